@@ -1,0 +1,116 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { DialogSet, type Dialog } from 'botbuilder-dialogs';
+import type { Translator } from '../i18n/translator';
+import type { Logger } from '../ops/logger';
+import type { StateStore } from '../store/ports';
+import type { Parser } from '../understanding/types';
+import { attachMemory, DialogStateAccessor } from './dialog-state-accessor';
+import type { Handler, InterruptPolicy } from './handler';
+import type { ConversationMemory } from './memory';
+import { attachTurn, Turn } from './turn';
+
+/** A multi-turn dialog and how readily a new question interrupts it. */
+export interface DialogEntry {
+  dialog: Dialog;
+  interrupt: InterruptPolicy;
+}
+
+export interface AssistantBotOptions {
+  state: StateStore;
+  /** The current parser (content reloads may replace it between turns). */
+  parser: () => Parser;
+  translator: Translator;
+  /** One handler per intent name; intents without one go to `fallback`. */
+  routes: Readonly<Record<string, Handler>>;
+  /** Low confidence, out of scope, or no route: a polite clarification. */
+  fallback: Handler;
+  /** The emergency answer, which runs before anything else. */
+  emergency: Handler;
+  /** What a new follower or a "Get started" tap sees. */
+  welcome: Handler;
+  dialogs: DialogEntry[];
+  /** Below this parse confidence the assistant asks instead of guessing (Rasa's nlu_fallback threshold). */
+  confidenceThreshold: number;
+  logger: Logger;
+  now?: () => Date;
+}
+
+// These intents always win over an active dialog: the citizen must be able to leave any flow.
+const alwaysInterrupt = new Set(['help', 'human_agent', 'change_language']);
+const confidentQuestion = 0.85;
+
+/** The turn handler every channel adapter runs: memory in, understanding, emergency first, dialog or route, memory out. */
+export class AssistantBot {
+  private readonly dialogSet: DialogSet;
+  private readonly policies = new Map<string, InterruptPolicy>();
+
+  constructor(private readonly options: AssistantBotOptions) {
+    this.dialogSet = new DialogSet(new DialogStateAccessor());
+    for (const { dialog, interrupt } of options.dialogs) {
+      this.dialogSet.add(dialog);
+      this.policies.set(dialog.id, interrupt);
+    }
+  }
+
+  /** The logic passed to `adapter.run…`; state is loaded once and saved once, with its eTag. */
+  readonly onTurn = async (context: TurnContext): Promise<void> => {
+    const { state, parser, translator, logger } = this.options;
+    const activity = context.activity;
+    const key = `${activity.channelId}/${activity.from.id}`;
+    const loaded = await state.read<ConversationMemory>(key);
+    const memory: ConversationMemory = loaded?.data ?? {};
+    attachMemory(context, memory);
+
+    const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
+    const parse = parser().parse(text, memory.locale ?? 'vi');
+    const dialogs = await this.dialogSet.createContext(context);
+    const turn = new Turn(context, parse, memory, translator.forLocale, dialogs);
+    attachTurn(context, turn);
+
+    try {
+      if (activity.type === ActivityTypes.Message) await this.dispatch(turn);
+      else if (activity.type === ActivityTypes.Event && activity.name === 'start') await this.options.welcome(turn);
+    } catch (err) {
+      // One error path: log, apologise in the citizen's language, and drop the dialog that failed.
+      logger.error({ err, channel: turn.channel, intent: turn.intent }, 'turn failed');
+      delete memory.dialogState;
+      await turn.say({ text: turn.t('errors.turn') });
+    }
+    memory.lastTurnAt = (this.options.now?.() ?? new Date()).toISOString();
+    await state.write(key, memory, loaded?.eTag ?? null);
+  };
+
+  private async dispatch(turn: Turn): Promise<void> {
+    const { routes, fallback, emergency, confidenceThreshold } = this.options;
+    const dc = turn.dialogs;
+    if (turn.intent === 'emergency') {
+      await dc.cancelAllDialogs();
+      return emergency(turn);
+    }
+    const active = dc.stack[0];
+    if (active) {
+      if (!this.interrupts(turn, this.policies.get(active.id) ?? 'short-answer')) {
+        await dc.continueDialog();
+        return;
+      }
+      await dc.cancelAllDialogs();
+    }
+    if (!isPayload(turn) && turn.parse.intent.confidence < confidenceThreshold) return fallback(turn);
+    return (routes[turn.intent] ?? fallback)(turn);
+  }
+
+  private interrupts(turn: Turn, policy: InterruptPolicy): boolean {
+    if (isPayload(turn)) return true;
+    const { name, confidence } = turn.parse.intent;
+    if (confidence < this.options.confidenceThreshold) return false;
+    if (alwaysInterrupt.has(name)) return true;
+    if (policy === 'free-text') return false;
+    const asksSomethingElse = /^(procedure|office)_/.test(name) && turn.parse.entities.some((e) => e.entity === 'procedure' || e.entity === 'location');
+    return asksSomethingElse && confidence >= confidentQuestion;
+  }
+}
+
+/** Button taps arrive as `/intent{...}` payloads: they are the citizen's explicit choice. */
+function isPayload(turn: Turn): boolean {
+  return turn.text.startsWith('/');
+}

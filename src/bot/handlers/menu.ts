@@ -1,0 +1,32 @@
+import type { TFunction } from 'i18next';
+import type { Handler } from '../handler';
+import { payload, type Button, type Reply } from '../reply';
+
+/** The fields of the main menu, in the order citizens ask about them most. Ids are taxonomy field ids. */
+const fieldItems = ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt'] as const;
+
+/** The main menu as buttons: the six fields, then dossier lookup, offices, and a human officer. */
+export function mainMenu(t: TFunction): Reply {
+  const buttons: Button[] = [
+    ...fieldItems.map((field) => ({ title: t(`menu.items.${field}`), payload: payload('procedure_list', { field }) })),
+    { title: t('menu.items.dossier'), payload: payload('dossier_status') },
+    { title: t('menu.items.office'), payload: payload('office_location') },
+    { title: t('menu.items.human'), payload: payload('human_agent') },
+  ];
+  return { text: t('menu.prompt'), buttons };
+}
+
+/** A single "Menu" button, appended to answers so the citizen can always go back. */
+export function menuButton(t: TFunction): Button {
+  return { title: t('menu.button'), payload: payload('help') };
+}
+
+/** Greeting: who we are, then the menu. */
+export const greet: Handler = async (turn) => {
+  await turn.say({ text: turn.t('greeting') }, mainMenu(turn.t));
+};
+
+/** "menu", "bắt đầu lại", help: the menu again (any dialog was already cancelled by the bot). */
+export const showMenu: Handler = async (turn) => {
+  await turn.say(mainMenu(turn.t));
+};

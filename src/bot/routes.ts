@@ -1,0 +1,50 @@
+import type { HandoffRepository, UnansweredLog } from '../store/ports';
+import type { Handler } from './handler';
+import { comingSoon } from './handlers/coming-soon';
+import { reportCrime } from './handlers/crime-report';
+import { createFallbackHandler } from './handlers/fallback';
+import { startFeedback } from './handlers/feedback';
+import { createHandoffHandler } from './handlers/handoff';
+import { changeLanguage } from './handlers/language';
+import { greet, showMenu } from './handlers/menu';
+import type { OtherAgencies } from './handlers/other-agencies';
+import { sayGoodbye, thank } from './handlers/small-talk';
+
+export interface RouteDeps {
+  handoffs: HandoffRepository;
+  unanswered: UnansweredLog;
+  otherAgencies: OtherAgencies;
+  /** Handlers supplied by the capability modules (procedures, offices, dossiers), keyed by intent. */
+  capabilities: Readonly<Record<string, Handler>>;
+}
+
+/** The intent → handler table: the whole conversation map on one screen. */
+export function createRoutes(deps: RouteDeps): { routes: Record<string, Handler>; fallback: Handler } {
+  const fallback = createFallbackHandler(deps.unanswered, deps.otherAgencies);
+  const notYet = comingSoon();
+  const routes: Record<string, Handler> = {
+    greeting: greet,
+    help: showMenu,
+    thanks: thank,
+    goodbye: sayGoodbye,
+    change_language: changeLanguage,
+    human_agent: createHandoffHandler(deps.handoffs),
+    crime_report: reportCrime,
+    feedback: startFeedback,
+    out_of_scope: fallback,
+    procedure_list: notYet,
+    procedure_info: notYet,
+    procedure_documents: notYet,
+    procedure_fee: notYet,
+    procedure_duration: notYet,
+    procedure_online: notYet,
+    office_location: notYet,
+    office_hours: notYet,
+    dossier_status: notYet,
+    subscribe: comingSoon('subscribe.notYet'),
+    unsubscribe: comingSoon('subscribe.notYet'),
+    news: comingSoon('news.none'),
+    ...deps.capabilities,
+  };
+  return { routes, fallback };
+}

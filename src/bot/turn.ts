@@ -1,0 +1,66 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { TFunction } from 'i18next';
+import type { Locale, ParseResult } from '../understanding/types';
+import type { ConversationMemory } from './memory';
+import { replyToActivity, type Reply } from './reply';
+
+/** One citizen message being answered: what they said, what it means, what we remember, and how to answer. */
+export class Turn {
+  constructor(
+    readonly context: TurnContext,
+    readonly parse: ParseResult,
+    readonly memory: ConversationMemory,
+    private readonly translate: (locale: Locale) => TFunction,
+    readonly dialogs: DialogContext,
+  ) {}
+
+  get channel(): string {
+    return this.context.activity.channelId;
+  }
+
+  get userId(): string {
+    return this.context.activity.from.id;
+  }
+
+  get text(): string {
+    return this.parse.text;
+  }
+
+  get locale(): Locale {
+    return this.memory.locale ?? 'vi';
+  }
+
+  /** Translate in the citizen's language (re-bound if they switch language mid-turn). */
+  get t(): TFunction {
+    return this.translate(this.locale);
+  }
+
+  get intent(): string {
+    return this.parse.intent.name;
+  }
+
+  /** The first value of an entity, if the parser found one. */
+  entity(name: string): string | undefined {
+    return this.parse.entities.find((e) => e.entity === name)?.value;
+  }
+
+  /** Sends replies in order. */
+  async say(...replies: Reply[]): Promise<void> {
+    for (const r of replies) await this.context.sendActivity(replyToActivity(r));
+  }
+}
+
+const turnKey = Symbol('turn');
+
+/** Lets dialog steps, which only receive a TurnContext, reach the Turn. */
+export function attachTurn(context: TurnContext, turn: Turn): void {
+  context.turnState.set(turnKey, turn);
+}
+
+/** The Turn of a context (inside dialogs). */
+export function turnOf(context: TurnContext): Turn {
+  const turn = context.turnState.get(turnKey) as Turn | undefined;
+  if (!turn) throw new Error('No Turn attached to this context');
+  return turn;
+}

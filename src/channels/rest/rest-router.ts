@@ -1,0 +1,39 @@
+import express, { Router } from 'express';
+import type { TurnContext } from 'botbuilder';
+import { badRequest } from '../../http/errors';
+import { cleanInboundText } from '../inbound-text';
+import type { RestAdapter } from './rest-adapter';
+
+export interface RestRouterOptions {
+  adapter: RestAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  maxBodyBytes: number;
+  /** A longer message gets a polite "please shorten" reply instead of a turn. */
+  maxMessageChars: number;
+  /** The polite reply for an over-long message, in Vietnamese (the web chat's default). */
+  tooLongReply: (max: number) => string;
+}
+
+const SENDER_MAX = 128;
+
+/** POST /webhooks/rest/webhook, the Rasa REST channel: `{sender, message}` in, the turn's replies out. */
+export function createRestRouter(options: RestRouterOptions): Router {
+  const router = Router();
+  router.post('/webhooks/rest/webhook', express.json({ limit: options.maxBodyBytes, strict: true }), async (req, res) => {
+    const body = req.body as unknown;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Body must be a JSON object with "sender" and "message"');
+    const { sender, message } = body as Record<string, unknown>;
+    if (typeof sender !== 'string' || !sender.trim()) throw badRequest('"sender" must be a non-empty string');
+    if (sender.length > SENDER_MAX) throw badRequest(`"sender" must be at most ${SENDER_MAX} characters`);
+    if (typeof message !== 'string') throw badRequest('"message" must be a string');
+    const senderId = cleanInboundText(sender);
+    if (!senderId) throw badRequest('"sender" must contain visible characters');
+    const text = cleanInboundText(message);
+    if (text.length > options.maxMessageChars) {
+      res.json([{ recipient_id: senderId, text: options.tooLongReply(options.maxMessageChars) }]);
+      return;
+    }
+    res.json(await options.adapter.receive(senderId, text, options.logic));
+  });
+  return router;
+}

@@ -1,0 +1,25 @@
+import express, { type Express, type Router } from 'express';
+import type { Logger } from '../ops/logger';
+import { createErrorHandler, notFound } from './error-handler';
+
+export interface HttpAppOptions {
+  logger: Logger;
+  /** Routers mounted in order, each owning its paths (channels, understanding, admin, health, pages). */
+  routers: Router[];
+}
+
+/** Assembles the Express app; it is returned, not started, so tests and main.ts decide where it listens. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  for (const router of options.routers) app.use(router);
+  app.use(notFound);
+  // Last, so it sees errors from every route above.
+  app.use(createErrorHandler(options.logger));
+  return app;
+}

@@ -1,0 +1,43 @@
+import type { Store } from '../ports';
+import { systemClock, type StoreOptions } from '../store-options';
+import { createMongoAccountRepository } from './account-repository';
+import { createMongoAuditLog } from './audit-log';
+import { openMongoConnection, type MongoConnectionOptions } from './connection';
+import { createMongoFeedbackRepository } from './feedback-repository';
+import { createMongoHandoffRepository } from './handoff-repository';
+import { createMongoModels, type MongoModels } from './models';
+import { createMongoStateStore } from './state-store';
+import { createMongoUnansweredLog } from './unanswered-log';
+
+/** Options of the MongoDB store. */
+export interface MongoStoreOptions extends StoreOptions, MongoConnectionOptions {}
+
+/** The MongoDB store on its own connection; answers once the connection is up and every index exists. */
+export async function createMongoStore(uri: string, options: MongoStoreOptions = {}): Promise<Store> {
+  const conn = await openMongoConnection(uri, options);
+  let models: MongoModels;
+  try {
+    models = await createMongoModels(conn);
+  } catch (err) {
+    await conn.close().catch(() => undefined);
+    throw err;
+  }
+  const now = options.now ?? systemClock;
+  return {
+    kind: 'mongodb',
+    state: createMongoStateStore(models.state, now),
+    feedback: createMongoFeedbackRepository(models.feedback, models.counters, now),
+    handoffs: createMongoHandoffRepository(models.handoffs, now),
+    unanswered: createMongoUnansweredLog(models.unanswered, now),
+    accounts: createMongoAccountRepository(models.accounts, models.sessions),
+    audit: createMongoAuditLog(models.audit),
+    async ping() {
+      // Checked first: after close() the driver may not fail fast, and /readyz must not hang.
+      if (conn.readyState !== 1 || !conn.db) throw new Error('MongoDB connection is not open');
+      await conn.db.admin().ping();
+    },
+    async close() {
+      await conn.close();
+    },
+  };
+}

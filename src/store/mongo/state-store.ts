@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { trusted } from 'mongoose';
+import { ETagConflictError, type StateRecord, type StateStore } from '../ports';
+import { stateToJson } from '../state-json';
+import { systemClock, type Clock } from '../store-options';
+import { isDuplicateKeyError } from './connection';
+import type { MongoModels, StateDoc } from './models';
+
+/** StateStore on MongoDB: compare-and-set by matching the expected eTag in the update filter. */
+export function createMongoStateStore(model: MongoModels['state'], now: Clock = systemClock): StateStore {
+  return {
+    async read<T>(key: string): Promise<StateRecord<T> | undefined> {
+      const doc = await model.findById(key).lean<StateDoc>();
+      return doc ? { data: JSON.parse(doc.data) as T, eTag: doc.eTag } : undefined;
+    },
+    async write(key, data, expectedETag) {
+      const eTag = randomUUID();
+      const fields = { data: stateToJson(key, data), eTag, updatedAt: now() };
+      if (expectedETag === '*') {
+        await model.updateOne({ _id: key }, { $set: fields }, { upsert: true });
+      } else if (expectedETag === null) {
+        try {
+          await model.insertOne({ _id: key, ...fields });
+        } catch (err) {
+          if (isDuplicateKeyError(err)) throw new ETagConflictError(key);
+          throw err;
+        }
+      } else {
+        const result = await model.updateOne({ _id: key, eTag: expectedETag }, { $set: fields });
+        if (result.matchedCount === 0) throw new ETagConflictError(key);
+      }
+      return eTag;
+    },
+    async delete(key) {
+      await model.deleteOne({ _id: key });
+    },
+    async purgeOlderThan(before) {
+      const result = await model.deleteMany({ updatedAt: trusted({ $lt: before }) });
+      return result.deletedCount;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** Staff accounts, their sessions, and the audit trail of what staff and citizens' lookups did. */
+
+export type Role = 'admin' | 'editor' | 'desk' | 'propaganda';
+
+export interface Account {
+  username: string;
+  /** scrypt hash in the form `scrypt$<salt>$<hash>` (never the password). */
+  passwordHash: string;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: Date;
+}
+
+export interface Session {
+  /** SHA-256 of the bearer token: a stolen database does not yield usable tokens. */
+  tokenHash: string;
+  username: string;
+  expiresAt: Date;
+}
+
+export interface AccountRepository {
+  count(): Promise<number>;
+  find(username: string): Promise<Account | undefined>;
+  /** Creates the account; answers false when the username is taken. */
+  create(account: Account): Promise<boolean>;
+  update(username: string, change: Partial<Pick<Account, 'passwordHash' | 'roles' | 'disabled'>>): Promise<void>;
+  list(): Promise<Account[]>;
+  addSession(session: Session): Promise<void>;
+  findSession(tokenHash: string, now: Date): Promise<Session | undefined>;
+  removeSession(tokenHash: string): Promise<void>;
+}
+
+export interface AuditEntry {
+  at: Date;
+  /** `staff:<username>`, `integration:<token id>` or `<channel>:<user id>`. */
+  actor: string;
+  action: string;
+  target: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditLog {
+  add(entry: AuditEntry): Promise<void>;
+  list(filter: { action?: string; target?: string; since?: Date; limit: number }): Promise<AuditEntry[]>;
+}

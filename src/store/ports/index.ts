@@ -1,0 +1,21 @@
+import type { AccountRepository, AuditLog } from './accounts';
+import type { FeedbackRepository, HandoffRepository, UnansweredLog } from './conversation-records';
+import type { StateStore } from './state';
+
+export * from './accounts';
+export * from './conversation-records';
+export * from './state';
+
+/** Everything the assistant keeps, behind ports that the SQLite and MongoDB adapters both implement. */
+export interface Store {
+  readonly kind: 'sqlite' | 'mongodb';
+  state: StateStore;
+  feedback: FeedbackRepository;
+  handoffs: HandoffRepository;
+  unanswered: UnansweredLog;
+  accounts: AccountRepository;
+  audit: AuditLog;
+  /** Throws when the storage cannot be reached (used by /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,30 @@
+import type { Store } from '../ports';
+import { systemClock, type StoreOptions } from '../store-options';
+import { createSqliteAccountRepository } from './account-repository';
+import { createSqliteAuditLog } from './audit-log';
+import { openSqlite } from './database';
+import { createSqliteFeedbackRepository } from './feedback-repository';
+import { createSqliteHandoffRepository } from './handoff-repository';
+import { createSqliteStateStore } from './state-store';
+import { createSqliteUnansweredLog } from './unanswered-log';
+
+/** The embedded store: one SQLite file under `dataDir`, migrated on open. Used when no MongoDB URI is configured. */
+export function createSqliteStore(dataDir: string, options: StoreOptions = {}): Store {
+  const db = openSqlite(dataDir);
+  const now = options.now ?? systemClock;
+  return {
+    kind: 'sqlite',
+    state: createSqliteStateStore(db, now),
+    feedback: createSqliteFeedbackRepository(db, now),
+    handoffs: createSqliteHandoffRepository(db, now),
+    unanswered: createSqliteUnansweredLog(db, now),
+    accounts: createSqliteAccountRepository(db, now),
+    audit: createSqliteAuditLog(db),
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/** One schema change of the embedded store. Versions only grow; a released migration is never edited. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/** Every schema change, in order. Add new ones at the end with the next version number. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'state',
+    up: `CREATE TABLE state (
+      key TEXT PRIMARY KEY,
+      data TEXT NOT NULL,
+      etag TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    CREATE INDEX state_updated_at ON state (updated_at);`,
+  },
+  {
+    version: 2,
+    name: 'feedback',
+    // The counter row per Vietnamese day is bumped in the same transaction as the insert, so numbers never repeat.
+    up: `CREATE TABLE feedback_counters (
+      day TEXT PRIMARY KEY,
+      last_sequence INTEGER NOT NULL
+    );
+    CREATE TABLE feedback (
+      reference TEXT PRIMARY KEY,
+      day TEXT NOT NULL,
+      sequence INTEGER NOT NULL,
+      channel TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      text TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      UNIQUE (day, sequence)
+    );
+    CREATE INDEX feedback_created_at ON feedback (created_at);`,
+  },
+  {
+    version: 3,
+    name: 'handoffs',
+    // The partial unique index is what makes "one open hand-off per user" hold under concurrent opens.
+    up: `CREATE TABLE handoffs (
+      id TEXT PRIMARY KEY,
+      channel TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      last_message TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+      created_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX handoffs_one_open_per_user ON handoffs (channel, user_id) WHERE status = 'open';
+    CREATE INDEX handoffs_status_created_at ON handoffs (status, created_at);`,
+  },
+  {
+    version: 4,
+    name: 'unanswered',
+    up: `CREATE TABLE unanswered (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      channel TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      text TEXT NOT NULL,
+      intent TEXT NOT NULL,
+      confidence REAL NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE INDEX unanswered_created_at ON unanswered (created_at);`,
+  },
+  {
+    version: 5,
+    name: 'accounts',
+    // No foreign key from sessions to accounts: MongoDB cannot enforce one, and both stores must behave alike.
+    up: `CREATE TABLE accounts (
+      username TEXT PRIMARY KEY,
+      password_hash TEXT NOT NULL,
+      roles TEXT NOT NULL,
+      disabled INTEGER NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+      token_hash TEXT PRIMARY KEY,
+      username TEXT NOT NULL,
+      expires_at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_username ON sessions (username);
+    CREATE INDEX sessions_expires_at ON sessions (expires_at);`,
+  },
+  {
+    version: 6,
+    name: 'audit',
+    up: `CREATE TABLE audit (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      action TEXT NOT NULL,
+      target TEXT NOT NULL,
+      detail TEXT
+    );
+    CREATE INDEX audit_at ON audit (at);
+    CREATE INDEX audit_action_at ON audit (action, at);
+    CREATE INDEX audit_target_at ON audit (target, at);`,
+  },
+];

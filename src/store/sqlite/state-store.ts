@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { ETagConflictError, type StateRecord, type StateStore } from '../ports';
+import { stateToJson } from '../state-json';
+import { systemClock, type Clock } from '../store-options';
+import type { SqliteDb } from './database';
+
+/** StateStore on the embedded database: compare-and-set on the eTag in one statement. */
+export function createSqliteStateStore(db: SqliteDb, now: Clock = systemClock): StateStore {
+  const select = db.prepare<[string], { data: string; etag: string }>('SELECT data, etag FROM state WHERE key = ?');
+  const insert = db.prepare('INSERT INTO state (key, data, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
+  const upsert = db.prepare(
+    `INSERT INTO state (key, data, etag, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET data = excluded.data, etag = excluded.etag, updated_at = excluded.updated_at`,
+  );
+  const update = db.prepare('UPDATE state SET data = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
+  const remove = db.prepare('DELETE FROM state WHERE key = ?');
+  const purge = db.prepare('DELETE FROM state WHERE updated_at < ?');
+
+  return {
+    async read<T>(key: string): Promise<StateRecord<T> | undefined> {
+      const row = select.get(key);
+      return row ? { data: JSON.parse(row.data) as T, eTag: row.etag } : undefined;
+    },
+    async write(key, data, expectedETag) {
+      const eTag = randomUUID();
+      const json = stateToJson(key, data);
+      const at = now().toISOString();
+      let changes: number;
+      if (expectedETag === '*') changes = upsert.run(key, json, eTag, at).changes;
+      else if (expectedETag === null) changes = insert.run(key, json, eTag, at).changes;
+      else changes = update.run(json, eTag, at, key, expectedETag).changes;
+      if (changes !== 1) throw new ETagConflictError(key);
+      return eTag;
+    },
+    async delete(key) {
+      remove.run(key);
+    },
+    async purgeOlderThan(before) {
+      return purge.run(before.toISOString()).changes;
+    },
+  };
+}

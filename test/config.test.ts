@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ConfigError, loadConfig, projectRoot } from '../src/config';
+
+describe('config', () => {
+  it('runs with no configuration at all', () => {
+    const config = loadConfig({});
+    assert.equal(config.PORT, 3000);
+    assert.equal(config.dataDir, path.resolve('./data'));
+    assert.equal(config.contentDir, path.join(projectRoot, 'content'));
+    assert.equal(config.MONGODB_URI, undefined);
+    assert.equal(config.REDIS_URL, undefined);
+    assert.deepEqual(config.integrationTokens, []);
+  });
+
+  it('treats empty values as unset, as .env files often leave them', () => {
+    const config = loadConfig({ MONGODB_URI: '', REDIS_URL: ' ', ADMIN_USERNAME: '' });
+    assert.equal(config.MONGODB_URI, undefined);
+    assert.equal(config.REDIS_URL, undefined);
+    assert.equal(config.ADMIN_USERNAME, undefined);
+  });
+
+  it('splits integration tokens on commas and drops blanks', () => {
+    assert.deepEqual(loadConfig({ INTEGRATION_TOKENS: 'a1, b2,,' }).integrationTokens, ['a1', 'b2']);
+  });
+
+  const bad: [Record<string, string>, string][] = [
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ MONGODB_URI: 'http://db' }, 'MONGODB_URI'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ZALO_API_BASE: 'not a url' }, 'ZALO_API_BASE'],
+  ];
+  for (const [env, name] of bad) {
+    it(`stops with a message naming ${name} for ${JSON.stringify(env)}`, () => {
+      assert.throws(
+        () => loadConfig(env),
+        (err: unknown) => err instanceof ConfigError && err.message.includes(name),
+      );
+    });
+  }
+});
