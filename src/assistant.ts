@@ -1,16 +1,21 @@
 import path from 'node:path';
 import type { Express } from 'express';
+import { createAdminModule } from './admin';
 import { AssistantBot } from './bot/assistant-bot';
 import { FeedbackDialog } from './bot/dialogs/feedback-dialog';
 import { createEmergencyHandler, loadEmergencyGuide } from './bot/handlers/emergency';
 import { greet } from './bot/handlers/menu';
 import { loadOtherAgencies } from './bot/handlers/other-agencies';
-import { createRoutes } from './bot/routes';
+import { createRoutes, entityRoutes } from './bot/routes';
+import { createOfficeHandlers } from './bot/offices/office-handlers';
+import { createProcedureFollowUp, createProcedureHandler, createProcedureListHandler } from './bot/procedures/procedure-handlers';
+import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
-import { RestAdapter } from './channels/rest/rest-adapter';
+import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
 import { Inbox } from './channels/inbox';
 import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
+import { createDossierModule } from './dossiers';
 import { createHttpApp } from './http/app';
 import { createHealthRouter } from './http/health-router';
 import { createParseRouter } from './http/parse-router';
@@ -20,6 +25,7 @@ import type { Logger } from './ops/logger';
 import { createStore } from './store';
 import type { Store } from './store/ports';
 import { createParser, type Parser } from './understanding';
+import { loadResources } from './understanding/resources';
 
 /** A running assistant's parts, for main.ts and for tests that drive the real HTTP app. */
 export interface Assistant {
@@ -51,11 +57,40 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
   const currentParser = () => parser;
 
   const translator = loadTranslator(path.join(config.contentDir, 'locales'));
+  const currentKnowledge = () => knowledge.current();
+  const groups = Object.fromEntries(Object.entries(loadResources(config.intentsDir).procedures.groups).map(([g, v]) => [g, v.members]));
+  const offices = createOfficeHandlers({ knowledge: currentKnowledge });
+  const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere };
+  const answerProcedure = createProcedureHandler(procedureDeps);
+  // Staff accounts and guards; creates the first admin on an empty store. Before the dossier module, which mounts its guards.
+  const admin = await createAdminModule({ config, store, coordination, knowledge, logger });
+  const dossiers = createDossierModule({
+    store,
+    coordination,
+    translator,
+    auth: admin.auth,
+    logger,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    procedureName: (id, locale) => {
+      const title = currentKnowledge().getProcedure(id)?.title;
+      return title && (locale === 'en' ? (title.en ?? title.vi) : title.vi);
+    },
+  });
   const { routes, fallback } = createRoutes({
     handoffs: store.handoffs,
     unanswered: store.unanswered,
     otherAgencies: loadOtherAgencies(path.join(config.contentDir, 'other-agencies.yaml')),
-    capabilities: {},
+    capabilities: {
+      procedure_list: createProcedureListHandler({ knowledge: currentKnowledge, groups }),
+      procedure_info: answerProcedure,
+      procedure_documents: answerProcedure,
+      procedure_fee: answerProcedure,
+      procedure_duration: answerProcedure,
+      procedure_online: answerProcedure,
+      office_location: offices.officeLocation,
+      office_hours: offices.officeHours,
+      ...dossiers.handlers,
+    },
   });
   const bot = new AssistantBot({
     state: store.state,
@@ -63,21 +98,22 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     translator,
     routes,
     fallback,
+    entityRoutes,
+    followUp: createProcedureFollowUp(procedureDeps),
     emergency: createEmergencyHandler(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml'))),
     welcome: greet,
-    dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }],
+    dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     logger,
   });
 
   const inbox = new Inbox(coordination);
-  const restAdapter = new RestAdapter(inbox);
+  const restAdapter = new RestAdapter(inbox, { pending: (sender) => dossiers.outbox.drain({ channel: REST_CHANNEL, userId: sender }) });
   restAdapter.onTurnError = async (context, error) => {
     logger.error({ err: error, channel: context.activity.channelId }, 'turn failed outside the bot');
     await context.sendActivity(translator.forLocale('vi')('errors.turn'));
   };
 
-  const loopbackOnly: import('express').RequestHandler = (req, _res, next) => next();
   const app = createHttpApp({
     logger,
     routers: [
@@ -93,7 +129,10 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
         maxMessageChars: config.MAX_MESSAGE_CHARS,
         tooLongReply: (max) => translator.forLocale('vi')('errors.tooLong', { max }),
       }),
-      createParseRouter({ parser: currentParser, guard: loopbackOnly, maxBodyBytes: config.MAX_BODY_BYTES }),
+      createChatPageRouter(),
+      createParseRouter({ parser: currentParser, guard: admin.auth.parseGuard, maxBodyBytes: config.MAX_BODY_BYTES }),
+      dossiers.router,
+      admin.router,
     ],
   });
 

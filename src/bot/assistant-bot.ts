@@ -24,6 +24,13 @@ export interface AssistantBotOptions {
   routes: Readonly<Record<string, Handler>>;
   /** Low confidence, out of scope, or no route: a polite clarification. */
   fallback: Handler;
+  /**
+   * When the intent is unclear but the message names a thing (a place, a procedure, a dossier code), the intent
+   * that thing implies: a bare "Phan Đình Phùng" after "which ward?" is an office question. Checked in order.
+   */
+  entityRoutes: ReadonlyArray<readonly [entity: string, intent: string]>;
+  /** For an unclear message, a handler that the conversation's context makes clear (e.g. a follow-up facet question). */
+  followUp: (turn: Turn) => Handler | undefined;
   /** The emergency answer, which runs before anything else. */
   emergency: Handler;
   /** What a new follower or a "Get started" tap sees. */
@@ -95,7 +102,10 @@ export class AssistantBot {
       }
       await dc.cancelAllDialogs();
     }
-    if (!isPayload(turn) && turn.parse.intent.confidence < confidenceThreshold) return fallback(turn);
+    if (!isPayload(turn) && (turn.parse.intent.confidence < confidenceThreshold || turn.intent === 'out_of_scope')) {
+      const implied = this.options.entityRoutes.find(([entity]) => turn.entity(entity) !== undefined);
+      return ((implied && routes[implied[1]]) || this.options.followUp(turn) || fallback)(turn);
+    }
     return (routes[turn.intent] ?? fallback)(turn);
   }
 

@@ -18,6 +18,14 @@ export interface RouteDeps {
   capabilities: Readonly<Record<string, Handler>>;
 }
 
+/** Unclear messages that still name something are answered as the question that thing implies. */
+export const entityRoutes = [
+  ['dossier_code', 'dossier_status'],
+  ['location', 'office_location'],
+  ['procedure', 'procedure_info'],
+  ['procedure_group', 'procedure_info'],
+] as const;
+
 /** The intent → handler table: the whole conversation map on one screen. */
 export function createRoutes(deps: RouteDeps): { routes: Record<string, Handler>; fallback: Handler } {
   const fallback = createFallbackHandler(deps.unanswered, deps.otherAgencies);

@@ -1,0 +1,132 @@
+import type { Knowledge, Office } from '../../knowledge';
+import type { Handler } from '../handler';
+import { menuButton } from '../handlers/menu';
+import { procedureTitle } from '../procedures/procedure-answer';
+import { factCaution } from '../procedures/fact-text';
+import { payload, type Button } from '../reply';
+import type { Turn } from '../turn';
+import { describeOffice } from './office-text';
+
+export interface OfficeHandlerDeps {
+  knowledge: () => Knowledge;
+  now?: () => Date;
+}
+
+const NEAREST = 3;
+const MAX_CHOICES = 8;
+
+function askPlace(turn: Turn, key = 'office:ask'): Promise<void> {
+  const { t } = turn;
+  return turn.say({ text: t(key), buttons: [{ title: t('office:shareLocation'), payload: '/share_location' }, menuButton(t)] });
+}
+
+/** Platforms cap button titles at 20 characters: the area name ("xã Tân Cương"), without its leading unit word when too long. */
+function shortLabel(office: Office): string {
+  const label = office.area ?? office.name;
+  if (label.length <= 20) return label;
+  const withoutType = label.replace(/^\S+\s+/, '');
+  return withoutType.length <= 20 ? withoutType : `${withoutType.slice(0, 19)}…`;
+}
+
+function officeButton(office: Office, intent = 'office_location', title = shortLabel(office)): Button {
+  return { title, payload: payload(intent, { location: office.id }) };
+}
+
+/** The offices a place text points to (current or former names): an old district maps to several new units. */
+function resolvePlace(k: Knowledge, text: string): { offices: Office[]; place: string } | undefined {
+  const matches = k.findOffices(text);
+  if (matches.length === 0) return undefined;
+  const best = matches[0];
+  const offices = best.matchedBy === 'district' ? matches.filter((m) => m.matchedBy === 'district').map((m) => m.office) : [best.office];
+  return { offices, place: best.matchedName };
+}
+
+/**
+ * The place a message names. The whole message is searched first, because the parser's location entity
+ * points at a commune while the citizen may have said "huyện …" (an old district now split between units);
+ * a button payload carries the directory key itself.
+ */
+function placeOf(turn: Turn, k: Knowledge): { offices: Office[]; place: string } | undefined {
+  const key = turn.entity('location');
+  const exact = key ? k.getOffice(key) : undefined;
+  if (turn.text.startsWith('/')) return exact && { offices: [exact], place: exact.name };
+  return resolvePlace(k, turn.text) ?? (exact ? { offices: [exact], place: exact.name } : key ? (resolvePlace(k, key) ?? { offices: [], place: key }) : undefined);
+}
+
+/**
+ * Offices: by a shared location (nearest units with distance), by a named place (current or former name),
+ * with hours and "open now"; without either, ask for the place.
+ */
+export function createOfficeHandlers(deps: OfficeHandlerDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function answerOffices(turn: Turn, offices: Office[], place: string, withHours: boolean): Promise<void> {
+    const { t } = turn;
+    const k = deps.knowledge();
+    if (offices.length === 0) {
+      await turn.say({ text: t('office:notFound', { place }), buttons: [{ title: t('office:shareLocation'), payload: '/share_location' }, menuButton(t)] });
+      return;
+    }
+    if (offices.length > 1) {
+      await turn.say({ text: t('office:several', { place }), buttons: [...offices.slice(0, MAX_CHOICES).map((o) => officeButton(o)), menuButton(t)] });
+      return;
+    }
+    const [office] = offices;
+    turn.memory.location = office.id;
+    const open = withHours || office.hours.status !== 'missing' ? k.isOpenAt(office, now()) : undefined;
+    await turn.say({
+      text: describeOffice(t, office, { open }),
+      buttons: [officeButton(office, 'office_hours', t('office:hoursButton')), menuButton(t)],
+    });
+  }
+
+  async function answerNearest(turn: Turn, lat: number, lon: number): Promise<void> {
+    const { t } = turn;
+    const nearest = deps.knowledge().nearestOffices(lat, lon, NEAREST);
+    if (nearest.length === 0) return askPlace(turn, 'office:noCoordinates');
+    turn.memory.location = nearest[0].office.id;
+    const cards = nearest.map(({ office, distanceKm }) => describeOffice(t, office, { distanceKm }));
+    await turn.say({ text: [t('office:nearest'), ...cards].join('\n\n'), buttons: [...nearest.map((n) => officeButton(n.office)), menuButton(t)] });
+  }
+
+  /** "Nơi nộp" for a procedure: where the content says, then the unit for the citizen's place when known. */
+  async function answerWhere(turn: Turn, procedureId: string): Promise<void> {
+    const { t } = turn;
+    const k = deps.knowledge();
+    const procedure = k.getProcedure(procedureId)!;
+    const title = procedureTitle(procedure, turn.locale);
+    const where = procedure.where.status === 'missing' ? t('procedure:status.missing') : procedure.where.value.text;
+    const lines = [t('office:whereIntro', { title, where }), ...factCaution(t, procedure.where, procedure.sourceUrl)];
+    const commune = procedure.where.status !== 'missing' && procedure.where.value.levels.includes('commune');
+    const place = turn.memory.location;
+    const offices = k.officesFor(procedureId, place ? { placeText: k.getOffice(place)?.name ?? place } : {});
+    if (commune && !place) {
+      lines.push(t('office:whereAsk'));
+      await turn.say({ text: lines.join('\n'), buttons: [{ title: t('office:shareLocation'), payload: '/share_location' }, menuButton(t)] });
+      return;
+    }
+    const shown = offices.slice(0, commune ? 1 : 2);
+    await turn.say({ text: [lines.join('\n'), ...shown.map((o) => describeOffice(t, o.office))].join('\n\n'), buttons: [menuButton(t)] });
+  }
+
+  const locate = (withHours: boolean): Handler =>
+    async (turn) => {
+      const lat = Number(turn.entity('latitude'));
+      const lon = Number(turn.entity('longitude'));
+      if (turn.entity('latitude') !== undefined && Number.isFinite(lat) && Number.isFinite(lon)) return answerNearest(turn, lat, lon);
+      const found = placeOf(turn, deps.knowledge());
+      const procedure = turn.entity('procedure');
+      if (!withHours && procedure && deps.knowledge().getProcedure(procedure)) {
+        // "Làm tạm trú ở Trưng Vương nộp ở đâu": the place narrows where to apply for the procedure.
+        if (found?.offices.length === 1) turn.memory.location = found.offices[0].id;
+        turn.memory.procedure = procedure;
+        return answerWhere(turn, procedure);
+      }
+      if (found) return answerOffices(turn, found.offices, found.place, withHours);
+      const remembered = turn.memory.location && deps.knowledge().getOffice(turn.memory.location);
+      if (withHours && remembered) return answerOffices(turn, [remembered], remembered.name, true);
+      return askPlace(turn, withHours ? 'office:hoursAsk' : 'office:ask');
+    };
+
+  return { officeLocation: locate(false), officeHours: locate(true), answerWhere };
+}

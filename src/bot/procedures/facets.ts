@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+import { payload, type Button } from '../reply';
+
+/** The questions a citizen asks about a procedure; each answers with one part of the content file. */
+export const facets = ['documents', 'fee', 'duration', 'online', 'where', 'info'] as const;
+export type Facet = (typeof facets)[number];
+
+/** Which facet each understanding intent asks for. "Where" is an office question about the procedure. */
+export const facetOfIntent: Readonly<Record<string, Facet>> = {
+  procedure_info: 'info',
+  procedure_documents: 'documents',
+  procedure_fee: 'fee',
+  procedure_duration: 'duration',
+  procedure_online: 'online',
+  office_location: 'where',
+};
+
+const intentOfFacet = Object.fromEntries(Object.entries(facetOfIntent).map(([intent, facet]) => [facet, intent])) as Record<Facet, string>;
+
+/** Buttons for the other facets of the same procedure, so the next tap stays on it. */
+export function facetButtons(t: TFunction, procedure: string, except?: Facet): Button[] {
+  return facets
+    .filter((f) => f !== except)
+    .map((f) => ({ title: t(`procedure:facets.${f}`), payload: payload(intentOfFacet[f], { procedure }) }));
+}

@@ -1,0 +1,99 @@
+import type { TFunction } from 'i18next';
+import type { Knowledge } from '../../knowledge';
+import type { Handler } from '../handler';
+import { menuButton } from '../handlers/menu';
+import { payload, type Button } from '../reply';
+import type { Turn } from '../turn';
+import { facetButtons, facetOfIntent, type Facet } from './facets';
+import { describeFacet } from './procedure-answer';
+
+export interface ProcedureHandlerDeps {
+  knowledge: () => Knowledge;
+  /** Procedure families the parser may name without the exact procedure (căn cước → cấp mới / đổi / lại). */
+  groups: Readonly<Record<string, readonly string[]>>;
+  /** Answers the "where" facet (offices for the procedure); owned by the office conversation. */
+  answerWhere: (turn: Turn, procedureId: string) => Promise<void>;
+}
+
+/** A procedure's button label: short enough for every platform (≤ 20 characters, from the locale files). */
+export function procedureButton(t: TFunction, id: string, facet: Facet = 'info'): Button {
+  const intent = Object.keys(facetOfIntent).find((k) => facetOfIntent[k] === facet)!;
+  return { title: t(`procedure:short.${id}`), payload: payload(intent, { procedure: id }) };
+}
+
+/** Buttons for each field of the menu. */
+function fieldButtons(t: TFunction): Button[] {
+  return ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt'].map((field) => ({
+    title: t(`menu.items.${field}`),
+    payload: payload('procedure_list', { field }),
+  }));
+}
+
+/**
+ * Direct questions get direct answers: the facet asked for, about the procedure named — or the one being
+ * discussed ("còn lệ phí thì sao?"). A family without the exact procedure is clarified with buttons, never guessed.
+ */
+export function createProcedureHandler(deps: ProcedureHandlerDeps): Handler {
+  return (turn) => answerFacet(deps, turn, facetOfIntent[turn.intent] ?? 'info');
+}
+
+/** Lowest confidence at which a facet question still counts as one when a procedure is being discussed. */
+const FOLLOW_UP_CONFIDENCE = 0.2;
+
+/**
+ * A short follow-up ("còn lệ phí thì sao?") is unclear on its own but clear in context: when a procedure is
+ * being discussed and a facet question ranks well, answer that facet of the same procedure.
+ */
+export function createProcedureFollowUp(deps: ProcedureHandlerDeps): (turn: Turn) => Handler | undefined {
+  return (turn) => {
+    if (!turn.memory.procedure) return undefined;
+    const ranked = turn.parse.intent_ranking.find((r) => r.name in facetOfIntent && r.name !== 'office_location');
+    if (!ranked || ranked.confidence < FOLLOW_UP_CONFIDENCE) return undefined;
+    return (t) => answerFacet(deps, t, facetOfIntent[ranked.name]);
+  };
+}
+
+async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet): Promise<void> {
+  const { t } = turn;
+  const named = turn.entity('procedure');
+  const group = turn.entity('procedure_group');
+  const procedure = named ? deps.knowledge().getProcedure(named) : undefined;
+  if (!procedure && group && deps.groups[group]) {
+    await turn.say({
+      text: t('procedure:ask.group'),
+      buttons: [...deps.groups[group].map((id) => procedureButton(t, id, facet)), menuButton(t)],
+    });
+    return;
+  }
+  const current = procedure ?? (turn.memory.procedure ? deps.knowledge().getProcedure(turn.memory.procedure) : undefined);
+  if (!current) {
+    await turn.say({ text: t('procedure:ask.which'), buttons: [...fieldButtons(t), menuButton(t)] });
+    return;
+  }
+  turn.memory.procedure = current.id;
+  if (facet === 'where') return deps.answerWhere(turn, current.id);
+  await turn.say({ text: describeFacet(t, turn.locale, current, facet), buttons: [...facetButtons(t, current.id, facet), menuButton(t)] });
+}
+
+/** Browsing for people who do not know the words: fields, then the procedures of one field. */
+export function createProcedureListHandler(deps: Pick<ProcedureHandlerDeps, 'knowledge' | 'groups'>): Handler {
+  return async (turn) => {
+    const { t } = turn;
+    const field = turn.entity('field');
+    const group = turn.entity('procedure_group');
+    const ids = field
+      ? deps.knowledge().proceduresByField(field).map((p) => p.id)
+      : group && deps.groups[group]
+        ? [...deps.groups[group]]
+        : [];
+    if (ids.length === 0) {
+      await turn.say({ text: t('procedure:list.fields'), buttons: [...fieldButtons(t), menuButton(t)] });
+      return;
+    }
+    const fieldName = field ? t(`menu.items.${field}`) : '';
+    await turn.say({
+      text: field ? t('procedure:list.procedures', { field: fieldName }) : t('procedure:ask.group'),
+      buttons: [...ids.map((id) => procedureButton(t, id)), menuButton(t)],
+    });
+  };
+}

@@ -1,0 +1,88 @@
+/** Place-name search over the directory: current, former and old-district names, with or without diacritics. */
+import { foldText } from './fold';
+import type { LocationEntry, MatchKind, Office, OfficeMatch } from './types';
+
+interface Variant {
+  folded: string;
+  name: string;
+  kind: MatchKind;
+  office: Office;
+}
+
+// Longer names win ("huyện Đại Từ" beats "Đại Từ"); on equal length a current name beats an alias,
+// an alias beats a former unit, a former unit beats an old district.
+const KIND_BONUS: Record<MatchKind, number> = { name: 3, alias: 2, former: 1, district: 0 };
+// Bare names shorter than this ("Đu") are only matched with their type word ("thị trấn Đu"): too many false hits.
+const MIN_BARE_LENGTH = 4;
+
+/** A prebuilt index for findOffices and locationEntries. */
+export interface PlaceIndex {
+  find(placeText: string): OfficeMatch[];
+  entries(): LocationEntry[];
+}
+
+/** Removes a leading place-type word ("xã", "thị trấn", "huyện"…) given in content/fields.yaml. */
+export function stripPlaceType(name: string, placeTypes: readonly string[]): string {
+  const folded = foldText(name);
+  const types = placeTypes.map(foldText).sort((a, b) => b.length - a.length);
+  for (const t of types) if (folded.startsWith(`${t} `)) return folded.slice(t.length + 1);
+  return folded;
+}
+
+/** Builds the place index from the directory and the place-type words. */
+export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly string[]): PlaceIndex {
+  const variants: Variant[] = [];
+  const add = (office: Office, name: string, kind: MatchKind) => {
+    const folded = foldText(name);
+    if (folded) variants.push({ folded, name, kind, office });
+    const bare = stripPlaceType(name, placeTypes);
+    if (bare !== folded && bare.length >= MIN_BARE_LENGTH) variants.push({ folded: bare, name, kind, office });
+  };
+  for (const office of offices) {
+    add(office, office.name, 'name');
+    if (office.area) add(office, office.area, 'name');
+    for (const n of office.aliases) add(office, n, 'alias');
+    for (const n of office.formerUnits) add(office, n, 'former');
+    for (const n of office.formerDistricts) add(office, n, 'district');
+  }
+
+  return {
+    find(placeText) {
+      const text = ` ${foldText(placeText)} `;
+      if (text.trim() === '') return [];
+      const best = new Map<string, OfficeMatch>();
+      for (const v of variants) {
+        if (!text.includes(` ${v.folded} `)) continue;
+        const score = v.folded.length * 4 + KIND_BONUS[v.kind];
+        const prev = best.get(v.office.id);
+        if (!prev || score > prev.score) best.set(v.office.id, { office: v.office, matchedName: v.name, matchedBy: v.kind, score });
+      }
+      const matches = [...best.values()];
+      const top = Math.max(...matches.map((m) => m.score));
+      // Only the best tier: "công an huyện Đại Từ" should give the units that took over the district, not xã Đại Từ alone.
+      return matches.filter((m) => m.score === top).sort((a, b) => a.office.name.localeCompare(b.office.name, 'vi'));
+    },
+    entries() {
+      return offices.map((o) => {
+        const names = new Set<string>();
+        for (const n of [o.name, o.area, ...o.aliases, ...o.formerUnits]) {
+          if (!n) continue;
+          names.add(n);
+          const bare = stripPlaceType(n, placeTypes);
+          if (bare.length >= MIN_BARE_LENGTH && bare !== foldText(n)) names.add(stripOriginal(n, bare));
+        }
+        return { id: o.id, names: [...names] };
+      });
+    },
+  };
+}
+
+// Returns the original-spelling tail of `name` that folds to `bare` (keeps diacritics for the parser).
+function stripOriginal(name: string, bare: string): string {
+  const words = name.trim().split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const tail = words.slice(i).join(' ');
+    if (foldText(tail) === bare) return tail;
+  }
+  return name;
+}
