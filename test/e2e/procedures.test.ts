@@ -140,6 +140,19 @@ describe('procedure conversations end to end', () => {
       assert.ok(replies[0].buttons!.length > 2);
     });
 
+    it('lists the nearest units with distances from a shared location', async () => {
+      const target = knowledge.getOffice('phuong-phan-dinh-phung')!;
+      assert.equal(target.location.status, 'approximate');
+      const { lat, lon } = target.location as { lat: number; lon: number };
+      const replies = await chat(server.url, 'office-near', `/office_location{"latitude":${lat + 0.001},"longitude":${lon}}`);
+      assertFitsPlatforms(replies);
+      const [intro, first] = replies[0].text.split('\n\n');
+      assert.equal(intro, vi('office:nearest'));
+      assert.ok(first.startsWith(`🏢 ${target.name}`), first);
+      assert.match(first, /0\.1 km/);
+      assert.ok(replies[0].buttons![0].payload.includes(target.id));
+    });
+
     it('asks where the citizen is when no place is given, with a share-location button', async () => {
       const replies = await chat(server.url, 'office-ask', 'cơ quan công an ở đâu');
       assert.equal(replies[0].text, vi('office:ask'));

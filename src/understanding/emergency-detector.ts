@@ -1,0 +1,50 @@
+/** Emergency cues (fire, robbery, injury, drowning, someone trapped): a rule that outranks every model decision. */
+import { foldForMatch, normaliseText } from './normalise';
+import { PhraseMatcher } from './phrase-matcher';
+import type { Cues } from './resources';
+import type { Word } from './token-normaliser';
+
+// Two words this close together make a cue even without diacritics ("chay ... lua" is a fire, "chay" alone may be "chạy").
+const NEAR_WINDOW = 6;
+
+/** Cue phrases on folded words, cues that need their diacritics (cháy ≠ chạy) on toned words, word pairs, and phrases that cancel a cue (chữa cháy). */
+export class EmergencyDetector {
+  private readonly folded = new PhraseMatcher<true>();
+  private readonly toned = new PhraseMatcher<true>((p) => normaliseText(p.toLowerCase()));
+  private readonly suppress = new PhraseMatcher<true>();
+  private readonly near: [string, string][];
+
+  constructor(cues: Cues['emergency']) {
+    for (const p of cues.phrases) this.folded.add(p, true);
+    for (const p of cues.toned) this.toned.add(p, true);
+    for (const p of cues.suppress) this.suppress.add(p, true);
+    this.near = cues.near.map(([a, b]) => [foldForMatch(a), foldForMatch(b)]);
+  }
+
+  /** Words of every cue (vocabulary for the spelling corrector). */
+  words(): string[] {
+    return [...[this.folded, this.suppress].flatMap((m) => m.words()), ...this.near.flat()];
+  }
+
+  /** The token range of the first emergency cue not inside a cancelling phrase, or undefined. */
+  detect(words: readonly Word[]): { from: number; to: number } | undefined {
+    const folded = words.map((w) => w.text);
+    const blocked = this.suppress.matchAll(folded);
+    const inside = (m: { from: number; to: number }) => blocked.some((b) => b.from <= m.from && m.to <= b.to);
+    const hits = [...this.folded.matchAll(folded), ...this.toned.matchAll(words.map((w) => w.toned)), ...this.nearHits(folded)];
+    return hits.filter((h) => !inside(h)).sort((a, b) => a.from - b.from)[0];
+  }
+
+  private nearHits(folded: readonly string[]): { from: number; to: number }[] {
+    const hits: { from: number; to: number }[] = [];
+    for (const [a, b] of this.near) {
+      folded.forEach((w, i) => {
+        if (w !== a) return;
+        for (let j = Math.max(0, i - NEAR_WINDOW); j < Math.min(folded.length, i + NEAR_WINDOW + 1); j++) {
+          if (j !== i && folded[j] === b) hits.push({ from: i, to: i + 1 });
+        }
+      });
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,65 @@
+/** Stratified k-fold cross-validation of the whole parser (lexicons stay, the intent model is retrained per fold). */
+import { buildParser } from '../parser';
+import type { Resources } from '../resources';
+import type { Example } from '../training-data';
+import type { ParseResult, Parser } from '../types';
+import { tagsOf } from './heldout';
+import type { Outcome } from './metrics';
+
+/** The label a training example carries for procedure scoring (see heldout.ts for the same rule). */
+export function exampleProcedure(e: Example): string | undefined {
+  if (e.procedure) return e.procedure;
+  if (e.group) return `group:${e.group}`;
+  return e.intent.startsWith('procedure_') ? 'none' : undefined;
+}
+
+/** What a parse says about procedures, in the same notation. */
+export function predictedProcedure(result: ParseResult): string {
+  const p = result.entities.find((e) => e.entity === 'procedure');
+  if (p) return p.value;
+  const g = result.entities.find((e) => e.entity === 'procedure_group');
+  return g ? `group:${g.value}` : 'none';
+}
+
+/** Scores one parser on labelled messages. */
+export function evaluate(parser: Parser, cases: readonly { text: string; intent: string; procedure?: string; tags: string[] }[]): Outcome[] {
+  return cases.map((c) => {
+    const result = parser.parse(c.text);
+    return {
+      text: c.text,
+      intent: c.intent,
+      predicted: result.intent.name,
+      confidence: result.intent.confidence,
+      procedure: c.procedure,
+      predictedProcedure: predictedProcedure(result),
+      tags: c.tags,
+    };
+  });
+}
+
+/** Splits per intent round-robin after a seeded shuffle, trains on k-1 folds and scores the rest. */
+export function crossValidate(resources: Resources, examples: readonly Example[], k: number): Outcome[] {
+  const folds: Example[][] = Array.from({ length: k }, () => []);
+  const byIntent = new Map<string, Example[]>();
+  for (const e of examples) byIntent.set(e.intent, [...(byIntent.get(e.intent) ?? []), e]);
+  let seed = 11;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  let next = 0;
+  for (const list of byIntent.values()) {
+    const shuffled = [...list].sort(() => random() - 0.5);
+    for (const e of shuffled) folds[next++ % k].push(e);
+  }
+  const outcomes: Outcome[] = [];
+  for (let f = 0; f < k; f++) {
+    const train = folds.flatMap((fold, i) => (i === f ? [] : fold));
+    const parser = buildParser(resources, train);
+    const cases = folds[f].map((e) => ({
+      text: e.text,
+      intent: e.intent,
+      procedure: exampleProcedure(e),
+      tags: tagsOf(e.text, e.locale === 'en' ? ['english'] : []),
+    }));
+    outcomes.push(...evaluate(parser, cases));
+  }
+  return outcomes;
+}

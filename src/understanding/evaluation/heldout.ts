@@ -1,0 +1,47 @@
+/** Loads the held-out test file (intents/test/heldout.yaml): messages never used for training. */
+import { z } from 'zod';
+import { loadYaml } from '../resources';
+import { isIntentName, isProcedureId } from '../taxonomy-names';
+
+/** One held-out message with its expected labels and tags. */
+export interface HeldOutCase {
+  text: string;
+  intent: string;
+  /** Procedure id, "group:<name>", or "none". */
+  procedure?: string;
+  tags: string[];
+}
+
+const schema = z.array(
+  z.object({
+    text: z.string(),
+    intent: z.string(),
+    procedure: z.string().optional(),
+    group: z.string().optional(),
+    tags: z.array(z.string()).default([]),
+  }),
+);
+
+/** Reads and checks the held-out file; tags no-diacritics and long are added from the text itself. */
+export function loadHeldOut(file: string): HeldOutCase[] {
+  return loadYaml(file, schema).map((c) => {
+    if (!isIntentName(c.intent)) throw new Error(`${file}: unknown intent "${c.intent}" for "${c.text}"`);
+    if (c.procedure && !isProcedureId(c.procedure)) throw new Error(`${file}: unknown procedure "${c.procedure}"`);
+    return { text: c.text, intent: c.intent, procedure: expectedProcedure(c), tags: tagsOf(c.text, c.tags) };
+  });
+}
+
+/** The procedure label to compare against: only procedure intents and explicitly labelled messages are scored. */
+function expectedProcedure(c: { intent: string; procedure?: string; group?: string }): string | undefined {
+  if (c.procedure) return c.procedure;
+  if (c.group) return `group:${c.group}`;
+  return c.intent.startsWith('procedure_') ? 'none' : undefined;
+}
+
+/** Tags from the file plus the ones that can be read off the text. */
+export function tagsOf(text: string, given: readonly string[] = []): string[] {
+  const tags = new Set(given);
+  if (!tags.has('english') && !/[^\x00-\x7F]/.test(text) && /\p{L}/u.test(text)) tags.add('no-diacritics');
+  if (text.length >= 120) tags.add('long');
+  return [...tags].sort();
+}

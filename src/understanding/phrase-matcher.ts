@@ -1,0 +1,79 @@
+/** Finds known multi-word phrases in a token sequence, longest first, in time linear in the message. */
+import { foldForMatch } from './normalise';
+
+/** A phrase found in a message: token range [from, to) and what the phrase stands for. */
+export interface PhraseMatch<V> {
+  from: number;
+  to: number;
+  value: V;
+}
+
+interface Entry<V> {
+  words: string[];
+  value: V;
+}
+
+/** Dictionary of phrases (folded on the way in) mapped to values. */
+export class PhraseMatcher<V> {
+  private readonly byFirst = new Map<string, Entry<V>[]>();
+  private readonly fold: (phrase: string) => string;
+
+  /** `fold` turns a phrase into the token form it is matched against (folded by default; identity for toned cues). */
+  constructor(fold: (phrase: string) => string = foldForMatch) {
+    this.fold = fold;
+  }
+
+  /** Adds a phrase; later duplicates of the same words are ignored so the first owner wins. */
+  add(phrase: string, value: V): void {
+    const words = this.fold(phrase).split(/\s+/).filter(Boolean);
+    if (words.length === 0) return;
+    const list = this.byFirst.get(words[0]) ?? [];
+    if (list.some((e) => e.words.join(' ') === words.join(' '))) return;
+    list.push({ words, value });
+    list.sort((a, b) => b.words.length - a.words.length);
+    this.byFirst.set(words[0], list);
+  }
+
+  /** Every word that appears in some phrase (feeds the spelling corrector's vocabulary). */
+  words(): string[] {
+    return [...this.byFirst.values()].flatMap((list) => list.flatMap((e) => e.words));
+  }
+
+  /** Non-overlapping matches, scanning left to right and taking the longest phrase at each position. */
+  match(tokens: readonly string[]): PhraseMatch<V>[] {
+    const found: PhraseMatch<V>[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const hit = this.longestAt(tokens, i);
+      if (hit) {
+        found.push(hit);
+        i = hit.to;
+      } else i++;
+    }
+    return found;
+  }
+
+  /** Matches allowed to overlap (every phrase at every position), for cues that only need to be seen. */
+  matchAll(tokens: readonly string[]): PhraseMatch<V>[] {
+    const found: PhraseMatch<V>[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      for (const entry of this.byFirst.get(tokens[i]) ?? []) {
+        if (this.fits(tokens, i, entry.words)) found.push({ from: i, to: i + entry.words.length, value: entry.value });
+      }
+    }
+    return found;
+  }
+
+  private longestAt(tokens: readonly string[], i: number): PhraseMatch<V> | undefined {
+    for (const entry of this.byFirst.get(tokens[i]) ?? []) {
+      if (this.fits(tokens, i, entry.words)) return { from: i, to: i + entry.words.length, value: entry.value };
+    }
+    return undefined;
+  }
+
+  private fits(tokens: readonly string[], i: number, words: string[]): boolean {
+    if (i + words.length > tokens.length) return false;
+    for (let k = 1; k < words.length; k++) if (tokens[i + k] !== words[k]) return false;
+    return true;
+  }
+}

@@ -1,0 +1,76 @@
+/** Loads and validates the data files of intents/: abbreviations, lexicons and cue lists (no Vietnamese lives in src). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { isProcedureId } from './taxonomy-names';
+
+const phraseList = z.array(z.string().min(1));
+
+const abbreviationsSchema = z.object({
+  abbreviations: z.record(z.string(), z.string()),
+  units: z.record(z.string(), z.string()).default({}),
+  emoji: z.record(z.string(), z.string()).default({}),
+  prefix_rewrites: z.record(z.string(), z.string()).default({}),
+});
+
+const groupSchema = z.object({
+  aliases: phraseList,
+  members: z.array(z.string()),
+  qualifiers: z.record(z.string(), phraseList).default({}),
+});
+
+const proceduresSchema = z.object({
+  procedures: z.record(z.string(), phraseList),
+  weak: z.record(z.string(), phraseList).default({}),
+  groups: z.record(z.string(), groupSchema),
+});
+
+const cuesSchema = z.object({
+  facets: z.record(z.string(), phraseList),
+  topics: z.record(z.string(), phraseList).default({}),
+  emergency: z.object({ phrases: phraseList, toned: phraseList, suppress: phraseList, near: z.array(z.tuple([z.string(), z.string()])).default([]) }),
+  languages: z.record(z.string(), phraseList),
+});
+
+export type Abbreviations = z.infer<typeof abbreviationsSchema>;
+export type ProcedureLexicon = z.infer<typeof proceduresSchema>;
+export type Cues = z.infer<typeof cuesSchema>;
+
+/** Everything the parser reads from intents/ besides the training examples. */
+export interface Resources {
+  abbreviations: Abbreviations;
+  procedures: ProcedureLexicon;
+  cues: Cues;
+}
+
+/** Reads a YAML file and validates it; a bad file stops start-up with the file name in the message. */
+export function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new Error(`invalid ${file}: ${result.error.message}`);
+  return result.data;
+}
+
+/** Loads abbreviations, procedure lexicon and cues from `intentsDir`, refusing unknown procedure ids. */
+export function loadResources(intentsDir: string): Resources {
+  const procedures = loadYaml(join(intentsDir, 'lexicon', 'procedures.yaml'), proceduresSchema);
+  const groups = Object.values(procedures.groups);
+  const ids = [
+    ...Object.keys(procedures.procedures),
+    ...Object.keys(procedures.weak),
+    ...groups.flatMap((g) => [...g.members, ...Object.keys(g.qualifiers)]),
+  ];
+  const unknown = ids.filter((id) => !isProcedureId(id));
+  if (unknown.length > 0) throw new Error(`intents/lexicon/procedures.yaml names unknown procedure ids: ${unknown.join(', ')}`);
+  return {
+    abbreviations: loadYaml(join(intentsDir, 'abbreviations.yaml'), abbreviationsSchema),
+    procedures,
+    cues: loadYaml(join(intentsDir, 'lexicon', 'cues.yaml'), cuesSchema),
+  };
+}

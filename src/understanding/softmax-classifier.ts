@@ -1,0 +1,127 @@
+/** Multinomial logistic regression over sparse binary features: small, fast to train, with usable probabilities. */
+
+/** A training document: its feature names and its label. */
+export interface LabelledFeatures {
+  features: readonly string[];
+  label: string;
+}
+
+/** A label with its probability. */
+export interface Scored {
+  label: string;
+  p: number;
+}
+
+/** Training settings; the defaults were chosen by cross-validation (see docs/understanding.md). */
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  /** Softmax temperature applied at prediction time (above 1 softens over-confident scores). */
+  temperature: number;
+  seed: number;
+}
+
+const SKIP_GRADIENT = 1e-3;
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 30, learningRate: 0.3, l2: 1e-5, temperature: 1, seed: 7 };
+
+/** Softmax regression trained by SGD with AdaGrad step sizes; features never seen in training are ignored. */
+export class SoftmaxClassifier {
+  readonly labels: string[];
+  private readonly index = new Map<string, number>();
+  private weights = new Float64Array(0);
+  private bias: Float64Array;
+  private temperature = 1;
+
+  constructor(labels: readonly string[]) {
+    this.labels = [...labels];
+    this.bias = new Float64Array(labels.length);
+  }
+
+  /** Fits the model to `docs` (deterministic for a given seed). */
+  train(docs: readonly LabelledFeatures[], options: Partial<TrainOptions> = {}): void {
+    const opt = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+    this.temperature = opt.temperature;
+    const C = this.labels.length;
+    const labelIndex = new Map(this.labels.map((l, i) => [l, i]));
+    for (const d of docs) for (const f of d.features) if (!this.index.has(f)) this.index.set(f, this.index.size);
+    const rows = docs.map((d) => ({ x: this.encode(d.features), y: labelIndex.get(d.label) ?? -1 })).filter((r) => r.y >= 0);
+    this.weights = new Float64Array(this.index.size * C);
+    const g2 = new Float64Array(this.index.size * C).fill(1e-8);
+    const b2 = new Float64Array(C).fill(1e-8);
+    const order = rows.map((_, i) => i);
+    const random = mulberry32(opt.seed);
+    const p = new Float64Array(C);
+    for (let epoch = 0; epoch < opt.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      for (const r of order) {
+        const { x, y } = rows[r];
+        this.probabilities(x, p, 1);
+        const scale = 1 / Math.sqrt(x.length || 1);
+        for (let c = 0; c < C; c++) {
+          const g = p[c] - (c === y ? 1 : 0);
+          // Classes the model already rules out contribute almost nothing: skipping them halves training time.
+          if (g > -SKIP_GRADIENT && g < SKIP_GRADIENT) continue;
+          b2[c] += g * g;
+          this.bias[c] -= (opt.learningRate * g) / Math.sqrt(b2[c]);
+          for (const f of x) {
+            const k = f * C + c;
+            const gw = g * scale + opt.l2 * this.weights[k];
+            g2[k] += gw * gw;
+            this.weights[k] -= (opt.learningRate * gw) / Math.sqrt(g2[k]);
+          }
+        }
+      }
+    }
+  }
+
+  /** Every label with its probability, most likely first. */
+  predict(features: readonly string[]): Scored[] {
+    const p = new Float64Array(this.labels.length);
+    this.probabilities(this.encode(features), p, this.temperature);
+    return this.labels.map((label, i) => ({ label, p: p[i] })).sort((a, b) => b.p - a.p);
+  }
+
+  private encode(features: readonly string[]): number[] {
+    const x = new Set<number>();
+    for (const f of features) {
+      const i = this.index.get(f);
+      if (i !== undefined) x.add(i);
+    }
+    return [...x];
+  }
+
+  private probabilities(x: readonly number[], out: Float64Array, temperature: number): void {
+    const C = this.labels.length;
+    const scale = 1 / Math.sqrt(x.length || 1);
+    let max = -Infinity;
+    for (let c = 0; c < C; c++) {
+      let s = this.bias[c];
+      for (const f of x) s += this.weights[f * C + c] * scale;
+      out[c] = s / temperature;
+      if (out[c] > max) max = out[c];
+    }
+    let sum = 0;
+    for (let c = 0; c < C; c++) {
+      out[c] = Math.exp(out[c] - max);
+      sum += out[c];
+    }
+    for (let c = 0; c < C; c++) out[c] /= sum;
+  }
+}
+
+// Small seeded PRNG so training (and therefore every evaluation run) is reproducible.
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,45 @@
+/** The only door into language understanding: Rasa-compatible parse results. */
+
+/** Languages the assistant speaks; Vietnamese is the default. */
+export type Locale = 'vi' | 'en';
+
+export interface IntentScore {
+  name: string;
+  confidence: number;
+}
+
+export interface ParsedEntity {
+  /** A taxonomy entity name (procedure, dossier_code, location) or an internal one carried by a button payload (field, facet...). */
+  entity: string;
+  value: string;
+  /** Offsets into the ORIGINAL text (UTF-16 code units, as JavaScript indexes strings). */
+  start: number;
+  end: number;
+  confidence?: number;
+}
+
+export interface ParseResult {
+  text: string;
+  intent: IntentScore;
+  entities: ParsedEntity[];
+  intent_ranking: IntentScore[];
+}
+
+export interface Parser {
+  parse(text: string, locale?: Locale): ParseResult;
+}
+
+/** A place the parser can recognise as a `location` entity: an office-directory key and every name it goes by (old names too). */
+export interface LocationEntry {
+  id: string;
+  names: string[];
+}
+
+export interface ParserOptions {
+  /** Folder with training data, lexicons and abbreviation files (the repo's `intents/`). */
+  intentsDir: string;
+  /** Extra aliases per procedure id from the content files (content editors add these without a programmer). */
+  procedureAliases?: Record<string, string[]>;
+  /** Places from the office directory. */
+  locations?: LocationEntry[];
+}
