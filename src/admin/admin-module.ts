@@ -1,0 +1,59 @@
+/** Assembles the admin module: bootstrap, auth guards and the /api/admin router (dossiers excepted). */
+import { Router } from 'express';
+import type { Config } from '../config';
+import type { Coordination } from '../coordination';
+import type { KnowledgeHolder } from '../knowledge';
+import type { Logger } from '../ops/logger';
+import type { Store } from '../store/ports';
+import { systemClock, type Clock } from '../store/store-options';
+import { createAuditTrail } from './audit-trail';
+import { createAdminAuth, type AdminAuth } from './auth-middleware';
+import { bootstrapAdmin } from './bootstrap-admin';
+import { createLoginThrottle } from './login-throttle';
+import { createAccountRoutes } from './routes/account-routes';
+import { createAuditRoutes } from './routes/audit-routes';
+import { createContentRoutes } from './routes/content-routes';
+import { createRecordRoutes } from './routes/record-routes';
+import { createSessionRoutes } from './routes/session-routes';
+import { createSessions } from './sessions';
+
+/** What the admin module is built from. */
+export interface AdminModuleDeps {
+  config: Pick<Config, 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'integrationTokens'>;
+  store: Store;
+  coordination: Coordination;
+  knowledge: KnowledgeHolder;
+  logger: Logger;
+  /** Defaults to the wall clock; tests pass their own to age sessions. */
+  now?: Clock;
+}
+
+/** The router to mount, and the guards other modules (dossiers, /model/parse) reuse. */
+export interface AdminModule {
+  router: Router;
+  auth: AdminAuth;
+}
+
+// Shorter tokens can be guessed online; the integration partner should be given 32 random bytes or more.
+const MIN_INTEGRATION_TOKEN_LENGTH = 32;
+
+/** Builds the admin module and creates the first admin account on an empty store. */
+export async function createAdminModule(deps: AdminModuleDeps): Promise<AdminModule> {
+  const { config, store, coordination, knowledge, logger } = deps;
+  const now = deps.now ?? systemClock;
+  const audit = createAuditTrail(store.audit, now);
+  const sessions = createSessions(store.accounts, now);
+  const auth = createAdminAuth(sessions, config.integrationTokens);
+
+  await bootstrapAdmin({ accounts: store.accounts, username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, audit, logger, now });
+  const weak = config.integrationTokens.filter((t) => t.length < MIN_INTEGRATION_TOKEN_LENGTH).length;
+  if (weak > 0) logger.warn({ count: weak }, `INTEGRATION_TOKENS has tokens shorter than ${MIN_INTEGRATION_TOKEN_LENGTH} characters`);
+
+  const router = Router();
+  router.use(createSessionRoutes({ accounts: store.accounts, sessions, throttle: createLoginThrottle(coordination), auth, audit, logger }));
+  router.use(createAccountRoutes({ accounts: store.accounts, auth, audit, now }));
+  router.use(createContentRoutes({ knowledge, auth, audit }));
+  router.use(createRecordRoutes({ store, auth, audit }));
+  router.use(createAuditRoutes({ audit: store.audit, auth }));
+  return { router, auth };
+}
