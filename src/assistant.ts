@@ -78,7 +78,6 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
   });
   const { routes, fallback } = createRoutes({
     handoffs: store.handoffs,
-    unanswered: store.unanswered,
     otherAgencies: loadOtherAgencies(path.join(config.contentDir, 'other-agencies.yaml')),
     capabilities: {
       procedure_list: createProcedureListHandler({ knowledge: currentKnowledge, groups }),
@@ -94,6 +93,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
   });
   const bot = new AssistantBot({
     state: store.state,
+    unanswered: store.unanswered,
     parser: currentParser,
     translator,
     routes,

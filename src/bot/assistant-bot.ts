@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { DialogSet, type Dialog } from 'botbuilder-dialogs';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { StateStore } from '../store/ports';
+import type { StateStore, UnansweredLog } from '../store/ports';
 import type { Parser } from '../understanding/types';
 import { attachMemory, DialogStateAccessor } from './dialog-state-accessor';
 import type { Handler, InterruptPolicy } from './handler';
@@ -17,6 +17,8 @@ export interface DialogEntry {
 
 export interface AssistantBotOptions {
   state: StateStore;
+  /** Where unclear or unanswerable messages are logged for content editors. */
+  unanswered: UnansweredLog;
   /** The current parser (content reloads may replace it between turns). */
   parser: () => Parser;
   translator: Translator;
@@ -45,6 +47,9 @@ export interface AssistantBotOptions {
 // These intents always win over an active dialog: the citizen must be able to leave any flow.
 const alwaysInterrupt = new Set(['help', 'human_agent', 'change_language']);
 const confidentQuestion = 0.85;
+/** Messages understood with less confidence than this are logged for content editors, even when answered. */
+const logBelow = 0.65;
+const LOGGED_TEXT_CHARS = 1000;
 
 /** The turn handler every channel adapter runs: memory in, understanding, emergency first, dialog or route, memory out. */
 export class AssistantBot {
@@ -102,11 +107,24 @@ export class AssistantBot {
       }
       await dc.cancelAllDialogs();
     }
+    if (!isPayload(turn) && (turn.parse.intent.confidence < logBelow || turn.intent === 'out_of_scope')) await this.logUnanswered(turn);
     if (!isPayload(turn) && (turn.parse.intent.confidence < confidenceThreshold || turn.intent === 'out_of_scope')) {
       const implied = this.options.entityRoutes.find(([entity]) => turn.entity(entity) !== undefined);
       return ((implied && routes[implied[1]]) || this.options.followUp(turn) || fallback)(turn);
     }
     return (routes[turn.intent] ?? fallback)(turn);
+  }
+
+  private async logUnanswered(turn: Turn): Promise<void> {
+    const text = turn.text.trim();
+    if (!text) return;
+    await this.options.unanswered.add({
+      channel: turn.channel,
+      userId: turn.userId,
+      text: text.slice(0, LOGGED_TEXT_CHARS),
+      intent: turn.intent,
+      confidence: turn.parse.intent.confidence,
+    });
   }
 
   private interrupts(turn: Turn, policy: InterruptPolicy): boolean {

@@ -1,4 +1,4 @@
-import type { HandoffRepository, UnansweredLog } from '../store/ports';
+import type { HandoffRepository } from '../store/ports';
 import type { Handler } from './handler';
 import { comingSoon } from './handlers/coming-soon';
 import { reportCrime } from './handlers/crime-report';
@@ -12,7 +12,6 @@ import { sayGoodbye, thank } from './handlers/small-talk';
 
 export interface RouteDeps {
   handoffs: HandoffRepository;
-  unanswered: UnansweredLog;
   otherAgencies: OtherAgencies;
   /** Handlers supplied by the capability modules (procedures, offices, dossiers), keyed by intent. */
   capabilities: Readonly<Record<string, Handler>>;
@@ -28,7 +27,7 @@ export const entityRoutes = [
 
 /** The intent → handler table: the whole conversation map on one screen. */
 export function createRoutes(deps: RouteDeps): { routes: Record<string, Handler>; fallback: Handler } {
-  const fallback = createFallbackHandler(deps.unanswered, deps.otherAgencies);
+  const fallback = createFallbackHandler(deps.otherAgencies);
   const notYet = comingSoon();
   const routes: Record<string, Handler> = {
     greeting: greet,

@@ -1,25 +1,15 @@
-import type { UnansweredLog } from '../../store/ports';
 import type { Handler } from '../handler';
 import { mainMenu } from './menu';
 import { findOtherAgency, type OtherAgencies } from './other-agencies';
 
 /**
  * Out of scope or not understood: never guess a procedure. Point to the right agency when the topic is
- * recognisably someone else's, otherwise ask with the menu; log the message for content editors.
+ * recognisably someone else's, otherwise ask with the menu.
  */
-export function createFallbackHandler(unanswered: UnansweredLog, agencies: OtherAgencies): Handler {
+export function createFallbackHandler(agencies: OtherAgencies): Handler {
   return async (turn) => {
     const { t } = turn;
     const text = turn.text.trim();
-    if (text) {
-      await unanswered.add({
-        channel: turn.channel,
-        userId: turn.userId,
-        text: text.slice(0, 1000),
-        intent: turn.intent,
-        confidence: turn.parse.intent.confidence,
-      });
-    }
     const other = findOtherAgency(agencies, text, turn.locale);
     const lead = other
       ? t('fallback.otherAgency', other)

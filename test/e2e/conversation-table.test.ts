@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { chat, startAssistant, type RunningAssistant } from '../support/server';
+import { en, vi } from '../support/locale';
+
+/** User says → the first reply starts with this translated text (keys, not copied literals). */
+const table: [message: string, expected: () => string][] = [
+  ['xin chào', () => vi('greeting')],
+  ['alo ad oi', () => vi('greeting')],
+  ['cảm ơn em nhiều nhé', () => vi('thanks')],
+  ['thanks', () => vi('thanks')],
+  ['tạm biệt', () => vi('goodbye')],
+  ['bot làm được những gì', () => vi('menu.prompt')],
+  ['English please', () => en('language.changed')],
+  ['có thông báo gì mới không', () => vi('news.none')],
+  ['tôi muốn đăng ký nhận thông báo', () => vi('subscribe.notYet')],
+  ['bị lừa chuyển khoản qua mạng thì báo ở đâu', () => vi('crime.report')],
+  ['nha ben canh dang chay lon', () => vi('emergency.intro')],
+  ['có người bị đuối nước ở hồ', () => vi('emergency.intro')],
+  ['thời tiết hôm nay thế nào', () => vi('fallback.outOfScope')],
+  ['làm sổ đỏ ở đâu', () => vi('fallback.otherAgency', { topic: 'đất đai, sổ đỏ', agency: 'Văn phòng đăng ký đất đai / UBND xã, phường nơi có đất' })],
+];
+
+describe('conversation table (user says → first reply)', () => {
+  let server: RunningAssistant;
+  before(async () => {
+    server = await startAssistant();
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  for (const [message, expected] of table) {
+    it(`"${message}"`, async () => {
+      const replies = await chat(server.url, `table-${message}`, message);
+      assert.ok(replies[0].text.startsWith(expected()), `got: ${replies[0].text}`);
+    });
+  }
+
+  it('logs what it could not answer for content editors', async () => {
+    await chat(server.url, 'unanswered-1', 'con mèo nhà tôi tên là gì');
+    const logged = await server.assistant.store.unanswered.list(50);
+    assert.ok(logged.some((u) => u.userId === 'unanswered-1' && u.text === 'con mèo nhà tôi tên là gì'));
+  });
+
+  it('answers the emergency in one short message before anything else', async () => {
+    const replies = await chat(server.url, 'emergency-short', 'cứu với có cướp đang đánh người');
+    assert.ok(replies[0].text.length < 600);
+    for (const n of ['113', '114', '115', '112']) assert.ok(replies[0].text.includes(n));
+    assert.ok(replies[0].text.indexOf('113') < replies[0].text.indexOf('114'), 'crime: police first');
+  });
+});
