@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chat, startAssistant, type RunningAssistant } from '../support/server';
+import { chat, useAssistant } from '../support/server';
 import { en, vi } from '../support/locale';
 
 /** User says → the first reply starts with this translated text (keys, not copied literals). */
@@ -21,29 +21,23 @@ const table: [message: string, expected: () => string][] = [
 ];
 
 describe('conversation table (user says → first reply)', () => {
-  let server: RunningAssistant;
-  before(async () => {
-    server = await startAssistant();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const assistant = useAssistant();
 
   for (const [message, expected] of table) {
     it(`"${message}"`, async () => {
-      const replies = await chat(server.url, `table-${message}`, message);
+      const replies = await chat(assistant().url, `table-${message}`, message);
       assert.ok(replies[0].text.startsWith(expected()), `got: ${replies[0].text}`);
     });
   }
 
   it('logs what it could not answer for content editors', async () => {
-    await chat(server.url, 'unanswered-1', 'con mèo nhà tôi tên là gì');
-    const logged = await server.assistant.store.unanswered.list(50);
+    await chat(assistant().url, 'unanswered-1', 'con mèo nhà tôi tên là gì');
+    const logged = await assistant().assistant.store.unanswered.list(50);
     assert.ok(logged.some((u) => u.userId === 'unanswered-1' && u.text === 'con mèo nhà tôi tên là gì'));
   });
 
   it('answers the emergency in one short message before anything else', async () => {
-    const replies = await chat(server.url, 'emergency-short', 'cứu với có cướp đang đánh người');
+    const replies = await chat(assistant().url, 'emergency-short', 'cứu với có cướp đang đánh người');
     assert.ok(replies[0].text.length < 600);
     for (const n of ['113', '114', '115', '112']) assert.ok(replies[0].text.includes(n));
     assert.ok(replies[0].text.indexOf('113') < replies[0].text.indexOf('114'), 'crime: police first');

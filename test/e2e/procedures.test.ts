@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { loadKnowledge } from '../../src/knowledge';
 import { projectRoot } from '../../src/config';
 import path from 'node:path';
-import { chat, startAssistant, type RunningAssistant } from '../support/server';
+import { chat, useAssistant } from '../support/server';
 import { vi } from '../support/locale';
 
 const knowledge = loadKnowledge(path.join(projectRoot, 'content'));
@@ -20,19 +20,13 @@ function assertFitsPlatforms(replies: Message[]): void {
 const footerDate = (reviewedAt: string) => reviewedAt.split('-').reverse().join('/');
 
 describe('procedure conversations end to end', () => {
-  let server: RunningAssistant;
-  before(async () => {
-    server = await startAssistant();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const assistant = useAssistant();
 
   describe('every procedure through every facet, by tapping', () => {
     for (const procedure of knowledge.listProcedures()) {
       it(`${procedure.id}: info, then documents, fee, time, online and where`, async () => {
         const sender = `facets-${procedure.id}`;
-        const info = await chat(server.url, sender, `/procedure_info{"procedure":"${procedure.id}"}`);
+        const info = await chat(assistant().url, sender, `/procedure_info{"procedure":"${procedure.id}"}`);
         assertFitsPlatforms(info);
         const all = info.map((r) => r.text).join('\n');
         assert.ok(all.includes(procedure.title.vi), 'names the procedure');
@@ -43,7 +37,7 @@ describe('procedure conversations end to end', () => {
           ['documents', 'fee', 'duration', 'online', 'where'].map((f) => vi(`procedure:facets.${f}`)),
         );
         for (const button of facetButtons) {
-          const replies = await chat(server.url, sender, button.payload);
+          const replies = await chat(assistant().url, sender, button.payload);
           assertFitsPlatforms(replies);
           const text = replies.map((r) => r.text).join('\n');
           assert.notEqual(replies[0].text, vi('errors.turn'));
@@ -57,7 +51,7 @@ describe('procedure conversations end to end', () => {
   it('states a missing fact as missing, with where to check, never a number', async () => {
     const missingFee = knowledge.listProcedures().find((p) => p.fee.status === 'missing');
     assert.ok(missingFee, 'the shipped content has at least one procedure without a sourced fee');
-    const replies = await chat(server.url, 'missing-fee', `/procedure_fee{"procedure":"${missingFee.id}"}`);
+    const replies = await chat(assistant().url, 'missing-fee', `/procedure_fee{"procedure":"${missingFee.id}"}`);
     const text = replies.map((r) => r.text).join('\n');
     assert.ok(text.includes(vi('procedure:status.missing')));
     assert.ok(text.includes(missingFee.fee.status === 'missing' ? missingFee.fee.checkAt : ''));
@@ -66,7 +60,7 @@ describe('procedure conversations end to end', () => {
 
   it('phrases a fact flagged for checking with a caution and the official link', async () => {
     const flagged = knowledge.listProcedures().find((p) => p.fee.status === 'check' || p.fee.status === 'conflict')!;
-    const replies = await chat(server.url, 'flagged', `/procedure_fee{"procedure":"${flagged.id}"}`);
+    const replies = await chat(assistant().url, 'flagged', `/procedure_fee{"procedure":"${flagged.id}"}`);
     const text = replies.map((r) => r.text).join('\n');
     assert.ok(text.includes(vi(`procedure:status.${flagged.fee.status}`)));
     assert.ok(text.includes(vi('procedure:checkAt', { url: flagged.sourceUrl })));
@@ -82,7 +76,7 @@ describe('procedure conversations end to end', () => {
     ];
     for (const [message, facet, id] of cases) {
       it(`"${message}" → ${facet} of ${id}`, async () => {
-        const replies = await chat(server.url, `direct-${message}`, message);
+        const replies = await chat(assistant().url, `direct-${message}`, message);
         const title = knowledge.getProcedure(id)!.title.vi;
         assert.equal(replies[0].text.split('\n')[0], vi(`procedure:headers.${facet}`, { title }));
       });
@@ -91,10 +85,10 @@ describe('procedure conversations end to end', () => {
 
   it('keeps the procedure for follow-ups and switches on a new one', async () => {
     const sender = 'context';
-    await chat(server.url, sender, 'làm tạm trú cần giấy tờ gì');
-    const fee = await chat(server.url, sender, 'còn lệ phí thì sao?');
+    await chat(assistant().url, sender, 'làm tạm trú cần giấy tờ gì');
+    const fee = await chat(assistant().url, sender, 'còn lệ phí thì sao?');
     assert.equal(fee[0].text.split('\n')[0], vi('procedure:headers.fee', { title: knowledge.getProcedure('tam-tru')!.title.vi }));
-    const passport = await chat(server.url, sender, 'còn hộ chiếu thì mất bao lâu');
+    const passport = await chat(assistant().url, sender, 'còn hộ chiếu thì mất bao lâu');
     assert.equal(passport[0].text.split('\n')[0], vi('procedure:headers.duration', { title: knowledge.getProcedure('ho-chieu')!.title.vi }));
   });
 
@@ -103,7 +97,7 @@ describe('procedure conversations end to end', () => {
     ['đăng ký xe cần gì', ['dang-ky-xe', 'sang-ten-xe', 'thu-hoi-dang-ky-xe']],
   ] as const) {
     it(`asks instead of guessing for "${message}"`, async () => {
-      const replies = await chat(server.url, `clarify-${message}`, message);
+      const replies = await chat(assistant().url, `clarify-${message}`, message);
       assert.equal(replies[0].text, vi('procedure:ask.group'));
       const ids = replies[0].buttons!.map((b) => /"procedure":"([^"]+)"/.exec(b.payload)?.[1]).filter(Boolean);
       assert.deepEqual(ids, members);
@@ -112,30 +106,30 @@ describe('procedure conversations end to end', () => {
 
   it('lets people browse: menu → field → procedure → facet', async () => {
     const sender = 'browse';
-    const menu = (await chat(server.url, sender, 'menu')).at(-1)!;
+    const menu = (await chat(assistant().url, sender, 'menu')).at(-1)!;
     const field = menu.buttons!.find((b) => b.title === vi('menu.items.cu-tru'))!;
-    const list = await chat(server.url, sender, field.payload);
+    const list = await chat(assistant().url, sender, field.payload);
     assertFitsPlatforms(list);
     assert.deepEqual(
       list[0].buttons!.slice(0, -1).map((b) => /"procedure":"([^"]+)"/.exec(b.payload)?.[1]),
       knowledge.proceduresByField('cu-tru').map((p) => p.id),
     );
-    const info = await chat(server.url, sender, list[0].buttons![0].payload);
+    const info = await chat(assistant().url, sender, list[0].buttons![0].payload);
     const docs = info.at(-1)!.buttons!.find((b) => b.title === vi('procedure:facets.documents'))!;
-    const answer = await chat(server.url, sender, docs.payload);
+    const answer = await chat(assistant().url, sender, docs.payload);
     assert.ok(answer[0].text.startsWith(vi('procedure:headers.documents', { title: knowledge.proceduresByField('cu-tru')[0].title.vi })));
   });
 
   describe('offices', () => {
     it('finds the unit for an old ward name', async () => {
-      const replies = await chat(server.url, 'office-old', 'công an phường Trưng Vương ở đâu');
+      const replies = await chat(assistant().url, 'office-old', 'công an phường Trưng Vương ở đâu');
       const expected = knowledge.findOffices('Trưng Vương')[0].office;
       assert.ok(replies[0].text.includes(expected.name), replies[0].text);
       assert.ok(replies[0].text.includes(vi('office:missing.address')), 'a missing address is said to be missing');
     });
 
     it('offers the new units of an old district', async () => {
-      const replies = await chat(server.url, 'office-district', 'công an huyện Đại Từ ở đâu');
+      const replies = await chat(assistant().url, 'office-district', 'công an huyện Đại Từ ở đâu');
       assert.equal(replies[0].text.split('\n')[0].startsWith(vi('office:several', { place: '' }).slice(0, 5)), true, replies[0].text);
       assert.ok(replies[0].buttons!.length > 2);
     });
@@ -144,7 +138,7 @@ describe('procedure conversations end to end', () => {
       const target = knowledge.getOffice('phuong-phan-dinh-phung')!;
       assert.equal(target.location.status, 'approximate');
       const { lat, lon } = target.location as { lat: number; lon: number };
-      const replies = await chat(server.url, 'office-near', `/office_location{"latitude":${lat + 0.001},"longitude":${lon}}`);
+      const replies = await chat(assistant().url, 'office-near', `/office_location{"latitude":${lat + 0.001},"longitude":${lon}}`);
       assertFitsPlatforms(replies);
       const [intro, first] = replies[0].text.split('\n\n');
       assert.equal(intro, vi('office:nearest'));
@@ -154,22 +148,22 @@ describe('procedure conversations end to end', () => {
     });
 
     it('asks where the citizen is when no place is given, with a share-location button', async () => {
-      const replies = await chat(server.url, 'office-ask', 'cơ quan công an ở đâu');
+      const replies = await chat(assistant().url, 'office-ask', 'cơ quan công an ở đâu');
       assert.equal(replies[0].text, vi('office:ask'));
       assert.ok(replies[0].buttons!.some((b) => b.payload === '/share_location'));
     });
 
     it('answers opening hours honestly when they are not known', async () => {
       const sender = 'office-hours';
-      await chat(server.url, sender, 'công an phường Phan Đình Phùng ở đâu');
-      const replies = await chat(server.url, sender, 'mấy giờ làm việc');
+      await chat(assistant().url, sender, 'công an phường Phan Đình Phùng ở đâu');
+      const replies = await chat(assistant().url, sender, 'mấy giờ làm việc');
       assert.ok(replies[0].text.includes(vi('office:openUnknown')), replies[0].text);
     });
 
     it('tells where to apply for a commune-level procedure once the place is known', async () => {
       const sender = 'where';
-      await chat(server.url, sender, 'công an phường Phan Đình Phùng ở đâu');
-      const replies = await chat(server.url, sender, '/office_location{"procedure":"tam-tru"}');
+      await chat(assistant().url, sender, 'công an phường Phan Đình Phùng ở đâu');
+      const replies = await chat(assistant().url, sender, '/office_location{"procedure":"tam-tru"}');
       assert.ok(replies[0].text.includes('Phan Đình Phùng'), replies[0].text);
     });
   });

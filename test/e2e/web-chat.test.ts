@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chat, startAssistant, type RunningAssistant } from '../support/server';
+import { chat, useAssistant } from '../support/server';
 import { en, vi } from '../support/locale';
 
 const menuTitles = ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt', 'dossier', 'office', 'human'].map((k) =>
@@ -7,19 +7,13 @@ const menuTitles = ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc'
 );
 
 describe('web chat (REST channel) end to end', () => {
-  let server: RunningAssistant;
-  before(async () => {
-    server = await startAssistant();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const assistant = useAssistant();
 
   const post = (body: string, contentType = 'application/json') =>
-    fetch(`${server.url}/webhooks/rest/webhook`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    fetch(`${assistant().url}/webhooks/rest/webhook`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   it('greets and shows the main menu as buttons', async () => {
-    const replies = await chat(server.url, 'greet-1', 'xin chào');
+    const replies = await chat(assistant().url, 'greet-1', 'xin chào');
     assert.equal(replies[0].text, vi('greeting'));
     const menu = replies.at(-1)!;
     assert.equal(menu.text, vi('menu.prompt'));
@@ -28,9 +22,9 @@ describe('web chat (REST channel) end to end', () => {
   });
 
   it('answers every main-menu button with something other than an error', async () => {
-    const [, menu] = await chat(server.url, 'tapper', 'xin chao');
+    const [, menu] = await chat(assistant().url, 'tapper', 'xin chao');
     for (const button of menu.buttons!) {
-      const replies = await chat(server.url, `tap-${button.payload}`, button.payload);
+      const replies = await chat(assistant().url, `tap-${button.payload}`, button.payload);
       assert.ok(replies.length > 0, `no reply for ${button.title}`);
       for (const r of replies) {
         assert.ok(r.text.trim(), `empty reply for ${button.title}`);
@@ -45,16 +39,16 @@ describe('web chat (REST channel) end to end', () => {
   for (const restart of ['menu', 'Menu', 'bắt đầu lại', 'bat dau lai']) {
     it(`"${restart}" always brings the menu back, even in the middle of a dialog`, async () => {
       const sender = `restart-${restart}`;
-      await chat(server.url, sender, 'tôi muốn phản ánh');
-      const replies = await chat(server.url, sender, restart);
+      await chat(assistant().url, sender, 'tôi muốn phản ánh');
+      const replies = await chat(assistant().url, sender, restart);
       assert.equal(replies.at(-1)!.text, vi('menu.prompt'));
     });
   }
 
   it('answers an emergency first, with the fitting numbers, even inside another dialog', async () => {
     const sender = 'danger';
-    await chat(server.url, sender, 'tôi muốn phản ánh');
-    const replies = await chat(server.url, sender, 'cuu voi nha toi dang chay');
+    await chat(assistant().url, sender, 'tôi muốn phản ánh');
+    const replies = await chat(assistant().url, sender, 'cuu voi nha toi dang chay');
     assert.ok(replies[0].text.startsWith(vi('emergency.intro')));
     const first = replies[0].text.indexOf('114');
     assert.ok(first > 0 && first < replies[0].text.indexOf('113'), 'fire: 114 comes before 113');
@@ -62,42 +56,42 @@ describe('web chat (REST channel) end to end', () => {
 
   it('records feedback with a reference number', async () => {
     const sender = 'feedback-1';
-    const ask = await chat(server.url, sender, 'tôi muốn gửi phản ánh');
+    const ask = await chat(assistant().url, sender, 'tôi muốn gửi phản ánh');
     assert.equal(ask[0].text, vi('feedback.ask'));
-    const done = await chat(server.url, sender, 'Cán bộ một cửa hẹn trả hồ sơ tạm trú nhưng quá hạn ba ngày chưa có');
+    const done = await chat(assistant().url, sender, 'Cán bộ một cửa hẹn trả hồ sơ tạm trú nhưng quá hạn ba ngày chưa có');
     const reference = /PA-\d{8}-\d{4}/.exec(done[0].text)?.[0];
     assert.ok(reference, done[0].text);
-    const saved = await server.assistant.store.feedback.list(10);
+    const saved = await assistant().assistant.store.feedback.list(10);
     assert.equal(saved.find((f) => f.reference === reference)?.userId, sender);
   });
 
   it('flags the conversation for an officer and says what happens next', async () => {
-    const replies = await chat(server.url, 'human-1', 'cho tôi gặp cán bộ');
-    const open = await server.assistant.store.handoffs.findOpen({ channel: 'rest', userId: 'human-1' });
+    const replies = await chat(assistant().url, 'human-1', 'cho tôi gặp cán bộ');
+    const open = await assistant().assistant.store.handoffs.findOpen({ channel: 'rest', userId: 'human-1' });
     assert.ok(open);
     assert.ok(replies[0].text.includes(open.id));
-    const again = await chat(server.url, 'human-1', '/human_agent');
+    const again = await chat(assistant().url, 'human-1', '/human_agent');
     assert.ok(again[0].text.startsWith(vi('handoff.already', { id: open.id })));
   });
 
   it('remembers the language the citizen chose', async () => {
     const sender = 'english-1';
-    const switched = await chat(server.url, sender, '/change_language{"language":"en"}');
+    const switched = await chat(assistant().url, sender, '/change_language{"language":"en"}');
     assert.equal(switched[0].text, en('language.changed'));
-    const menu = await chat(server.url, sender, 'menu');
+    const menu = await chat(assistant().url, sender, 'menu');
     assert.equal(menu.at(-1)!.text, en('menu.prompt'));
   });
 
   it('keeps turn state in storage with an eTag, not in memory', async () => {
-    await chat(server.url, 'stateful', '/change_language{"language":"en"}');
-    const stored = await server.assistant.store.state.read<{ locale: string }>('rest/stateful');
+    await chat(assistant().url, 'stateful', '/change_language{"language":"en"}');
+    const stored = await assistant().assistant.store.state.read<{ locale: string }>('rest/stateful');
     assert.equal(stored?.data.locale, 'en');
     assert.ok(stored?.eTag);
   });
 
   it('runs one sender\'s concurrent messages one after another, losing no state', async () => {
     const sender = 'burst';
-    const results = await Promise.all(Array.from({ length: 8 }, () => chat(server.url, sender, 'xin chào')));
+    const results = await Promise.all(Array.from({ length: 8 }, () => chat(assistant().url, sender, 'xin chào')));
     for (const replies of results) assert.equal(replies[0].text, vi('greeting'));
   });
 
@@ -127,23 +121,23 @@ describe('web chat (REST channel) end to end', () => {
     it('refuses a 1 MB body with 413 and stores nothing', async () => {
       const res = await post(JSON.stringify({ sender: 'huge', message: 'a'.repeat(1024 * 1024) }));
       assert.equal(res.status, 413);
-      assert.equal(await server.assistant.store.state.read('rest/huge'), undefined);
+      assert.equal(await assistant().assistant.store.state.read('rest/huge'), undefined);
     });
 
     it('asks politely to shorten a message over the chat limit', async () => {
-      const replies = await chat(server.url, 'long', 'a '.repeat(3000));
+      const replies = await chat(assistant().url, 'long', 'a '.repeat(3000));
       assert.equal(replies.length, 1);
       assert.equal(replies[0].text, vi('errors.tooLong', { max: 2000 }));
     });
 
     it('strips control characters and still understands the message', async () => {
-      const replies = await chat(server.url, 'ctrl', 'xin\u0000 ch\u0007ào\u001b');
+      const replies = await chat(assistant().url, 'ctrl', 'xin\u0000 ch\u0007ào\u001b');
       assert.equal(replies[0].text, vi('greeting'));
     });
 
     for (const odd of ['/no_such_intent', '/procedure_fee{broken json', '', '🙂🙂🙂', '<script>alert(1)</script>']) {
       it(`replies politely to ${JSON.stringify(odd)}`, async () => {
-        const replies = await chat(server.url, 'odd', odd);
+        const replies = await chat(assistant().url, 'odd', odd);
         assert.ok(replies.length > 0);
         assert.notEqual(replies[0].text, vi('errors.turn'));
         assert.ok(replies.at(-1)!.buttons?.length, 'offers the menu');
@@ -151,7 +145,7 @@ describe('web chat (REST channel) end to end', () => {
     }
 
     it('answers an unknown path with a coded 404', async () => {
-      const res = await fetch(`${server.url}/nope`);
+      const res = await fetch(`${assistant().url}/nope`);
       assert.equal(res.status, 404);
       assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_found');
     });
@@ -159,12 +153,12 @@ describe('web chat (REST channel) end to end', () => {
 
   describe('health', () => {
     it('GET /healthz answers ok', async () => {
-      const res = await fetch(`${server.url}/healthz`);
+      const res = await fetch(`${assistant().url}/healthz`);
       assert.equal(res.status, 200);
     });
 
     it('GET /readyz reports storage, coordination and content ready', async () => {
-      const res = await fetch(`${server.url}/readyz`);
+      const res = await fetch(`${assistant().url}/readyz`);
       const body = (await res.json()) as { status: string; checks: { name: string; ok: boolean }[] };
       assert.equal(res.status, 200);
       assert.deepEqual(body.checks.map((c) => [c.name, c.ok]), [

@@ -46,3 +46,18 @@ export async function chat(url: string, sender: string, message: string): Promis
   if (res.status !== 200) throw new Error(`chat answered ${res.status}: ${await res.text()}`);
   return res.json() as Promise<{ recipient_id: string; text: string; buttons?: { title: string; payload: string }[] }[]>;
 }
+
+/** Starts one real assistant for the enclosing mocha `describe` and stops it afterwards; call the getter inside tests. */
+export function useAssistant(env: Record<string, string> = {}): () => RunningAssistant {
+  let running: RunningAssistant | undefined;
+  before(async () => {
+    running = await startAssistant(env);
+  });
+  after(async () => {
+    await running?.close();
+  });
+  return () => {
+    if (!running) throw new Error('the assistant is not started yet (use the getter inside a test)');
+    return running;
+  };
+}
