@@ -83,6 +83,8 @@ export function createAccountRoutes(deps: AccountRoutesDeps): Router {
       ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
       ...(change.password ? { passwordHash: await hashPassword(change.password) } : {}),
     });
+    // A new password must lock out whoever knew the old one, including their open sessions.
+    if (change.password) await accounts.removeSessionsOf(username);
     await audit(currentStaff(res), 'account.update', username, {
       ...(change.roles ? { roles: change.roles } : {}),
       ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),

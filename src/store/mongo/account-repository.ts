@@ -44,6 +44,9 @@ export function createMongoAccountRepository(accounts: MongoModels['accounts'], 
     async removeSession(tokenHash) {
       await sessions.deleteOne({ _id: tokenHash });
     },
+    async removeSessionsOf(username) {
+      return (await sessions.deleteMany({ username })).deletedCount;
+    },
   };
 }
 

@@ -28,6 +28,8 @@ export interface AccountRepository {
   addSession(session: Session): Promise<void>;
   findSession(tokenHash: string, now: Date): Promise<Session | undefined>;
   removeSession(tokenHash: string): Promise<void>;
+  /** Ends every session of one account (after a password change); answers how many ended. */
+  removeSessionsOf(username: string): Promise<number>;
 }
 
 export interface AuditEntry {

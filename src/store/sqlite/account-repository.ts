@@ -38,6 +38,7 @@ export function createSqliteAccountRepository(db: SqliteDb, now: Clock = systemC
     'SELECT token_hash, username, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
   );
   const removeSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const removeSessionsOf = db.prepare('DELETE FROM sessions WHERE username = ?');
 
   const updateInTransaction = db.transaction((username: string, change: Parameters<AccountRepository['update']>[1]) => {
     if (change.passwordHash !== undefined) updateFields.passwordHash.run(change.passwordHash, username);
@@ -85,6 +86,9 @@ export function createSqliteAccountRepository(db: SqliteDb, now: Clock = systemC
     },
     async removeSession(tokenHash) {
       removeSession.run(tokenHash);
+    },
+    async removeSessionsOf(username) {
+      return removeSessionsOf.run(username).changes;
     },
   };
 }

@@ -90,6 +90,18 @@ export function accountsContract(store: () => Store): void {
       assert.equal((await store().accounts.findSession('other', new Date()))?.username, 'admin');
     });
 
+    it('ends every session of one account, and only those', async () => {
+      const future = new Date(Date.now() + 24 * HOUR);
+      await store().accounts.addSession({ tokenHash: 'a1', username: 'admin', expiresAt: future });
+      await store().accounts.addSession({ tokenHash: 'a2', username: 'admin', expiresAt: future });
+      await store().accounts.addSession({ tokenHash: 'e1', username: 'editor', expiresAt: future });
+      assert.equal(await store().accounts.removeSessionsOf('admin'), 2);
+      assert.equal(await store().accounts.findSession('a1', new Date()), undefined);
+      assert.equal(await store().accounts.findSession('a2', new Date()), undefined);
+      assert.equal((await store().accounts.findSession('e1', new Date()))?.username, 'editor');
+      assert.equal(await store().accounts.removeSessionsOf('nobody'), 0);
+    });
+
     it('answers undefined for an unknown token', async () => {
       assert.equal(await store().accounts.findSession('unknown', new Date()), undefined);
     });
