@@ -54,8 +54,8 @@ describe('Dossier CSV import', () => {
     const res = await post(desk, csv);
     assert.equal(res.status, 200);
     const report = (await res.json()) as { rowsRead: number; created: number; failed: number; errors: { row: number; line: number; fields: string[]; message: string }[] };
-    assert.equal(report.rowsRead, 6);
-    assert.equal(report.created, 3);
+    assert.equal(report.rowsRead, 6, JSON.stringify(report));
+    assert.equal(report.created, 3, JSON.stringify(report.errors));
     assert.equal(report.failed, 3);
     assert.deepEqual(report.errors.map((e) => [e.row, e.line]), [[2, 3], [4, 5], [5, 6]]);
     assert.deepEqual(report.errors[0]!.fields.sort(), ['phone', 'status']);

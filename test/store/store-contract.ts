@@ -3,6 +3,8 @@ import type { Clock, Store } from '../../src/store';
 import { accountsContract } from './contract/accounts-contract';
 import { clockContract, manualClock, type ManualClock } from './contract/clock-contract';
 import { conversationRecordsContract } from './contract/conversation-records-contract';
+import { dossiersContract } from './contract/dossiers-contract';
+import { outboxContract } from './contract/outbox-contract';
 import { stateContract } from './contract/state-contract';
 
 /**
@@ -26,6 +28,8 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     stateContract(current);
     conversationRecordsContract(current);
     accountsContract(current);
+    dossiersContract(current);
+    outboxContract(current);
 
     describe('lifecycle', () => {
       it('pings while open and refuses once closed', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { activityToReply } from '../../bot/reply';
+import { activityToReply, replyToActivity, type Reply } from '../../bot/reply';
 import { CollectingAdapter } from '../collecting-adapter';
 import type { Inbox } from '../inbox';
 import { splitText } from '../split-text';
@@ -16,16 +16,28 @@ export interface RestMessage {
   buttons?: { title: string; payload: string }[];
 }
 
+/** Optional behaviour of the web chat channel. */
+export interface RestAdapterOptions {
+  /**
+   * Messages waiting for this sender (outbox: dossier status changes…), taken and marked delivered. The web chat can
+   * only speak when the citizen writes, so they are shown at the top of the answer to their next message.
+   */
+  pending?: (sender: string) => Promise<Reply[]>;
+}
+
 /** The web chat channel (Rasa REST-compatible): the turn runs inside the HTTP request and its replies are the answer. */
 export class RestAdapter extends CollectingAdapter {
-  constructor(private readonly inbox: Inbox) {
+  constructor(
+    private readonly inbox: Inbox,
+    private readonly options: RestAdapterOptions = {},
+  ) {
     super();
   }
 
   /** Handles one message from `sender`, serialised with that sender's other messages. */
   async receive(sender: string, text: string, logic: (context: TurnContext) => Promise<void>): Promise<RestMessage[]> {
-    const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, () =>
-      this.runTurn(
+    const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, async () => {
+      const replies = await this.runTurn(
         {
           type: ActivityTypes.Message,
           id: randomUUID(),
@@ -38,8 +50,11 @@ export class RestAdapter extends CollectingAdapter {
           timestamp: new Date(),
         },
         logic,
-      ),
-    );
+      );
+      // Drained after the turn, inside the sender's queue: a failed turn leaves them waiting for the next visit.
+      const waiting = (await this.options.pending?.(sender)) ?? [];
+      return [...waiting.map(replyToActivity), ...replies];
+    });
     return (outgoing ?? []).flatMap((activity) => render(sender, activity));
   }
 }

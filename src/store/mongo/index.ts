@@ -3,9 +3,12 @@ import { systemClock, type StoreOptions } from '../store-options';
 import { createMongoAccountRepository } from './account-repository';
 import { createMongoAuditLog } from './audit-log';
 import { openMongoConnection, type MongoConnectionOptions } from './connection';
+import { createDossierModels, type DossierModels } from './dossier-models';
+import { createMongoDossierRepository } from './dossier-repository';
 import { createMongoFeedbackRepository } from './feedback-repository';
 import { createMongoHandoffRepository } from './handoff-repository';
 import { createMongoModels, type MongoModels } from './models';
+import { createMongoOutboxRepository } from './outbox-repository';
 import { createMongoStateStore } from './state-store';
 import { createMongoUnansweredLog } from './unanswered-log';
 
@@ -16,8 +19,10 @@ export interface MongoStoreOptions extends StoreOptions, MongoConnectionOptions 
 export async function createMongoStore(uri: string, options: MongoStoreOptions = {}): Promise<Store> {
   const conn = await openMongoConnection(uri, options);
   let models: MongoModels;
+  let dossierModels: DossierModels;
   try {
     models = await createMongoModels(conn);
+    dossierModels = await createDossierModels(conn);
   } catch (err) {
     await conn.close().catch(() => undefined);
     throw err;
@@ -31,6 +36,8 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     unanswered: createMongoUnansweredLog(models.unanswered, now),
     accounts: createMongoAccountRepository(models.accounts, models.sessions),
     audit: createMongoAuditLog(models.audit),
+    dossiers: createMongoDossierRepository(dossierModels, now),
+    outbox: createMongoOutboxRepository(dossierModels.outbox, now),
     async ping() {
       // Checked first: after close() the driver may not fail fast, and /readyz must not hang.
       if (conn.readyState !== 1 || !conn.db) throw new Error('MongoDB connection is not open');

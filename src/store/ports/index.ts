@@ -1,9 +1,13 @@
 import type { AccountRepository, AuditLog } from './accounts';
 import type { FeedbackRepository, HandoffRepository, UnansweredLog } from './conversation-records';
+import type { DossierRepository } from './dossiers';
+import type { OutboxRepository } from './outbox';
 import type { StateStore } from './state';
 
 export * from './accounts';
 export * from './conversation-records';
+export * from './dossiers';
+export * from './outbox';
 export * from './state';
 
 /** Everything the assistant keeps, behind ports that the SQLite and MongoDB adapters both implement. */
@@ -15,6 +19,8 @@ export interface Store {
   unanswered: UnansweredLog;
   accounts: AccountRepository;
   audit: AuditLog;
+  dossiers: DossierRepository;
+  outbox: OutboxRepository;
   /** Throws when the storage cannot be reached (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

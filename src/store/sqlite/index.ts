@@ -3,8 +3,10 @@ import { systemClock, type StoreOptions } from '../store-options';
 import { createSqliteAccountRepository } from './account-repository';
 import { createSqliteAuditLog } from './audit-log';
 import { openSqlite } from './database';
+import { createSqliteDossierRepository } from './dossier-repository';
 import { createSqliteFeedbackRepository } from './feedback-repository';
 import { createSqliteHandoffRepository } from './handoff-repository';
+import { createSqliteOutboxRepository } from './outbox-repository';
 import { createSqliteStateStore } from './state-store';
 import { createSqliteUnansweredLog } from './unanswered-log';
 
@@ -20,6 +22,8 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     unanswered: createSqliteUnansweredLog(db, now),
     accounts: createSqliteAccountRepository(db, now),
     audit: createSqliteAuditLog(db),
+    dossiers: createSqliteDossierRepository(db, now),
+    outbox: createSqliteOutboxRepository(db, now),
     async ping() {
       db.prepare('SELECT 1').get();
     },

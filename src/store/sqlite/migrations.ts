@@ -102,4 +102,60 @@ export const migrations: readonly Migration[] = [
     CREATE INDEX audit_action_at ON audit (action, at);
     CREATE INDEX audit_target_at ON audit (target, at);`,
   },
+  {
+    version: 7,
+    name: 'dossiers',
+    // WITHOUT ROWID: the code is the key citizens look up by, so the table itself is the code index (one B-tree probe).
+    // Report queries scan by received_at / completed_at ranges, hence those two indexes.
+    up: `CREATE TABLE dossiers (
+      code TEXT PRIMARY KEY,
+      procedure TEXT NOT NULL,
+      status TEXT NOT NULL,
+      received_at TEXT NOT NULL,
+      due_at TEXT NOT NULL,
+      completed_at TEXT,
+      updated_at TEXT NOT NULL,
+      status_changed_at TEXT NOT NULL,
+      submission TEXT,
+      return_method TEXT,
+      unit TEXT,
+      note TEXT,
+      applicant_masked TEXT NOT NULL,
+      phone_last4 TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX dossiers_received_at ON dossiers (received_at);
+    CREATE INDEX dossiers_completed_at ON dossiers (completed_at) WHERE completed_at IS NOT NULL;
+    CREATE TABLE dossier_history (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      code TEXT NOT NULL,
+      status TEXT NOT NULL,
+      at TEXT NOT NULL
+    );
+    CREATE INDEX dossier_history_code ON dossier_history (code, at);
+    CREATE TABLE dossier_watchers (
+      code TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      locale TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      PRIMARY KEY (code, channel, user_id)
+    ) WITHOUT ROWID;`,
+  },
+  {
+    version: 8,
+    name: 'outbox',
+    // The UNIQUE key is what makes "one message per change" hold when a change is reported twice.
+    up: `CREATE TABLE outbox (
+      id TEXT PRIMARY KEY,
+      key TEXT NOT NULL UNIQUE,
+      channel TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      data TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      claimed_until TEXT,
+      delivered_at TEXT
+    );
+    CREATE INDEX outbox_pending ON outbox (channel, user_id, created_at) WHERE delivered_at IS NULL;`,
+  },
 ];

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { importDossierCsv } from '../src/dossiers/csv-import';
+import { createDossierService } from '../src/dossiers/dossier-service';
+import type { DossierInput } from '../src/store/ports';
+import { createSqliteStore } from '../src/store/sqlite';
+
+const RECORDS = 1_000_000;
+const LOOKUPS = 20_000;
+const IMPORT_ROWS = 100_000;
+const PROCEDURES = ['tam-tru', 'thuong-tru', 'ho-chieu', 'dang-ky-xe', 'can-cuoc-cap-doi'];
+
+const codeOf = (i: number) => `G22.42-${String(250101 + (i % 28)).padStart(6, '0')}-${String(i).padStart(7, '0')}`;
+
+function record(i: number): DossierInput {
+  const received = new Date(Date.UTC(2025, 0, 1) + (i % 365) * 86_400_000);
+  return {
+    code: codeOf(i),
+    procedure: PROCEDURES[i % PROCEDURES.length]!,
+    status: i % 3 === 0 ? 'returned' : 'processing',
+    receivedAt: received,
+    dueAt: new Date(received.getTime() + 7 * 86_400_000),
+    updatedAt: received,
+    ...(i % 3 === 0 ? { completedAt: new Date(received.getTime() + (i % 10) * 86_400_000) } : {}),
+    submission: i % 2 === 0 ? 'online' : 'in_person',
+    unit: `Công an xã ${i % 90}`,
+    applicantMasked: 'Nguyễn V. B.',
+    phoneLast4: String(i % 10_000).padStart(4, '0'),
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function benchLookup(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dossiers-'));
+  const store = createSqliteStore(dir);
+  try {
+    const started = Date.now();
+    for (let i = 0; i < RECORDS; i += 10_000) {
+      await store.dossiers.upsertMany(Array.from({ length: Math.min(10_000, RECORDS - i) }, (_, k) => record(i + k)));
+    }
+    console.log(`dossiers: loaded ${RECORDS.toLocaleString('en')} records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const times: number[] = [];
+    let found = 0;
+    for (let n = 0; n < LOOKUPS; n++) {
+      // Mostly known codes, some unknown ones: the chat looks both up the same way.
+      const code = n % 10 === 0 ? `X-${n}-000` : codeOf(Math.floor(Math.random() * RECORDS));
+      const t0 = process.hrtime.bigint();
+      if (await store.dossiers.get(code)) found++;
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `dossiers: lookup by code (${LOOKUPS.toLocaleString('en')} lookups, ${found} found) p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms (target ≤ 1 ms)`,
+    );
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function* csvLines(rows: number): Generator<string> {
+  yield 'code,procedure,status,receivedAt,dueAt,updatedAt,applicantName,phone,note,unit,submission,returnMethod\n';
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    yield `HS-260${day}-${String(i).padStart(7, '0')},${PROCEDURES[i % PROCEDURES.length]},processing,2026-03-${day},2026-04-${day},2026-03-${day}T09:00:00+07:00,Nguyễn Văn Bình,09123${String(i % 100_000).padStart(5, '0')},"Bổ sung ảnh, giấy tờ",Công an xã ${i % 90},online,post\n`;
+  }
+}
+
+async function benchImport(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
+  const store = createSqliteStore(dir);
+  try {
+    const service = createDossierService({ dossiers: store.dossiers, outbox: store.outbox });
+    global.gc?.();
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const started = process.hrtime.bigint();
+    const report = await importDossierCsv(Readable.from(csvLines(IMPORT_ROWS)), service);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    console.log(
+      `dossiers: CSV import of ${IMPORT_ROWS.toLocaleString('en')} rows in ${seconds.toFixed(1)} s (target ≤ 30 s), created ${report.created}, failed ${report.failed}, peak RSS growth ${((peak - baseline) / 1048576).toFixed(1)} MiB`,
+    );
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Lookup latency with 1,000,000 records in a temporary SQLite file, and a 100,000-row CSV import. */
+export async function run(): Promise<void> {
+  await benchLookup();
+  await benchImport();
+}
+
+if (require.main === module) void run();

@@ -1,0 +1,158 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { menuButton } from '../../bot/handlers/menu';
+import { payload, replyToActivity, type Button } from '../../bot/reply';
+import { turnOf, type Turn } from '../../bot/turn';
+import type { ChannelUser } from '../../store/ports';
+import { normaliseDossierCode } from '../dossier-code';
+import { citizenActor } from '../lookup-audit';
+import { last4Matches, typedLast4 } from '../phone';
+import { FINAL_STATUSES } from '../statuses';
+import type { DossierChatDeps } from './dossier-chat-deps';
+import { isOverdue, renderStatus } from './render-status';
+import { subscribedButtons } from './subscribed-buttons';
+
+export const DOSSIER_DIALOG = 'dossier-status';
+const CODE_PROMPT = 'dossier-code';
+const DIGITS_PROMPT = 'dossier-digits';
+const STEPS = 'dossier-steps';
+/** After this many unusable replies a prompt gives up politely instead of asking forever. */
+const MAX_PROMPT_ATTEMPTS = 3;
+
+/** How the dialog starts: with the code already known (from the message or a button), and what to do once verified. */
+export interface DossierDialogOptions {
+  code?: string;
+  subscribe?: boolean;
+}
+
+/** What the waterfall keeps between its steps. */
+interface StepValues {
+  code: string;
+}
+
+const userOf = (turn: Turn): ChannelUser => ({ channel: turn.channel, userId: turn.userId });
+
+/**
+ * Tra cứu hồ sơ: code (asked unless given) → the last 4 phone digits → the status.
+ * Until the digits match, a known code and an unknown one get exactly the same questions and the same refusal,
+ * so the dialog never tells whether a code exists.
+ */
+export class DossierDialog extends ComponentDialog {
+  constructor(private readonly deps: DossierChatDeps) {
+    super(DOSSIER_DIALOG);
+    this.addDialog(new TextPrompt(CODE_PROMPT, (p) => this.validateCode(p)));
+    this.addDialog(new TextPrompt(DIGITS_PROMPT, (p) => this.validateDigits(p)));
+    this.addDialog(new WaterfallDialog(STEPS, [(s) => this.askCode(s), (s) => this.askDigits(s), (s) => this.answer(s)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async askCode(step: WaterfallStepContext) {
+    const given = (step.options as DossierDialogOptions | undefined)?.code;
+    if (given) return step.next(given);
+    const { t } = turnOf(step.context);
+    return step.prompt(CODE_PROMPT, {
+      prompt: replyToActivity({ text: t('dossier:askCode'), buttons: [menuButton(t)] }),
+      retryPrompt: replyToActivity({ text: t('dossier:codeRetry'), buttons: [menuButton(t)] }),
+    });
+  }
+
+  private async validateCode(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const turn = turnOf(prompt.context);
+    // The parser knows the portals' code shapes inside a sentence; a bare reply is taken as the code itself.
+    const found = turn.entity('dossier_code') ?? prompt.recognized.value ?? '';
+    const code = normaliseDossierCode(found);
+    if (code) {
+      prompt.recognized.value = code;
+      return true;
+    }
+    if (prompt.attemptCount >= MAX_PROMPT_ATTEMPTS) {
+      prompt.recognized.value = '';
+      return true;
+    }
+    return false;
+  }
+
+  private async askDigits(step: WaterfallStepContext) {
+    const turn = turnOf(step.context);
+    const code = String(step.result ?? '');
+    if (!code) {
+      await turn.say({ text: turn.t('dossier:codeGiveUp'), buttons: [menuButton(turn.t)] });
+      return step.endDialog();
+    }
+    (step.values as StepValues).code = code;
+    const user = userOf(turn);
+    const refusal = await this.deps.guard.admit(user, code);
+    if (refusal) {
+      await this.deps.audit(citizenActor(user), 'dossier.lookup_refused', code, { reason: refusal });
+      await turn.say({ text: turn.t(refusal === 'locked' ? 'dossier:locked' : 'dossier:rateLimited'), buttons: [menuButton(turn.t)] });
+      return step.endDialog();
+    }
+    await this.deps.audit(citizenActor(user), 'dossier.lookup', code);
+    return step.prompt(DIGITS_PROMPT, {
+      prompt: replyToActivity({ text: turn.t('dossier:askDigits', { code }) }),
+      retryPrompt: replyToActivity({ text: turn.t('dossier:digitsRetry'), buttons: [menuButton(turn.t)] }),
+    });
+  }
+
+  private async validateDigits(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const digits = typedLast4(prompt.recognized.value ?? '');
+    if (digits) {
+      prompt.recognized.value = digits;
+      return true;
+    }
+    if (prompt.attemptCount >= MAX_PROMPT_ATTEMPTS) {
+      prompt.recognized.value = '';
+      return true;
+    }
+    return false;
+  }
+
+  private async answer(step: WaterfallStepContext) {
+    const turn = turnOf(step.context);
+    const code = (step.values as StepValues).code;
+    const digits = String(step.result ?? '');
+    if (!digits) {
+      await turn.say({ text: turn.t('dossier:digitsGiveUp'), buttons: [menuButton(turn.t)] });
+      return step.endDialog();
+    }
+    const user = userOf(turn);
+    const actor = citizenActor(user);
+    const record = await this.deps.dossiers.get(code);
+    if (!last4Matches(digits, record?.phoneLast4)) {
+      const verdict = await this.deps.guard.failed(user, code);
+      await this.deps.audit(actor, 'dossier.verify_failed', code, { failures: verdict.failures, known: record !== undefined });
+      if (verdict.lockedNow) {
+        await this.deps.audit(actor, 'dossier.locked', code);
+        await turn.say({ text: turn.t('dossier:locked'), buttons: [menuButton(turn.t)] });
+      } else {
+        await turn.say({ text: turn.t('dossier:notFoundOrMismatch', { code }), buttons: this.retryButtons(turn, code) });
+      }
+      return step.endDialog();
+    }
+    await this.deps.guard.verified(user, code);
+    await this.deps.audit(actor, 'dossier.verified', code);
+    if ((step.options as DossierDialogOptions | undefined)?.subscribe) {
+      await this.deps.dossiers.watch(code, { ...user, locale: turn.locale });
+      await this.deps.audit(actor, 'dossier.subscribe', code);
+      await turn.say({ text: turn.t('dossier:subscribed', { code }), buttons: subscribedButtons(turn.t, code) });
+      return step.endDialog();
+    }
+    const now = this.deps.now();
+    const text = renderStatus(turn.t, { record: record!, procedureName: this.deps.procedureName(record!.procedure, turn.locale), now });
+    const buttons: Button[] = [];
+    if (!(FINAL_STATUSES as readonly string[]).includes(record!.status)) {
+      buttons.push({ title: turn.t('dossier:buttons.subscribe'), payload: payload('dossier_status', { dossier_code: code, dossier_action: 'subscribe' }) });
+    }
+    if (isOverdue(record!, now)) buttons.push({ title: turn.t('dossier:buttons.human'), payload: payload('human_agent') });
+    buttons.push(menuButton(turn.t));
+    await turn.say({ text, buttons });
+    return step.endDialog();
+  }
+
+  private retryButtons(turn: Turn, code: string): Button[] {
+    return [
+      { title: turn.t('dossier:buttons.retry'), payload: payload('dossier_status', { dossier_code: code }) },
+      { title: turn.t('dossier:buttons.otherCode'), payload: payload('dossier_status') },
+      menuButton(turn.t),
+    ];
+  }
+}

@@ -1,0 +1,64 @@
+import type { Router } from 'express';
+import type { AdminAuth } from '../admin';
+import type { DialogEntry } from '../bot/assistant-bot';
+import type { Handler } from '../bot/handler';
+import type { Coordination } from '../coordination';
+import type { Translator } from '../i18n/translator';
+import type { Logger } from '../ops/logger';
+import type { Store } from '../store/ports';
+import type { Locale } from '../understanding/types';
+import { systemClock, type Clock } from '../store/store-options';
+import { DossierDialog } from './chat/dossier-dialog';
+import { createDossierHandler } from './chat/dossier-handler';
+import { createDossierService, type DossierService } from './dossier-service';
+import { createDossierRouter } from './http/dossier-router';
+import { createLookupGuard, DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './lookup-guard';
+import { createDossierAudit } from './lookup-audit';
+import { createOutboxDrain, type OutboxDrain } from './outbox-drain';
+import { renderStatusNotice } from './status-notice';
+
+export { DOSSIER_DIALOG } from './chat/dossier-dialog';
+export { DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './lookup-guard';
+export type { OutboxDrain } from './outbox-drain';
+
+/** What the dossier module is built from. */
+export interface DossierModuleDeps {
+  store: Pick<Store, 'dossiers' | 'outbox' | 'audit'>;
+  coordination: Coordination;
+  translator: Translator;
+  auth: Pick<AdminAuth, 'requireRole' | 'requireStaff' | 'requireDossierWriter'>;
+  logger: Logger;
+  maxBodyBytes: number;
+  /** The procedure's display name from content, or undefined to show the id. */
+  procedureName?: (id: string, locale: Locale) => string | undefined;
+  limits?: Partial<LookupLimits>;
+  now?: Clock;
+}
+
+/** The dossier capability: the staff/integration API, the chat handler and dialog, and the web chat's outbox drain. */
+export interface DossierModule {
+  router: Router;
+  handlers: { dossier_status: Handler };
+  dialogs: DialogEntry[];
+  outbox: { drain: OutboxDrain };
+  service: DossierService;
+}
+
+/** Assembles the dossier module. */
+export function createDossierModule(deps: DossierModuleDeps): DossierModule {
+  const now = deps.now ?? systemClock;
+  const { dossiers, outbox } = deps.store;
+  const audit = createDossierAudit(deps.store.audit, now);
+  const guard = createLookupGuard(deps.coordination, { ...DEFAULT_LOOKUP_LIMITS, ...deps.limits });
+  const service = createDossierService({ dossiers, outbox });
+  const procedureName = (id: string, locale: Locale) => deps.procedureName?.(id, locale) ?? id;
+  const chat = { dossiers, guard, audit, procedureName, now };
+  return {
+    router: createDossierRouter({ service, dossiers, audit, auth: deps.auth, maxBodyBytes: deps.maxBodyBytes, logger: deps.logger, now }),
+    handlers: { dossier_status: createDossierHandler(chat) },
+    // A short answer (code, 4 digits) is expected: a confident new question may interrupt the lookup.
+    dialogs: [{ dialog: new DossierDialog(chat), interrupt: 'short-answer' }],
+    outbox: { drain: createOutboxDrain(outbox, (m) => renderStatusNotice(m, deps.translator.forLocale)) },
+    service,
+  };
+}

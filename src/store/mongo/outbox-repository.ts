@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { trusted } from 'mongoose';
+import { assertListLimit } from '../list-limit';
+import type { OutboxMessage, OutboxRepository } from '../ports';
+import { systemClock, type Clock } from '../store-options';
+import { isDuplicateKeyError } from './connection';
+import type { DossierModels, OutboxDoc } from './dossier-models';
+
+/** OutboxRepository on MongoDB: a unique index on the key dedupes, and each claim is an atomic findOneAndUpdate. */
+export function createMongoOutboxRepository(model: DossierModels['outbox'], now: Clock = systemClock): OutboxRepository {
+  return {
+    async enqueue(input) {
+      try {
+        await model.insertOne({
+          _id: randomUUID(),
+          key: input.key,
+          channel: input.channel,
+          userId: input.userId,
+          kind: input.kind,
+          // The JSON round trip stores exactly what SQLite keeps (Dates become strings).
+          data: JSON.parse(JSON.stringify(input.data)) as Record<string, unknown>,
+          createdAt: now(),
+          claimedUntil: null,
+          deliveredAt: null,
+        });
+        return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
+      }
+    },
+    async pending(user, limit) {
+      assertListLimit(limit);
+      const docs = await model
+        .find({ channel: user.channel, userId: user.userId, deliveredAt: null })
+        .sort({ createdAt: 1, _id: 1 })
+        .limit(limit)
+        .lean<OutboxDoc[]>();
+      return docs.map(toMessage);
+    },
+    async claim(user, limit, leaseMs) {
+      assertListLimit(limit);
+      const at = now();
+      const until = new Date(at.getTime() + leaseMs);
+      const claimed: OutboxMessage[] = [];
+      // One document at a time: each findOneAndUpdate is atomic, so two drainers never take the same message.
+      while (claimed.length < limit) {
+        const doc = await model
+          .findOneAndUpdate(
+            {
+              channel: user.channel,
+              userId: user.userId,
+              deliveredAt: null,
+              $or: [{ claimedUntil: null }, { claimedUntil: trusted({ $lte: at }) }],
+            },
+            { $set: { claimedUntil: until } },
+            { sort: { createdAt: 1, _id: 1 }, returnDocument: 'after' },
+          )
+          .lean<OutboxDoc>();
+        if (!doc) break;
+        claimed.push(toMessage(doc));
+      }
+      return claimed;
+    },
+    async markDelivered(ids) {
+      if (ids.length === 0) return;
+      await model.updateMany({ _id: trusted({ $in: [...ids] }) }, { $set: { deliveredAt: now() } });
+    },
+  };
+}
+
+function toMessage(d: OutboxDoc): OutboxMessage {
+  return { id: d._id, channel: d.channel, userId: d.userId, kind: d.kind, data: d.data, createdAt: d.createdAt };
+}

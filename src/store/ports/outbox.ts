@@ -1,0 +1,31 @@
+/** Messages for a citizen that wait until their channel may send them (next web-chat visit, a platform's window). */
+import type { ChannelUser } from './conversation-records';
+
+/** One queued message: a kind and data the channel renders at delivery time, in the citizen's language. */
+export interface OutboxMessage extends ChannelUser {
+  id: string;
+  kind: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface OutboxInput extends ChannelUser {
+  /** Idempotency key: a second enqueue with the same key is a no-op, so one change is queued once. */
+  key: string;
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+export interface OutboxRepository {
+  /** Queues the message; answers false when its key was queued before. */
+  enqueue(input: OutboxInput): Promise<boolean>;
+  /** Undelivered messages of a user, oldest first, including claimed ones. */
+  pending(user: ChannelUser, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Takes up to `limit` undelivered, unclaimed messages of a user, oldest first, and hides them from other
+   * claims for `leaseMs`; a drainer that dies before `markDelivered` leaves them to be claimed again.
+   */
+  claim(user: ChannelUser, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
+  /** Marks messages delivered: they are never claimed again. */
+  markDelivered(ids: readonly string[]): Promise<void>;
+}

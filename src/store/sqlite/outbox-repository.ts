@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { assertListLimit } from '../list-limit';
+import type { OutboxMessage, OutboxRepository } from '../ports';
+import { systemClock, type Clock } from '../store-options';
+import type { SqliteDb } from './database';
+
+interface OutboxRow {
+  id: string;
+  channel: string;
+  user_id: string;
+  kind: string;
+  data: string;
+  created_at: string;
+}
+
+const columns = 'id, channel, user_id, kind, data, created_at';
+
+/** OutboxRepository on the embedded database: the UNIQUE key dedupes, a lease column makes claims exclusive. */
+export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemClock): OutboxRepository {
+  const insert = db.prepare(
+    `INSERT INTO outbox (id, key, channel, user_id, kind, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(key) DO NOTHING`,
+  );
+  const selectPending = db.prepare<[string, string, number], OutboxRow>(
+    `SELECT ${columns} FROM outbox WHERE channel = ? AND user_id = ? AND delivered_at IS NULL
+     ORDER BY created_at, rowid LIMIT ?`,
+  );
+  const selectClaimable = db.prepare<[string, string, string, number], OutboxRow>(
+    `SELECT ${columns} FROM outbox WHERE channel = ? AND user_id = ? AND delivered_at IS NULL
+       AND (claimed_until IS NULL OR claimed_until <= ?)
+     ORDER BY created_at, rowid LIMIT ?`,
+  );
+  const lease = db.prepare('UPDATE outbox SET claimed_until = ? WHERE id = ?');
+  const deliver = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
+
+  const claimTx = db.transaction((channel: string, userId: string, limit: number, leaseMs: number) => {
+    const at = now();
+    const rows = selectClaimable.all(channel, userId, at.toISOString(), limit);
+    const until = new Date(at.getTime() + leaseMs).toISOString();
+    for (const r of rows) lease.run(until, r.id);
+    return rows.map(toMessage);
+  });
+  const deliverTx = db.transaction((ids: readonly string[]) => {
+    const at = now().toISOString();
+    for (const id of ids) deliver.run(at, id);
+  });
+
+  return {
+    async enqueue(input) {
+      const data = JSON.stringify(input.data);
+      return insert.run(randomUUID(), input.key, input.channel, input.userId, input.kind, data, now().toISOString()).changes === 1;
+    },
+    async pending(user, limit) {
+      assertListLimit(limit);
+      return selectPending.all(user.channel, user.userId, limit).map(toMessage);
+    },
+    async claim(user, limit, leaseMs) {
+      assertListLimit(limit);
+      // IMMEDIATE: two processes claiming for one user must not both read the same unclaimed rows.
+      return claimTx.immediate(user.channel, user.userId, limit, leaseMs);
+    },
+    async markDelivered(ids) {
+      deliverTx(ids);
+    },
+  };
+}
+
+function toMessage(r: OutboxRow): OutboxMessage {
+  return {
+    id: r.id,
+    channel: r.channel,
+    userId: r.user_id,
+    kind: r.kind,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    createdAt: new Date(r.created_at),
+  };
+}

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import type { Store } from '../../../src/store';
+
+const alice = { channel: 'rest', userId: 'alice' };
+
+/** The outbox: idempotent enqueue, exclusive claims, delivery. */
+export function outboxContract(store: () => Store): void {
+  describe('outbox', () => {
+    it('queues a key once and lists a user\'s pending messages oldest first', async () => {
+      const o = store().outbox;
+      assert.equal(await o.enqueue({ ...alice, key: 'k1', kind: 'dossier_status', data: { code: 'A', n: 1 } }), true);
+      assert.equal(await o.enqueue({ ...alice, key: 'k1', kind: 'dossier_status', data: { code: 'A', n: 2 } }), false);
+      await o.enqueue({ ...alice, key: 'k2', kind: 'dossier_status', data: { code: 'B' } });
+      await o.enqueue({ channel: 'rest', userId: 'bob', key: 'k3', kind: 'dossier_status', data: {} });
+      const pending = await o.pending(alice, 10);
+      assert.deepEqual(pending.map((m) => m.data), [{ code: 'A', n: 1 }, { code: 'B' }]);
+      assert.ok(pending.every((m) => m.channel === 'rest' && m.userId === 'alice' && m.createdAt instanceof Date));
+      await assert.rejects(o.pending(alice, 0), RangeError);
+    });
+
+    it('hands each message to one claim at a time and never again once delivered', async () => {
+      const o = store().outbox;
+      for (const key of ['a', 'b', 'c']) await o.enqueue({ ...alice, key, kind: 'k', data: { key } });
+      const first = await o.claim(alice, 2, 60_000);
+      assert.deepEqual(first.map((m) => m.data.key), ['a', 'b']);
+      const second = await o.claim(alice, 5, 60_000);
+      assert.deepEqual(second.map((m) => m.data.key), ['c'], 'claimed messages are hidden from other claims');
+      await o.markDelivered(first.map((m) => m.id));
+      assert.deepEqual((await o.pending(alice, 10)).map((m) => m.data.key), ['c']);
+      assert.deepEqual(await o.claim(alice, 5, 60_000), []);
+      await o.markDelivered([]);
+    });
+
+    it('offers a claimed message again once its lease has run out', async () => {
+      const o = store().outbox;
+      await o.enqueue({ ...alice, key: 'lease', kind: 'k', data: {} });
+      assert.equal((await o.claim(alice, 1, 1)).length, 1);
+      await new Promise((r) => setTimeout(r, 20));
+      assert.equal((await o.claim(alice, 1, 60_000)).length, 1);
+    });
+  });
+}
