@@ -6,6 +6,7 @@ import { importDossierCsv } from '../src/dossiers/csv-import';
 import { createDossierService } from '../src/dossiers/dossier-service';
 import type { DossierInput } from '../src/store/ports';
 import { createSqliteStore } from '../src/store/sqlite';
+import { percentile } from './support/stats';
 
 const RECORDS = 1_000_000;
 const LOOKUPS = 20_000;
@@ -29,10 +30,6 @@ function record(i: number): DossierInput {
     applicantMasked: 'Nguyễn V. B.',
     phoneLast4: String(i % 10_000).padStart(4, '0'),
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function benchLookup(): Promise<void> {
