@@ -18,6 +18,8 @@ import { createCoordination, type Coordination } from './coordination';
 import { createDossierModule } from './dossiers';
 import { createHttpApp } from './http/app';
 import { createHealthRouter } from './http/health-router';
+import { createMetricsRouter, measureRequests } from './http/metrics-router';
+import { createMetrics } from './ops/metrics';
 import { createParseRouter } from './http/parse-router';
 import { loadTranslator } from './i18n/translator';
 import { KnowledgeHolder, type Knowledge } from './knowledge';
@@ -41,6 +43,7 @@ const CONFIDENCE_THRESHOLD = 0.5;
 
 /** The composition root: config → store → knowledge → understanding → bot → channels → http. Nothing starts listening here. */
 export async function createAssistant(config: Config, logger: Logger): Promise<Assistant> {
+  const metrics = createMetrics();
   const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI });
   const coordination = await createCoordination(config.REDIS_URL);
 
@@ -105,6 +108,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     logger,
+    onTurnEnd: metrics.observeTurn,
   });
 
   const inbox = new Inbox(coordination);
@@ -116,7 +120,9 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
 
   const app = createHttpApp({
     logger,
+    before: [measureRequests(metrics)],
     routers: [
+      createMetricsRouter(metrics, admin.auth.parseGuard),
       createHealthRouter([
         { name: 'storage', check: () => store.ping() },
         { name: 'coordination', check: () => coordination.ping() },

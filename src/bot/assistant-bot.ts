@@ -15,6 +15,17 @@ export interface DialogEntry {
   interrupt: InterruptPolicy;
 }
 
+/** How a turn was answered, for metrics: which path the message took. */
+export type TurnPath = 'emergency' | 'dialog' | 'route' | 'context' | 'fallback' | 'welcome' | 'ignored' | 'error';
+
+/** What one finished turn reports to observers (metrics); never the citizen's text. */
+export interface TurnReport {
+  channel: string;
+  intent: string;
+  path: TurnPath;
+  seconds: number;
+}
+
 export interface AssistantBotOptions {
   state: StateStore;
   /** Where unclear or unanswerable messages are logged for content editors. */
@@ -41,6 +52,8 @@ export interface AssistantBotOptions {
   /** Below this parse confidence the assistant asks instead of guessing (Rasa's nlu_fallback threshold). */
   confidenceThreshold: number;
   logger: Logger;
+  /** Called once per finished turn (metrics). */
+  onTurnEnd?: (report: TurnReport) => void;
   now?: () => Date;
 }
 
@@ -79,40 +92,53 @@ export class AssistantBot {
     const turn = new Turn(context, parse, memory, translator.forLocale, dialogs);
     attachTurn(context, turn);
 
+    const started = performance.now();
+    let path: TurnPath = 'ignored';
     try {
-      if (activity.type === ActivityTypes.Message) await this.dispatch(turn);
-      else if (activity.type === ActivityTypes.Event && activity.name === 'start') await this.options.welcome(turn);
+      if (activity.type === ActivityTypes.Message) path = await this.dispatch(turn);
+      else if (activity.type === ActivityTypes.Event && activity.name === 'start') {
+        await this.options.welcome(turn);
+        path = 'welcome';
+      }
     } catch (err) {
       // One error path: log, apologise in the citizen's language, and drop the dialog that failed.
       logger.error({ err, channel: turn.channel, intent: turn.intent }, 'turn failed');
       delete memory.dialogState;
       await turn.say({ text: turn.t('errors.turn') });
+      path = 'error';
     }
     memory.lastTurnAt = (this.options.now?.() ?? new Date()).toISOString();
     await state.write(key, memory, loaded?.eTag ?? null);
+    this.options.onTurnEnd?.({ channel: turn.channel, intent: turn.intent, path, seconds: (performance.now() - started) / 1000 });
   };
 
-  private async dispatch(turn: Turn): Promise<void> {
+  private async dispatch(turn: Turn): Promise<TurnPath> {
     const { routes, fallback, emergency, confidenceThreshold } = this.options;
     const dc = turn.dialogs;
     if (turn.intent === 'emergency') {
       await dc.cancelAllDialogs();
-      return emergency(turn);
+      await emergency(turn);
+      return 'emergency';
     }
     const active = dc.stack[0];
     if (active) {
       if (!this.interrupts(turn, this.policies.get(active.id) ?? 'short-answer')) {
         await dc.continueDialog();
-        return;
+        return 'dialog';
       }
       await dc.cancelAllDialogs();
     }
+    const unclear = !isPayload(turn) && (turn.parse.intent.confidence < confidenceThreshold || turn.intent === 'out_of_scope');
     if (!isPayload(turn) && (turn.parse.intent.confidence < logBelow || turn.intent === 'out_of_scope')) await this.logUnanswered(turn);
-    if (!isPayload(turn) && (turn.parse.intent.confidence < confidenceThreshold || turn.intent === 'out_of_scope')) {
+    if (unclear) {
       const implied = this.options.entityRoutes.find(([entity]) => turn.entity(entity) !== undefined);
-      return ((implied && routes[implied[1]]) || this.options.followUp(turn) || fallback)(turn);
+      const inContext = (implied && routes[implied[1]]) || this.options.followUp(turn);
+      await (inContext || fallback)(turn);
+      return inContext ? 'context' : 'fallback';
     }
-    return (routes[turn.intent] ?? fallback)(turn);
+    const route = routes[turn.intent];
+    await (route ?? fallback)(turn);
+    return route && route !== fallback ? 'route' : 'fallback';
   }
 
   private async logUnanswered(turn: Turn): Promise<void> {

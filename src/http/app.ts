@@ -1,9 +1,11 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from '../ops/logger';
 import { createErrorHandler, notFound } from './error-handler';
 
 export interface HttpAppOptions {
   logger: Logger;
+  /** Runs before every route (request metrics). */
+  before?: RequestHandler[];
   /** Routers mounted in order, each owning its paths (channels, understanding, admin, health, pages). */
   routers: Router[];
 }
@@ -17,6 +19,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  for (const handler of options.before ?? []) app.use(handler);
   for (const router of options.routers) app.use(router);
   app.use(notFound);
   // Last, so it sees errors from every route above.

@@ -1,0 +1,47 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { TurnReport } from '../bot/assistant-bot';
+
+/** The assistant's Prometheus metrics, in a registry of its own (several assistants in one test process never collide). */
+export interface Metrics {
+  readonly registry: Registry;
+  /** Counts and times one HTTP request by method, route pattern (never the raw path) and status. */
+  observeRequest(method: string, route: string, status: number, seconds: number): void;
+  /** Counts one conversation turn by channel, intent and the path it took. */
+  observeTurn(report: TurnReport): void;
+}
+
+/** Creates the registry with process metrics (CPU, memory, event-loop lag) and the assistant's own. */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Histogram({
+    name: 'assistant_http_request_duration_seconds',
+    help: 'HTTP requests by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const turns = new Counter({
+    name: 'assistant_turns_total',
+    help: 'Conversation turns by channel, intent and how they were answered (route, dialog, context, fallback, emergency, error)',
+    labelNames: ['channel', 'intent', 'path'] as const,
+    registers: [registry],
+  });
+  const turnSeconds = new Histogram({
+    name: 'assistant_turn_duration_seconds',
+    help: 'Time to answer one turn, state load and save included',
+    labelNames: ['channel'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+  return {
+    registry,
+    observeRequest(method, route, status, seconds) {
+      requests.observe({ method, route, status: String(status) }, seconds);
+    },
+    observeTurn(report) {
+      turns.inc({ channel: report.channel, intent: report.intent, path: report.path });
+      turnSeconds.observe({ channel: report.channel }, report.seconds);
+    },
+  };
+}
