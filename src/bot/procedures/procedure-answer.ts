@@ -72,13 +72,16 @@ function bodies(t: TFunction, locale: Locale, p: Procedure): Record<Exclude<Face
   };
 }
 
-/** The text answering one facet: header, body (or "missing"), how sure it is, and when it was reviewed. */
+/**
+ * The text answering one facet: header, how sure it is (before any figure, so a caution is read first),
+ * the body (or "missing"), and when it was reviewed with the official page.
+ */
 export function describeFacet(t: TFunction, locale: Locale, procedure: Procedure, facet: Exclude<Facet, 'where'>): string {
   const body = bodies(t, locale, procedure)[facet];
   const lines = [t(`procedure:headers.${facet}`, { title: procedureTitle(procedure, locale) })];
   if (locale !== 'vi') lines.push(t('procedure:detailsInVietnamese'));
+  lines.push(...factCaution(t, body.fact, procedure.sourceUrl, procedure.sourceUrl));
   if (body.fact.status !== 'missing') lines.push(...body.lines(body.fact.value as never));
-  lines.push(...factCaution(t, body.fact, procedure.sourceUrl));
   lines.push(reviewFooter(t, procedure));
   return lines.filter(Boolean).join('\n');
 }
