@@ -12,6 +12,8 @@ import type { LocationEntry, ParsedEntity } from './types';
 
 /** Messages are read up to this many characters: enough for any real question, and a 10,000-character paste stays fast. */
 export const MAX_CHARS = 2000;
+/** ...and up to this many words: a real question is far shorter, and every later step is linear in it. */
+export const MAX_TOKENS = 200;
 
 /** The result of analysing one message. */
 export interface Analysis {
@@ -36,7 +38,7 @@ export class Analyser {
   constructor(resources: Resources, vocabulary: { targets: Iterable<string>; known: Iterable<string> }, options: { procedureAliases?: Record<string, string[]>; locations?: LocationEntry[] } = {}) {
     this.normaliser = new TokenNormaliser(resources.abbreviations);
     this.procedures = new ProcedureRecogniser(resources.procedures, options.procedureAliases);
-    this.locations = new LocationRecogniser(options.locations);
+    this.locations = new LocationRecogniser(options.locations, resources.cues.places);
     this.emergency = new EmergencyDetector(resources.cues.emergency);
     for (const [facet, phrases] of Object.entries(resources.cues.facets)) for (const p of phrases) this.facets.add(p, facet);
     for (const [topic, phrases] of Object.entries(resources.cues.topics)) for (const p of phrases) this.topics.add(p, topic);
@@ -51,8 +53,10 @@ export class Analyser {
 
   /** Analyses the first MAX_CHARS characters of `text`. */
   analyse(text: string): Analysis {
-    const head = text.slice(0, MAX_CHARS);
-    const words = this.normaliser.normalise(tokenise(head, MAX_CHARS));
+    const tokens = tokenise(text, MAX_CHARS, MAX_TOKENS);
+    // Dossier codes are searched only in the part that was tokenised, so no regex ever runs over a whole paste.
+    const head = text.slice(0, tokens.length > 0 ? tokens[tokens.length - 1].end : 0);
+    const words = this.normaliser.normalise(tokens);
     const folded = words.map((w) => w.text);
     const entities: ParsedEntity[] = [];
     const placeholders: (string | undefined)[] = new Array(words.length).fill(undefined);
@@ -72,7 +76,7 @@ export class Analyser {
       entities.push({ entity: mention.procedure ? 'procedure' : 'procedure_group', value, ...span(mention.from, mention.to) });
       mark(mention.from, mention.to, mention.procedure ? '§proc' : '§grp');
     }
-    for (const loc of this.locations.recognise(folded)) {
+    for (const loc of this.locations.recognise(folded, words.map((w) => w.toned))) {
       if (placeholders.slice(loc.from, loc.to).some((p) => p !== undefined)) continue;
       entities.push({ entity: 'location', value: loc.id, ...span(loc.from, loc.to) });
       mark(loc.from, loc.to, '§loc');
@@ -86,12 +90,15 @@ export class Analyser {
     // Longest cue wins, so "giá trị" (validity) does not also count as "giá" (price).
     const facets = [...new Set(this.facets.match(delexed).map((m) => m.value))];
     const topics = [...new Set(this.topics.matchAll(delexed).map((m) => m.value))];
+    // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
+    topics.push(mention ? 'named_procedure' : 'no_procedure');
     const lang = this.languages.match(folded)[0];
+    const emergency = this.emergency.detect(words) !== undefined;
     return {
       words,
       entities: entities.sort((a, b) => a.start - b.start),
       language: lang ? { entity: 'language', value: lang.value, ...span(lang.from, lang.to) } : undefined,
-      emergency: this.emergency.detect(words) !== undefined,
+      emergency,
       features: featuresOf({ words: delexed, facets, topics }),
     };
   }

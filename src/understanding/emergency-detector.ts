@@ -13,17 +13,23 @@ export class EmergencyDetector {
   private readonly toned = new PhraseMatcher<true>((p) => normaliseText(p.toLowerCase()));
   private readonly suppress = new PhraseMatcher<true>();
   private readonly near: [string, string][];
+  private readonly incident: Set<string>;
+  private readonly past = new PhraseMatcher<true>();
+  private readonly urgent = new PhraseMatcher<true>();
 
   constructor(cues: Cues['emergency']) {
     for (const p of cues.phrases) this.folded.add(p, true);
     for (const p of cues.toned) this.toned.add(p, true);
     for (const p of cues.suppress) this.suppress.add(p, true);
     this.near = cues.near.map(([a, b]) => [foldForMatch(a), foldForMatch(b)]);
+    this.incident = new Set(cues.incident.map(foldForMatch));
+    for (const p of cues.past) this.past.add(p, true);
+    for (const p of cues.urgent) this.urgent.add(p, true);
   }
 
   /** Words of every cue (vocabulary for the spelling corrector). */
   words(): string[] {
-    return [...[this.folded, this.suppress].flatMap((m) => m.words()), ...this.near.flat()];
+    return [...[this.folded, this.suppress, this.past, this.urgent].flatMap((m) => m.words()), ...this.near.flat()];
   }
 
   /** The token range of the first emergency cue not inside a cancelling phrase, or undefined. */
@@ -32,7 +38,11 @@ export class EmergencyDetector {
     const blocked = this.suppress.matchAll(folded);
     const inside = (m: { from: number; to: number }) => blocked.some((b) => b.from <= m.from && m.to <= b.to);
     const hits = [...this.folded.matchAll(folded), ...this.toned.matchAll(words.map((w) => w.toned)), ...this.nearHits(folded)];
-    return hits.filter((h) => !inside(h)).sort((a, b) => a.from - b.from)[0];
+    // "bị trộm xe tối qua" reports a crime that is over: the rule stands down and lets the model choose (it knows
+    // crime_report). Danger to life (fire, injury, drowning, "cứu") is never deferred, nor anything said to be going on now.
+    const over = this.past.matchAll(folded).length > 0 && this.urgent.matchAll(folded).length === 0;
+    const deferred = (h: { from: number; to: number }) => over && this.incident.has(folded.slice(h.from, h.to).join(' '));
+    return hits.filter((h) => !inside(h) && !deferred(h)).sort((a, b) => a.from - b.from)[0];
   }
 
   private nearHits(folded: readonly string[]): { from: number; to: number }[] {

@@ -2,10 +2,13 @@
 import { isIntentName } from './taxonomy-names';
 import type { ParsedEntity, ParseResult } from './types';
 
+// Button payloads are short; longer text is never a payload, so the regex never scans a whole paste.
+const MAX_PAYLOAD_CHARS = 1000;
 const PAYLOAD = /^\s*\/([A-Za-z_][A-Za-z0-9_]*)\s*(\{[\s\S]*\})?\s*$/;
 
 /** The parse of a button payload, or undefined when `text` is not one. */
 export function parsePayload(text: string): ParseResult | undefined {
+  if (text.length > MAX_PAYLOAD_CHARS) return undefined;
   const m = PAYLOAD.exec(text);
   if (!m) return undefined;
   const [, name, json] = m;

@@ -1,4 +1,5 @@
 /** Finds which procedure a message is about from the alias lexicon, or only its family when the exact one is unclear. */
+import { foldForMatch } from './normalise';
 import { PhraseMatcher } from './phrase-matcher';
 import type { ProcedureLexicon } from './resources';
 
@@ -20,7 +21,13 @@ export class ProcedureRecogniser {
   constructor(lexicon: ProcedureLexicon, extraAliases: Record<string, string[]> = {}) {
     // Specific procedures go in first so a phrase listed twice belongs to the procedure, not the group.
     for (const [id, list] of Object.entries(lexicon.procedures)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id });
-    for (const [id, list] of Object.entries(extraAliases)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id });
+    // Content editors' aliases never override ambiguity: one that is (part of) a family alias ("thẻ căn cước",
+    // "đăng ký xe") would silently pick one member where the bot must ask, so the family keeps it.
+    const family = Object.values(lexicon.groups).flatMap((g) => g.aliases.map((a) => ` ${foldForMatch(a)} `));
+    const insideFamily = (alias: string) => family.some((f) => f.includes(` ${foldForMatch(alias)} `));
+    for (const [id, list] of Object.entries(extraAliases)) {
+      for (const a of list) if (foldForMatch(a) && !insideFamily(a)) this.aliases.add(a, { kind: 'procedure', id });
+    }
     // Weak aliases (a channel like "vneid", a hint like "phòng trọ") name a procedure only when nothing stronger is said.
     for (const [id, list] of Object.entries(lexicon.weak)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id, weak: true });
     for (const [name, group] of Object.entries(lexicon.groups)) {

@@ -29,8 +29,19 @@ const proceduresSchema = z.object({
 const cuesSchema = z.object({
   facets: z.record(z.string(), phraseList),
   topics: z.record(z.string(), phraseList).default({}),
-  emergency: z.object({ phrases: phraseList, toned: phraseList, suppress: phraseList, near: z.array(z.tuple([z.string(), z.string()])).default([]) }),
+  emergency: z.object({
+    phrases: phraseList,
+    toned: phraseList,
+    suppress: phraseList,
+    near: z.array(z.tuple([z.string(), z.string()])).default([]),
+    /** Cues of an incident (theft, robbery, a fight) that may be over: a past-time word without an urgency word defers them to the model. */
+    incident: phraseList.default([]),
+    past: phraseList.default([]),
+    urgent: phraseList.default([]),
+  }),
   languages: z.record(z.string(), phraseList),
+  /** Words that name a kind of place (xã, phường, tt...): after one, one-word and misspelt place names are accepted. */
+  places: phraseList.default([]),
 });
 
 export type Abbreviations = z.infer<typeof abbreviationsSchema>;

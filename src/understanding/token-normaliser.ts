@@ -18,6 +18,8 @@ const NUMBER = /^\p{N}+$/u;
 const MAX_REPAIR_LENGTH = 24;
 const MIXED = /^(?=.*\p{N})(?=.*\p{L})[\p{L}\p{N}]+$/u;
 const RUNS = /\p{N}+|\p{L}+/gu;
+// Repairs depend only on the word and the fixed vocabulary, so they are cached; the bound keeps a flood of junk words from growing memory.
+const REPAIR_CACHE_LIMIT = 20_000;
 
 /** Expands and repairs tokens using the data files (abbreviations.yaml) and the vocabulary of lexicons and training data. */
 export class TokenNormaliser {
@@ -26,6 +28,7 @@ export class TokenNormaliser {
   private readonly units = new Map<string, Expansion[]>();
   private readonly prefixRewrites: [string, string][];
   readonly corrector = new SpellingCorrector();
+  private readonly repairs = new Map<string, string[]>();
 
   constructor(abbreviations: Abbreviations) {
     for (const [key, value] of Object.entries(abbreviations.abbreviations)) this.expansions.set(foldForMatch(key), toExpansion(value));
@@ -75,6 +78,15 @@ export class TokenNormaliser {
   }
 
   private repair(word: string): string[] {
+    let repaired = this.repairs.get(word);
+    if (repaired === undefined) {
+      repaired = this.repairUncached(word);
+      if (this.repairs.size < REPAIR_CACHE_LIMIT) this.repairs.set(word, repaired);
+    }
+    return repaired;
+  }
+
+  private repairUncached(word: string): string[] {
     // Nothing real is that long; repairing it would cost time quadratic in its length.
     if (NUMBER.test(word) || this.corrector.has(word) || word.length > MAX_REPAIR_LENGTH) return [word];
     const candidates = [collapseRepeats(word), collapseDoubles(word)];

@@ -32,28 +32,37 @@ function isAsciiWordChar(code: number): boolean {
 const MARK = /\p{M}/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
-/** Tokenises at most `maxChars` characters of `text` (very long messages are capped so a parse stays fast). */
-export function tokenise(text: string, maxChars: number): Token[] {
+// No real word is this long; the rest of a longer run still belongs to the token's span but is not read,
+// so a glued 2,000-character run cannot make later steps (unit splitting, tone placement) quadratic.
+const MAX_TOKEN_CHARS = 40;
+
+/**
+ * Tokenises at most `maxChars` characters of `text` and stops after `maxTokens` tokens
+ * (very long messages are capped early so a parse stays fast whatever is pasted).
+ */
+export function tokenise(text: string, maxChars: number, maxTokens = Infinity): Token[] {
   const tokens: Token[] = [];
   let raw = '';
   let folded = '';
   let start = -1;
   let end = -1;
   const flush = () => {
-    if (raw) tokens.push({ text: folded, toned: toned(raw), start, end });
+    if (raw && tokens.length < maxTokens) tokens.push({ text: folded, toned: toned(raw), start, end });
     raw = '';
     folded = '';
   };
   let i = 0;
   const limit = Math.min(text.length, maxChars);
-  while (i < limit) {
+  while (i < limit && tokens.length < maxTokens) {
     const code = text.charCodeAt(i);
     if (code < 128) {
       if (isAsciiWordChar(code)) {
         if (!raw) start = i;
         const ch = text[i];
-        raw += ch;
-        folded += code <= 90 && code >= 65 ? ch.toLowerCase() : ch;
+        if (raw.length < MAX_TOKEN_CHARS) {
+          raw += ch;
+          folded += code <= 90 && code >= 65 ? ch.toLowerCase() : ch;
+        }
         end = i + 1;
       } else flush();
       i++;
@@ -64,18 +73,20 @@ export function tokenise(text: string, maxChars: number): Token[] {
     const next = i + ch.length;
     if (WORD_CHAR.test(ch)) {
       if (!raw) start = i;
-      raw += ch;
-      folded += foldChar(ch);
+      if (raw.length < MAX_TOKEN_CHARS) {
+        raw += ch;
+        folded += foldChar(ch);
+      }
       end = next;
     } else if (MARK.test(ch)) {
       // A combining mark (NFD input) belongs to the word before it, so the word's span must cover it.
       if (raw) {
-        raw += ch;
+        if (raw.length < MAX_TOKEN_CHARS) raw += ch;
         end = next;
       }
     } else {
       flush();
-      if (PICTOGRAPH.test(ch)) tokens.push({ text: ch, toned: ch, start: i, end: next });
+      if (PICTOGRAPH.test(ch) && tokens.length < maxTokens) tokens.push({ text: ch, toned: ch, start: i, end: next });
     }
     i = next;
   }

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { CLARIFY_BELOW, createParser, type Parser, type ParseResult } from '../../src/understanding';
+import { LOCATIONS } from './fixtures/locations';
+
+const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
+
+const entity = (r: ParseResult, name: string) => r.entities.find((e) => e.entity === name);
+
+// Every message below was written for this file and is not in intents/ (training) or intents/test/.
+describe('understanding/context and entities', () => {
+  let parser: Parser;
+  before(() => {
+    parser = createParser({
+      intentsDir: INTENTS_DIR,
+      locations: [...LOCATIONS, { id: 'xa-phu-luong', names: ['xã Phú Lương', 'thị trấn Đu'] }, { id: 'xa-yen-lac', names: ['Yên'] }, { id: 'phuong-van-xuan', names: ['Đồng Tiến'] }],
+    });
+  });
+
+  describe('follow-ups without a procedure name the facet (the bot keeps the procedure from context)', () => {
+    const table: [string, string][] = [
+      ['thế còn lệ phí?', 'procedure_fee'],
+      ['vay phi het bao nhieu', 'procedure_fee'],
+      ['what about the cost', 'procedure_fee'],
+      ['vậy mất bao lâu hả ad', 'procedure_duration'],
+      ['bao lâu thì xong ạ', 'procedure_duration'],
+      ['có làm online được không ạ', 'procedure_online'],
+      ['thế nộp ở đâu ạ', 'office_location'],
+      ['còn cần mang theo gì nữa không', 'procedure_documents'],
+    ];
+    for (const [text, intent] of table) {
+      it(`"${text}" → ${intent}, confidently, with no procedure`, () => {
+        const r = parser.parse(text);
+        assert.equal(r.intent.name, intent);
+        assert.ok(r.intent.confidence >= CLARIFY_BELOW, `confidence ${r.intent.confidence}`);
+        assert.equal(entity(r, 'procedure'), undefined);
+      });
+    }
+  });
+
+  describe('content aliases never override a procedure group', () => {
+    let withAliases: Parser;
+    before(() => {
+      withAliases = createParser({
+        intentsDir: INTENTS_DIR,
+        procedureAliases: {
+          // Equal to a group alias, contained in one ("căn cước" ⊂ "thẻ căn cước"), or equal after folding: all ignored.
+          'can-cuoc-cap-moi': ['thẻ căn cước', 'Căn cước', 'làm căn cước lần đầu cho bé'],
+          'dang-ky-xe': ['ĐĂNG KÝ XE', 'bấm biển số'],
+          'sang-ten-xe': ['dang ky xe may'],
+        },
+      });
+    });
+
+    it('keeps the group when a content alias equals or sits inside a group alias', () => {
+      for (const [text, group] of [
+        ['làm thẻ căn cước cần gì', 'can-cuoc'],
+        ['căn cước làm ở đâu', 'can-cuoc'],
+        ['đăng ký xe mất bao lâu', 'xe'],
+        ['đăng ký xe máy cần gì', 'xe'],
+      ]) {
+        const r = withAliases.parse(text);
+        assert.equal(entity(r, 'procedure'), undefined, text);
+        assert.equal(entity(r, 'procedure_group')?.value, group, text);
+      }
+    });
+
+    it('still uses a content alias that is more specific than any group alias', () => {
+      assert.equal(entity(withAliases.parse('làm căn cước lần đầu cho bé cần gì'), 'procedure')?.value, 'can-cuoc-cap-moi');
+      assert.equal(entity(withAliases.parse('bấm biển số ở đâu'), 'procedure')?.value, 'dang-ky-xe');
+    });
+  });
+
+  describe('emergency or crime report', () => {
+    const reports = [
+      'nhà em hôm qua bị trộm mất xe',
+      'tối qua bị cướp giật túi xách',
+      'có người đánh nhau hôm qua',
+      'bị lừa mất 10 triệu qua zalo',
+      'hàng xóm buôn bán ma túy',
+      'my scooter was stolen last night',
+    ];
+    const emergencies = [
+      'có thằng đang cầm dao đe dọa',
+      'ăn trộm đang cạy cửa',
+      'có người đang đánh nhau',
+      'có người bị đâm ngoài ngõ',
+      'tuần trước bị cướp, giờ nó vẫn nhắn tin dọa giết',
+      'tối qua cháy nhà hàng xóm giờ vẫn còn khói',
+      'hôm qua bị tai nạn giờ đang chảy máu nhiều',
+      'someone is robbing the shop right now',
+    ];
+    for (const text of reports) it(`"${text}" is a crime report`, () => assert.equal(parser.parse(text).intent.name, 'crime_report'));
+    for (const text of emergencies) it(`"${text}" is an emergency`, () => assert.equal(parser.parse(text).intent.name, 'emergency'));
+  });
+
+  describe('locations', () => {
+    const located = (text: string) => {
+      const e = entity(parser.parse(text), 'location');
+      return e && { id: e.value, typed: text.slice(e.start, e.end) };
+    };
+
+    it('matches names typed without diacritics', () => {
+      assert.deepEqual(located('phuong trung vuong o dau'), { id: 'phan-dinh-phung', typed: 'trung vuong' });
+      assert.deepEqual(located('cong an xa dai tu'), { id: 'dai-tu', typed: 'dai tu' });
+      assert.deepEqual(located('tt hung son'), { id: 'dai-tu', typed: 'hung son' });
+    });
+
+    it('accepts a name with a typo after a place word, and only there', () => {
+      assert.deepEqual(located('phường gia san ở đâu'), { id: 'gia-sang', typed: 'gia san' });
+      assert.deepEqual(located('Phường  Gia Sàn'), { id: 'gia-sang', typed: 'Gia Sàn' });
+      assert.equal(located('gia san ở đâu'), undefined);
+    });
+
+    it('accepts a one-word name after a place word, and only there', () => {
+      assert.deepEqual(located('công an thị trấn Đu ở đâu'), { id: 'xa-phu-luong', typed: 'thị trấn Đu' }); // the full directory name
+      assert.deepEqual(located('tt du'), { id: 'xa-phu-luong', typed: 'du' });
+      assert.deepEqual(located('công an phường Yên'), { id: 'xa-yen-lac', typed: 'Yên' });
+      assert.equal(located('đu đưa'), undefined);
+      assert.equal(located('yên tâm nhé'), undefined);
+    });
+
+    it('refuses a name whose diacritics, as typed, contradict it', () => {
+      assert.equal(located('làm căn cước có phải đóng tiền không'), undefined);
+      assert.deepEqual(located('công an phường Đồng Tiến'), { id: 'phuong-van-xuan', typed: 'Đồng Tiến' });
+      assert.deepEqual(located('cong an phuong dong tien'), { id: 'phuong-van-xuan', typed: 'dong tien' });
+      assert.deepEqual(located('xã Đại Tư'), { id: 'dai-tu', typed: 'Đại Tư' }); // one wrong mark is forgiven
+    });
+
+    it('keeps offsets in the original text for NFD input', () => {
+      const text = 'công an phường gia sàn ở đâu'.normalize('NFD');
+      const e = entity(parser.parse(text), 'location');
+      assert.equal(e?.value, 'gia-sang');
+      assert.equal(text.slice(e?.start, e?.end).normalize('NFC'), 'gia sàn');
+    });
+  });
+
+  it('caps the work on hostile input (a 10,000-character paste, a flood of combining marks)', () => {
+    const inputs = ['a1'.repeat(5_000), 'thủ tục căn cước '.repeat(700), `a${'\u0301'.repeat(10_000)}`, 'G22.42 '.repeat(2_000), `/greeting{${' '.repeat(20_000)}`];
+    for (const text of inputs) parser.parse(text); // warm-up
+    for (const text of inputs) {
+      const started = performance.now();
+      for (let i = 0; i < 5; i++) parser.parse(text);
+      const perParse = (performance.now() - started) / 5;
+      // Typically under 1 ms; the bound only catches work that grows with the length of the paste.
+      assert.ok(perParse < 25, `${text.slice(0, 12)}… took ${perParse.toFixed(1)} ms`);
+    }
+  });
+});
