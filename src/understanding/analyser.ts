@@ -34,6 +34,7 @@ export class Analyser {
   private readonly facets = new PhraseMatcher<string>();
   private readonly topics = new PhraseMatcher<string>();
   private readonly languages = new PhraseMatcher<string>();
+  private readonly ask = new PhraseMatcher<true>();
 
   constructor(resources: Resources, vocabulary: { targets: Iterable<string>; known: Iterable<string> }, options: { procedureAliases?: Record<string, string[]>; locations?: LocationEntry[] } = {}) {
     this.normaliser = new TokenNormaliser(resources.abbreviations);
@@ -43,6 +44,7 @@ export class Analyser {
     for (const [facet, phrases] of Object.entries(resources.cues.facets)) for (const p of phrases) this.facets.add(p, facet);
     for (const [topic, phrases] of Object.entries(resources.cues.topics)) for (const p of phrases) this.topics.add(p, topic);
     for (const [lang, phrases] of Object.entries(resources.cues.languages)) for (const p of phrases) this.languages.add(p, lang);
+    for (const p of resources.cues.ask) this.ask.add(p, true);
     const corrector = this.normaliser.corrector;
     corrector.addWords(vocabulary.targets);
     corrector.addKnown(vocabulary.known);
@@ -81,17 +83,29 @@ export class Analyser {
       entities.push({ entity: 'location', value: loc.id, ...span(loc.from, loc.to) });
       mark(loc.from, loc.to, '§loc');
     }
-    const delexed: string[] = [];
-    folded.forEach((w, i) => {
-      const p = placeholders[i];
-      if (p === undefined) delexed.push(/^\p{N}+$/u.test(w) ? '§num' : w);
-      else if (p) delexed.push(p);
-    });
+    const delexedRange = (from: number, to: number): string[] => {
+      const out: string[] = [];
+      for (let i = from; i < to; i++) {
+        const p = placeholders[i];
+        if (p === undefined) out.push(/^\p{N}+$/u.test(folded[i]) ? '§num' : folded[i]);
+        else if (p) out.push(p);
+      }
+      return out;
+    };
+    const delexed = delexedRange(0, words.length);
     // Longest cue wins, so "giá trị" (validity) does not also count as "giá" (price).
     const facets = [...new Set(this.facets.match(delexed).map((m) => m.value))];
     const topics = [...new Set(this.topics.matchAll(delexed).map((m) => m.value))];
     // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
     topics.push(mention ? 'named_procedure' : 'no_procedure');
+    // A long message tells its story first and asks last: the sentence that asks is read like a short message
+    // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
+    const [sFrom, qTo] = focusSentence(text, words);
+    // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
+    const marker = this.ask.match(folded.slice(sFrom, qTo)).pop();
+    const qFrom = marker && qTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
+    const focused = qTo - qFrom < words.length;
+    const focusWords = focused ? delexedRange(qFrom, qTo) : delexed;
     const lang = this.languages.match(folded)[0];
     const emergency = this.emergency.detect(words) !== undefined;
     return {
@@ -99,7 +113,32 @@ export class Analyser {
       entities: entities.sort((a, b) => a.start - b.start),
       language: lang ? { entity: 'language', value: lang.value, ...span(lang.from, lang.to) } : undefined,
       emergency,
-      features: featuresOf({ words: delexed, facets, topics }),
+      features: featuresOf({ words: focusWords, facets, topics, context: focused ? delexed : undefined }),
     };
   }
+}
+
+// A sentence ends at ? ! ; a line break, or a full stop followed by a space (a dot inside "000.00.14.H55" or "1.5" is no end).
+const SENTENCE_END = /[?!;\n]|\.\s/;
+const QUESTION = /[?？]/;
+// After "cho em hỏi" at least this many words must follow for them to be the question ("cho em hỏi với" is not one).
+const MIN_FOCUS_WORDS = 3;
+
+/**
+ * Word range [from, to) of the sentence a message is really about: the last one ending in a question mark, else the
+ * whole message (without a question mark the last sentence is as often "Chúc các đồng chí sức khỏe!" as the request).
+ */
+export function focusSentence(text: string, words: readonly { start: number; end: number }[]): [number, number] {
+  if (words.length === 0) return [0, 0];
+  const sentences: { from: number; to: number; question: boolean }[] = [];
+  let from = 0;
+  for (let i = 1; i <= words.length; i++) {
+    const gap = i < words.length ? text.slice(words[i - 1].end, words[i].start) : text.slice(words[i - 1].end, words[i - 1].end + 8);
+    if (i < words.length && !SENTENCE_END.test(gap)) continue;
+    sentences.push({ from, to: i, question: QUESTION.test(gap) });
+    from = i;
+  }
+  if (sentences.length === 1) return [0, words.length];
+  const pick = [...sentences].reverse().find((s) => s.question);
+  return pick ? [pick.from, pick.to] : [0, words.length];
 }

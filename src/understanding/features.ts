@@ -8,6 +8,8 @@ export interface FeatureInput {
   facets: readonly string[];
   /** Topic cue groups (greeting words, subscription words, other agencies' procedures...) that occur. */
   topics: readonly string[];
+  /** Every word of a message of several sentences, when `words` holds only the sentence that asks. */
+  context?: readonly string[];
 }
 
 // Long words are mostly English (Vietnamese syllables are short): their 4-letter pieces let "subscription" share evidence with "subscribe".
@@ -31,6 +33,8 @@ export function featuresOf(input: FeatureInput): string[] {
   }
   for (const f of input.facets) out.push(`f:${f}`);
   for (const t of input.topics) out.push(`t:${t}`);
+  // Context words get their own weights: the story around a question ("bị phạt", "hôm qua") must not count like the question.
+  for (const w of input.context?.slice(0, MAX_FEATURE_WORDS) ?? []) out.push(`x:${w}`);
   const n = words.length;
   out.push(`len:${n === 0 ? 0 : n <= 2 ? 1 : n <= 6 ? 2 : n <= 15 ? 3 : 4}`);
   return out;

@@ -17,6 +17,7 @@ export interface ProcedureMention {
 export class ProcedureRecogniser {
   private readonly aliases = new PhraseMatcher<Alias>();
   private readonly qualifiers = new Map<string, PhraseMatcher<string>>();
+  private readonly members = new Map<string, Set<string>>();
 
   constructor(lexicon: ProcedureLexicon, extraAliases: Record<string, string[]> = {}) {
     // Specific procedures go in first so a phrase listed twice belongs to the procedure, not the group.
@@ -31,11 +32,18 @@ export class ProcedureRecogniser {
     // Weak aliases (a channel like "vneid", a hint like "phòng trọ") name a procedure only when nothing stronger is said.
     for (const [id, list] of Object.entries(lexicon.weak)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id, weak: true });
     for (const [name, group] of Object.entries(lexicon.groups)) {
+      this.members.set(name, new Set(group.members));
       for (const a of group.aliases) this.aliases.add(a, { kind: 'group', name });
       const q = new PhraseMatcher<string>();
       for (const [id, phrases] of Object.entries(group.qualifiers)) for (const p of phrases) q.add(p, id);
       this.qualifiers.set(name, q);
     }
+  }
+
+  /** True when two groups share no member ("xe" sits inside "giao-thong", so those two are not disjoint). */
+  private disjoint(a: string, b: string): boolean {
+    const other = this.members.get(b) ?? new Set<string>();
+    return ![...(this.members.get(a) ?? [])].some((m) => other.has(m));
   }
 
   /** Words of every alias and qualifier (vocabulary for the spelling corrector). */
@@ -51,6 +59,9 @@ export class ProcedureRecogniser {
     const best = matches.reduce((a, b) => (score(b) > score(a) ? b : a));
     const { from, to, value } = best;
     if (value.kind === 'procedure') return { from, to, procedure: value.id };
+    // Two unrelated families ("cư trú với căn cước") leave nothing to ask about one of them: no group is named.
+    const families = new Set(matches.flatMap((m) => (m.value.kind === 'group' ? [m.value.name] : [])));
+    for (const other of families) if (other !== value.name && this.disjoint(other, value.name)) return undefined;
     // A family alias ("căn cước") plus a qualifier anywhere ("bị mất") names one member; two different qualifiers stay ambiguous.
     const ids = new Set((this.qualifiers.get(value.name)?.matchAll(words) ?? []).map((q) => q.value));
     if (ids.size === 1) return { from, to, procedure: [...ids][0] };

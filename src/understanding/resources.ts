@@ -40,6 +40,8 @@ const cuesSchema = z.object({
     urgent: phraseList.default([]),
   }),
   languages: z.record(z.string(), phraseList),
+  /** Phrases that introduce the question itself ("cho em hỏi", "muốn hỏi là"): what follows is what the citizen asks. */
+  ask: phraseList.default([]),
   /** Words that name a kind of place (xã, phường, tt...): after one, one-word and misspelt place names are accepted. */
   places: phraseList.default([]),
 });

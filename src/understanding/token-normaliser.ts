@@ -20,6 +20,8 @@ const MIXED = /^(?=.*\p{N})(?=.*\p{L})[\p{L}\p{N}]+$/u;
 const RUNS = /\p{N}+|\p{L}+/gu;
 // Repairs depend only on the word and the fixed vocabulary, so they are cached; the bound keeps a flood of junk words from growing memory.
 const REPAIR_CACHE_LIMIT = 20_000;
+// Two-letter abbreviations ("hs", "dc", "vs") hide inside too many ordinary glued words to be split off.
+const MIN_GLUED_ABBREVIATION = 3;
 
 /** Expands and repairs tokens using the data files (abbreviations.yaml) and the vocabulary of lexicons and training data. */
 export class TokenNormaliser {
@@ -77,6 +79,19 @@ export class TokenNormaliser {
     return this.expansions.get(word) ?? this.expansions.get(collapseRepeats(word));
   }
 
+  /** A known word glued to an abbreviation of at least three letters ("lamcccd", "cccdmat"): both halves, the abbreviation expanded. */
+  private splitAbbreviation(word: string): string[] | undefined {
+    for (let k = MIN_GLUED_ABBREVIATION; k <= word.length - 2; k++) {
+      const [a, b] = [word.slice(0, word.length - k), word.slice(word.length - k)];
+      const tail = this.expansions.get(b);
+      if (tail && this.corrector.has(a)) return [a, ...tail.map((e) => e.text)];
+      const [c, d] = [word.slice(0, k), word.slice(k)];
+      const head = this.expansions.get(c);
+      if (head && this.corrector.has(d)) return [...head.map((e) => e.text), d];
+    }
+    return undefined;
+  }
+
   private repair(word: string): string[] {
     let repaired = this.repairs.get(word);
     if (repaired === undefined) {
@@ -99,6 +114,9 @@ export class TokenNormaliser {
     const base = candidates[0];
     const split = base.length >= 5 ? this.corrector.split(base) : undefined;
     if (split) return split;
+    // Tried on the word as typed too: collapsing stretched letters would turn "cccd" into "cd".
+    const glued = base.length >= 5 ? (this.splitAbbreviation(word) ?? this.splitAbbreviation(base)) : undefined;
+    if (glued) return glued;
     const corrected = this.corrector.correct(base);
     return [corrected ?? base];
   }
