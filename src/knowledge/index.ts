@@ -5,7 +5,6 @@ export { importOfficesCsv, type ImportResult } from './import-offices-csv';
 export { parseOfficesCsv, OFFICES_FILE } from './offices-csv';
 export { OFFICE_COLUMNS } from './office-schema';
 export { ContentError, formatProblem } from './content-problem';
-export { foldText } from './fold';
 export { haversineKm } from './geo';
 export { parseHours, OFFICE_TIME_ZONE } from './hours';
 export { FIELD_IDS, PROCEDURE_IDS, PROCEDURE_FIELDS, isProcedureId } from './taxonomy';

@@ -1,5 +1,5 @@
 /** Place-name search over the directory: current, former and old-district names, with or without diacritics. */
-import { foldText } from './fold';
+import { foldForMatch } from '../util/fold-text';
 import type { LocationEntry, MatchKind, Office, OfficeMatch } from './types';
 
 interface Variant {
@@ -23,8 +23,8 @@ export interface PlaceIndex {
 
 /** Removes a leading place-type word ("xã", "thị trấn", "huyện"…) given in content/fields.yaml. */
 export function stripPlaceType(name: string, placeTypes: readonly string[]): string {
-  const folded = foldText(name);
-  const types = placeTypes.map(foldText).sort((a, b) => b.length - a.length);
+  const folded = foldForMatch(name);
+  const types = placeTypes.map(foldForMatch).sort((a, b) => b.length - a.length);
   for (const t of types) if (folded.startsWith(`${t} `)) return folded.slice(t.length + 1);
   return folded;
 }
@@ -33,7 +33,7 @@ export function stripPlaceType(name: string, placeTypes: readonly string[]): str
 export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly string[]): PlaceIndex {
   const variants: Variant[] = [];
   const add = (office: Office, name: string, kind: MatchKind) => {
-    const folded = foldText(name);
+    const folded = foldForMatch(name);
     if (folded) variants.push({ folded, name, kind, office });
     const bare = stripPlaceType(name, placeTypes);
     if (bare !== folded && bare.length >= MIN_BARE_LENGTH) variants.push({ folded: bare, name, kind, office });
@@ -48,7 +48,7 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
 
   return {
     find(placeText) {
-      const text = ` ${foldText(placeText)} `;
+      const text = ` ${foldForMatch(placeText)} `;
       if (text.trim() === '') return [];
       const best = new Map<string, OfficeMatch>();
       for (const v of variants) {
@@ -69,7 +69,7 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
           if (!n) continue;
           names.add(n);
           const bare = stripPlaceType(n, placeTypes);
-          if (bare.length >= MIN_BARE_LENGTH && bare !== foldText(n)) names.add(stripOriginal(n, bare));
+          if (bare.length >= MIN_BARE_LENGTH && bare !== foldForMatch(n)) names.add(stripOriginal(n, bare));
         }
         return { id: o.id, names: [...names] };
       });
@@ -82,7 +82,7 @@ function stripOriginal(name: string, bare: string): string {
   const words = name.trim().split(/\s+/);
   for (let i = 1; i < words.length; i++) {
     const tail = words.slice(i).join(' ');
-    if (foldText(tail) === bare) return tail;
+    if (foldForMatch(tail) === bare) return tail;
   }
   return name;
 }

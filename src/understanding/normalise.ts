@@ -4,22 +4,15 @@
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
 const TONE_MARKS_ALL = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const SHAPE_MARKS = /[\u0302\u0306\u031b]/;
-const COMBINING = /[\u0300-\u036f]/g;
 const VOWELS = 'aeiouy';
 // Two-vowel nuclei where the modern ("new style") rule puts the tone on the second vowel: hoà, khoẻ, thuỷ.
 const SECOND_VOWEL_NUCLEI = new Set(['oa', 'oe', 'uy']);
 
-const foldCache = new Map<string, string>();
+import { foldDiacritics } from '../util/fold-text';
 
-/** Lower case, NFC, every diacritic removed and đ→d: the form all matching happens on. */
-export function foldDiacritics(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/đ/g, 'd')
-    .normalize('NFC');
-}
+export { foldDiacritics, foldForMatch } from '../util/fold-text';
+
+const foldCache = new Map<string, string>();
 
 /** Folds one character (cached: the tokenizer calls this for every character of every message). */
 export function foldChar(ch: string): string {
@@ -29,13 +22,6 @@ export function foldChar(ch: string): string {
     if (foldCache.size < 5000) foldCache.set(ch, folded);
   }
   return folded;
-}
-
-/** Lower case, NFC, no diacritics, đ→d, punctuation as spaces, collapsed spaces: for button matching and office search. */
-export function foldForMatch(text: string): string {
-  return foldDiacritics(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /** Puts the tone mark of one lower- or upper-case syllable on the vowel the modern spelling rule picks (hòa → hoà). */

@@ -1,8 +1,7 @@
 /** Loads and validates the data files of intents/: abbreviations, lexicons and cue lists (no Vietnamese lives in src). */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { loadYamlFile } from '../util/yaml-file';
 import { isProcedureId } from './taxonomy-names';
 
 const phraseList = z.array(z.string().min(1));
@@ -57,22 +56,9 @@ export interface Resources {
   cues: Cues;
 }
 
-/** Reads a YAML file and validates it; a bad file stops start-up with the file name in the message. */
-export function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as Error).message}`);
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) throw new Error(`invalid ${file}: ${result.error.message}`);
-  return result.data;
-}
-
 /** Loads abbreviations, procedure lexicon and cues from `intentsDir`, refusing unknown procedure ids. */
 export function loadResources(intentsDir: string): Resources {
-  const procedures = loadYaml(join(intentsDir, 'lexicon', 'procedures.yaml'), proceduresSchema);
+  const procedures = loadYamlFile(join(intentsDir, 'lexicon', 'procedures.yaml'), proceduresSchema);
   const groups = Object.values(procedures.groups);
   const ids = [
     ...Object.keys(procedures.procedures),
@@ -82,8 +68,8 @@ export function loadResources(intentsDir: string): Resources {
   const unknown = ids.filter((id) => !isProcedureId(id));
   if (unknown.length > 0) throw new Error(`intents/lexicon/procedures.yaml names unknown procedure ids: ${unknown.join(', ')}`);
   return {
-    abbreviations: loadYaml(join(intentsDir, 'abbreviations.yaml'), abbreviationsSchema),
+    abbreviations: loadYamlFile(join(intentsDir, 'abbreviations.yaml'), abbreviationsSchema),
     procedures,
-    cues: loadYaml(join(intentsDir, 'lexicon', 'cues.yaml'), cuesSchema),
+    cues: loadYamlFile(join(intentsDir, 'lexicon', 'cues.yaml'), cuesSchema),
   };
 }

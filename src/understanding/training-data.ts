@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadYaml } from './resources';
+import { loadYamlFile } from '../util/yaml-file';
 import { isIntentName, isProcedureId } from './taxonomy-names';
 import type { Locale } from './types';
 
@@ -36,7 +36,7 @@ export function loadTrainingData(intentsDir: string): Example[] {
     const dir = join(intentsDir, locale);
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
       const file = join(dir, name);
-      const data = loadYaml(file, fileSchema);
+      const data = loadYamlFile(file, fileSchema);
       if (!isIntentName(data.intent)) throw new Error(`${file}: unknown intent "${data.intent}"`);
       const groups = Array.isArray(data.examples) ? { '-': data.examples } : data.examples;
       for (const [key, texts] of Object.entries(groups)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadYamlFile } from '../../util/yaml-file';
-import { foldForMatch } from '../../understanding/normalise';
+import { foldForMatch } from '../../util/fold-text';
 import type { Handler } from '../handler';
 
 const hotline = z.enum(['112', '113', '114', '115']);

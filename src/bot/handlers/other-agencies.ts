@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadYamlFile } from '../../util/yaml-file';
-import { foldForMatch } from '../../understanding/normalise';
+import { foldForMatch } from '../../util/fold-text';
 import type { Locale } from '../../understanding/types';
 
 const text = z.object({ vi: z.string().min(1), en: z.string().min(1) });

@@ -1,6 +1,6 @@
 /** Loads the held-out test file (intents/test/heldout.yaml): messages never used for training. */
 import { z } from 'zod';
-import { loadYaml } from '../resources';
+import { loadYamlFile } from '../../util/yaml-file';
 import { isIntentName, isProcedureId } from '../taxonomy-names';
 
 /** One held-out message with its expected labels and tags. */
@@ -24,7 +24,7 @@ const schema = z.array(
 
 /** Reads and checks the held-out file; tags no-diacritics and long are added from the text itself. */
 export function loadHeldOut(file: string): HeldOutCase[] {
-  return loadYaml(file, schema).map((c) => {
+  return loadYamlFile(file, schema).map((c) => {
     if (!isIntentName(c.intent)) throw new Error(`${file}: unknown intent "${c.intent}" for "${c.text}"`);
     if (c.procedure && !isProcedureId(c.procedure)) throw new Error(`${file}: unknown procedure "${c.procedure}"`);
     return { text: c.text, intent: c.intent, procedure: expectedProcedure(c), tags: tagsOf(c.text, c.tags) };
