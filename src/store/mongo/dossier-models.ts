@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { initialised } from './models';
 
 /** A dossier document; `_id` is the code and the status history is embedded (it stays short). */
 export interface DossierDoc {
@@ -105,9 +106,7 @@ function bind(conn: Connection) {
 /** The dossier and outbox models, bound to one connection. */
 export type DossierModels = ReturnType<typeof bind>;
 
-/** Binds the dossier and outbox models and waits for their indexes (the outbox key must be unique from the first write). */
-export async function createDossierModels(conn: Connection): Promise<DossierModels> {
-  const models = bind(conn);
-  await Promise.all(Object.values(models).map((m) => m.init()));
-  return models;
+/** Binds the dossier and outbox models with their indexes in place (the outbox key must be unique from the first write). */
+export function createDossierModels(conn: Connection): Promise<DossierModels> {
+  return initialised(bind(conn));
 }

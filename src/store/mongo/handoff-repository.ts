@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { assertListLimit } from '../list-limit';
 import type { HandoffRecord, HandoffRepository } from '../ports';
 import { systemClock, type Clock } from '../store-options';
 import { isDuplicateKeyError } from './connection';
 import type { HandoffDoc, MongoModels } from './models';
+import { newHandoffRecord } from '../handoff-record';
 
 // Each retry follows a duplicate-key error, i.e. another open won; a handful covers any realistic interleaving.
 const OPEN_ATTEMPTS = 3;
@@ -18,15 +18,7 @@ export function createMongoHandoffRepository(model: MongoModels['handoffs'], now
       for (let attempt = 1; ; attempt++) {
         const existing = await findOpen(input.channel, input.userId);
         if (existing) return toRecord(existing);
-        const record: HandoffRecord = {
-          id: randomUUID(),
-          channel: input.channel,
-          userId: input.userId,
-          reason: input.reason,
-          lastMessage: input.lastMessage,
-          status: 'open',
-          createdAt: now(),
-        };
+        const record = newHandoffRecord(input, now());
         try {
           const { id, ...rest } = record;
           await model.insertOne({ _id: id, ...rest });

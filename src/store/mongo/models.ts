@@ -174,9 +174,13 @@ function bindModels(conn: Connection) {
 /** Every model of the store, bound to one connection (types as mongoose infers them from the schemas). */
 export type MongoModels = ReturnType<typeof bindModels>;
 
-/** Binds the models to `conn` and waits for their collections and indexes, so unique keys hold from the first write. */
-export async function createMongoModels(conn: Connection): Promise<MongoModels> {
-  const models = bindModels(conn);
+/** Waits until every model's collection and indexes exist, so unique keys hold from the first write. */
+export async function initialised<T extends Record<string, { init(): Promise<unknown> }>>(models: T): Promise<T> {
   await Promise.all(Object.values(models).map((m) => m.init()));
   return models;
+}
+
+/** Binds the models to `conn`, with their indexes in place. */
+export function createMongoModels(conn: Connection): Promise<MongoModels> {
+  return initialised(bindModels(conn));
 }

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { assertListLimit } from '../list-limit';
 import type { HandoffRecord, HandoffRepository } from '../ports';
 import { systemClock, type Clock } from '../store-options';
 import type { SqliteDb } from './database';
+import { newHandoffRecord } from '../handoff-record';
 
 interface HandoffRow {
   id: string;
@@ -32,15 +32,7 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
   const openInTransaction = db.transaction((input: Omit<HandoffRecord, 'id' | 'status' | 'createdAt'>): HandoffRecord => {
     const existing = selectOpen.get(input.channel, input.userId);
     if (existing) return toRecord(existing);
-    const record: HandoffRecord = {
-      id: randomUUID(),
-      channel: input.channel,
-      userId: input.userId,
-      reason: input.reason,
-      lastMessage: input.lastMessage,
-      status: 'open',
-      createdAt: now(),
-    };
+    const record = newHandoffRecord(input, now());
     insert.run({ ...record, createdAt: record.createdAt.toISOString() });
     return record;
   });
