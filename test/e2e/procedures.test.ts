@@ -162,6 +162,14 @@ describe('procedure conversations end to end', () => {
       assert.ok(replies[0].text.includes(vi('office:openUnknown')), replies[0].text);
     });
 
+    it('answers "nộp ở đâu" about the procedure just discussed', async () => {
+      const sender = 'where-follow-up';
+      await chat(assistant().url, sender, 'làm hộ chiếu cần giấy tờ gì');
+      const replies = await chat(assistant().url, sender, 'nộp ở đâu vậy');
+      const title = knowledge.getProcedure('ho-chieu')!.title.vi;
+      assert.ok(replies[0].text.startsWith(vi('office:whereIntro', { title, where: '' }).trim()), replies[0].text);
+    });
+
     it('tells where to apply for a commune-level procedure once the place is known', async () => {
       const sender = 'where';
       await chat(assistant().url, sender, 'công an phường Phan Đình Phùng ở đâu');

@@ -74,10 +74,9 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
     const [office] = offices;
     turn.memory.location = office.id;
     const open = withHours || office.hours.status !== 'missing' ? k.isOpenAt(office, now()) : undefined;
-    await turn.say({
-      text: describeOffice(t, office, { open }),
-      buttons: [officeButton(office, 'office_hours', t('office:hoursButton')), menuButton(t)],
-    });
+    // A button for the hours only when there are hours to show; the card already says when they are missing.
+    const hoursButton = office.hours.status === 'missing' || withHours ? [] : [officeButton(office, 'office_hours', t('office:hoursButton'))];
+    await turn.say({ text: describeOffice(t, office, { open }), buttons: [...hoursButton, menuButton(t)] });
   }
 
   async function answerNearest(turn: Turn, lat: number, lon: number): Promise<void> {
@@ -115,7 +114,8 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
       const lon = Number(turn.entity('longitude'));
       if (turn.entity('latitude') !== undefined && Number.isFinite(lat) && Number.isFinite(lon)) return answerNearest(turn, lat, lon);
       const found = placeOf(turn, deps.knowledge());
-      const procedure = turn.entity('procedure');
+      // "Nộp ở đâu?" right after a procedure answer is about that procedure.
+      const procedure = turn.entity('procedure') ?? (found ? undefined : turn.memory.procedure);
       if (!withHours && procedure && deps.knowledge().getProcedure(procedure)) {
         // "Làm tạm trú ở Trưng Vương nộp ở đâu": the place narrows where to apply for the procedure.
         if (found?.offices.length === 1) turn.memory.location = found.offices[0].id;
