@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Express } from 'express';
 import { createAdminModule } from './admin';
+import { createConsoleRouter } from './admin/console/console-router';
 import { AssistantBot } from './bot/assistant-bot';
 import { FeedbackDialog } from './bot/dialogs/feedback-dialog';
 import { createEmergencyHandler, loadEmergencyGuide } from './bot/handlers/emergency';
@@ -136,6 +137,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
         tooLongReply: (max) => translator.forLocale('vi')('errors.tooLong', { max }),
       }),
       createChatPageRouter(),
+      createConsoleRouter(),
       createParseRouter({ parser: currentParser, guard: admin.auth.parseGuard, maxBodyBytes: config.MAX_BODY_BYTES }),
       dossiers.router,
       admin.router,

@@ -1,0 +1,205 @@
+// Staff console kit: the session token, the API client, the alert region and small DOM helpers shared by every screen.
+// Plain browser JavaScript, no build step. Everything the server sends is shown with textContent, never as HTML:
+// citizens' messages reach these tables.
+'use strict';
+
+window.StaffConsole = (() => {
+  // sessionStorage, not localStorage: the token dies with the tab, so a shared desk computer does not keep it.
+  const TOKEN_KEY = 'catn-admin-token';
+  const VIETNAM = 'Asia/Ho_Chi_Minh';
+  const names = {
+    role: { desk: 'Một cửa', editor: 'Biên tập', propaganda: 'Tuyên truyền', admin: 'Quản trị' },
+    channel: { rest: 'Web', zalo: 'Zalo', messenger: 'Messenger' },
+  };
+  const alertBox = document.getElementById('alert');
+  const session = { token: readToken(), me: null };
+  /** Screens register what to load when they open (`loaders`) and what their "Làm mới" buttons reload (`refreshers`). */
+  const loaders = {};
+  const refreshers = {};
+  let sessionEndedHandler = () => {};
+
+  /** A refused or failed API call: the status (0 when the server was not reached), its message, and 422 problems. */
+  class ApiError extends Error {
+    constructor(status, message, problems) {
+      super(message);
+      this.status = status;
+      this.problems = problems || [];
+    }
+  }
+
+  // A 401 on a signed-in call: the page goes back to the sign-in form with this message instead of an alert.
+  class SessionEnded extends Error {}
+
+  /** Calls the admin API with the token; answers the JSON body (or the Response when `download` is set). */
+  async function api(method, path, options = {}) {
+    const headers = { Accept: 'application/json' };
+    if (session.token) headers.Authorization = `Bearer ${session.token}`;
+    let body;
+    if (options.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    } else if (options.file !== undefined) {
+      headers['Content-Type'] = 'text/csv; charset=utf-8';
+      body = options.file;
+    }
+    let response;
+    try {
+      response = await fetch(path, { method, headers, body, cache: 'no-store', credentials: 'omit' });
+    } catch {
+      throw new ApiError(0, 'không kết nối được tới máy chủ; kiểm tra mạng rồi thử lại');
+    }
+    const data = response.ok && options.download ? null : await response.json().catch(() => null);
+    const serverMessage = data && data.error && typeof data.error.message === 'string' ? data.error.message : '';
+    if (response.status === 401 && session.token) {
+      const detail = serverMessage ? ` (${serverMessage})` : '';
+      throw new SessionEnded(`Phiên đăng nhập đã hết hạn hoặc không còn hiệu lực${detail}. Vui lòng đăng nhập lại.`);
+    }
+    if (response.ok) return options.download ? response : data;
+    if (response.status === 422 && data && Array.isArray(data.errors)) {
+      throw new ApiError(422, `có ${data.errors.length} lỗi, chưa có gì bị thay đổi`, data.errors);
+    }
+    throw new ApiError(response.status, serverMessage || response.statusText || 'máy chủ trả lời không rõ');
+  }
+
+  /** Runs one user action: clears the alert, disables its button meanwhile, shows any error in the alert region. */
+  async function run(button, context, task) {
+    if (button) button.disabled = true;
+    clearAlert();
+    try {
+      await task();
+    } catch (error) {
+      if (error instanceof SessionEnded) sessionEndedHandler(error.message);
+      else showError(context, error);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  }
+
+  function showAlert(kind, message, problems) {
+    alertBox.className = `alert alert--${kind}`;
+    alertBox.replaceChildren(message);
+    if (problems && problems.length) alertBox.append(problemTable(problems));
+    alertBox.scrollIntoView({ block: 'nearest' });
+  }
+
+  function showError(context, error) {
+    if (error instanceof ApiError) {
+      const code = error.status ? ` (mã ${error.status})` : '';
+      showAlert('error', `${context}${code}: ${error.message}`, error.problems);
+    } else {
+      showAlert('error', `${context}: ${(error && error.message) || 'lỗi không xác định'}`);
+    }
+  }
+
+  function clearAlert() {
+    alertBox.className = 'alert';
+    alertBox.replaceChildren();
+  }
+
+  /** Content and CSV problems: file, spreadsheet row, field or column, message (whichever the server gave). */
+  function problemTable(problems) {
+    const columns = [];
+    if (problems.some((p) => p.file)) columns.push({ label: 'Tệp', value: (p) => p.file });
+    if (problems.some((p) => p.row !== undefined)) columns.push({ label: 'Dòng', value: (p) => p.row, num: true });
+    columns.push({ label: 'Trường / cột', value: (p) => p.field || '(cả tệp)' });
+    columns.push({ label: 'Lỗi', value: (p) => p.message });
+    return table(columns, problems);
+  }
+
+  function readToken() {
+    try {
+      return sessionStorage.getItem(TOKEN_KEY);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps the token for this tab (or forgets it with null). */
+  function saveToken(value) {
+    session.token = value;
+    try {
+      if (value) sessionStorage.setItem(TOKEN_KEY, value);
+      else sessionStorage.removeItem(TOKEN_KEY);
+    } catch {
+      // Storage blocked: the session lasts until the page is reloaded.
+    }
+  }
+
+  /** Whether the signed-in user holds one of the space-separated roles ("*": any staff); admin passes every check. */
+  function allowed(roles) {
+    const me = session.me;
+    if (!me) return false;
+    if (roles === '*' || me.roles.includes('admin')) return true;
+    return roles.split(' ').some((role) => me.roles.includes(role));
+  }
+
+  function el(tag, className, text) {
+    const element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+  }
+
+  /** A definition list of label/value pairs, skipping empty values. */
+  function facts(pairs) {
+    const list = el('dl', 'facts');
+    for (const [label, value] of pairs) {
+      if (value === null || value === undefined || value === '') continue;
+      list.append(el('dt', '', label), el('dd', '', String(value)));
+    }
+    return list;
+  }
+
+  /**
+   * A table of text cells (or nodes built by the page); each cell carries its column label for the phone layout.
+   * columns: [{ label, value(row) → text or Node, num?, className? }]; options: { caption?, footer?, empty? }.
+   */
+  function table(columns, rows, options = {}) {
+    if (rows.length === 0 && options.empty) return el('p', 'empty', options.empty);
+    const result = el('table', 'table');
+    if (options.caption) result.createCaption().textContent = options.caption;
+    const head = result.createTHead().insertRow();
+    for (const column of columns) {
+      const th = el('th', column.num ? 'num' : '', column.label);
+      th.scope = 'col';
+      head.append(th);
+    }
+    const body = result.createTBody();
+    for (const row of rows) fillRow(body.insertRow(), columns, row);
+    if (options.footer) fillRow(result.createTFoot().insertRow(), columns, options.footer);
+    return result;
+  }
+
+  function fillRow(tr, columns, row) {
+    for (const column of columns) {
+      const td = tr.insertCell();
+      td.dataset.label = column.label;
+      if (column.num) td.classList.add('num');
+      if (column.className) td.classList.add(column.className);
+      const value = column.value(row);
+      if (value instanceof Node) td.append(value);
+      else td.textContent = value === null || value === undefined ? '' : String(value);
+    }
+  }
+
+  /** An ISO instant as Vietnamese time: "08:00 10/02/2026". */
+  function dateTime(iso) {
+    if (!iso) return '';
+    const at = new Date(iso);
+    if (Number.isNaN(at.getTime())) return String(iso);
+    return at.toLocaleString('vi-VN', { timeZone: VIETNAM, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  }
+
+  /** Today in Vietnam as YYYY-MM-DD (the value format of a date input). */
+  function today() {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM }).format(new Date());
+  }
+
+  return {
+    names, session, loaders, refreshers, api, run, showAlert, clearAlert, saveToken, allowed, el, facts, table, dateTime, today,
+    /** console.js decides what a lost session does to the page. */
+    onSessionEnded(handler) {
+      sessionEndedHandler = handler;
+    },
+  };
+})();
