@@ -22,6 +22,8 @@ export interface Analysis {
   /** Language asked for by a change-language message (en / vi), if any. */
   language?: ParsedEntity;
   emergency: boolean;
+  /** The procedure was named only by a purpose ("mở khách sạn"), which a procedure_list question does not narrow. */
+  purposeOnly: boolean;
   features: string[];
 }
 
@@ -72,7 +74,7 @@ export class Analyser {
       const inside = words.flatMap((w, i) => (w.start >= code.start && w.end <= code.end ? [i] : []));
       if (inside.length > 0) mark(inside[0], inside[inside.length - 1] + 1, '§code');
     }
-    const mention = this.procedures.recognise(folded);
+    const mention = this.procedures.recognise(folded, words.map((w) => w.toned));
     if (mention) {
       const value = mention.procedure ?? mention.group ?? '';
       entities.push({ entity: mention.procedure ? 'procedure' : 'procedure_group', value, ...span(mention.from, mention.to) });
@@ -107,12 +109,13 @@ export class Analyser {
     const focused = qTo - qFrom < words.length;
     const focusWords = focused ? delexedRange(qFrom, qTo) : delexed;
     const lang = this.languages.match(folded)[0];
-    const emergency = this.emergency.detect(words) !== undefined;
+    const emergency = this.emergency.detect(words, mention?.procedure !== undefined) !== undefined;
     return {
       words,
       entities: entities.sort((a, b) => a.start - b.start),
       language: lang ? { entity: 'language', value: lang.value, ...span(lang.from, lang.to) } : undefined,
       emergency,
+      purposeOnly: mention?.purpose === true,
       features: featuresOf({ words: focusWords, facets, topics, context: focused ? delexed : undefined }),
     };
   }

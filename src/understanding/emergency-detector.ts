@@ -15,7 +15,8 @@ export class EmergencyDetector {
   private readonly near: [string, string][];
   private readonly incident: Set<string>;
   private readonly past = new PhraseMatcher<true>();
-  private readonly urgent = new PhraseMatcher<true>();
+  private readonly urgent = new PhraseMatcher<string[]>();
+  private readonly calm = new PhraseMatcher<true>();
 
   constructor(cues: Cues['emergency']) {
     for (const p of cues.phrases) this.folded.add(p, true);
@@ -24,7 +25,8 @@ export class EmergencyDetector {
     this.near = cues.near.map(([a, b]) => [foldForMatch(a), foldForMatch(b)]);
     this.incident = new Set(cues.incident.map(foldForMatch));
     for (const p of cues.past) this.past.add(p, true);
-    for (const p of cues.urgent) this.urgent.add(p, true);
+    for (const p of cues.not_urgent) this.calm.add(p, true);
+    for (const p of cues.urgent) this.urgent.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
   }
 
   /** Words of every cue (vocabulary for the spelling corrector). */
@@ -32,17 +34,36 @@ export class EmergencyDetector {
     return [...[this.folded, this.suppress, this.past, this.urgent].flatMap((m) => m.words()), ...this.near.flat()];
   }
 
-  /** The token range of the first emergency cue not inside a cancelling phrase, or undefined. */
-  detect(words: readonly Word[]): { from: number; to: number } | undefined {
+  /**
+   * The token range of the first emergency cue not inside a cancelling phrase, or undefined. `paperwork` says the message
+   * names one of our procedures: "xe bị tai nạn hỏng, muốn thu hồi đăng ký" asks about the aftermath, not for help now.
+   */
+  detect(words: readonly Word[], paperwork = false): { from: number; to: number } | undefined {
     const folded = words.map((w) => w.text);
     const blocked = this.suppress.matchAll(folded);
     const inside = (m: { from: number; to: number }) => blocked.some((b) => b.from <= m.from && m.to <= b.to);
     const hits = [...this.folded.matchAll(folded), ...this.toned.matchAll(words.map((w) => w.toned)), ...this.nearHits(folded)];
     // "bị trộm xe tối qua" reports a crime that is over: the rule stands down and lets the model choose (it knows
-    // crime_report). Danger to life (fire, injury, drowning, "cứu") is never deferred, nor anything said to be going on now.
-    const over = this.past.matchAll(folded).length > 0 && this.urgent.matchAll(folded).length === 0;
+    // crime_report), and so is an incident told before a question about a procedure. Danger to life (fire, injury,
+    // drowning, "cứu") is never deferred, nor anything said to be going on now.
+    const over = (paperwork || this.past.matchAll(folded).length > 0) && !this.urgentIn(words);
     const deferred = (h: { from: number; to: number }) => over && this.incident.has(folded.slice(h.from, h.to).join(' '));
     return hits.filter((h) => !inside(h) && !deferred(h)).sort((a, b) => a.from - b.from)[0];
+  }
+
+  /**
+   * Whether an urgency word is present. Folded, "đăng ký" reads as "đang ký": a word typed with diacritics counts only
+   * if they are the cue's own, so "đăng ký xe" is not "đang" (going on now); a word typed without any still counts,
+   * except inside the `not_urgent` phrases ("dang ky" is always "đăng ký").
+   */
+  private urgentIn(words: readonly Word[]): boolean {
+    const folded = words.map((w) => w.text);
+    const calm = this.calm.matchAll(folded);
+    const inCalm = (m: { from: number; to: number }) => calm.some((c) => c.from <= m.from && m.to <= c.to);
+    return this.urgent.matchAll(folded).some((m) => !inCalm(m) && m.value.every((cue, k) => {
+      const w = words[m.from + k];
+      return w.toned === w.text || w.toned === cue;
+    }));
   }
 
   private nearHits(folded: readonly string[]): { from: number; to: number }[] {

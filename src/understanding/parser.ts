@@ -14,6 +14,7 @@ export const CLARIFY_BELOW = 0.5;
 // The emergency rule's confidence: above any model score, so safety always outranks the model.
 const EMERGENCY_CONFIDENCE = 0.99;
 const RANKING_SIZE = 10;
+const LIST_INTENT = 'procedure_list';
 
 /** Training words: those seen twice are spelling targets; one-off words (maybe typos) are only left alone. */
 function trainingVocabulary(examples: readonly Example[]): { targets: string[]; known: string[] } {
@@ -47,7 +48,9 @@ export function buildParser(
       let ranking: IntentScore[] = classifier.predict(analysis.features).map((s) => ({ name: s.label, confidence: s.p }));
       if (analysis.emergency) ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
       const intent = ranking[0];
-      const entities = [...analysis.entities];
+      // "mở khách sạn phải làm những thủ tục gì" lists everything a hotel needs, not the one procedure its purpose suggests.
+      const listAll = intent.name === LIST_INTENT && analysis.purposeOnly;
+      const entities = analysis.entities.filter((e) => !(listAll && e.entity === 'procedure'));
       if (intent.name === 'change_language' && analysis.language) entities.push(analysis.language);
       return { text: input, intent, entities, intent_ranking: ranking.slice(0, RANKING_SIZE) };
     },

@@ -17,12 +17,22 @@ const groupSchema = z.object({
   aliases: phraseList,
   members: z.array(z.string()),
   qualifiers: z.record(z.string(), phraseList).default({}),
+  /** Phrases that name the family only when one of its qualifiers is also present ("đổi thẻ" + "hết hạn"). */
+  hints: phraseList.default([]),
+  /** Two phrases within a few words that together name the family ("đăng ký" … "xe máy"). */
+  pairs: z.array(z.tuple([z.string(), z.string()])).default([]),
 });
 
 const proceduresSchema = z.object({
   procedures: z.record(z.string(), phraseList),
   weak: z.record(z.string(), phraseList).default({}),
+  /** Aliases that name a procedure by the citizen's purpose ("mở khách sạn"); see procedures.yaml. */
+  purpose: z.record(z.string(), phraseList).default({}),
   groups: z.record(z.string(), groupSchema),
+  /** Phrases inside which no alias counts ("sang tên sổ đỏ" is land, not a vehicle). */
+  blocked: phraseList.default([]),
+  /** The same, matched with diacritics: "con dâu" (daughter-in-law) is not "con dấu" (seal), but "con dau" may be either. */
+  blocked_toned: phraseList.default([]),
 });
 
 const cuesSchema = z.object({
@@ -37,6 +47,8 @@ const cuesSchema = z.object({
     incident: phraseList.default([]),
     past: phraseList.default([]),
     urgent: phraseList.default([]),
+    /** Phrases that contain an urgency word once folded but never mean it ("dang ky" is "đăng ký", not "đang"). */
+    not_urgent: phraseList.default([]),
   }),
   languages: z.record(z.string(), phraseList),
   /** Phrases that introduce the question itself ("cho em hỏi", "muốn hỏi là"): what follows is what the citizen asks. */
@@ -63,6 +75,7 @@ export function loadResources(intentsDir: string): Resources {
   const ids = [
     ...Object.keys(procedures.procedures),
     ...Object.keys(procedures.weak),
+    ...Object.keys(procedures.purpose),
     ...groups.flatMap((g) => [...g.members, ...Object.keys(g.qualifiers)]),
   ];
   const unknown = ids.filter((id) => !isProcedureId(id));

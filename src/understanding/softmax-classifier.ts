@@ -23,6 +23,10 @@ export interface TrainOptions {
 }
 
 const SKIP_GRADIENT = 1e-3;
+// Examples whose own label already gets this probability are "settled" and rest for REST_EPOCHS epochs (chosen by CV:
+// 0.99 and 4 keep CV intent accuracy and cut training by a third; 0.98 starts to cost accuracy and calibration).
+const SETTLED = 0.99;
+const REST_EPOCHS = 4;
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 30, learningRate: 0.3, l2: 1e-5, temperature: 1, seed: 7 };
 
@@ -53,14 +57,22 @@ export class SoftmaxClassifier {
     const order = rows.map((_, i) => i);
     const random = mulberry32(opt.seed);
     const p = new Float64Array(C);
+    const rest = new Uint8Array(rows.length);
     for (let epoch = 0; epoch < opt.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
         [order[i], order[j]] = [order[j], order[i]];
       }
       for (const r of order) {
+        if (rest[r] > 0) {
+          rest[r]--;
+          continue;
+        }
         const { x, y } = rows[r];
         this.probabilities(x, p, 1);
+        // An example already learnt with room to spare teaches almost nothing for a while: it is skipped for the next
+        // REST_EPOCHS epochs, then checked again (same CV accuracy, noticeably less work once most examples are learnt).
+        if (p[y] > SETTLED) rest[r] = REST_EPOCHS;
         const scale = 1 / Math.sqrt(x.length || 1);
         for (let c = 0; c < C; c++) {
           const g = p[c] - (c === y ? 1 : 0);
