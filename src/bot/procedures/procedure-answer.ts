@@ -10,8 +10,8 @@ interface FacetBody {
   lines: (value: never) => string[];
 }
 
-const money = (locale: Locale, vnd: number) =>
-  locale === 'vi' ? `${new Intl.NumberFormat('vi-VN').format(vnd)} đ` : `${new Intl.NumberFormat('en-US').format(vnd)} VND`;
+const numberFormats: Record<Locale, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-US') };
+const money = (t: TFunction, locale: Locale, vnd: number) => t('procedure:fee.money', { amount: numberFormats[locale].format(vnd) });
 
 /** The procedure's title in the citizen's language (Vietnamese when no translation was written). */
 export function procedureTitle(procedure: Procedure, locale: Locale): string {
@@ -44,8 +44,8 @@ function bodies(t: TFunction, locale: Locale, p: Procedure): Record<Exclude<Face
         ...(fee.free ? [t('procedure:fee.free')] : []),
         ...fee.amounts.map((a) => {
           const amounts = [
-            a.inPersonVnd !== undefined && t('procedure:fee.inPerson', { amount: money(locale, a.inPersonVnd) }),
-            a.onlineVnd !== undefined && t('procedure:fee.online', { amount: money(locale, a.onlineVnd) }),
+            a.inPersonVnd !== undefined && t('procedure:fee.inPerson', { amount: money(t, locale, a.inPersonVnd) }),
+            a.onlineVnd !== undefined && t('procedure:fee.online', { amount: money(t, locale, a.onlineVnd) }),
           ]
             .filter(Boolean)
             .join(', ');
