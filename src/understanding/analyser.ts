@@ -24,7 +24,11 @@ export interface Analysis {
   emergency: boolean;
   /** The procedure was named only by a purpose ("mở khách sạn"), which a procedure_list question does not narrow. */
   purposeOnly: boolean;
+  /** What the lexicon said about procedures: a mention, `abstain` (aliases of unrelated families: nothing on purpose) or nothing. */
+  procedureLexicon: 'mention' | 'abstain' | 'none';
   features: string[];
+  /** Features of the learned procedure model (computed on demand: most parses never consult it). */
+  procedureFeatures: () => string[];
 }
 
 /** Builds the deterministic parts of understanding from the data files; `vocabulary` adds the training words. */
@@ -74,7 +78,8 @@ export class Analyser {
       const inside = words.flatMap((w, i) => (w.start >= code.start && w.end <= code.end ? [i] : []));
       if (inside.length > 0) mark(inside[0], inside[inside.length - 1] + 1, '§code');
     }
-    const mention = this.procedures.recognise(folded, words.map((w) => w.toned));
+    const found = this.procedures.recognise(folded, words.map((w) => w.toned));
+    const mention = found?.abstain ? undefined : found;
     if (mention) {
       const value = mention.procedure ?? mention.group ?? '';
       entities.push({ entity: mention.procedure ? 'procedure' : 'procedure_group', value, ...span(mention.from, mention.to) });
@@ -85,10 +90,11 @@ export class Analyser {
       entities.push({ entity: 'location', value: loc.id, ...span(loc.from, loc.to) });
       mark(loc.from, loc.to, '§loc');
     }
-    const delexedRange = (from: number, to: number): string[] => {
+    // `named`: keep the words of the procedure mention (the procedure model must see "tạm trú" itself, see below).
+    const delexedRange = (from: number, to: number, named = false): string[] => {
       const out: string[] = [];
       for (let i = from; i < to; i++) {
-        const p = placeholders[i];
+        const p = named && mention && i >= mention.from && i < mention.to ? undefined : placeholders[i];
         if (p === undefined) out.push(/^\p{N}+$/u.test(folded[i]) ? '§num' : folded[i]);
         else if (p) out.push(p);
       }
@@ -108,6 +114,15 @@ export class Analyser {
     const qFrom = marker && qTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
     const focused = qTo - qFrom < words.length;
     const focusWords = focused ? delexedRange(qFrom, qTo) : delexed;
+    // The procedure model reads the same features, except that the procedure's own words stay and whether the lexicon
+    // named one is not a feature: it is consulted exactly when the lexicon found nothing, so it must learn from the
+    // words, not from the lexicon's verdict (with that verdict as a feature it answered "none" to nearly every situation).
+    const procedureFeatures = (): string[] => {
+      const own = topics.filter((t) => t !== 'named_procedure' && t !== 'no_procedure');
+      if (!mention) return featuresOf({ words: focusWords, facets, topics: own, context: focused ? delexed : undefined });
+      const all = delexedRange(0, words.length, true);
+      return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets, topics: own, context: focused ? all : undefined });
+    };
     const lang = this.languages.match(folded)[0];
     const emergency = this.emergency.detect(words, mention?.procedure !== undefined) !== undefined;
     return {
@@ -116,7 +131,9 @@ export class Analyser {
       language: lang ? { entity: 'language', value: lang.value, ...span(lang.from, lang.to) } : undefined,
       emergency,
       purposeOnly: mention?.purpose === true,
+      procedureLexicon: mention ? 'mention' : found ? 'abstain' : 'none',
       features: featuresOf({ words: focusWords, facets, topics, context: focused ? delexed : undefined }),
+      procedureFeatures,
     };
   }
 }

@@ -1,12 +1,14 @@
 /** Assembles the analyser and the intent model into a Parser, and decides the final intent. */
 import { Analyser, MAX_CHARS } from './analyser';
 import { parsePayload } from './payload';
+import { decideProcedure, mayConsult, PROCEDURE_THRESHOLDS, type ProcedureEvidence, type ProcedureThresholds } from './procedure-decision';
+import { procedureClass, trainProcedureModel } from './procedure-model';
 import type { Resources } from './resources';
-import { SoftmaxClassifier, type TrainOptions } from './softmax-classifier';
+import { FeatureIndex, SoftmaxClassifier, type TrainOptions } from './softmax-classifier';
 import { INTENT_NAMES } from './taxonomy-names';
 import { tokenise } from './tokenise';
 import type { Example } from './training-data';
-import type { IntentScore, Locale, Parser, ParseResult, ParserOptions } from './types';
+import type { IntentScore, Locale, ParsedEntity, Parser, ParseResult, ParserOptions } from './types';
 
 /** Below this confidence the bot should ask the citizen to clarify instead of answering (calibrated in docs/understanding.md). */
 export const CLARIFY_BELOW = 0.5;
@@ -23,39 +25,84 @@ function trainingVocabulary(examples: readonly Example[]): { targets: string[]; 
   return { targets: [...counts].filter(([, n]) => n >= 2).map(([w]) => w), known: [...counts.keys()] };
 }
 
+/** A parser that can also show the evaluation what its procedure decision was based on. */
+export interface InspectableParser extends Parser {
+  /** The evidence behind the procedure decision (undefined for payloads and empty messages). */
+  procedureEvidence(text: string): ProcedureEvidence | undefined;
+}
+
+/** Optional settings for evaluation: training options of the intent model and the procedure thresholds. */
+export interface BuildSettings {
+  train?: Partial<TrainOptions>;
+  procedureTrain?: Partial<TrainOptions>;
+  thresholds?: Partial<ProcedureThresholds>;
+}
+
 /** Builds a parser from loaded resources and training examples (the evaluation builds one per cross-validation fold). */
 export function buildParser(
   resources: Resources,
   examples: readonly Example[],
   options: Pick<ParserOptions, 'procedureAliases' | 'locations'> = {},
-  train: Partial<TrainOptions> = {},
-): Parser {
+  settings: BuildSettings = {},
+): InspectableParser {
   const analyser = new Analyser(resources, trainingVocabulary(examples), options);
-  const classifier = new SoftmaxClassifier(INTENT_NAMES);
-  classifier.train(examples.map((e) => ({ features: analyser.analyse(e.text).features, label: e.intent })), train);
+  // Both models read the same features: each example is analysed and encoded once, and so is each message.
+  const index = new FeatureIndex();
+  const analysed = examples.map((e) => analyser.analyse(e.text));
+  const features = analysed.map((a) => a.features);
+  for (const f of features) index.add(f);
+  const classifier = new SoftmaxClassifier(INTENT_NAMES, index);
+  classifier.trainEncoded(examples.map((e, i) => ({ x: index.encode(features[i]), label: e.intent })), settings.train);
+  // The procedure model's own features (a procedure's words) get the columns after the intent model's, which ignores them.
+  const procFeatures = analysed.map((a) => a.procedureFeatures());
+  for (const f of procFeatures) index.add(f);
+  const groups = resources.procedures.groups;
+  const procDocs = examples.map((e, i) => ({ x: index.encode(procFeatures[i]), label: procedureClass(e) }));
+  const procedures = trainProcedureModel(Object.keys(groups), index, procDocs, settings.procedureTrain);
+  const members = new Map(Object.entries(groups).map(([name, g]) => [name, new Set(g.members)]));
+  const thresholds = { ...PROCEDURE_THRESHOLDS, ...settings.thresholds };
+
+  const understand = (text: string, inspect = false): { result: ParseResult; evidence?: ProcedureEvidence } => {
+    // The locale is only a hint: English is recognised from the words themselves, whatever the channel's locale.
+    const input = typeof text === 'string' ? text : '';
+    const payload = parsePayload(input);
+    if (payload) return { result: payload };
+    const analysis = analyser.analyse(input);
+    if (analysis.words.length === 0 && analysis.entities.length === 0) {
+      const intent = { name: 'out_of_scope', confidence: 1 };
+      return { result: { text: input, intent, entities: [], intent_ranking: [intent] } };
+    }
+    let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
+    if (analysis.emergency) ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
+    const intent = ranking[0];
+    // "mở khách sạn phải làm những thủ tục gì" lists everything a hotel needs, not the one procedure its purpose suggests.
+    const listAll = intent.name === LIST_INTENT && analysis.purposeOnly;
+    let entities = analysis.entities.filter((e) => !(listAll && e.entity === 'procedure'));
+    const lexGroup = entities.find((e) => e.entity === 'procedure_group');
+    const evidence: ProcedureEvidence = { intent: intent.name, emergency: analysis.emergency, lexicon: analysis.procedureLexicon, group: lexGroup?.value, ranking: [] };
+    // Most parses never need the procedure model (a procedure named, a greeting, an emergency): it runs only when it may be used.
+    if (inspect || mayConsult(evidence)) evidence.ranking = procedures.predictEncoded(index.encode(analysis.procedureFeatures()));
+    const learned = decideProcedure(evidence, members, thresholds);
+    const words = analysis.words;
+    if (learned && words.length > 0) {
+      // A situation has no one phrase that names the procedure: the entity spans the family mention, or the whole message.
+      const span = lexGroup ? { start: lexGroup.start, end: lexGroup.end } : { start: words[0].start, end: words[words.length - 1].end };
+      const value = learned.procedure ?? learned.group ?? '';
+      const entity: ParsedEntity = { entity: learned.procedure ? 'procedure' : 'procedure_group', value, ...span, confidence: learned.p, extractor: PROCEDURE_MODEL };
+      entities = [...entities.filter((e) => e !== lexGroup), entity].sort((a, b) => a.start - b.start);
+    }
+    if (intent.name === 'change_language' && analysis.language) entities.push(analysis.language);
+    return { result: { text: input, intent, entities, intent_ranking: ranking.slice(0, RANKING_SIZE) }, evidence };
+  };
 
   return {
-    parse(text: string, _locale: Locale = 'vi'): ParseResult {
-      // The locale is only a hint: English is recognised from the words themselves, whatever the channel's locale.
-      const input = typeof text === 'string' ? text : '';
-      const payload = parsePayload(input);
-      if (payload) return payload;
-      const analysis = analyser.analyse(input);
-      if (analysis.words.length === 0 && analysis.entities.length === 0) {
-        const intent = { name: 'out_of_scope', confidence: 1 };
-        return { text: input, intent, entities: [], intent_ranking: [intent] };
-      }
-      let ranking: IntentScore[] = classifier.predict(analysis.features).map((s) => ({ name: s.label, confidence: s.p }));
-      if (analysis.emergency) ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
-      const intent = ranking[0];
-      // "mở khách sạn phải làm những thủ tục gì" lists everything a hotel needs, not the one procedure its purpose suggests.
-      const listAll = intent.name === LIST_INTENT && analysis.purposeOnly;
-      const entities = analysis.entities.filter((e) => !(listAll && e.entity === 'procedure'));
-      if (intent.name === 'change_language' && analysis.language) entities.push(analysis.language);
-      return { text: input, intent, entities, intent_ranking: ranking.slice(0, RANKING_SIZE) };
-    },
+    parse: (text: string, _locale: Locale = 'vi'): ParseResult => understand(text).result,
+    procedureEvidence: (text: string) => understand(text, true).evidence,
   };
 }
+
+// Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field).
+const PROCEDURE_MODEL = 'procedure_model';
 
 /** Puts `name` first with at least `confidence`, rescaling the others so the ranking still sums to one. */
 function promote(ranking: IntentScore[], name: string, confidence: number): IntentScore[] {

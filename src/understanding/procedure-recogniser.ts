@@ -14,7 +14,14 @@ export interface ProcedureMention {
   group?: string;
   /** Named by a purpose alias ("mở khách sạn"): the parser drops it from a procedure_list answer. */
   purpose?: boolean;
+  /**
+   * Aliases were found but deliberately name nothing (unrelated families at once): neither procedure nor group is set,
+   * and the learned procedure model must not guess one either (see procedure-decision.ts).
+   */
+  abstain?: true;
 }
+
+const ABSTAIN: ProcedureMention = { from: 0, to: 0, abstain: true };
 
 // Two words of a family pair ("mua xe máy mới ... đi đăng ký") must be this close to name the family.
 const PAIR_WINDOW = 6;
@@ -66,7 +73,10 @@ export class ProcedureRecogniser {
     return [this.aliases, ...this.qualifiers.values()].flatMap((m) => m.words());
   }
 
-  /** The best mention in the folded words: a specific procedure beats a family, longer beats shorter, earlier beats later. */
+  /**
+   * The best mention in the folded words: a specific procedure beats a family, longer beats shorter, earlier beats later.
+   * Undefined when no alias occurs; an `abstain` mention when aliases occur but name nothing on purpose.
+   */
   recognise(words: readonly string[], toned: readonly string[] = words): ProcedureMention | undefined {
     // "sang tên sổ đỏ" (land) or "con dâu" (a daughter-in-law, not a seal): aliases inside these phrases name nothing.
     const blocks = [...this.blocked.matchAll(words), ...this.blockedToned.matchAll(toned)];
@@ -87,12 +97,12 @@ export class ProcedureRecogniser {
     const listed = this.listedFamily(strong);
     if (listed) return listed;
     // "nhà nghỉ mới mở: an ninh trật tự, lưu trú, phòng cháy" asks about everything at once: no one procedure is meant.
-    if (this.families.spansUnrelated(strong, UNRELATED_FAMILIES)) return undefined;
+    if (this.families.spansUnrelated(strong, UNRELATED_FAMILIES)) return ABSTAIN;
     const best = resolved.reduce((a, b) => (b.score > a.score ? b : a));
     if (best.mention.group) {
       // Two unrelated families ("cư trú với căn cước") leave nothing to ask about one of them: no group is named.
       const others = resolved.flatMap((r) => (r.mention.group && r.mention.group !== best.mention.group ? [r.mention.group] : []));
-      if (others.some((g) => this.families.disjoint(g, best.mention.group ?? ''))) return undefined;
+      if (others.some((g) => this.families.disjoint(g, best.mention.group ?? ''))) return ABSTAIN;
     }
     return best.mention;
   }

@@ -6,6 +6,12 @@ export interface LabelledFeatures {
   label: string;
 }
 
+/** A training document whose features are already column numbers of a shared FeatureIndex. */
+export interface EncodedDoc {
+  x: readonly number[];
+  label: string;
+}
+
 /** A label with its probability. */
 export interface Scored {
   label: string;
@@ -20,39 +26,75 @@ export interface TrainOptions {
   /** Softmax temperature applied at prediction time (above 1 softens over-confident scores). */
   temperature: number;
   seed: number;
+  /** An example whose own label already gets this probability is "settled" and rests for `restEpochs` epochs. */
+  settled: number;
+  restEpochs: number;
 }
 
 const SKIP_GRADIENT = 1e-3;
-// Examples whose own label already gets this probability are "settled" and rest for REST_EPOCHS epochs (chosen by CV:
-// 0.99 and 4 keep CV intent accuracy and cut training by a third; 0.98 starts to cost accuracy and calibration).
-const SETTLED = 0.99;
-const REST_EPOCHS = 4;
+// Examples whose own label already gets `settled` probability rest for `restEpochs` epochs (chosen by CV for the intent
+// model: 0.99 and 4 keep CV intent accuracy and cut training by a third; 0.98 starts to cost accuracy and calibration).
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 30, learningRate: 0.3, l2: 1e-5, temperature: 1, seed: 7, settled: 0.99, restEpochs: 4 };
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 30, learningRate: 0.3, l2: 1e-5, temperature: 1, seed: 7 };
+/**
+ * Feature names → column numbers. Two classifiers that read the same features (intent and procedure) share one index,
+ * so a message's features are looked up once per parse and once per training example, not once per model.
+ */
+export class FeatureIndex {
+  private readonly ids = new Map<string, number>();
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** Gives every new feature name a column. */
+  add(features: readonly string[]): void {
+    for (const f of features) if (!this.ids.has(f)) this.ids.set(f, this.ids.size);
+  }
+
+  /** Column numbers of the known features, each once, in first-seen order (unknown features are ignored). */
+  encode(features: readonly string[]): number[] {
+    const x = new Set<number>();
+    for (const f of features) {
+      const i = this.ids.get(f);
+      if (i !== undefined) x.add(i);
+    }
+    return [...x];
+  }
+}
 
 /** Softmax regression trained by SGD with AdaGrad step sizes; features never seen in training are ignored. */
 export class SoftmaxClassifier {
   readonly labels: string[];
-  private readonly index = new Map<string, number>();
+  readonly index: FeatureIndex;
   private weights = new Float64Array(0);
+  private columns = 0;
   private bias: Float64Array;
   private temperature = 1;
 
-  constructor(labels: readonly string[]) {
+  /** `index` may be shared with another classifier trained on the same messages. */
+  constructor(labels: readonly string[], index: FeatureIndex = new FeatureIndex()) {
     this.labels = [...labels];
+    this.index = index;
     this.bias = new Float64Array(labels.length);
   }
 
   /** Fits the model to `docs` (deterministic for a given seed). */
   train(docs: readonly LabelledFeatures[], options: Partial<TrainOptions> = {}): void {
+    for (const d of docs) this.index.add(d.features);
+    this.trainEncoded(docs.map((d) => ({ x: this.index.encode(d.features), label: d.label })), options);
+  }
+
+  /** Fits the model to documents already encoded with `this.index` (every column must already be in the index). */
+  trainEncoded(docs: readonly EncodedDoc[], options: Partial<TrainOptions> = {}): void {
     const opt = { ...DEFAULT_TRAIN_OPTIONS, ...options };
     this.temperature = opt.temperature;
     const C = this.labels.length;
     const labelIndex = new Map(this.labels.map((l, i) => [l, i]));
-    for (const d of docs) for (const f of d.features) if (!this.index.has(f)) this.index.set(f, this.index.size);
-    const rows = docs.map((d) => ({ x: this.encode(d.features), y: labelIndex.get(d.label) ?? -1 })).filter((r) => r.y >= 0);
-    this.weights = new Float64Array(this.index.size * C);
-    const g2 = new Float64Array(this.index.size * C).fill(1e-8);
+    const rows = docs.map((d) => ({ x: d.x, y: labelIndex.get(d.label) ?? -1 })).filter((r) => r.y >= 0);
+    this.columns = this.index.size;
+    this.weights = new Float64Array(this.columns * C);
+    const g2 = new Float64Array(this.columns * C).fill(1e-8);
     const b2 = new Float64Array(C).fill(1e-8);
     const order = rows.map((_, i) => i);
     const random = mulberry32(opt.seed);
@@ -71,8 +113,8 @@ export class SoftmaxClassifier {
         const { x, y } = rows[r];
         this.probabilities(x, p, 1);
         // An example already learnt with room to spare teaches almost nothing for a while: it is skipped for the next
-        // REST_EPOCHS epochs, then checked again (same CV accuracy, noticeably less work once most examples are learnt).
-        if (p[y] > SETTLED) rest[r] = REST_EPOCHS;
+        // `restEpochs` epochs, then checked again (same CV accuracy, noticeably less work once most examples are learnt).
+        if (p[y] > opt.settled) rest[r] = opt.restEpochs;
         const scale = 1 / Math.sqrt(x.length || 1);
         for (let c = 0; c < C; c++) {
           const g = p[c] - (c === y ? 1 : 0);
@@ -93,18 +135,15 @@ export class SoftmaxClassifier {
 
   /** Every label with its probability, most likely first. */
   predict(features: readonly string[]): Scored[] {
-    const p = new Float64Array(this.labels.length);
-    this.probabilities(this.encode(features), p, this.temperature);
-    return this.labels.map((label, i) => ({ label, p: p[i] })).sort((a, b) => b.p - a.p);
+    return this.predictEncoded(this.index.encode(features));
   }
 
-  private encode(features: readonly string[]): number[] {
-    const x = new Set<number>();
-    for (const f of features) {
-      const i = this.index.get(f);
-      if (i !== undefined) x.add(i);
-    }
-    return [...x];
+  /** The same for features already encoded with `this.index`. */
+  predictEncoded(x: readonly number[]): Scored[] {
+    const p = new Float64Array(this.labels.length);
+    // Columns added to a shared index after this model was trained carry no weight here.
+    this.probabilities(this.index.size > this.columns ? x.filter((f) => f < this.columns) : x, p, this.temperature);
+    return this.labels.map((label, i) => ({ label, p: p[i] })).sort((a, b) => b.p - a.p);
   }
 
   private probabilities(x: readonly number[], out: Float64Array, temperature: number): void {

@@ -16,6 +16,8 @@ export interface ParsedEntity {
   start: number;
   end: number;
   confidence?: number;
+  /** Set when the value was guessed by a learned model (`procedure_model`) rather than read from a lexicon or pattern. */
+  extractor?: string;
 }
 
 export interface ParseResult {

@@ -8,6 +8,7 @@ import { bayesBaselineAccuracy } from './baseline';
 import { crossValidate, evaluate } from './cross-validate';
 import { loadHeldOut } from './heldout';
 import { score } from './metrics';
+import { procedureSweep } from './procedure-sweep';
 import { formatScores } from './report';
 
 interface Args {
@@ -17,6 +18,7 @@ interface Args {
   folds: number;
   baseline: boolean;
   errors: boolean;
+  procedureSweep: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -32,6 +34,7 @@ function parseArgs(argv: string[]): Args {
     folds: Number(value('folds') ?? 5),
     baseline: argv.includes('--baseline'),
     errors: argv.includes('--errors'),
+    procedureSweep: argv.includes('--procedure-sweep'),
   };
 }
 
@@ -40,6 +43,10 @@ function main(): void {
   const resources = loadResources(args.intentsDir);
   const examples = loadTrainingData(args.intentsDir);
   const heldout = loadHeldOut(args.heldout);
+  if (args.procedureSweep) {
+    procedureSweep(resources, examples, args.folds);
+    return;
+  }
 
   const started = performance.now();
   const cv = score(crossValidate(resources, examples, args.folds), CLARIFY_BELOW);

@@ -1,5 +1,5 @@
 /** Stratified k-fold cross-validation of the whole parser (lexicons stay, the intent model is retrained per fold). */
-import { buildParser } from '../parser';
+import { buildParser, type BuildSettings } from '../parser';
 import type { Resources } from '../resources';
 import type { Example } from '../training-data';
 import type { ParseResult, Parser } from '../types';
@@ -38,7 +38,19 @@ export function evaluate(parser: Parser, cases: readonly { text: string; intent:
 }
 
 /** Splits per intent round-robin after a seeded shuffle, trains on k-1 folds and scores the rest. */
-export function crossValidate(resources: Resources, examples: readonly Example[], k: number): Outcome[] {
+export function crossValidate(resources: Resources, examples: readonly Example[], k: number, settings: BuildSettings = {}): Outcome[] {
+  const outcomes: Outcome[] = [];
+  for (const { train, test } of splitFolds(examples, k)) outcomes.push(...evaluate(buildParser(resources, train, {}, settings), test.map(caseOf)));
+  return outcomes;
+}
+
+/** A training example as an evaluation case. */
+export function caseOf(e: Example): { text: string; intent: string; procedure?: string; tags: string[] } {
+  return { text: e.text, intent: e.intent, procedure: exampleProcedure(e), tags: tagsOf(e.text, e.locale === 'en' ? ['english'] : []) };
+}
+
+/** The k stratified folds (per intent, round-robin after a seeded shuffle): each fold's test part and the rest. */
+export function splitFolds(examples: readonly Example[], k: number): { train: Example[]; test: Example[] }[] {
   const folds: Example[][] = Array.from({ length: k }, () => []);
   const byIntent = new Map<string, Example[]>();
   for (const e of examples) byIntent.set(e.intent, [...(byIntent.get(e.intent) ?? []), e]);
@@ -49,17 +61,5 @@ export function crossValidate(resources: Resources, examples: readonly Example[]
     const shuffled = [...list].sort(() => random() - 0.5);
     for (const e of shuffled) folds[next++ % k].push(e);
   }
-  const outcomes: Outcome[] = [];
-  for (let f = 0; f < k; f++) {
-    const train = folds.flatMap((fold, i) => (i === f ? [] : fold));
-    const parser = buildParser(resources, train);
-    const cases = folds[f].map((e) => ({
-      text: e.text,
-      intent: e.intent,
-      procedure: exampleProcedure(e),
-      tags: tagsOf(e.text, e.locale === 'en' ? ['english'] : []),
-    }));
-    outcomes.push(...evaluate(parser, cases));
-  }
-  return outcomes;
+  return folds.map((test, f) => ({ train: folds.flatMap((fold, i) => (i === f ? [] : fold)), test }));
 }

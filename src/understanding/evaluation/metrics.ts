@@ -20,17 +20,34 @@ export interface IntentScores {
   support: number;
 }
 
+/**
+ * Procedure scores split by kind of error. A *wrong* procedure (or family) makes the bot answer the wrong question; a
+ * *missing* one only makes it ask which procedure is meant. Precision = right / named by the parser; recall = right /
+ * expected to be named; both over the messages labelled for procedures (a family counts as a name).
+ */
+export interface ProcedureScores {
+  precision: number;
+  recall: number;
+  /** Something named, but not what was expected (includes naming one where none was expected, and a family for a member). */
+  wrong: number;
+  /** Of `wrong`: something named where the label is none. */
+  spurious: number;
+  /** Nothing named where a procedure or family was expected. */
+  missing: number;
+}
+
 /** Everything the report prints for one data set. */
 export interface Scores {
   count: number;
   intentAccuracy: number;
   procedureAccuracy: number;
   procedureCount: number;
+  procedure: ProcedureScores;
   emergencyRecall: number;
   emergencyPrecision: number;
   perIntent: Record<string, IntentScores>;
   confusions: { intent: string; predicted: string; count: number }[];
-  byTag: Record<string, { count: number; intentAccuracy: number; procedureAccuracy: number }>;
+  byTag: Record<string, { count: number; intentAccuracy: number; procedureAccuracy: number; procedure: ProcedureScores }>;
   calibration: { ece: number; belowThreshold: number; accuracyAboveThreshold: number };
   errors: { text: string; intent: string; predicted: string; confidence: number; procedure?: string; predictedProcedure: string }[];
 }
@@ -59,7 +76,7 @@ export function score(outcomes: readonly Outcome[], threshold: number): Scores {
   const byTag: Scores['byTag'] = {};
   for (const tag of tags) {
     const subset = outcomes.filter((o) => o.tags.includes(tag));
-    byTag[tag] = { count: subset.length, intentAccuracy: intentAccuracy(subset), procedureAccuracy: procedureAccuracy(subset) };
+    byTag[tag] = { count: subset.length, intentAccuracy: intentAccuracy(subset), procedureAccuracy: procedureAccuracy(subset), procedure: procedureScores(subset) };
   }
   const emergencies = outcomes.filter((o) => o.intent === 'emergency');
   const flagged = outcomes.filter((o) => o.predicted === 'emergency');
@@ -68,6 +85,7 @@ export function score(outcomes: readonly Outcome[], threshold: number): Scores {
     intentAccuracy: intentAccuracy(outcomes),
     procedureAccuracy: procedureAccuracy(outcomes),
     procedureCount: outcomes.filter((o) => o.procedure !== undefined).length,
+    procedure: procedureScores(outcomes),
     emergencyRecall: ratio(emergencies.filter((o) => o.predicted === 'emergency').length, emergencies.length),
     emergencyPrecision: ratio(flagged.filter((o) => o.intent === 'emergency').length, flagged.length),
     perIntent,
@@ -88,6 +106,24 @@ function procedureAccuracy(outcomes: readonly Outcome[]): number {
   const labelled = outcomes.filter((o) => o.procedure !== undefined);
   return ratio(labelled.filter((o) => o.procedure === o.predictedProcedure).length, labelled.length);
 }
+
+/** Precision / recall of procedure naming and the counts of wrong and missing ones (see ProcedureScores). */
+export function procedureScores(outcomes: readonly Outcome[]): ProcedureScores {
+  const labelled = outcomes.filter((o) => o.procedure !== undefined);
+  const named = labelled.filter((o) => o.predictedProcedure !== NONE);
+  const expected = labelled.filter((o) => o.procedure !== NONE);
+  const right = named.filter((o) => o.predictedProcedure === o.procedure).length;
+  const wrong = named.filter((o) => o.predictedProcedure !== o.procedure);
+  return {
+    precision: ratio(right, named.length),
+    recall: ratio(right, expected.length),
+    wrong: wrong.length,
+    spurious: wrong.filter((o) => o.procedure === NONE).length,
+    missing: expected.filter((o) => o.predictedProcedure === NONE).length,
+  };
+}
+
+const NONE = 'none';
 
 // Expected calibration error over 10 confidence bins, plus how the clarification threshold splits the messages.
 function calibration(outcomes: readonly Outcome[], threshold: number): Scores['calibration'] {

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { createParser, type Parser, type ParseResult } from '../../src/understanding';
+import { decideProcedure, PROCEDURE_THRESHOLDS, type ProcedureEvidence } from '../../src/understanding/procedure-decision';
+import { procedureClass } from '../../src/understanding/procedure-model';
+
+const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
+const entity = (r: ParseResult, name: string) => r.entities.find((e) => e.entity === name);
+const members = new Map([['can-cuoc', new Set(['can-cuoc-cap-moi', 'can-cuoc-cap-doi', 'can-cuoc-cap-lai'])]]);
+const evidence = (over: Partial<ProcedureEvidence>): ProcedureEvidence => ({ intent: 'procedure_info', emergency: false, lexicon: 'none', ranking: [], ...over });
+
+// Every message below was written for this file and is not in intents/ or in any evaluation set.
+describe('understanding/learned procedure model', () => {
+  let parser: Parser;
+  before(() => {
+    parser = createParser({ intentsDir: INTENTS_DIR });
+  });
+
+  it('labels training examples with their procedure, family or none', () => {
+    assert.equal(procedureClass({ procedure: 'tam-tru' }), 'tam-tru');
+    assert.equal(procedureClass({ group: 'xe' }), 'group:xe');
+    assert.equal(procedureClass({}), 'none');
+  });
+
+  describe('decision rules', () => {
+    const confident = [{ label: 'luu-tru', p: 0.9 }, { label: 'none', p: 0.1 }];
+    it('uses a confident guess when the lexicon found nothing, on a procedure intent', () => {
+      assert.deepEqual(decideProcedure(evidence({ ranking: confident }), members), { procedure: 'luu-tru', p: 0.9 });
+    });
+    it('gives nothing for a guess below the threshold', () => {
+      const low = [{ label: 'luu-tru', p: PROCEDURE_THRESHOLDS.unnamed - 0.01 }, { label: 'none', p: 0.3 }];
+      assert.equal(decideProcedure(evidence({ ranking: low }), members), undefined);
+    });
+    it('never adds a procedure to greetings, dossier status, out of scope or an emergency', () => {
+      for (const intent of ['greeting', 'thanks', 'dossier_status', 'out_of_scope', 'crime_report', 'emergency']) {
+        assert.equal(decideProcedure(evidence({ intent, ranking: confident }), members), undefined, intent);
+      }
+      assert.equal(decideProcedure(evidence({ emergency: true, ranking: confident }), members), undefined);
+    });
+    it('leaves a procedure named by the lexicon alone, and a deliberate "nothing" too', () => {
+      assert.equal(decideProcedure(evidence({ lexicon: 'mention', ranking: confident }), members), undefined);
+      assert.equal(decideProcedure(evidence({ lexicon: 'abstain', ranking: confident }), members), undefined);
+    });
+    it('resolves a family only to one of its members, and only when very confident', () => {
+      const sure = [{ label: 'can-cuoc-cap-lai', p: 0.97 }];
+      assert.deepEqual(decideProcedure(evidence({ lexicon: 'mention', group: 'can-cuoc', ranking: sure }), members), { procedure: 'can-cuoc-cap-lai', p: 0.97 });
+      const unsure = [{ label: 'can-cuoc-cap-lai', p: 0.8 }];
+      assert.equal(decideProcedure(evidence({ lexicon: 'mention', group: 'can-cuoc', ranking: unsure }), members), undefined);
+      const outside = [{ label: 'ho-chieu', p: 0.99 }];
+      assert.equal(decideProcedure(evidence({ lexicon: 'mention', group: 'can-cuoc', ranking: outside }), members), undefined);
+    });
+  });
+
+  describe('in the parser', () => {
+    it('resolves situations that name no procedure', () => {
+      const guests = parser.parse('họ hàng dưới quê lên nhà em chơi mấy hôm thì có phải báo gì với công an xã không');
+      assert.equal(entity(guests, 'procedure')?.value, 'luu-tru');
+      assert.equal(entity(guests, 'procedure')?.extractor, 'procedure_model');
+      assert.ok((entity(guests, 'procedure')?.confidence ?? 0) >= PROCEDURE_THRESHOLDS.unnamed);
+      const student = parser.parse('con em sắp lên Thái Nguyên học, thuê phòng ở gần trường thì phải khai gì với công an');
+      assert.equal(entity(student, 'procedure')?.value, 'tam-tru');
+    });
+    it('does not invent a procedure for out-of-scope messages, greetings or thanks', () => {
+      for (const text of ['chào buổi sáng ad', 'cảm ơn anh chị nhiều', 'giá vàng hôm nay bao nhiêu', 'quán bún nào ngon gần chợ Thái']) {
+        const r = parser.parse(text);
+        assert.equal(entity(r, 'procedure'), undefined, text);
+        assert.equal(entity(r, 'procedure_group'), undefined, text);
+      }
+    });
+    it("keeps the lexicon's family when the model is not sure (làm căn cước hết bao nhiêu)", () => {
+      assert.equal(entity(parser.parse('làm căn cước hết bao nhiêu'), 'procedure_group')?.value, 'can-cuoc');
+    });
+    it('gives no procedure when the model is not confident enough', () => {
+      // A situation the model is not sure about (below the threshold): the bot asks instead of guessing.
+      const r = parser.parse('chồng em sắp sang Hàn Quốc làm việc ba năm, ở nhà có phải khai báo gì cho anh ấy không');
+      assert.equal(entity(r, 'procedure'), undefined);
+    });
+    it('gives no procedure to a vague follow-up', () => {
+      const r = parser.parse('thế mất bao lâu hả ad');
+      assert.equal(entity(r, 'procedure'), undefined);
+      assert.equal(entity(r, 'procedure_group'), undefined);
+    });
+  });
+});
