@@ -38,6 +38,20 @@ describe('admin content API (real server, temp content copy)', () => {
       assert.equal(parse.status, 200, 'the assistant still answers on the old content');
     });
 
+    it('puts an edited procedure live: a new alias is understood and a new fee answered, without restart', async () => {
+      const file = path.join(server.contentDir, 'procedures', 'tam-tru.yaml');
+      const parse = (text: string) => server.call('POST', '/model/parse', { json: { text } });
+      const alias = 'phiếu xanh lam số chín';
+      assert.notEqual((await parse(`${alias} cần mang gì`)).body.entities.find((e: { entity: string }) => e.entity === 'procedure')?.value, 'tam-tru');
+      const yaml = fs.readFileSync(file, 'utf8').replace('aliases: [', `aliases: [${alias}, `).replace('inPersonVnd: 15000', 'inPersonVnd: 16000');
+      fs.writeFileSync(file, yaml);
+      assert.equal((await server.call('POST', '/api/admin/content/reload', { token: editor })).status, 200);
+      const parsed = await parse(`${alias} cần mang gì`);
+      assert.equal(parsed.body.entities.find((e: { entity: string }) => e.entity === 'procedure')?.value, 'tam-tru');
+      const reply = await server.call('POST', '/webhooks/rest/webhook', { json: { sender: 'reload-fee', message: '/procedure_fee{"procedure":"tam-tru"}' } });
+      assert.ok(reply.body[0].text.includes('16.000 đ'), reply.body[0].text);
+    });
+
     it('audits both outcomes', async () => {
       await server.call('POST', '/api/admin/content/reload', { token: editor });
       fs.writeFileSync(path.join(server.contentDir, 'fields.yaml'), 'fields: 42');
