@@ -27,6 +27,8 @@ export interface Analysis {
   /** What the lexicon said about procedures: a mention, `abstain` (aliases of unrelated families: nothing on purpose) or nothing. */
   procedureLexicon: 'mention' | 'abstain' | 'none';
   features: string[];
+  /** The message is nothing but a dossier code (someone pasting the code they were given). */
+  onlyCode: boolean;
   /** Features of the learned procedure model (computed on demand: most parses never consult it). */
   procedureFeatures: () => string[];
 }
@@ -78,14 +80,18 @@ export class Analyser {
       const inside = words.flatMap((w, i) => (w.start >= code.start && w.end <= code.end ? [i] : []));
       if (inside.length > 0) mark(inside[0], inside[inside.length - 1] + 1, '§code');
     }
-    const found = this.procedures.recognise(folded, words.map((w) => w.toned));
+    // Where punctuation falls tells the lexicon which mentions form a list ("an ninh trật tự, con dấu").
+    // (Asked lazily: only a message with two adjacent mentions needs it.)
+    const breakAfter = (i: number) => i + 1 < words.length && BREAK.test(text.slice(words[i].end, words[i + 1].start));
+    const toned = words.map((w) => w.toned);
+    const found = this.procedures.recognise(folded, toned, { breakAfter });
     const mention = found?.abstain ? undefined : found;
     if (mention) {
       const value = mention.procedure ?? mention.group ?? '';
       entities.push({ entity: mention.procedure ? 'procedure' : 'procedure_group', value, ...span(mention.from, mention.to) });
       mark(mention.from, mention.to, mention.procedure ? '§proc' : '§grp');
     }
-    for (const loc of this.locations.recognise(folded, words.map((w) => w.toned))) {
+    for (const loc of this.locations.recognise(folded, toned)) {
       if (placeholders.slice(loc.from, loc.to).some((p) => p !== undefined)) continue;
       entities.push({ entity: 'location', value: loc.id, ...span(loc.from, loc.to) });
       mark(loc.from, loc.to, '§loc');
@@ -95,7 +101,7 @@ export class Analyser {
       const out: string[] = [];
       for (let i = from; i < to; i++) {
         const p = named && mention && i >= mention.from && i < mention.to ? undefined : placeholders[i];
-        if (p === undefined) out.push(/^\p{N}+$/u.test(folded[i]) ? '§num' : folded[i]);
+        if (p === undefined) out.push(isNumber(folded[i]) ? '§num' : folded[i]);
         else if (p) out.push(p);
       }
       return out;
@@ -134,8 +140,22 @@ export class Analyser {
       procedureLexicon: mention ? 'mention' : found ? 'abstain' : 'none',
       features: featuresOf({ words: focusWords, facets, topics, context: focused ? delexed : undefined }),
       procedureFeatures,
+      onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
     };
   }
+}
+
+// Punctuation between two words: they may be items of a list.
+const BREAK = /[,.;:!?\n]/;
+
+// Whether a folded word is all digits (a plain loop: this runs for every word of every message).
+function isNumber(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return c >= 128 && /^\p{N}+$/u.test(word);
+  }
+  return true;
 }
 
 // A sentence ends at ? ! ; a line break, or a full stop followed by a space (a dot inside "000.00.14.H55" or "1.5" is no end).

@@ -9,7 +9,8 @@ const NEAR_WINDOW = 6;
 
 /** Cue phrases on folded words, cues that need their diacritics (cháy ≠ chạy) on toned words, word pairs, and phrases that cancel a cue (chữa cháy). */
 export class EmergencyDetector {
-  private readonly folded = new PhraseMatcher<true>();
+  // Each folded cue keeps its own diacritics: "cháy xưởng" folds to "chay xuong", which is also "cháy xuống".
+  private readonly folded = new PhraseMatcher<string[]>();
   private readonly toned = new PhraseMatcher<true>((p) => normaliseText(p.toLowerCase()));
   private readonly suppress = new PhraseMatcher<true>();
   private readonly near: [string, string][];
@@ -19,7 +20,7 @@ export class EmergencyDetector {
   private readonly calm = new PhraseMatcher<true>();
 
   constructor(cues: Cues['emergency']) {
-    for (const p of cues.phrases) this.folded.add(p, true);
+    for (const p of cues.phrases) this.folded.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
     for (const p of cues.toned) this.toned.add(p, true);
     for (const p of cues.suppress) this.suppress.add(p, true);
     this.near = cues.near.map(([a, b]) => [foldForMatch(a), foldForMatch(b)]);
@@ -42,7 +43,7 @@ export class EmergencyDetector {
     const folded = words.map((w) => w.text);
     const blocked = this.suppress.matchAll(folded);
     const inside = (m: { from: number; to: number }) => blocked.some((b) => b.from <= m.from && m.to <= b.to);
-    const hits = [...this.folded.matchAll(folded), ...this.toned.matchAll(words.map((w) => w.toned)), ...this.nearHits(folded)];
+    const hits = [...this.folded.matchAll(folded).filter((m) => this.typedAsCue(words, m.from, m.value)), ...this.toned.matchAll(words.map((w) => w.toned)), ...this.nearHits(folded)];
     // "bị trộm xe tối qua" reports a crime that is over: the rule stands down and lets the model choose (it knows
     // crime_report), and so is an incident told before a question about a procedure. Danger to life (fire, injury,
     // drowning, "cứu") is never deferred, nor anything said to be going on now.
@@ -64,6 +65,18 @@ export class EmergencyDetector {
       const w = words[m.from + k];
       return w.toned === w.text || w.toned === cue;
     }));
+  }
+
+  /**
+   * Whether the words at `from` can be the cue: a word typed without diacritics always can; a word typed with them only
+   * if they are the cue's own ("phòng cháy xuống kiểm tra" is not "cháy xưởng", though both fold to "chay xuong").
+   */
+  private typedAsCue(words: readonly Word[], from: number, cue: readonly string[]): boolean {
+    return cue.every((c, k) => {
+      const w = words[from + k];
+      // A word the spelling corrector changed is trusted as corrected.
+      return !w || w.toned === w.text || w.toned === c || foldForMatch(c) === c || foldForMatch(w.toned) !== w.text;
+    });
   }
 
   private nearHits(folded: readonly string[]): { from: number; to: number }[] {

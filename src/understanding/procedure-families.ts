@@ -41,6 +41,11 @@ export class ProcedureFamilies {
     return best;
   }
 
+  /** Whether `id` is a member of the family `group`. */
+  holds(group: string, id: string): boolean {
+    return this.members.get(group)?.has(id) ?? false;
+  }
+
   // Whether every member of `inner` is a member of `outer`.
   private inside(inner: string, outer: string): boolean {
     const o = this.members.get(outer);
@@ -54,8 +59,8 @@ export class ProcedureFamilies {
     return families.length >= n && families.every((a, i) => families.slice(i + 1).every((b) => apart(a, b)));
   }
 
-  // The smallest group that has `id` as a member.
-  private smallestHolding(id: string): string | undefined {
+  /** The smallest group that has `id` as a member. */
+  smallestHolding(id: string): string | undefined {
     let best: string | undefined;
     for (const [name, set] of this.members) if (set.has(id) && (!best || set.size < (this.members.get(best)?.size ?? 0))) best = name;
     return best;

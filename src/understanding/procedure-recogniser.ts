@@ -14,6 +14,8 @@ export interface ProcedureMention {
   group?: string;
   /** Named by a purpose alias ("mở khách sạn"): the parser drops it from a procedure_list answer. */
   purpose?: boolean;
+  /** The family whose alias was resolved to `procedure` by a qualifier (used by the list rule). */
+  family?: string;
   /**
    * Aliases were found but deliberately name nothing (unrelated families at once): neither procedure nor group is set,
    * and the learned procedure model must not guess one either (see procedure-decision.ts).
@@ -29,6 +31,8 @@ const PAIR_WINDOW = 6;
 const LIST_GAP = 2;
 // This many unrelated families in one message name none of them.
 const UNRELATED_FAMILIES = 3;
+// "không đăng ký tạm trú ở đây được": the "được" of an inability comes at most this many words after the mention.
+const UNABLE_WINDOW = 4;
 // A specific procedure outranks any family mention, whatever their lengths.
 const SPECIFIC = 100;
 
@@ -40,6 +44,10 @@ export class ProcedureRecogniser {
   private readonly qualifiers = new Map<string, PhraseMatcher<string>>();
   private readonly pairs: { group: string; a: string[]; b: string[] }[] = [];
   private readonly families: ProcedureFamilies;
+  private readonly documents = new PhraseMatcher<true>();
+  private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
+  private readonly conjunctions = new Set<string>();
+  private readonly unable = new Set<string>();
 
   constructor(lexicon: ProcedureLexicon, extraAliases: Record<string, string[]> = {}) {
     this.families = new ProcedureFamilies(lexicon.groups);
@@ -66,6 +74,12 @@ export class ProcedureRecogniser {
     }
     for (const p of lexicon.blocked) this.blocked.add(p, true);
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
+    for (const p of lexicon.documents) this.documents.add(p, true);
+    // Contrast phrases go in first: "không phải" is longer than "không", so it is what matches before a mention.
+    for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
+    for (const p of lexicon.negators) this.negators.add(p, 'negation');
+    for (const p of lexicon.conjunctions) this.conjunctions.add(foldForMatch(p));
+    for (const p of lexicon.unable) this.unable.add(foldForMatch(p));
   }
 
   /** Words of every alias and qualifier (vocabulary for the spelling corrector). */
@@ -77,7 +91,7 @@ export class ProcedureRecogniser {
    * The best mention in the folded words: a specific procedure beats a family, longer beats shorter, earlier beats later.
    * Undefined when no alias occurs; an `abstain` mention when aliases occur but name nothing on purpose.
    */
-  recognise(words: readonly string[], toned: readonly string[] = words): ProcedureMention | undefined {
+  recognise(words: readonly string[], toned: readonly string[] = words, layout: Layout = {}): ProcedureMention | undefined {
     // "sang tên sổ đỏ" (land) or "con dâu" (a daughter-in-law, not a seal): aliases inside these phrases name nothing.
     const blocks = [...this.blocked.matchAll(words), ...this.blockedToned.matchAll(toned)];
     // A hint is weaker still: touching a blocked phrase is enough ("mất thẻ ngân hàng" is no căn cước).
@@ -91,11 +105,14 @@ export class ProcedureRecogniser {
       if (!ids) qualified.set(group, (ids = new Set((this.qualifiers.get(group)?.matchAll(words) ?? []).map((q) => q.value))));
       return ids;
     };
-    const resolved = matches.flatMap((m) => this.resolve(m, qualifiersOf));
+    let resolved = matches.flatMap((m) => this.resolve(m, qualifiersOf));
     if (resolved.length === 0) return undefined;
-    const strong = resolved.filter((r) => !r.weak).map((r) => r.mention);
-    const listed = this.listedFamily(strong);
+    // Lists first: "hộ khẩu, tạm trú có những thủ tục gì" is the family even though "hộ khẩu" alone is also a document.
+    const listed = this.joinedFamily(resolved.filter((r) => !r.weak).map((r) => r.mention), words, layout.breakAfter) ??
+      this.listedFamily(resolved.filter((r) => !r.weak).map((r) => r.mention));
     if (listed) return listed;
+    resolved = this.demoteContext(resolved, words);
+    const strong = resolved.filter((r) => !r.weak).map((r) => r.mention);
     // "nhà nghỉ mới mở: an ninh trật tự, lưu trú, phòng cháy" asks about everything at once: no one procedure is meant.
     if (this.families.spansUnrelated(strong, UNRELATED_FAMILIES)) return ABSTAIN;
     const best = resolved.reduce((a, b) => (b.score > a.score ? b : a));
@@ -105,6 +122,56 @@ export class ProcedureRecogniser {
       if (others.some((g) => this.families.disjoint(g, best.mention.group ?? ''))) return ABSTAIN;
     }
     return best.mention;
+  }
+
+  /**
+   * Mentions that are context rather than the request, when something else is named: a document to bring ("có phải
+   * mang sổ hộ khẩu không" next to "đổi thẻ"), a negated one ("không phải làm lại căn cước mà là ...", "không đăng ký
+   * tạm trú được"). They become weak: still named when nothing else is. (Words like "rồi" after a mention were tried as
+   * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it.)
+   */
+  private demoteContext(resolved: Resolved[], words: readonly string[]): Resolved[] {
+    const docs = this.documents.matchAll(words);
+    const negs = this.negators.matchAll(words);
+    // A plain "không" before a mention is often a condition ("không đăng ký tạm trú thì có bị phạt không": still about
+    // tạm trú); it is context only as "không X được" (could not do X, so the question is about something else).
+    const negated = (m: ProcedureMention) =>
+      negs.some((n) => n.to === m.from && (n.value === 'contrast' || words.slice(m.to, m.to + UNABLE_WINDOW).some((w) => this.unable.has(w))));
+    const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
+    const isContext = resolved.map((r) => negated(r.mention) || docs.some((d) => d.from <= r.mention.from && r.mention.to <= d.to));
+    if (isContext.every(Boolean)) {
+      // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
+      // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
+      if (!resolved.every((r) => contrasted(r.mention) && r.mention.procedure)) return resolved;
+      return resolved.map((r) => {
+        const group = this.families.smallestHolding(r.mention.procedure ?? '');
+        return group ? { ...r, mention: { from: r.mention.from, to: r.mention.to, group }, score: r.mention.to - r.mention.from } : r;
+      });
+    }
+    // Only when something else (even a hint like "đổi thẻ") is left to be the request.
+    if (!isContext.some(Boolean)) return resolved;
+    return resolved.map((r, i) => (isContext[i] ? { ...r, weak: true, score: r.score - 3 * SPECIFIC } : r));
+  }
+
+  /**
+   * A family and one of its own members joined as a list ("an ninh trật tự, con dấu có gì"; "căn cước và định danh")
+   * name the family; joined by anything else ("thủ tục giao thông về đăng ký xe", "căn cước cấp đổi") the member.
+   */
+  private joinedFamily(mentions: ProcedureMention[], words: readonly string[], breakAfter: (i: number) => boolean = () => false): ProcedureMention | undefined {
+    // Every pair that touches (a pair hit may overlap a longer alias, so neighbours in sorted order are not enough);
+    // indexed by where mentions end, so a flood of aliases stays linear.
+    const byEnd = new Map<number, ProcedureMention[]>();
+    for (const m of mentions) byEnd.set(m.to, [...(byEnd.get(m.to) ?? []), m]);
+    for (const b of mentions) for (const a of [...(byEnd.get(b.from) ?? []), ...(byEnd.get(b.from - 1) ?? [])]) {
+      const gap = words.slice(a.to, b.from);
+      const joined = (gap.length === 0 && breakAfter(a.to - 1)) || (gap.length === 1 && this.conjunctions.has(gap[0]));
+      if (!joined) continue;
+      for (const [fam, other] of [[a, b], [b, a]]) {
+        const name = fam.group ?? fam.family;
+        if (name && other.procedure && this.families.holds(name, other.procedure)) return { from: a.from, to: a.to, group: name };
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -126,17 +193,18 @@ export class ProcedureRecogniser {
   }
 
   /** One alias match as a mention with its score; a family alias plus one qualifier anywhere names that member. */
-  private resolve(m: PhraseMatch<Alias>, qualifiersOf: (group: string) => Set<string>): { mention: ProcedureMention; score: number; weak: boolean }[] {
+  private resolve(m: PhraseMatch<Alias>, qualifiersOf: (group: string) => Set<string>): Resolved[] {
     const { from, to, value } = m;
     if (value.kind === 'procedure') {
       const mention = { from, to, procedure: value.id, ...(value.purpose ? { purpose: true } : {}) };
-      return [{ mention, score: (value.weak ? 0 : SPECIFIC) + to - from, weak: !!value.weak }];
+      // A purpose ("kinh doanh nhà nghỉ") only suggests a procedure: one named outright ("báo lưu trú") outranks it.
+      return [{ mention, score: (value.weak ? 0 : value.purpose ? SPECIFIC / 2 : SPECIFIC) + to - from, weak: !!value.weak }];
     }
     // Two different qualifiers ("đổi hay cấp lại") leave the family ambiguous.
     const ids = qualifiersOf(value.name);
     // Resolved, a family is as specific as a procedure's own alias: in "đổi chứng minh thư sang căn cước, có phải mang sổ
     // hộ khẩu không" the card is asked about and the household book is only a document (the earlier mention wins a tie).
-    if (ids.size === 1) return [{ mention: { from, to, procedure: [...ids][0] }, score: value.hint ? -SPECIFIC : SPECIFIC + to - from, weak: !!value.hint }];
+    if (ids.size === 1) return [{ mention: { from, to, procedure: [...ids][0], family: value.name }, score: value.hint ? -SPECIFIC : SPECIFIC + to - from, weak: !!value.hint }];
     if (value.hint) return [];
     return [{ mention: { from, to, group: value.name }, score: to - from, weak: false }];
   }
@@ -158,6 +226,14 @@ export class ProcedureRecogniser {
     }
     return hits;
   }
+}
+
+type Resolved = { mention: ProcedureMention; score: number; weak: boolean };
+
+/** Where the message's punctuation is. */
+export interface Layout {
+  /** Whether punctuation (a comma, a full stop...) follows word i. */
+  breakAfter?: (i: number) => boolean;
 }
 
 const words = (phrase: string) => foldForMatch(phrase).split(/\s+/).filter(Boolean);

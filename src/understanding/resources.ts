@@ -33,6 +33,16 @@ const proceduresSchema = z.object({
   blocked: phraseList.default([]),
   /** The same, matched with diacritics: "con dâu" (daughter-in-law) is not "con dấu" (seal), but "con dau" may be either. */
   blocked_toned: phraseList.default([]),
+  /** Aliases that are also documents ("sổ hộ khẩu"): context, not the request, when another procedure is named. */
+  documents: phraseList.default([]),
+  /** Words right before a mention that make it context: "không (phải)" (negated). */
+  negators: phraseList.default([]),
+  /** Words after a negated mention that make it an inability ("không đăng ký tạm trú được"). */
+  unable: phraseList.default([]),
+  /** Phrases that say a mention is not what is meant ("không phải X mà là ..."). */
+  contrast: phraseList.default([]),
+  /** Words that join a list ("và", "với"): a family and its member joined by them name the family. */
+  conjunctions: phraseList.default([]),
 });
 
 const cuesSchema = z.object({

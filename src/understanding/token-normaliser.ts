@@ -31,6 +31,9 @@ export class TokenNormaliser {
   private readonly prefixRewrites: [string, string][];
   readonly corrector = new SpellingCorrector();
   private readonly repairs = new Map<string, string[]>();
+  // What each token text becomes depends only on that text: cached (bounded like the repairs), the training data's
+  // thousands of repeated words are worked out once. `undefined` parts: keep the token as typed; `[]`: drop it.
+  private readonly memo = new Map<string, { parts?: Expansion[]; synthetic: boolean }>();
 
   constructor(abbreviations: Abbreviations) {
     for (const [key, value] of Object.entries(abbreviations.abbreviations)) this.expansions.set(foldForMatch(key), toExpansion(value));
@@ -48,31 +51,38 @@ export class TokenNormaliser {
   normalise(tokens: readonly Token[]): Word[] {
     const out: Word[] = [];
     for (const token of tokens) {
-      const emoji = this.emoji.get(token.text);
-      if (emoji) {
-        for (const e of emoji) out.push({ ...token, ...e, synthetic: true });
-        continue;
+      let plan = this.memo.get(token.text);
+      if (plan === undefined) {
+        plan = this.plan(token.text);
+        if (this.memo.size < REPAIR_CACHE_LIMIT) this.memo.set(token.text, plan);
       }
-      if (!/[\p{L}\p{N}]/u.test(token.text)) continue; // other emoji carry no meaning here
-      const expanded = this.expand(token.text);
-      if (expanded) {
-        for (const e of expanded) out.push({ ...token, ...e, synthetic: expanded.length > 1 });
-        continue;
-      }
-      if (MIXED.test(token.text)) {
-        // "7h30", "50k", "25t": numbers stay, glued units are spelled out.
-        for (const part of token.text.match(RUNS) ?? []) {
-          const unit = this.units.get(part);
-          if (unit) for (const e of unit) out.push({ ...token, ...e, synthetic: true });
-          else out.push({ ...token, text: part, toned: part, synthetic: true });
-        }
-        continue;
-      }
-      const repaired = this.repair(token.text);
-      if (repaired.length === 1 && repaired[0] === token.text) out.push({ ...token, synthetic: false });
-      else for (const text of repaired) out.push({ ...token, text, toned: text, synthetic: repaired.length > 1 });
+      // Plain object literals of one shape (no spreads): this runs for every word of every message.
+      if (!plan.parts) out.push({ text: token.text, toned: token.toned, start: token.start, end: token.end, synthetic: false });
+      else for (const e of plan.parts) out.push({ text: e.text, toned: e.toned, start: token.start, end: token.end, synthetic: plan.synthetic });
     }
     return out;
+  }
+
+  /** What one token becomes: kept as typed (no parts), dropped (no part), or replaced by expansions / repairs. */
+  private plan(text: string): { parts?: Expansion[]; synthetic: boolean } {
+    const emoji = this.emoji.get(text);
+    if (emoji) return { parts: emoji, synthetic: true };
+    if (!/[\p{L}\p{N}]/u.test(text)) return { parts: [], synthetic: false }; // other emoji carry no meaning here
+    const expanded = this.expand(text);
+    if (expanded) return { parts: expanded, synthetic: expanded.length > 1 };
+    if (MIXED.test(text)) {
+      // "7h30", "50k", "25t": numbers stay, glued units are spelled out.
+      const parts: Expansion[] = [];
+      for (const part of text.match(RUNS) ?? []) {
+        const unit = this.units.get(part);
+        if (unit) parts.push(...unit);
+        else parts.push({ text: part, toned: part });
+      }
+      return { parts, synthetic: true };
+    }
+    const repaired = this.repair(text);
+    if (repaired.length === 1 && repaired[0] === text) return { synthetic: false };
+    return { parts: repaired.map((r) => ({ text: r, toned: r })), synthetic: repaired.length > 1 };
   }
 
   private expand(word: string): Expansion[] | undefined {
