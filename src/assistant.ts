@@ -106,6 +106,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     followUp: createProcedureFollowUp(procedureDeps),
     emergency: createEmergencyHandler(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml'))),
     welcome: greet,
+    afterEmergency: (turn) => (turn.entity('procedure') || turn.entity('procedure_group') ? answerProcedure : undefined),
     dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     logger,

@@ -46,6 +46,11 @@ export interface AssistantBotOptions {
   followUp: (turn: Turn) => Handler | undefined;
   /** The emergency answer, which runs before anything else. */
   emergency: Handler;
+  /**
+   * Runs right after the emergency answer, when the message also asked something we can answer (e.g. it names a
+   * procedure): emergency detection favours recall, so a paperwork question that mentions a fire still gets its answer.
+   */
+  afterEmergency?: (turn: Turn) => Handler | undefined;
   /** What a new follower or a "Get started" tap sees. */
   welcome: Handler;
   dialogs: DialogEntry[];
@@ -118,6 +123,7 @@ export class AssistantBot {
     if (turn.intent === 'emergency') {
       await dc.cancelAllDialogs();
       await emergency(turn);
+      await this.options.afterEmergency?.(turn)?.(turn);
       return 'emergency';
     }
     const active = dc.stack[0];

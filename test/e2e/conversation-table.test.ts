@@ -36,8 +36,15 @@ describe('conversation table (user says → first reply)', () => {
     assert.ok(logged.some((u) => u.userId === 'unanswered-1' && u.text === 'con mèo nhà tôi tên là gì'));
   });
 
+  it('still answers the procedure a message names after giving the emergency numbers first', async () => {
+    const replies = await chat(assistant().url, 'emergency-and-paperwork', 'hôm qua nhà tôi bị cháy hết giấy tờ, giờ làm lại căn cước thế nào');
+    assert.ok(replies[0].text.startsWith(vi('emergency.intro')), 'numbers first');
+    assert.ok(replies.slice(1).some((r) => r.text.includes('căn cước')), 'then the procedure');
+  });
+
   it('answers the emergency in one short message before anything else', async () => {
     const replies = await chat(assistant().url, 'emergency-short', 'cứu với có cướp đang đánh người');
+    assert.equal(replies.length, 1);
     assert.ok(replies[0].text.length < 600);
     for (const n of ['113', '114', '115', '112']) assert.ok(replies[0].text.includes(n));
     assert.ok(replies[0].text.indexOf('113') < replies[0].text.indexOf('114'), 'crime: police first');
