@@ -6,6 +6,8 @@ import type { Word } from './token-normaliser';
 
 // Two words this close together make a cue even without diacritics ("chay ... lua" is a fire, "chay" alone may be "chạy").
 const NEAR_WINDOW = 6;
+// A cue at most this many words after "bảo là" / "giả vờ" is what the scammer said ("bảo là đang cấp cứu ở viện").
+const QUOTE_WINDOW = 4;
 
 /** Cue phrases on folded words, cues that need their diacritics (cháy ≠ chạy) on toned words, word pairs, and phrases that cancel a cue (chữa cháy). */
 export class EmergencyDetector {
@@ -18,6 +20,10 @@ export class EmergencyDetector {
   private readonly past = new PhraseMatcher<true>();
   private readonly urgent = new PhraseMatcher<string[]>();
   private readonly calm = new PhraseMatcher<true>();
+  private readonly aftermath = new PhraseMatcher<true>();
+  private readonly quoted = new PhraseMatcher<true>();
+  private readonly scam = new PhraseMatcher<true>();
+  private readonly claimed: Set<string>;
 
   constructor(cues: Cues['emergency']) {
     for (const p of cues.phrases) this.folded.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
@@ -28,11 +34,15 @@ export class EmergencyDetector {
     for (const p of cues.past) this.past.add(p, true);
     for (const p of cues.not_urgent) this.calm.add(p, true);
     for (const p of cues.urgent) this.urgent.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
+    for (const p of cues.aftermath) this.aftermath.add(p, true);
+    for (const p of cues.quoted) this.quoted.add(p, true);
+    for (const p of cues.scam) this.scam.add(p, true);
+    this.claimed = new Set(cues.claimed.map(foldForMatch));
   }
 
   /** Words of every cue (vocabulary for the spelling corrector). */
   words(): string[] {
-    return [...[this.folded, this.suppress, this.past, this.urgent].flatMap((m) => m.words()), ...this.near.flat()];
+    return [...[this.folded, this.suppress, this.past, this.urgent, this.aftermath].flatMap((m) => m.words()), ...this.near.flat()];
   }
 
   /**
@@ -47,9 +57,25 @@ export class EmergencyDetector {
     // "bị trộm xe tối qua" reports a crime that is over: the rule stands down and lets the model choose (it knows
     // crime_report), and so is an incident told before a question about a procedure. Danger to life (fire, injury,
     // drowning, "cứu") is never deferred, nor anything said to be going on now.
-    const over = (paperwork || this.past.matchAll(folded).length > 0) && !this.urgentIn(words);
+    if (hits.length === 0) return undefined;
+    const urgent = this.urgentIn(words);
+    const over = (paperwork || this.past.matchAll(folded).length > 0) && !urgent;
     const deferred = (h: { from: number; to: number }) => over && this.incident.has(folded.slice(h.from, h.to).join(' '));
-    return hits.filter((h) => !inside(h) && !deferred(h)).sort((a, b) => a.from - b.from)[0];
+    // Round 7, only for paperwork without an urgency word (recall first): a cue that overlaps a cancelling phrase
+    // ("phong chay xuong" is "phòng cháy xuống", not "cháy xưởng"; "vu chay qua toc do" is "vụ chạy quá tốc độ"), and the fire of a fire that is over ("xe bị cháy rụi,
+    // làm thủ tục xóa đăng ký"): the cue's words share the aftermath's ("bị cháy" / "cháy rụi").
+    const calmPaperwork = paperwork && !urgent;
+    const overlapping = (h: { from: number; to: number }) => calmPaperwork && blocked.some((b) => b.from < h.to && h.from < b.to);
+    const burnt = calmPaperwork ? new Set(this.aftermath.matchAll(folded).flatMap((m) => folded.slice(m.from, m.to))) : undefined;
+    const burntOut = (h: { from: number; to: number }) => !!burnt && burnt.size > 0 && folded.slice(h.from, h.to).some((w) => burnt.has(w));
+    // What a scammer said ("nhắn tin vay tiền, bảo là đang cấp cứu ở viện"): quoted, in a scam story, it is no emergency.
+    const quotes = this.quoted.matchAll(folded);
+    const scamStory = quotes.length > 0 && this.scam.matchAll(folded).length > 0;
+    const quotedCue = (h: { from: number; to: number }) =>
+      scamStory && this.claimed.has(folded.slice(h.from, h.to).join(' ')) && quotes.some((q) => q.to <= h.from && h.from - q.to <= QUOTE_WINDOW);
+    return hits
+      .filter((h) => !inside(h) && !deferred(h) && !overlapping(h) && !burntOut(h) && !quotedCue(h))
+      .sort((a, b) => a.from - b.from)[0];
   }
 
   /**

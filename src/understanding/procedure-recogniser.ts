@@ -35,6 +35,10 @@ const UNRELATED_FAMILIES = 3;
 const UNABLE_WINDOW = 4;
 // A specific procedure outranks any family mention, whatever their lengths.
 const SPECIFIC = 100;
+// "tạm giữ bằng lái với giấy đăng ký xe": a mention starting at most this many words after a `held` word is a held paper.
+const HELD_WINDOW = 4;
+// A qualifier at most this many words after a procedure named outright is that procedure's ("hộ chiếu cho bé").
+const ATTACHED_GAP = 1;
 
 /** Alias lexicon (data file plus content editors' aliases) with per-group qualifiers that pick one member. */
 export class ProcedureRecogniser {
@@ -45,6 +49,8 @@ export class ProcedureRecogniser {
   private readonly pairs: { group: string; a: string[]; b: string[] }[] = [];
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
+  private readonly held = new PhraseMatcher<true>();
+  private readonly done = new PhraseMatcher<true>();
   private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
   private readonly conjunctions = new Set<string>();
   private readonly unable = new Set<string>();
@@ -75,6 +81,9 @@ export class ProcedureRecogniser {
     for (const p of lexicon.blocked) this.blocked.add(p, true);
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
     for (const p of lexicon.documents) this.documents.add(p, true);
+    for (const p of lexicon.consequences) this.documents.add(p, true);
+    for (const p of lexicon.held) this.held.add(p, true);
+    for (const p of lexicon.done) this.done.add(p, true);
     // Contrast phrases go in first: "không phải" is longer than "không", so it is what matches before a mention.
     for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
     for (const p of lexicon.negators) this.negators.add(p, 'negation');
@@ -98,18 +107,33 @@ export class ProcedureRecogniser {
     const free = (m: PhraseMatch<Alias>) =>
       !blocks.some((b) => (m.value.kind === 'group' && m.value.hint ? b.from < m.to && m.from < b.to : b.from <= m.from && m.to <= b.to));
     const matches = [...this.aliases.match(words), ...this.pairHits(words)].filter(free);
+    // Round 7: a qualifier right after another procedure named outright belongs to it, not to a family named elsewhere
+    // ("có căn cước rồi ... làm hộ chiếu cho bé": "cho bé" is the passport's, so căn cước stays unresolved and loses).
+    const outright = matches.filter((m) => m.value.kind === 'procedure' && !m.value.weak && !m.value.purpose);
+    const attached = (q: { from: number }, id: string) =>
+      outright.some((m) => m.value.kind === 'procedure' && m.value.id !== id && q.from >= m.to && q.from - m.to <= ATTACHED_GAP);
+    // A procedure said to be done already ("thiết kế đã được thẩm duyệt") is no request: its qualifiers do not vote
+    // when the family's qualifiers name something else too ("đưa vào sử dụng" is then the acceptance inspection).
+    const done = this.done.matchAll(words);
+    const doneIds = new Set(outright.flatMap((m) => (m.value.kind === 'procedure' && done.some((d) => d.to === m.from) ? [m.value.id] : [])));
     // Qualifiers are looked up once per family, not once per mention (a 200-word flood of one alias stays linear).
     const qualified = new Map<string, Set<string>>();
     const qualifiersOf = (group: string) => {
       let ids = qualified.get(group);
-      if (!ids) qualified.set(group, (ids = new Set((this.qualifiers.get(group)?.matchAll(words) ?? []).map((q) => q.value))));
+      if (!ids) {
+        ids = new Set((this.qualifiers.get(group)?.matchAll(words) ?? []).filter((q) => !attached(q, q.value)).map((q) => q.value));
+        const open = [...ids].filter((id) => !doneIds.has(id));
+        if (open.length > 0 && open.length < ids.size) ids = new Set(open);
+        qualified.set(group, ids);
+      }
       return ids;
     };
     let resolved = matches.flatMap((m) => this.resolve(m, qualifiersOf));
     if (resolved.length === 0) return undefined;
     // Lists first: "hộ khẩu, tạm trú có những thủ tục gì" is the family even though "hộ khẩu" alone is also a document.
-    const listed = this.joinedFamily(resolved.filter((r) => !r.weak).map((r) => r.mention), words, layout.breakAfter) ??
-      this.listedFamily(resolved.filter((r) => !r.weak).map((r) => r.mention));
+    // A procedure said to be done ("pccc đã được thẩm duyệt") or a paper held by the police is not an item of a list.
+    const listable = resolved.filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words)).map((r) => r.mention);
+    const listed = this.joinedFamily(listable, words, layout.breakAfter) ?? this.listedFamily(listable);
     if (listed) return listed;
     resolved = this.demoteContext(resolved, words);
     const strong = resolved.filter((r) => !r.weak).map((r) => r.mention);
@@ -138,7 +162,10 @@ export class ProcedureRecogniser {
     const negated = (m: ProcedureMention) =>
       negs.some((n) => n.to === m.from && (n.value === 'contrast' || words.slice(m.to, m.to + UNABLE_WINDOW).some((w) => this.unable.has(w))));
     const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
-    const isContext = resolved.map((r) => negated(r.mention) || docs.some((d) => d.from <= r.mention.from && r.mention.to <= d.to));
+    // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
+    const dones = this.done.matchAll(words);
+    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && dones.some((d) => d.to === m.from);
+    const isContext = resolved.map((r) => negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || docs.some((d) => d.from <= r.mention.from && r.mention.to <= d.to));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
@@ -151,6 +178,11 @@ export class ProcedureRecogniser {
     // Only when something else (even a hint like "đổi thẻ") is left to be the request.
     if (!isContext.some(Boolean)) return resolved;
     return resolved.map((r, i) => (isContext[i] ? { ...r, weak: true, score: r.score - 3 * SPECIFIC } : r));
+  }
+
+  /** Whether a mention starts just after a `held` word ("tạm giữ bằng lái với giấy đăng ký xe"). */
+  private heldPaper(m: ProcedureMention, words: readonly string[]): boolean {
+    return this.held.matchAll(words.slice(Math.max(0, m.from - HELD_WINDOW - 3), m.from)).some((h) => m.from - (Math.max(0, m.from - HELD_WINDOW - 3) + h.to) <= HELD_WINDOW);
   }
 
   /**
@@ -204,7 +236,7 @@ export class ProcedureRecogniser {
     const ids = qualifiersOf(value.name);
     // Resolved, a family is as specific as a procedure's own alias: in "đổi chứng minh thư sang căn cước, có phải mang sổ
     // hộ khẩu không" the card is asked about and the household book is only a document (the earlier mention wins a tie).
-    if (ids.size === 1) return [{ mention: { from, to, procedure: [...ids][0], family: value.name }, score: value.hint ? -SPECIFIC : SPECIFIC + to - from, weak: !!value.hint }];
+    if (ids.size === 1) return [{ mention: { from, to, procedure: [...ids][0], family: value.name }, score: value.hint ? -SPECIFIC : SPECIFIC + to - from - 0.5, weak: !!value.hint }];
     if (value.hint) return [];
     return [{ mention: { from, to, group: value.name }, score: to - from, weak: false }];
   }

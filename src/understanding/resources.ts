@@ -35,6 +35,12 @@ const proceduresSchema = z.object({
   blocked_toned: phraseList.default([]),
   /** Aliases that are also documents ("sổ hộ khẩu"): context, not the request, when another procedure is named. */
   documents: phraseList.default([]),
+  /** Phrases that hold a mention as a consequence ("không thì về sau bị phạt"): context, like documents. */
+  consequences: phraseList.default([]),
+  /** Words that say a paper is held by the police ("tạm giữ bằng lái với giấy đăng ký xe"): a mention just after is context. */
+  held: phraseList.default([]),
+  /** Words right before a procedure that say it is done already ("đã được thẩm duyệt"): context, and its qualifiers do not vote. */
+  done: phraseList.default([]),
   /** Words right before a mention that make it context: "không (phải)" (negated). */
   negators: phraseList.default([]),
   /** Words after a negated mention that make it an inability ("không đăng ký tạm trú được"). */
@@ -59,6 +65,14 @@ const cuesSchema = z.object({
     urgent: phraseList.default([]),
     /** Phrases that contain an urgency word once folded but never mean it ("dang ky" is "đăng ký", not "đang"). */
     not_urgent: phraseList.default([]),
+    /** A fire that is over ("cháy rụi"): with a procedure named and no urgency word, its own cue stops forcing emergency. */
+    aftermath: phraseList.default([]),
+    /** Words that report what someone else said ("bảo là", "giả vờ"): a cue right after one is quoted, not happening. */
+    quoted: phraseList.default([]),
+    /** Scam words ("vay tiền", "chuyển khoản", "fb giả"): a quoted cue counts as quoted only in a scam story. */
+    scam: phraseList.default([]),
+    /** The only cues a scammer's claim can hide ("đang cấp cứu", "bị tai nạn"): never a weapon, a fire or a kidnapping. */
+    claimed: phraseList.default([]),
   }),
   languages: z.record(z.string(), phraseList),
   /** Phrases that introduce the question itself ("cho em hỏi", "muốn hỏi là"): what follows is what the citizen asks. */
