@@ -17,7 +17,6 @@ function describeChatFlow(label: string, env: () => Record<string, string>) {
     let server: RunningAssistant;
     let run: string;
     const sender = (name: string) => `${name}-${run}`;
-    const known = () => `G22.42-250312-${run.slice(0, 4).replace(/\D/g, '7').padEnd(4, '7')}1`;
 
     before(async () => {
       run = randomUUID().slice(0, 8);

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { CLARIFY_BELOW, createParser, type Parser, type ParseResult } from '../../src/understanding';
+import { CLARIFY_BELOW, createParser, type Parser } from '../../src/understanding';
 import { LOCATIONS } from './fixtures/locations';
-
-const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
-
-const entity = (r: ParseResult, name: string) => r.entities.find((e) => e.entity === name);
+import { INTENTS_DIR, findEntity as entity } from './support';
 
 // Every message below was written for this file and is not in intents/ (training) or intents/test/.
 describe('understanding/context and entities', () => {

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { createParser, foldForMatch, type Parser, type ParseResult } from '../../src/understanding';
+import { createParser, foldForMatch, type Parser } from '../../src/understanding';
 import { focusSentence } from '../../src/understanding/analyser';
 import { evaluate } from '../../src/understanding/evaluation/cross-validate';
 import { loadHeldOut } from '../../src/understanding/evaluation/heldout';
 import { score } from '../../src/understanding/evaluation/metrics';
 import { tokenise } from '../../src/understanding/tokenise';
 import { loadTrainingData } from '../../src/understanding/training-data';
+import { entityValue as entity } from './support';
 
 const ROOT = join(__dirname, '..', '..');
 const INTENTS_DIR = join(ROOT, 'intents');
 
-const entity = (r: ParseResult, name: string) => r.entities.find((e) => e.entity === name)?.value;
 const focusText = (text: string) => {
   const words = tokenise(text, 2000);
   const [from, to] = focusSentence(text, words);

@@ -2,12 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { createParser, INTENT_NAMES, PROCEDURE_IDS, type Parser, type ParseResult } from '../../src/understanding';
+import { createParser, INTENT_NAMES, PROCEDURE_IDS, type Parser } from '../../src/understanding';
 import { LOCATIONS } from './fixtures/locations';
-
-const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
-
-const entity = (r: ParseResult, name: string) => r.entities.find((e) => e.entity === name);
+import { INTENTS_DIR, findEntity as entity } from './support';
 
 describe('understanding/parser', () => {
   let parser: Parser;

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { createParser, type Parser, type ParseResult } from '../../src/understanding';
+import { createParser, type Parser } from '../../src/understanding';
 import { decideProcedure, PROCEDURE_THRESHOLDS, type ProcedureEvidence } from '../../src/understanding/procedure-decision';
 import { procedureClass } from '../../src/understanding/procedure-model';
+import { INTENTS_DIR, findEntity as entity } from './support';
 
-const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
-const entity = (r: ParseResult, name: string) => r.entities.find((e) => e.entity === name);
 const members = new Map([['can-cuoc', new Set(['can-cuoc-cap-moi', 'can-cuoc-cap-doi', 'can-cuoc-cap-lai'])]]);
 const evidence = (over: Partial<ProcedureEvidence>): ProcedureEvidence => ({ intent: 'procedure_info', emergency: false, lexicon: 'none', ranking: [], ...over });
 

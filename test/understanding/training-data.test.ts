@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { foldForMatch, INTENT_NAMES, PROCEDURE_IDS } from '../../src/understanding';
 import { loadHeldOut } from '../../src/understanding/evaluation/heldout';
 import { loadTrainingData } from '../../src/understanding/training-data';
+import { INTENTS_DIR } from './support';
 
-const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
 
 describe('understanding/training-data', () => {
   const examples = loadTrainingData(INTENTS_DIR);

@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { createParser, type Parser, type ParseResult } from '../../src/understanding';
+import { createParser, type Parser } from '../../src/understanding';
 import { EmergencyDetector } from '../../src/understanding/emergency-detector';
-import { foldForMatch } from '../../src/understanding/normalise';
-import { ProcedureRecogniser } from '../../src/understanding/procedure-recogniser';
 import { loadResources } from '../../src/understanding/resources';
 import { SoftmaxClassifier } from '../../src/understanding/softmax-classifier';
 import { TokenNormaliser } from '../../src/understanding/token-normaliser';
 import { tokenise } from '../../src/understanding/tokenise';
-
-const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
-const entity = (r: ParseResult, name: string) => r.entities.find((e) => e.entity === name)?.value;
-const named = (r: ParseResult) => entity(r, 'procedure') ?? (entity(r, 'procedure_group') ? `group:${entity(r, 'procedure_group')}` : 'none');
+import { INTENTS_DIR, named, lexiconNamer } from './support';
 
 // Round 6: which mention is the request. Every message below was written for this file and is in no evaluation set.
 describe('understanding/round 6: mentions that are context, lists, look-alike cues', () => {
   let parser: Parser;
   const resources = loadResources(INTENTS_DIR);
-  const recogniser = new ProcedureRecogniser(resources.procedures);
-  const lexicon = (text: string) => {
-    const m = recogniser.recognise(foldForMatch(text).split(/\s+/).filter(Boolean));
-    return m?.procedure ?? (m?.group ? `group:${m.group}` : 'none');
-  };
+  const lexicon = lexiconNamer();
   before(() => {
     parser = createParser({ intentsDir: INTENTS_DIR });
   });

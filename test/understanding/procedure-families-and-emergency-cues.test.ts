@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { createParser, type Parser, type ParseResult } from '../../src/understanding';
-
-const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
-const entity = (r: ParseResult, name: string) => r.entities.find((e) => e.entity === name)?.value;
-const named = (r: ParseResult) => entity(r, 'procedure') ?? (entity(r, 'procedure_group') ? `group:${entity(r, 'procedure_group')}` : 'none');
+import { createParser, type Parser } from '../../src/understanding';
+import { INTENTS_DIR, named } from './support';
 
 // Round 4 (three writers): general causes of procedure and emergency errors. Every message below was written for this
 // file and is not in intents/ or in any evaluation set.

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import type { ParseResult } from '../../src/understanding';
+import { foldForMatch } from '../../src/understanding/normalise';
+import { ProcedureRecogniser } from '../../src/understanding/procedure-recogniser';
+import { loadResources } from '../../src/understanding/resources';
+
+/** The repository's training data and lexicons. */
+export const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
+
+/** The first entity of that name in a parse. */
+export const findEntity = (r: ParseResult, name: string) => r.entities.find((e) => e.entity === name);
+
+/** The value of the first entity of that name in a parse. */
+export const entityValue = (r: ParseResult, name: string) => findEntity(r, name)?.value;
+
+/** What a parse names: a procedure id, `group:<family>`, or `none`. */
+export const named = (r: ParseResult) =>
+  entityValue(r, 'procedure') ?? (entityValue(r, 'procedure_group') ? `group:${entityValue(r, 'procedure_group')}` : 'none');
+
+/** What the lexicon alone names for a text (procedure id, `group:<family>` or `none`), without the learned model. */
+export function lexiconNamer(): (text: string) => string {
+  const recogniser = new ProcedureRecogniser(loadResources(INTENTS_DIR).procedures);
+  return (text) => {
+    const m = recogniser.recognise(foldForMatch(text).split(/\s+/).filter(Boolean));
+    return m?.procedure ?? (m?.group ? `group:${m.group}` : 'none');
+  };
+}
