@@ -36,10 +36,16 @@ describe('conversation table (user says → first reply)', () => {
     assert.ok(logged.some((u) => u.userId === 'unanswered-1' && u.text === 'con mèo nhà tôi tên là gì'));
   });
 
-  it('still answers the procedure a message names after giving the emergency numbers first', async () => {
-    const replies = await chat(assistant().url, 'emergency-and-paperwork', 'hôm qua nhà tôi bị cháy hết giấy tờ, giờ làm lại căn cước thế nào');
+  it('gives the emergency numbers first, then still answers the procedure the message names', async () => {
+    const replies = await chat(assistant().url, 'emergency-and-paperwork', 'cứu với nhà tôi đang cháy, căn cước cháy mất rồi làm lại thế nào');
     assert.ok(replies[0].text.startsWith(vi('emergency.intro')), 'numbers first');
     assert.ok(replies.slice(1).some((r) => r.text.includes('căn cước')), 'then the procedure');
+  });
+
+  it('answers a past fire that only explains a paperwork question as paperwork', async () => {
+    const replies = await chat(assistant().url, 'past-fire', 'hôm qua nhà tôi bị cháy hết giấy tờ, giờ làm lại căn cước thế nào');
+    assert.ok(!replies[0].text.startsWith(vi('emergency.intro')), replies[0].text);
+    assert.ok(replies[0].text.includes('căn cước'));
   });
 
   it('answers the emergency in one short message before anything else', async () => {
