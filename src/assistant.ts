@@ -9,6 +9,7 @@ import { greet } from './bot/handlers/menu';
 import { loadOtherAgencies } from './bot/handlers/other-agencies';
 import { createRoutes, entityRoutes } from './bot/routes';
 import { createOfficeHandlers } from './bot/offices/office-handlers';
+import { procedureTitle } from './bot/procedures/procedure-answer';
 import { createProcedureFollowUp, createProcedureHandler, createProcedureListHandler } from './bot/procedures/procedure-handlers';
 import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
@@ -27,8 +28,7 @@ import { KnowledgeHolder, type Knowledge } from './knowledge';
 import type { Logger } from './ops/logger';
 import { createStore } from './store';
 import type { Store } from './store/ports';
-import { createParser, type Parser } from './understanding';
-import { loadResources } from './understanding/resources';
+import { createParser, procedureGroups, type Parser } from './understanding';
 
 /** A running assistant's parts, for main.ts and for tests that drive the real HTTP app. */
 export interface Assistant {
@@ -62,7 +62,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
 
   const translator = loadTranslator(path.join(config.contentDir, 'locales'));
   const currentKnowledge = () => knowledge.current();
-  const groups = Object.fromEntries(Object.entries(loadResources(config.intentsDir).procedures.groups).map(([g, v]) => [g, v.members]));
+  const groups = procedureGroups(config.intentsDir);
   const offices = createOfficeHandlers({ knowledge: currentKnowledge });
   const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere };
   const answerProcedure = createProcedureHandler(procedureDeps);
@@ -76,8 +76,8 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
     procedureName: (id, locale) => {
-      const title = currentKnowledge().getProcedure(id)?.title;
-      return title && (locale === 'en' ? (title.en ?? title.vi) : title.vi);
+      const procedure = currentKnowledge().getProcedure(id);
+      return procedure && procedureTitle(procedure, locale);
     },
   });
   const { routes, fallback } = createRoutes({
@@ -124,7 +124,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     logger,
     before: [measureRequests(metrics)],
     routers: [
-      createMetricsRouter(metrics, admin.auth.parseGuard),
+      createMetricsRouter(metrics, admin.auth.localOrStaff),
       createHealthRouter([
         { name: 'storage', check: () => store.ping() },
         { name: 'coordination', check: () => coordination.ping() },
@@ -139,7 +139,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
       }),
       createChatPageRouter(),
       createConsoleRouter(),
-      createParseRouter({ parser: currentParser, guard: admin.auth.parseGuard, maxBodyBytes: config.MAX_BODY_BYTES }),
+      createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
       dossiers.router,
       admin.router,
     ],

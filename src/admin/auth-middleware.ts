@@ -18,7 +18,7 @@ export interface AdminAuth {
   /** The one-stop system's integration token, or staff with desk (or admin). */
   requireDossierWriter: RequestHandler;
   /** POST /model/parse: open to callers on this machine, otherwise needs a staff token. */
-  parseGuard: RequestHandler;
+  localOrStaff: RequestHandler;
 }
 
 const DOSSIER_ROLES: readonly Role[] = ['desk'];
@@ -82,12 +82,12 @@ export function createAdminAuth(sessions: Sessions, integrationTokens: readonly 
     next();
   };
 
-  const parseGuard: RequestHandler = async (req, res, next) => {
+  const localOrStaff: RequestHandler = async (req, res, next) => {
     if (isLocalRequest(req)) return next();
     return requireStaff(req, res, next);
   };
 
-  return { authenticate, requireRole, requireStaff, requireDossierWriter, parseGuard };
+  return { authenticate, requireRole, requireStaff, requireDossierWriter, localOrStaff };
 }
 
 function forbidden(actor: Actor, roles: readonly Role[]): HttpError {

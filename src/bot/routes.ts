@@ -28,7 +28,6 @@ export const entityRoutes = [
 /** The intent → handler table: the whole conversation map on one screen. */
 export function createRoutes(deps: RouteDeps): { routes: Record<string, Handler>; fallback: Handler } {
   const fallback = createFallbackHandler(deps.otherAgencies);
-  const notYet = comingSoon();
   const routes: Record<string, Handler> = {
     greeting: greet,
     help: showMenu,
@@ -39,15 +38,6 @@ export function createRoutes(deps: RouteDeps): { routes: Record<string, Handler>
     crime_report: reportCrime,
     feedback: startFeedback,
     out_of_scope: fallback,
-    procedure_list: notYet,
-    procedure_info: notYet,
-    procedure_documents: notYet,
-    procedure_fee: notYet,
-    procedure_duration: notYet,
-    procedure_online: notYet,
-    office_location: notYet,
-    office_hours: notYet,
-    dossier_status: notYet,
     subscribe: comingSoon('subscribe.notYet'),
     unsubscribe: comingSoon('subscribe.notYet'),
     news: comingSoon('news.none'),

@@ -1,11 +1,13 @@
 /** Public types of the knowledge module, derived from the zod schemas. */
 import type { z } from 'zod';
+import type { LocationEntry } from '../understanding/types';
 import type { KnownStatusSchema } from './fact-schema';
 import type { LocalizedSchema, ProcedureSchema } from './procedure-schema';
 import type { OfficeRowSchema } from './office-schema';
 import type { FieldId, ProcedureId } from './taxonomy';
 
 export type { FieldId, ProcedureId } from './taxonomy';
+export type { LocationEntry } from '../understanding/types';
 export type { ContentProblem } from './content-problem';
 export type { WeeklyHours, HoursRule, Weekday } from './hours';
 
@@ -62,12 +64,6 @@ export interface Near {
   placeText?: string;
   lat?: number;
   lon?: number;
-}
-
-/** A place the parser can recognise: directory key and every name it goes by. */
-export interface LocationEntry {
-  id: string;
-  names: string[];
 }
 
 /** The loaded, validated content and its queries (pure and synchronous). */

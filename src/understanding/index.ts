@@ -13,3 +13,8 @@ export { INTENT_NAMES, PROCEDURE_IDS } from './taxonomy-names';
 export function createParser(options: ParserOptions): Parser {
   return buildParser(loadResources(options.intentsDir), loadTrainingData(options.intentsDir), options);
 }
+
+/** The procedure families (căn cước, xe…) and their members, for the bot's "which one?" buttons; same file the parser reads. */
+export function procedureGroups(intentsDir: string): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(loadResources(intentsDir).procedures.groups).map(([group, g]) => [group, g.members]));
+}

@@ -95,7 +95,7 @@ describe('admin guards (real server)', () => {
     });
   });
 
-  describe('parseGuard on POST /model/parse', () => {
+  describe('localOrStaff on POST /model/parse', () => {
     const parse = (options: { token?: string; forwardedFor?: string } = {}) =>
       server.call('POST', '/model/parse', {
         token: options.token,

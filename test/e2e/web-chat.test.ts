@@ -89,7 +89,7 @@ describe('web chat (REST channel) end to end', () => {
     assert.ok(stored?.eTag);
   });
 
-  it('runs one sender\'s concurrent messages one after another, losing no state', async () => {
+  it('answers every one of a burst of concurrent messages from one sender (ordering itself: test/channels/inbox.test.ts)', async () => {
     const sender = 'burst';
     const results = await Promise.all(Array.from({ length: 8 }, () => chat(assistant().url, sender, 'xin chào')));
     for (const replies of results) assert.equal(replies[0].text, vi('greeting'));

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { createAssistant, type Assistant } from '../../src/assistant';
+import type { RestMessage } from '../../src/channels/rest/rest-adapter';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/ops/logger';
 
@@ -37,14 +38,14 @@ export async function startAssistant(env: Record<string, string> = {}): Promise<
 }
 
 /** Sends one web-chat message and answers the replies. */
-export async function chat(url: string, sender: string, message: string): Promise<{ recipient_id: string; text: string; buttons?: { title: string; payload: string }[] }[]> {
+export async function chat(url: string, sender: string, message: string): Promise<RestMessage[]> {
   const res = await fetch(`${url}/webhooks/rest/webhook`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ sender, message }),
   });
   if (res.status !== 200) throw new Error(`chat answered ${res.status}: ${await res.text()}`);
-  return res.json() as Promise<{ recipient_id: string; text: string; buttons?: { title: string; payload: string }[] }[]>;
+  return res.json() as Promise<RestMessage[]>;
 }
 
 /** Starts one real assistant for the enclosing mocha `describe` and stops it afterwards; call the getter inside tests. */

@@ -1,14 +1,17 @@
 import type { TFunction } from 'i18next';
+import { FIELD_IDS } from '../../knowledge/taxonomy';
 import type { Handler } from '../handler';
 import { payload, type Button, type Reply } from '../reply';
 
-/** The fields of the main menu, in the order citizens ask about them most. Ids are taxonomy field ids. */
-const fieldItems = ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt'] as const;
+/** One button per field (lĩnh vực), in taxonomy order, each listing that field's procedures. */
+export function fieldButtons(t: TFunction): Button[] {
+  return FIELD_IDS.map((field) => ({ title: t(`menu.items.${field}`), payload: payload('procedure_list', { field }) }));
+}
 
 /** The main menu as buttons: the six fields, then dossier lookup, offices, and a human officer. */
 export function mainMenu(t: TFunction): Reply {
   const buttons: Button[] = [
-    ...fieldItems.map((field) => ({ title: t(`menu.items.${field}`), payload: payload('procedure_list', { field }) })),
+    ...fieldButtons(t),
     { title: t('menu.items.dossier'), payload: payload('dossier_status') },
     { title: t('menu.items.office'), payload: payload('office_location') },
     { title: t('menu.items.human'), payload: payload('human_agent') },

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { Knowledge, Office } from '../../knowledge';
 import type { Handler } from '../handler';
 import { menuButton } from '../handlers/menu';
@@ -13,11 +14,16 @@ export interface OfficeHandlerDeps {
 }
 
 const NEAREST = 3;
+
+/** Asks the page or app for the citizen's position; the web chat answers it with an office_location payload. */
+function shareLocationButton(t: TFunction): Button {
+  return { title: t('office:shareLocation'), payload: '/share_location' };
+}
 const MAX_CHOICES = 8;
 
 function askPlace(turn: Turn, key = 'office:ask'): Promise<void> {
   const { t } = turn;
-  return turn.say({ text: t(key), buttons: [{ title: t('office:shareLocation'), payload: '/share_location' }, menuButton(t)] });
+  return turn.say({ text: t(key), buttons: [shareLocationButton(t), menuButton(t)] });
 }
 
 /** Platforms cap button titles at 20 characters: the area name ("xã Tân Cương"), without its leading unit word when too long. */
@@ -64,7 +70,7 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
     const { t } = turn;
     const k = deps.knowledge();
     if (offices.length === 0) {
-      await turn.say({ text: t('office:notFound', { place }), buttons: [{ title: t('office:shareLocation'), payload: '/share_location' }, menuButton(t)] });
+      await turn.say({ text: t('office:notFound', { place }), buttons: [shareLocationButton(t), menuButton(t)] });
       return;
     }
     if (offices.length > 1) {
@@ -101,7 +107,7 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
     const offices = k.officesFor(procedureId, place ? { placeText: k.getOffice(place)?.name ?? place } : {});
     if (commune && !place) {
       lines.push(t('office:whereAsk'));
-      await turn.say({ text: lines.join('\n'), buttons: [{ title: t('office:shareLocation'), payload: '/share_location' }, menuButton(t)] });
+      await turn.say({ text: lines.join('\n'), buttons: [shareLocationButton(t), menuButton(t)] });
       return;
     }
     const shown = offices.slice(0, commune ? 1 : 2);

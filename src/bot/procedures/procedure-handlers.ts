@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Knowledge } from '../../knowledge';
 import type { Handler } from '../handler';
-import { menuButton } from '../handlers/menu';
+import { fieldButtons, menuButton } from '../handlers/menu';
 import { payload, type Button } from '../reply';
 import type { Turn } from '../turn';
 import { facetButtons, facetOfIntent, type Facet } from './facets';
@@ -19,14 +19,6 @@ export interface ProcedureHandlerDeps {
 export function procedureButton(t: TFunction, id: string, facet: Facet = 'info'): Button {
   const intent = Object.keys(facetOfIntent).find((k) => facetOfIntent[k] === facet)!;
   return { title: t(`procedure:short.${id}`), payload: payload(intent, { procedure: id }) };
-}
-
-/** Buttons for each field of the menu. */
-function fieldButtons(t: TFunction): Button[] {
-  return ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt'].map((field) => ({
-    title: t(`menu.items.${field}`),
-    payload: payload('procedure_list', { field }),
-  }));
 }
 
 /**
