@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Clock, Store } from '../../src/store';
 import { accountsContract } from './contract/accounts-contract';
 import { clockContract, manualClock, type ManualClock } from './contract/clock-contract';
+import { contactsContract } from './contract/contacts-contract';
 import { conversationRecordsContract } from './contract/conversation-records-contract';
 import { dossiersContract } from './contract/dossiers-contract';
 import { outboxContract } from './contract/outbox-contract';
@@ -30,6 +31,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     accountsContract(current);
     dossiersContract(current);
     outboxContract(current);
+    contactsContract(current);
 
     describe('lifecycle', () => {
       it('pings while open and refuses once closed', async () => {

@@ -3,6 +3,8 @@ import { systemClock, type StoreOptions } from '../store-options';
 import { createMongoAccountRepository } from './account-repository';
 import { createMongoAuditLog } from './audit-log';
 import { openMongoConnection, type MongoConnectionOptions } from './connection';
+import { createContactModel, type ContactModel } from './contact-models';
+import { createMongoContactRepository } from './contact-repository';
 import { createDossierModels, type DossierModels } from './dossier-models';
 import { createMongoDossierRepository } from './dossier-repository';
 import { createMongoFeedbackRepository } from './feedback-repository';
@@ -20,9 +22,11 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
   const conn = await openMongoConnection(uri, options);
   let models: MongoModels;
   let dossierModels: DossierModels;
+  let contactModel: ContactModel;
   try {
     models = await createMongoModels(conn);
     dossierModels = await createDossierModels(conn);
+    contactModel = await createContactModel(conn);
   } catch (err) {
     await conn.close().catch(() => undefined);
     throw err;
@@ -38,6 +42,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     audit: createMongoAuditLog(models.audit),
     dossiers: createMongoDossierRepository(dossierModels, now),
     outbox: createMongoOutboxRepository(dossierModels.outbox, now),
+    contacts: createMongoContactRepository(contactModel),
     async ping() {
       // Checked first: after close() the driver may not fail fast, and /readyz must not hang.
       if (conn.readyState !== 1 || !conn.db) throw new Error('MongoDB connection is not open');

@@ -1,10 +1,12 @@
 import type { AccountRepository, AuditLog } from './accounts';
+import type { ContactRepository } from './contacts';
 import type { FeedbackRepository, HandoffRepository, UnansweredLog } from './conversation-records';
 import type { DossierRepository } from './dossiers';
 import type { OutboxRepository } from './outbox';
 import type { StateStore } from './state';
 
 export * from './accounts';
+export * from './contacts';
 export * from './conversation-records';
 export * from './dossiers';
 export * from './outbox';
@@ -21,6 +23,7 @@ export interface Store {
   audit: AuditLog;
   dossiers: DossierRepository;
   outbox: OutboxRepository;
+  contacts: ContactRepository;
   /** Throws when the storage cannot be reached (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@ import type { Store } from '../ports';
 import { systemClock, type StoreOptions } from '../store-options';
 import { createSqliteAccountRepository } from './account-repository';
 import { createSqliteAuditLog } from './audit-log';
+import { createSqliteContactRepository } from './contact-repository';
 import { openSqlite } from './database';
 import { createSqliteDossierRepository } from './dossier-repository';
 import { createSqliteFeedbackRepository } from './feedback-repository';
@@ -24,6 +25,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     audit: createSqliteAuditLog(db),
     dossiers: createSqliteDossierRepository(db, now),
     outbox: createSqliteOutboxRepository(db, now),
+    contacts: createSqliteContactRepository(db),
     async ping() {
       db.prepare('SELECT 1').get();
     },

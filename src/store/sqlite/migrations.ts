@@ -158,4 +158,24 @@ export const migrations: readonly Migration[] = [
     );
     CREATE INDEX outbox_pending ON outbox (channel, user_id, created_at) WHERE delivered_at IS NULL;`,
   },
+  {
+    version: 9,
+    name: 'contacts',
+    // WITHOUT ROWID keyed by (channel, user_id): the audience is streamed in that order with keyset paging.
+    // topics and communes are JSON arrays, matched with json_each; the partial index keeps subscribers apart.
+    up: `CREATE TABLE contacts (
+      channel TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      locale TEXT NOT NULL,
+      first_seen_at TEXT NOT NULL,
+      last_interaction_at TEXT NOT NULL,
+      following INTEGER,
+      unreachable_at TEXT,
+      subscribed_at TEXT,
+      topics TEXT NOT NULL DEFAULT '[]',
+      communes TEXT NOT NULL DEFAULT '[]',
+      PRIMARY KEY (channel, user_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX contacts_subscribers ON contacts (channel, user_id) WHERE subscribed_at IS NOT NULL AND unreachable_at IS NULL;`,
+  },
 ];
