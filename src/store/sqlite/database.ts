@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './driver';
 import { migrations, type Migration } from './migrations';
 
-export type SqliteDb = Database.Database;
+export type SqliteDb = Database;
 
 /** Opens (creating if needed) the embedded database in `dataDir` with WAL and runs pending migrations. */
 export function openSqlite(dataDir: string, fileName = 'assistant.sqlite'): SqliteDb {

@@ -1,0 +1,22 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * The better-sqlite3 build for this runtime. Version 12 runs on Node 20, but on Node 24.19+ it aborts the process
+ * when the garbage collector frees one of its statements (node::ObjectWrap's new cleanup hooks; WiseLibs/better-sqlite3
+ * #1515). Version 13 fixed that and needs Node 22, so npm installs it (an optional dependency under the alias
+ * `better-sqlite3-13`) only on Node 22 and later, and this picks it there. Both have the same API.
+ */
+function load(): typeof BetterSqlite3 {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 22) {
+    try {
+      return require('better-sqlite3-13') as typeof BetterSqlite3;
+    } catch (err) {
+      throw new Error(`better-sqlite3 13 is not installed for Node ${process.version}: run \`npm ci\` with this Node (${(err as Error).message})`);
+    }
+  }
+  return require('better-sqlite3') as typeof BetterSqlite3;
+}
+
+export const Database = load();
+export type Database = BetterSqlite3.Database;
