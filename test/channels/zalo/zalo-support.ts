@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import nock from 'nock';
 
 /** Stand-ins for the department's Zalo app and OA; ids are strings of the length Zalo uses. */
 export const APP_ID = '3608465248940903967';
@@ -102,3 +103,34 @@ export async function eventually(done: () => boolean | Promise<boolean>, what: s
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** One consultation message as Zalo received it. */
+export interface Consultation {
+  userId: string;
+  text: string;
+  accessToken: string;
+}
+
+let sentSequence = 0;
+/** Zalo's success answer to a send, with a fresh message id. */
+export function sentAnswer(): { error: 0; message: string; data: { message_id: string; user_id: string } } {
+  sentSequence += 1;
+  return { error: 0, message: 'Success', data: { message_id: `5e47${sentSequence.toString(16).padStart(16, '0')}`, user_id: '' } };
+}
+
+/** Accepts every consultation message until nock is cleaned, recording them in arrival order. */
+export function zaloRecords(): Consultation[] {
+  const records: Consultation[] = [];
+  nock(API_BASE)
+    .persist()
+    .post('/v3.0/oa/message/cs')
+    .reply(function (_uri, body) {
+      const { recipient, message } = body as { recipient: { user_id: string }; message: { text: string } };
+      records.push({ userId: recipient.user_id, text: message.text, accessToken: String(this.req.headers.access_token) });
+      return [200, sentAnswer()];
+    });
+  return records;
+}
+
+/** What one citizen received, in order. */
+export const textsTo = (records: Consultation[], user: string) => records.filter((r) => r.userId === user).map((r) => r.text);
