@@ -1,50 +1,29 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import nock from 'nock';
 import { ZaloClient } from '../../../src/channels/zalo/zalo-client';
-import { createZaloTokenRefresher } from '../../../src/channels/zalo/zalo-oauth';
-import { ZaloTokens } from '../../../src/channels/zalo/zalo-tokens';
-import { createMemoryCoordination, type Coordination } from '../../../src/coordination';
-import { createLogger } from '../../../src/ops/logger';
-import { createMetrics, type Metrics } from '../../../src/ops/metrics';
-import { createSqliteStore } from '../../../src/store/sqlite';
+import type { Metrics } from '../../../src/ops/metrics';
 import type { Store } from '../../../src/store';
-import { API_BASE, APP_ID, APP_SECRET, OAUTH_BASE, sentAnswer } from './zalo-support';
+import { API_BASE, APP_SECRET, onlyZaloInterceptors, openTokenFixture, refreshOf, sentAnswer, type TokenFixture } from './zalo-support';
 
 const USER = '2468458835296197922';
 const text = { text: 'Dạ, hồ sơ đăng ký tạm trú gồm tờ khai CT01.' };
-const refreshForm = (refreshToken: string) => ({ refresh_token: refreshToken, app_id: APP_ID, grant_type: 'refresh_token' });
 const newPair = { access_token: 'access-token-2', refresh_token: 'refresh-token-2', expires_in: '90000' };
 
 describe('Zalo OA client', () => {
-  let dir: string;
+  let fixture: TokenFixture;
   let store: Store;
-  let coordination: Coordination;
   let metrics: Metrics;
   let client: ZaloClient;
   const waits: number[] = [];
 
+  onlyZaloInterceptors();
   beforeEach(async () => {
-    nock.disableNetConnect();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zalo-client-'));
-    store = createSqliteStore(dir);
-    coordination = createMemoryCoordination();
-    metrics = createMetrics();
-    const refresh = createZaloTokenRefresher({ oauthBase: OAUTH_BASE, appId: APP_ID, appSecret: APP_SECRET });
-    const tokens = new ZaloTokens({ repository: store.channelTokens, coordination, refresh, logger: createLogger('silent'), metrics });
-    await tokens.seed('access-token-1', 'refresh-token-1');
+    fixture = await openTokenFixture();
+    ({ store, metrics } = fixture);
     waits.length = 0;
-    client = new ZaloClient({ apiBase: API_BASE, tokens, sleep: async (ms) => void waits.push(ms) });
+    client = new ZaloClient({ apiBase: API_BASE, tokens: fixture.tokens, sleep: async (ms) => void waits.push(ms) });
   });
-  afterEach(async () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-    await coordination.close();
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => fixture.close());
 
   const cs = () => nock(API_BASE).post('/v3.0/oa/message/cs', { recipient: { user_id: USER }, message: text });
 
@@ -103,7 +82,7 @@ describe('Zalo OA client', () => {
 
   it('on -216 refreshes the token once, stores the new pair before using it, and tries once more', async () => {
     cs().matchHeader('access_token', 'access-token-1').once().reply(200, { error: -216, message: 'Access token is invalid' });
-    const refresh = nock(OAUTH_BASE).post('/v4/oa/access_token', refreshForm('refresh-token-1')).matchHeader('secret_key', APP_SECRET).once().reply(200, newPair);
+    const refresh = refreshOf('refresh-token-1').matchHeader('secret_key', APP_SECRET).once().reply(200, newPair);
     let storedWhenUsed: string | undefined;
     cs()
       .matchHeader('access_token', 'access-token-2')
@@ -122,7 +101,7 @@ describe('Zalo OA client', () => {
 
   it('gives auth after one refresh when the new token is refused too (-220)', async () => {
     cs().once().reply(200, { error: -216, message: 'Access token is invalid' });
-    nock(OAUTH_BASE).post('/v4/oa/access_token', refreshForm('refresh-token-1')).once().reply(200, newPair);
+    refreshOf('refresh-token-1').once().reply(200, newPair);
     const second = cs().matchHeader('access_token', 'access-token-2').once().reply(200, { error: -220, message: 'Access token is expired' });
     const result = await client.sendConsultation(USER, text);
     assert.deepEqual(result, { ok: false, failure: 'auth', code: '-220', detail: 'Access token is expired' });

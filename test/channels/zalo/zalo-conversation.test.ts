@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
 import type { RestMessage } from '../../../src/channels/rest/rest-adapter';
-import { chat, useAssistant } from '../../support/server';
+import { chat } from '../../support/server';
 import { vi } from '../../support/locale';
-import { API_BASE, deliver, escapeUnicode, events, eventually, sentAnswer, textsTo, userId, zaloEnv, zaloRecords } from './zalo-support';
+import { API_BASE, deliver, escapeUnicode, events, eventually, sentAnswer, textsTo, userId, useZaloAssistant, zaloRecords } from './zalo-support';
 
 /** The numbered menu a Zalo citizen sees for a web-chat reply with buttons. */
 function numbered(reply: RestMessage, first = 1): string {
@@ -12,13 +12,7 @@ function numbered(reply: RestMessage, first = 1): string {
 }
 
 describe('Zalo conversations', () => {
-  const server = useAssistant(zaloEnv());
-  before(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterEach(() => nock.cleanAll());
-  after(() => nock.enableNetConnect());
+  const server = useZaloAssistant();
 
   it('answers a text through /v3.0/oa/message/cs with the access_token header and Zalo\'s body shape', async () => {
     const user = userId();
@@ -187,13 +181,7 @@ describe('Zalo conversations', () => {
 });
 
 describe('Zalo sender (by channel name, for announcements and officers)', () => {
-  const server = useAssistant(zaloEnv());
-  before(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterEach(() => nock.cleanAll());
-  after(() => nock.enableNetConnect());
+  const server = useZaloAssistant();
   const sender = () => server().assistant.senders.get('zalo') ?? assert.fail('no Zalo sender');
   const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 3600_000);
 

@@ -16,7 +16,7 @@ import { createMetrics } from '../../../src/ops/metrics';
 import type { ChannelUser, Store } from '../../../src/store';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import { translator } from '../../support/locale';
-import { API_BASE, deliver, events, eventually, messageId, userId, zaloEnv } from './zalo-support';
+import { API_BASE, deliver, events, eventually, messageId, onlyZaloInterceptors, userId, zaloEnv } from './zalo-support';
 
 const OFFICER = '1234567890123456789';
 
@@ -36,9 +36,8 @@ describe('Zalo echoes (oa_send_*)', () => {
     async handedBack() {},
   };
 
+  onlyZaloInterceptors();
   before(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zalo-echo-'));
     store = createSqliteStore(dir);
     coordination = createMemoryCoordination();
@@ -66,8 +65,6 @@ describe('Zalo echoes (oa_send_*)', () => {
   after(async () => {
     channel.close();
     await new Promise((resolve) => server.close(resolve));
-    nock.cleanAll();
-    nock.enableNetConnect();
     await coordination.close();
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import nock from 'nock';
+import { createZaloTokenRefresher } from '../../../src/channels/zalo/zalo-oauth';
+import { ZaloTokens } from '../../../src/channels/zalo/zalo-tokens';
+import { createMemoryCoordination } from '../../../src/coordination';
+import { createLogger } from '../../../src/ops/logger';
+import { createMetrics, type Metrics } from '../../../src/ops/metrics';
+import type { Store } from '../../../src/store';
+import { createSqliteStore } from '../../../src/store/sqlite';
+import { useAssistant, type RunningAssistant } from '../../support/server';
 
 /** Stand-ins for the department's Zalo app and OA; ids are strings of the length Zalo uses. */
 export const APP_ID = '3608465248940903967';
@@ -134,3 +145,56 @@ export function zaloRecords(): Consultation[] {
 
 /** What one citizen received, in order. */
 export const textsTo = (records: Consultation[], user: string) => records.filter((r) => r.userId === user).map((r) => r.text);
+
+/**
+ * For the enclosing mocha `describe`: only loopback is reachable (a call to Zalo without an interceptor fails), and
+ * interceptors are cleared after each test.
+ */
+export function onlyZaloInterceptors(): void {
+  before(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterEach(() => nock.cleanAll());
+  after(() => nock.enableNetConnect());
+}
+
+/** An assistant with the Zalo channel on, for the enclosing `describe`, behind onlyZaloInterceptors(). */
+export function useZaloAssistant(extra: Record<string, string> = {}): () => RunningAssistant {
+  onlyZaloInterceptors();
+  return useAssistant(zaloEnv(extra));
+}
+
+/** Real token handling on a fresh SQLite store, seeded as the configuration would, with the test's clock. */
+export interface TokenFixture {
+  store: Store;
+  metrics: Metrics;
+  tokens: ZaloTokens;
+  close(): Promise<void>;
+}
+
+export async function openTokenFixture(now?: () => Date): Promise<TokenFixture> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zalo-tokens-'));
+  const store = createSqliteStore(dir);
+  const coordination = createMemoryCoordination();
+  const metrics = createMetrics();
+  const refresh = createZaloTokenRefresher({ oauthBase: OAUTH_BASE, appId: APP_ID, appSecret: APP_SECRET });
+  const tokens = new ZaloTokens({ repository: store.channelTokens, coordination, refresh, logger: createLogger('silent'), metrics, now });
+  await tokens.seed('access-token-1', 'refresh-token-1');
+  return {
+    store,
+    metrics,
+    tokens,
+    async close() {
+      tokens.stop();
+      await coordination.close();
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An interceptor for Zalo's token endpoint refreshing `refreshToken` (form fields as Zalo's docs give them). */
+export function refreshOf(refreshToken: string): nock.Interceptor {
+  return nock(OAUTH_BASE).post('/v4/oa/access_token', { refresh_token: refreshToken, app_id: APP_ID, grant_type: 'refresh_token' });
+}

@@ -3,14 +3,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import nock from 'nock';
-import { startAssistant, useAssistant, type RunningAssistant } from '../../support/server';
+import { startAssistant, type RunningAssistant } from '../../support/server';
 import { vi } from '../../support/locale';
-import { deliver, events, eventually, OAUTH_BASE, textsTo, userId, zaloEnv, zaloRecords, APP_ID } from './zalo-support';
+import { deliver, events, eventually, onlyZaloInterceptors, refreshOf, textsTo, userId, useZaloAssistant, zaloEnv, zaloRecords } from './zalo-support';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const HOUR = 3600_000;
-const refreshOf = (refreshToken: string) => nock(OAUTH_BASE).post('/v4/oa/access_token', { refresh_token: refreshToken, app_id: APP_ID, grant_type: 'refresh_token' });
 
 /** Leaves the configured access token one hour of life: the next use refreshes it (ahead of expiry). */
 async function expireSoon(running: RunningAssistant): Promise<void> {
@@ -23,17 +21,14 @@ describe('Zalo token refresh across two instances on Redis', () => {
   let dataDir: string;
   let a: RunningAssistant;
   let b: RunningAssistant;
+  onlyZaloInterceptors();
   before(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zalo-race-'));
     const env = zaloEnv({ DATA_DIR: dataDir, REDIS_URL, REDIS_KEY_PREFIX: `test:zalo-token:${process.pid}:${randomUUID()}:` });
     a = await startAssistant(env);
     b = await startAssistant(env);
   });
   after(async () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
     await a.close();
     await b.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -64,15 +59,7 @@ describe('Zalo token refresh across two instances on Redis', () => {
 });
 
 describe('Zalo token refresh refused', () => {
-  const server = useAssistant(zaloEnv());
-  before(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  after(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  const server = useZaloAssistant();
 
   it('reports the Zalo channel not ready in /readyz, counts the failure, and still answers while the old token lasts', async () => {
     assert.equal((await fetch(`${server().url}/readyz`)).status, 200);

@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import nock from 'nock';
-import { createZaloTokenRefresher } from '../../../src/channels/zalo/zalo-oauth';
-import { TokenUnavailableError, ZaloTokens } from '../../../src/channels/zalo/zalo-tokens';
-import { createMemoryCoordination, type Coordination } from '../../../src/coordination';
-import { createLogger } from '../../../src/ops/logger';
-import { createMetrics, type Metrics } from '../../../src/ops/metrics';
-import { createSqliteStore } from '../../../src/store/sqlite';
+import { TokenUnavailableError, type ZaloTokens } from '../../../src/channels/zalo/zalo-tokens';
+import type { Metrics } from '../../../src/ops/metrics';
 import type { Store } from '../../../src/store';
-import { APP_ID, APP_SECRET, OAUTH_BASE } from './zalo-support';
+import { APP_SECRET, onlyZaloInterceptors, openTokenFixture, refreshOf, type TokenFixture } from './zalo-support';
 
 const HOUR = 3600_000;
-const refreshOf = (refreshToken: string) => nock(OAUTH_BASE).post('/v4/oa/access_token', { refresh_token: refreshToken, app_id: APP_ID, grant_type: 'refresh_token' });
 const pair = (n: number) => ({ access_token: `access-token-${n}`, refresh_token: `refresh-token-${n}`, expires_in: '90000' });
 
 describe('Zalo tokens', () => {
-  let dir: string;
+  let fixture: TokenFixture;
   let store: Store;
-  let coordination: Coordination;
   let metrics: Metrics;
   let now: Date;
   let tokens: ZaloTokens;
@@ -27,25 +17,13 @@ describe('Zalo tokens', () => {
   const at = (hours: number) => (now = new Date(start.getTime() + hours * HOUR));
   const failures = async () => Number(/assistant_channel_token_refreshes_total\{channel="zalo",outcome="failed"\} (\d+)/.exec(await metrics.registry.metrics())?.[1] ?? 0);
 
+  onlyZaloInterceptors();
   beforeEach(async () => {
-    nock.disableNetConnect();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zalo-tokens-'));
-    store = createSqliteStore(dir);
-    coordination = createMemoryCoordination();
-    metrics = createMetrics();
     now = start;
-    const refresh = createZaloTokenRefresher({ oauthBase: OAUTH_BASE, appId: APP_ID, appSecret: APP_SECRET });
-    tokens = new ZaloTokens({ repository: store.channelTokens, coordination, refresh, logger: createLogger('silent'), metrics, now: () => now });
-    await tokens.seed('access-token-1', 'refresh-token-1');
+    fixture = await openTokenFixture(() => now);
+    ({ store, metrics, tokens } = fixture);
   });
-  afterEach(async () => {
-    tokens.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    await coordination.close();
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => fixture.close());
 
   it('uses the configured token while it has more than 5 hours left, then refreshes ahead of expiry', async () => {
     at(19);

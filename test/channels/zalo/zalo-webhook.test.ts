@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
-import { startAssistant, useAssistant } from '../../support/server';
-import { API_BASE, deliver, escapeUnicode, events, eventually, userId, zaloEnv, zaloMac } from './zalo-support';
+import { startAssistant } from '../../support/server';
+import { API_BASE, deliver, escapeUnicode, events, eventually, onlyZaloInterceptors, userId, useZaloAssistant, zaloEnv, zaloMac } from './zalo-support';
 
 const sent = { error: 0, message: 'Success', data: { message_id: 'c0ffee00c0ffee00c0ff' } };
 
 describe('Zalo webhook: POST /webhooks/zalo', () => {
-  const server = useAssistant(zaloEnv());
-  before(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterEach(() => nock.cleanAll());
-  after(() => nock.enableNetConnect());
+  const server = useZaloAssistant();
 
   /** Answers every consultation message; answers the recipients in order (a turn may still be sending after a test). */
   function zaloAccepts(): string[] {
@@ -125,12 +119,7 @@ describe('Zalo webhook: POST /webhooks/zalo', () => {
 });
 
 describe('Zalo webhook settings', () => {
-  before(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterEach(() => nock.cleanAll());
-  after(() => nock.enableNetConnect());
+  onlyZaloInterceptors();
 
   it('accepts any age with ZALO_MAX_EVENT_AGE_SECONDS=0', async () => {
     const running = await startAssistant(zaloEnv({ ZALO_MAX_EVENT_AGE_SECONDS: '0' }));
