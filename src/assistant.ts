@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { TurnContext } from 'botbuilder';
 import type { Express } from 'express';
 import { createAdminModule } from './admin';
 import { createConsoleRouter } from './admin/console/console-router';
@@ -15,6 +16,9 @@ import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
 import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
 import { Inbox } from './channels/inbox';
+import type { ChannelSender } from './channels/outbound/channel-sender';
+import { createZaloChannel } from './channels/zalo/zalo-channel';
+import { createZaloVerifierRouter } from './channels/zalo/zalo-router';
 import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
 import { createDossierModule } from './dossiers';
@@ -36,6 +40,8 @@ export interface Assistant {
   store: Store;
   coordination: Coordination;
   knowledge: KnowledgeHolder;
+  /** The outbound door of each platform channel that is on, by channel name (announcements, hand-off replies). */
+  senders: ReadonlyMap<string, ChannelSender>;
   close(): Promise<void>;
 }
 
@@ -46,7 +52,7 @@ const CONFIDENCE_THRESHOLD = 0.5;
 export async function createAssistant(config: Config, logger: Logger): Promise<Assistant> {
   const metrics = createMetrics();
   const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI });
-  const coordination = await createCoordination(config.REDIS_URL);
+  const coordination = await createCoordination(config.REDIS_URL, config.REDIS_KEY_PREFIX);
 
   let parser: Parser;
   const buildParser = (k: Knowledge) =>
@@ -115,10 +121,14 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
 
   const inbox = new Inbox(coordination);
   const restAdapter = new RestAdapter(inbox, { pending: (sender) => dossiers.outbox.drain({ channel: REST_CHANNEL, userId: sender }) });
-  restAdapter.onTurnError = async (context, error) => {
+  const onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, channel: context.activity.channelId }, 'turn failed outside the bot');
     await context.sendActivity(translator.forLocale('vi')('errors.turn'));
   };
+  restAdapter.onTurnError = onTurnError;
+  const zalo = await createZaloChannel({ config, store, coordination, inbox, translator, logic: bot.onTurn, metrics, logger });
+  if (zalo) zalo.adapter.onTurnError = onTurnError;
+  const senders = new Map<string, ChannelSender>(zalo ? [[zalo.sender.channel, zalo.sender]] : []);
 
   const app = createHttpApp({
     logger,
@@ -129,6 +139,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
         { name: 'storage', check: () => store.ping() },
         { name: 'coordination', check: () => coordination.ping() },
         { name: 'content', check: async () => void knowledge.current() },
+        ...(zalo ? [zalo.readiness] : []),
       ]),
       createRestRouter({
         adapter: restAdapter,
@@ -137,6 +148,9 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
         maxMessageChars: config.MAX_MESSAGE_CHARS,
         tooLongReply: (max) => translator.forLocale('vi')('errors.tooLong', { max }),
       }),
+      ...(zalo ? [zalo.router] : []),
+      // Domain verification comes before the OA grants tokens, so the file is served while the channel is still off.
+      ...(config.ZALO_SITE_VERIFICATION ? [createZaloVerifierRouter(config.ZALO_SITE_VERIFICATION)] : []),
       createChatPageRouter(),
       createConsoleRouter(),
       createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
@@ -150,7 +164,9 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     store,
     coordination,
     knowledge,
+    senders,
     async close() {
+      zalo?.close();
       knowledge.close();
       await coordination.close();
       await store.close();

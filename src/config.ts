@@ -38,6 +38,12 @@ const schema = z.object({
   ZALO_REFRESH_TOKEN: optionalText,
   ZALO_API_BASE: url('ZALO_API_BASE').default('https://openapi.zalo.me'),
   ZALO_OAUTH_BASE: url('ZALO_OAUTH_BASE').default('https://oauth.zaloapp.com'),
+  ZALO_OA_ID: optionalText.pipe(z.string().regex(/^\d{1,30}$/, 'ZALO_OA_ID must be the OA id (digits)').optional()),
+  // Zalo redelivers the same body for about 2 hours (+30 s … +1 h): the window must outlast that ladder.
+  ZALO_MAX_EVENT_AGE_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(3 * 3600),
+  ZALO_SITE_VERIFICATION: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'ZALO_SITE_VERIFICATION must be the code from the zalo_verifier<code>.html file').optional()),
+  ZALO_BUTTON_STYLE: z.enum(['numbered', 'template']).default('numbered'),
+  REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9:_.-]{1,100}$/, 'REDIS_KEY_PREFIX may hold letters, digits and : _ . -').default('assistant:'),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -11,6 +11,7 @@ describe('config', () => {
     assert.equal(config.MONGODB_URI, undefined);
     assert.equal(config.REDIS_URL, undefined);
     assert.deepEqual(config.integrationTokens, []);
+    assert.equal(config.ZALO_MAX_EVENT_AGE_SECONDS, 3 * 3600, 'outlasts Zalo\'s ~2 h redelivery ladder');
   });
 
   it('treats empty values as unset, as .env files often leave them', () => {
@@ -32,6 +33,11 @@ describe('config', () => {
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ZALO_API_BASE: 'not a url' }, 'ZALO_API_BASE'],
+    [{ ZALO_MAX_EVENT_AGE_SECONDS: '-1' }, 'ZALO_MAX_EVENT_AGE_SECONDS'],
+    [{ ZALO_OA_ID: '38861328 08788086450' }, 'ZALO_OA_ID'],
+    [{ ZALO_SITE_VERIFICATION: '<script>' }, 'ZALO_SITE_VERIFICATION'],
+    [{ ZALO_BUTTON_STYLE: 'carousel' }, 'ZALO_BUTTON_STYLE'],
+    [{ REDIS_KEY_PREFIX: 'a b' }, 'REDIS_KEY_PREFIX'],
   ];
   for (const [env, name] of bad) {
     it(`stops with a message naming ${name} for ${JSON.stringify(env)}`, () => {

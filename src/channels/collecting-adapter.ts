@@ -18,6 +18,20 @@ export abstract class CollectingAdapter extends BotAdapter {
     return outgoing;
   }
 
+  /** An activity from one citizen, in the one-to-one conversation keyed by their id on `channelId`. */
+  protected inbound(channelId: string, userId: string, fields: Partial<Activity>): Partial<Activity> {
+    return {
+      id: randomUUID(),
+      channelId,
+      serviceUrl: '',
+      from: { id: userId, name: '' },
+      recipient: { id: 'assistant', name: '' },
+      conversation: { id: userId, isGroup: false, conversationType: 'personal', name: '' },
+      timestamp: new Date(),
+      ...fields,
+    };
+  }
+
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const outgoing = context.turnState.get(collectorKey) as Partial<Activity>[];
     const sent = activities.filter((a) => a.type === 'message');

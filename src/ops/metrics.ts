@@ -8,6 +8,12 @@ export interface Metrics {
   observeRequest(method: string, route: string, status: number, seconds: number): void;
   /** Counts one conversation turn by channel, intent and the path it took. */
   observeTurn(report: TurnReport): void;
+  /** Counts a platform token refresh; a failure is what staff alert on (the channel stops once the token expires). */
+  observeTokenRefresh(channel: string, outcome: 'ok' | 'failed'): void;
+  /** Counts a refused webhook delivery by reason (bad_signature, replay, malformed…): a burst means an attack or a wrong secret. */
+  observeWebhookRefusal(channel: string, reason: string): void;
+  /** Counts one outbound send by outcome (`sent` or the SendFailure). */
+  observeSend(channel: string, outcome: string): void;
 }
 
 /** Creates the registry with process metrics (CPU, memory, event-loop lag) and the assistant's own. */
@@ -34,6 +40,24 @@ export function createMetrics(): Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [registry],
   });
+  const tokenRefreshes = new Counter({
+    name: 'assistant_channel_token_refreshes_total',
+    help: 'Platform access-token refreshes by channel and outcome (ok, failed); alert on failed',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [registry],
+  });
+  const webhookRefusals = new Counter({
+    name: 'assistant_webhook_refusals_total',
+    help: 'Platform webhook deliveries refused, by channel and reason',
+    labelNames: ['channel', 'reason'] as const,
+    registers: [registry],
+  });
+  const sends = new Counter({
+    name: 'assistant_channel_sends_total',
+    help: 'Outbound sends to platforms by channel and outcome (sent, or why not)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [registry],
+  });
   return {
     registry,
     observeRequest(method, route, status, seconds) {
@@ -42,6 +66,15 @@ export function createMetrics(): Metrics {
     observeTurn(report) {
       turns.inc({ channel: report.channel, intent: report.intent, path: report.path });
       turnSeconds.observe({ channel: report.channel }, report.seconds);
+    },
+    observeTokenRefresh(channel, outcome) {
+      tokenRefreshes.inc({ channel, outcome });
+    },
+    observeWebhookRefusal(channel, reason) {
+      webhookRefusals.inc({ channel, reason });
+    },
+    observeSend(channel, outcome) {
+      sends.inc({ channel, outcome });
     },
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Clock, Store } from '../../src/store';
 import { accountsContract } from './contract/accounts-contract';
+import { channelTokensContract } from './contract/channel-tokens-contract';
 import { clockContract, manualClock, type ManualClock } from './contract/clock-contract';
 import { contactsContract } from './contract/contacts-contract';
 import { conversationRecordsContract } from './contract/conversation-records-contract';
@@ -32,6 +33,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     dossiersContract(current);
     outboxContract(current);
     contactsContract(current);
+    channelTokensContract(current);
 
     describe('lifecycle', () => {
       it('pings while open and refuses once closed', async () => {

@@ -15,9 +15,12 @@ export interface OfficeHandlerDeps {
 
 const NEAREST = 3;
 
+/** The payload of "share my location": each channel answers it its own way (the web chat asks the browser). */
+export const SHARE_LOCATION_PAYLOAD = '/share_location';
+
 /** Asks the page or app for the citizen's position; the web chat answers it with an office_location payload. */
 function shareLocationButton(t: TFunction): Button {
-  return { title: t('office:shareLocation'), payload: '/share_location' };
+  return { title: t('office:shareLocation'), payload: SHARE_LOCATION_PAYLOAD };
 }
 const MAX_CHOICES = 8;
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { activityToReply, replyToActivity, type Reply } from '../../bot/reply';
 import { CollectingAdapter } from '../collecting-adapter';
@@ -37,20 +36,7 @@ export class RestAdapter extends CollectingAdapter {
   /** Handles one message from `sender`, serialised with that sender's other messages. */
   async receive(sender: string, text: string, logic: (context: TurnContext) => Promise<void>): Promise<RestMessage[]> {
     const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, async () => {
-      const replies = await this.runTurn(
-        {
-          type: ActivityTypes.Message,
-          id: randomUUID(),
-          channelId: REST_CHANNEL,
-          serviceUrl: '',
-          from: { id: sender, name: '' },
-          recipient: { id: 'assistant', name: '' },
-          conversation: { id: sender, isGroup: false, conversationType: 'personal', name: '' },
-          text,
-          timestamp: new Date(),
-        },
-        logic,
-      );
+      const replies = await this.runTurn(this.inbound(REST_CHANNEL, sender, { type: ActivityTypes.Message, text }), logic);
       // Drained after the turn, inside the sender's queue: a failed turn leaves them waiting for the next visit.
       const waiting = (await this.options.pending?.(sender)) ?? [];
       return [...waiting.map(replyToActivity), ...replies];

@@ -2,6 +2,8 @@ import type { Store } from '../ports';
 import { systemClock, type StoreOptions } from '../store-options';
 import { createMongoAccountRepository } from './account-repository';
 import { createMongoAuditLog } from './audit-log';
+import { createChannelTokenModel, type ChannelTokenModel } from './channel-token-models';
+import { createMongoChannelTokenRepository } from './channel-token-repository';
 import { openMongoConnection, type MongoConnectionOptions } from './connection';
 import { createContactModel, type ContactModel } from './contact-models';
 import { createMongoContactRepository } from './contact-repository';
@@ -23,10 +25,12 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
   let models: MongoModels;
   let dossierModels: DossierModels;
   let contactModel: ContactModel;
+  let channelTokenModel: ChannelTokenModel;
   try {
     models = await createMongoModels(conn);
     dossierModels = await createDossierModels(conn);
     contactModel = await createContactModel(conn);
+    channelTokenModel = await createChannelTokenModel(conn);
   } catch (err) {
     await conn.close().catch(() => undefined);
     throw err;
@@ -43,6 +47,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     dossiers: createMongoDossierRepository(dossierModels, now),
     outbox: createMongoOutboxRepository(dossierModels.outbox, now),
     contacts: createMongoContactRepository(contactModel),
+    channelTokens: createMongoChannelTokenRepository(channelTokenModel),
     async ping() {
       // Checked first: after close() the driver may not fail fast, and /readyz must not hang.
       if (conn.readyState !== 1 || !conn.db) throw new Error('MongoDB connection is not open');

@@ -1,4 +1,5 @@
 import type { AccountRepository, AuditLog } from './accounts';
+import type { ChannelTokenRepository } from './channel-tokens';
 import type { ContactRepository } from './contacts';
 import type { FeedbackRepository, HandoffRepository, UnansweredLog } from './conversation-records';
 import type { DossierRepository } from './dossiers';
@@ -6,6 +7,7 @@ import type { OutboxRepository } from './outbox';
 import type { StateStore } from './state';
 
 export * from './accounts';
+export * from './channel-tokens';
 export * from './contacts';
 export * from './conversation-records';
 export * from './dossiers';
@@ -24,6 +26,7 @@ export interface Store {
   dossiers: DossierRepository;
   outbox: OutboxRepository;
   contacts: ContactRepository;
+  channelTokens: ChannelTokenRepository;
   /** Throws when the storage cannot be reached (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

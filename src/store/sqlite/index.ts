@@ -2,6 +2,7 @@ import type { Store } from '../ports';
 import { systemClock, type StoreOptions } from '../store-options';
 import { createSqliteAccountRepository } from './account-repository';
 import { createSqliteAuditLog } from './audit-log';
+import { createSqliteChannelTokenRepository } from './channel-token-repository';
 import { createSqliteContactRepository } from './contact-repository';
 import { openSqlite } from './database';
 import { createSqliteDossierRepository } from './dossier-repository';
@@ -26,6 +27,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     dossiers: createSqliteDossierRepository(db, now),
     outbox: createSqliteOutboxRepository(db, now),
     contacts: createSqliteContactRepository(db),
+    channelTokens: createSqliteChannelTokenRepository(db),
     async ping() {
       db.prepare('SELECT 1').get();
     },

@@ -178,4 +178,20 @@ export const migrations: readonly Migration[] = [
     ) WITHOUT ROWID;
     CREATE INDEX contacts_subscribers ON contacts (channel, user_id) WHERE subscribed_at IS NOT NULL AND unreachable_at IS NULL;`,
   },
+  {
+    version: 10,
+    name: 'channel_tokens',
+    // One row per platform: refreshes compare-and-set on refresh_token, so a burnt token is never written back.
+    up: `CREATE TABLE channel_tokens (
+      channel TEXT PRIMARY KEY,
+      access_token TEXT NOT NULL,
+      refresh_token TEXT NOT NULL,
+      access_expires_at TEXT NOT NULL,
+      seed TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      failed_at TEXT,
+      failure_reason TEXT,
+      failure_terminal INTEGER
+    ) WITHOUT ROWID;`,
+  },
 ];

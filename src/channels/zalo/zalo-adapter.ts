@@ -1,0 +1,105 @@
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { SHARE_LOCATION_PAYLOAD } from '../../bot/offices/office-handlers';
+import { activityToReply, payload } from '../../bot/reply';
+import type { Translator } from '../../i18n/translator';
+import type { Logger } from '../../ops/logger';
+import type { ChannelUser, ContactRepository } from '../../store/ports';
+import type { Locale } from '../../understanding/types';
+import { CollectingAdapter } from '../collecting-adapter';
+import { cleanInboundText } from '../inbound-text';
+import type { Inbox } from '../inbox';
+import type { OfficerSignals } from '../officer-signals';
+import type { MenuMemory } from './menu-memory';
+import type { ZaloEvent } from './zalo-events';
+import { ZALO_CHANNEL, type ZaloSender } from './zalo-sender';
+
+export interface ZaloAdapterOptions {
+  inbox: Inbox;
+  sender: ZaloSender;
+  contacts: ContactRepository;
+  menus: MenuMemory;
+  translator: Translator;
+  logic: (context: TurnContext) => Promise<void>;
+  /** Told when an officer writes to a citizen from OA Manager; without it the fact is only logged. */
+  officerSignals?: OfficerSignals;
+  /** A longer message gets a polite "please shorten" reply instead of a turn. */
+  maxMessageChars: number;
+  logger: Logger;
+}
+
+type CitizenEvent = Exclude<ZaloEvent, { kind: 'ignored' }>;
+
+/**
+ * The Zalo OA channel: each verified event passes the inbox (a redelivery is dropped, a citizen's events run one at
+ * a time), becomes a bot turn or a short answer, and the replies go out through the Zalo sender.
+ */
+export class ZaloAdapter extends CollectingAdapter {
+  constructor(private readonly options: ZaloAdapterOptions) {
+    super();
+  }
+
+  /** Handles one verified event (the webhook has already answered Zalo). */
+  readonly handle = async (event: ZaloEvent): Promise<void> => {
+    if (event.kind === 'ignored') {
+      const level = event.reason === 'noise' ? 'debug' : 'info';
+      this.options.logger[level]({ channel: ZALO_CHANNEL, event: event.name, reason: event.reason }, 'Zalo event acknowledged, nothing to do');
+      return;
+    }
+    await this.options.inbox.deliver(ZALO_CHANNEL, event.userId, event.key, () => this.process(event, { channel: ZALO_CHANNEL, userId: event.userId }));
+  };
+
+  private async process(event: CitizenEvent, user: ChannelUser): Promise<void> {
+    switch (event.kind) {
+      case 'echo':
+        return this.echo(event, user);
+      case 'unfollow':
+        return this.options.contacts.recordUnfollow(user);
+      case 'follow':
+        await this.options.contacts.recordInteraction(user, event.at, { following: true });
+        return this.turn(user, { type: ActivityTypes.Event, name: 'start' });
+      case 'chat_now':
+        return this.turn(user, { type: ActivityTypes.Event, name: 'start' });
+      case 'attachment':
+        return this.say(user, 'zalo:attachment');
+      case 'location':
+        if (!event.coordinates) return this.say(user, 'zalo:badLocation');
+        // The same payload the web chat sends after the browser shares a position: the bot answers nearest offices.
+        return this.message(user, payload('office_location', { ...event.coordinates }));
+      case 'text':
+        return this.text(event.text, user);
+    }
+  }
+
+  private async text(raw: string, user: ChannelUser): Promise<void> {
+    const text = cleanInboundText(raw);
+    if (!text) return;
+    if (text.length > this.options.maxMessageChars) return this.say(user, 'errors.tooLong', { max: this.options.maxMessageChars });
+    const chosen = (await this.options.menus.choice(user.userId, text)) ?? text;
+    // Zalo has no button that asks for a position: tell the citizen how to send one from the chat.
+    if (chosen === SHARE_LOCATION_PAYLOAD) return this.say(user, 'zalo:shareLocation');
+    return this.message(user, chosen);
+  }
+
+  /** OA messages come back as echoes: ours are skipped, an officer's (from OA Manager, with an admin id) is reported. */
+  private async echo(event: Extract<CitizenEvent, { kind: 'echo' }>, user: ChannelUser): Promise<void> {
+    if (!event.adminId) return;
+    if (event.messageId && (await this.options.sender.sentByUs(event.messageId))) return;
+    if (this.options.officerSignals) return this.options.officerSignals.officerSpoke(user, event.at);
+    this.options.logger.info({ channel: ZALO_CHANNEL }, 'an officer wrote from OA Manager; no hand-off is listening');
+  }
+
+  private message(user: ChannelUser, text: string): Promise<void> {
+    return this.turn(user, { type: ActivityTypes.Message, text });
+  }
+
+  private async turn(user: ChannelUser, fields: Partial<Activity>): Promise<void> {
+    const outgoing = await this.runTurn(this.inbound(ZALO_CHANNEL, user.userId, fields), this.options.logic);
+    await this.options.sender.send(user.userId, outgoing.map(activityToReply), 'reply');
+  }
+
+  /** A short answer that needs no understanding, in the citizen's language. */
+  private async say(user: ChannelUser, key: string, values?: Record<string, unknown>): Promise<void> {
+    const locale = ((await this.options.contacts.get(user))?.locale ?? 'vi') as Locale;
+    await this.options.sender.send(user.userId, [{ text: this.options.translator.forLocale(locale)(key, values) }], 'reply');
+  }
+}

@@ -1,0 +1,97 @@
+import type { TurnContext } from 'botbuilder';
+import type { Request, Router } from 'express';
+import type { Config } from '../../config';
+import type { Coordination } from '../../coordination';
+import type { ReadinessCheck } from '../../http/health-router';
+import type { Translator } from '../../i18n/translator';
+import type { Logger } from '../../ops/logger';
+import type { Metrics } from '../../ops/metrics';
+import type { Store } from '../../store/ports';
+import type { Inbox } from '../inbox';
+import type { OfficerSignals } from '../officer-signals';
+import { MenuMemory } from './menu-memory';
+import { ZaloAdapter } from './zalo-adapter';
+import { ZaloClient } from './zalo-client';
+import { createZaloTokenRefresher } from './zalo-oauth';
+import { createZaloRouter, type ZaloRefusal } from './zalo-router';
+import { ZALO_CHANNEL, ZaloSender } from './zalo-sender';
+import { ZaloTokens } from './zalo-tokens';
+
+export interface ZaloChannelDeps {
+  config: Config;
+  store: Store;
+  coordination: Coordination;
+  inbox: Inbox;
+  translator: Translator;
+  logic: (context: TurnContext) => Promise<void>;
+  metrics: Metrics;
+  logger: Logger;
+  officerSignals?: OfficerSignals;
+  /** Told of every refused delivery (the failed-verification limiter counts signature failures per address). */
+  onRefused?: (req: Request, reason: ZaloRefusal) => void;
+}
+
+/** The running Zalo OA channel: its webhook, its sender for other modules, its readiness and its token renewal. */
+export interface ZaloChannel {
+  router: Router;
+  adapter: ZaloAdapter;
+  sender: ZaloSender;
+  client: ZaloClient;
+  readiness: ReadinessCheck;
+  close(): void;
+}
+
+const REQUIRED = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_REFRESH_TOKEN'] as const;
+
+/**
+ * Builds the channel when its credentials are configured; otherwise answers undefined (the webhook stays a 404) and
+ * the log names what is missing. Seeds the token record from configuration and starts the renewal timer.
+ */
+export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChannel | undefined> {
+  const { config, store, coordination, metrics, logger } = deps;
+  const missing = REQUIRED.filter((name) => !config[name]);
+  if (missing.length > 0) {
+    const partly = missing.length < REQUIRED.length || config.ZALO_ACCESS_TOKEN;
+    logger[partly ? 'warn' : 'info']({ channel: ZALO_CHANNEL, missing }, 'Zalo channel is off: set its credentials to turn it on');
+    return undefined;
+  }
+  const appId = config.ZALO_APP_ID!;
+  const tokens = new ZaloTokens({
+    repository: store.channelTokens,
+    coordination,
+    refresh: createZaloTokenRefresher({ oauthBase: config.ZALO_OAUTH_BASE, appId, appSecret: config.ZALO_APP_SECRET! }),
+    logger,
+    metrics,
+  });
+  await tokens.seed(config.ZALO_ACCESS_TOKEN, config.ZALO_REFRESH_TOKEN!);
+  tokens.startRenewal();
+
+  const client = new ZaloClient({ apiBase: config.ZALO_API_BASE, tokens });
+  const menus = new MenuMemory(store.state, ZALO_CHANNEL);
+  const sender = new ZaloSender({ client, contacts: store.contacts, menus, coordination, translator: deps.translator, buttonStyle: config.ZALO_BUTTON_STYLE, metrics, logger });
+  const adapter = new ZaloAdapter({
+    inbox: deps.inbox,
+    sender,
+    contacts: store.contacts,
+    menus,
+    translator: deps.translator,
+    logic: deps.logic,
+    officerSignals: deps.officerSignals,
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
+    logger,
+  });
+  const router = createZaloRouter({
+    appId,
+    oaSecretKey: config.ZALO_OA_SECRET_KEY!,
+    maxEventAgeSeconds: config.ZALO_MAX_EVENT_AGE_SECONDS,
+    oaId: config.ZALO_OA_ID,
+    onEvent: adapter.handle,
+    onRefused: (req, reason) => {
+      metrics.observeWebhookRefusal(ZALO_CHANNEL, reason);
+      deps.onRefused?.(req, reason);
+    },
+    logger,
+  });
+  logger.info({ channel: ZALO_CHANNEL, oaId: config.ZALO_OA_ID, buttons: config.ZALO_BUTTON_STYLE }, 'Zalo channel is on: POST /webhooks/zalo');
+  return { router, adapter, sender, client, readiness: { name: ZALO_CHANNEL, check: () => tokens.check() }, close: () => tokens.stop() };
+}

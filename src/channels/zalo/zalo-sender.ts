@@ -1,0 +1,85 @@
+import type { Reply } from '../../bot/reply';
+import type { Coordination } from '../../coordination';
+import type { Translator } from '../../i18n/translator';
+import type { Logger } from '../../ops/logger';
+import type { Metrics } from '../../ops/metrics';
+import type { ContactRepository } from '../../store/ports';
+import type { Locale } from '../../understanding/types';
+import type { ChannelSender, SendPurpose, SendResult } from '../outbound/channel-sender';
+import type { MenuMemory } from './menu-memory';
+import type { ZaloClient } from './zalo-client';
+import { renderZaloReplies, type ZaloButtonStyle } from './zalo-renderer';
+
+export const ZALO_CHANNEL = 'zalo';
+
+/** Zalo accepts consultation messages up to 7 days after the citizen's last interaction. */
+const WINDOW_MS = 7 * 24 * 3600_000;
+/** Our message ids are kept as long as an echo of them could still arrive (Zalo redelivers for about 2 hours). */
+const SENT_ID_TTL_SECONDS = 24 * 3600;
+
+export interface ZaloSenderOptions {
+  client: Pick<ZaloClient, 'sendConsultation'>;
+  contacts: ContactRepository;
+  menus: MenuMemory;
+  coordination: Coordination;
+  translator: Translator;
+  buttonStyle: ZaloButtonStyle;
+  metrics: Pick<Metrics, 'observeSend'>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * The Zalo OA's outbound door: draws replies for Zalo and sends them as consultation messages, in order. Outside a
+ * reply, it refuses locally what Zalo would refuse (window older than 7 days, a citizen Zalo called unreachable).
+ */
+export class ZaloSender implements ChannelSender {
+  readonly channel = ZALO_CHANNEL;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ZaloSenderOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async send(userId: string, replies: readonly Reply[], purpose: SendPurpose): Promise<SendResult> {
+    const result = await this.deliver(userId, replies, purpose);
+    this.options.metrics.observeSend(ZALO_CHANNEL, result.ok ? 'sent' : result.failure);
+    if (!result.ok) this.options.logger.warn({ channel: ZALO_CHANNEL, purpose, failure: result.failure, code: result.code, detail: result.detail }, 'Zalo send failed');
+    return result;
+  }
+
+  /** Whether Zalo's message `messageId` is one we sent (its echo is then ours, not an officer's). */
+  async sentByUs(messageId: string): Promise<boolean> {
+    // firstSeen answers false for an id already marked by remember(); marking a foreign id on the way is harmless.
+    return !(await this.options.coordination.firstSeen(sentKey(messageId), SENT_ID_TTL_SECONDS));
+  }
+
+  private async deliver(userId: string, replies: readonly Reply[], purpose: SendPurpose): Promise<SendResult> {
+    const user = { channel: ZALO_CHANNEL, userId };
+    const contact = await this.options.contacts.get(user);
+    // A reply answers what the citizen just wrote: the window is open whatever the contact record says yet.
+    if (purpose !== 'reply' && contact) {
+      if (contact.unreachableAt) return { ok: false, failure: 'unreachable', detail: 'Zalo said this citizen cannot be messaged' };
+      if (this.now().getTime() - contact.lastInteractionAt.getTime() > WINDOW_MS) {
+        return { ok: false, failure: 'window_closed', detail: 'last interaction more than 7 days ago' };
+      }
+    }
+    if (replies.length === 0) return { ok: true, messageIds: [] };
+    const t = this.options.translator.forLocale((contact?.locale ?? 'vi') as Locale);
+    const { messages, menu } = renderZaloReplies(replies, { style: this.options.buttonStyle, menuHint: t('zalo:menuHint') });
+    const messageIds: string[] = [];
+    for (const message of messages) {
+      const sent = await this.options.client.sendConsultation(userId, message);
+      if (!sent.ok) {
+        if (sent.failure === 'unreachable') await this.options.contacts.markUnreachable(user, this.now());
+        return sent;
+      }
+      messageIds.push(sent.messageId);
+      if (sent.messageId) await this.options.coordination.firstSeen(sentKey(sent.messageId), SENT_ID_TTL_SECONDS);
+    }
+    await this.options.menus.remember(userId, menu);
+    return { ok: true, messageIds };
+  }
+}
+
+const sentKey = (messageId: string) => `${ZALO_CHANNEL}:sent:${messageId}`;
