@@ -2,6 +2,7 @@ import type { AccountRepository, AuditLog } from './accounts';
 import type { ContactRepository } from './contacts';
 import type { FeedbackRepository, HandoffRepository, UnansweredLog } from './conversation-records';
 import type { DossierRepository } from './dossiers';
+import type { InboundJournal, SeenEventLog } from './inbound';
 import type { OutboxRepository } from './outbox';
 import type { StateStore } from './state';
 
@@ -9,6 +10,7 @@ export * from './accounts';
 export * from './contacts';
 export * from './conversation-records';
 export * from './dossiers';
+export * from './inbound';
 export * from './outbox';
 export * from './state';
 
@@ -24,6 +26,10 @@ export interface Store {
   dossiers: DossierRepository;
   outbox: OutboxRepository;
   contacts: ContactRepository;
+  /** Platform event ids already handled (webhook de-duplication without Redis). */
+  seenEvents: SeenEventLog;
+  /** Acknowledged webhook deliveries not processed yet. */
+  inboundJournal: InboundJournal;
   /** Throws when the storage cannot be reached (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

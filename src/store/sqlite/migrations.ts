@@ -178,4 +178,23 @@ export const migrations: readonly Migration[] = [
     ) WITHOUT ROWID;
     CREATE INDEX contacts_subscribers ON contacts (channel, user_id) WHERE subscribed_at IS NOT NULL AND unreachable_at IS NULL;`,
   },
+  {
+    version: 10,
+    name: 'inbound',
+    // seen_events: platform event keys with their expiry, so webhook redeliveries are dropped across restarts.
+    // inbound_journal: acknowledged deliveries until processed; the lease index finds those a dead process left.
+    up: `CREATE TABLE seen_events (
+      key TEXT PRIMARY KEY,
+      expires_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX seen_events_expiry ON seen_events (expires_at);
+    CREATE TABLE inbound_journal (
+      id TEXT PRIMARY KEY,
+      channel TEXT NOT NULL,
+      body TEXT NOT NULL,
+      received_at TEXT NOT NULL,
+      leased_until TEXT NOT NULL
+    );
+    CREATE INDEX inbound_journal_lease ON inbound_journal (channel, leased_until);`,
+  },
 ];
