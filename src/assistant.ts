@@ -4,6 +4,7 @@ import { createAdminModule } from './admin';
 import { createConsoleRouter } from './admin/console/console-router';
 import { AssistantBot } from './bot/assistant-bot';
 import { FeedbackDialog } from './bot/dialogs/feedback-dialog';
+import { answerAttachment } from './bot/handlers/attachment';
 import { createEmergencyHandler, loadEmergencyGuide } from './bot/handlers/emergency';
 import { greet } from './bot/handlers/menu';
 import { loadOtherAgencies } from './bot/handlers/other-agencies';
@@ -46,7 +47,7 @@ const CONFIDENCE_THRESHOLD = 0.5;
 export async function createAssistant(config: Config, logger: Logger): Promise<Assistant> {
   const metrics = createMetrics();
   const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI });
-  const coordination = await createCoordination(config.REDIS_URL);
+  const coordination = await createCoordination(config.REDIS_URL, config.REDIS_KEY_PREFIX);
 
   let parser: Parser;
   const buildParser = (k: Knowledge) =>
@@ -106,6 +107,8 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     followUp: createProcedureFollowUp(procedureDeps),
     emergency: createEmergencyHandler(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml'))),
     welcome: greet,
+    attachment: answerAttachment,
+    contacts: store.contacts,
     afterEmergency: (turn) => (turn.entity('procedure') || turn.entity('procedure_group') ? answerProcedure : undefined),
     dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
     confidenceThreshold: CONFIDENCE_THRESHOLD,
@@ -113,7 +116,8 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     onTurnEnd: metrics.observeTurn,
   });
 
-  const inbox = new Inbox(coordination);
+  // Seen platform ids: in Redis with several instances, otherwise in the store so they survive a restart.
+  const inbox = new Inbox(coordination, coordination.kind === 'redis' ? coordination : store.seenEvents);
   const restAdapter = new RestAdapter(inbox, { pending: (sender) => dossiers.outbox.drain({ channel: REST_CHANNEL, userId: sender }) });
   restAdapter.onTurnError = async (context, error) => {
     logger.error({ err: error, channel: context.activity.channelId }, 'turn failed outside the bot');
