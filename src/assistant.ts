@@ -16,6 +16,9 @@ import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
 import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
 import { Inbox } from './channels/inbox';
+import { createMessengerChannel, messengerSettings, type MessengerChannel } from './channels/messenger/messenger-channel';
+import { loggedOfficerSignals, type HandoffControl, type OfficerSignals } from './channels/officer-signals';
+import type { ChannelSender } from './channels/outbound/channel-sender';
 import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
 import { createDossierModule } from './dossiers';
@@ -37,14 +40,26 @@ export interface Assistant {
   store: Store;
   coordination: Coordination;
   knowledge: KnowledgeHolder;
+  /** The outbound door of each platform channel that is on, by channel name (announcements, hand-off, notices). */
+  senders: ReadonlyMap<string, ChannelSender>;
+  /** How each platform channel passes a conversation to officers and back, by channel name. */
+  handoffControls: ReadonlyMap<string, HandoffControl>;
+  /** The Messenger channel when its credentials are set. */
+  messenger: MessengerChannel | undefined;
   close(): Promise<void>;
+}
+
+/** Parts a caller may supply instead of the defaults. */
+export interface AssistantOptions {
+  /** Where platform channels report what officers do in the platforms' own tools (the hand-off); logged by default. */
+  officerSignals?: OfficerSignals;
 }
 
 /** Parse confidence below which the assistant asks instead of answering (Rasa's nlu_fallback threshold). */
 const CONFIDENCE_THRESHOLD = 0.5;
 
 /** The composition root: config → store → knowledge → understanding → bot → channels → http. Nothing starts listening here. */
-export async function createAssistant(config: Config, logger: Logger): Promise<Assistant> {
+export async function createAssistant(config: Config, logger: Logger, options: AssistantOptions = {}): Promise<Assistant> {
   const metrics = createMetrics();
   const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI });
   const coordination = await createCoordination(config.REDIS_URL, config.REDIS_KEY_PREFIX);
@@ -124,6 +139,29 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     await context.sendActivity(translator.forLocale('vi')('errors.turn'));
   };
 
+  const senders = new Map<string, ChannelSender>();
+  const handoffControls = new Map<string, HandoffControl>();
+  const officerSignals = options.officerSignals ?? loggedOfficerSignals(logger);
+  const messengerConfig = messengerSettings(config);
+  let messenger: MessengerChannel | undefined;
+  if ('settings' in messengerConfig) {
+    messenger = createMessengerChannel({
+      settings: messengerConfig.settings,
+      inbox,
+      logic: bot.onTurn,
+      store,
+      officers: officerSignals,
+      translator,
+      logger,
+      metrics,
+    });
+    senders.set(messenger.sender.channel, messenger.sender);
+    handoffControls.set(messenger.sender.channel, messenger.handoff);
+    messenger.start();
+  } else {
+    logger.info({ missing: messengerConfig.missing }, 'Messenger channel off: set these variables to turn it on');
+  }
+
   const app = createHttpApp({
     logger,
     before: [measureRequests(metrics)],
@@ -133,6 +171,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
         { name: 'storage', check: () => store.ping() },
         { name: 'coordination', check: () => coordination.ping() },
         { name: 'content', check: async () => void knowledge.current() },
+        ...(messenger ? [messenger.readiness] : []),
       ]),
       createRestRouter({
         adapter: restAdapter,
@@ -141,6 +180,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
         maxMessageChars: config.MAX_MESSAGE_CHARS,
         tooLongReply: (max) => translator.forLocale('vi')('errors.tooLong', { max }),
       }),
+      ...(messenger ? [messenger.router] : []),
       createChatPageRouter(),
       createConsoleRouter(),
       createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
@@ -154,8 +194,13 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     store,
     coordination,
     knowledge,
+    senders,
+    handoffControls,
+    messenger,
     async close() {
       knowledge.close();
+      // Deliveries already acknowledged finish before storage closes.
+      await messenger?.close();
       await coordination.close();
       await store.close();
     },

@@ -32,6 +32,8 @@ describe('config', () => {
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ZALO_API_BASE: 'not a url' }, 'ZALO_API_BASE'],
+    [{ MESSENGER_API_BASE: 'graph.facebook.com' }, 'MESSENGER_API_BASE'],
+    [{ MESSENGER_INBOX_APP_ID: 'page-inbox' }, 'MESSENGER_INBOX_APP_ID'],
   ];
   for (const [env, name] of bad) {
     it(`stops with a message naming ${name} for ${JSON.stringify(env)}`, () => {

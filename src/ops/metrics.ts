@@ -1,5 +1,6 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { TurnReport } from '../bot/assistant-bot';
+import type { SendPurpose, SendResult } from '../channels/outbound/channel-sender';
 
 /** The assistant's Prometheus metrics, in a registry of its own (several assistants in one test process never collide). */
 export interface Metrics {
@@ -8,6 +9,10 @@ export interface Metrics {
   observeRequest(method: string, route: string, status: number, seconds: number): void;
   /** Counts one conversation turn by channel, intent and the path it took. */
   observeTurn(report: TurnReport): void;
+  /** Counts one outbound send by channel, purpose and outcome (`ok` or the failure's name). */
+  observeSend(channel: string, purpose: SendPurpose, result: SendResult): void;
+  /** Whether a platform accepts our credentials (0 alerts staff: a refused token). */
+  setChannelReady(channel: string, ready: boolean): void;
 }
 
 /** Creates the registry with process metrics (CPU, memory, event-loop lag) and the assistant's own. */
@@ -34,6 +39,18 @@ export function createMetrics(): Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [registry],
   });
+  const sends = new Counter({
+    name: 'assistant_channel_sends_total',
+    help: 'Outbound platform sends by channel, purpose and result (ok, or why it failed: window_closed, unreachable, auth...)',
+    labelNames: ['channel', 'purpose', 'result'] as const,
+    registers: [registry],
+  });
+  const channelReady = new Gauge({
+    name: 'assistant_channel_ready',
+    help: 'Whether the platform accepts our credentials (1) or refused them (0, alert: replace the token)',
+    labelNames: ['channel'] as const,
+    registers: [registry],
+  });
   return {
     registry,
     observeRequest(method, route, status, seconds) {
@@ -42,6 +59,12 @@ export function createMetrics(): Metrics {
     observeTurn(report) {
       turns.inc({ channel: report.channel, intent: report.intent, path: report.path });
       turnSeconds.observe({ channel: report.channel }, report.seconds);
+    },
+    observeSend(channel, purpose, result) {
+      sends.inc({ channel, purpose, result: result.ok ? 'ok' : result.failure });
+    },
+    setChannelReady(channel, ready) {
+      channelReady.set({ channel }, ready ? 1 : 0);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Handler } from '../handler';
 import { menuButton } from '../handlers/menu';
 import { procedureTitle } from '../procedures/procedure-answer';
 import { factCaution } from '../procedures/fact-text';
-import { payload, type Button } from '../reply';
+import { payload, SHARE_LOCATION_PAYLOAD, type Button } from '../reply';
 import type { Turn } from '../turn';
 import { describeOffice } from './office-text';
 
@@ -17,7 +17,7 @@ const NEAREST = 3;
 
 /** Asks the page or app for the citizen's position; the web chat answers it with an office_location payload. */
 function shareLocationButton(t: TFunction): Button {
-  return { title: t('office:shareLocation'), payload: '/share_location' };
+  return { title: t('office:shareLocation'), payload: SHARE_LOCATION_PAYLOAD };
 }
 const MAX_CHOICES = 8;
 
