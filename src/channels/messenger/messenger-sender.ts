@@ -65,7 +65,7 @@ export class MessengerSender implements ChannelSender {
  * response (or an update when we speak first), an officer's answer up to 7 days later with the HUMAN_AGENT tag;
  * otherwise not at all. An officer inside 24 hours needs no tag, so replies work before Meta approves HUMAN_AGENT.
  */
-export function messagingFor(purpose: SendPurpose, sinceLastAction: number | undefined): Messaging | undefined {
+function messagingFor(purpose: SendPurpose, sinceLastAction: number | undefined): Messaging | undefined {
   if (sinceLastAction === undefined) return undefined;
   if (sinceLastAction <= STANDARD_WINDOW_MS) return { messaging_type: purpose === 'reply' || purpose === 'officer' ? 'RESPONSE' : 'UPDATE' };
   if (purpose === 'officer' && sinceLastAction <= HUMAN_AGENT_WINDOW_MS) return { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' };
