@@ -1,6 +1,8 @@
 import type { Logger } from '../ops/logger';
 import type { InboundJournal } from '../store/ports';
 
+const RECOVER_BATCH = 50;
+
 export interface DeliveryJournalOptions {
   channel: string;
   journal: InboundJournal;
@@ -21,6 +23,8 @@ export interface DeliveryJournalOptions {
  */
 export class DeliveryJournal {
   private readonly inFlight = new Set<Promise<void>>();
+  /** Journal ids this process is handling: a lease that runs out meanwhile must not hand them to it twice. */
+  private readonly inHand = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private readonly leaseMs: number;
 
@@ -34,13 +38,14 @@ export class DeliveryJournal {
     this.run(id, delivery, new Date());
   }
 
-  /** Takes over deliveries a dead process left behind; answers how many. */
+  /** Takes over deliveries a dead process left behind; answers how many it replays. */
   async recover(): Promise<number> {
     const { journal, channel, logger } = this.options;
     let taken = 0;
     for (;;) {
-      const batch = await journal.claimAbandoned(channel, 50, this.leaseMs);
+      const batch = await journal.claimAbandoned(channel, RECOVER_BATCH, this.leaseMs);
       for (const entry of batch) {
+        if (this.inHand.has(entry.id)) continue;
         let delivery: unknown;
         try {
           delivery = JSON.parse(entry.body);
@@ -51,9 +56,9 @@ export class DeliveryJournal {
           continue;
         }
         this.run(entry.id, delivery, entry.receivedAt);
+        taken++;
       }
-      taken += batch.length;
-      if (batch.length === 0) break;
+      if (batch.length < RECOVER_BATCH) break;
     }
     if (taken > 0) logger.warn({ channel, deliveries: taken }, 'replaying webhook deliveries left unprocessed');
     return taken;
@@ -80,7 +85,10 @@ export class DeliveryJournal {
 
   private run(id: string, delivery: unknown, receivedAt: Date): void {
     const { journal, channel, logger, process } = this.options;
+    this.inHand.add(id);
     const work = (async () => {
+      // A macrotask later: the platform's 200 goes out before the turns take the CPU.
+      await new Promise((resolve) => setImmediate(resolve));
       try {
         await process(delivery, receivedAt);
       } catch (err) {
@@ -90,6 +98,9 @@ export class DeliveryJournal {
       await journal.remove(id).catch((err) => logger.error({ err, channel, journalId: id }, 'could not forget a processed delivery'));
     })();
     this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    void work.finally(() => {
+      this.inFlight.delete(work);
+      this.inHand.delete(id);
+    });
   }
 }

@@ -69,6 +69,7 @@ export class MessengerAdapter extends CollectingAdapter {
     }
     // "typing…" must reach Meta before the answer, or it would linger after it.
     await typing;
+    if (outgoing.length === 0) return;
     const result = await sender.send(event.psid, outgoing.map(activityToReply), 'reply');
     if (!result.ok) logger.warn({ channel: MESSENGER_CHANNEL, failure: result.failure, code: result.code, detail: result.detail }, 'Messenger reply not delivered');
   }

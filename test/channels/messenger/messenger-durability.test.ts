@@ -18,7 +18,9 @@ async function eventually(check: () => boolean, what: string): Promise<void> {
   assert.ok(check(), what);
 }
 
-describe('Messenger deliveries survive restarts and scale-out', () => {
+describe('Messenger deliveries survive restarts and scale-out', function () {
+  // Each test starts one or two whole assistants (content, parser, store): slow on a busy machine.
+  this.timeout(60_000);
   isolateNetwork();
   let dataDir: string;
   const running: RunningAssistant[] = [];
