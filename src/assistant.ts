@@ -5,6 +5,7 @@ import { createAdminModule } from './admin';
 import { createConsoleRouter } from './admin/console/console-router';
 import { AssistantBot } from './bot/assistant-bot';
 import { FeedbackDialog } from './bot/dialogs/feedback-dialog';
+import { answerAttachment } from './bot/handlers/attachment';
 import { createEmergencyHandler, loadEmergencyGuide } from './bot/handlers/emergency';
 import { greet } from './bot/handlers/menu';
 import { loadOtherAgencies } from './bot/handlers/other-agencies';
@@ -16,6 +17,8 @@ import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
 import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
 import { Inbox } from './channels/inbox';
+import { createMessengerChannel, messengerSettings, type MessengerChannel } from './channels/messenger/messenger-channel';
+import { loggedOfficerSignals, type HandoffControl, type OfficerSignals } from './channels/officer-signals';
 import type { ChannelSender } from './channels/outbound/channel-sender';
 import { createZaloChannel } from './channels/zalo/zalo-channel';
 import { createZaloVerifierRouter } from './channels/zalo/zalo-router';
@@ -40,16 +43,26 @@ export interface Assistant {
   store: Store;
   coordination: Coordination;
   knowledge: KnowledgeHolder;
-  /** The outbound door of each platform channel that is on, by channel name (announcements, hand-off replies). */
+  /** The outbound door of each platform channel that is on, by channel name (announcements, hand-off, notices). */
   senders: ReadonlyMap<string, ChannelSender>;
+  /** How each platform channel passes a conversation to officers and back, by channel name. */
+  handoffControls: ReadonlyMap<string, HandoffControl>;
+  /** The Messenger channel when its credentials are set. */
+  messenger: MessengerChannel | undefined;
   close(): Promise<void>;
+}
+
+/** Parts a caller may supply instead of the defaults. */
+export interface AssistantOptions {
+  /** Where platform channels report what officers do in the platforms' own tools (the hand-off); logged by default. */
+  officerSignals?: OfficerSignals;
 }
 
 /** Parse confidence below which the assistant asks instead of answering (Rasa's nlu_fallback threshold). */
 const CONFIDENCE_THRESHOLD = 0.5;
 
 /** The composition root: config → store → knowledge → understanding → bot → channels → http. Nothing starts listening here. */
-export async function createAssistant(config: Config, logger: Logger): Promise<Assistant> {
+export async function createAssistant(config: Config, logger: Logger, options: AssistantOptions = {}): Promise<Assistant> {
   const metrics = createMetrics();
   const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI });
   const coordination = await createCoordination(config.REDIS_URL, config.REDIS_KEY_PREFIX);
@@ -112,6 +125,8 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     followUp: createProcedureFollowUp(procedureDeps),
     emergency: createEmergencyHandler(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml'))),
     welcome: greet,
+    attachment: answerAttachment,
+    contacts: store.contacts,
     afterEmergency: (turn) => (turn.entity('procedure') || turn.entity('procedure_group') ? answerProcedure : undefined),
     dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
     confidenceThreshold: CONFIDENCE_THRESHOLD,
@@ -119,16 +134,41 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     onTurnEnd: metrics.observeTurn,
   });
 
-  const inbox = new Inbox(coordination);
+  // Seen platform ids: in Redis with several instances, otherwise in the store so they survive a restart.
+  const inbox = new Inbox(coordination, coordination.kind === 'redis' ? coordination : store.seenEvents);
   const restAdapter = new RestAdapter(inbox, { pending: (sender) => dossiers.outbox.drain({ channel: REST_CHANNEL, userId: sender }) });
   const onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, channel: context.activity.channelId }, 'turn failed outside the bot');
     await context.sendActivity(translator.forLocale('vi')('errors.turn'));
   };
   restAdapter.onTurnError = onTurnError;
-  const zalo = await createZaloChannel({ config, store, coordination, inbox, translator, logic: bot.onTurn, metrics, logger });
-  if (zalo) zalo.adapter.onTurnError = onTurnError;
-  const senders = new Map<string, ChannelSender>(zalo ? [[zalo.sender.channel, zalo.sender]] : []);
+  const senders = new Map<string, ChannelSender>();
+  const handoffControls = new Map<string, HandoffControl>();
+  const officerSignals = options.officerSignals ?? loggedOfficerSignals(logger);
+  const zalo = await createZaloChannel({ config, store, coordination, inbox, translator, logic: bot.onTurn, metrics, logger, officerSignals });
+  if (zalo) {
+    zalo.adapter.onTurnError = onTurnError;
+    senders.set(zalo.sender.channel, zalo.sender);
+  }
+  const messengerConfig = messengerSettings(config);
+  let messenger: MessengerChannel | undefined;
+  if ('settings' in messengerConfig) {
+    messenger = createMessengerChannel({
+      settings: messengerConfig.settings,
+      inbox,
+      logic: bot.onTurn,
+      store,
+      officers: officerSignals,
+      translator,
+      logger,
+      metrics,
+    });
+    senders.set(messenger.sender.channel, messenger.sender);
+    handoffControls.set(messenger.sender.channel, messenger.handoff);
+    messenger.start();
+  } else {
+    logger.info({ missing: messengerConfig.missing }, 'Messenger channel off: set these variables to turn it on');
+  }
 
   const app = createHttpApp({
     logger,
@@ -140,6 +180,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
         { name: 'coordination', check: () => coordination.ping() },
         { name: 'content', check: async () => void knowledge.current() },
         ...(zalo ? [zalo.readiness] : []),
+        ...(messenger ? [messenger.readiness] : []),
       ]),
       createRestRouter({
         adapter: restAdapter,
@@ -151,6 +192,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
       ...(zalo ? [zalo.router] : []),
       // Domain verification comes before the OA grants tokens, so the file is served while the channel is still off.
       ...(config.ZALO_SITE_VERIFICATION ? [createZaloVerifierRouter(config.ZALO_SITE_VERIFICATION)] : []),
+      ...(messenger ? [messenger.router] : []),
       createChatPageRouter(),
       createConsoleRouter(),
       createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
@@ -165,9 +207,13 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     coordination,
     knowledge,
     senders,
+    handoffControls,
+    messenger,
     async close() {
       zalo?.close();
       knowledge.close();
+      // Deliveries already acknowledged finish before storage closes.
+      await messenger?.close();
       await coordination.close();
       await store.close();
     },

@@ -31,6 +31,7 @@ const schema = z.object({
   MESSENGER_APP_SECRET: optionalText,
   MESSENGER_PAGE_ACCESS_TOKEN: optionalText,
   MESSENGER_API_BASE: url('MESSENGER_API_BASE').default('https://graph.facebook.com/v25.0'),
+  MESSENGER_INBOX_APP_ID: z.string().trim().regex(/^\d+$/, 'MESSENGER_INBOX_APP_ID must be a numeric app id').default('263902037430900'),
   ZALO_APP_ID: optionalText,
   ZALO_APP_SECRET: optionalText,
   ZALO_OA_SECRET_KEY: optionalText,

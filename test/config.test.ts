@@ -38,6 +38,8 @@ describe('config', () => {
     [{ ZALO_SITE_VERIFICATION: '<script>' }, 'ZALO_SITE_VERIFICATION'],
     [{ ZALO_BUTTON_STYLE: 'carousel' }, 'ZALO_BUTTON_STYLE'],
     [{ REDIS_KEY_PREFIX: 'a b' }, 'REDIS_KEY_PREFIX'],
+    [{ MESSENGER_API_BASE: 'graph.facebook.com' }, 'MESSENGER_API_BASE'],
+    [{ MESSENGER_INBOX_APP_ID: 'page-inbox' }, 'MESSENGER_INBOX_APP_ID'],
   ];
   for (const [env, name] of bad) {
     it(`stops with a message naming ${name} for ${JSON.stringify(env)}`, () => {

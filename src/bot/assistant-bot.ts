@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { DialogSet, type Dialog } from 'botbuilder-dialogs';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { StateStore, UnansweredLog } from '../store/ports';
+import type { ContactRepository, StateStore, UnansweredLog } from '../store/ports';
 import type { Parser } from '../understanding/types';
 import { attachMemory, DialogStateAccessor } from './dialog-state-accessor';
 import type { Handler, InterruptPolicy } from './handler';
@@ -16,7 +16,7 @@ export interface DialogEntry {
 }
 
 /** How a turn was answered, for metrics: which path the message took. */
-export type TurnPath = 'emergency' | 'dialog' | 'route' | 'context' | 'fallback' | 'welcome' | 'ignored' | 'error';
+export type TurnPath = 'emergency' | 'dialog' | 'route' | 'context' | 'fallback' | 'welcome' | 'attachment' | 'ignored' | 'error';
 
 /** What one finished turn reports to observers (metrics); never the citizen's text. */
 export interface TurnReport {
@@ -53,6 +53,13 @@ export interface AssistantBotOptions {
   afterEmergency?: (turn: Turn) => Handler | undefined;
   /** What a new follower or a "Get started" tap sees. */
   welcome: Handler;
+  /** A message with only attachments (photo, sticker, file, voice): a polite request to type the question. */
+  attachment: Handler;
+  /**
+   * Where every citizen action (a message, a tap, "Get started", a follow) is recorded, on every channel, with the
+   * language in use: the platforms' messaging windows count from it.
+   */
+  contacts: Pick<ContactRepository, 'recordInteraction'>;
   dialogs: DialogEntry[];
   /** Below this parse confidence the assistant asks instead of guessing (Rasa's nlu_fallback threshold). */
   confidenceThreshold: number;
@@ -112,7 +119,11 @@ export class AssistantBot {
       await turn.say({ text: turn.t('errors.turn') });
       path = 'error';
     }
-    memory.lastTurnAt = (this.options.now?.() ?? new Date()).toISOString();
+    const now = this.options.now?.() ?? new Date();
+    if (isCitizenAction(activity)) {
+      await this.options.contacts.recordInteraction({ channel: turn.channel, userId: turn.userId }, actedAt(activity, now), { locale: turn.locale });
+    }
+    memory.lastTurnAt = now.toISOString();
     await state.write(key, memory, loaded?.eTag ?? null);
     this.options.onTurnEnd?.({ channel: turn.channel, intent: turn.intent, path, seconds: (performance.now() - started) / 1000 });
   };
@@ -120,6 +131,10 @@ export class AssistantBot {
   private async dispatch(turn: Turn): Promise<TurnPath> {
     const { routes, fallback, emergency, confidenceThreshold } = this.options;
     const dc = turn.dialogs;
+    if (!turn.text.trim() && turn.context.activity.attachments?.length) {
+      await this.options.attachment(turn);
+      return 'attachment';
+    }
     if (turn.intent === 'emergency') {
       await dc.cancelAllDialogs();
       await emergency(turn);
@@ -168,6 +183,17 @@ export class AssistantBot {
     const asksSomethingElse = /^(procedure|office)_/.test(name) && turn.parse.entities.some((e) => e.entity === 'procedure' || e.entity === 'location');
     return asksSomethingElse && confidence >= confidentQuestion;
   }
+}
+
+/** Messages and "Get started" (or a follow) are the citizen's own actions; other events are the platform's. */
+function isCitizenAction(activity: TurnContext['activity']): boolean {
+  return activity.type === ActivityTypes.Message || (activity.type === ActivityTypes.Event && activity.name === 'start');
+}
+
+/** When the citizen acted: the platform's timestamp (a replayed delivery keeps its own), never later than now. */
+function actedAt(activity: TurnContext['activity'], now: Date): Date {
+  const at = activity.timestamp ? new Date(activity.timestamp) : now;
+  return Number.isNaN(at.getTime()) || at > now ? now : at;
 }
 
 /** Button taps arrive as `/intent{...}` payloads: they are the citizen's explicit choice. */

@@ -12,6 +12,12 @@ export interface Reply {
   buttons?: Button[];
 }
 
+/**
+ * The payload of a button that asks the citizen's device for its position (the web chat answers it with an
+ * office_location payload carrying coordinates). Channels that cannot ask for a position leave the button out.
+ */
+export const SHARE_LOCATION_PAYLOAD = '/share_location';
+
 /** Builds a Rasa-style button payload: `/intent{"entity":"value"}`, parsed back by the understanding layer. */
 export function payload(intent: string, entities?: Record<string, string | number>): string {
   return entities && Object.keys(entities).length ? `/${intent}${JSON.stringify(entities)}` : `/${intent}`;

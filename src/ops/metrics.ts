@@ -1,5 +1,6 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { TurnReport } from '../bot/assistant-bot';
+import type { SendPurpose, SendResult } from '../channels/outbound/channel-sender';
 
 /** The assistant's Prometheus metrics, in a registry of its own (several assistants in one test process never collide). */
 export interface Metrics {
@@ -12,8 +13,10 @@ export interface Metrics {
   observeTokenRefresh(channel: string, outcome: 'ok' | 'failed'): void;
   /** Counts a refused webhook delivery by reason (bad_signature, replay, malformed…): a burst means an attack or a wrong secret. */
   observeWebhookRefusal(channel: string, reason: string): void;
-  /** Counts one outbound send by outcome (`sent` or the SendFailure). */
-  observeSend(channel: string, outcome: string): void;
+  /** Counts one outbound send by channel, purpose and outcome (`ok` or the failure's name). */
+  observeSend(channel: string, purpose: SendPurpose, result: SendResult): void;
+  /** Whether a platform accepts our credentials (0 alerts staff: a refused token). */
+  setChannelReady(channel: string, ready: boolean): void;
 }
 
 /** Creates the registry with process metrics (CPU, memory, event-loop lag) and the assistant's own. */
@@ -54,8 +57,14 @@ export function createMetrics(): Metrics {
   });
   const sends = new Counter({
     name: 'assistant_channel_sends_total',
-    help: 'Outbound sends to platforms by channel and outcome (sent, or why not)',
-    labelNames: ['channel', 'outcome'] as const,
+    help: 'Outbound platform sends by channel, purpose and result (ok, or why it failed: window_closed, unreachable, auth...)',
+    labelNames: ['channel', 'purpose', 'result'] as const,
+    registers: [registry],
+  });
+  const channelReady = new Gauge({
+    name: 'assistant_channel_ready',
+    help: 'Whether the platform accepts our credentials (1) or refused them (0, alert: replace the token)',
+    labelNames: ['channel'] as const,
     registers: [registry],
   });
   return {
@@ -73,8 +82,11 @@ export function createMetrics(): Metrics {
     observeWebhookRefusal(channel, reason) {
       webhookRefusals.inc({ channel, reason });
     },
-    observeSend(channel, outcome) {
-      sends.inc({ channel, outcome });
+    observeSend(channel, purpose, result) {
+      sends.inc({ channel, purpose, result: result.ok ? 'ok' : result.failure });
+    },
+    setChannelReady(channel, ready) {
+      channelReady.set({ channel }, ready ? 1 : 0);
     },
   };
 }

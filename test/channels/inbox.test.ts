@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Inbox } from '../../src/channels/inbox';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createMemoryCoordination, createRedisCoordination, type Coordination } from '../../src/coordination';
+import type { SeenEventLog } from '../../src/store';
+import { createSqliteStore } from '../../src/store/sqlite';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 for (const [name, create] of [
   ['in-process', async () => createMemoryCoordination()],
-  ['Redis', () => createRedisCoordination({ url: REDIS_URL, prefix: `test:inbox:${process.pid}:` })],
+  ['Redis', () => createRedisCoordination({ url: REDIS_URL, prefix: `test:inbox:${process.pid}:${randomUUID()}:` })],
 ] as const) {
   describe(`Inbox (${name} coordination)`, () => {
     let coordination: Coordination;
@@ -45,3 +50,47 @@ for (const [name, create] of [
     });
   });
 }
+
+describe('Inbox with the store\'s seen log (no Redis)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inbox-seen-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('still drops a redelivered id after a restart', async () => {
+    const id = randomUUID();
+    let runs = 0;
+    let store = createSqliteStore(dir);
+    assert.equal(await new Inbox(createMemoryCoordination(), store.seenEvents).deliver('messenger', 'u1', id, async () => ++runs), 1);
+    await store.close();
+    store = createSqliteStore(dir);
+    assert.equal(await new Inbox(createMemoryCoordination(), store.seenEvents).deliver('messenger', 'u1', id, async () => ++runs), undefined);
+    assert.equal(runs, 1);
+    await store.close();
+  });
+
+  it('marks an event seen when its turn starts, not while it waits behind another turn', async () => {
+    const offered: string[] = [];
+    const coordination = createMemoryCoordination();
+    const seen: SeenEventLog = {
+      firstSeen: (key, ttl) => {
+        offered.push(key);
+        return coordination.firstSeen(key, ttl);
+      },
+    };
+    const inbox = new Inbox(coordination, seen);
+    let release!: () => void;
+    const slow = inbox.deliver('messenger', 'u1', 'first', () => new Promise<void>((r) => (release = r)));
+    const queued = inbox.deliver('messenger', 'u1', 'second', async () => 'ran');
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(offered, ['messenger:msg:first'], 'the queued event is not marked yet: a crash now leaves it to a replay');
+    release();
+    await slow;
+    assert.equal(await queued, 'ran');
+    assert.deepEqual(offered, ['messenger:msg:first', 'messenger:msg:second']);
+    await coordination.close();
+  });
+});

@@ -6,6 +6,7 @@ import { clockContract, manualClock, type ManualClock } from './contract/clock-c
 import { contactsContract } from './contract/contacts-contract';
 import { conversationRecordsContract } from './contract/conversation-records-contract';
 import { dossiersContract } from './contract/dossiers-contract';
+import { inboundClockContract, inboundContract } from './contract/inbound-contract';
 import { outboxContract } from './contract/outbox-contract';
 import { stateContract } from './contract/state-contract';
 
@@ -34,6 +35,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     outboxContract(current);
     contactsContract(current);
     channelTokensContract(current);
+    inboundContract(current);
 
     describe('lifecycle', () => {
       it('pings while open and refuses once closed', async () => {
@@ -68,5 +70,6 @@ export function describeClockedStoreContract(
     });
 
     clockContract(() => store ?? assert.fail('no store is open'), () => clock);
+    inboundClockContract(() => store ?? assert.fail('no store is open'), () => clock);
   });
 }

@@ -4,7 +4,7 @@ import type { Handler } from '../handler';
 import { menuButton } from '../handlers/menu';
 import { procedureTitle } from '../procedures/procedure-answer';
 import { factCaution } from '../procedures/fact-text';
-import { payload, type Button } from '../reply';
+import { payload, SHARE_LOCATION_PAYLOAD, type Button } from '../reply';
 import type { Turn } from '../turn';
 import { describeOffice } from './office-text';
 
@@ -14,9 +14,6 @@ export interface OfficeHandlerDeps {
 }
 
 const NEAREST = 3;
-
-/** The payload of "share my location": each channel answers it its own way (the web chat asks the browser). */
-export const SHARE_LOCATION_PAYLOAD = '/share_location';
 
 /** Asks the page or app for the citizen's position; the web chat answers it with an office_location payload. */
 function shareLocationButton(t: TFunction): Button {

@@ -26,6 +26,9 @@ export type SendFailure =
   | 'rate_limited'
   /** The platform's quota is used up for now (Zalo -211): stop the batch and tell staff. */
   | 'quota_exhausted'
+  /** Messenger: another app (the Page Inbox, where an officer answers) controls the conversation: the bot stays quiet,
+   * and the hand-off takes the thread back first if it must speak. */
+  | 'handed_over'
   /** The access token was refused: the channel is not ready until a token works again; staff are alerted. */
   | 'auth'
   /** The platform failed or could not be reached after our retries: try again later. */

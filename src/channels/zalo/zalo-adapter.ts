@@ -1,5 +1,5 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
-import { SHARE_LOCATION_PAYLOAD } from '../../bot/offices/office-handlers';
+import { SHARE_LOCATION_PAYLOAD } from '../../bot/reply';
 import { activityToReply, payload } from '../../bot/reply';
 import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
@@ -56,28 +56,28 @@ export class ZaloAdapter extends CollectingAdapter {
         return this.options.contacts.recordUnfollow(user);
       case 'follow':
         await this.options.contacts.recordInteraction(user, event.at, { following: true });
-        return this.turn(user, { type: ActivityTypes.Event, name: 'start' });
+        return this.turn(user, { type: ActivityTypes.Event, name: 'start', timestamp: event.at });
       case 'chat_now':
-        return this.turn(user, { type: ActivityTypes.Event, name: 'start' });
+        return this.turn(user, { type: ActivityTypes.Event, name: 'start', timestamp: event.at });
       case 'attachment':
         return this.say(user, 'zalo:attachment');
       case 'location':
         if (!event.coordinates) return this.say(user, 'zalo:badLocation');
         // The same payload the web chat sends after the browser shares a position: the bot answers nearest offices.
-        return this.message(user, payload('office_location', { ...event.coordinates }));
+        return this.message(user, payload('office_location', { ...event.coordinates }), event.at);
       case 'text':
-        return this.text(event.text, user);
+        return this.text(event.text, user, event.at);
     }
   }
 
-  private async text(raw: string, user: ChannelUser): Promise<void> {
+  private async text(raw: string, user: ChannelUser, at: Date): Promise<void> {
     const text = cleanInboundText(raw);
     if (!text) return;
     if (text.length > this.options.maxMessageChars) return this.say(user, 'errors.tooLong', { max: this.options.maxMessageChars });
     const chosen = (await this.options.menus.choice(user.userId, text)) ?? text;
     // Zalo has no button that asks for a position: tell the citizen how to send one from the chat.
     if (chosen === SHARE_LOCATION_PAYLOAD) return this.say(user, 'zalo:shareLocation');
-    return this.message(user, chosen);
+    return this.message(user, chosen, at);
   }
 
   /** OA messages come back as echoes: ours are skipped, an officer's (from OA Manager, with an admin id) is reported. */
@@ -88,8 +88,9 @@ export class ZaloAdapter extends CollectingAdapter {
     this.options.logger.info({ channel: ZALO_CHANNEL }, 'an officer wrote from OA Manager; no hand-off is listening');
   }
 
-  private message(user: ChannelUser, text: string): Promise<void> {
-    return this.turn(user, { type: ActivityTypes.Message, text });
+  /** A message turn stamped with the platform's time, which the citizen's messaging window counts from. */
+  private message(user: ChannelUser, text: string, at: Date): Promise<void> {
+    return this.turn(user, { type: ActivityTypes.Message, text, timestamp: at });
   }
 
   private async turn(user: ChannelUser, fields: Partial<Activity>): Promise<void> {

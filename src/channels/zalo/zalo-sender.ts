@@ -43,7 +43,7 @@ export class ZaloSender implements ChannelSender {
 
   async send(userId: string, replies: readonly Reply[], purpose: SendPurpose): Promise<SendResult> {
     const result = await this.deliver(userId, replies, purpose);
-    this.options.metrics.observeSend(ZALO_CHANNEL, result.ok ? 'sent' : result.failure);
+    this.options.metrics.observeSend(ZALO_CHANNEL, purpose, result);
     if (!result.ok) this.options.logger.warn({ channel: ZALO_CHANNEL, purpose, failure: result.failure, code: result.code, detail: result.detail }, 'Zalo send failed');
     return result;
   }

@@ -11,8 +11,11 @@ import { createDossierModels, type DossierModels } from './dossier-models';
 import { createMongoDossierRepository } from './dossier-repository';
 import { createMongoFeedbackRepository } from './feedback-repository';
 import { createMongoHandoffRepository } from './handoff-repository';
+import { createMongoInboundJournal } from './inbound-journal';
+import { createInboundModels, type InboundModels } from './inbound-models';
 import { createMongoModels, type MongoModels } from './models';
 import { createMongoOutboxRepository } from './outbox-repository';
+import { createMongoSeenEventLog } from './seen-event-log';
 import { createMongoStateStore } from './state-store';
 import { createMongoUnansweredLog } from './unanswered-log';
 
@@ -26,11 +29,13 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
   let dossierModels: DossierModels;
   let contactModel: ContactModel;
   let channelTokenModel: ChannelTokenModel;
+  let inboundModels: InboundModels;
   try {
     models = await createMongoModels(conn);
     dossierModels = await createDossierModels(conn);
     contactModel = await createContactModel(conn);
     channelTokenModel = await createChannelTokenModel(conn);
+    inboundModels = await createInboundModels(conn);
   } catch (err) {
     await conn.close().catch(() => undefined);
     throw err;
@@ -48,6 +53,8 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     outbox: createMongoOutboxRepository(dossierModels.outbox, now),
     contacts: createMongoContactRepository(contactModel),
     channelTokens: createMongoChannelTokenRepository(channelTokenModel),
+    seenEvents: createMongoSeenEventLog(inboundModels.seenEvents, now),
+    inboundJournal: createMongoInboundJournal(inboundModels.journal, now),
     async ping() {
       // Checked first: after close() the driver may not fail fast, and /readyz must not hang.
       if (conn.readyState !== 1 || !conn.db) throw new Error('MongoDB connection is not open');

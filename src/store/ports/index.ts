@@ -3,6 +3,7 @@ import type { ChannelTokenRepository } from './channel-tokens';
 import type { ContactRepository } from './contacts';
 import type { FeedbackRepository, HandoffRepository, UnansweredLog } from './conversation-records';
 import type { DossierRepository } from './dossiers';
+import type { InboundJournal, SeenEventLog } from './inbound';
 import type { OutboxRepository } from './outbox';
 import type { StateStore } from './state';
 
@@ -11,6 +12,7 @@ export * from './channel-tokens';
 export * from './contacts';
 export * from './conversation-records';
 export * from './dossiers';
+export * from './inbound';
 export * from './outbox';
 export * from './state';
 
@@ -27,6 +29,10 @@ export interface Store {
   outbox: OutboxRepository;
   contacts: ContactRepository;
   channelTokens: ChannelTokenRepository;
+  /** Platform event ids already handled (webhook de-duplication without Redis). */
+  seenEvents: SeenEventLog;
+  /** Acknowledged webhook deliveries not processed yet. */
+  inboundJournal: InboundJournal;
   /** Throws when the storage cannot be reached (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -8,7 +8,9 @@ import { openSqlite } from './database';
 import { createSqliteDossierRepository } from './dossier-repository';
 import { createSqliteFeedbackRepository } from './feedback-repository';
 import { createSqliteHandoffRepository } from './handoff-repository';
+import { createSqliteInboundJournal } from './inbound-journal';
 import { createSqliteOutboxRepository } from './outbox-repository';
+import { createSqliteSeenEventLog } from './seen-event-log';
 import { createSqliteStateStore } from './state-store';
 import { createSqliteUnansweredLog } from './unanswered-log';
 
@@ -28,6 +30,8 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     outbox: createSqliteOutboxRepository(db, now),
     contacts: createSqliteContactRepository(db),
     channelTokens: createSqliteChannelTokenRepository(db),
+    seenEvents: createSqliteSeenEventLog(db, now),
+    inboundJournal: createSqliteInboundJournal(db, now),
     async ping() {
       db.prepare('SELECT 1').get();
     },

@@ -194,4 +194,23 @@ export const migrations: readonly Migration[] = [
       failure_terminal INTEGER
     ) WITHOUT ROWID;`,
   },
+  {
+    version: 11,
+    name: 'inbound',
+    // seen_events: platform event keys with their expiry, so webhook redeliveries are dropped across restarts.
+    // inbound_journal: acknowledged deliveries until processed; the lease index finds those a dead process left.
+    up: `CREATE TABLE seen_events (
+      key TEXT PRIMARY KEY,
+      expires_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX seen_events_expiry ON seen_events (expires_at);
+    CREATE TABLE inbound_journal (
+      id TEXT PRIMARY KEY,
+      channel TEXT NOT NULL,
+      body TEXT NOT NULL,
+      received_at TEXT NOT NULL,
+      leased_until TEXT NOT NULL
+    );
+    CREATE INDEX inbound_journal_lease ON inbound_journal (channel, leased_until);`,
+  },
 ];

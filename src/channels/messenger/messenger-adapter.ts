@@ -1,0 +1,93 @@
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { activityToReply } from '../../bot/reply';
+import type { Logger } from '../../ops/logger';
+import type { ContactRepository } from '../../store/ports';
+import { CollectingAdapter } from '../collecting-adapter';
+import type { Inbox } from '../inbox';
+import type { OfficerSignals } from '../officer-signals';
+import type { MessengerClient } from './messenger-client';
+import type { MessengerEvent } from './messenger-events';
+import { MESSENGER_CHANNEL, type MessengerSender } from './messenger-sender';
+
+type Logic = (context: TurnContext) => Promise<void>;
+
+export interface MessengerAdapterOptions {
+  inbox: Inbox;
+  sender: MessengerSender;
+  client: Pick<MessengerClient, 'senderAction'>;
+  officers: OfficerSignals;
+  contacts: Pick<ContactRepository, 'recordInteraction'>;
+  logger: Logger;
+  /** A citizen who has waited this long for an answer sees "typing…" until it comes. */
+  typingAfterMs?: number;
+}
+
+/**
+ * Turns Messenger events into bot turns and platform signals, each citizen's one at a time through the inbox,
+ * and sends each turn's replies before the citizen's next event is handled.
+ */
+export class MessengerAdapter extends CollectingAdapter {
+  constructor(private readonly options: MessengerAdapterOptions) {
+    super();
+  }
+
+  /** Handles one event received at `receivedAt` (ms); resolves once it is answered or recorded. */
+  handle(event: MessengerEvent, receivedAt: number, logic: Logic): Promise<unknown> {
+    const { inbox, officers, contacts, logger } = this.options;
+    // No await before inbox.deliver: events of one delivery must join their citizen's queue in delivery order.
+    switch (event.kind) {
+      case 'turn':
+        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => this.answer(event, receivedAt, logic));
+      case 'officer_spoke':
+        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => officers.officerSpoke(user(event.psid), event.at));
+      case 'handed_back':
+        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => officers.handedBack(user(event.psid)));
+      case 'standby_message':
+        return contacts.recordInteraction(user(event.psid), event.at);
+      case 'ignored':
+        if (!event.known) logger.info({ channel: MESSENGER_CHANNEL, event: event.what }, 'unknown Messenger event acknowledged and ignored');
+        return Promise.resolve();
+    }
+  }
+
+  private async answer(event: Extract<MessengerEvent, { kind: 'turn' }>, receivedAt: number, logic: Logic): Promise<void> {
+    const { sender, client, logger } = this.options;
+    const typingAfterMs = this.options.typingAfterMs ?? 1000;
+    let typing: Promise<unknown> | undefined;
+    const showTyping = () => {
+      typing ??= client.senderAction(event.psid, 'typing_on');
+    };
+    // Waited behind a slow Send API or a slow turn: show "typing…" now, or as soon as the wait grows long.
+    const waited = Date.now() - receivedAt;
+    if (waited >= typingAfterMs) showTyping();
+    const timer = setTimeout(showTyping, Math.max(0, typingAfterMs - waited));
+    let outgoing: Partial<Activity>[];
+    try {
+      outgoing = await this.runTurn(toActivity(event), logic);
+    } finally {
+      clearTimeout(timer);
+    }
+    // "typing…" must reach Meta before the answer, or it would linger after it.
+    await typing;
+    if (outgoing.length === 0) return;
+    const result = await sender.send(event.psid, outgoing.map(activityToReply), 'reply');
+    if (!result.ok) logger.warn({ channel: MESSENGER_CHANNEL, failure: result.failure, code: result.code, detail: result.detail }, 'Messenger reply not delivered');
+  }
+}
+
+const user = (psid: string) => ({ channel: MESSENGER_CHANNEL, userId: psid });
+
+/** The Activity botbuilder carries: the citizen's PSID is both user and conversation; the Page is the recipient. */
+function toActivity(event: Extract<MessengerEvent, { kind: 'turn' }>): Partial<Activity> {
+  const base: Partial<Activity> = {
+    id: event.key,
+    channelId: MESSENGER_CHANNEL,
+    serviceUrl: '',
+    from: { id: event.psid, name: '' },
+    recipient: { id: event.pageId, name: '' },
+    conversation: { id: event.psid, isGroup: false, conversationType: 'personal', name: '' },
+    timestamp: event.at,
+  };
+  if (event.input.type === 'start') return { ...base, type: ActivityTypes.Event, name: 'start', value: { referral: event.input.referral } };
+  return { ...base, type: ActivityTypes.Message, text: event.input.text, attachments: event.input.attachments };
+}

@@ -1,0 +1,112 @@
+import type { TurnContext } from 'botbuilder';
+import type { Router } from 'express';
+import type { Config } from '../../config';
+import type { ReadinessCheck } from '../../http/health-router';
+import type { Translator } from '../../i18n/translator';
+import type { Logger } from '../../ops/logger';
+import type { Metrics } from '../../ops/metrics';
+import type { Store } from '../../store/ports';
+import { DeliveryJournal } from '../delivery-journal';
+import type { Inbox } from '../inbox';
+import type { HandoffControl, OfficerSignals } from '../officer-signals';
+import { ChannelHealth } from '../outbound/channel-health';
+import type { ChannelSender } from '../outbound/channel-sender';
+import { MessengerAdapter } from './messenger-adapter';
+import { MessengerClient } from './messenger-client';
+import { readDelivery } from './messenger-events';
+import { MessengerHandoffControl } from './messenger-handoff';
+import { createMessengerRouter } from './messenger-router';
+import { MESSENGER_CHANNEL, MessengerSender } from './messenger-sender';
+
+/** What the channel needs from the environment; all three secrets or the channel stays off. */
+export interface MessengerSettings {
+  verifyToken: string;
+  appSecret: string;
+  pageAccessToken: string;
+  apiBase: string;
+  inboxAppId: string;
+}
+
+const REQUIRED = ['MESSENGER_VERIFY_TOKEN', 'MESSENGER_APP_SECRET', 'MESSENGER_PAGE_ACCESS_TOKEN'] as const;
+
+/** The channel's settings, or the variables still missing (the start-up log names them). */
+export function messengerSettings(config: Config): { settings: MessengerSettings } | { missing: string[] } {
+  const missing = REQUIRED.filter((name) => !config[name]);
+  if (missing.length > 0) return { missing };
+  return {
+    settings: {
+      verifyToken: config.MESSENGER_VERIFY_TOKEN!,
+      appSecret: config.MESSENGER_APP_SECRET!,
+      pageAccessToken: config.MESSENGER_PAGE_ACCESS_TOKEN!,
+      apiBase: config.MESSENGER_API_BASE,
+      inboxAppId: config.MESSENGER_INBOX_APP_ID,
+    },
+  };
+}
+
+export interface MessengerChannelDeps {
+  settings: MessengerSettings;
+  inbox: Inbox;
+  logic: (context: TurnContext) => Promise<void>;
+  store: Pick<Store, 'contacts' | 'inboundJournal'>;
+  officers: OfficerSignals;
+  translator: Translator;
+  logger: Logger;
+  metrics: Pick<Metrics, 'observeSend' | 'setChannelReady'>;
+}
+
+/** The Messenger channel, assembled: its routes, its outbound door, its part in hand-offs, and its readiness. */
+export interface MessengerChannel {
+  router: Router;
+  sender: ChannelSender;
+  handoff: HandoffControl;
+  readiness: ReadinessCheck;
+  /** Starts replaying deliveries a dead process left behind. */
+  start(): void;
+  /** Resolves once every acknowledged delivery so far is handled. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds the channel: router → journal → adapter (inbox, bot turn) → sender → client. */
+export function createMessengerChannel(deps: MessengerChannelDeps): MessengerChannel {
+  const { settings, store, logger, metrics } = deps;
+  const health = new ChannelHealth(MESSENGER_CHANNEL, (ready, problem) => {
+    metrics.setChannelReady(MESSENGER_CHANNEL, ready);
+    if (ready) logger.info({ channel: MESSENGER_CHANNEL }, 'Messenger accepts the Page access token again');
+    else logger.error({ channel: MESSENGER_CHANNEL, problem }, 'Messenger refused the Page access token: replace MESSENGER_PAGE_ACCESS_TOKEN');
+  });
+  metrics.setChannelReady(MESSENGER_CHANNEL, true);
+  const client = new MessengerClient({ apiBase: settings.apiBase, pageAccessToken: settings.pageAccessToken, appSecret: settings.appSecret, health });
+  const sender = new MessengerSender({
+    client,
+    contacts: store.contacts,
+    onResult: (purpose, result) => metrics.observeSend(MESSENGER_CHANNEL, purpose, result),
+  });
+  const adapter = new MessengerAdapter({ inbox: deps.inbox, sender, client, officers: deps.officers, contacts: store.contacts, logger });
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, channel: MESSENGER_CHANNEL }, 'turn failed outside the bot');
+    await context.sendActivity(deps.translator.forLocale('vi')('errors.turn'));
+  };
+  const journal = new DeliveryJournal({
+    channel: MESSENGER_CHANNEL,
+    journal: store.inboundJournal,
+    logger,
+    process: async (delivery, receivedAt) => {
+      const events = readDelivery(delivery, settings.inboxAppId);
+      // Every event is waited for, so a failure (kept for a replay) never leaves another one running unseen.
+      const outcomes = await Promise.allSettled(events.map((event) => adapter.handle(event, receivedAt.getTime(), deps.logic)));
+      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
+  });
+  return {
+    router: createMessengerRouter({ verifyToken: settings.verifyToken, appSecret: settings.appSecret, accept: (body, delivery) => journal.accept(body, delivery) }),
+    sender,
+    handoff: new MessengerHandoffControl(client, settings.inboxAppId),
+    readiness: { name: MESSENGER_CHANNEL, check: () => health.check() },
+    start: () => journal.start(),
+    idle: () => journal.idle(),
+    close: () => journal.close(),
+  };
+}

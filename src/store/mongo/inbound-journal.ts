@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { trusted } from 'mongoose';
+import { assertListLimit } from '../list-limit';
+import type { InboundJournal, JournalEntry } from '../ports';
+import { systemClock, type Clock } from '../store-options';
+import type { InboundModels, JournalDoc } from './inbound-models';
+
+/** InboundJournal on MongoDB: each claim is an atomic findOneAndUpdate on the lease, like the outbox. */
+export function createMongoInboundJournal(model: InboundModels['journal'], now: Clock = systemClock): InboundJournal {
+  return {
+    async add(channel, body, leaseMs) {
+      const at = now();
+      const id = randomUUID();
+      await model.insertOne({ _id: id, channel, body, receivedAt: at, leasedUntil: new Date(at.getTime() + leaseMs) });
+      return id;
+    },
+    async remove(id) {
+      await model.deleteOne({ _id: id });
+    },
+    async claimAbandoned(channel, limit, leaseMs) {
+      assertListLimit(limit);
+      const at = now();
+      const until = new Date(at.getTime() + leaseMs);
+      const claimed: JournalEntry[] = [];
+      while (claimed.length < limit) {
+        const doc = await model
+          .findOneAndUpdate(
+            { channel, leasedUntil: trusted({ $lte: at }) },
+            { $set: { leasedUntil: until } },
+            { sort: { receivedAt: 1, _id: 1 }, returnDocument: 'after' },
+          )
+          .lean<JournalDoc>();
+        if (!doc) break;
+        claimed.push({ id: doc._id, channel: doc.channel, body: doc.body, receivedAt: doc.receivedAt });
+      }
+      return claimed;
+    },
+  };
+}
