@@ -10,8 +10,8 @@ const TAXONOMY = '/work/shared/contract/taxonomy.yaml';
 describe('shipped content', () => {
   const k = loadKnowledge(CONTENT_DIR);
 
-  it('has all 22 taxonomy procedures in their taxonomy fields', () => {
-    assert.equal(k.listProcedures().length, 22);
+  it('has all 30 taxonomy procedures in their taxonomy fields', () => {
+    assert.equal(k.listProcedures().length, 30);
     for (const id of PROCEDURE_IDS) assert.equal(k.getProcedure(id)?.field, PROCEDURE_FIELDS[id], id);
   });
 
@@ -27,14 +27,14 @@ describe('shipped content', () => {
 
   it('lists fields in menu order with vi and en names and their procedures', () => {
     const fields = k.listFields();
-    assert.deepEqual(fields.map((f) => f.id), ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt']);
+    assert.deepEqual(fields.map((f) => f.id), ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt', 'tu-phap']);
     for (const f of fields) assert.ok(f.name.vi && f.name.en);
     assert.deepEqual(k.proceduresByField('cu-tru').map((p) => p.id), ['thuong-tru', 'tam-tru', 'luu-tru', 'tam-vang', 'xac-nhan-cu-tru']);
   });
 
   it('gives aliases per procedure for the parser', () => {
     const aliases = k.procedureAliases();
-    assert.equal(Object.keys(aliases).length, 22);
+    assert.equal(Object.keys(aliases).length, 30);
     assert.ok(aliases['thuong-tru'].includes('nhập hộ khẩu'));
     assert.ok(aliases['ho-chieu'].includes('passport'));
   });
