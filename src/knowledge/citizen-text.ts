@@ -75,18 +75,22 @@ export function citizenTexts(p: Procedure): CitizenText[] {
   return out;
 }
 
+/** The research shorthand a text contains, with what kind it is, if any (also used to check rendered answers). */
+export function findShorthand(text: string): { found: string; kind: string } | undefined {
+  for (const [pattern, kind] of SHORTHAND) {
+    const m = pattern.exec(text);
+    if (m) return { found: m[0], kind };
+  }
+  return undefined;
+}
+
 /** Research shorthand found in citizen-facing text, one problem per field. */
 export function shorthandProblems(p: Procedure, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const { path, text } of citizenTexts(p)) {
-    for (const version of allTexts(text)) {
-      const hit = SHORTHAND.find(([pattern]) => pattern.test(version));
-      if (hit) {
-        const found = hit[0].exec(version)![0];
-        problems.push({ file, field: path, message: `citizens would read ${hit[1]} ("${found}"); name the official page or the legal document, or move the remark to editorNote` });
-        break;
-      }
-    }
+    const hit = allTexts(text).map(findShorthand).find((h) => h !== undefined);
+    if (hit)
+      problems.push({ file, field: path, message: `citizens would read ${hit.kind} ("${hit.found}"); name the official page or the legal document, or move the remark to editorNote` });
   }
   return problems;
 }

@@ -73,6 +73,7 @@ export function createKnowledge(parts: KnowledgeParts): Knowledge {
     isOpenAt: (office: Office, date: Date): OpenState =>
       office.hours.status === 'missing' ? 'unknown' : openAt(office.hours.value.rules, date),
     locationEntries: () => locations,
+    listTopics: () => parts.topics,
     findTopic: (text) => bestMentioned(text, parts.topics, (t) => t.keywords),
     formerProvinceIn: (text) => bestMentioned(text, parts.formerProvinces, (p) => [...p.names, ...p.districts]),
   };

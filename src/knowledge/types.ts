@@ -95,6 +95,7 @@ export interface Knowledge {
   nearestOffices(lat: number, lon: number, limit?: number): Array<Required<OfficeDistance>>;
   isOpenAt(office: Office, date: Date): OpenState;
   locationEntries(): LocationEntry[];
+  listTopics(): Topic[];
   /** The police topic a message names (weapons, fireworks, a locked VNeID…), if any. */
   findTopic(text: string): Topic | undefined;
   /** The merged province a message names (its name, its police or one of its former districts), if any. */
