@@ -16,8 +16,10 @@ export interface AnswerContext {
 interface FacetBody {
   fact: Fact<unknown>;
   lines: (value: never) => string[];
-  /** Lines before the main fact (the fine before the fee). */
+  /** Lines before the main fact (who must do it; the fine before the fee). */
   lead?: string[];
+  /** Lines after it, shown even when it is missing (result, pitfalls, legal basis). */
+  tail?: string[];
 }
 
 /** An outdated belief is corrected when the citizen's message repeats it ("nộp ở Sở Tư pháp"), not on every card. */
@@ -42,24 +44,24 @@ export function procedureTitle(procedure: Procedure, locale: Locale): string {
   return (locale === 'en' && procedure.title.en) || procedure.title.vi;
 }
 
-function infoLines(t: TFunction, r: ContentReader, p: Procedure): (steps: LocalText[]) => string[] {
-  return (steps) => {
-    const lines: string[] = [];
-    // Who must do it; when nobody must (a certificate on request), who may.
-    if (p.who.status !== 'missing') {
-      const { must, may } = p.who.value;
-      const who = must ? t('procedure:who', { text: r.read(must) }) : may && t('procedure:whoMay', { text: r.read(may) });
-      if (who) lines.push(inlineFact(t, r, who, p.who.status, p.who.note));
-    }
-    lines.push(...steps.map((s, i) => `${i + 1}. ${r.read(s)}`));
-    if (p.result && p.result.status !== 'missing')
-      lines.push(inlineFact(t, r, t('procedure:result', { text: r.read(p.result.value) }), p.result.status, p.result.note));
-    for (const pit of p.pitfalls.slice(0, PITFALLS_SHOWN))
-      lines.push(`• ${inlineFact(t, r, t('procedure:pitfall', { text: r.read(pit.text) }), pit.status, pit.note)}`);
-    if (p.legalBasis.status !== 'missing')
-      lines.push(inlineFact(t, r, t('procedure:legalBasis', { text: p.legalBasis.value.slice(0, LEGAL_BASIS_SHOWN).join('; ') }), p.legalBasis.status, p.legalBasis.note));
-    return lines;
-  };
+/** The steps card: who, the steps, then the result, the first pitfalls and the legal basis — each with its caution. */
+function infoBody(t: TFunction, r: ContentReader, p: Procedure): FacetBody {
+  const lead: string[] = [];
+  // Who must do it; when nobody must (a certificate on request), who may.
+  if (p.who.status !== 'missing') {
+    const { must, may } = p.who.value;
+    const who = must ? t('procedure:who', { text: r.read(must) }) : may && t('procedure:whoMay', { text: r.read(may) });
+    if (who) lead.push(inlineFact(t, r, who, p.who.status, p.who.note));
+  }
+  // Shown even when the steps are missing: a pitfall may be what the citizen most needs to know.
+  const tail: string[] = [];
+  if (p.result && p.result.status !== 'missing')
+    tail.push(inlineFact(t, r, t('procedure:result', { text: r.read(p.result.value) }), p.result.status, p.result.note));
+  for (const pit of p.pitfalls.slice(0, PITFALLS_SHOWN))
+    tail.push(`• ${inlineFact(t, r, t('procedure:pitfall', { text: r.read(pit.text) }), pit.status, pit.note)}`);
+  if (p.legalBasis.status !== 'missing')
+    tail.push(inlineFact(t, r, t('procedure:legalBasis', { text: p.legalBasis.value.slice(0, LEGAL_BASIS_SHOWN).join('; ') }), p.legalBasis.status, p.legalBasis.note));
+  return { fact: p.steps, lead, lines: (steps: LocalText[]) => steps.map((s, i) => `${i + 1}. ${r.read(s)}`), tail };
 }
 
 function feeBody(t: TFunction, r: ContentReader, p: Procedure, slots: Slots): FacetBody {
@@ -93,22 +95,23 @@ function feeBody(t: TFunction, r: ContentReader, p: Procedure, slots: Slots): Fa
   };
 }
 
-function bodies(t: TFunction, r: ContentReader, p: Procedure, context: AnswerContext): Record<TextFacet, FacetBody> {
+// Built on demand: building a facet reads its text, and an English answer must only flag the fields it shows.
+function bodies(t: TFunction, r: ContentReader, p: Procedure, context: AnswerContext): Record<TextFacet, () => FacetBody> {
   type Doc = { name: LocalText; form?: string; when?: LocalText };
   type Online = { level: string; channels: string[]; url: string; steps: { text: LocalText }[] };
   return {
-    info: { fact: p.steps, lines: infoLines(t, r, p) },
-    documents: {
+    info: () => infoBody(t, r, p),
+    documents: () => ({
       fact: p.documents,
       lines: (docs: Doc[]) =>
         docs.map((d) => {
           const extra = [d.form && t('procedure:form', { form: d.form }), d.when && t('procedure:when', { when: r.read(d.when) })].filter(Boolean);
           return `• ${r.read(d.name)}${extra.length ? ` (${extra.join('; ')})` : ''}`;
         }),
-    },
-    fee: feeBody(t, r, p, context.slots ?? {}),
-    duration: { fact: p.processingTime, lines: (text: LocalText) => [r.read(text)] },
-    online: {
+    }),
+    fee: () => feeBody(t, r, p, context.slots ?? {}),
+    duration: () => ({ fact: p.processingTime, lines: (text: LocalText) => [r.read(text)] }),
+    online: () => ({
       fact: p.online,
       lines: (o: Online) => [
         t(`procedure:online.levels.${o.level}`),
@@ -120,7 +123,7 @@ function bodies(t: TFunction, r: ContentReader, p: Procedure, context: AnswerCon
               t('procedure:online.link', { url: o.url }),
             ]),
       ],
-    },
+    }),
   };
 }
 
@@ -132,11 +135,11 @@ function bodies(t: TFunction, r: ContentReader, p: Procedure, context: AnswerCon
 export function describeFacet(t: TFunction, locale: Locale, procedure: Procedure, facet: TextFacet, context: AnswerContext = {}): string {
   const reader = new ContentReader(locale);
   const title = reader.read(procedure.title);
-  const body = bodies(t, reader, procedure, context)[facet];
+  const body = bodies(t, reader, procedure, context)[facet]();
   const header = facet === 'fee' && procedure.fine ? 'procedure:headers.fine' : `procedure:headers.${facet}`;
   const lines = [...(body.lead ?? []), ...factCaution(t, reader, body.fact, procedure.sourceUrl, procedure.sourceUrl)];
   if (body.fact.status !== 'missing') lines.push(...body.lines(body.fact.value as never));
-  lines.push(...corrections(t, reader, procedure, context.message ?? ''));
+  lines.push(...(body.tail ?? []), ...corrections(t, reader, procedure, context.message ?? ''));
   return [t(header, { title }), ...translationNotes(t, reader), ...lines, reviewFooter(t, procedure)]
     .filter(Boolean)
     .join('\n');

@@ -99,7 +99,8 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
     if (asked) return asked;
   }
   await turn.say({
-    text: describeFacet(t, turn.locale, current, facet, { slots, message: turn.text }),
+    // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
+    text: describeFacet(t, turn.locale, current, facet, { slots, message: turn.text.startsWith('/') ? undefined : turn.text }),
     buttons: [...facetButtons(t, current.id, facet), menuButton(t)],
   });
 }
