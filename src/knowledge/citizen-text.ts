@@ -6,6 +6,9 @@ import type { ContentProblem } from './content-problem';
 import { allTexts, enText } from './local-text';
 import type { Fact, LocalText, Procedure } from './types';
 
+/** How many pitfalls the steps card shows (the bot's procedure answer uses the same number). */
+export const PITFALLS_ON_CARD = 2;
+
 /** One piece of citizen-facing text with its dotted path in the file; `english` marks fields answered in English. */
 interface CitizenText {
   path: string;
@@ -37,15 +40,15 @@ export function citizenTexts(p: Procedure): CitizenText[] {
   };
   add('title', p.title, true);
   const facts = { officialName: p.officialName, nationalCode: p.nationalCode, who: p.who, where: p.where, steps: p.steps, documents: p.documents, fee: p.fee, fine: p.fine, processingTime: p.processingTime, online: p.online, result: p.result, legalBasis: p.legalBasis };
-  const englishFacts = new Set(['where', 'documents', 'fee', 'fine', 'processingTime', 'online']);
+  const englishFacts = new Set(['who', 'where', 'steps', 'documents', 'fee', 'fine', 'processingTime', 'online', 'result', 'legalBasis']);
   for (const [key, fact] of Object.entries(facts)) add(`${key}.note`, noteOf(fact), englishFacts.has(key));
   if (p.officialName.status !== 'missing') add('officialName.value', p.officialName.value);
   if (p.who.status !== 'missing') {
-    add('who.value.must', p.who.value.must);
-    add('who.value.may', p.who.value.may);
+    add('who.value.must', p.who.value.must, true);
+    add('who.value.may', p.who.value.may, true);
   }
   if (p.where.status !== 'missing') add('where.value.text', p.where.value.text, true);
-  if (p.steps.status !== 'missing') p.steps.value.forEach((s, i) => add(`steps.value.${i}`, s));
+  if (p.steps.status !== 'missing') p.steps.value.forEach((s, i) => add(`steps.value.${i}`, s, true));
   if (p.documents.status !== 'missing')
     p.documents.value.forEach((d, i) => {
       add(`documents.value.${i}.name`, d.name, true);
@@ -62,11 +65,12 @@ export function citizenTexts(p: Procedure): CitizenText[] {
   }
   if (p.processingTime.status !== 'missing') add('processingTime.value', p.processingTime.value, true);
   if (p.online.status !== 'missing') p.online.value.steps.forEach((s, i) => add(`online.value.steps.${i}.text`, s.text, true));
-  if (p.result && p.result.status !== 'missing') add('result.value', p.result.value);
+  if (p.result && p.result.status !== 'missing') add('result.value', p.result.value, true);
   if (p.legalBasis.status !== 'missing') p.legalBasis.value.forEach((l, i) => add(`legalBasis.value.${i}`, l));
+  // The steps card shows the first two pitfalls: those are the ones an English answer needs.
   p.pitfalls.forEach((x, i) => {
-    add(`pitfalls.${i}.text`, x.text);
-    add(`pitfalls.${i}.note`, x.note);
+    add(`pitfalls.${i}.text`, x.text, i < PITFALLS_ON_CARD);
+    add(`pitfalls.${i}.note`, x.note, i < PITFALLS_ON_CARD);
   });
   p.outdated.forEach((x, i) => {
     add(`outdated.${i}.claim`, x.claim);

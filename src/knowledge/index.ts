@@ -12,4 +12,4 @@ export type * from './types';
 export { viText, enText } from './local-text';
 export { VARIANT_ENTITIES } from './procedure-schema';
 export { longestMention } from './mentions';
-export { citizenTexts, findShorthand, missingEnglish } from './citizen-text';
+export { citizenTexts, findShorthand, missingEnglish, PITFALLS_ON_CARD } from './citizen-text';

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findShorthand, loadKnowledge, viText, type Fact, type Procedure } from '../../src/knowledge';
 import { projectRoot } from '../../src/config';
 import { chat, useAssistant } from '../support/server';
 import { en, translator, vi } from '../support/locale';
+import { read, tempContent } from '../knowledge/helpers';
 
 const knowledge = loadKnowledge(path.join(projectRoot, 'content'));
 type Message = Awaited<ReturnType<typeof chat>>[number];
@@ -49,6 +51,7 @@ describe('answers a citizen can trust and read', () => {
             if (fact.note) assert.ok(text.includes(locale === 'vi' ? viText(fact.note) : (typeof fact.note === 'string' ? fact.note : (fact.note.en ?? fact.note.vi))), `${facet}: shows the note`);
             if (locale === 'en') {
               assert.ok(text.includes(en('procedure:referenceTranslation')), `${facet}: marked as a reference translation`);
+              assert.ok(!text.includes(en('procedure:detailsInVietnamese')), `${facet}: everything shown has its English`);
               assert.ok(text.includes(p.title.en!), `${facet}: English title`);
             }
             if (facet === 'info') {
@@ -183,12 +186,22 @@ describe('answers a citizen can trust and read', () => {
       assert.ok(where.includes('The Immigration Division of the provincial police'), where);
     });
 
-    it('falls back to Vietnamese with a note where a field has no English yet', async () => {
+  });
+
+  describe('English where the content has no translation yet', () => {
+    // A copy of the shipped content whose temporary-residence time has lost its English.
+    const dir = tempContent();
+    const file = path.join(dir, 'procedures/tam-tru.yaml');
+    writeFileSync(file, read(file).replace(', en: "3 working days (new registration and extension alike)."', ''));
+    const untranslated = useAssistant({ CONTENT_DIR: dir });
+
+    it('falls back to Vietnamese with a note for that field only', async () => {
       const sender = 'english-fallback';
-      await chat(assistant().url, sender, '/change_language{"language":"en"}');
-      const info = textOf(await chat(assistant().url, sender, '/procedure_info{"procedure":"tam-tru"}'));
-      assert.ok(info.includes(en('procedure:detailsInVietnamese')), info);
-      assert.ok(info.includes('Nộp lệ phí.'), 'the untranslated steps are shown in Vietnamese');
+      await chat(untranslated().url, sender, '/change_language{"language":"en"}');
+      const time = textOf(await chat(untranslated().url, sender, '/procedure_duration{"procedure":"tam-tru"}'));
+      assert.ok(time.includes(en('procedure:detailsInVietnamese')) && time.includes('03 ngày làm việc (cả đăng ký mới và gia hạn).'), time);
+      const docs = textOf(await chat(untranslated().url, sender, '/procedure_documents{"procedure":"tam-tru"}'));
+      assert.ok(!docs.includes(en('procedure:detailsInVietnamese')), docs);
     });
   });
 

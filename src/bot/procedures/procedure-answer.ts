@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { longestMention, type Fact, type LocalText, type Procedure } from '../../knowledge';
+import { longestMention, PITFALLS_ON_CARD, type Fact, type LocalText, type Procedure } from '../../knowledge';
 import type { Locale } from '../../understanding/types';
 import { ContentReader, factCaution, inlineFact } from './fact-text';
 import type { Facet } from './facets';
@@ -34,8 +34,6 @@ export type TextFacet = Exclude<Facet, 'where'>;
 
 const numberFormats: Record<Locale, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-US') };
 const money = (t: TFunction, locale: Locale, vnd: number) => t('procedure:fee.money', { amount: numberFormats[locale].format(vnd) });
-/** Pitfalls shown on the steps card: the first ones are the most important; the rest wait for a question. */
-const PITFALLS_SHOWN = 2;
 /** Legal documents named on the steps card (the law and its main decree); the fee answer names the fee circular. */
 const LEGAL_BASIS_SHOWN = 2;
 
@@ -57,7 +55,7 @@ function infoBody(t: TFunction, r: ContentReader, p: Procedure): FacetBody {
   const tail: string[] = [];
   if (p.result && p.result.status !== 'missing')
     tail.push(inlineFact(t, r, t('procedure:result', { text: r.read(p.result.value) }), p.result.status, p.result.note));
-  for (const pit of p.pitfalls.slice(0, PITFALLS_SHOWN))
+  for (const pit of p.pitfalls.slice(0, PITFALLS_ON_CARD))
     tail.push(`• ${inlineFact(t, r, t('procedure:pitfall', { text: r.read(pit.text) }), pit.status, pit.note)}`);
   if (p.legalBasis.status !== 'missing')
     tail.push(inlineFact(t, r, t('procedure:legalBasis', { text: p.legalBasis.value.slice(0, LEGAL_BASIS_SHOWN).join('; ') }), p.legalBasis.status, p.legalBasis.note));
