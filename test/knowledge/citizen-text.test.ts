@@ -20,7 +20,7 @@ describe('citizen-facing text', () => {
     const cases: [id: string, from: string, to: string, field: string][] = [
       ['ho-chieu', 'note: { vi: "Mẫu theo TT 31/2023/TT-BCA."', 'note: { vi: "Mẫu theo TT 31/2023/TT-BCA (S3)."', 'documents.note'],
       ['tam-tru', '"Thời hạn tạm trú tối đa 02 năm;', '"S14 cho rằng thời hạn tạm trú tối đa 02 năm;', 'pitfalls.0.text'],
-      ['dang-ky-xe', 'case: { vi: "Mô tô, xe máy"', 'case: { vi: "Mô tô, xe máy (trang Phú Thọ 7/2026)"', 'fee.value.amounts.1.case'],
+      ['dang-ky-xe', 'case: { vi: "Mô tô, xe máy"', 'case: { vi: "Mô tô, xe máy (trang Phú Thọ 7/2026)"', 'fee.value.amounts.0.case'],
       ['luu-tru', 'en: "Accepted at once."', 'en: "Accepted at once (secondary source)."', 'processingTime.value'],
       ['con-dau', '"03 ngày làm việc."', '"03 ngày làm việc [CHECK]."', 'processingTime.value'],
     ];
