@@ -10,7 +10,9 @@ import { createEmergencyHandler, loadEmergencyGuide } from './bot/handlers/emerg
 import { greet } from './bot/handlers/menu';
 import { loadOtherAgencies } from './bot/handlers/other-agencies';
 import { createRoutes, entityRoutes } from './bot/routes';
+import { formerProvinceNotice, withFormerProvinceNotice } from './bot/offices/former-province-notice';
 import { createOfficeHandlers } from './bot/offices/office-handlers';
+import { createTopicAnswerer } from './bot/procedures/topic-answer';
 import { procedureTitle } from './bot/procedures/procedure-answer';
 import { createProcedureFollowUp, createProcedureHandler, createProcedureListHandler } from './bot/procedures/procedure-handlers';
 import { createChatPageRouter } from './channels/rest/page-router';
@@ -82,8 +84,10 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const translator = loadTranslator(path.join(config.contentDir, 'locales'));
   const currentKnowledge = () => knowledge.current();
   const groups = procedureGroups(config.intentsDir);
-  const offices = createOfficeHandlers({ knowledge: currentKnowledge });
-  const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere };
+  // Police questions that are not whole procedures (weapons, a locked VNeID…) are answered from content.
+  const answerTopic = createTopicAnswerer(currentKnowledge);
+  const offices = createOfficeHandlers({ knowledge: currentKnowledge, answerTopic });
+  const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere, answerTopic };
   const answerProcedure = createProcedureHandler(procedureDeps);
   // Staff accounts and guards; creates the first admin on an empty store. Before the dossier module, which mounts its guards.
   const admin = await createAdminModule({ config, store, coordination, knowledge, logger });
@@ -102,6 +106,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const { routes, fallback } = createRoutes({
     handoffs: store.handoffs,
     otherAgencies: loadOtherAgencies(path.join(config.contentDir, 'other-agencies.yaml')),
+    fallbackAnswers: { answerTopic, notice: (turn) => formerProvinceNotice(turn, currentKnowledge()) },
     capabilities: {
       procedure_list: createProcedureListHandler({ knowledge: currentKnowledge, groups }),
       procedure_info: answerProcedure,
@@ -112,6 +117,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       office_location: offices.officeLocation,
       office_hours: offices.officeHours,
       ...dossiers.handlers,
+      // A dossier filed with the former Bắc Kạn police: the merger is explained before the lookup.
+      dossier_status: withFormerProvinceNotice(currentKnowledge, dossiers.handlers.dossier_status),
     },
   });
   const bot = new AssistantBot({

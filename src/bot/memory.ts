@@ -7,6 +7,8 @@ export interface ConversationMemory {
   locale?: Locale;
   /** The procedure being discussed, so "còn lệ phí thì sao?" keeps it. */
   procedure?: string;
+  /** What the citizen told us that picks a variant of a fact (vehicle_type: motorbike), kept for later questions. */
+  slots?: Partial<Record<string, string>>;
   /** The office area the citizen last named or shared. */
   location?: string;
   /** botbuilder's dialog stack for multi-turn flows (feedback, dossier lookup). */

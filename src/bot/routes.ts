@@ -2,7 +2,7 @@ import type { HandoffRepository } from '../store/ports';
 import type { Handler } from './handler';
 import { comingSoon } from './handlers/coming-soon';
 import { reportCrime } from './handlers/crime-report';
-import { createFallbackHandler } from './handlers/fallback';
+import { createFallbackHandler, type FallbackDeps } from './handlers/fallback';
 import { startFeedback } from './handlers/feedback';
 import { createHandoffHandler } from './handlers/handoff';
 import { changeLanguage } from './handlers/language';
@@ -13,6 +13,8 @@ import { sayGoodbye, thank } from './handlers/small-talk';
 export interface RouteDeps {
   handoffs: HandoffRepository;
   otherAgencies: OtherAgencies;
+  /** What the fallback still answers from content: police topics, the merger notice. */
+  fallbackAnswers?: Omit<FallbackDeps, 'agencies'>;
   /** Handlers supplied by the capability modules (procedures, offices, dossiers), keyed by intent. */
   capabilities: Readonly<Record<string, Handler>>;
 }
@@ -27,7 +29,7 @@ export const entityRoutes = [
 
 /** The intent → handler table: the whole conversation map on one screen. */
 export function createRoutes(deps: RouteDeps): { routes: Record<string, Handler>; fallback: Handler } {
-  const fallback = createFallbackHandler(deps.otherAgencies);
+  const fallback = createFallbackHandler({ agencies: deps.otherAgencies, ...deps.fallbackAnswers });
   const routes: Record<string, Handler> = {
     greeting: greet,
     help: showMenu,

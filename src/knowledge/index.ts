@@ -9,3 +9,7 @@ export { haversineKm } from './geo';
 export { parseHours, OFFICE_TIME_ZONE } from './hours';
 export { FIELD_IDS, PROCEDURE_IDS, PROCEDURE_FIELDS, isProcedureId } from './taxonomy';
 export type * from './types';
+export { viText, enText } from './local-text';
+export { VARIANT_ENTITIES } from './procedure-schema';
+export { longestMention } from './mentions';
+export { citizenTexts, findShorthand, missingEnglish, PITFALLS_ON_CARD } from './citizen-text';

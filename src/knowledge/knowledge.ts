@@ -1,9 +1,10 @@
 /** Builds the query surface (Knowledge) over validated content. */
 import { rankByDistance } from './geo';
 import { openAt } from './hours';
+import { bestMentioned } from './mentions';
 import { buildPlaceIndex } from './office-search';
 import { PROCEDURE_FIELDS, PROCEDURE_IDS, isProcedureId, type ProcedureId } from './taxonomy';
-import type { FieldInfo, Knowledge, Near, Office, OfficeDistance, OpenState, Procedure } from './types';
+import type { FieldInfo, FormerProvince, Knowledge, Near, Office, OfficeDistance, OpenState, Procedure, Topic } from './types';
 
 /** Everything a Knowledge is built from. */
 export interface KnowledgeParts {
@@ -12,6 +13,8 @@ export interface KnowledgeParts {
   fields: FieldInfo[];
   placeTypes: string[];
   offices: Office[];
+  topics: Topic[];
+  formerProvinces: FormerProvince[];
 }
 
 /** Creates the pure, synchronous queries over one snapshot of content. */
@@ -70,5 +73,8 @@ export function createKnowledge(parts: KnowledgeParts): Knowledge {
     isOpenAt: (office: Office, date: Date): OpenState =>
       office.hours.status === 'missing' ? 'unknown' : openAt(office.hours.value.rules, date),
     locationEntries: () => locations,
+    listTopics: () => parts.topics,
+    findTopic: (text) => bestMentioned(text, parts.topics, (t) => t.keywords),
+    formerProvinceIn: (text) => bestMentioned(text, parts.formerProvinces, (p) => [...p.names, ...p.districts]),
   };
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ContentError, type ContentProblem } from './content-problem';
 import { createKnowledge } from './knowledge';
 import { loadProcedureContent } from './load-procedures';
+import { loadTopicContent } from './load-topics';
 import { OFFICES_FILE, parseOfficesCsv } from './offices-csv';
 import type { Knowledge } from './types';
 
@@ -20,8 +21,10 @@ export function tryLoadKnowledge(contentDir: string): { knowledge?: Knowledge; p
   }
   const directory = csv ? parseOfficesCsv(csv) : { offices: [], problems: [] };
   problems.push(...directory.problems);
+  const topics = loadTopicContent(dir);
+  problems.push(...topics.problems);
   if (problems.length > 0) return { problems };
-  return { knowledge: createKnowledge({ contentDir: dir, ...proc, offices: directory.offices }), problems };
+  return { knowledge: createKnowledge({ contentDir: dir, ...proc, ...topics, offices: directory.offices }), problems };
 }
 
 /** Loads and validates the content dir; throws a ContentError listing every problem with file and field. */

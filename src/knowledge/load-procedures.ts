@@ -1,6 +1,7 @@
 /** Loads and validates content/fields.yaml and content/procedures/*.yaml. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { shorthandProblems } from './citizen-text';
 import { issuePath, type ContentProblem } from './content-problem';
 import { FieldsFileSchema, ProcedureSchema } from './procedure-schema';
 import { readYaml } from './read-yaml';
@@ -65,7 +66,8 @@ export function loadProcedureContent(contentDir: string): ProcedureContent & { p
   return { procedures, fields, placeTypes, problems };
 }
 
-// Checks the schema cannot express: the file name, the taxonomy field and the source tags must agree.
+// Checks the schema cannot express: the file name, the taxonomy field and the source tags must agree,
+// and no research shorthand reaches citizen-facing text.
 function crossCheck(p: Procedure, id: ProcedureId, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   if (p.id !== id) problems.push({ file, field: 'id', message: `"${p.id}" does not match the file name "${id}"` });
@@ -82,5 +84,6 @@ function crossCheck(p: Procedure, id: ProcedureId, file: string): ContentProblem
   }
   p.pitfalls.forEach((x, i) => check(`pitfalls.${i}.sources`, x.sources));
   p.outdated.forEach((x, i) => check(`outdated.${i}.sources`, x.sources));
+  problems.push(...shorthandProblems(p, file));
   return problems;
 }

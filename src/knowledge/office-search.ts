@@ -15,6 +15,25 @@ const KIND_BONUS: Record<MatchKind, number> = { name: 3, alias: 2, former: 1, di
 // Bare names shorter than this ("Đu") are only matched with their type word ("thị trấn Đu"): too many false hits.
 const MIN_BARE_LENGTH = 4;
 
+/** A name found in the text, with where it was found (in the folded text). */
+interface Hit {
+  v: Variant;
+  from: number;
+  to: number;
+}
+
+/**
+ * "xã Dương Quang, thành phố Bắc Kạn": an old district said beside a commune qualifies it, so the commune (or units)
+ * inside that district win over the district's whole list. Undefined when the text does not have both.
+ */
+function qualifiedByDistrict(hits: Hit[]): Hit[] | undefined {
+  const districts = new Set(hits.filter((h) => h.v.kind === 'district').map((h) => h.v.office.id));
+  const places = hits.filter((h) => h.v.kind !== 'district');
+  if (districts.size === 0 || places.length === 0) return undefined;
+  const inside = places.filter((h) => districts.has(h.v.office.id));
+  return inside.length > 0 ? inside : undefined;
+}
+
 /** A prebuilt index for findOffices and locationEntries. */
 export interface PlaceIndex {
   find(placeText: string): OfficeMatch[];
@@ -50,9 +69,16 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
     find(placeText) {
       const text = ` ${foldForMatch(placeText)} `;
       if (text.trim() === '') return [];
-      const best = new Map<string, OfficeMatch>();
+      const hits: Hit[] = [];
       for (const v of variants) {
-        if (!text.includes(` ${v.folded} `)) continue;
+        const at = text.indexOf(` ${v.folded} `);
+        if (at >= 0) hits.push({ v, from: at, to: at + v.folded.length + 1 });
+      }
+      // A name inside a longer name said ("Bắc Kạn" in "thành phố Bắc Kạn", "Đại Từ" in "huyện Đại Từ") is part of it.
+      const whole = hits.filter((h) => !hits.some((g) => g.from <= h.from && h.to <= g.to && g.to - g.from > h.to - h.from));
+      const candidates = qualifiedByDistrict(whole) ?? whole;
+      const best = new Map<string, OfficeMatch>();
+      for (const { v } of candidates) {
         const score = v.folded.length * 4 + KIND_BONUS[v.kind];
         const prev = best.get(v.office.id);
         if (!prev || score > prev.score) best.set(v.office.id, { office: v.office, matchedName: v.name, matchedBy: v.kind, score });

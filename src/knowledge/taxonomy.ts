@@ -2,7 +2,7 @@
 
 // Ids are a public contract: only ever added, never renamed. Names live in content/, not here.
 /** Field (lĩnh vực) ids used for menus. */
-export const FIELD_IDS = ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt'] as const;
+export const FIELD_IDS = ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt', 'tu-phap'] as const;
 
 /** A field (lĩnh vực) id. */
 export type FieldId = (typeof FIELD_IDS)[number];
@@ -31,6 +31,15 @@ export const PROCEDURE_FIELDS = {
   'pccc-phuc-hoi-hoat-dong': 'pccc',
   'antt-kinh-doanh-co-dieu-kien': 'antt',
   'con-dau': 'antt',
+  // Version 2: police services since 2025.
+  'ly-lich-tu-phap': 'tu-phap',
+  'gplx-doi-cap-lai': 'giao-thong',
+  'gplx-sat-hach-cap-moi': 'giao-thong',
+  'gplx-quoc-te': 'giao-thong',
+  'gplx-phuc-hoi-diem': 'giao-thong',
+  'xac-nhan-so-cmnd': 'can-cuoc',
+  'trinh-bao-mat-ho-chieu': 'xuat-nhap-canh',
+  'dieu-chinh-thong-tin-dan-cu': 'can-cuoc',
 } as const satisfies Record<string, FieldId>;
 
 /** A taxonomy procedure id. */

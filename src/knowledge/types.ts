@@ -2,8 +2,9 @@
 import type { z } from 'zod';
 import type { LocationEntry } from '../understanding/types';
 import type { KnownStatusSchema } from './fact-schema';
-import type { LocalizedSchema, ProcedureSchema } from './procedure-schema';
+import type { LocalizedSchema, LocalTextSchema, ProcedureSchema, VARIANT_ENTITIES } from './procedure-schema';
 import type { OfficeRowSchema } from './office-schema';
+import type { FormerProvinceSchema, TopicSchema } from './topic-schema';
 import type { FieldId, ProcedureId } from './taxonomy';
 
 export type { FieldId, ProcedureId } from './taxonomy';
@@ -19,11 +20,17 @@ export type FactStatus = KnownStatus | 'missing';
 
 /** A status-flagged fact: known (with `value`) or missing (with `checkAt`, where to check). */
 export type Fact<T> =
-  | { status: KnownStatus; value: T; note?: string; sources?: string[] }
-  | { status: 'missing'; checkAt: string; note?: string };
+  | { status: KnownStatus; value: T; note?: LocalText; editorNote?: string; sources?: string[] }
+  | { status: 'missing'; checkAt: string; note?: LocalText; editorNote?: string };
 
 /** Vietnamese text with optional English. */
 export type Localized = z.infer<typeof LocalizedSchema>;
+
+/** Citizen-facing content text: Vietnamese alone or with its English reference translation. */
+export type LocalText = z.infer<typeof LocalTextSchema>;
+
+/** An entity whose value picks a variant of a fact (vehicle_type). */
+export type VariantEntity = (typeof VARIANT_ENTITIES)[number];
 
 /** One procedure, as validated from content/procedures/<id>.yaml. */
 export type Procedure = z.infer<typeof ProcedureSchema>;
@@ -35,6 +42,12 @@ export interface FieldInfo {
   order: number;
   procedureIds: ProcedureId[];
 }
+
+/** A police question answered from content/police-topics.yaml (not a whole procedure). */
+export type Topic = z.infer<typeof TopicSchema>;
+
+/** A province merged into this one, from content/former-provinces.yaml. */
+export type FormerProvince = z.infer<typeof FormerProvinceSchema>;
 
 /** One unit of the office directory (content/offices.csv). */
 export type Office = z.output<typeof OfficeRowSchema>;
@@ -82,4 +95,9 @@ export interface Knowledge {
   nearestOffices(lat: number, lon: number, limit?: number): Array<Required<OfficeDistance>>;
   isOpenAt(office: Office, date: Date): OpenState;
   locationEntries(): LocationEntry[];
+  listTopics(): Topic[];
+  /** The police topic a message names (weapons, fireworks, a locked VNeID…), if any. */
+  findTopic(text: string): Topic | undefined;
+  /** The merged province a message names (its name, its police or one of its former districts), if any. */
+  formerProvinceIn(text: string): FormerProvince | undefined;
 }

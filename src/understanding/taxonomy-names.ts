@@ -15,6 +15,8 @@ export const PROCEDURE_IDS = [
   'ho-chieu', 'dang-ky-xe', 'sang-ten-xe', 'thu-hoi-dang-ky-xe', 'nop-phat-giao-thong',
   'pccc-tham-duyet', 'pccc-nghiem-thu', 'pccc-phuong-an-chua-chay', 'pccc-van-chuyen-hang-nguy-hiem',
   'pccc-chung-nhan-huan-luyen', 'pccc-phuc-hoi-hoat-dong', 'antt-kinh-doanh-co-dieu-kien', 'con-dau',
+  'ly-lich-tu-phap', 'gplx-doi-cap-lai', 'gplx-sat-hach-cap-moi', 'gplx-quoc-te', 'gplx-phuc-hoi-diem',
+  'xac-nhan-so-cmnd', 'trinh-bao-mat-ho-chieu', 'dieu-chinh-thong-tin-dan-cu',
 ] as const;
 
 export type IntentName = (typeof INTENT_NAMES)[number];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/config';
-import { PROCEDURE_IDS } from '../../src/knowledge';
+import { loadKnowledge, PROCEDURE_IDS, VARIANT_ENTITIES } from '../../src/knowledge';
 import { vi, en } from '../support/locale';
 
 const localesDir = path.join(projectRoot, 'content', 'locales');
@@ -33,11 +33,24 @@ describe('locale files', () => {
 
   it('keeps menu and facet button titles within 20 characters', () => {
     for (const t of [vi, en]) {
-      for (const key of ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt', 'dossier', 'office', 'human']) {
+      for (const key of ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt', 'tu-phap', 'dossier', 'office', 'human']) {
         assert.ok(t(`menu.items.${key}`).length <= 20, t(`menu.items.${key}`));
       }
       for (const facet of ['info', 'documents', 'fee', 'duration', 'online', 'where']) assert.ok(t(`procedure:facets.${facet}`).length <= 20);
-      for (const key of ['office:shareLocation', 'office:hoursButton', 'menu.button', 'feedback.cancel']) assert.ok(t(key).length <= 20, t(key));
+      for (const key of ['office:shareLocation', 'office:hoursButton', 'office:more', 'menu.button', 'feedback.cancel']) assert.ok(t(key).length <= 20, t(key));
     }
+  });
+
+  it('labels every variant the content uses (vehicle types) with a button title of at most 20 characters', () => {
+    const knowledge = loadKnowledge(path.join(projectRoot, 'content'));
+    const values = knowledge.listProcedures().flatMap((p) =>
+      p.fee.status === 'missing' ? [] : p.fee.value.amounts.flatMap((a) => VARIANT_ENTITIES.flatMap((e) => (a.when?.[e] ? [[e, a.when[e]] as const] : []))),
+    );
+    assert.ok(values.length > 0);
+    for (const [entity, value] of values)
+      for (const t of [vi, en]) {
+        const label = t(`procedure:variants.${entity}.${value}`);
+        assert.ok(label !== `variants.${entity}.${value}` && label.length <= 20, `${entity}=${value}: "${label}"`);
+      }
   });
 });

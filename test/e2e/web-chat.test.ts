@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { chat, useAssistant } from '../support/server';
 import { en, vi } from '../support/locale';
 
-const menuTitles = ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt', 'dossier', 'office', 'human'].map((k) =>
+const menuTitles = ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt', 'tu-phap', 'dossier', 'office', 'human'].map((k) =>
   vi(`menu.items.${k}`),
 );
 

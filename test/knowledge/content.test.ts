@@ -5,13 +5,14 @@ import { parse } from 'yaml';
 import { ContentError, loadKnowledge, PROCEDURE_FIELDS, PROCEDURE_IDS, tryLoadKnowledge } from '../../src/knowledge';
 import { CONTENT_DIR, read, tempContent } from './helpers';
 
-const TAXONOMY = '/work/shared/contract/taxonomy.yaml';
+// The public contract lives beside the checkout (../shared), as on every machine and in CI.
+const TAXONOMY = join(__dirname, '..', '..', '..', 'shared', 'contract', 'taxonomy.yaml');
 
 describe('shipped content', () => {
   const k = loadKnowledge(CONTENT_DIR);
 
-  it('has all 22 taxonomy procedures in their taxonomy fields', () => {
-    assert.equal(k.listProcedures().length, 22);
+  it('has all 30 taxonomy procedures in their taxonomy fields', () => {
+    assert.equal(k.listProcedures().length, 30);
     for (const id of PROCEDURE_IDS) assert.equal(k.getProcedure(id)?.field, PROCEDURE_FIELDS[id], id);
   });
 
@@ -27,14 +28,14 @@ describe('shipped content', () => {
 
   it('lists fields in menu order with vi and en names and their procedures', () => {
     const fields = k.listFields();
-    assert.deepEqual(fields.map((f) => f.id), ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt']);
+    assert.deepEqual(fields.map((f) => f.id), ['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt', 'tu-phap']);
     for (const f of fields) assert.ok(f.name.vi && f.name.en);
     assert.deepEqual(k.proceduresByField('cu-tru').map((p) => p.id), ['thuong-tru', 'tam-tru', 'luu-tru', 'tam-vang', 'xac-nhan-cu-tru']);
   });
 
   it('gives aliases per procedure for the parser', () => {
     const aliases = k.procedureAliases();
-    assert.equal(Object.keys(aliases).length, 22);
+    assert.equal(Object.keys(aliases).length, 30);
     assert.ok(aliases['thuong-tru'].includes('nhập hộ khẩu'));
     assert.ok(aliases['ho-chieu'].includes('passport'));
   });
@@ -44,6 +45,36 @@ describe('shipped content', () => {
     const fee = k.getProcedure('pccc-nghiem-thu')?.fee;
     assert.equal(fee?.status, 'missing');
     if (fee?.status === 'missing') assert.match(fee.checkAt, /^https:\/\//);
+  });
+
+  it('carries the version 2 procedures with their facts, flags and where to check, inventing no figure', () => {
+    const lltp = k.getProcedure('ly-lich-tu-phap')!;
+    assert.equal(lltp.field, 'tu-phap');
+    assert.ok(lltp.fee.status === 'conflict');
+    assert.ok(lltp.fee.value.amounts.every((a) => a.vnd === undefined && a.inPersonVnd === undefined && a.onlineVnd === undefined), 'no fee amount: TT 16/2025 amounts were not found');
+    assert.equal(k.getProcedure('gplx-quoc-te')!.fee.status, 'missing');
+    assert.equal(k.getProcedure('trinh-bao-mat-ho-chieu')!.fee.status, 'current');
+    for (const id of ['ly-lich-tu-phap', 'gplx-doi-cap-lai', 'gplx-sat-hach-cap-moi', 'gplx-quoc-te', 'gplx-phuc-hoi-diem', 'xac-nhan-so-cmnd', 'trinh-bao-mat-ho-chieu', 'dieu-chinh-thong-tin-dan-cu']) {
+      const p = k.getProcedure(id)!;
+      assert.ok(k.officesFor(id).length > 0, `${id}: an office receives it`);
+      for (const [key, fact] of Object.entries({ who: p.who, where: p.where, steps: p.steps, documents: p.documents, fee: p.fee, processingTime: p.processingTime, online: p.online }))
+        assert.ok(fact.status === 'missing' ? /^https:\/\//.test(fact.checkAt) : (fact.sources ?? []).length > 0, `${id}.${key} has sources or where to check`);
+    }
+  });
+
+  it('gives the parser the old terms and abbreviations of the new procedures', () => {
+    const aliases = k.procedureAliases();
+    for (const [id, alias] of [['ly-lich-tu-phap', 'LLTP'], ['ly-lich-tu-phap', 'lý lịch tư pháp'], ['gplx-doi-cap-lai', 'đổi bằng lái'], ['gplx-doi-cap-lai', 'đổi GPLX'], ['gplx-quoc-te', 'IDP'], ['gplx-quoc-te', 'bằng lái quốc tế'], ['xac-nhan-so-cmnd', 'xác nhận CMND 9 số'], ['trinh-bao-mat-ho-chieu', 'mất hộ chiếu']])
+      assert.ok(aliases[id as 'ly-lich-tu-phap'].includes(alias), `${id}: ${alias}`);
+    assert.ok(!aliases['ho-chieu'].includes('mất hộ chiếu'), 'a lost passport is reported first');
+  });
+
+  it('structures a fee that differs by vehicle into variants', () => {
+    const fee = k.getProcedure('dang-ky-xe')!.fee;
+    assert.ok(fee.status !== 'missing');
+    const byVehicle = (v: string) => fee.value.amounts.filter((a) => a.when?.vehicle_type === v);
+    assert.deepEqual(byVehicle('car').map((a) => a.vnd), [140000]);
+    assert.deepEqual(byVehicle('motorbike').map((a) => a.vnd), [undefined], 'no motorbike figure was found, so none is given');
   });
 
   it('has the 92 communes and wards (77 xã + 15 phường) plus provincial units', () => {

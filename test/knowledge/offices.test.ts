@@ -31,6 +31,16 @@ describe('office search', () => {
     assert.deepEqual(ids('Phú Bình'), ['xa-phu-binh']);
   });
 
+  it('resolves a commune named with its old district ("xã X, thành phố Bắc Kạn") to that commune', () => {
+    assert.deepEqual(ids('xã Dương Quang, thành phố Bắc Kạn'), ['xa-phong-quang']);
+    assert.deepEqual(ids('xa duong quang thanh pho bac kan'), ['xa-phong-quang']);
+    assert.deepEqual(ids('xã Nông Thượng, thành phố Bắc Kạn'), ['phuong-bac-kan']);
+    assert.deepEqual(ids('xã Ba Bể, huyện Ba Bể'), ['xa-ba-be']);
+    assert.deepEqual(ids('phường Bắc Kạn'), ['phuong-bac-kan']);
+    assert.deepEqual(ids('công an tỉnh Bắc Kạn'), ['pc-mot-cua']);
+    assert.deepEqual(ids('thành phố Bắc Kạn').sort(), ['phuong-bac-kan', 'phuong-duc-xuan', 'xa-phong-quang']);
+  });
+
   it('returns every candidate when an old name is ambiguous, and nothing for unknown places', () => {
     assert.deepEqual(ids('Hương Sơn').sort(), ['phuong-gia-sang', 'xa-phu-binh']);
     assert.deepEqual(ids('Hà Nội'), []);

@@ -2,15 +2,18 @@ import type { TFunction } from 'i18next';
 import type { Knowledge, Office } from '../../knowledge';
 import type { Handler } from '../handler';
 import { menuButton } from '../handlers/menu';
-import { procedureTitle } from '../procedures/procedure-answer';
-import { factCaution } from '../procedures/fact-text';
+import { translationNotes } from '../procedures/procedure-answer';
+import { ContentReader, factCaution } from '../procedures/fact-text';
 import { payload, SHARE_LOCATION_PAYLOAD, type Button } from '../reply';
 import type { Turn } from '../turn';
+import { formerProvinceNotice } from './former-province-notice';
 import { describeOffice } from './office-text';
 
 export interface OfficeHandlerDeps {
   knowledge: () => Knowledge;
   now?: () => Date;
+  /** Answers a police topic the message names ("khai báo vũ khí ở đâu"); false when it names none. */
+  answerTopic?: (turn: Turn) => Promise<boolean>;
 }
 
 const NEAREST = 3;
@@ -19,7 +22,8 @@ const NEAREST = 3;
 function shareLocationButton(t: TFunction): Button {
   return { title: t('office:shareLocation'), payload: SHARE_LOCATION_PAYLOAD };
 }
-const MAX_CHOICES = 8;
+/** Units offered per page when an old district now spans several; "Xem thêm" shows the next page. */
+const PAGE_SIZE = 8;
 
 function askPlace(turn: Turn, key = 'office:ask'): Promise<void> {
   const { t } = turn;
@@ -55,7 +59,8 @@ function resolvePlace(k: Knowledge, text: string): { offices: Office[]; place: s
 function placeOf(turn: Turn, k: Knowledge): { offices: Office[]; place: string } | undefined {
   const key = turn.entity('location');
   const exact = key ? k.getOffice(key) : undefined;
-  if (turn.text.startsWith('/')) return exact && { offices: [exact], place: exact.name };
+  // A payload carries a directory key, or an old district's name (the "Xem thêm" button of its unit list).
+  if (turn.text.startsWith('/')) return exact ? { offices: [exact], place: exact.name } : key ? resolvePlace(k, key) : undefined;
   return resolvePlace(k, turn.text) ?? (exact ? { offices: [exact], place: exact.name } : key ? (resolvePlace(k, key) ?? { offices: [], place: key }) : undefined);
 }
 
@@ -66,23 +71,36 @@ function placeOf(turn: Turn, k: Knowledge): { offices: Office[]; place: string }
 export function createOfficeHandlers(deps: OfficeHandlerDeps) {
   const now = deps.now ?? (() => new Date());
 
+  /** Several units for one old name: every unit named in the text, and their buttons a page at a time. */
+  async function answerSeveral(turn: Turn, offices: Office[], place: string, withHours: boolean, notice: string[]): Promise<void> {
+    const { t } = turn;
+    const pages = Math.ceil(offices.length / PAGE_SIZE);
+    const page = Math.min(Math.max(Number(turn.entity('page')) || 1, 1), pages);
+    const shown = offices.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const text =
+      page === 1
+        ? t('office:several', { place, count: offices.length, names: offices.map((o) => o.area ?? o.name).join(', ') })
+        : t('office:severalPage', { place, page, pages });
+    const intent = withHours ? 'office_hours' : 'office_location';
+    const more = page < pages ? [{ title: t('office:more'), payload: payload(intent, { location: place, page: page + 1 }) }] : [];
+    await turn.say({ text: [...notice, text].join('\n'), buttons: [...shown.map((o) => officeButton(o, intent)), ...more, menuButton(t)] });
+  }
+
   async function answerOffices(turn: Turn, offices: Office[], place: string, withHours: boolean): Promise<void> {
     const { t } = turn;
     const k = deps.knowledge();
+    const notice = [formerProvinceNotice(turn, k)].filter((n): n is string => n !== undefined);
     if (offices.length === 0) {
-      await turn.say({ text: t('office:notFound', { place }), buttons: [shareLocationButton(t), menuButton(t)] });
+      await turn.say({ text: [...notice, t('office:notFound', { place })].join('\n'), buttons: [shareLocationButton(t), menuButton(t)] });
       return;
     }
-    if (offices.length > 1) {
-      await turn.say({ text: t('office:several', { place }), buttons: [...offices.slice(0, MAX_CHOICES).map((o) => officeButton(o)), menuButton(t)] });
-      return;
-    }
+    if (offices.length > 1) return answerSeveral(turn, offices, place, withHours, notice);
     const [office] = offices;
     turn.memory.location = office.id;
     const open = withHours || office.hours.status !== 'missing' ? k.isOpenAt(office, now()) : undefined;
     // A button for the hours only when there are hours to show; the card already says when they are missing.
     const hoursButton = office.hours.status === 'missing' || withHours ? [] : [officeButton(office, 'office_hours', t('office:hoursButton'))];
-    await turn.say({ text: describeOffice(t, office, { open }), buttons: [...hoursButton, menuButton(t)] });
+    await turn.say({ text: [...notice, describeOffice(t, office, { open })].join('\n'), buttons: [...hoursButton, menuButton(t)] });
   }
 
   async function answerNearest(turn: Turn, lat: number, lon: number): Promise<void> {
@@ -99,9 +117,11 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
     const { t } = turn;
     const k = deps.knowledge();
     const procedure = k.getProcedure(procedureId)!;
-    const title = procedureTitle(procedure, turn.locale);
-    const where = procedure.where.status === 'missing' ? t('procedure:status.missing') : procedure.where.value.text;
-    const lines = [t('office:whereIntro', { title, where }), ...factCaution(t, procedure.where, procedure.sourceUrl)];
+    const reader = new ContentReader(turn.locale);
+    const title = reader.read(procedure.title);
+    const where = procedure.where.status === 'missing' ? t('procedure:status.missing') : reader.read(procedure.where.value.text);
+    const facts = factCaution(t, reader, procedure.where, procedure.sourceUrl);
+    const lines = [t('office:whereIntro', { title, where }), ...translationNotes(t, reader), ...facts];
     const commune = procedure.where.status !== 'missing' && procedure.where.value.levels.includes('commune');
     const place = turn.memory.location;
     const offices = k.officesFor(procedureId, place ? { placeText: k.getOffice(place)?.name ?? place } : {});
@@ -120,6 +140,8 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
       const lon = Number(turn.entity('longitude'));
       if (turn.entity('latitude') !== undefined && Number.isFinite(lat) && Number.isFinite(lon)) return answerNearest(turn, lat, lon);
       const found = placeOf(turn, deps.knowledge());
+      // "Khai báo vũ khí thô sơ ở đâu": a police topic named without a place or procedure is answered from content.
+      if (!found && !turn.entity('procedure') && (await deps.answerTopic?.(turn))) return;
       // "Nộp ở đâu?" right after a procedure answer is about that procedure.
       const procedure = turn.entity('procedure') ?? (found ? undefined : turn.memory.procedure);
       if (!withHours && procedure && deps.knowledge().getProcedure(procedure)) {

@@ -1,89 +1,152 @@
 import type { TFunction } from 'i18next';
-import type { Fact, Procedure } from '../../knowledge';
+import { longestMention, PITFALLS_ON_CARD, type Fact, type LocalText, type Procedure } from '../../knowledge';
 import type { Locale } from '../../understanding/types';
-import { factCaution } from './fact-text';
+import { ContentReader, factCaution, inlineFact } from './fact-text';
 import type { Facet } from './facets';
+import { amountsFor, type Slots } from './fee-variants';
 
-/** What one facet of a procedure says: the body lines, and the fact whose certainty must be stated. */
+/** What the answer knows about the question beyond the procedure: the variant slots and the citizen's words. */
+export interface AnswerContext {
+  slots?: Slots;
+  /** The citizen's message; an outdated claim is corrected only when the message repeats it. */
+  message?: string;
+}
+
+/** What one facet of a procedure says: the fact whose certainty must be stated, and the body lines. */
 interface FacetBody {
   fact: Fact<unknown>;
   lines: (value: never) => string[];
+  /** Lines before the main fact (who must do it; the fine before the fee). */
+  lead?: string[];
+  /** Lines after it, shown even when it is missing (result, pitfalls, legal basis). */
+  tail?: string[];
 }
+
+/** An outdated belief is corrected when the citizen's message repeats it ("nộp ở Sở Tư pháp"), not on every card. */
+function corrections(t: TFunction, r: ContentReader, p: Procedure, message: string): string[] {
+  return p.outdated
+    .filter((o) => o.mentions && longestMention(message, o.mentions))
+    .map((o) => `• ${t('procedure:outdated', { claim: r.read(o.claim), correction: r.read(o.correction) })}`);
+}
+
+/** Facets answered from the procedure file itself; "where" is answered with the offices. */
+export type TextFacet = Exclude<Facet, 'where'>;
 
 const numberFormats: Record<Locale, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-US') };
 const money = (t: TFunction, locale: Locale, vnd: number) => t('procedure:fee.money', { amount: numberFormats[locale].format(vnd) });
+/** Legal documents named on the steps card (the law and its main decree); the fee answer names the fee circular. */
+const LEGAL_BASIS_SHOWN = 2;
 
 /** The procedure's title in the citizen's language (Vietnamese when no translation was written). */
 export function procedureTitle(procedure: Procedure, locale: Locale): string {
   return (locale === 'en' && procedure.title.en) || procedure.title.vi;
 }
 
-function bodies(t: TFunction, locale: Locale, p: Procedure): Record<Exclude<Facet, 'where'>, FacetBody> {
+/** The steps card: who, the steps, then the result, the first pitfalls and the legal basis — each with its caution. */
+function infoBody(t: TFunction, r: ContentReader, p: Procedure): FacetBody {
+  const lead: string[] = [];
+  // Who must do it; when nobody must (a certificate on request), who may.
+  if (p.who.status !== 'missing') {
+    const { must, may } = p.who.value;
+    const who = must ? t('procedure:who', { text: r.read(must) }) : may && t('procedure:whoMay', { text: r.read(may) });
+    if (who) lead.push(inlineFact(t, r, who, p.who.status, p.who.note));
+  }
+  // Shown even when the steps are missing: a pitfall may be what the citizen most needs to know.
+  const tail: string[] = [];
+  if (p.result && p.result.status !== 'missing')
+    tail.push(inlineFact(t, r, t('procedure:result', { text: r.read(p.result.value) }), p.result.status, p.result.note));
+  for (const pit of p.pitfalls.slice(0, PITFALLS_ON_CARD))
+    tail.push(`• ${inlineFact(t, r, t('procedure:pitfall', { text: r.read(pit.text) }), pit.status, pit.note)}`);
+  if (p.legalBasis.status !== 'missing')
+    tail.push(inlineFact(t, r, t('procedure:legalBasis', { text: p.legalBasis.value.slice(0, LEGAL_BASIS_SHOWN).join('; ') }), p.legalBasis.status, p.legalBasis.note));
+  return { fact: p.steps, lead, lines: (steps: LocalText[]) => steps.map((s, i) => `${i + 1}. ${r.read(s)}`), tail };
+}
+
+function feeBody(t: TFunction, r: ContentReader, p: Procedure, slots: Slots): FacetBody {
+  const fine = p.fine;
+  const lead: string[] = [];
+  if (fine) {
+    lead.push(...factCaution(t, r, fine, p.sourceUrl, p.sourceUrl));
+    if (fine.status !== 'missing')
+      lead.push(r.read(fine.value.dependsOn), t('procedure:fine.howToPay'), ...fine.value.howToPay.map((h, i) => `${i + 1}. ${r.read(h)}`));
+  }
+  type Fee = Extract<Procedure['fee'], { value: unknown }>['value'];
   return {
-    info: {
-      fact: p.steps,
-      lines: (steps: string[]) => [
-        ...(p.who.status !== 'missing' && p.who.value.must ? [t('procedure:who', { text: p.who.value.must })] : []),
-        ...steps.map((s, i) => `${i + 1}. ${s}`),
-        ...(p.result && p.result.status !== 'missing' ? [t('procedure:result', { text: p.result.value })] : []),
-        ...p.pitfalls.slice(0, 2).map((pit) => `• ${t('procedure:pitfall', { text: pit.text })}`),
-        ...p.outdated.slice(0, 1).map((o) => `• ${t('procedure:outdated', o)}`),
-      ],
-    },
-    documents: {
+    fact: p.fee,
+    lead,
+    lines: (fee: Fee) => [
+      ...(fee.free ? [t(fine ? 'procedure:fine.noFee' : 'procedure:fee.free')] : []),
+      ...amountsFor(fee, slots).map((a) => {
+        const amounts = [
+          a.vnd !== undefined && money(t, r.locale, a.vnd),
+          a.inPersonVnd !== undefined && t('procedure:fee.inPerson', { amount: money(t, r.locale, a.inPersonVnd) }),
+          a.onlineVnd !== undefined && t('procedure:fee.online', { amount: money(t, r.locale, a.onlineVnd) }),
+        ]
+          .filter(Boolean)
+          .join(', ');
+        const said = amounts || t('procedure:fee.unknown');
+        return `• ${a.case ? t('procedure:fee.line', { case: r.read(a.case), amounts: said }) : said}`;
+      }),
+      ...(fee.exemptions ? [t('procedure:fee.exemptions', { text: r.read(fee.exemptions) })] : []),
+      ...(fee.circular ? [t('procedure:fee.circular', { text: r.read(fee.circular) })] : []),
+    ],
+  };
+}
+
+// Built on demand: building a facet reads its text, and an English answer must only flag the fields it shows.
+function bodies(t: TFunction, r: ContentReader, p: Procedure, context: AnswerContext): Record<TextFacet, () => FacetBody> {
+  type Doc = { name: LocalText; form?: string; when?: LocalText };
+  type Online = { level: string; channels: string[]; url: string; steps: { text: LocalText }[] };
+  return {
+    info: () => infoBody(t, r, p),
+    documents: () => ({
       fact: p.documents,
-      lines: (docs: { name: string; form?: string; when?: string }[]) =>
+      lines: (docs: Doc[]) =>
         docs.map((d) => {
-          const extra = [d.form && t('procedure:form', { form: d.form }), d.when && t('procedure:when', { when: d.when })].filter(Boolean);
-          return `• ${d.name}${extra.length ? ` (${extra.join('; ')})` : ''}`;
+          const extra = [d.form && t('procedure:form', { form: d.form }), d.when && t('procedure:when', { when: r.read(d.when) })].filter(Boolean);
+          return `• ${r.read(d.name)}${extra.length ? ` (${extra.join('; ')})` : ''}`;
         }),
-    },
-    fee: {
-      fact: p.fee,
-      lines: (fee: { free: boolean; amounts: { case?: string; inPersonVnd?: number; onlineVnd?: number }[]; exemptions?: string; circular?: string }) => [
-        ...(fee.free ? [t('procedure:fee.free')] : []),
-        ...fee.amounts.map((a) => {
-          const amounts = [
-            a.inPersonVnd !== undefined && t('procedure:fee.inPerson', { amount: money(t, locale, a.inPersonVnd) }),
-            a.onlineVnd !== undefined && t('procedure:fee.online', { amount: money(t, locale, a.onlineVnd) }),
-          ]
-            .filter(Boolean)
-            .join(', ');
-          return `• ${a.case ? t('procedure:fee.line', { case: a.case, amounts }) : amounts}`;
-        }),
-        ...(fee.exemptions ? [t('procedure:fee.exemptions', { text: fee.exemptions })] : []),
-        ...(fee.circular ? [t('procedure:fee.circular', { text: fee.circular })] : []),
-      ],
-    },
-    duration: { fact: p.processingTime, lines: (text: string) => [text] },
-    online: {
+    }),
+    fee: () => feeBody(t, r, p, context.slots ?? {}),
+    duration: () => ({ fact: p.processingTime, lines: (text: LocalText) => [r.read(text)] }),
+    online: () => ({
       fact: p.online,
-      lines: (o: { level: string; channels: string[]; url: string; steps: { text: string }[] }) => [
+      lines: (o: Online) => [
         t(`procedure:online.levels.${o.level}`),
         ...(o.level === 'khong'
           ? []
           : [
               t('procedure:online.via', { channels: o.channels.map((c) => t(`procedure:online.channels.${c}`)).join(', ') }),
-              ...o.steps.map((s, i) => `${i + 1}. ${s.text}`),
+              ...o.steps.map((s, i) => `${i + 1}. ${r.read(s.text)}`),
               t('procedure:online.link', { url: o.url }),
             ]),
       ],
-    },
+    }),
   };
 }
 
 /**
- * The text answering one facet: header, how sure it is (before any figure, so a caution is read first),
- * the body (or "missing"), and when it was reviewed with the official page.
+ * The text answering one facet: header, how sure it is and what qualifies it (before any figure, so a caution is read
+ * first), the body (or "missing"), and when it was reviewed with the official page. In English the
+ * answer says it is a reference translation, and where a field has no English yet, that it is shown in Vietnamese.
  */
-export function describeFacet(t: TFunction, locale: Locale, procedure: Procedure, facet: Exclude<Facet, 'where'>): string {
-  const body = bodies(t, locale, procedure)[facet];
-  const lines = [t(`procedure:headers.${facet}`, { title: procedureTitle(procedure, locale) })];
-  if (locale !== 'vi') lines.push(t('procedure:detailsInVietnamese'));
-  lines.push(...factCaution(t, body.fact, procedure.sourceUrl, procedure.sourceUrl));
+export function describeFacet(t: TFunction, locale: Locale, procedure: Procedure, facet: TextFacet, context: AnswerContext = {}): string {
+  const reader = new ContentReader(locale);
+  const title = reader.read(procedure.title);
+  const body = bodies(t, reader, procedure, context)[facet]();
+  const header = facet === 'fee' && procedure.fine ? 'procedure:headers.fine' : `procedure:headers.${facet}`;
+  const lines = [...(body.lead ?? []), ...factCaution(t, reader, body.fact, procedure.sourceUrl, procedure.sourceUrl)];
   if (body.fact.status !== 'missing') lines.push(...body.lines(body.fact.value as never));
-  lines.push(reviewFooter(t, procedure));
-  return lines.filter(Boolean).join('\n');
+  lines.push(...(body.tail ?? []), ...corrections(t, reader, procedure, context.message ?? ''));
+  return [t(header, { title }), ...translationNotes(t, reader), ...lines, reviewFooter(t, procedure)]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** In English: the reference-translation line, and the Vietnamese-fallback line when some text had no English. */
+export function translationNotes(t: TFunction, reader: ContentReader): string[] {
+  if (reader.locale === 'vi') return [];
+  return [t('procedure:referenceTranslation'), ...(reader.fellBack ? [t('procedure:detailsInVietnamese')] : [])];
 }
 
 /** "Thông tin rà soát ngày dd/mm/yyyy. Nguồn: <official page>" — every procedure answer ends with it. */

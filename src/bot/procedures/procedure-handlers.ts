@@ -1,10 +1,12 @@
 import type { TFunction } from 'i18next';
-import type { Knowledge } from '../../knowledge';
+import { VARIANT_ENTITIES, type Knowledge, type Procedure } from '../../knowledge';
 import type { Handler } from '../handler';
 import { fieldButtons, menuButton } from '../handlers/menu';
 import { payload, type Button } from '../reply';
 import type { Turn } from '../turn';
+import { ContentReader } from './fact-text';
 import { facetButtons, facetOfIntent, type Facet } from './facets';
+import { pendingVariant, variantValues, type Slots } from './fee-variants';
 import { describeFacet } from './procedure-answer';
 
 export interface ProcedureHandlerDeps {
@@ -13,6 +15,8 @@ export interface ProcedureHandlerDeps {
   groups: Readonly<Record<string, readonly string[]>>;
   /** Answers the "where" facet (offices for the procedure); owned by the office conversation. */
   answerWhere: (turn: Turn, procedureId: string) => Promise<void>;
+  /** Answers a police topic the message names (weapons, a locked VNeID…); false when it names none. */
+  answerTopic?: (turn: Turn) => Promise<boolean>;
 }
 
 /** A procedure's button label: short enough for every platform (≤ 20 characters, from the locale files). */
@@ -45,8 +49,33 @@ export function createProcedureFollowUp(deps: ProcedureHandlerDeps): (turn: Turn
   };
 }
 
+/** What picks a variant: this message's entities first (remembered for later questions), then memory. */
+function slotsOf(turn: Turn): Slots {
+  const remembered = (turn.memory.slots ??= {});
+  for (const entity of VARIANT_ENTITIES) {
+    const value = turn.entity(entity);
+    if (value) remembered[entity] = value;
+  }
+  return { ...remembered };
+}
+
+/** "Xe máy hay ô tô ạ?": asked before quoting a fee that differs by variant, with one button per variant. */
+function askVariant(turn: Turn, procedure: Procedure, slots: Slots): Promise<void> | undefined {
+  if (procedure.fee.status === 'missing') return undefined;
+  const entity = pendingVariant(procedure.fee.value, slots);
+  if (!entity) return undefined;
+  const { t } = turn;
+  const buttons = variantValues(procedure.fee.value, entity).map((value) => ({
+    title: t(`procedure:variants.${entity}.${value}`),
+    payload: payload('procedure_fee', { procedure: procedure.id, [entity]: value }),
+  }));
+  const title = new ContentReader(turn.locale).read(procedure.title);
+  return turn.say({ text: t(`procedure:ask.variant.${entity}`, { title }), buttons: [...buttons, menuButton(t)] });
+}
+
 async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet): Promise<void> {
   const { t } = turn;
+  if (await deps.answerTopic?.(turn)) return;
   const named = turn.entity('procedure');
   const group = turn.entity('procedure_group');
   const procedure = named ? deps.knowledge().getProcedure(named) : undefined;
@@ -64,7 +93,16 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
   }
   turn.memory.procedure = current.id;
   if (facet === 'where') return deps.answerWhere(turn, current.id);
-  await turn.say({ text: describeFacet(t, turn.locale, current, facet), buttons: [...facetButtons(t, current.id, facet), menuButton(t)] });
+  const slots = slotsOf(turn);
+  if (facet === 'fee') {
+    const asked = askVariant(turn, current, slots);
+    if (asked) return asked;
+  }
+  await turn.say({
+    // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
+    text: describeFacet(t, turn.locale, current, facet, { slots, message: turn.text.startsWith('/') ? undefined : turn.text }),
+    buttons: [...facetButtons(t, current.id, facet), menuButton(t)],
+  });
 }
 
 /** Browsing for people who do not know the words: fields, then the procedures of one field. */

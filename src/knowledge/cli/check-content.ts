@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { formatProblem } from '../content-problem';
 import { tryLoadKnowledge } from '../load-knowledge';
-import { flagSummary } from './flag-summary';
+import { englishSummary, flagSummary } from './flag-summary';
 
 function main(): number {
   const dir = resolve(process.argv[2] ?? resolve(__dirname, '../../../content'));
@@ -15,6 +15,7 @@ function main(): number {
   const offices = knowledge.listOffices();
   console.log(`content ok: ${knowledge.listProcedures().length} procedures, ${offices.length} offices (${dir})`);
   console.log(flagSummary(knowledge));
+  console.log(englishSummary(knowledge));
   return 0;
 }
 

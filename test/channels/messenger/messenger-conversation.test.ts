@@ -22,7 +22,7 @@ function recordingOfficers() {
 }
 
 const menuPayloads = [
-  ...['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt'].map((field) => [field, `/procedure_list{"field":"${field}"}`]),
+  ...['cu-tru', 'can-cuoc', 'xuat-nhap-canh', 'giao-thong', 'pccc', 'antt', 'tu-phap'].map((field) => [field, `/procedure_list{"field":"${field}"}`]),
   ['dossier', '/dossier_status'],
   ['office', '/office_location'],
   ['human', '/human_agent'],
