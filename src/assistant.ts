@@ -19,6 +19,7 @@ import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
 import { createDossierModule } from './dossiers';
 import { createHttpApp } from './http/app';
+import { limitRequests } from './http/rate-limit';
 import { createHealthRouter } from './http/health-router';
 import { createMetricsRouter, measureRequests } from './http/metrics-router';
 import { createMetrics } from './ops/metrics';
@@ -27,6 +28,7 @@ import { loadTranslator } from './i18n/translator';
 import { KnowledgeHolder, type Knowledge } from './knowledge';
 import type { Logger } from './ops/logger';
 import { createStore } from './store';
+import { scheduleStatePurge } from './store/state-retention';
 import type { Store } from './store/ports';
 import { createParser, procedureGroups, type Parser } from './understanding';
 
@@ -46,7 +48,7 @@ const CONFIDENCE_THRESHOLD = 0.5;
 export async function createAssistant(config: Config, logger: Logger): Promise<Assistant> {
   const metrics = createMetrics();
   const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI });
-  const coordination = await createCoordination(config.REDIS_URL);
+  const coordination = await createCoordination(config.REDIS_URL, config.REDIS_KEY_PREFIX);
 
   let parser: Parser;
   const buildParser = (k: Knowledge) =>
@@ -75,6 +77,17 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     auth: admin.auth,
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    limits: {
+      questionSeconds: config.DOSSIER_QUESTION_TTL_SECONDS,
+      addressFailures: config.DOSSIER_ADDRESS_FAILURES_PER_HOUR,
+      globalFailures: config.DOSSIER_GLOBAL_FAILURES_PER_HOUR,
+      code: {
+        free: config.DOSSIER_CODE_FREE_FAILURES,
+        firstWaitSeconds: config.DOSSIER_CODE_BACKOFF_SECONDS,
+        maxWaitSeconds: config.DOSSIER_CODE_BACKOFF_MAX_SECONDS,
+        memorySeconds: 24 * 3600,
+      },
+    },
     procedureName: (id, locale) => {
       const procedure = currentKnowledge().getProcedure(id);
       return procedure && procedureTitle(procedure, locale);
@@ -122,6 +135,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
 
   const app = createHttpApp({
     logger,
+    trustProxy: config.TRUST_PROXY,
     before: [measureRequests(metrics)],
     routers: [
       createMetricsRouter(metrics, admin.auth.localOrStaff),
@@ -136,6 +150,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
         maxBodyBytes: config.MAX_BODY_BYTES,
         maxMessageChars: config.MAX_MESSAGE_CHARS,
         tooLongReply: (max) => translator.forLocale('vi')('errors.tooLong', { max }),
+        guard: limitRequests({ coordination, name: 'chat', limit: config.CHAT_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
       }),
       createChatPageRouter(),
       createConsoleRouter(),
@@ -145,12 +160,20 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     ],
   });
 
+  const retention = scheduleStatePurge({
+    state: store.state,
+    maxAgeSeconds: config.STATE_RETENTION_SECONDS,
+    intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS,
+    logger,
+  });
+
   return {
     app,
     store,
     coordination,
     knowledge,
     async close() {
+      retention.stop();
       knowledge.close();
       await coordination.close();
       await store.close();

@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { isKnownWeakPassword, USERNAME_PATTERN, USERNAME_RULE } from './admin/credential-rules';
 
 /** The project folder: content/, intents/ and the chat page are found from here, in source and in dist alike. */
 export const projectRoot = path.resolve(__dirname, '..');
@@ -13,6 +15,36 @@ const optionalText = z
 const url = (what: string) =>
   z.string().trim().url(`${what} must be a URL such as https://example.org`);
 
+/** Shorter integration tokens could be guessed online; the partner is given 32 random bytes or more. */
+export const MIN_INTEGRATION_TOKEN_LENGTH = 32;
+
+const seconds = (fallback: number) => z.coerce.number().positive().max(365 * 24 * 3600).default(fallback);
+const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(1_000_000).default(fallback);
+
+// Express's `trust proxy`: off, true (every hop: only behind a proxy that overwrites the header), a hop count, or
+// a comma-separated list of proxy addresses / subnets / the names loopback, linklocal, uniquelocal.
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyEntry = (entry: string) => {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+};
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((v, ctx): boolean | number | string => {
+    if (v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((e) => e.trim());
+    if (entries.every(isProxyEntry)) return entries.join(',');
+    ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be false, true, a hop count, or proxy addresses/subnets (e.g. loopback or 10.0.0.0/8)' });
+    return z.NEVER;
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -21,12 +53,27 @@ const schema = z.object({
   CONTENT_DIR: optionalText,
   MONGODB_URI: optionalText.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URI must start with mongodb:// or mongodb+srv://').optional()),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional()),
+  REDIS_KEY_PREFIX: z.string().trim().min(1).max(100).default('assistant:'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
-  ADMIN_USERNAME: optionalText,
-  ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').optional()),
-  INTEGRATION_TOKENS: optionalText,
+  ADMIN_USERNAME: optionalText.pipe(z.string().regex(USERNAME_PATTERN, `ADMIN_USERNAME ${USERNAME_RULE}`).optional()),
+  ADMIN_PASSWORD: optionalText.pipe(
+    z
+      .string()
+      .min(12, 'ADMIN_PASSWORD must have at least 12 characters')
+      .refine((p) => !isKnownWeakPassword(p), 'ADMIN_PASSWORD is on the list of known weak passwords (src/admin/weak-passwords.txt); choose another')
+      .optional(),
+  ),
+  INTEGRATION_TOKENS: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (v) => v.split(',').every((t) => t.trim() === '' || t.trim().length >= MIN_INTEGRATION_TOKEN_LENGTH),
+        `INTEGRATION_TOKENS: every token must have at least ${MIN_INTEGRATION_TOKEN_LENGTH} characters (give the one-stop system 32 random bytes or more)`,
+      )
+      .optional(),
+  ),
   MESSENGER_VERIFY_TOKEN: optionalText,
   MESSENGER_APP_SECRET: optionalText,
   MESSENGER_PAGE_ACCESS_TOKEN: optionalText,
@@ -38,6 +85,16 @@ const schema = z.object({
   ZALO_REFRESH_TOKEN: optionalText,
   ZALO_API_BASE: url('ZALO_API_BASE').default('https://openapi.zalo.me'),
   ZALO_OAUTH_BASE: url('ZALO_OAUTH_BASE').default('https://oauth.zaloapp.com'),
+  TRUST_PROXY: trustProxy,
+  CHAT_RATE_LIMIT_PER_MINUTE: count(30, 0),
+  DOSSIER_QUESTION_TTL_SECONDS: seconds(5 * 60),
+  DOSSIER_CODE_FREE_FAILURES: count(5, 0),
+  DOSSIER_CODE_BACKOFF_SECONDS: seconds(60),
+  DOSSIER_CODE_BACKOFF_MAX_SECONDS: seconds(60 * 60),
+  DOSSIER_ADDRESS_FAILURES_PER_HOUR: count(20),
+  DOSSIER_GLOBAL_FAILURES_PER_HOUR: count(100),
+  STATE_RETENTION_SECONDS: seconds(30 * 24 * 3600),
+  STATE_PURGE_INTERVAL_SECONDS: seconds(3600),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -34,9 +34,6 @@ export interface AdminModule {
   auth: AdminAuth;
 }
 
-// Shorter tokens can be guessed online; the integration partner should be given 32 random bytes or more.
-const MIN_INTEGRATION_TOKEN_LENGTH = 32;
-
 /** Builds the admin module and creates the first admin account on an empty store. */
 export async function createAdminModule(deps: AdminModuleDeps): Promise<AdminModule> {
   const { config, store, coordination, knowledge, logger } = deps;
@@ -46,8 +43,6 @@ export async function createAdminModule(deps: AdminModuleDeps): Promise<AdminMod
   const auth = createAdminAuth(sessions, config.integrationTokens);
 
   await bootstrapAdmin({ accounts: store.accounts, username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, audit, logger, now });
-  const weak = config.integrationTokens.filter((t) => t.length < MIN_INTEGRATION_TOKEN_LENGTH).length;
-  if (weak > 0) logger.warn({ count: weak }, `INTEGRATION_TOKENS has tokens shorter than ${MIN_INTEGRATION_TOKEN_LENGTH} characters`);
 
   const router = Router();
   router.use(createSessionRoutes({ accounts: store.accounts, sessions, throttle: createLoginThrottle(coordination), auth, audit, logger }));

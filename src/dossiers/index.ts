@@ -49,10 +49,11 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
   const now = deps.now ?? systemClock;
   const { dossiers, outbox } = deps.store;
   const audit = createDossierAudit(deps.store.audit, now);
-  const guard = createLookupGuard(deps.coordination, { ...DEFAULT_LOOKUP_LIMITS, ...deps.limits });
+  const limits = { ...DEFAULT_LOOKUP_LIMITS, ...deps.limits };
+  const guard = createLookupGuard(deps.coordination, limits);
   const service = createDossierService({ dossiers, outbox });
   const procedureName = (id: string, locale: Locale) => deps.procedureName?.(id, locale) ?? id;
-  const chat = { dossiers, guard, audit, procedureName, now };
+  const chat = { dossiers, guard, audit, procedureName, now, questionSeconds: limits.questionSeconds };
   return {
     router: createDossierRouter({ service, dossiers, audit, auth: deps.auth, maxBodyBytes: deps.maxBodyBytes, logger: deps.logger, now }),
     handlers: { dossier_status: createDossierHandler(chat) },

@@ -6,18 +6,18 @@ import type { Account, AccountRepository, Role } from '../../store/ports';
 import type { Clock } from '../../store/store-options';
 import { currentStaff, ROLES } from '../actor';
 import type { RecordAudit } from '../audit-trail';
+import { isKnownWeakPassword, USERNAME_PATTERN, USERNAME_RULE } from '../credential-rules';
 import type { AdminAuth } from '../auth-middleware';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../passwords';
 import { validate } from '../validate';
 import { jsonBody } from './json-body';
 
-const Username = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'must be 3-64 characters: lower-case letters, digits, ".", "_" or "-"');
+const Username = z.string().regex(USERNAME_PATTERN, USERNAME_RULE);
 const Password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(1024, 'must have at most 1024 characters');
+  .max(1024, 'must have at most 1024 characters')
+  .refine((p) => !isKnownWeakPassword(p), 'is on the list of known weak passwords; choose another');
 const Roles = z
   .array(z.enum(ROLES as [Role, ...Role[]], { error: `must each be one of ${ROLES.join(', ')}` }), { error: 'must be a list of roles' })
   .min(1, 'must name at least one role')

@@ -7,7 +7,7 @@ import type { AccountRepository } from '../../store/ports';
 import { currentStaff } from '../actor';
 import type { RecordAudit } from '../audit-trail';
 import type { AdminAuth } from '../auth-middleware';
-import { LOGIN_WINDOW_SECONDS, type LoginThrottle } from '../login-throttle';
+import type { LoginThrottle } from '../login-throttle';
 import { verifyAgainstDecoy, verifyPassword } from '../passwords';
 import type { Sessions } from '../sessions';
 import { bearerToken } from '../tokens';
@@ -39,10 +39,14 @@ export function createSessionRoutes(deps: SessionRoutesDeps): Router {
 
   router.post('/api/admin/login', jsonBody, async (req, res) => {
     const { username, password } = validate(LoginBody, req.body);
-    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    if (!(await throttle.admit(username, ip))) {
-      res.setHeader('Retry-After', String(LOGIN_WINDOW_SECONDS));
-      throw new HttpError('too_many_requests', 'Too many failed sign-in attempts; wait 15 minutes and try again');
+    // Express derives req.ip from the socket, or from X-Forwarded-For only when TRUST_PROXY says the proxy is ours.
+    const ip = req.ip;
+    const admission = await throttle.admit(username, ip);
+    if (!admission.admitted) {
+      const minutes = Math.max(1, Math.ceil(admission.retryAfterSeconds / 60));
+      logger.warn({ username, ip }, 'staff sign-in refused: too many failed attempts');
+      res.setHeader('Retry-After', String(Math.ceil(admission.retryAfterSeconds)));
+      throw new HttpError('too_many_requests', `Too many failed sign-in attempts; wait ${minutes} minute(s) and try again`);
     }
     const account = await accounts.find(username);
     const ok = account ? await verifyPassword(password, account.passwordHash) : await verifyAgainstDecoy(password);

@@ -34,8 +34,11 @@ export class RestAdapter extends CollectingAdapter {
     super();
   }
 
-  /** Handles one message from `sender`, serialised with that sender's other messages. */
-  async receive(sender: string, text: string, logic: (context: TurnContext) => Promise<void>): Promise<RestMessage[]> {
+  /**
+   * Handles one message from `sender`, serialised with that sender's other messages. `clientAddress` (the HTTP
+   * client's address as Express derives it) travels on the activity as `channelData.clientAddress`.
+   */
+  async receive(sender: string, text: string, logic: (context: TurnContext) => Promise<void>, clientAddress?: string): Promise<RestMessage[]> {
     const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, async () => {
       const replies = await this.runTurn(
         {
@@ -48,6 +51,7 @@ export class RestAdapter extends CollectingAdapter {
           conversation: { id: sender, isGroup: false, conversationType: 'personal', name: '' },
           text,
           timestamp: new Date(),
+          channelData: { clientAddress },
         },
         logic,
       );
