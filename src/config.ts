@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { isKnownWeakPassword, USERNAME_PATTERN, USERNAME_RULE } from './admin/credential-rules';
+import { OWASP_SCRYPT_LN } from './admin/passwords';
 
 /** The project folder: content/, intents/ and the chat page are found from here, in source and in dist alike. */
 export const projectRoot = path.resolve(__dirname, '..');
@@ -95,6 +96,7 @@ const schema = z.object({
   DOSSIER_GLOBAL_FAILURES_PER_HOUR: count(100),
   STATE_RETENTION_SECONDS: seconds(30 * 24 * 3600),
   STATE_PURGE_INTERVAL_SECONDS: seconds(3600),
+  STAFF_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(OWASP_SCRYPT_LN),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -120,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  // Tests lower the hashing cost to stay fast on shared machines; a deployment may only raise it.
+  if (e.STAFF_PASSWORD_COST < OWASP_SCRYPT_LN && e.NODE_ENV !== 'test') {
+    throw new ConfigError(`Invalid configuration:\n  STAFF_PASSWORD_COST: must be at least ${OWASP_SCRYPT_LN} (scrypt N=2^${OWASP_SCRYPT_LN}, OWASP) outside NODE_ENV=test`);
+  }
   return {
     ...e,
     dataDir: path.resolve(e.DATA_DIR),

@@ -33,6 +33,12 @@ describe('config', () => {
     assert.equal(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).TRUST_PROXY, 'loopback,10.0.0.0/8,fd00::/8');
   });
 
+  it("hashes staff passwords at OWASP's scrypt cost unless tests lower it", () => {
+    assert.equal(loadConfig({}).STAFF_PASSWORD_COST, 17);
+    assert.equal(loadConfig({ STAFF_PASSWORD_COST: '18' }).STAFF_PASSWORD_COST, 18);
+    assert.equal(loadConfig({ STAFF_PASSWORD_COST: '12', NODE_ENV: 'test' }).STAFF_PASSWORD_COST, 12);
+  });
+
   it('has rate limits and dossier budgets, with 0 turning the chat limit off', () => {
     const config = loadConfig({});
     assert.equal(config.CHAT_RATE_LIMIT_PER_MINUTE, 30);
@@ -56,6 +62,7 @@ describe('config', () => {
     [{ CHAT_RATE_LIMIT_PER_MINUTE: '-1' }, 'CHAT_RATE_LIMIT_PER_MINUTE'],
     [{ DOSSIER_QUESTION_TTL_SECONDS: '0' }, 'DOSSIER_QUESTION_TTL_SECONDS'],
     [{ STATE_RETENTION_SECONDS: 'a month' }, 'STATE_RETENTION_SECONDS'],
+    [{ STAFF_PASSWORD_COST: '12' }, 'STAFF_PASSWORD_COST'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ZALO_API_BASE: 'not a url' }, 'ZALO_API_BASE'],
   ];

@@ -20,10 +20,12 @@ export interface RunningAssistant {
 /**
  * Starts the whole assistant as `npm start` would (same composition root), with env overrides for the test.
  * The chat rate limit is off unless a test sets CHAT_RATE_LIMIT_PER_MINUTE: tests talk fast, all from 127.0.0.1.
+ * Staff passwords are hashed at a low scrypt cost unless a test sets STAFF_PASSWORD_COST (OWASP's cost takes
+ * seconds per hash on a busy shared machine; test/admin/passwords.test.ts and the upgrade test use it).
  */
 export async function startAssistant(env: Record<string, string> = {}): Promise<RunningAssistant> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', CHAT_RATE_LIMIT_PER_MINUTE: '0', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', CHAT_RATE_LIMIT_PER_MINUTE: '0', STAFF_PASSWORD_COST: '12', ...env });
   const assistant = await createAssistant(config, createLogger(config.LOG_LEVEL));
   const server: Server = await new Promise((resolve) => {
     const s = assistant.app.listen(0, '127.0.0.1', () => resolve(s));

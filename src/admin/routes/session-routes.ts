@@ -8,7 +8,7 @@ import { currentStaff } from '../actor';
 import type { RecordAudit } from '../audit-trail';
 import type { AdminAuth } from '../auth-middleware';
 import type { LoginThrottle } from '../login-throttle';
-import { verifyAgainstDecoy, verifyPassword } from '../passwords';
+import { verifyPassword, type PasswordHasher } from '../passwords';
 import type { Sessions } from '../sessions';
 import { bearerToken } from '../tokens';
 import { validate } from '../validate';
@@ -25,6 +25,7 @@ const WRONG_CREDENTIALS = 'Wrong username or password';
 /** What the session routes need. */
 export interface SessionRoutesDeps {
   accounts: AccountRepository;
+  hasher: PasswordHasher;
   sessions: Sessions;
   throttle: LoginThrottle;
   auth: AdminAuth;
@@ -34,7 +35,7 @@ export interface SessionRoutesDeps {
 
 /** Login, logout and "who am I". */
 export function createSessionRoutes(deps: SessionRoutesDeps): Router {
-  const { accounts, sessions, throttle, auth, audit, logger } = deps;
+  const { accounts, hasher, sessions, throttle, auth, audit, logger } = deps;
   const router = Router();
 
   router.post('/api/admin/login', jsonBody, async (req, res) => {
@@ -49,12 +50,17 @@ export function createSessionRoutes(deps: SessionRoutesDeps): Router {
       throw new HttpError('too_many_requests', `Too many failed sign-in attempts; wait ${minutes} minute(s) and try again`);
     }
     const account = await accounts.find(username);
-    const ok = account ? await verifyPassword(password, account.passwordHash) : await verifyAgainstDecoy(password);
+    const ok = account ? await verifyPassword(password, account.passwordHash) : await hasher.verifyUnknown(password);
     if (!account || !ok || account.disabled) {
       logger.warn({ username, ip, reason: !account ? 'unknown' : !ok ? 'password' : 'disabled' }, 'staff sign-in refused');
       throw new HttpError('unauthorized', WRONG_CREDENTIALS);
     }
     await throttle.succeeded(username, ip);
+    if (hasher.needsRehash(account.passwordHash)) {
+      // The password is known right now, and only now: re-hash it at today's cost.
+      await accounts.update(account.username, { passwordHash: await hasher.hash(password) });
+      logger.info({ username: account.username }, 'upgraded the password hash to the current scrypt cost');
+    }
     const token = await sessions.issue(account.username);
     await audit(`staff:${account.username}`, 'session.login', account.username, { ip });
     res.json({ token });
