@@ -17,7 +17,7 @@ import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
 import { Inbox } from './channels/inbox';
 import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
-import { createDossierModule } from './dossiers';
+import { createDossierModule, DEFAULT_LOOKUP_LIMITS } from './dossiers';
 import { createHttpApp } from './http/app';
 import { limitRequests } from './http/rate-limit';
 import { createHealthRouter } from './http/health-router';
@@ -82,10 +82,10 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
       addressFailures: config.DOSSIER_ADDRESS_FAILURES_PER_HOUR,
       globalFailures: config.DOSSIER_GLOBAL_FAILURES_PER_HOUR,
       code: {
+        ...DEFAULT_LOOKUP_LIMITS.code,
         free: config.DOSSIER_CODE_FREE_FAILURES,
         firstWaitSeconds: config.DOSSIER_CODE_BACKOFF_SECONDS,
         maxWaitSeconds: config.DOSSIER_CODE_BACKOFF_MAX_SECONDS,
-        memorySeconds: 24 * 3600,
       },
     },
     procedureName: (id, locale) => {

@@ -17,7 +17,7 @@ const url = (what: string) =>
   z.string().trim().url(`${what} must be a URL such as https://example.org`);
 
 /** Shorter integration tokens could be guessed online; the partner is given 32 random bytes or more. */
-export const MIN_INTEGRATION_TOKEN_LENGTH = 32;
+const MIN_INTEGRATION_TOKEN_LENGTH = 32;
 
 const seconds = (fallback: number) => z.coerce.number().positive().max(365 * 24 * 3600).default(fallback);
 const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(1_000_000).default(fallback);
