@@ -11,7 +11,9 @@ describe('two instances behind a load balancer (shared SQLite file, Redis coordi
   let dataDir: string;
   let a: RunningAssistant;
   let b: RunningAssistant;
-  before(async () => {
+  before(async function () {
+    // Two whole assistants start one after the other (they share one SQLite file): slow on a busy machine.
+    this.timeout(60_000);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-shared-'));
     const REDIS_KEY_PREFIX = uniqueRedisPrefix('multi-instance');
     a = await startAssistant({ DATA_DIR: dataDir, REDIS_URL, REDIS_KEY_PREFIX });
