@@ -131,7 +131,8 @@ export class DossierDialog extends ComponentDialog {
       return step.endDialog();
     }
     const options = step.options as DossierDialogOptions | undefined;
-    if (this.deps.now().getTime() - askedAt > this.deps.questionSeconds * 1000) {
+    // Written as "not within", so a question saved without its time (before this check existed) counts as expired.
+    if (!(this.deps.now().getTime() - askedAt <= this.deps.questionSeconds * 1000)) {
       await turn.say({ text: turn.t('dossier:questionExpired', { code }), buttons: this.retryButtons(turn, code) });
       return step.endDialog();
     }
