@@ -20,7 +20,8 @@ async function post(url: string, sender: string, message: string): Promise<void>
 
 export async function run(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-turn-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  // The chat rate limit is off: one bench client sends hundreds of turns a second from one address.
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', CHAT_RATE_LIMIT_PER_MINUTE: '0' });
   const assistant = await createAssistant(config, createLogger('silent'));
   const server = assistant.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

@@ -26,8 +26,9 @@ import { createZaloChannel } from './channels/zalo/zalo-channel';
 import { createZaloVerifierRouter } from './channels/zalo/zalo-router';
 import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
-import { createDossierModule } from './dossiers';
+import { createDossierModule, DEFAULT_LOOKUP_LIMITS } from './dossiers';
 import { createHttpApp } from './http/app';
+import { limitRequests } from './http/rate-limit';
 import { createHealthRouter } from './http/health-router';
 import { createMetricsRouter, measureRequests } from './http/metrics-router';
 import { createMetrics } from './ops/metrics';
@@ -36,6 +37,7 @@ import { loadTranslator } from './i18n/translator';
 import { KnowledgeHolder, type Knowledge } from './knowledge';
 import type { Logger } from './ops/logger';
 import { createStore } from './store';
+import { scheduleStatePurge } from './store/state-retention';
 import type { Store } from './store/ports';
 import { createParser, procedureGroups, type Parser } from './understanding';
 
@@ -98,6 +100,17 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     auth: admin.auth,
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    limits: {
+      questionSeconds: config.DOSSIER_QUESTION_TTL_SECONDS,
+      addressFailures: config.DOSSIER_ADDRESS_FAILURES_PER_HOUR,
+      globalFailures: config.DOSSIER_GLOBAL_FAILURES_PER_HOUR,
+      code: {
+        ...DEFAULT_LOOKUP_LIMITS.code,
+        free: config.DOSSIER_CODE_FREE_FAILURES,
+        firstWaitSeconds: config.DOSSIER_CODE_BACKOFF_SECONDS,
+        maxWaitSeconds: config.DOSSIER_CODE_BACKOFF_MAX_SECONDS,
+      },
+    },
     procedureName: (id, locale) => {
       const procedure = currentKnowledge().getProcedure(id);
       return procedure && procedureTitle(procedure, locale);
@@ -179,6 +192,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
 
   const app = createHttpApp({
     logger,
+    trustProxy: config.TRUST_PROXY,
     before: [measureRequests(metrics)],
     routers: [
       createMetricsRouter(metrics, admin.auth.localOrStaff),
@@ -195,6 +209,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
         maxBodyBytes: config.MAX_BODY_BYTES,
         maxMessageChars: config.MAX_MESSAGE_CHARS,
         tooLongReply: (max) => translator.forLocale('vi')('errors.tooLong', { max }),
+        guard: limitRequests({ coordination, name: 'chat', limit: config.CHAT_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
       }),
       ...(zalo ? [zalo.router] : []),
       // Domain verification comes before the OA grants tokens, so the file is served while the channel is still off.
@@ -208,6 +223,13 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     ],
   });
 
+  const retention = scheduleStatePurge({
+    state: store.state,
+    maxAgeSeconds: config.STATE_RETENTION_SECONDS,
+    intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS,
+    logger,
+  });
+
   return {
     app,
     store,
@@ -218,6 +240,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     messenger,
     async close() {
       zalo?.close();
+      retention.stop();
       knowledge.close();
       // Deliveries already acknowledged finish before storage closes.
       await messenger?.close();

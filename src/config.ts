@@ -1,5 +1,8 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { isKnownWeakPassword, USERNAME_PATTERN, USERNAME_RULE } from './admin/credential-rules';
+import { OWASP_SCRYPT_LN } from './admin/passwords';
 
 /** The project folder: content/, intents/ and the chat page are found from here, in source and in dist alike. */
 export const projectRoot = path.resolve(__dirname, '..');
@@ -13,6 +16,36 @@ const optionalText = z
 const url = (what: string) =>
   z.string().trim().url(`${what} must be a URL such as https://example.org`);
 
+/** Shorter integration tokens could be guessed online; the partner is given 32 random bytes or more. */
+const MIN_INTEGRATION_TOKEN_LENGTH = 32;
+
+const seconds = (fallback: number) => z.coerce.number().positive().max(365 * 24 * 3600).default(fallback);
+const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(1_000_000).default(fallback);
+
+// Express's `trust proxy`: off, true (every hop: only behind a proxy that overwrites the header), a hop count, or
+// a comma-separated list of proxy addresses / subnets / the names loopback, linklocal, uniquelocal.
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyEntry = (entry: string) => {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+};
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((v, ctx): boolean | number | string => {
+    if (v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((e) => e.trim());
+    if (entries.every(isProxyEntry)) return entries.join(',');
+    ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be false, true, a hop count, or proxy addresses/subnets (e.g. loopback or 10.0.0.0/8)' });
+    return z.NEVER;
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -24,9 +57,23 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
-  ADMIN_USERNAME: optionalText,
-  ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').optional()),
-  INTEGRATION_TOKENS: optionalText,
+  ADMIN_USERNAME: optionalText.pipe(z.string().regex(USERNAME_PATTERN, `ADMIN_USERNAME ${USERNAME_RULE}`).optional()),
+  ADMIN_PASSWORD: optionalText.pipe(
+    z
+      .string()
+      .min(12, 'ADMIN_PASSWORD must have at least 12 characters')
+      .refine((p) => !isKnownWeakPassword(p), 'ADMIN_PASSWORD is on the list of known weak passwords (src/admin/weak-passwords.txt); choose another')
+      .optional(),
+  ),
+  INTEGRATION_TOKENS: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (v) => v.split(',').every((t) => t.trim() === '' || t.trim().length >= MIN_INTEGRATION_TOKEN_LENGTH),
+        `INTEGRATION_TOKENS: every token must have at least ${MIN_INTEGRATION_TOKEN_LENGTH} characters (give the one-stop system 32 random bytes or more)`,
+      )
+      .optional(),
+  ),
   MESSENGER_VERIFY_TOKEN: optionalText,
   MESSENGER_APP_SECRET: optionalText,
   MESSENGER_PAGE_ACCESS_TOKEN: optionalText,
@@ -45,6 +92,17 @@ const schema = z.object({
   ZALO_SITE_VERIFICATION: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'ZALO_SITE_VERIFICATION must be the code from the zalo_verifier<code>.html file').optional()),
   ZALO_BUTTON_STYLE: z.enum(['numbered', 'template']).default('numbered'),
   REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9:_.-]{1,100}$/, 'REDIS_KEY_PREFIX may hold letters, digits and : _ . -').default('assistant:'),
+  TRUST_PROXY: trustProxy,
+  CHAT_RATE_LIMIT_PER_MINUTE: count(30, 0),
+  DOSSIER_QUESTION_TTL_SECONDS: seconds(5 * 60),
+  DOSSIER_CODE_FREE_FAILURES: count(5, 0),
+  DOSSIER_CODE_BACKOFF_SECONDS: seconds(60),
+  DOSSIER_CODE_BACKOFF_MAX_SECONDS: seconds(60 * 60),
+  DOSSIER_ADDRESS_FAILURES_PER_HOUR: count(20),
+  DOSSIER_GLOBAL_FAILURES_PER_HOUR: count(100),
+  STATE_RETENTION_SECONDS: seconds(30 * 24 * 3600),
+  STATE_PURGE_INTERVAL_SECONDS: seconds(3600),
+  STAFF_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(OWASP_SCRYPT_LN),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -70,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  // Tests lower the hashing cost to stay fast on shared machines; a deployment may only raise it.
+  if (e.STAFF_PASSWORD_COST < OWASP_SCRYPT_LN && e.NODE_ENV !== 'test') {
+    throw new ConfigError(`Invalid configuration:\n  STAFF_PASSWORD_COST: must be at least ${OWASP_SCRYPT_LN} (scrypt N=2^${OWASP_SCRYPT_LN}, OWASP) outside NODE_ENV=test`);
+  }
   return {
     ...e,
     dataDir: path.resolve(e.DATA_DIR),

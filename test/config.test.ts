@@ -22,7 +22,29 @@ describe('config', () => {
   });
 
   it('splits integration tokens on commas and drops blanks', () => {
-    assert.deepEqual(loadConfig({ INTEGRATION_TOKENS: 'a1, b2,,' }).integrationTokens, ['a1', 'b2']);
+    const [a, b] = ['a'.repeat(32), 'b2'.repeat(20)];
+    assert.deepEqual(loadConfig({ INTEGRATION_TOKENS: `${a}, ${b},,` }).integrationTokens, [a, b]);
+  });
+
+  it('reads TRUST_PROXY as Express does: off by default, true, a hop count, or proxy addresses', () => {
+    assert.equal(loadConfig({}).TRUST_PROXY, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY, true);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY, 2);
+    assert.equal(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).TRUST_PROXY, 'loopback,10.0.0.0/8,fd00::/8');
+  });
+
+  it("hashes staff passwords at OWASP's scrypt cost unless tests lower it", () => {
+    assert.equal(loadConfig({}).STAFF_PASSWORD_COST, 17);
+    assert.equal(loadConfig({ STAFF_PASSWORD_COST: '18' }).STAFF_PASSWORD_COST, 18);
+    assert.equal(loadConfig({ STAFF_PASSWORD_COST: '12', NODE_ENV: 'test' }).STAFF_PASSWORD_COST, 12);
+  });
+
+  it('has rate limits and dossier budgets, with 0 turning the chat limit off', () => {
+    const config = loadConfig({});
+    assert.equal(config.CHAT_RATE_LIMIT_PER_MINUTE, 30);
+    assert.equal(config.DOSSIER_QUESTION_TTL_SECONDS, 300);
+    assert.equal(loadConfig({ CHAT_RATE_LIMIT_PER_MINUTE: '0' }).CHAT_RATE_LIMIT_PER_MINUTE, 0);
   });
 
   const bad: [Record<string, string>, string][] = [
@@ -31,6 +53,17 @@ describe('config', () => {
     [{ MONGODB_URI: 'http://db' }, 'MONGODB_URI'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_PASSWORD: 'Password1234' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_PASSWORD: 'Correct Horse Battery Staple' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_USERNAME: 'Admin' }, 'ADMIN_USERNAME'],
+    [{ ADMIN_USERNAME: 'quản trị' }, 'ADMIN_USERNAME'],
+    [{ INTEGRATION_TOKENS: `${'x'.repeat(40)},short-token` }, 'INTEGRATION_TOKENS'],
+    [{ TRUST_PROXY: 'my-proxy' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/99' }, 'TRUST_PROXY'],
+    [{ CHAT_RATE_LIMIT_PER_MINUTE: '-1' }, 'CHAT_RATE_LIMIT_PER_MINUTE'],
+    [{ DOSSIER_QUESTION_TTL_SECONDS: '0' }, 'DOSSIER_QUESTION_TTL_SECONDS'],
+    [{ STATE_RETENTION_SECONDS: 'a month' }, 'STATE_RETENTION_SECONDS'],
+    [{ STAFF_PASSWORD_COST: '12' }, 'STAFF_PASSWORD_COST'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ZALO_API_BASE: 'not a url' }, 'ZALO_API_BASE'],
     [{ ZALO_MAX_EVENT_AGE_SECONDS: '-1' }, 'ZALO_MAX_EVENT_AGE_SECONDS'],

@@ -10,6 +10,7 @@ import { createAuditTrail } from './audit-trail';
 import { createAdminAuth, type AdminAuth } from './auth-middleware';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { createLoginThrottle } from './login-throttle';
+import { createPasswordHasher } from './passwords';
 import { createAccountRoutes } from './routes/account-routes';
 import { createAuditRoutes } from './routes/audit-routes';
 import { createContentRoutes } from './routes/content-routes';
@@ -19,7 +20,7 @@ import { createSessions } from './sessions';
 
 /** What the admin module is built from. */
 export interface AdminModuleDeps {
-  config: Pick<Config, 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'integrationTokens'>;
+  config: Pick<Config, 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'integrationTokens' | 'STAFF_PASSWORD_COST'>;
   store: Store;
   coordination: Coordination;
   knowledge: KnowledgeHolder;
@@ -34,9 +35,6 @@ export interface AdminModule {
   auth: AdminAuth;
 }
 
-// Shorter tokens can be guessed online; the integration partner should be given 32 random bytes or more.
-const MIN_INTEGRATION_TOKEN_LENGTH = 32;
-
 /** Builds the admin module and creates the first admin account on an empty store. */
 export async function createAdminModule(deps: AdminModuleDeps): Promise<AdminModule> {
   const { config, store, coordination, knowledge, logger } = deps;
@@ -45,13 +43,13 @@ export async function createAdminModule(deps: AdminModuleDeps): Promise<AdminMod
   const sessions = createSessions(store.accounts, now);
   const auth = createAdminAuth(sessions, config.integrationTokens);
 
-  await bootstrapAdmin({ accounts: store.accounts, username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, audit, logger, now });
-  const weak = config.integrationTokens.filter((t) => t.length < MIN_INTEGRATION_TOKEN_LENGTH).length;
-  if (weak > 0) logger.warn({ count: weak }, `INTEGRATION_TOKENS has tokens shorter than ${MIN_INTEGRATION_TOKEN_LENGTH} characters`);
+  const hasher = createPasswordHasher(config.STAFF_PASSWORD_COST);
+
+  await bootstrapAdmin({ accounts: store.accounts, hasher, username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, audit, logger, now });
 
   const router = Router();
-  router.use(createSessionRoutes({ accounts: store.accounts, sessions, throttle: createLoginThrottle(coordination), auth, audit, logger }));
-  router.use(createAccountRoutes({ accounts: store.accounts, auth, audit, now }));
+  router.use(createSessionRoutes({ accounts: store.accounts, hasher, sessions, throttle: createLoginThrottle(coordination), auth, audit, logger }));
+  router.use(createAccountRoutes({ accounts: store.accounts, hasher, auth, audit, now }));
   router.use(createContentRoutes({ knowledge, auth, audit }));
   router.use(createRecordRoutes({ store, auth, audit }));
   router.use(createAuditRoutes({ audit: store.audit, auth }));

@@ -28,13 +28,18 @@ export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.kind === 'staff' && (actor.roles.includes('admin') || roles.some((r) => actor.roles.includes(r)));
 }
 
+const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
+
 /**
- * True when the request comes from this machine. Both the socket and the client address Express derives
- * (trust proxy = loopback) must be loopback: behind a reverse proxy on the same host every socket is loopback,
- * and only the forwarded address tells an outside caller apart.
+ * True when the request comes from this machine: the socket and the client address Express derives must both be
+ * loopback. Behind a reverse proxy on the same host every socket is loopback: when TRUST_PROXY trusts that proxy,
+ * req.ip is the forwarded caller; when it does not, a forwarding header means a caller we cannot see, who must not
+ * pass for local (whatever address the header claims).
  */
 export function isLocalRequest(req: Request): boolean {
-  return isLoopbackAddress(req.socket.remoteAddress) && isLoopbackAddress(req.ip);
+  if (!isLoopbackAddress(req.socket.remoteAddress) || !isLoopbackAddress(req.ip)) return false;
+  const trusted = (req.app.get('trust proxy fn') as (address: string | undefined, hop: number) => boolean)(req.socket.remoteAddress, 0);
+  return trusted || !FORWARDING_HEADERS.some((h) => req.headers[h] !== undefined);
 }
 
 /** Builds the guards over the session store and the configured integration tokens. */

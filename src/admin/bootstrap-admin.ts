@@ -3,11 +3,12 @@ import type { Logger } from '../ops/logger';
 import type { AccountRepository } from '../store/ports';
 import type { Clock } from '../store/store-options';
 import type { RecordAudit } from './audit-trail';
-import { hashPassword } from './passwords';
+import type { PasswordHasher } from './passwords';
 
 /** What bootstrap needs: ADMIN_USERNAME / ADMIN_PASSWORD from config, the store, and somewhere to say what happened. */
 export interface BootstrapOptions {
   accounts: AccountRepository;
+  hasher: PasswordHasher;
   username: string | undefined;
   password: string | undefined;
   audit: RecordAudit;
@@ -29,7 +30,7 @@ export async function bootstrapAdmin(options: BootstrapOptions): Promise<boolean
   }
   const created = await accounts.create({
     username,
-    passwordHash: await hashPassword(password),
+    passwordHash: await options.hasher.hash(password),
     roles: ['admin'],
     disabled: false,
     createdAt: options.now(),

@@ -4,6 +4,6 @@ export { createAdminAuth, hasRole, isLocalRequest, type AdminAuth } from './auth
 export { actorName, currentActor, currentStaff, ROLES, type Actor } from './actor';
 export { AUDIT_ACTIONS, type AuditAction, type RecordAudit } from './audit-trail';
 export { isLoopbackAddress } from './loopback';
-export { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './passwords';
+export { createPasswordHasher, verifyPassword, MIN_PASSWORD_LENGTH, type PasswordHasher } from './passwords';
 export { SESSION_TTL_MS } from './sessions';
 export { integrationId, tokenDigest } from './tokens';

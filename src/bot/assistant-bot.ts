@@ -6,6 +6,7 @@ import type { ContactRepository, StateStore, UnansweredLog } from '../store/port
 import type { Parser } from '../understanding/types';
 import { attachMemory, DialogStateAccessor } from './dialog-state-accessor';
 import type { Handler, InterruptPolicy } from './handler';
+import { loggableText } from './loggable-text';
 import type { ConversationMemory } from './memory';
 import { attachTurn, Turn } from './turn';
 
@@ -163,12 +164,12 @@ export class AssistantBot {
   }
 
   private async logUnanswered(turn: Turn): Promise<void> {
-    const text = turn.text.trim();
+    const text = loggableText(turn.text, LOGGED_TEXT_CHARS);
     if (!text) return;
     await this.options.unanswered.add({
       channel: turn.channel,
       userId: turn.userId,
-      text: text.slice(0, LOGGED_TEXT_CHARS),
+      text,
       intent: turn.intent,
       confidence: turn.parse.intent.confidence,
     });

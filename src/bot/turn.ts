@@ -23,6 +23,15 @@ export class Turn {
     return this.context.activity.from.id;
   }
 
+  /**
+   * The network address of the citizen's device, on channels that know it (the web chat sets it from the HTTP
+   * request in `channelData.clientAddress`); platforms relay everyone's messages, so there it is undefined.
+   */
+  get clientAddress(): string | undefined {
+    const address: unknown = this.context.activity.channelData?.clientAddress;
+    return typeof address === 'string' && address !== '' ? address : undefined;
+  }
+
   get text(): string {
     return this.parse.text;
   }

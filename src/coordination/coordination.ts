@@ -5,13 +5,63 @@ export interface Coordination {
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** True the first time `id` is offered within `ttlSeconds` (webhook redeliveries answer false). */
   firstSeen(id: string, ttlSeconds: number): Promise<boolean>;
-  /** Counts a hit on `key` in a fixed window of `windowSeconds`; answers the count including this hit. */
-  hit(key: string, windowSeconds: number): Promise<number>;
-  /** Clears the counter of `key` (e.g. after a successful verification). */
-  resetHits(key: string): Promise<void>;
+  /**
+   * Takes one unit from every budget, atomically: all of them or none. A budget's window starts with its first unit.
+   * Refused when any budget is spent; nothing is taken then.
+   */
+  take(budgets: readonly Budget[]): Promise<TakeResult>;
+  /** Gives one unit back to each budget (a reservation that was not needed); never below zero, windows unchanged. */
+  giveBack(keys: readonly string[]): Promise<void>;
+  /** Seconds until every budget has a unit to give again (0 when they all have); takes nothing. */
+  budgetWait(budgets: readonly Budget[]): Promise<number>;
+  /**
+   * Counts a failure on `key` and, beyond `policy.free` failures, makes the key wait before the next one, the wait
+   * doubling with each further failure. Refused without counting while the key is waiting. Atomic.
+   */
+  strike(key: string, policy: BackoffPolicy): Promise<StrikeResult>;
+  /** Seconds `key` must still wait after its strikes (0 when it may go on). */
+  waitSeconds(key: string): Promise<number>;
+  /** Forgets the strikes and the wait of `key` (e.g. after a successful sign-in). */
+  forgive(key: string): Promise<void>;
+  /** Raises `key` for `ttlSeconds` (raising it again restarts the time). */
+  setFlag(key: string, ttlSeconds: number): Promise<void>;
+  /** Seconds left before `key` falls (0 when it is not raised). */
+  flagSeconds(key: string): Promise<number>;
+  clearFlag(key: string): Promise<void>;
   /** Throws when the backing service cannot be reached (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** At most `limit` units per fixed window of `windowSeconds` (fractions allowed), counted under `key`. */
+export interface Budget {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * Taken, with the units used so far in each budget (this one included, in the order given); or refused, with the
+ * index of the spent budget that frees up last.
+ */
+export type TakeResult = { taken: true; used: number[] } | { taken: false; retryAfterSeconds: number; spent: number };
+
+/** Back-off: `free` failures without waiting, then `firstWaitSeconds` doubling per failure up to `maxWaitSeconds`. */
+export interface BackoffPolicy {
+  free: number;
+  firstWaitSeconds: number;
+  maxWaitSeconds: number;
+  /** Failures are forgotten this long after the last one. */
+  memorySeconds: number;
+}
+
+/** A counted failure (with the wait it started, 0 when none), or a refusal because the key is still waiting. */
+export type StrikeResult = { counted: true; strikes: number; waitSeconds: number } | { counted: false; retryAfterSeconds: number };
+
+/** The wait after the `strikes`-th failure under `policy` (0 while within the free failures). */
+export function backoffSeconds(policy: BackoffPolicy, strikes: number): number {
+  if (strikes <= policy.free) return 0;
+  return Math.min(policy.firstWaitSeconds * 2 ** (strikes - policy.free - 1), policy.maxWaitSeconds);
 }
 
 /** Raised when a lock could not be taken in time (another instance holds it too long). */

@@ -1,43 +1,99 @@
-import type { Coordination } from './coordination';
+import { backoffSeconds, type Budget, type Coordination } from './coordination';
 import { KeyedQueue } from './keyed-queue';
 
-/** Single-instance coordination kept in this process: right for `npm start` without Redis. */
+/**
+ * Single-instance coordination kept in this process: right for `npm start` without Redis.
+ * Every method reads and writes its maps without awaiting in between, so each call is atomic like a Redis script.
+ */
 export function createMemoryCoordination(now: () => number = Date.now): Coordination {
   const queue = new KeyedQueue();
-  const seen = new Map<string, number>();
-  const counters = new Map<string, { count: number; resetAt: number }>();
+  // Every entry dies at `until` (ms); counters, strikes, waits, flags and seen ids share this one shape.
+  const entries = new Map<string, { count: number; until: number }>();
 
-  // Expired entries are swept lazily so the maps stay bounded by live keys.
-  function sweep(): void {
-    const t = now();
-    for (const [k, until] of seen) if (until <= t) seen.delete(k);
-    for (const [k, c] of counters) if (c.resetAt <= t) counters.delete(k);
-  }
-  const sweeper = setInterval(sweep, 60_000);
+  const live = (key: string) => {
+    const e = entries.get(key);
+    if (e && e.until <= now()) {
+      entries.delete(key);
+      return undefined;
+    }
+    return e;
+  };
+  const secondsLeft = (key: string) => {
+    const e = live(key);
+    return e ? (e.until - now()) / 1000 : 0;
+  };
+  const put = (key: string, count: number, seconds: number) => entries.set(key, { count, until: now() + seconds * 1000 });
+
+  // The longest wait among spent budgets (-1 when none is spent) and its index.
+  const findSpent = (budgets: readonly Budget[]) => {
+    let wait = -1;
+    let spent = 0;
+    budgets.forEach((b, i) => {
+      if ((live(`budget:${b.key}`)?.count ?? 0) < b.limit) return;
+      const left = secondsLeft(`budget:${b.key}`) || b.windowSeconds;
+      if (left > wait) [wait, spent] = [left, i];
+    });
+    return { wait, spent };
+  };
+
+  // Expired entries are swept lazily so the map stays bounded by live keys.
+  const sweeper = setInterval(() => {
+    for (const key of entries.keys()) live(key);
+  }, 60_000);
   sweeper.unref();
 
   return {
     kind: 'memory',
     withLock: (key, fn) => queue.run(key, fn),
     async firstSeen(id, ttlSeconds) {
-      const t = now();
-      const until = seen.get(id);
-      if (until !== undefined && until > t) return false;
-      seen.set(id, t + ttlSeconds * 1000);
+      if (live(`seen:${id}`)) return false;
+      put(`seen:${id}`, 1, ttlSeconds);
       return true;
     },
-    async hit(key, windowSeconds) {
-      const t = now();
-      let c = counters.get(key);
-      if (!c || c.resetAt <= t) {
-        c = { count: 0, resetAt: t + windowSeconds * 1000 };
-        counters.set(key, c);
-      }
-      c.count += 1;
-      return c.count;
+    async take(budgets) {
+      const { wait, spent } = findSpent(budgets);
+      if (wait >= 0) return { taken: false, retryAfterSeconds: wait, spent };
+      const used = budgets.map((b) => {
+        const e = live(`budget:${b.key}`);
+        if (e) return ++e.count;
+        put(`budget:${b.key}`, 1, b.windowSeconds);
+        return 1;
+      });
+      return { taken: true, used };
     },
-    async resetHits(key) {
-      counters.delete(key);
+    async budgetWait(budgets) {
+      return Math.max(findSpent(budgets).wait, 0);
+    },
+    async giveBack(keys) {
+      for (const key of keys) {
+        const e = live(`budget:${key}`);
+        if (e && e.count > 0) e.count -= 1;
+      }
+    },
+    async strike(key, policy) {
+      const wait = secondsLeft(`wait:${key}`);
+      if (wait > 0) return { counted: false, retryAfterSeconds: wait };
+      const strikes = (live(`strikes:${key}`)?.count ?? 0) + 1;
+      put(`strikes:${key}`, strikes, policy.memorySeconds);
+      const waitSeconds = backoffSeconds(policy, strikes);
+      if (waitSeconds > 0) put(`wait:${key}`, 1, waitSeconds);
+      return { counted: true, strikes, waitSeconds };
+    },
+    async waitSeconds(key) {
+      return secondsLeft(`wait:${key}`);
+    },
+    async forgive(key) {
+      entries.delete(`strikes:${key}`);
+      entries.delete(`wait:${key}`);
+    },
+    async setFlag(key, ttlSeconds) {
+      put(`flag:${key}`, 1, ttlSeconds);
+    },
+    async flagSeconds(key) {
+      return secondsLeft(`flag:${key}`);
+    },
+    async clearFlag(key) {
+      entries.delete(`flag:${key}`);
     },
     async ping() {},
     async close() {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { LockTimeoutError, type Coordination } from './coordination';
+import { LockTimeoutError, type Budget, type Coordination } from './coordination';
 import { KeyedQueue } from './keyed-queue';
+import { BUDGET_WAIT, GIVE_BACK, RELEASE, STRIKE, TAKE } from './redis-scripts';
 
 export interface RedisCoordinationOptions {
   url: string;
@@ -13,10 +14,9 @@ export interface RedisCoordinationOptions {
   lockWaitMs?: number;
 }
 
-// Deletes the lock only if we still own it: a holder that overran its TTL must not free someone else's lock.
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const ms = (seconds: number) => Math.max(1, Math.round(seconds * 1000));
 
-/** Coordination shared by every instance through Redis: locks, dedupe and counters survive restarts and scale-out. */
+/** Coordination shared by every instance through Redis: locks, dedupe, budgets and flags survive restarts and scale-out. */
 export async function createRedisCoordination(options: RedisCoordinationOptions): Promise<Coordination> {
   const prefix = options.prefix ?? 'assistant:';
   const lockTtlMs = options.lockTtlMs ?? 30_000;
@@ -25,6 +25,15 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
   await redis.connect();
   // Turns of one conversation on this instance queue locally first, so only one of them polls Redis at a time.
   const local = new KeyedQueue();
+  const k = {
+    budget: (key: string) => `${prefix}budget:${key}`,
+    strikes: (key: string) => `${prefix}strikes:${key}`,
+    wait: (key: string) => `${prefix}wait:${key}`,
+    flag: (key: string) => `${prefix}flag:${key}`,
+  };
+  // A budget script's KEYS then ARGV: the prefixed keys, then limit and window (ms) of each.
+  const budgetArgs = (budgets: readonly Budget[]) => [...budgets.map((b) => k.budget(b.key)), ...budgets.flatMap((b) => [b.limit, ms(b.windowSeconds)])];
+  const secondsLeft = async (key: string) => Math.max(0, await redis.pttl(key)) / 1000;
 
   async function acquire(key: string, token: string): Promise<void> {
     const deadline = Date.now() + lockWaitMs;
@@ -54,13 +63,33 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
     async firstSeen(id, ttlSeconds) {
       return (await redis.set(`${prefix}seen:${id}`, '1', 'EX', ttlSeconds, 'NX')) === 'OK';
     },
-    async hit(key, windowSeconds) {
-      const k = `${prefix}hits:${key}`;
-      const [[, count]] = (await redis.multi().incr(k).expire(k, windowSeconds, 'NX').exec()) as [[null, number]];
-      return count;
+    async take(budgets) {
+      if (budgets.length === 0) return { taken: true, used: [] };
+      const [taken, ...rest] = (await redis.eval(TAKE, budgets.length, ...budgetArgs(budgets))) as number[];
+      return taken === 1 ? { taken: true, used: rest } : { taken: false, retryAfterSeconds: rest[0]! / 1000, spent: rest[1]! };
     },
-    async resetHits(key) {
-      await redis.del(`${prefix}hits:${key}`);
+    async budgetWait(budgets) {
+      if (budgets.length === 0) return 0;
+      return ((await redis.eval(BUDGET_WAIT, budgets.length, ...budgetArgs(budgets))) as number) / 1000;
+    },
+    async giveBack(keys) {
+      if (keys.length > 0) await redis.eval(GIVE_BACK, keys.length, ...keys.map(k.budget));
+    },
+    async strike(key, policy) {
+      const { free, firstWaitSeconds, maxWaitSeconds, memorySeconds } = policy;
+      const answer = (await redis.eval(STRIKE, 2, k.strikes(key), k.wait(key), free, ms(firstWaitSeconds), ms(maxWaitSeconds), ms(memorySeconds))) as number[];
+      return answer[0] === 1 ? { counted: true, strikes: answer[1]!, waitSeconds: answer[2]! / 1000 } : { counted: false, retryAfterSeconds: answer[1]! / 1000 };
+    },
+    waitSeconds: (key) => secondsLeft(k.wait(key)),
+    async forgive(key) {
+      await redis.del(k.strikes(key), k.wait(key));
+    },
+    async setFlag(key, ttlSeconds) {
+      await redis.set(k.flag(key), '1', 'PX', ms(ttlSeconds));
+    },
+    flagSeconds: (key) => secondsLeft(k.flag(key)),
+    async clearFlag(key) {
+      await redis.del(k.flag(key));
     },
     async ping() {
       await redis.ping();

@@ -1,6 +1,7 @@
 import type { DossierReportCounts, DossierReportQuery, DossierRepository } from '../store/ports';
 import type { FieldProblem } from './dossier-schema';
 import { parseInstant, vietnamDay, vietnamMidnight } from './instant';
+import { csvCell } from '../util/csv-cell';
 import { RETURNED_STATUSES } from './statuses';
 
 /** One report line with the shares of returned dossiers (0..1, four decimals; 0 when nothing was returned). */
@@ -97,10 +98,4 @@ const CSV_COLUMNS: (keyof DossierReportLine)[] = [
 export function reportToCsv(report: DossierReport): string {
   const rows = [...report.lines, report.total].map((l) => CSV_COLUMNS.map((c) => csvCell(String(l[c]))).join(','));
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
-}
-
-// A unit name such as "=HYPERLINK(...)" must not run as a formula when staff open the file in a spreadsheet.
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../store/store-options';
 import { DossierDialog } from './chat/dossier-dialog';
 import { createDossierHandler } from './chat/dossier-handler';
 import { createDossierService, type DossierService } from './dossier-service';
+import { createImportJournal } from './import-journal';
 import { createDossierRouter } from './http/dossier-router';
 import { createLookupGuard, DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './lookup-guard';
 import { createDossierAudit } from './lookup-audit';
@@ -49,12 +50,22 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
   const now = deps.now ?? systemClock;
   const { dossiers, outbox } = deps.store;
   const audit = createDossierAudit(deps.store.audit, now);
-  const guard = createLookupGuard(deps.coordination, { ...DEFAULT_LOOKUP_LIMITS, ...deps.limits });
+  const limits = { ...DEFAULT_LOOKUP_LIMITS, ...deps.limits };
+  const guard = createLookupGuard(deps.coordination, limits);
   const service = createDossierService({ dossiers, outbox });
   const procedureName = (id: string, locale: Locale) => deps.procedureName?.(id, locale) ?? id;
-  const chat = { dossiers, guard, audit, procedureName, now };
+  const chat = { dossiers, guard, audit, procedureName, now, questionSeconds: limits.questionSeconds };
   return {
-    router: createDossierRouter({ service, dossiers, audit, auth: deps.auth, maxBodyBytes: deps.maxBodyBytes, logger: deps.logger, now }),
+    router: createDossierRouter({
+      service,
+      imports: createImportJournal({ audit: deps.store.audit, coordination: deps.coordination, now }),
+      dossiers,
+      audit,
+      auth: deps.auth,
+      maxBodyBytes: deps.maxBodyBytes,
+      logger: deps.logger,
+      now,
+    }),
     handlers: { dossier_status: createDossierHandler(chat) },
     // A short answer (code, 4 digits) is expected: a confident new question may interrupt the lookup.
     dialogs: [{ dialog: new DossierDialog(chat), interrupt: 'short-answer' }],

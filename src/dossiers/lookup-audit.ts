@@ -11,6 +11,7 @@ export const DOSSIER_AUDIT_ACTIONS = [
   'dossier.subscribe',
   'dossier.staff_view',
   'dossier.import',
+  'dossier.import_started',
 ] as const;
 
 export type DossierAuditAction = (typeof DOSSIER_AUDIT_ACTIONS)[number];

@@ -8,13 +8,15 @@ export interface HttpAppOptions {
   before?: RequestHandler[];
   /** Routers mounted in order, each owning its paths (channels, understanding, admin, health, pages). */
   routers: Router[];
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For decides req.ip. Off by default: req.ip is the socket's peer. */
+  trustProxy?: boolean | number | string;
 }
 
 /** Assembles the Express app; it is returned, not started, so tests and main.ts decide where it listens. */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();

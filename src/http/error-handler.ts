@@ -16,6 +16,9 @@ const bodyParserErrors: Record<string, [HttpError['code'], string]> = {
   'request.aborted': ['bad_request', 'Request was aborted'],
 };
 
+// Other errors the body parsers mark as the client's (`expose`, 4xx), by status.
+const clientErrorCodes: Record<number, HttpError['code']> = { 400: 'bad_request', 413: 'payload_too_large', 415: 'unsupported_media_type' };
+
 /** The one error handler, last in the chain: coded JSON for the client, full detail only in the log. */
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
@@ -24,6 +27,11 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     else if (typeof err?.type === 'string' && bodyParserErrors[err.type]) {
       const [code, message] = bodyParserErrors[err.type];
       error = new HttpError(code, err.type === 'entity.too.large' ? `${message} (limit ${err.limit} bytes)` : message);
+    } else if (typeof err?.code === 'string' && err.code.startsWith('Z_')) {
+      // zlib could not inflate a body sent with Content-Encoding gzip, deflate or br: the body is broken, not us.
+      error = new HttpError('bad_request', 'Body does not match its Content-Encoding (it could not be decompressed)');
+    } else if (err?.expose === true && clientErrorCodes[err.status as number]) {
+      error = new HttpError(clientErrorCodes[err.status as number]!, 'The request body could not be read');
     } else {
       logger.error({ err, method: req.method, path: req.path }, 'request failed');
       error = new HttpError('internal', 'Internal error; nothing was changed. Please retry.');

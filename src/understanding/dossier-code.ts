@@ -1,6 +1,6 @@
 /** Finds dossier codes (mã hồ sơ) in the shapes the public-service portals print, however they were typed. */
 
-/** A dossier code found in the original text, normalised to PREFIX-YYMMDD-SEQ in upper case. */
+/** A dossier code found in the original text, in upper case (portal codes as PREFIX-YYMMDD-SEQ). */
 export interface DossierCodeMatch {
   value: string;
   start: number;
@@ -10,8 +10,32 @@ export interface DossierCodeMatch {
 // prefix (G22.42 / 000.00.14.H55 / BCA) - date yymmdd - sequence; spaces and lower case tolerated around every part.
 const CODE = /(?<![\p{L}\p{N}.])([a-z0-9]{1,5}(?:\s*\.\s*[a-z0-9]{1,5}){0,5})\s*([-–—]?)\s*(\d{6})\s*[-–—]?\s*(\d{3,6})(?![\p{L}\p{N}])/giu;
 
-/** Every dossier code in `text`, with offsets into `text`. */
+// Any other code the one-stop systems issue (the integration API accepts A-Z 0-9 . -), typed as one token: groups of
+// letters and digits joined by "." or "-" (HC-2026-000777, H55.22-000123). Not inside a URL, an e-mail or a path.
+const TOKEN = /(?<![\p{L}\p{N}.\-/@:_])([a-z0-9]+(?:[.-][a-z0-9]+)+)(?![\p{L}\p{N}/@_]|[.-][\p{L}\p{N}])/giu;
+/** Fewer digits than this, and a token is a word with a number ("covid-19", "euro-2024"), not a code. */
+const TOKEN_MIN_DIGITS = 6;
+// Vietnamese number plates (20A-123.45, 29A1-123.45) look like codes but are vehicles.
+const PLATE = /^\d{2}[A-Z]{1,2}\d?-?\d{3}\.?\d{2}$/;
+
+/**
+ * Every dossier code in `text`, with offsets into `text`: the portals' PREFIX-YYMMDD-SEQ (spaces tolerated), and any
+ * other letters-and-digits code of one token. A phone or ID number (digits only) is never a code.
+ */
 export function findDossierCodes(text: string): DossierCodeMatch[] {
+  const found = findPortalCodes(text);
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const value = m[0].toUpperCase();
+    if (!/[A-Z]/.test(value) || value.replace(/\D/g, '').length < TOKEN_MIN_DIGITS || value.length > 64 || PLATE.test(value)) continue;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    found.push({ value, start, end });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function findPortalCodes(text: string): DossierCodeMatch[] {
   const found: DossierCodeMatch[] = [];
   for (const m of text.matchAll(CODE)) {
     const [whole, rawPrefix, dash, date, seq] = m;

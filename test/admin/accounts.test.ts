@@ -30,6 +30,7 @@ describe('admin accounts API (real server)', () => {
 
   const invalid: [string, unknown, string[]][] = [
     ['short password', { username: 'lan', password: 'short', roles: ['desk'] }, ['password']],
+    ['known weak password', { username: 'lan', password: 'Password@123', roles: ['desk'] }, ['password']],
     ['unknown role', { username: 'lan', password: 'long enough password', roles: ['boss'] }, ['roles.0']],
     ['no roles', { username: 'lan', password: 'long enough password', roles: [] }, ['roles']],
     ['bad username', { username: 'Lan Anh', password: 'long enough password', roles: ['desk'] }, ['username']],

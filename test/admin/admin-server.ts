@@ -13,7 +13,7 @@ import type { Role } from '../../src/store/ports';
 import { startAssistant, type RunningAssistant } from '../support/server';
 
 /** The bootstrap admin every test server starts with. */
-export const ADMIN = { username: 'chief', password: 'correct horse battery staple' };
+export const ADMIN = { username: 'chief', password: 'tram gac sang som 47 ngon' };
 /** The one-stop system's integration token configured on every test server. */
 export const INTEGRATION_TOKEN = 'one-stop-integration-token-0123456789abcdef';
 

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { bootstrapAdmin } from '../../src/admin/bootstrap-admin';
 import { createAuditTrail } from '../../src/admin/audit-trail';
-import { verifyPassword } from '../../src/admin/passwords';
+import { createPasswordHasher, verifyPassword } from '../../src/admin/passwords';
 import { createStore, type Store } from '../../src/store';
 import { ADMIN, startAdminServer } from './admin-server';
 
@@ -37,6 +37,7 @@ describe('admin bootstrap', () => {
   const run = (username: string | undefined, password: string | undefined, logger = capturingLogger().logger) =>
     bootstrapAdmin({
       accounts: store.accounts,
+      hasher: createPasswordHasher(12),
       username,
       password,
       audit: createAuditTrail(store.audit, () => new Date()),

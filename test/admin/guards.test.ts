@@ -116,8 +116,28 @@ describe('admin guards (real server)', () => {
       assert.equal((await parse({ forwardedFor: '203.0.113.9', token: tokens.propaganda })).status, 200);
     });
 
-    it('still treats a proxied request from this machine as local', async () => {
-      assert.equal((await parse({ forwardedFor: '127.0.0.1' })).status, 200);
+    it('believes no forwarded address without TRUST_PROXY: any forwarding header needs a staff token', async () => {
+      assert.equal((await parse({ forwardedFor: '127.0.0.1' })).status, 401);
+      const forwarded = await server.call('POST', '/model/parse', { json: { text: 'tạm trú' }, headers: { forwarded: 'for=127.0.0.1' } });
+      assert.equal(forwarded.status, 401);
+    });
+
+    describe('behind a reverse proxy on this machine (TRUST_PROXY=loopback)', () => {
+      let proxied: AdminServer;
+      before(async () => {
+        proxied = await startAdminServer({ TRUST_PROXY: 'loopback' });
+      });
+      after(async () => {
+        await proxied.close();
+      });
+      const viaProxy = (forwardedFor: string) =>
+        proxied.call('POST', '/model/parse', { json: { text: 'tạm trú' }, headers: { 'x-forwarded-for': forwardedFor } });
+
+      it('treats a caller the proxy saw on this machine as local, and one from outside as outside', async () => {
+        assert.equal((await viaProxy('127.0.0.1')).status, 200);
+        assert.equal((await viaProxy('203.0.113.9')).status, 401);
+        assert.equal((await viaProxy('127.0.0.1, 203.0.113.9')).status, 401, 'the proxy appends the real caller last');
+      });
     });
   });
 });

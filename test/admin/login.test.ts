@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { SESSION_TTL_MS } from '../../src/admin/sessions';
 import { tokenDigest } from '../../src/admin/tokens';
 import { ADMIN, startAdminServer, type AdminServer } from './admin-server';
@@ -107,5 +108,49 @@ describe('admin login, sessions and logout (real server)', () => {
     assert.ok(actions.includes(`staff:${ADMIN.username} session.login`), actions.join(', '));
     assert.ok(actions.includes(`staff:${ADMIN.username} session.logout`), actions.join(', '));
     assert.ok(!JSON.stringify(entries).includes(ADMIN.password));
+  });
+});
+
+describe('admin login budget per account, whatever the address (TRUST_PROXY=loopback)', () => {
+  let server: AdminServer;
+  before(async () => {
+    server = await startAdminServer({ TRUST_PROXY: 'loopback' });
+  });
+  after(() => server.close());
+
+  const attempt = (password: string, address: string, username = ADMIN.username) =>
+    server.call('POST', '/api/admin/login', { json: { username, password }, headers: { 'x-forwarded-for': address } });
+
+  it('lets 10 attempts through from rotating addresses, then makes everyone wait with Retry-After, even with the right password', async () => {
+    // Thirty guesses at once from thirty addresses: the budget is charged before any password is checked.
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(`guess number ${i}`, `198.51.100.${i}`)));
+    assert.equal(burst.filter((a) => a.status === 401).length, 10, 'checked');
+    assert.equal(burst.filter((a) => a.status === 429).length, 20, 'refused unchecked');
+    const owner = await attempt(ADMIN.password, '203.0.113.77');
+    assert.equal(owner.status, 429);
+    const wait = Number(owner.headers.get('retry-after'));
+    assert.ok(wait > 0 && wait <= 60, `first wait about a minute, not a lock-out: ${wait}`);
+    assert.match(owner.body.error.message, /wait 1 minute/);
+    assert.equal((await attempt('whatever it is', '203.0.113.77', 'someone-else')).status, 401, 'other accounts are not affected');
+  });
+});
+
+describe('admin password hashes at the production cost (STAFF_PASSWORD_COST unset: OWASP scrypt N=2^17)', function () {
+  this.timeout(60_000);
+  let server: AdminServer;
+  before(async () => {
+    server = await startAdminServer({ STAFF_PASSWORD_COST: '17' });
+  });
+  after(() => server.close());
+
+  it('upgrades a hash made at the old scrypt cost when its owner signs in', async () => {
+    const { accounts } = server.running.assistant.store;
+    const salt = randomBytes(16);
+    const legacy = `scrypt$${salt.toString('base64url')}$${scryptSync(ADMIN.password, salt, 64).toString('base64url')}`;
+    await accounts.update(ADMIN.username, { passwordHash: legacy });
+    await server.login(ADMIN.username, ADMIN.password);
+    const upgraded = (await accounts.find(ADMIN.username))!.passwordHash;
+    assert.match(upgraded, /^scrypt\$ln=17,r=8,p=1\$/);
+    await server.login(ADMIN.username, ADMIN.password);
   });
 });

@@ -194,6 +194,7 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
     assert.equal(await errorRow.count(), 1);
     const cells = await errorRow.locator('td').allTextContents();
     assert.deepEqual(cells.slice(0, 3), ['3', '4', 'status']);
+    await page.locator('#imports-result .badge', { hasText: 'Hoàn tất' }).first().waitFor();
 
     await tab('Báo cáo').click();
     await page.getByLabel('Từ ngày').fill('2026-03-01');

@@ -144,6 +144,10 @@ suite(skip ? 'web chat page in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'web 
     await say('thủ tục tạm trú');
     await error.filter({ hasText: 'Không kết nối được' }).waitFor();
     assert.equal(await input().inputValue(), 'thủ tục tạm trú');
+
+    await page.route(WEBHOOK, (route) => route.fulfill({ status: 429, headers: { 'Retry-After': '42' }, json: { error: { code: 'too_many_requests', message: 'Too many requests' } } }), { times: 1 });
+    await input().press('Enter');
+    await error.filter({ hasText: 'chờ khoảng 42 giây' }).waitFor();
   });
 
   it('draws a reply as text with safe links, never as HTML', async () => {

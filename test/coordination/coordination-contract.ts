@@ -54,13 +54,79 @@ export function describeCoordinationContract(name: string, create: () => Promise
       assert.equal(await c.firstSeen(unique(), 60), true);
     });
 
-    it('counts hits per key and resets them', async () => {
+    it('takes units from budgets and refuses a spent one, taking nothing from the others', async () => {
+      const a = { key: unique(), limit: 2, windowSeconds: 60 };
+      const b = { key: unique(), limit: 5, windowSeconds: 60 };
+      assert.deepEqual(await c.take([a, b]), { taken: true, used: [1, 1] });
+      assert.deepEqual(await c.take([a, b]), { taken: true, used: [2, 2] });
+      const waiting = await c.budgetWait([b, a]);
+      assert.ok(waiting > 58 && waiting <= 60, String(waiting));
+      const refused = await c.take([b, a]);
+      assert.equal(refused.taken, false);
+      assert.ok(!refused.taken && refused.retryAfterSeconds > 58 && refused.retryAfterSeconds <= 60, JSON.stringify(refused));
+      assert.ok(!refused.taken && refused.spent === 1, 'names the spent budget');
+      assert.equal(await c.budgetWait([b]), 0, 'b still has room');
+      assert.deepEqual(await c.take([b]), { taken: true, used: [3] }, 'the refused call took nothing from b');
+    });
+
+    it('gives units back without going below zero', async () => {
+      const a = { key: unique(), limit: 1, windowSeconds: 60 };
+      assert.equal((await c.take([a])).taken, true);
+      assert.equal((await c.take([a])).taken, false);
+      await c.giveBack([a.key, a.key, unique()]);
+      assert.deepEqual(await c.take([a]), { taken: true, used: [1] });
+    });
+
+    it('never lets concurrent takers overdraw a budget', async () => {
+      const shared = { key: unique(), limit: 7, windowSeconds: 60 };
+      const results = await Promise.all(Array.from({ length: 60 }, (_, i) => c.take([shared, { key: `${shared.key}:${i % 3}`, limit: 100, windowSeconds: 60 }])));
+      assert.equal(results.filter((r) => r.taken).length, 7);
+    });
+
+    it('counts strikes, makes the key wait with a doubling back-off, and refuses without counting while it waits', async () => {
       const key = unique();
-      assert.equal(await c.hit(key, 60), 1);
-      assert.equal(await c.hit(key, 60), 2);
-      assert.equal(await c.hit(unique(), 60), 1);
-      await c.resetHits(key);
-      assert.equal(await c.hit(key, 60), 1);
+      const policy = { free: 2, firstWaitSeconds: 30, maxWaitSeconds: 100, memorySeconds: 600 };
+      assert.deepEqual(await c.strike(key, policy), { counted: true, strikes: 1, waitSeconds: 0 });
+      assert.deepEqual(await c.strike(key, policy), { counted: true, strikes: 2, waitSeconds: 0 });
+      assert.equal(await c.waitSeconds(key), 0);
+      assert.deepEqual(await c.strike(key, policy), { counted: true, strikes: 3, waitSeconds: 30 });
+      const waiting = await c.waitSeconds(key);
+      assert.ok(waiting > 29 && waiting <= 30, String(waiting));
+      const refused = await c.strike(key, policy);
+      assert.equal(refused.counted, false);
+      await c.forgive(key);
+      assert.equal(await c.waitSeconds(key), 0);
+      assert.deepEqual(await c.strike(key, policy), { counted: true, strikes: 1, waitSeconds: 0 });
+    });
+
+    it('counts exactly one strike among concurrent ones once the free strikes are used', async () => {
+      const key = unique();
+      const policy = { free: 3, firstWaitSeconds: 60, maxWaitSeconds: 60, memorySeconds: 600 };
+      const results = await Promise.all(Array.from({ length: 40 }, () => c.strike(key, policy)));
+      assert.equal(results.filter((r) => r.counted).length, 4, 'three free strikes, then the one that started the wait');
+    });
+
+    it('raises, reads and clears flags', async () => {
+      const key = unique();
+      assert.equal(await c.flagSeconds(key), 0);
+      await c.setFlag(key, 60);
+      const left = await c.flagSeconds(key);
+      assert.ok(left > 59 && left <= 60, String(left));
+      await c.clearFlag(key);
+      assert.equal(await c.flagSeconds(key), 0);
+    });
+
+    it('lets budgets, waits and flags lapse after their time', async () => {
+      const key = unique();
+      const budget = { key, limit: 1, windowSeconds: 0.15 };
+      await c.take([budget]);
+      await c.setFlag(key, 0.15);
+      await c.strike(key, { free: 0, firstWaitSeconds: 0.15, maxWaitSeconds: 1, memorySeconds: 600 });
+      assert.equal((await c.take([budget])).taken, false);
+      await new Promise((r) => setTimeout(r, 250));
+      assert.equal((await c.take([budget])).taken, true);
+      assert.equal(await c.flagSeconds(key), 0);
+      assert.equal(await c.waitSeconds(key), 0);
     });
 
     it('answers ping', async () => {

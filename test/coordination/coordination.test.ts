@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { createMemoryCoordination, createRedisCoordination } from '../../src/coordination';
 import { describeCoordinationContract } from './coordination-contract';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `test:${process.pid}:`;
+const prefix = `test:coordination:${process.pid}:${randomUUID()}:`;
 
 describeCoordinationContract('in-process', async () => createMemoryCoordination());
 describeCoordinationContract('Redis', () => createRedisCoordination({ url: REDIS_URL, prefix }));
@@ -51,8 +52,11 @@ describe('Redis coordination across instances', () => {
       const id = `mid-${Date.now()}`;
       assert.equal(await a.firstSeen(id, 60), true);
       assert.equal(await b.firstSeen(id, 60), false);
-      assert.equal(await a.hit(id, 60), 1);
-      assert.equal(await b.hit(id, 60), 2);
+      const budget = { key: id, limit: 1, windowSeconds: 60 };
+      assert.equal((await a.take([budget])).taken, true);
+      assert.equal((await b.take([budget])).taken, false);
+      await a.setFlag(id, 60);
+      assert.ok((await b.flagSeconds(id)) > 0);
     } finally {
       await a.close();
       await b.close();
@@ -61,14 +65,22 @@ describe('Redis coordination across instances', () => {
 });
 
 describe('in-process coordination', () => {
-  it('forgets seen ids and counters after their time', async () => {
+  it('forgets seen ids, budgets and strikes after their time (injected clock)', async () => {
     let now = 0;
     const c = createMemoryCoordination(() => now);
+    const budget = { key: 'k', limit: 1, windowSeconds: 10 };
+    const policy = { free: 1, firstWaitSeconds: 60, maxWaitSeconds: 60, memorySeconds: 3600 };
     assert.equal(await c.firstSeen('x', 10), true);
-    assert.equal(await c.hit('k', 10), 1);
-    now = 11_000;
+    assert.equal((await c.take([budget])).taken, true);
+    await c.strike('s', policy);
+    assert.equal((await c.strike('s', policy)).counted, true);
+    assert.equal((await c.strike('s', policy)).counted, false, 'waiting');
+    now = 61_000;
     assert.equal(await c.firstSeen('x', 10), true);
-    assert.equal(await c.hit('k', 10), 1);
+    assert.deepEqual(await c.take([budget]), { taken: true, used: [1] });
+    assert.deepEqual(await c.strike('s', policy), { counted: true, strikes: 3, waitSeconds: 60 }, 'strikes are remembered after the wait');
+    now = 3600_000 + 200_000;
+    assert.deepEqual(await c.strike('s', policy), { counted: true, strikes: 1, waitSeconds: 0 }, 'and forgotten after their memory');
     await c.close();
   });
 });

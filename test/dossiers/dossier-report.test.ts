@@ -55,7 +55,7 @@ describe('Dossier report: GET /api/admin/reports/dossiers', () => {
     assert.match(res.headers.get('content-type') ?? '', /text\/csv/);
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     assert.equal(lines[0], 'group,received,receivedOnline,receivedInPerson,returned,returnedEarly,returnedOnTime,returnedLate,shareEarly,shareOnTime,shareLate');
-    assert.equal(lines[1], "'=cmd|calc,1,0,1,0,0,0,0,0,0,0");
+    assert.equal(lines[1], `"'=cmd|calc",1,0,1,0,0,0,0,0,0,0`, 'defused and quoted: "|" is a list separator too');
     assert.equal(lines[2], 'Công an phường A,4,3,1,3,1,1,1,0.3333,0.3333,0.3333');
     assert.match(lines[3]!, /^total,5,3,2,3,/);
   });

@@ -21,6 +21,13 @@ describe('dossier values', () => {
     for (const bad of ['', 'không biết', 'HS_01', 'A/1', 'X'.repeat(64) + '1', 'ABC']) assert.equal(normaliseDossierCode(bad), undefined, bad);
   });
 
+  it('takes any A-Z 0-9 . - code, but never a phone or ID number (the API and the chat share this rule)', () => {
+    for (const code of ['HC-2026-000777', 'hc-2026-000777', '2026-0007', '000.00.14-251020-0031', '12345678901234567']) assert.ok(normaliseDossierCode(code), code);
+    for (const phone of ['0912345678', '0912.345.678', '0912-345-678', '+84912345678', '001095012345', '123456789']) {
+      assert.equal(normaliseDossierCode(phone), undefined, phone);
+    }
+  });
+
   it('keeps the last 4 phone digits and compares typed digits', () => {
     assert.equal(phoneLast4('0912 345 678'), '5678');
     assert.equal(phoneLast4('+84 912.345.678'), '5678');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chat, startAssistant, type RunningAssistant } from '../support/server';
+import { chat, startAssistant, uniqueRedisPrefix, type RunningAssistant } from '../support/server';
 import { vi } from '../support/locale';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -11,10 +11,13 @@ describe('two instances behind a load balancer (shared SQLite file, Redis coordi
   let dataDir: string;
   let a: RunningAssistant;
   let b: RunningAssistant;
-  before(async () => {
+  before(async function () {
+    // Two whole assistants start one after the other (they share one SQLite file): slow on a busy machine.
+    this.timeout(60_000);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-shared-'));
-    a = await startAssistant({ DATA_DIR: dataDir, REDIS_URL });
-    b = await startAssistant({ DATA_DIR: dataDir, REDIS_URL });
+    const REDIS_KEY_PREFIX = uniqueRedisPrefix('multi-instance');
+    a = await startAssistant({ DATA_DIR: dataDir, REDIS_URL, REDIS_KEY_PREFIX });
+    b = await startAssistant({ DATA_DIR: dataDir, REDIS_URL, REDIS_KEY_PREFIX });
   });
   after(async () => {
     await a.close();

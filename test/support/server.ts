@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -16,10 +17,15 @@ export interface RunningAssistant {
   close(): Promise<void>;
 }
 
-/** Starts the whole assistant as `npm start` would (same composition root), with env overrides for the test. */
+/**
+ * Starts the whole assistant as `npm start` would (same composition root), with env overrides for the test.
+ * The chat rate limit is off unless a test sets CHAT_RATE_LIMIT_PER_MINUTE: tests talk fast, all from 127.0.0.1.
+ * Staff passwords are hashed at a low scrypt cost unless a test sets STAFF_PASSWORD_COST (OWASP's cost takes
+ * seconds per hash on a busy shared machine; test/admin/passwords.test.ts and the upgrade test use it).
+ */
 export async function startAssistant(env: Record<string, string> = {}, options: AssistantOptions = {}): Promise<RunningAssistant> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', CHAT_RATE_LIMIT_PER_MINUTE: '0', STAFF_PASSWORD_COST: '12', ...env });
   const assistant = await createAssistant(config, createLogger(config.LOG_LEVEL), options);
   const server: Server = await new Promise((resolve) => {
     const s = assistant.app.listen(0, '127.0.0.1', () => resolve(s));
@@ -37,11 +43,16 @@ export async function startAssistant(env: Record<string, string> = {}, options: 
   };
 }
 
-/** Sends one web-chat message and answers the replies. */
-export async function chat(url: string, sender: string, message: string): Promise<RestMessage[]> {
+/** A Redis key prefix of its own for one test run (tests share one Redis with other runs on the machine). */
+export function uniqueRedisPrefix(topic: string): string {
+  return `test:${topic}:${process.pid}:${randomUUID()}:`;
+}
+
+/** Sends one web-chat message (optionally as if forwarded for `forwardedFor`) and answers the replies. */
+export async function chat(url: string, sender: string, message: string, forwardedFor?: string): Promise<RestMessage[]> {
   const res = await fetch(`${url}/webhooks/rest/webhook`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
     body: JSON.stringify({ sender, message }),
   });
   if (res.status !== 200) throw new Error(`chat answered ${res.status}: ${await res.text()}`);

@@ -6,18 +6,18 @@ import type { Account, AccountRepository, Role } from '../../store/ports';
 import type { Clock } from '../../store/store-options';
 import { currentStaff, ROLES } from '../actor';
 import type { RecordAudit } from '../audit-trail';
+import { isKnownWeakPassword, USERNAME_PATTERN, USERNAME_RULE } from '../credential-rules';
 import type { AdminAuth } from '../auth-middleware';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../passwords';
+import { MIN_PASSWORD_LENGTH, type PasswordHasher } from '../passwords';
 import { validate } from '../validate';
 import { jsonBody } from './json-body';
 
-const Username = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'must be 3-64 characters: lower-case letters, digits, ".", "_" or "-"');
+const Username = z.string().regex(USERNAME_PATTERN, USERNAME_RULE);
 const Password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(1024, 'must have at most 1024 characters');
+  .max(1024, 'must have at most 1024 characters')
+  .refine((p) => !isKnownWeakPassword(p), 'is on the list of known weak passwords; choose another');
 const Roles = z
   .array(z.enum(ROLES as [Role, ...Role[]], { error: `must each be one of ${ROLES.join(', ')}` }), { error: 'must be a list of roles' })
   .min(1, 'must name at least one role')
@@ -42,6 +42,7 @@ function publicAccount(a: Account) {
 /** What the account routes need. */
 export interface AccountRoutesDeps {
   accounts: AccountRepository;
+  hasher: PasswordHasher;
   auth: AdminAuth;
   audit: RecordAudit;
   now: Clock;
@@ -49,7 +50,7 @@ export interface AccountRoutesDeps {
 
 /** GET/POST /api/admin/accounts and PATCH /api/admin/accounts/:username. */
 export function createAccountRoutes(deps: AccountRoutesDeps): Router {
-  const { accounts, auth, audit, now } = deps;
+  const { accounts, hasher, auth, audit, now } = deps;
   const router = Router();
   const adminOnly = auth.requireRole('admin');
 
@@ -61,7 +62,7 @@ export function createAccountRoutes(deps: AccountRoutesDeps): Router {
     const body = validate(CreateBody, req.body);
     const account: Account = {
       username: body.username,
-      passwordHash: await hashPassword(body.password),
+      passwordHash: await hasher.hash(body.password),
       roles: body.roles,
       disabled: false,
       createdAt: now(),
@@ -81,7 +82,7 @@ export function createAccountRoutes(deps: AccountRoutesDeps): Router {
     await accounts.update(username, {
       ...(change.roles ? { roles: change.roles } : {}),
       ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
-      ...(change.password ? { passwordHash: await hashPassword(change.password) } : {}),
+      ...(change.password ? { passwordHash: await hasher.hash(change.password) } : {}),
     });
     // A new password must lock out whoever knew the old one, including their open sessions.
     if (change.password) await accounts.removeSessionsOf(username);

@@ -7,8 +7,8 @@ import type { AccountRepository } from '../../store/ports';
 import { currentStaff } from '../actor';
 import type { RecordAudit } from '../audit-trail';
 import type { AdminAuth } from '../auth-middleware';
-import { LOGIN_WINDOW_SECONDS, type LoginThrottle } from '../login-throttle';
-import { verifyAgainstDecoy, verifyPassword } from '../passwords';
+import type { LoginThrottle } from '../login-throttle';
+import { verifyPassword, type PasswordHasher } from '../passwords';
 import type { Sessions } from '../sessions';
 import { bearerToken } from '../tokens';
 import { validate } from '../validate';
@@ -25,6 +25,7 @@ const WRONG_CREDENTIALS = 'Wrong username or password';
 /** What the session routes need. */
 export interface SessionRoutesDeps {
   accounts: AccountRepository;
+  hasher: PasswordHasher;
   sessions: Sessions;
   throttle: LoginThrottle;
   auth: AdminAuth;
@@ -34,23 +35,32 @@ export interface SessionRoutesDeps {
 
 /** Login, logout and "who am I". */
 export function createSessionRoutes(deps: SessionRoutesDeps): Router {
-  const { accounts, sessions, throttle, auth, audit, logger } = deps;
+  const { accounts, hasher, sessions, throttle, auth, audit, logger } = deps;
   const router = Router();
 
   router.post('/api/admin/login', jsonBody, async (req, res) => {
     const { username, password } = validate(LoginBody, req.body);
-    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    if (!(await throttle.admit(username, ip))) {
-      res.setHeader('Retry-After', String(LOGIN_WINDOW_SECONDS));
-      throw new HttpError('too_many_requests', 'Too many failed sign-in attempts; wait 15 minutes and try again');
+    // Express derives req.ip from the socket, or from X-Forwarded-For only when TRUST_PROXY says the proxy is ours.
+    const ip = req.ip;
+    const admission = await throttle.admit(username, ip);
+    if (!admission.admitted) {
+      const minutes = Math.max(1, Math.ceil(admission.retryAfterSeconds / 60));
+      logger.warn({ username, ip }, 'staff sign-in refused: too many failed attempts');
+      res.setHeader('Retry-After', String(Math.ceil(admission.retryAfterSeconds)));
+      throw new HttpError('too_many_requests', `Too many failed sign-in attempts; wait ${minutes} minute(s) and try again`);
     }
     const account = await accounts.find(username);
-    const ok = account ? await verifyPassword(password, account.passwordHash) : await verifyAgainstDecoy(password);
+    const ok = account ? await verifyPassword(password, account.passwordHash) : await hasher.verifyUnknown(password);
     if (!account || !ok || account.disabled) {
       logger.warn({ username, ip, reason: !account ? 'unknown' : !ok ? 'password' : 'disabled' }, 'staff sign-in refused');
       throw new HttpError('unauthorized', WRONG_CREDENTIALS);
     }
     await throttle.succeeded(username, ip);
+    if (hasher.needsRehash(account.passwordHash)) {
+      // The password is known right now, and only now: re-hash it at today's cost.
+      await accounts.update(account.username, { passwordHash: await hasher.hash(password) });
+      logger.info({ username: account.username }, 'upgraded the password hash to the current scrypt cost');
+    }
     const token = await sessions.issue(account.username);
     await audit(`staff:${account.username}`, 'session.login', account.username, { ip });
     res.json({ token });

@@ -25,6 +25,11 @@ function shareLocationButton(t: TFunction): Button {
 /** Units offered per page when an old district now spans several; "Xem thêm" shows the next page. */
 const PAGE_SIZE = 8;
 
+/** A coordinate as the page sends it (decimal degrees), or NaN for anything else: empty, null, "1e400", text. */
+function degrees(value: string | undefined): number {
+  return value !== undefined && /^[-+]?\d{1,3}(\.\d{1,15})?$/.test(value.trim()) ? Number(value) : Number.NaN;
+}
+
 function askPlace(turn: Turn, key = 'office:ask'): Promise<void> {
   const { t } = turn;
   return turn.say({ text: t(key), buttons: [shareLocationButton(t), menuButton(t)] });
@@ -136,9 +141,12 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
 
   const locate = (withHours: boolean): Handler =>
     async (turn) => {
-      const lat = Number(turn.entity('latitude'));
-      const lon = Number(turn.entity('longitude'));
-      if (turn.entity('latitude') !== undefined && Number.isFinite(lat) && Number.isFinite(lon)) return answerNearest(turn, lat, lon);
+      if (turn.entity('latitude') !== undefined || turn.entity('longitude') !== undefined) {
+        const [lat, lon] = [degrees(turn.entity('latitude')), degrees(turn.entity('longitude'))];
+        // A shared position comes from the page or app; anything off the globe is a broken or forged payload.
+        if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return askPlace(turn, 'office:badLocation');
+        return answerNearest(turn, lat, lon);
+      }
       const found = placeOf(turn, deps.knowledge());
       // "Khai báo vũ khí thô sơ ở đâu": a police topic named without a place or procedure is answered from content.
       if (!found && !turn.entity('procedure') && (await deps.answerTopic?.(turn))) return;

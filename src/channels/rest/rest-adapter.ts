@@ -33,10 +33,13 @@ export class RestAdapter extends CollectingAdapter {
     super();
   }
 
-  /** Handles one message from `sender`, serialised with that sender's other messages. */
-  async receive(sender: string, text: string, logic: (context: TurnContext) => Promise<void>): Promise<RestMessage[]> {
+  /**
+   * Handles one message from `sender`, serialised with that sender's other messages. `clientAddress` (the HTTP
+   * client's address as Express derives it) travels on the activity as `channelData.clientAddress`.
+   */
+  async receive(sender: string, text: string, logic: (context: TurnContext) => Promise<void>, clientAddress?: string): Promise<RestMessage[]> {
     const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, async () => {
-      const replies = await this.runTurn(this.inbound(REST_CHANNEL, sender, { type: ActivityTypes.Message, text }), logic);
+      const replies = await this.runTurn(this.inbound(REST_CHANNEL, sender, { type: ActivityTypes.Message, text, channelData: { clientAddress } }), logic);
       // Drained after the turn, inside the sender's queue: a failed turn leaves them waiting for the next visit.
       const waiting = (await this.options.pending?.(sender)) ?? [];
       return [...waiting.map(replyToActivity), ...replies];

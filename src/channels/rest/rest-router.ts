@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import type { TurnContext } from 'botbuilder';
 import { badRequest } from '../../http/errors';
 import { cleanInboundText } from '../inbound-text';
@@ -12,6 +12,8 @@ export interface RestRouterOptions {
   maxMessageChars: number;
   /** The polite reply for an over-long message, in Vietnamese (the web chat's default). */
   tooLongReply: (max: number) => string;
+  /** Runs before the body is read: the per-address rate limit (a refused request costs nothing). */
+  guard?: RequestHandler;
 }
 
 const SENDER_MAX = 128;
@@ -19,7 +21,8 @@ const SENDER_MAX = 128;
 /** POST /webhooks/rest/webhook, the Rasa REST channel: `{sender, message}` in, the turn's replies out. */
 export function createRestRouter(options: RestRouterOptions): Router {
   const router = Router();
-  router.post('/webhooks/rest/webhook', express.json({ limit: options.maxBodyBytes, strict: true }), async (req, res) => {
+  const guard: RequestHandler = options.guard ?? ((_req, _res, next) => next());
+  router.post('/webhooks/rest/webhook', guard, express.json({ limit: options.maxBodyBytes, strict: true }), async (req, res) => {
     const body = req.body as unknown;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Body must be a JSON object with "sender" and "message"');
     const { sender, message } = body as Record<string, unknown>;
@@ -33,7 +36,7 @@ export function createRestRouter(options: RestRouterOptions): Router {
       res.json([{ recipient_id: senderId, text: options.tooLongReply(options.maxMessageChars) }]);
       return;
     }
-    res.json(await options.adapter.receive(senderId, text, options.logic));
+    res.json(await options.adapter.receive(senderId, text, options.logic, req.ip));
   });
   return router;
 }

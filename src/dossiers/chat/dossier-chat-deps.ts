@@ -12,4 +12,6 @@ export interface DossierChatDeps {
   /** The procedure's display name (from content); the id when content does not know it. */
   procedureName: (id: string, locale: Locale) => string;
   now: Clock;
+  /** How long a "4 số cuối" question stays open. */
+  questionSeconds: number;
 }

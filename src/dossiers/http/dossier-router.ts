@@ -9,11 +9,13 @@ import { normaliseDossierCode } from '../dossier-code';
 import { describeProblems, validateDossier } from '../dossier-schema';
 import type { DossierService } from '../dossier-service';
 import { buildDossierReport, parseReportQuery, reportToCsv } from '../dossier-report';
+import type { ImportJournal } from '../import-journal';
 import type { RecordDossierAudit } from '../lookup-audit';
 
 /** What the dossier API is built from; the guards come from the admin module. */
 export interface DossierRouterDeps {
   service: DossierService;
+  imports: ImportJournal;
   dossiers: DossierRepository;
   audit: RecordDossierAudit;
   auth: Pick<AdminAuth, 'requireRole' | 'requireStaff' | 'requireDossierWriter'>;
@@ -29,6 +31,8 @@ export function createDossierRouter(deps: DossierRouterDeps): Router {
   const desk = auth.requireRole('desk');
   router.put('/api/admin/dossiers/:code', auth.requireDossierWriter, express.json({ limit: deps.maxBodyBytes, strict: true }), putDossier(deps));
   router.post('/api/admin/dossiers/import', desk, importDossiers(deps));
+  // Before /:code, which would otherwise take "imports" for a code.
+  router.get('/api/admin/dossiers/imports', desk, listImports(deps));
   router.get('/api/admin/dossiers/:code', desk, getDossier(deps));
   router.get('/api/admin/reports/dossiers', auth.requireStaff, getReport(deps));
   return router;
@@ -62,25 +66,31 @@ function getDossier({ dossiers, audit }: DossierRouterDeps): RequestHandler {
   };
 }
 
-/** POST import: a CSV body (text/csv), streamed; answers the counts and the rows that failed. */
-function importDossiers({ service, audit, logger }: DossierRouterDeps): RequestHandler {
+/** POST import: a CSV body (text/csv), streamed; answers the counts and the rows that failed. Audited at start and end. */
+function importDossiers({ service, imports, logger }: DossierRouterDeps): RequestHandler {
   return async (req, res) => {
     const type = req.get('content-type') ?? '';
     if (!/^(text\/csv|text\/plain|application\/csv)\b/i.test(type)) {
       throw new HttpError('unsupported_media_type', 'Send the file as the body with Content-Type: text/csv');
     }
     try {
-      const report = await importDossierCsv(req, service, {
-        onProgress: (p) => logger.info({ ...p }, 'dossier import progress'),
-      });
-      await audit(actorOf(res), 'dossier.import', 'csv', {
-        rowsRead: report.rowsRead, created: report.created, applied: report.applied, ignored: report.ignored, failed: report.failed,
-      });
+      const report = await imports.run(actorOf(res), () =>
+        importDossierCsv(req, service, {
+          onProgress: (p) => logger.info({ ...p }, 'dossier import progress'),
+        }),
+      );
       res.json(report);
     } catch (err) {
       if (err instanceof ImportHeaderError) throw badRequest(err.message);
       throw err;
     }
+  };
+}
+
+/** GET imports: the latest CSV imports and how each stands (an interrupted one was cut off by a crash or restart). */
+function listImports({ imports }: DossierRouterDeps): RequestHandler {
+  return async (_req, res) => {
+    res.json({ imports: await imports.recent(20) });
   };
 }
 

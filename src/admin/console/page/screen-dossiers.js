@@ -1,8 +1,8 @@
-// Hồ sơ (desk staff): look a dossier up by code, import dossiers from a CSV file.
+// Hồ sơ (desk staff): look a dossier up by code, import dossiers from a CSV file, see how recent imports ended.
 'use strict';
 
 (() => {
-  const { api, run, el, facts, table, dateTime } = window.StaffConsole;
+  const { api, run, el, facts, table, dateTime, loaders, refreshers } = window.StaffConsole;
   // Names from taxonomy.yaml (dossier_statuses); an unknown status is shown as its code.
   const STATUS_NAMES = {
     received: 'Đã tiếp nhận',
@@ -16,6 +16,8 @@
   };
   const SUBMISSION_NAMES = { online: 'Trực tuyến', in_person: 'Trực tiếp' };
   const RETURN_NAMES = { in_person: 'Nhận trực tiếp', post: 'Qua bưu chính', online: 'Trực tuyến' };
+  // An interrupted import was cut off by a restart or crash: part of the file may be missing until it is imported again.
+  const IMPORT_OUTCOMES = { running: 'Đang nhập', completed: 'Hoàn tất', failed: 'Lỗi', interrupted: 'Bị gián đoạn – cần nhập lại tệp' };
 
   document.getElementById('lookup-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -64,11 +66,36 @@
     const output = document.getElementById('import-result');
     run(form.querySelector('button'), 'Nhập hồ sơ', async () => {
       output.replaceChildren();
-      const report = await api('POST', '/api/admin/dossiers/import', { file: form.file.files[0] });
-      form.reset();
-      output.replaceChildren(importView(report));
+      try {
+        const report = await api('POST', '/api/admin/dossiers/import', { file: form.file.files[0] });
+        form.reset();
+        output.replaceChildren(importView(report));
+      } finally {
+        await loadImports();
+      }
     });
   });
+
+  async function loadImports() {
+    const { imports } = await api('GET', '/api/admin/dossiers/imports');
+    const outcome = (i) => el('span', i.outcome === 'failed' || i.outcome === 'interrupted' ? 'badge badge--bad' : 'badge', IMPORT_OUTCOMES[i.outcome] || i.outcome);
+    const counts = (i) => (i.counts ? `${i.counts.rowsRead} dòng: ${i.counts.created} mới, ${i.counts.applied} cập nhật, ${i.counts.failed} lỗi` : i.error || '');
+    document.getElementById('imports-result').replaceChildren(
+      table(
+        [
+          { label: 'Bắt đầu', value: (i) => dateTime(i.startedAt) },
+          { label: 'Người nhập', value: (i) => i.startedBy.replace(/^staff:/, '') },
+          { label: 'Kết quả', value: outcome },
+          { label: 'Chi tiết', value: counts },
+        ],
+        imports,
+        { empty: 'Chưa có lần nhập nào.' },
+      ),
+    );
+  }
+
+  loaders.dossiers = loadImports;
+  refreshers.imports = loadImports;
 
   function importView(r) {
     const view = el('div', 'result');

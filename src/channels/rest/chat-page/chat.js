@@ -121,6 +121,7 @@
       clearTimeout(timer);
     }
     const body = await response.json().catch(() => null);
+    if (response.status === 429) throw { kind: 'busy', seconds: Number(response.headers.get('Retry-After')) || 60 };
     if (!response.ok) {
       const detail = body && body.error && typeof body.error.message === 'string' ? body.error.message : '';
       throw { kind: 'http', status: response.status, detail };
@@ -133,6 +134,7 @@
     const retry = 'Anh/chị vui lòng thử lại sau giây lát. Nếu khẩn cấp, hãy gọi 113.';
     if (error && error.kind === 'network') return `Không kết nối được tới máy chủ, tin nhắn chưa được gửi. Anh/chị kiểm tra kết nối mạng rồi thử lại.`;
     if (error && error.kind === 'timeout') return `Máy chủ phản hồi quá lâu, tin nhắn có thể chưa được xử lý. ${retry}`;
+    if (error && error.kind === 'busy') return `Anh/chị gửi tin hơi nhanh, tin nhắn chưa được gửi. Anh/chị vui lòng chờ khoảng ${error.seconds} giây rồi gửi lại. Nếu khẩn cấp, hãy gọi 113.`;
     if (error && error.kind === 'http') {
       const detail = error.detail ? ` (${error.detail})` : '';
       if (error.status >= 400 && error.status < 500) return `Tin nhắn chưa gửi được: máy chủ từ chối, mã lỗi ${error.status}${detail}. ${retry}`;

@@ -1,0 +1,58 @@
+/*
+ * Lua scripts that make Coordination's budgets atomic in Redis: each one reads and writes its keys in one step,
+ * so concurrent callers on any instance can never both pass a check that only one of them should pass.
+ * Times are milliseconds; answers are integers (Redis truncates Lua numbers).
+ */
+
+// Shared head of TAKE and BUDGET_WAIT: the longest wait among spent budgets (-1 when none is spent) and its index.
+const FIND_SPENT = `
+local wait, spent = -1, 0
+for i, key in ipairs(KEYS) do
+  if tonumber(redis.call('get', key) or '0') >= tonumber(ARGV[2 * i - 1]) then
+    local ttl = redis.call('pttl', key)
+    if ttl < 0 then ttl = tonumber(ARGV[2 * i]) end
+    if ttl > wait then wait, spent = ttl, i - 1 end
+  end
+end`;
+
+/** KEYS: budgets; ARGV: limit, window ms per key. Answers {1, used...} when taken, {0, ms to wait, spent index} when refused. */
+export const TAKE = `${FIND_SPENT}
+if wait >= 0 then return {0, wait, spent} end
+local answer = {1}
+for i, key in ipairs(KEYS) do
+  local used = redis.call('incr', key)
+  if redis.call('pttl', key) < 0 then redis.call('pexpire', key, ARGV[2 * i]) end
+  answer[i + 1] = used
+end
+return answer`;
+
+/** KEYS: budgets; ARGV: limit, window ms per key. Answers the ms until every budget has room (0 when all have). */
+export const BUDGET_WAIT = `${FIND_SPENT}
+return math.max(wait, 0)`;
+
+/** KEYS: budgets. Gives one unit back to each key that still exists and holds any. */
+export const GIVE_BACK = `
+for _, key in ipairs(KEYS) do
+  if tonumber(redis.call('get', key) or '0') > 0 then redis.call('decr', key) end
+end
+return 0`;
+
+/**
+ * KEYS: strikes, wait; ARGV: free, first wait ms, max wait ms, memory ms.
+ * Answers {0, ms to wait} while waiting (nothing counted), else {1, strikes, wait ms started (0 when none)}.
+ */
+export const STRIKE = `
+local waiting = redis.call('pttl', KEYS[2])
+if waiting > 0 then return {0, waiting} end
+local strikes = redis.call('incr', KEYS[1])
+redis.call('pexpire', KEYS[1], ARGV[4])
+local free = tonumber(ARGV[1])
+local wait = 0
+if strikes > free then
+  wait = math.floor(math.min(tonumber(ARGV[2]) * 2 ^ (strikes - free - 1), tonumber(ARGV[3])))
+  if wait > 0 then redis.call('set', KEYS[2], '1', 'PX', wait) end
+end
+return {1, strikes, wait}`;
+
+/** Deletes the lock only if we still own it: a holder that overran its TTL must not free someone else's lock. */
+export const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
