@@ -28,7 +28,7 @@ import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
 import { createDossierModule, DEFAULT_LOOKUP_LIMITS } from './dossiers';
 import { createHttpApp } from './http/app';
-import { limitRequests } from './http/rate-limit';
+import { failedVerificationBudget, limitRequests } from './http/rate-limit';
 import { createHealthRouter } from './http/health-router';
 import { createMetricsRouter, measureRequests } from './http/metrics-router';
 import { createMetrics } from './ops/metrics';
@@ -165,7 +165,21 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const senders = new Map<string, ChannelSender>();
   const handoffControls = new Map<string, HandoffControl>();
   const officerSignals = options.officerSignals ?? loggedOfficerSignals(logger);
-  const zalo = await createZaloChannel({ config, store, coordination, inbox, translator, logic: bot.onTurn, metrics, logger, officerSignals });
+  // Forged or replayed platform deliveries, per address: signed ones are never limited (docs/public-doors.md).
+  const signatureBudget = (channel: string) =>
+    failedVerificationBudget({ coordination, name: `${channel}-signature`, limit: config.WEBHOOK_FAILED_VERIFICATIONS_PER_HOUR, windowSeconds: 3600 });
+  const zalo = await createZaloChannel({
+    config,
+    store,
+    coordination,
+    inbox,
+    translator,
+    logic: bot.onTurn,
+    metrics,
+    logger,
+    officerSignals,
+    chargeFailure: signatureBudget('zalo'),
+  });
   if (zalo) {
     zalo.adapter.onTurnError = onTurnError;
     senders.set(zalo.sender.channel, zalo.sender);
@@ -175,6 +189,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   if ('settings' in messengerConfig) {
     messenger = createMessengerChannel({
       settings: messengerConfig.settings,
+      chargeFailure: signatureBudget('messenger'),
       inbox,
       logic: bot.onTurn,
       store,

@@ -94,6 +94,7 @@ const schema = z.object({
   REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9:_.-]{1,100}$/, 'REDIS_KEY_PREFIX may hold letters, digits and : _ . -').default('assistant:'),
   TRUST_PROXY: trustProxy,
   CHAT_RATE_LIMIT_PER_MINUTE: count(30, 0),
+  WEBHOOK_FAILED_VERIFICATIONS_PER_HOUR: count(30, 0),
   DOSSIER_QUESTION_TTL_SECONDS: seconds(5 * 60),
   DOSSIER_CODE_FREE_FAILURES: count(5, 0),
   DOSSIER_CODE_BACKOFF_SECONDS: seconds(60),

@@ -4,7 +4,7 @@
  * trusts the proxy; IPv6 addresses count by their /64. Over a limit the answer is `429` with `Retry-After` (seconds)
  * and the coded body `{error: {code: "too_many_requests", message}}`.
  */
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Budget, Coordination } from '../coordination';
 import { addressKey } from './address-key';
 import { HttpError } from './errors';
@@ -42,32 +42,19 @@ export function limitRequests(options: AddressLimitOptions): RequestHandler {
   };
 }
 
-/** A per-address budget of failed verifications, for a router whose deliveries carry a signature. */
-export interface VerificationLimitOptions extends AddressLimitOptions {
-  /** True when the delivery's signature verifies (runs after the raw-body parser). */
-  verify: (req: Request) => boolean | Promise<boolean>;
-  /** The answer to a delivery that does not verify, while the address is within its budget. Default `forbidden` (403). */
-  rejectWith?: 'unauthorized' | 'forbidden';
-}
+/** Counts one failed verification against the caller's address; throws 429 with Retry-After once the budget is spent. */
+export type FailedVerificationCharge = (req: Request, res: Response) => Promise<void>;
 
 /**
- * For platform webhooks (Messenger, Zalo): a delivery whose signature verifies is never limited, whatever the
- * volume (the platforms send a great deal from few addresses). Only failed verifications count, per address:
- * within the budget they answer 401/403, beyond it 429 with Retry-After, so nobody can probe signatures at speed.
- * Mount it right after `express.raw(...)`; the route's handler only sees verified deliveries.
- *
- * @example
- * router.post('/webhooks/messenger', express.raw({ type: 'application/json', limit }),
- *   requireVerified({ coordination, name: 'messenger', limit: 20, windowSeconds: 600, verify: (req) => signatureOk(req.body, req.get('x-hub-signature-256')) }),
- *   handleEvents);
+ * For platform webhooks (Messenger, Zalo): a delivery whose signature verifies is never limited, whatever the volume
+ * (the platforms send a great deal from few addresses). Only failed verifications count, per address: the router
+ * charges one before refusing a delivery (401/403), and once the address has spent its budget the charge itself
+ * refuses with 429 and Retry-After, so nobody can probe signatures at speed. `limit: 0` turns it off.
  */
-export function requireVerified(options: VerificationLimitOptions): RequestHandler {
-  return async (req, res, next) => {
-    if (await options.verify(req)) return next();
-    if (options.limit > 0) {
-      const taken = await options.coordination.take([budgetOf(options, req)]);
-      if (!taken.taken) throw tooMany(res, taken.retryAfterSeconds, 'deliveries that fail verification');
-    }
-    throw new HttpError(options.rejectWith ?? 'forbidden', 'The signature of this delivery does not verify');
+export function failedVerificationBudget(options: AddressLimitOptions): FailedVerificationCharge {
+  return async (req, res) => {
+    if (options.limit === 0) return;
+    const taken = await options.coordination.take([budgetOf(options, req)]);
+    if (!taken.taken) throw tooMany(res, taken.retryAfterSeconds, 'deliveries that fail verification');
   };
 }

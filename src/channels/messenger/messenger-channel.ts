@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Router } from 'express';
 import type { Config } from '../../config';
 import type { ReadinessCheck } from '../../http/health-router';
+import type { FailedVerificationCharge } from '../../http/rate-limit';
 import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
 import type { Metrics } from '../../ops/metrics';
@@ -53,6 +54,8 @@ export interface MessengerChannelDeps {
   translator: Translator;
   logger: Logger;
   metrics: Pick<Metrics, 'observeSend' | 'setChannelReady'>;
+  /** The per-address budget of forged deliveries (src/http/rate-limit.ts). */
+  chargeFailure: FailedVerificationCharge;
 }
 
 /** The Messenger channel, assembled: its routes, its outbound door, its part in hand-offs, and its readiness. */
@@ -101,7 +104,7 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     },
   });
   return {
-    router: createMessengerRouter({ verifyToken: settings.verifyToken, appSecret: settings.appSecret, accept: (body, delivery) => journal.accept(body, delivery) }),
+    router: createMessengerRouter({ verifyToken: settings.verifyToken, appSecret: settings.appSecret, accept: (body, delivery) => journal.accept(body, delivery), chargeFailure: deps.chargeFailure }),
     sender,
     handoff: new MessengerHandoffControl(client, settings.inboxAppId),
     readiness: { name: MESSENGER_CHANNEL, check: () => health.check() },

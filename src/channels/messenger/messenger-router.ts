@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import type { FailedVerificationCharge } from '../../http/rate-limit';
 import { badRequest, HttpError } from '../../http/errors';
 import { checkHubSignature, sameSecret } from './hub-signature';
 
@@ -13,6 +14,8 @@ export interface MessengerRouterOptions {
   appSecret: string;
   /** Keeps a verified delivery and starts processing it; resolves once it is safe to answer 200. */
   accept: (body: string, delivery: unknown) => Promise<void>;
+  /** Charged before a delivery is refused for its signature; answers 429 once the address has spent its budget. */
+  chargeFailure: FailedVerificationCharge;
 }
 
 /**
@@ -36,6 +39,7 @@ export function createMessengerRouter(options: MessengerRouterOptions): Router {
   router.post(MESSENGER_WEBHOOK_PATH, express.raw({ type: () => true, limit: MAX_BODY_BYTES }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const signature = checkHubSignature(raw, req.get('x-hub-signature-256'), options.appSecret);
+    if (signature !== 'valid') await options.chargeFailure(req, res);
     if (signature === 'missing') throw new HttpError('unauthorized', 'X-Hub-Signature-256 is missing');
     if (signature === 'invalid') throw new HttpError('forbidden', 'X-Hub-Signature-256 does not match the body');
     const body = raw.toString('utf8');

@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import type { Config } from '../../config';
 import type { Coordination } from '../../coordination';
 import type { ReadinessCheck } from '../../http/health-router';
+import type { FailedVerificationCharge } from '../../http/rate-limit';
 import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
 import type { Metrics } from '../../ops/metrics';
@@ -13,7 +14,7 @@ import { MenuMemory } from './menu-memory';
 import { ZaloAdapter } from './zalo-adapter';
 import { ZaloClient } from './zalo-client';
 import { createZaloTokenRefresher } from './zalo-oauth';
-import { createZaloRouter, type ZaloRefusal } from './zalo-router';
+import { createZaloRouter } from './zalo-router';
 import { ZALO_CHANNEL, ZaloSender } from './zalo-sender';
 import { ZaloTokens } from './zalo-tokens';
 
@@ -27,8 +28,8 @@ export interface ZaloChannelDeps {
   metrics: Metrics;
   logger: Logger;
   officerSignals?: OfficerSignals;
-  /** Told of every refused delivery (the failed-verification limiter counts signature failures per address). */
-  onRefused?: (req: Request, reason: ZaloRefusal) => void;
+  /** The per-address budget of forged or replayed deliveries (src/http/rate-limit.ts). */
+  chargeFailure: FailedVerificationCharge;
 }
 
 /** The running Zalo OA channel: its webhook, its sender for other modules, its readiness and its token renewal. */
@@ -86,10 +87,8 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
     maxEventAgeSeconds: config.ZALO_MAX_EVENT_AGE_SECONDS,
     oaId: config.ZALO_OA_ID,
     onEvent: adapter.handle,
-    onRefused: (req, reason) => {
-      metrics.observeWebhookRefusal(ZALO_CHANNEL, reason);
-      deps.onRefused?.(req, reason);
-    },
+    onRefused: (_req, reason) => metrics.observeWebhookRefusal(ZALO_CHANNEL, reason),
+    chargeFailure: deps.chargeFailure,
     logger,
   });
   logger.info({ channel: ZALO_CHANNEL, oaId: config.ZALO_OA_ID, buttons: config.ZALO_BUTTON_STYLE }, 'Zalo channel is on: POST /webhooks/zalo');

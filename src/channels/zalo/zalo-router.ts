@@ -1,5 +1,6 @@
 import express, { Router, type Request } from 'express';
 import { badRequest, HttpError } from '../../http/errors';
+import type { FailedVerificationCharge } from '../../http/rate-limit';
 import type { Logger } from '../../ops/logger';
 import { readZaloEvent, type ZaloEvent } from './zalo-events';
 import { hasValidZaloSignature } from './zalo-signature';
@@ -17,6 +18,8 @@ export interface ZaloRouterOptions {
   /** Handles one verified event after Zalo has its answer. Must not throw for bad events; failures are only logged. */
   onEvent: (event: ZaloEvent) => Promise<void>;
   onRefused?: (req: Request, reason: ZaloRefusal) => void;
+  /** Charged before a forged or replayed delivery is refused; answers 429 once the address has spent its budget. */
+  chargeFailure: FailedVerificationCharge;
   logger: Logger;
   now?: () => number;
 }
@@ -50,18 +53,20 @@ export function createZaloRouter(options: ZaloRouterOptions): Router {
     throw error;
   };
 
-  router.post('/webhooks/zalo', express.raw({ type: () => true, limit: MAX_BODY_BYTES }), (req, res) => {
+  router.post('/webhooks/zalo', express.raw({ type: () => true, limit: MAX_BODY_BYTES }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const body = parseObject(raw) ?? refuse(req, 'malformed', badRequest('Body must be a JSON object'));
     const timestamp = typeof body.timestamp === 'number' && Number.isSafeInteger(body.timestamp) ? String(body.timestamp) : body.timestamp;
     if (typeof timestamp !== 'string' || !EPOCH_MS.test(timestamp)) refuse(req, 'malformed', badRequest('"timestamp" must be epoch milliseconds'));
     const ts = String(timestamp);
     if (!hasValidZaloSignature(req.get('x-zevent-signature'), options.appId, raw, ts, options.oaSecretKey)) {
+      await options.chargeFailure(req, res);
       refuse(req, 'bad_signature', new HttpError('unauthorized', 'X-ZEvent-Signature does not sign this body'));
     }
     // A valid signature can be replayed; the window outlasts Zalo's redelivery ladder, the dedupe covers what is inside it.
     const age = now() - Number(ts);
     if (options.maxEventAgeSeconds > 0 && (age > options.maxEventAgeSeconds * 1000 || age < -MAX_FUTURE_SKEW_MS)) {
+      await options.chargeFailure(req, res);
       refuse(req, 'replay', new HttpError('forbidden', 'Event timestamp is outside the accepted window'));
     }
     const event = readZaloEvent(body, ts, options.oaId);

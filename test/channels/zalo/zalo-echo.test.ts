@@ -11,6 +11,7 @@ import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/
 import { loadConfig } from '../../../src/config';
 import { createMemoryCoordination, type Coordination } from '../../../src/coordination';
 import { createHttpApp } from '../../../src/http/app';
+import { failedVerificationBudget } from '../../../src/http/rate-limit';
 import { createLogger } from '../../../src/ops/logger';
 import { createMetrics } from '../../../src/ops/metrics';
 import type { ChannelUser, Store } from '../../../src/store';
@@ -48,6 +49,7 @@ describe('Zalo echoes (oa_send_*)', () => {
       store,
       coordination,
       inbox: new Inbox(coordination),
+      chargeFailure: failedVerificationBudget({ coordination, name: 'zalo-signature', limit: 30, windowSeconds: 3600 }),
       translator,
       // Echoes must never become turns: the bot logic only counts calls here.
       logic: async () => void (turns += 1),
