@@ -8,7 +8,7 @@ import { createMongoContactRepository } from './contact-repository';
 import { createDossierModels, type DossierModels } from './dossier-models';
 import { createMongoDossierRepository } from './dossier-repository';
 import { createMongoFeedbackRepository } from './feedback-repository';
-import { createMongoHandoffRepository } from './handoff-repository';
+import { createMongoHandoffRepository, upgradeOldHandoffs } from './handoff-repository';
 import { createMongoModels, type MongoModels } from './models';
 import { createMongoOutboxRepository } from './outbox-repository';
 import { createMongoStateStore } from './state-store';
@@ -27,6 +27,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     models = await createMongoModels(conn);
     dossierModels = await createDossierModels(conn);
     contactModel = await createContactModel(conn);
+    await upgradeOldHandoffs(models);
   } catch (err) {
     await conn.close().catch(() => undefined);
     throw err;
@@ -36,7 +37,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     kind: 'mongodb',
     state: createMongoStateStore(models.state, now),
     feedback: createMongoFeedbackRepository(models.feedback, models.counters, now),
-    handoffs: createMongoHandoffRepository(models.handoffs, now),
+    handoffs: createMongoHandoffRepository(models, now),
     unanswered: createMongoUnansweredLog(models.unanswered, now),
     accounts: createMongoAccountRepository(models.accounts, models.sessions),
     audit: createMongoAuditLog(models.audit),
