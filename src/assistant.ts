@@ -14,10 +14,14 @@ import { createProcedureFollowUp, createProcedureHandler, createProcedureListHan
 import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
 import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
+import { createRestSender, renderQueuedReply } from './channels/rest/rest-sender';
+import type { HandoffControl } from './channels/officer-signals';
+import type { ChannelSender } from './channels/outbound/channel-sender';
 import { Inbox } from './channels/inbox';
 import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
-import { createDossierModule } from './dossiers';
+import { createDossierModule, createOutboxDrain } from './dossiers';
+import { createHandoffModule, type HandoffModule } from './handoff';
 import { createHttpApp } from './http/app';
 import { createHealthRouter } from './http/health-router';
 import { createMetricsRouter, measureRequests } from './http/metrics-router';
@@ -28,6 +32,7 @@ import { KnowledgeHolder, type Knowledge } from './knowledge';
 import type { Logger } from './ops/logger';
 import { createStore } from './store';
 import type { Store } from './store/ports';
+import { systemClock, type Clock } from './store/store-options';
 import { createParser, procedureGroups, type Parser } from './understanding';
 
 /** A running assistant's parts, for main.ts and for tests that drive the real HTTP app. */
@@ -36,16 +41,28 @@ export interface Assistant {
   store: Store;
   coordination: Coordination;
   knowledge: KnowledgeHolder;
+  /** The human hand-off; its `signals` are what platform channels call when an officer writes from their own tool. */
+  handoff: HandoffModule;
   close(): Promise<void>;
+}
+
+/** Parts plugged in from outside the configuration: a clock, and channels' outbound doors (tests' stand-in platforms). */
+export interface AssistantOptions {
+  now?: Clock;
+  /** Extra senders, keyed by their channel name; the web chat's own is always there. */
+  senders?: readonly ChannelSender[];
+  /** Channels' thread control during a hand-off (Messenger's handover protocol), keyed by channel name. */
+  controls?: ReadonlyMap<string, HandoffControl>;
 }
 
 /** Parse confidence below which the assistant asks instead of answering (Rasa's nlu_fallback threshold). */
 const CONFIDENCE_THRESHOLD = 0.5;
 
 /** The composition root: config → store → knowledge → understanding → bot → channels → http. Nothing starts listening here. */
-export async function createAssistant(config: Config, logger: Logger): Promise<Assistant> {
+export async function createAssistant(config: Config, logger: Logger, options: AssistantOptions = {}): Promise<Assistant> {
+  const now = options.now ?? systemClock;
   const metrics = createMetrics();
-  const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI });
+  const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI, now });
   const coordination = await createCoordination(config.REDIS_URL);
 
   let parser: Parser;
@@ -80,8 +97,21 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
       return procedure && procedureTitle(procedure, locale);
     },
   });
+  // Each channel's outbound door, by channel name: the hand-off speaks through them on an officer's behalf.
+  const senders = new Map<string, ChannelSender>([[REST_CHANNEL, createRestSender(store.outbox)]]);
+  for (const sender of options.senders ?? []) senders.set(sender.channel, sender);
+  const handoff = createHandoffModule({
+    store,
+    senders,
+    controls: options.controls ?? new Map(),
+    translator,
+    auth: admin.auth,
+    schedule: { hours: config.HANDOFF_HOURS, holidays: config.HANDOFF_HOLIDAYS },
+    pauseMs: config.HANDOFF_BOT_PAUSE_MINUTES * 60_000,
+    logger,
+    now,
+  });
   const { routes, fallback } = createRoutes({
-    handoffs: store.handoffs,
     otherAgencies: loadOtherAgencies(path.join(config.contentDir, 'other-agencies.yaml')),
     capabilities: {
       procedure_list: createProcedureListHandler({ knowledge: currentKnowledge, groups }),
@@ -93,6 +123,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
       office_location: offices.officeLocation,
       office_hours: offices.officeHours,
       ...dossiers.handlers,
+      ...handoff.handlers,
     },
   });
   const bot = new AssistantBot({
@@ -108,13 +139,23 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     welcome: greet,
     afterEmergency: (turn) => (turn.entity('procedure') || turn.entity('procedure_group') ? answerProcedure : undefined),
     dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
+    officer: handoff.presence,
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     logger,
     onTurnEnd: metrics.observeTurn,
+    now,
   });
 
   const inbox = new Inbox(coordination);
-  const restAdapter = new RestAdapter(inbox, { pending: (sender) => dossiers.outbox.drain({ channel: REST_CHANNEL, userId: sender }) });
+  // One drain for every kind the web chat shows, so no kind is claimed by a drain that cannot draw it.
+  const drainOutbox = createOutboxDrain(store.outbox, (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m));
+  const restAdapter = new RestAdapter(inbox, {
+    pending: (sender) => drainOutbox({ channel: REST_CHANNEL, userId: sender }),
+    handoff: async (sender) => {
+      const open = await handoff.service.findOpen({ channel: REST_CHANNEL, userId: sender });
+      return open && { reference: open.id, status: open.status };
+    },
+  });
   restAdapter.onTurnError = async (context, error) => {
     logger.error({ err: error, channel: context.activity.channelId }, 'turn failed outside the bot');
     await context.sendActivity(translator.forLocale('vi')('errors.turn'));
@@ -141,6 +182,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
       createConsoleRouter(),
       createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
       dossiers.router,
+      handoff.router,
       admin.router,
     ],
   });
@@ -150,6 +192,7 @@ export async function createAssistant(config: Config, logger: Logger): Promise<A
     store,
     coordination,
     knowledge,
+    handoff,
     async close() {
       knowledge.close();
       await coordination.close();

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseInstant } from './dossiers/instant';
+import { parseHours } from './knowledge/hours';
 
 /** The project folder: content/, intents/ and the chat page are found from here, in source and in dist alike. */
 export const projectRoot = path.resolve(__dirname, '..');
@@ -12,6 +14,25 @@ const optionalText = z
 
 const url = (what: string) =>
   z.string().trim().url(`${what} must be a URL such as https://example.org`);
+
+/** Hours as the office-hours cells write them (`mon-fri 07:30-11:30,13:30-17:00|sat 07:30-11:30`), any letter case. */
+const weeklyHours = (fallback: string) =>
+  z.string().trim().prefault(fallback).transform((value, ctx) => {
+    const hours = parseHours((value || fallback).toLowerCase());
+    if (typeof hours !== 'string') return hours;
+    ctx.addIssue({ code: 'custom', message: hours });
+    return z.NEVER;
+  });
+
+/** A comma-separated list of calendar days, YYYY-MM-DD. */
+const isoDays = () =>
+  z.string().trim().prefault('').transform((value, ctx) => {
+    const days = value.split(',').map((d) => d.trim()).filter(Boolean);
+    const bad = days.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !parseInstant(d));
+    if (bad === undefined) return days;
+    ctx.addIssue({ code: 'custom', message: `"${bad}" is not a date such as 2026-09-02 (comma-separated list)` });
+    return z.NEVER;
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,6 +59,9 @@ const schema = z.object({
   ZALO_REFRESH_TOKEN: optionalText,
   ZALO_API_BASE: url('ZALO_API_BASE').default('https://openapi.zalo.me'),
   ZALO_OAUTH_BASE: url('ZALO_OAUTH_BASE').default('https://oauth.zaloapp.com'),
+  HANDOFF_HOURS: weeklyHours('mon-fri 07:30-11:30,13:30-17:00'),
+  HANDOFF_HOLIDAYS: isoDays(),
+  HANDOFF_BOT_PAUSE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
 });
 
 export type Env = z.infer<typeof schema>;

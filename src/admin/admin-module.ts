@@ -53,7 +53,7 @@ export async function createAdminModule(deps: AdminModuleDeps): Promise<AdminMod
   router.use(createSessionRoutes({ accounts: store.accounts, sessions, throttle: createLoginThrottle(coordination), auth, audit, logger }));
   router.use(createAccountRoutes({ accounts: store.accounts, auth, audit, now }));
   router.use(createContentRoutes({ knowledge, auth, audit }));
-  router.use(createRecordRoutes({ store, auth, audit }));
+  router.use(createRecordRoutes({ store, auth }));
   router.use(createAuditRoutes({ audit: store.audit, auth }));
   return { router, auth };
 }

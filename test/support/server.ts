@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
-import { createAssistant, type Assistant } from '../../src/assistant';
+import { createAssistant, type Assistant, type AssistantOptions } from '../../src/assistant';
 import type { RestMessage } from '../../src/channels/rest/rest-adapter';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/ops/logger';
@@ -16,11 +16,11 @@ export interface RunningAssistant {
   close(): Promise<void>;
 }
 
-/** Starts the whole assistant as `npm start` would (same composition root), with env overrides for the test. */
-export async function startAssistant(env: Record<string, string> = {}): Promise<RunningAssistant> {
+/** Starts the whole assistant as `npm start` would (same composition root), with env overrides (and a clock, senders) for the test. */
+export async function startAssistant(env: Record<string, string> = {}, options: AssistantOptions = {}): Promise<RunningAssistant> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
-  const assistant = await createAssistant(config, createLogger(config.LOG_LEVEL));
+  const assistant = await createAssistant(config, createLogger(config.LOG_LEVEL), options);
   const server: Server = await new Promise((resolve) => {
     const s = assistant.app.listen(0, '127.0.0.1', () => resolve(s));
   });
