@@ -145,7 +145,10 @@
     let first = null;
     let buttons = [];
     for (const message of messages) {
-      if (message && typeof message.text === 'string' && message.text) first = first || addBubble('bot', message.text);
+      if (message && typeof message.text === 'string' && message.text) {
+        const bubble = addBubble('bot', message.text);
+        first = first || bubble;
+      }
       if (message && Array.isArray(message.buttons) && message.buttons.length) buttons = message.buttons;
     }
     // Choices under a turn in progress belong to that turn.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { RestPending } from '../../src/channels/rest/rest-adapter';
 import { callApi, copyContent } from '../admin/admin-server';
 import { startStandInPlatform, type StandInPlatform } from '../handoff/stand-in-platform';
@@ -18,7 +18,7 @@ const XSS = '<img src=x onerror="window.__pwned=1">';
 const skip = process.env.SKIP_BROWSER_TESTS === '1';
 const suite = skip ? describe.skip : describe;
 
-suite(skip ? 'hand-off screen of the staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'hand-off screen of the staff console in Chromium', function () {
+suite(skip ? 'hand-off in the staff console and the chat page, in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'hand-off in the staff console and the chat page, in Chromium', function () {
   this.timeout(60_000);
   let server: RunningAssistant;
   let platform: StandInPlatform;
@@ -56,15 +56,19 @@ suite(skip ? 'hand-off screen of the staff console in Chromium (skipped: SKIP_BR
     assert.deepEqual(problems, []);
   });
 
-  async function signInAsDesk(): Promise<void> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  async function open(path: string, options: BrowserContextOptions): Promise<void> {
+    context = await browser.newContext({ ...options, locale: 'vi-VN' });
     page = await context.newPage();
     problems = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) problems.push(message.text());
     });
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${server.url}${path}`);
+  }
+
+  async function signInAsDesk(): Promise<void> {
+    await open('/admin', { viewport: { width: 1280, height: 900 } });
     const form = page.locator('#signin-form');
     await form.getByLabel('Tên đăng nhập').fill(DESK.username);
     await form.getByLabel('Mật khẩu').fill(DESK.password);
@@ -134,5 +138,27 @@ suite(skip ? 'hand-off screen of the staff console in Chromium (skipped: SKIP_BR
     await alert().filter({ hasText: 'chưa tới được người dân: đã quá thời hạn nền tảng cho phép' }).waitFor();
     assert.match((await alert().textContent()) ?? '', /khi người dân nhắn lại, hãy gửi lại/);
     await conversation().locator('tr', { hasText: 'Chị còn cần hỗ trợ không ạ?' }).locator('.alert--error').waitFor();
+  });
+
+  it('shows the citizen an officer\'s replies on the chat page without their typing, and who is answering', async () => {
+    await open('/', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const composer = page.getByLabel('Nội dung tin nhắn');
+    await composer.fill('cho tôi gặp cán bộ');
+    await composer.press('Enter');
+    const status = page.locator('#officer');
+    await status.filter({ hasText: 'Đã chuyển yêu cầu tới cán bộ trực' }).waitFor();
+    const id = /HT-\d{8}-\d{4}/.exec((await status.textContent()) ?? '')![0];
+
+    const token = (await callApi(server.url, 'POST', '/api/admin/login', { json: DESK })).body.token;
+    const sent = await callApi(server.url, 'POST', `/api/admin/handoffs/${id}/messages`, { token, json: { text: 'Chào chị, tôi là cán bộ trực ban.' } });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    const bubbles = page.locator('#log .msg--bot');
+    await bubbles.filter({ hasText: vi('handoff:officerSays', { text: 'Chào chị, tôi là cán bộ trực ban.' }) }).waitFor();
+    await status.filter({ hasText: `Cán bộ trực đang hỗ trợ anh/chị tại đây (mã ${id})` }).waitFor();
+
+    await callApi(server.url, 'POST', `/api/admin/handoffs/${id}/close`, { token });
+    await bubbles.filter({ hasText: vi('handoff:closed', { reference: id }) }).waitFor();
+    await page.locator('#chips .chip', { hasText: 'Menu' }).waitFor();
+    await status.waitFor({ state: 'hidden' });
   });
 });
