@@ -1,54 +1,44 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { RestPending } from '../../src/channels/rest/rest-adapter';
-import { callApi, copyContent } from '../admin/admin-server';
+import { callApi } from '../admin/admin-server';
 import { startStandInPlatform, type StandInPlatform } from '../handoff/stand-in-platform';
 import { vi } from '../support/locale';
 import { chat, startAssistant, type RunningAssistant } from '../support/server';
+import { collectProblems, launchChromium, skipBrowserTests } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Without these, Chromium keeps trying to reach Google's services and stalls on a machine with no network.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = '/tmp/handoff-console.png';
 const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-123' };
 const DESK = { username: 'motcua1', password: 'mat-khau-mot-cua-456' };
 const XSS = '<img src=x onerror="window.__pwned=1">';
 
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
-const suite = skip ? describe.skip : describe;
+const suite = skipBrowserTests ? describe.skip : describe;
 
-suite(skip ? 'hand-off in the staff console and the chat page, in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'hand-off in the staff console and the chat page, in Chromium', function () {
+suite(skipBrowserTests ? 'hand-off in the staff console and the chat page, in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'hand-off in the staff console and the chat page, in Chromium', function () {
   this.timeout(60_000);
   let server: RunningAssistant;
   let platform: StandInPlatform;
-  let contentDir: string;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set SKIP_BROWSER_TESTS=1 to skip the browser tests`);
-    }
-    contentDir = copyContent();
+    browser = await launchChromium();
     platform = await startStandInPlatform();
     server = await startAssistant(
-      { ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, CONTENT_DIR: contentDir },
+      { ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password },
       { senders: [platform.sender('zalo')] },
     );
     const admin = await callApi(server.url, 'POST', '/api/admin/login', { json: ADMIN });
     const created = await callApi(server.url, 'POST', '/api/admin/accounts', { token: admin.body.token, json: { ...DESK, roles: ['desk'] } });
     assert.equal(created.status, 201);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
 
   after(async () => {
     await browser?.close();
     await server?.close();
     await platform?.close();
-    if (contentDir) fs.rmSync(contentDir, { recursive: true, force: true });
   });
 
   afterEach(async () => {
@@ -59,11 +49,7 @@ suite(skip ? 'hand-off in the staff console and the chat page, in Chromium (skip
   async function open(path: string, options: BrowserContextOptions): Promise<void> {
     context = await browser.newContext({ ...options, locale: 'vi-VN' });
     page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) problems.push(message.text());
-    });
+    problems = collectProblems(page);
     await page.goto(`${server.url}${path}`);
   }
 

@@ -95,6 +95,16 @@
       return;
     }
     finish();
+    const { first, buttons } = drawReplies(replies);
+    showChips(buttons);
+    scrollToEnd(first);
+    restoreFocus(typedText !== null);
+    // The turn may have opened a request to an officer (or the officer may be waiting for this answer).
+    schedulePoll(0);
+  }
+
+  /** Draws the server's messages as bubbles; answers the first bubble and the last message's valid buttons. */
+  function drawReplies(replies) {
     let first = null;
     let buttons = [];
     for (const reply of replies) {
@@ -104,15 +114,7 @@
       }
       if (reply && Array.isArray(reply.buttons) && reply.buttons.length) buttons = reply.buttons;
     }
-    showChips(validButtons(buttons));
-    scrollToEnd(first);
-    restoreFocus(typedText !== null);
-    // The turn may have opened a request to an officer (or the officer may be waiting for this answer).
-    schedulePoll(0);
-  }
-
-  function validButtons(buttons) {
-    return buttons.filter((b) => b && typeof b.title === 'string' && typeof b.payload === 'string');
+    return { first, buttons: buttons.filter((b) => b && typeof b.title === 'string' && typeof b.payload === 'string') };
   }
 
   function schedulePoll(delay) {
@@ -142,17 +144,9 @@
   }
 
   function showPushed(messages) {
-    let first = null;
-    let buttons = [];
-    for (const message of messages) {
-      if (message && typeof message.text === 'string' && message.text) {
-        const bubble = addBubble('bot', message.text);
-        first = first || bubble;
-      }
-      if (message && Array.isArray(message.buttons) && message.buttons.length) buttons = message.buttons;
-    }
+    const { first, buttons } = drawReplies(messages);
     // Choices under a turn in progress belong to that turn.
-    if (buttons.length && !busy) showChips(validButtons(buttons));
+    if (buttons.length && !busy) showChips(buttons);
     if (first) scrollToEnd(first);
   }
 
