@@ -137,7 +137,7 @@ export class AssistantBot {
       await turn.say({ text: turn.t('errors.turn') });
       path = 'error';
     }
-    memory.lastTurnAt = (this.options.now?.() ?? new Date()).toISOString();
+    memory.lastTurnAt = now();
     await state.write(key, memory, loaded?.eTag ?? null);
     this.options.onTurnEnd?.({ channel: turn.channel, intent: turn.intent, path, seconds: (performance.now() - started) / 1000 });
   };
