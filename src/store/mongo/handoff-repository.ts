@@ -27,9 +27,8 @@ export function createMongoHandoffRepository(models: Models, now: Clock = system
       const field = m.from === 'citizen' ? 'citizenWroteAt' : m.from === 'officer' ? 'officerWroteAt' : undefined;
       if (field && (!latest[field] || m.at > latest[field])) latest[field] = m.at;
     }
-    const doc = await handoffs
-      .findOneAndUpdate({ _id: id }, { $inc: { lines: messages.length }, $set: { lastMessage: last.text }, $max: latest }, { returnDocument: 'after' })
-      .lean<HandoffDoc>();
+    const update = { $inc: { lines: messages.length }, $set: { lastMessage: last.text }, ...(Object.keys(latest).length ? { $max: latest } : {}) };
+    const doc = await handoffs.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' }).lean<HandoffDoc>();
     if (!doc) return false;
     if (latest.officerWroteAt) await handoffs.updateOne({ _id: id, status: 'waiting' }, { $set: { status: 'engaged' } });
     const first = doc.lines - messages.length + 1;
