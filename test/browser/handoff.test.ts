@@ -141,6 +141,7 @@ suite(skipBrowserTests ? 'hand-off in the staff console and the chat page, in Ch
     const bubbles = page.locator('#log .msg--bot');
     await bubbles.filter({ hasText: vi('handoff:officerSays', { text: 'Chào chị, tôi là cán bộ trực ban.' }) }).waitFor();
     await status.filter({ hasText: `Cán bộ trực đang hỗ trợ anh/chị tại đây (mã ${id})` }).waitFor();
+    assert.equal(await page.locator('#chips .chip').count(), 0, 'no choice the silent assistant would not answer');
 
     await callApi(server.url, 'POST', `/api/admin/handoffs/${id}/close`, { token });
     await bubbles.filter({ hasText: vi('handoff:closed', { reference: id }) }).waitFor();

@@ -155,6 +155,8 @@
     handoffOpen = Boolean(handoff && typeof handoff.reference === 'string');
     officer.hidden = !handoffOpen;
     if (!handoffOpen) return;
+    // The assistant's choices would go unanswered while an officer holds the conversation.
+    if (handoff.status === 'engaged' && !busy) showChips([]);
     officer.textContent = handoff.status === 'engaged'
       ? `Cán bộ trực đang hỗ trợ anh/chị tại đây (mã ${handoff.reference}).`
       : `Đã chuyển yêu cầu tới cán bộ trực (mã ${handoff.reference}); cán bộ sẽ trả lời tại đây.`;
