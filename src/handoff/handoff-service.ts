@@ -17,7 +17,7 @@ export type Delivery = { sent: true } | { sent: false; failure: DeliveryFailure;
 /** Why a staff action on a hand-off was refused. */
 export type HandoffRefusal = { refused: 'not_found' } | { refused: 'closed' } | { refused: 'claimed'; by: string };
 
-/** Who acted, as the audit trail names them (`staff:<username>`, `platform:<channel>`), and their username if staff. */
+/** The staff member acting: as the audit trail names them (`staff:<username>`), and their username. */
 export interface HandoffActor {
   audit: string;
   username: string;
