@@ -18,15 +18,17 @@ import { createProcedureFollowUp, createProcedureHandler, createProcedureListHan
 import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
 import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
+import { createRestSender, renderQueuedReply } from './channels/rest/rest-sender';
 import { Inbox } from './channels/inbox';
 import { createMessengerChannel, messengerSettings, type MessengerChannel } from './channels/messenger/messenger-channel';
-import { loggedOfficerSignals, type HandoffControl, type OfficerSignals } from './channels/officer-signals';
+import type { HandoffControl, OfficerSignals } from './channels/officer-signals';
 import type { ChannelSender } from './channels/outbound/channel-sender';
 import { createZaloChannel } from './channels/zalo/zalo-channel';
 import { createZaloVerifierRouter } from './channels/zalo/zalo-router';
 import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
-import { createDossierModule, DEFAULT_LOOKUP_LIMITS } from './dossiers';
+import { createDossierModule, createOutboxDrain, DEFAULT_LOOKUP_LIMITS } from './dossiers';
+import { createHandoffModule, type HandoffModule } from './handoff';
 import { createHttpApp } from './http/app';
 import { failedVerificationBudget, limitRequests } from './http/rate-limit';
 import { createHealthRouter } from './http/health-router';
@@ -39,6 +41,7 @@ import type { Logger } from './ops/logger';
 import { createStore } from './store';
 import { scheduleStatePurge } from './store/state-retention';
 import type { Store } from './store/ports';
+import { systemClock, type Clock } from './store/store-options';
 import { createParser, procedureGroups, type Parser } from './understanding';
 
 /** A running assistant's parts, for main.ts and for tests that drive the real HTTP app. */
@@ -47,19 +50,26 @@ export interface Assistant {
   store: Store;
   coordination: Coordination;
   knowledge: KnowledgeHolder;
-  /** The outbound door of each platform channel that is on, by channel name (announcements, hand-off, notices). */
+  /** The outbound door of each channel, by channel name (announcements, hand-off, notices); the web chat's included. */
   senders: ReadonlyMap<string, ChannelSender>;
   /** How each platform channel passes a conversation to officers and back, by channel name. */
   handoffControls: ReadonlyMap<string, HandoffControl>;
   /** The Messenger channel when its credentials are set. */
   messenger: MessengerChannel | undefined;
+  /** The human hand-off; its `signals` are what platform channels call when an officer writes from their own tool. */
+  handoff: HandoffModule;
   close(): Promise<void>;
 }
 
-/** Parts a caller may supply instead of the defaults. */
+/** Parts plugged in from outside the configuration: a clock, stand-in channels, recording officer signals (tests). */
 export interface AssistantOptions {
-  /** Where platform channels report what officers do in the platforms' own tools (the hand-off); logged by default. */
+  now?: Clock;
+  /** Where platform channels report what officers do in the platforms' own tools; the hand-off by default. */
   officerSignals?: OfficerSignals;
+  /** Extra senders, keyed by their channel name; the web chat's own is always there. */
+  senders?: readonly ChannelSender[];
+  /** Extra thread controls during a hand-off, keyed by channel name (Messenger's comes with its channel). */
+  controls?: ReadonlyMap<string, HandoffControl>;
 }
 
 /** Parse confidence below which the assistant asks instead of answering (Rasa's nlu_fallback threshold). */
@@ -67,8 +77,9 @@ const CONFIDENCE_THRESHOLD = 0.5;
 
 /** The composition root: config → store → knowledge → understanding → bot → channels → http. Nothing starts listening here. */
 export async function createAssistant(config: Config, logger: Logger, options: AssistantOptions = {}): Promise<Assistant> {
+  const now = options.now ?? systemClock;
   const metrics = createMetrics();
-  const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI });
+  const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI, now });
   const coordination = await createCoordination(config.REDIS_URL, config.REDIS_KEY_PREFIX);
 
   let parser: Parser;
@@ -116,8 +127,23 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       return procedure && procedureTitle(procedure, locale);
     },
   });
+  // Each channel's outbound door, by channel name: the hand-off speaks through them on an officer's behalf.
+  // Platform channels, built after the bot, add theirs (and Messenger its thread control) below.
+  const senders = new Map<string, ChannelSender>([[REST_CHANNEL, createRestSender(store.outbox)]]);
+  for (const sender of options.senders ?? []) senders.set(sender.channel, sender);
+  const handoffControls = new Map<string, HandoffControl>(options.controls ?? []);
+  const handoff = createHandoffModule({
+    store,
+    senders,
+    controls: handoffControls,
+    translator,
+    auth: admin.auth,
+    schedule: { hours: config.HANDOFF_HOURS, holidays: config.HANDOFF_HOLIDAYS },
+    pauseMs: config.HANDOFF_BOT_PAUSE_MINUTES * 60_000,
+    logger,
+    now,
+  });
   const { routes, fallback } = createRoutes({
-    handoffs: store.handoffs,
     otherAgencies: loadOtherAgencies(path.join(config.contentDir, 'other-agencies.yaml')),
     fallbackAnswers: { answerTopic, notice: (turn) => formerProvinceNotice(turn, currentKnowledge()) },
     capabilities: {
@@ -132,6 +158,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       ...dossiers.handlers,
       // A dossier filed with the former Bắc Kạn police: the merger is explained before the lookup.
       dossier_status: withFormerProvinceNotice(currentKnowledge, dossiers.handlers.dossier_status),
+      ...handoff.handlers,
     },
   });
   const bot = new AssistantBot({
@@ -149,22 +176,30 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     contacts: store.contacts,
     afterEmergency: (turn) => (turn.entity('procedure') || turn.entity('procedure_group') ? answerProcedure : undefined),
     dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
+    officer: handoff.presence,
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     logger,
     onTurnEnd: metrics.observeTurn,
+    now,
   });
 
   // Seen platform ids: in Redis with several instances, otherwise in the store so they survive a restart.
   const inbox = new Inbox(coordination, coordination.kind === 'redis' ? coordination : store.seenEvents);
-  const restAdapter = new RestAdapter(inbox, { pending: (sender) => dossiers.outbox.drain({ channel: REST_CHANNEL, userId: sender }) });
+  // One drain for every kind the web chat shows, so no kind is claimed by a drain that cannot draw it.
+  const drainOutbox = createOutboxDrain(store.outbox, (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m));
+  const restAdapter = new RestAdapter(inbox, {
+    pending: (sender) => drainOutbox({ channel: REST_CHANNEL, userId: sender }),
+    handoff: async (sender) => {
+      const open = await handoff.service.findOpen({ channel: REST_CHANNEL, userId: sender });
+      return open && { reference: open.id, status: open.status };
+    },
+  });
   const onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, channel: context.activity.channelId }, 'turn failed outside the bot');
     await context.sendActivity(translator.forLocale('vi')('errors.turn'));
   };
   restAdapter.onTurnError = onTurnError;
-  const senders = new Map<string, ChannelSender>();
-  const handoffControls = new Map<string, HandoffControl>();
-  const officerSignals = options.officerSignals ?? loggedOfficerSignals(logger);
+  const officerSignals = options.officerSignals ?? handoff.signals;
   // Forged or replayed platform deliveries, per address: signed ones are never limited (docs/public-doors.md).
   const signatureBudget = (channel: string) =>
     failedVerificationBudget({ coordination, name: `${channel}-signature`, limit: config.WEBHOOK_FAILED_VERIFICATIONS_PER_HOUR, windowSeconds: 3600 });
@@ -234,6 +269,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       createConsoleRouter(),
       createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
       dossiers.router,
+      handoff.router,
       admin.router,
     ],
   });
@@ -253,6 +289,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     senders,
     handoffControls,
     messenger,
+    handoff,
     async close() {
       zalo?.close();
       retention.stop();

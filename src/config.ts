@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isKnownWeakPassword, USERNAME_PATTERN, USERNAME_RULE } from './admin/credential-rules';
 import { OWASP_SCRYPT_LN } from './admin/passwords';
+import { parseInstant } from './dossiers/instant';
+import { parseHours } from './knowledge/hours';
 
 /** The project folder: content/, intents/ and the chat page are found from here, in source and in dist alike. */
 export const projectRoot = path.resolve(__dirname, '..');
@@ -43,6 +45,25 @@ const trustProxy = z
     const entries = v.split(',').map((e) => e.trim());
     if (entries.every(isProxyEntry)) return entries.join(',');
     ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be false, true, a hop count, or proxy addresses/subnets (e.g. loopback or 10.0.0.0/8)' });
+    return z.NEVER;
+  });
+
+/** Hours as the office-hours cells write them (`mon-fri 07:30-11:30,13:30-17:00|sat 07:30-11:30`), any letter case. */
+const weeklyHours = (fallback: string) =>
+  z.string().trim().prefault(fallback).transform((value, ctx) => {
+    const hours = parseHours((value || fallback).toLowerCase());
+    if (typeof hours !== 'string') return hours;
+    ctx.addIssue({ code: 'custom', message: hours });
+    return z.NEVER;
+  });
+
+/** A comma-separated list of calendar days, YYYY-MM-DD. */
+const isoDays = () =>
+  z.string().trim().prefault('').transform((value, ctx) => {
+    const days = value.split(',').map((d) => d.trim()).filter(Boolean);
+    const bad = days.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !parseInstant(d));
+    if (bad === undefined) return days;
+    ctx.addIssue({ code: 'custom', message: `"${bad}" is not a date such as 2026-09-02 (comma-separated list)` });
     return z.NEVER;
   });
 
@@ -104,6 +125,9 @@ const schema = z.object({
   STATE_RETENTION_SECONDS: seconds(30 * 24 * 3600),
   STATE_PURGE_INTERVAL_SECONDS: seconds(3600),
   STAFF_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(OWASP_SCRYPT_LN),
+  HANDOFF_HOURS: weeklyHours('mon-fri 07:30-11:30,13:30-17:00'),
+  HANDOFF_HOLIDAYS: isoDays(),
+  HANDOFF_BOT_PAUSE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -21,6 +21,16 @@ describe('config', () => {
     assert.equal(config.ADMIN_USERNAME, undefined);
   });
 
+  it('reads the hand-off desk\'s hours in any letter case, its holidays and the bot\'s pause, with defaults', () => {
+    const defaults = loadConfig({});
+    assert.deepEqual(defaults.HANDOFF_HOURS, [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], ranges: [{ from: 450, to: 690 }, { from: 810, to: 1020 }] }]);
+    assert.deepEqual([defaults.HANDOFF_HOLIDAYS, defaults.HANDOFF_BOT_PAUSE_MINUTES], [[], 30]);
+    const set = loadConfig({ HANDOFF_HOURS: 'Mon-Fri 08:00-12:00|Sat 08:00-11:00', HANDOFF_HOLIDAYS: '2026-09-01, 2026-09-02,', HANDOFF_BOT_PAUSE_MINUTES: '45' });
+    assert.deepEqual(set.HANDOFF_HOURS.map((rule) => rule.days), [['mon', 'tue', 'wed', 'thu', 'fri'], ['sat']]);
+    assert.deepEqual([set.HANDOFF_HOLIDAYS, set.HANDOFF_BOT_PAUSE_MINUTES], [['2026-09-01', '2026-09-02'], 45]);
+    assert.deepEqual(loadConfig({ HANDOFF_HOURS: '' }).HANDOFF_HOURS, defaults.HANDOFF_HOURS);
+  });
+
   it('splits integration tokens on commas and drops blanks', () => {
     const [a, b] = ['a'.repeat(32), 'b2'.repeat(20)];
     assert.deepEqual(loadConfig({ INTEGRATION_TOKENS: `${a}, ${b},,` }).integrationTokens, [a, b]);
@@ -73,6 +83,11 @@ describe('config', () => {
     [{ REDIS_KEY_PREFIX: 'a b' }, 'REDIS_KEY_PREFIX'],
     [{ MESSENGER_API_BASE: 'graph.facebook.com' }, 'MESSENGER_API_BASE'],
     [{ MESSENGER_INBOX_APP_ID: 'page-inbox' }, 'MESSENGER_INBOX_APP_ID'],
+    [{ HANDOFF_HOURS: 'Mon-Fri 7:30-11:30' }, 'HANDOFF_HOURS'],
+    [{ HANDOFF_HOURS: 'weekdays 07:30-11:30' }, 'HANDOFF_HOURS'],
+    [{ HANDOFF_HOLIDAYS: '2026-02-30' }, 'HANDOFF_HOLIDAYS'],
+    [{ HANDOFF_HOLIDAYS: '2/9/2026' }, 'HANDOFF_HOLIDAYS'],
+    [{ HANDOFF_BOT_PAUSE_MINUTES: '0' }, 'HANDOFF_BOT_PAUSE_MINUTES'],
   ];
   for (const [env, name] of bad) {
     it(`stops with a message naming ${name} for ${JSON.stringify(env)}`, () => {

@@ -51,7 +51,7 @@ export async function createAdminModule(deps: AdminModuleDeps): Promise<AdminMod
   router.use(createSessionRoutes({ accounts: store.accounts, hasher, sessions, throttle: createLoginThrottle(coordination), auth, audit, logger }));
   router.use(createAccountRoutes({ accounts: store.accounts, hasher, auth, audit, now }));
   router.use(createContentRoutes({ knowledge, auth, audit }));
-  router.use(createRecordRoutes({ store, auth, audit }));
+  router.use(createRecordRoutes({ store, auth }));
   router.use(createAuditRoutes({ audit: store.audit, auth }));
   return { router, auth };
 }

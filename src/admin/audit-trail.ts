@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'session.logout',
   'content.reload',
   'offices.import',
+  'handoff.claim',
+  'handoff.reply',
   'handoff.close',
 ] as const;
 

@@ -7,17 +7,21 @@ import type { Parser } from '../understanding/types';
 import { attachMemory, DialogStateAccessor } from './dialog-state-accessor';
 import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
+import { rememberLines, type ConversationLine } from './conversation-lines';
 import type { ConversationMemory } from './memory';
+import type { OfficerPresence } from './officer-presence';
 import { attachTurn, Turn } from './turn';
 
 /** A multi-turn dialog and how readily a new question interrupts it. */
 export interface DialogEntry {
   dialog: Dialog;
   interrupt: InterruptPolicy;
+  /** What the citizen types inside this dialog (verification digits) is never kept as a line for officers to read. */
+  confidential?: boolean;
 }
 
 /** How a turn was answered, for metrics: which path the message took. */
-export type TurnPath = 'emergency' | 'dialog' | 'route' | 'context' | 'fallback' | 'welcome' | 'attachment' | 'ignored' | 'error';
+export type TurnPath = 'emergency' | 'dialog' | 'route' | 'context' | 'fallback' | 'welcome' | 'attachment' | 'officer' | 'ignored' | 'error';
 
 /** What one finished turn reports to observers (metrics); never the citizen's text. */
 export interface TurnReport {
@@ -62,6 +66,8 @@ export interface AssistantBotOptions {
    */
   contacts: Pick<ContactRepository, 'recordInteraction'>;
   dialogs: DialogEntry[];
+  /** The human hand-off: keeps what is said while one is open, and silences the bot while an officer holds the conversation. */
+  officer?: OfficerPresence;
   /** Below this parse confidence the assistant asks instead of guessing (Rasa's nlu_fallback threshold). */
   confidenceThreshold: number;
   logger: Logger;
@@ -81,12 +87,14 @@ const LOGGED_TEXT_CHARS = 1000;
 export class AssistantBot {
   private readonly dialogSet: DialogSet;
   private readonly policies = new Map<string, InterruptPolicy>();
+  private readonly confidential = new Set<string>();
 
   constructor(private readonly options: AssistantBotOptions) {
     this.dialogSet = new DialogSet(new DialogStateAccessor());
-    for (const { dialog, interrupt } of options.dialogs) {
+    for (const { dialog, interrupt, confidential } of options.dialogs) {
       this.dialogSet.add(dialog);
       this.policies.set(dialog.id, interrupt);
+      if (confidential) this.confidential.add(dialog.id);
     }
   }
 
@@ -106,6 +114,14 @@ export class AssistantBot {
     attachTurn(context, turn);
 
     const started = performance.now();
+    const now = () => (this.options.now?.() ?? new Date()).toISOString();
+    const heardAt = now();
+    const said: string[] = [];
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const a of activities) if (a.type === ActivityTypes.Message && a.text) said.push(a.text);
+      return next();
+    });
+    const activeDialog = dialogs.stack[0]?.id;
     let path: TurnPath = 'ignored';
     try {
       if (activity.type === ActivityTypes.Message) path = await this.dispatch(turn);
@@ -113,6 +129,15 @@ export class AssistantBot {
         await this.options.welcome(turn);
         path = 'welcome';
       }
+      // Digits typed into a confidential dialog (dossier verification) never become a line an officer could read.
+      const withheld = path === 'dialog' && activeDialog !== undefined && this.confidential.has(activeDialog);
+      const answeredAt = now();
+      const lines: ConversationLine[] = [
+        ...(text.trim() && !withheld ? [{ at: heardAt, from: 'citizen' as const, text: text.trim() }] : []),
+        ...said.map((t) => ({ at: answeredAt, from: 'bot' as const, text: t })),
+      ];
+      await this.options.officer?.heard(turn, lines);
+      rememberLines(memory, lines);
     } catch (err) {
       // One error path: log, apologise in the citizen's language, and drop the dialog that failed.
       logger.error({ err, channel: turn.channel, intent: turn.intent }, 'turn failed');
@@ -120,11 +145,11 @@ export class AssistantBot {
       await turn.say({ text: turn.t('errors.turn') });
       path = 'error';
     }
-    const now = this.options.now?.() ?? new Date();
+    const endedAt = this.options.now?.() ?? new Date();
     if (isCitizenAction(activity)) {
-      await this.options.contacts.recordInteraction({ channel: turn.channel, userId: turn.userId }, actedAt(activity, now), { locale: turn.locale });
+      await this.options.contacts.recordInteraction({ channel: turn.channel, userId: turn.userId }, actedAt(activity, endedAt), { locale: turn.locale });
     }
-    memory.lastTurnAt = now.toISOString();
+    memory.lastTurnAt = endedAt.toISOString();
     await state.write(key, memory, loaded?.eTag ?? null);
     this.options.onTurnEnd?.({ channel: turn.channel, intent: turn.intent, path, seconds: (performance.now() - started) / 1000 });
   };
@@ -132,15 +157,21 @@ export class AssistantBot {
   private async dispatch(turn: Turn): Promise<TurnPath> {
     const { routes, fallback, emergency, confidenceThreshold } = this.options;
     const dc = turn.dialogs;
-    if (!turn.text.trim() && turn.context.activity.attachments?.length) {
-      await this.options.attachment(turn);
-      return 'attachment';
-    }
+    const officerHolds = (await this.options.officer?.holds(turn)) ?? false;
     if (turn.intent === 'emergency') {
       await dc.cancelAllDialogs();
       await emergency(turn);
       await this.options.afterEmergency?.(turn)?.(turn);
       return 'emergency';
+    }
+    if (officerHolds) {
+      // The officer answers now; a half-finished flow must not swallow the citizen's next message once they are done.
+      await dc.cancelAllDialogs();
+      return 'officer';
+    }
+    if (!turn.text.trim() && turn.context.activity.attachments?.length) {
+      await this.options.attachment(turn);
+      return 'attachment';
     }
     const active = dc.stack[0];
     if (active) {

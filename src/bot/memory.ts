@@ -1,5 +1,6 @@
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Locale } from '../understanding/types';
+import type { ConversationLine } from './conversation-lines';
 
 /** What the assistant remembers of one citizen's conversation between turns (kept in the StateStore). */
 export interface ConversationMemory {
@@ -13,7 +14,7 @@ export interface ConversationMemory {
   location?: string;
   /** botbuilder's dialog stack for multi-turn flows (feedback, dossier lookup). */
   dialogState?: DialogState;
-  /** Set while an officer is asked to take over. */
-  handoffId?: string;
+  /** The last few messages both ways (a short rolling window): what an officer sees of the conversation before a hand-off. */
+  recent?: ConversationLine[];
   lastTurnAt?: string;
 }

@@ -1,21 +1,18 @@
-import type { HandoffRepository } from '../store/ports';
 import type { Handler } from './handler';
 import { comingSoon } from './handlers/coming-soon';
 import { reportCrime } from './handlers/crime-report';
 import { createFallbackHandler, type FallbackDeps } from './handlers/fallback';
 import { startFeedback } from './handlers/feedback';
-import { createHandoffHandler } from './handlers/handoff';
 import { changeLanguage } from './handlers/language';
 import { greet, showMenu } from './handlers/menu';
 import type { OtherAgencies } from './handlers/other-agencies';
 import { sayGoodbye, thank } from './handlers/small-talk';
 
 export interface RouteDeps {
-  handoffs: HandoffRepository;
   otherAgencies: OtherAgencies;
   /** What the fallback still answers from content: police topics, the merger notice. */
   fallbackAnswers?: Omit<FallbackDeps, 'agencies'>;
-  /** Handlers supplied by the capability modules (procedures, offices, dossiers), keyed by intent. */
+  /** Handlers supplied by the capability modules (procedures, offices, dossiers, hand-off), keyed by intent. */
   capabilities: Readonly<Record<string, Handler>>;
 }
 
@@ -36,7 +33,6 @@ export function createRoutes(deps: RouteDeps): { routes: Record<string, Handler>
     thanks: thank,
     goodbye: sayGoodbye,
     change_language: changeLanguage,
-    human_agent: createHandoffHandler(deps.handoffs),
     crime_report: reportCrime,
     feedback: startFeedback,
     out_of_scope: fallback,

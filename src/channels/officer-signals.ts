@@ -1,4 +1,3 @@
-import type { Logger } from '../ops/logger';
 import type { ChannelUser } from '../store/ports';
 
 /**
@@ -20,16 +19,4 @@ export interface OfficerSignals {
 export interface HandoffControl {
   officerTakesOver(userId: string): Promise<void>;
   botTakesBack(userId: string): Promise<void>;
-}
-
-/** Officer signals with nobody acting on them yet (before the hand-off service is wired): logged for staff. */
-export function loggedOfficerSignals(logger: Logger): OfficerSignals {
-  return {
-    async officerSpoke(user, at) {
-      logger.info({ channel: user.channel, at: at.toISOString() }, 'an officer wrote to a citizen from the platform');
-    },
-    async handedBack(user) {
-      logger.info({ channel: user.channel }, 'the platform handed a conversation back to the assistant');
-    },
-  };
 }

@@ -5,7 +5,8 @@ import type { Handler } from '../bot/handler';
 import type { Coordination } from '../coordination';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { Store } from '../store/ports';
+import type { Reply } from '../bot/reply';
+import type { OutboxMessage, Store } from '../store/ports';
 import type { Locale } from '../understanding/types';
 import { systemClock, type Clock } from '../store/store-options';
 import { DossierDialog } from './chat/dossier-dialog';
@@ -15,12 +16,11 @@ import { createImportJournal } from './import-journal';
 import { createDossierRouter } from './http/dossier-router';
 import { createLookupGuard, DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './lookup-guard';
 import { createDossierAudit } from './lookup-audit';
-import { createOutboxDrain, type OutboxDrain } from './outbox-drain';
-import { renderStatusNotice } from './status-notice';
+import { renderStatusNotice, STATUS_NOTICE_KIND } from './status-notice';
 
 export { DOSSIER_DIALOG } from './chat/dossier-dialog';
 export { DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './lookup-guard';
-export type { OutboxDrain } from './outbox-drain';
+export { createOutboxDrain, type OutboxDrain } from './outbox-drain';
 
 /** What the dossier module is built from. */
 export interface DossierModuleDeps {
@@ -36,12 +36,13 @@ export interface DossierModuleDeps {
   now?: Clock;
 }
 
-/** The dossier capability: the staff/integration API, the chat handler and dialog, and the web chat's outbox drain. */
+/** The dossier capability: the staff/integration API, the chat handler and dialog, and how its outbox notices read. */
 export interface DossierModule {
   router: Router;
   handlers: { dossier_status: Handler };
   dialogs: DialogEntry[];
-  outbox: { drain: OutboxDrain };
+  /** Draws a queued status notice in the watcher's language (undefined for other kinds), for channels that drain the outbox. */
+  outbox: { render: (message: OutboxMessage) => Reply | undefined };
   service: DossierService;
 }
 
@@ -67,9 +68,10 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
       now,
     }),
     handlers: { dossier_status: createDossierHandler(chat) },
-    // A short answer (code, 4 digits) is expected: a confident new question may interrupt the lookup.
-    dialogs: [{ dialog: new DossierDialog(chat), interrupt: 'short-answer' }],
-    outbox: { drain: createOutboxDrain(outbox, (m) => renderStatusNotice(m, deps.translator.forLocale)) },
+    // A short answer (code, 4 digits) is expected: a confident new question may interrupt the lookup. The digits
+    // prove who the citizen is, so they are never kept where an officer could read them.
+    dialogs: [{ dialog: new DossierDialog(chat), interrupt: 'short-answer', confidential: true }],
+    outbox: { render: (m) => (m.kind === STATUS_NOTICE_KIND ? renderStatusNotice(m, deps.translator.forLocale) : undefined) },
     service,
   };
 }

@@ -10,6 +10,7 @@ import { loadConfig, projectRoot } from '../../src/config';
 import { createHttpApp } from '../../src/http/app';
 import { createLogger } from '../../src/ops/logger';
 import type { Role } from '../../src/store/ports';
+import type { AssistantOptions } from '../../src/assistant';
 import { startAssistant, type RunningAssistant } from '../support/server';
 
 /** The bootstrap admin every test server starts with. */
@@ -74,7 +75,7 @@ export function copyContent(): string {
 }
 
 /** Starts the real assistant with ADMIN / INTEGRATION_TOKEN configured and a private content copy. */
-export async function startAdminServer(env: Record<string, string> = {}): Promise<AdminServer> {
+export async function startAdminServer(env: Record<string, string> = {}, options: AssistantOptions = {}): Promise<AdminServer> {
   const contentDir = copyContent();
   const fullEnv = {
     CONTENT_DIR: contentDir,
@@ -83,7 +84,7 @@ export async function startAdminServer(env: Record<string, string> = {}): Promis
     INTEGRATION_TOKENS: `short-lived-other-token-abcdefghijklmnop,${INTEGRATION_TOKEN}`,
     ...env,
   };
-  const running = await startAssistant(fullEnv);
+  const running = await startAssistant(fullEnv, options);
   const call = (method: string, urlPath: string, options?: CallOptions) => callApi(running.url, method, urlPath, options);
   const login = async (username: string, password: string) => {
     const answer = await call('POST', '/api/admin/login', { json: { username, password } });

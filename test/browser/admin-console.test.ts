@@ -254,20 +254,6 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
     assert.equal(await page.locator('#handoffs-result').isVisible(), false);
   });
 
-  it('lists a hand-off opened in the web chat, and "Đóng" removes it', async () => {
-    await chat(server.url, 'web-handoff-1', '/human_agent');
-    await open();
-    await signIn(DESK);
-    assert.deepEqual(await page.locator('#tabs .tab:visible').allTextContents(), ['Hồ sơ', 'Báo cáo', 'Hỗ trợ']);
-    await tab('Hỗ trợ').click();
-    const row = page.locator('#handoffs-result tr', { hasText: 'web-handoff-1' });
-    await row.waitFor();
-    await row.getByRole('button', { name: 'Đóng yêu cầu của web-handoff-1' }).click();
-    await alert().filter({ hasText: 'Đã đóng yêu cầu của web-handoff-1' }).waitFor();
-    assert.equal(await row.count(), 0);
-    assert.deepEqual((await api('GET', '/api/admin/handoffs', { token: (await api('POST', '/api/admin/login', { json: DESK })).body.token })).body.handoffs, []);
-  });
-
   it('lets an admin create an account (a refused one shows the server\'s message), change its roles and disable it', async () => {
     await open();
     await signIn(ADMIN);

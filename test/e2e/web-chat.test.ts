@@ -71,7 +71,7 @@ describe('web chat (REST channel) end to end', () => {
     assert.ok(open);
     assert.ok(replies[0].text.includes(open.id));
     const again = await chat(assistant().url, 'human-1', '/human_agent');
-    assert.ok(again[0].text.startsWith(vi('handoff.already', { id: open.id })));
+    assert.ok(again[0].text.startsWith(vi('handoff:already', { reference: open.id })));
   });
 
   it('remembers the language the citizen chose', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { createSqliteStore } from '../../src/store/sqlite';
 import { migrate, openSqlite, type SqliteDb } from '../../src/store/sqlite/database';
@@ -132,6 +133,39 @@ describe('SQLite store', () => {
     assert.throws(() => migrate(db!, [{ version: 0, name: 'zero', up: 'CREATE TABLE z (x TEXT)' }]), RangeError);
     assert.equal(tableExists(db, 'a'), false);
     assert.deepEqual(appliedVersions(db), before);
+  });
+
+  it('carries hand-offs written before migration 10 over: references by day, open ones waiting, last message as the first line', async () => {
+    const version = migrations.find((m) => m.name === 'handoff-transcripts')!.version;
+    db = new Database(path.join(dir, 'assistant.sqlite'));
+    migrate(db, migrations.filter((m) => m.version < version));
+    const insert = db.prepare('INSERT INTO handoffs (id, channel, user_id, reason, last_message, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    insert.run('0b7c-uuid-a', 'rest', 'u-1', 'human_agent', 'cho tôi gặp cán bộ', 'closed', '2026-04-12T16:30:00.000Z'); // 23:30 on the 12th
+    insert.run('0b7c-uuid-b', 'rest', 'u-1', 'human_agent', 'gặp cán bộ', 'open', '2026-04-12T17:10:00.000Z'); // 00:10 on the 13th
+    insert.run('0b7c-uuid-c', 'zalo', 'u-2', 'human_agent', '', 'open', '2026-04-13T02:00:00.000Z');
+    db.close();
+    db = undefined;
+
+    const store = createSqliteStore(dir, { now: () => new Date('2026-04-13T04:00:00.000Z') });
+    try {
+      const open = await store.handoffs.listOpen(10);
+      assert.deepEqual(open.map((h) => [h.id, h.status, h.locale, h.lastMessage]), [
+        ['HT-20260413-0001', 'waiting', 'vi', 'gặp cán bộ'],
+        ['HT-20260413-0002', 'waiting', 'vi', ''],
+      ]);
+      assert.deepEqual(await store.handoffs.transcript('HT-20260413-0001', 10), [
+        { at: new Date('2026-04-12T17:10:00.000Z'), from: 'citizen', text: 'gặp cán bộ' },
+      ]);
+      assert.deepEqual(await store.handoffs.transcript('HT-20260413-0002', 10), []);
+      const closed = await store.handoffs.get('HT-20260412-0001');
+      assert.deepEqual([closed?.status, closed?.closedAt], ['closed', new Date('2026-04-12T16:30:00.000Z')]);
+      // The day's counter continues after the carried-over numbers.
+      await store.handoffs.close('HT-20260413-0002', new Date('2026-04-13T03:00:00.000Z'));
+      const fresh = await store.handoffs.open({ channel: 'zalo', userId: 'u-2', locale: 'vi', reason: 'human_agent', transcript: [] });
+      assert.equal(fresh.record.id, 'HT-20260413-0003');
+    } finally {
+      await store.close();
+    }
   });
 
   it('keeps migration 1 as released', () => {

@@ -18,7 +18,7 @@ export interface RunningAssistant {
 }
 
 /**
- * Starts the whole assistant as `npm start` would (same composition root), with env overrides for the test.
+ * Starts the whole assistant as `npm start` would (same composition root), with env overrides (and a clock, senders) for the test.
  * The chat rate limit is off unless a test sets CHAT_RATE_LIMIT_PER_MINUTE: tests talk fast, all from 127.0.0.1.
  * Staff passwords are hashed at a low scrypt cost unless a test sets STAFF_PASSWORD_COST (OWASP's cost takes
  * seconds per hash on a busy shared machine; test/admin/passwords.test.ts and the upgrade test use it).

@@ -22,6 +22,20 @@ export interface RestAdapterOptions {
    * only speak when the citizen writes, so they are shown at the top of the answer to their next message.
    */
   pending?: (sender: string) => Promise<Reply[]>;
+  /** The sender's open hand-off, if any: while there is one, the page keeps asking for an officer's messages. */
+  handoff?: (sender: string) => Promise<RestHandoff | undefined>;
+}
+
+/** An open hand-off as the chat page shows it. */
+export interface RestHandoff {
+  reference: string;
+  status: string;
+}
+
+/** What `GET /webhooks/rest/pending` answers: messages that arrived for the sender, and their open hand-off. */
+export interface RestPending {
+  messages: RestMessage[];
+  handoff: RestHandoff | null;
 }
 
 /** The web chat channel (Rasa REST-compatible): the turn runs inside the HTTP request and its replies are the answer. */
@@ -44,13 +58,22 @@ export class RestAdapter extends CollectingAdapter {
       const waiting = (await this.options.pending?.(sender)) ?? [];
       return [...waiting.map(replyToActivity), ...replies];
     });
-    return (outgoing ?? []).flatMap((activity) => render(sender, activity));
+    return (outgoing ?? []).flatMap((activity) => render(sender, activityToReply(activity)));
+  }
+
+  /**
+   * What arrived for `sender` without them writing (an officer's reply, a status change), taken and marked delivered,
+   * and their open hand-off. The page asks while a hand-off is open, since the web cannot be pushed to.
+   */
+  async poll(sender: string): Promise<RestPending> {
+    const waiting = (await this.options.pending?.(sender)) ?? [];
+    const handoff = (await this.options.handoff?.(sender)) ?? null;
+    return { messages: waiting.flatMap((reply) => render(sender, reply)), handoff };
   }
 }
 
 /** Draws a reply as REST messages: long text split, buttons on the last part. */
-function render(sender: string, activity: Parameters<typeof activityToReply>[0]): RestMessage[] {
-  const reply = activityToReply(activity);
+function render(sender: string, reply: Reply): RestMessage[] {
   const parts = splitText(reply.text, MAX_TEXT);
   return parts.map((text, i) => {
     const message: RestMessage = { recipient_id: sender, text };

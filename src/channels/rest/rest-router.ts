@@ -18,7 +18,10 @@ export interface RestRouterOptions {
 
 const SENDER_MAX = 128;
 
-/** POST /webhooks/rest/webhook, the Rasa REST channel: `{sender, message}` in, the turn's replies out. */
+/**
+ * POST /webhooks/rest/webhook, the Rasa REST channel: `{sender, message}` in, the turn's replies out;
+ * GET /webhooks/rest/pending?sender=…: what arrived for the sender since (an officer's replies), for the chat page.
+ */
 export function createRestRouter(options: RestRouterOptions): Router {
   const router = Router();
   const guard: RequestHandler = options.guard ?? ((_req, _res, next) => next());
@@ -26,11 +29,8 @@ export function createRestRouter(options: RestRouterOptions): Router {
     const body = req.body as unknown;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Body must be a JSON object with "sender" and "message"');
     const { sender, message } = body as Record<string, unknown>;
-    if (typeof sender !== 'string' || !sender.trim()) throw badRequest('"sender" must be a non-empty string');
-    if (sender.length > SENDER_MAX) throw badRequest(`"sender" must be at most ${SENDER_MAX} characters`);
+    const senderId = senderOf(sender);
     if (typeof message !== 'string') throw badRequest('"message" must be a string');
-    const senderId = cleanInboundText(sender);
-    if (!senderId) throw badRequest('"sender" must contain visible characters');
     const text = cleanInboundText(message);
     if (text.length > options.maxMessageChars) {
       res.json([{ recipient_id: senderId, text: options.tooLongReply(options.maxMessageChars) }]);
@@ -38,5 +38,20 @@ export function createRestRouter(options: RestRouterOptions): Router {
     }
     res.json(await options.adapter.receive(senderId, text, options.logic, req.ip));
   });
+  router.get('/webhooks/rest/pending', async (req, res) => {
+    const senderId = senderOf(req.query.sender);
+    // Each answer hands messages over once: no cache may keep or replay it.
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await options.adapter.poll(senderId));
+  });
   return router;
+}
+
+/** The sender id as the chat page sends it, or a 400 naming what is wrong. */
+function senderOf(sender: unknown): string {
+  if (typeof sender !== 'string' || !sender.trim()) throw badRequest('"sender" must be a non-empty string');
+  if (sender.length > SENDER_MAX) throw badRequest(`"sender" must be at most ${SENDER_MAX} characters`);
+  const senderId = cleanInboundText(sender);
+  if (!senderId) throw badRequest('"sender" must contain visible characters');
+  return senderId;
 }

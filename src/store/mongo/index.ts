@@ -10,7 +10,7 @@ import { createMongoContactRepository } from './contact-repository';
 import { createDossierModels, type DossierModels } from './dossier-models';
 import { createMongoDossierRepository } from './dossier-repository';
 import { createMongoFeedbackRepository } from './feedback-repository';
-import { createMongoHandoffRepository } from './handoff-repository';
+import { createMongoHandoffRepository, upgradeOldHandoffs } from './handoff-repository';
 import { createMongoInboundJournal } from './inbound-journal';
 import { createInboundModels, type InboundModels } from './inbound-models';
 import { createMongoModels, type MongoModels } from './models';
@@ -36,6 +36,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     contactModel = await createContactModel(conn);
     channelTokenModel = await createChannelTokenModel(conn);
     inboundModels = await createInboundModels(conn);
+    await upgradeOldHandoffs(models);
   } catch (err) {
     await conn.close().catch(() => undefined);
     throw err;
@@ -45,7 +46,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     kind: 'mongodb',
     state: createMongoStateStore(models.state, now),
     feedback: createMongoFeedbackRepository(models.feedback, models.counters, now),
-    handoffs: createMongoHandoffRepository(models.handoffs, now),
+    handoffs: createMongoHandoffRepository(models, now),
     unanswered: createMongoUnansweredLog(models.unanswered, now),
     accounts: createMongoAccountRepository(models.accounts, models.sessions),
     audit: createMongoAuditLog(models.audit),

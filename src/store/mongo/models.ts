@@ -8,7 +8,7 @@ export interface StateDoc {
   updatedAt: Date;
 }
 
-/** A named counter; feedback uses one per Vietnamese day (`feedback:YYYYMMDD`). */
+/** A named counter: one per Vietnamese day for feedback (`feedback:YYYYMMDD`) and hand-offs (`handoff:YYYYMMDD`), one per hand-off for its lines. */
 export interface CounterDoc {
   _id: string;
   seq: number;
@@ -25,13 +25,37 @@ export interface FeedbackDoc {
 }
 
 export interface HandoffDoc {
+  /** The reference, HT-YYYYMMDD-NNNN. */
   _id: string;
+  day: string;
+  sequence: number;
   channel: string;
   userId: string;
+  locale: string;
   reason: string;
-  lastMessage: string;
-  status: 'open' | 'closed';
+  status: 'waiting' | 'engaged' | 'closed';
+  /** True until closed: the partial unique index keys on it (older servers cannot filter an index with `$in`). */
+  open: boolean;
   createdAt: Date;
+  lastMessage: string;
+  /** How many transcript lines were numbered so far: each append reserves the next numbers atomically. */
+  lines: number;
+  citizenWroteAt?: Date;
+  officerWroteAt?: Date;
+  claimedBy?: string;
+  claimedAt?: Date;
+  closedAt?: Date;
+}
+
+/** One transcript line; `seq` orders the lines of a hand-off as they were appended. */
+export interface HandoffMessageDoc {
+  handoffId: string;
+  seq: number;
+  at: Date;
+  from: 'citizen' | 'bot' | 'officer';
+  text: string;
+  officer?: string;
+  failure?: string;
 }
 
 export interface UnansweredDoc {
@@ -99,18 +123,43 @@ feedbackSchema.index({ createdAt: -1 });
 const handoffSchema = new Schema<HandoffDoc>(
   {
     _id: String,
+    day: { type: String, required: true },
+    sequence: { type: Number, required: true },
     channel: { type: String, required: true },
     userId: { type: String, required: true },
+    locale: { type: String, required: true },
     reason: freeText,
-    lastMessage: freeText,
-    status: { type: String, required: true, enum: ['open', 'closed'] },
+    status: { type: String, required: true, enum: ['waiting', 'engaged', 'closed'] },
+    open: { type: Boolean, required: true },
     createdAt: { type: Date, required: true },
+    lastMessage: freeText,
+    lines: { type: Number, required: true },
+    citizenWroteAt: Date,
+    officerWroteAt: Date,
+    claimedBy: String,
+    claimedAt: Date,
+    closedAt: Date,
   },
   plain,
 );
 // Same guarantee as SQLite's partial unique index: concurrent opens for one user end with one open hand-off.
-handoffSchema.index({ channel: 1, userId: 1 }, { unique: true, partialFilterExpression: { status: 'open' } });
-handoffSchema.index({ status: 1, createdAt: 1 });
+// Named, so it never collides with the index of the first schema (keyed on status 'open', which no document has now).
+handoffSchema.index({ channel: 1, userId: 1 }, { name: 'one_open_handoff_per_user', unique: true, partialFilterExpression: { open: true } });
+handoffSchema.index({ open: 1, createdAt: 1 });
+
+const handoffMessageSchema = new Schema<HandoffMessageDoc>(
+  {
+    handoffId: { type: String, required: true },
+    seq: { type: Number, required: true },
+    at: { type: Date, required: true },
+    from: { type: String, required: true, enum: ['citizen', 'bot', 'officer'] },
+    text: freeText,
+    officer: String,
+    failure: String,
+  },
+  plain,
+);
+handoffMessageSchema.index({ handoffId: 1, seq: 1 }, { unique: true });
 
 const unansweredSchema = new Schema<UnansweredDoc>(
   {
@@ -164,6 +213,7 @@ function bindModels(conn: Connection) {
     counters: conn.model('Counter', counterSchema, 'counters'),
     feedback: conn.model('Feedback', feedbackSchema, 'feedback'),
     handoffs: conn.model('Handoff', handoffSchema, 'handoffs'),
+    handoffMessages: conn.model('HandoffMessage', handoffMessageSchema, 'handoffMessages'),
     unanswered: conn.model('Unanswered', unansweredSchema, 'unanswered'),
     accounts: conn.model('Account', accountSchema, 'accounts'),
     sessions: conn.model('Session', sessionSchema, 'sessions'),

@@ -1,4 +1,4 @@
-import { feedbackDay, formatFeedbackReference } from '../feedback-reference';
+import { FEEDBACK_REFERENCE_PREFIX, formatDayReference, referenceDay } from '../day-reference';
 import { assertListLimit } from '../list-limit';
 import type { FeedbackRecord, FeedbackRepository } from '../ports';
 import { systemClock, type Clock } from '../store-options';
@@ -30,9 +30,9 @@ export function createSqliteFeedbackRepository(db: SqliteDb, now: Clock = system
 
   const addInTransaction = db.transaction((input: Omit<FeedbackRecord, 'reference' | 'createdAt'>): FeedbackRecord => {
     const createdAt = now();
-    const day = feedbackDay(createdAt);
+    const day = referenceDay(createdAt);
     const sequence = nextSequence.get(day)!.last_sequence;
-    const reference = formatFeedbackReference(day, sequence);
+    const reference = formatDayReference(FEEDBACK_REFERENCE_PREFIX, day, sequence);
     const { channel, userId, text } = input;
     insert.run({ reference, day, sequence, channel, userId, text, createdAt: createdAt.toISOString() });
     return { reference, channel, userId, text, createdAt };

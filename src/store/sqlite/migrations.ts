@@ -213,4 +213,62 @@ export const migrations: readonly Migration[] = [
     );
     CREATE INDEX inbound_journal_lease ON inbound_journal (channel, leased_until);`,
   },
+  {
+    version: 12,
+    name: 'handoff-transcripts',
+    // Hand-offs get a short daily reference as their key (HT-YYYYMMDD-NNNN, numbered like feedback), a status an
+    // officer can move, and a transcript. The CHECK on status cannot be altered in place, so the table is rebuilt;
+    // earlier rows keep their order, take references numbered by their Vietnamese day, and their last message
+    // becomes the first line of their transcript.
+    up: `CREATE TABLE handoff_counters (
+      day TEXT PRIMARY KEY,
+      last_sequence INTEGER NOT NULL
+    );
+    CREATE TABLE handoffs_next (
+      id TEXT PRIMARY KEY,
+      day TEXT NOT NULL,
+      sequence INTEGER NOT NULL,
+      channel TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      locale TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('waiting', 'engaged', 'closed')),
+      created_at TEXT NOT NULL,
+      last_message TEXT NOT NULL,
+      citizen_wrote_at TEXT,
+      officer_wrote_at TEXT,
+      claimed_by TEXT,
+      claimed_at TEXT,
+      closed_at TEXT,
+      UNIQUE (day, sequence)
+    );
+    CREATE TABLE handoff_messages (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      handoff_id TEXT NOT NULL,
+      at TEXT NOT NULL,
+      sender TEXT NOT NULL CHECK (sender IN ('citizen', 'bot', 'officer')),
+      text TEXT NOT NULL,
+      officer TEXT,
+      failure TEXT
+    );
+    CREATE INDEX handoff_messages_by_handoff ON handoff_messages (handoff_id, id);
+    CREATE TEMP TABLE handoff_renumbered AS
+      SELECT h.*, strftime('%Y%m%d', h.created_at, '+7 hours') AS day,
+             ROW_NUMBER() OVER (PARTITION BY strftime('%Y%m%d', h.created_at, '+7 hours') ORDER BY h.created_at, h.rowid) AS sequence
+      FROM handoffs h;
+    INSERT INTO handoffs_next (id, day, sequence, channel, user_id, locale, reason, status, created_at, last_message, citizen_wrote_at, closed_at)
+      SELECT 'HT-' || day || '-' || printf('%04d', sequence), day, sequence, channel, user_id, 'vi', reason,
+             CASE status WHEN 'open' THEN 'waiting' ELSE 'closed' END, created_at, last_message,
+             CASE WHEN last_message <> '' THEN created_at END, CASE WHEN status = 'closed' THEN created_at END
+      FROM handoff_renumbered ORDER BY created_at, rowid;
+    INSERT INTO handoff_messages (handoff_id, at, sender, text)
+      SELECT 'HT-' || day || '-' || printf('%04d', sequence), created_at, 'citizen', last_message
+      FROM handoff_renumbered WHERE last_message <> '' ORDER BY created_at, rowid;
+    INSERT INTO handoff_counters (day, last_sequence) SELECT day, MAX(sequence) FROM handoffs_next GROUP BY day;
+    DROP TABLE handoff_renumbered;
+    DROP TABLE handoffs;
+    ALTER TABLE handoffs_next RENAME TO handoffs;
+    CREATE UNIQUE INDEX handoffs_one_open_per_user ON handoffs (channel, user_id) WHERE status <> 'closed';
+    CREATE INDEX handoffs_open_queue ON handoffs (created_at) WHERE status <> 'closed';`,
+  },
 ];

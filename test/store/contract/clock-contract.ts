@@ -30,9 +30,19 @@ export function clockContract(store: () => Store, clock: () => ManualClock): voi
       assert.deepEqual((await store().feedback.list(5)).map((f) => f.text), ['nửa đêm', 'tối 2', 'tối']);
     });
 
+    it('dates hand-off references by the day in Vietnam and restarts the number each day', async () => {
+      const ask = (userId: string) => store().handoffs.open({ channel: 'web', userId, locale: 'vi', reason: 'human_agent', transcript: [] });
+      clock().set('2026-11-27T16:59:59.999Z');
+      const late = (await ask('a')).record;
+      const secondLate = (await ask('b')).record;
+      clock().set('2026-11-27T17:00:00.000Z');
+      const midnight = (await ask('c')).record;
+      assert.deepEqual([late, secondLate, midnight].map((h) => h.id), ['HT-20261127-0001', 'HT-20261127-0002', 'HT-20261128-0001']);
+    });
+
     it('stamps hand-offs and unanswered questions with the time they were recorded', async () => {
       clock().set('2026-11-27T03:04:05.006Z');
-      const handoff = await store().handoffs.open({ channel: 'web', userId: 'u', reason: 'r', lastMessage: 'm' });
+      const { record: handoff } = await store().handoffs.open({ channel: 'web', userId: 'u', locale: 'vi', reason: 'r', transcript: [] });
       await store().unanswered.add({ channel: 'web', userId: 'u', text: '?', intent: 'x', confidence: 0 });
       assert.deepEqual(handoff.createdAt, new Date('2026-11-27T03:04:05.006Z'));
       assert.deepEqual((await store().unanswered.list(1))[0]?.createdAt, new Date('2026-11-27T03:04:05.006Z'));

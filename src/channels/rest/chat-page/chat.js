@@ -4,6 +4,10 @@
 
 (() => {
   const ENDPOINT = '/webhooks/rest/webhook';
+  const PENDING = '/webhooks/rest/pending';
+  // While a request to an officer is open the page asks for their replies: the server cannot call a web page.
+  const POLL_MS = 5000;
+  const POLL_BACKGROUND_MS = 30000;
   const SENDER_KEY = 'catn-chat-sender';
   const SHARE_LOCATION = '/share_location';
   const START = [{ title: 'Bắt đầu', payload: '/greeting' }];
@@ -19,13 +23,22 @@
   const form = document.getElementById('composer');
   const input = document.getElementById('message');
   const sendButton = document.getElementById('send');
+  const officer = document.getElementById('officer');
   const welcome = log.firstElementChild;
 
   let sender = loadSender();
   let busy = false;
   let currentButtons = START;
+  let pollTimer = null;
+  let polling = false;
+  let handoffOpen = false;
 
   showChips(START);
+  // A reload keeps the sender: an officer's reply that arrived meanwhile is shown at once.
+  poll();
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && handoffOpen) schedulePoll(0);
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -41,6 +54,8 @@
     sender = newSender();
     log.replaceChildren(welcome);
     showChips(START);
+    showHandoff(null);
+    clearTimeout(pollTimer);
     input.focus();
   });
 
@@ -80,6 +95,16 @@
       return;
     }
     finish();
+    const { first, buttons } = drawReplies(replies);
+    showChips(buttons);
+    scrollToEnd(first);
+    restoreFocus(typedText !== null);
+    // The turn may have opened a request to an officer (or the officer may be waiting for this answer).
+    schedulePoll(0);
+  }
+
+  /** Draws the server's messages as bubbles; answers the first bubble and the last message's valid buttons. */
+  function drawReplies(replies) {
     let first = null;
     let buttons = [];
     for (const reply of replies) {
@@ -89,9 +114,52 @@
       }
       if (reply && Array.isArray(reply.buttons) && reply.buttons.length) buttons = reply.buttons;
     }
-    showChips(buttons.filter((b) => b && typeof b.title === 'string' && typeof b.payload === 'string'));
-    scrollToEnd(first);
-    restoreFocus(typedText !== null);
+    return { first, buttons: buttons.filter((b) => b && typeof b.title === 'string' && typeof b.payload === 'string') };
+  }
+
+  function schedulePoll(delay) {
+    clearTimeout(pollTimer);
+    pollTimer = setTimeout(poll, delay);
+  }
+
+  /** Asks for messages that came without the citizen writing (an officer's replies), and whether a request is open. */
+  async function poll() {
+    if (polling) return;
+    polling = true;
+    const asked = sender;
+    let answer = null;
+    try {
+      const response = await fetch(`${PENDING}?sender=${encodeURIComponent(asked)}`, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+      if (response.ok) answer = await response.json();
+    } catch {
+      // Offline for a moment: the messages wait on the server, the next poll gets them.
+    }
+    polling = false;
+    if (asked !== sender) return;
+    if (answer && Array.isArray(answer.messages)) {
+      showPushed(answer.messages);
+      showHandoff(answer.handoff || null);
+    }
+    if (handoffOpen) schedulePoll(document.hidden ? POLL_BACKGROUND_MS : POLL_MS);
+  }
+
+  function showPushed(messages) {
+    const { first, buttons } = drawReplies(messages);
+    // Choices under a turn in progress belong to that turn.
+    if (buttons.length && !busy) showChips(buttons);
+    if (first) scrollToEnd(first);
+  }
+
+  /** The line above the composer saying an officer has (or will take) the conversation. */
+  function showHandoff(handoff) {
+    handoffOpen = Boolean(handoff && typeof handoff.reference === 'string');
+    officer.hidden = !handoffOpen;
+    if (!handoffOpen) return;
+    // The assistant's choices would go unanswered while an officer holds the conversation.
+    if (handoff.status === 'engaged' && !busy) showChips([]);
+    officer.textContent = handoff.status === 'engaged'
+      ? `Cán bộ trực đang hỗ trợ anh/chị tại đây (mã ${handoff.reference}).`
+      : `Đã chuyển yêu cầu tới cán bộ trực (mã ${handoff.reference}); cán bộ sẽ trả lời tại đây.`;
   }
 
   function fail(text, previous, typedText) {
