@@ -15,12 +15,12 @@ import { procedureTitle } from './bot/procedures/procedure-answer';
 import { createProcedureFollowUp, createProcedureHandler, createProcedureListHandler } from './bot/procedures/procedure-handlers';
 import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
-import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
+import { RestAdapter } from './channels/rest/rest-adapter';
 import { Inbox } from './channels/inbox';
 import { createMessengerChannel, messengerSettings, type MessengerChannel } from './channels/messenger/messenger-channel';
 import { loggedOfficerSignals, type HandoffControl, type OfficerSignals } from './channels/officer-signals';
 import type { ChannelSender } from './channels/outbound/channel-sender';
-import { createZaloChannel } from './channels/zalo/zalo-channel';
+import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo-channel';
 import { createZaloVerifierRouter } from './channels/zalo/zalo-router';
 import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
@@ -49,6 +49,8 @@ export interface Assistant {
   handoffControls: ReadonlyMap<string, HandoffControl>;
   /** The Messenger channel when its credentials are set. */
   messenger: MessengerChannel | undefined;
+  /** The Zalo OA channel when its credentials are set. */
+  zalo: ZaloChannel | undefined;
   close(): Promise<void>;
 }
 
@@ -136,7 +138,9 @@ export async function createAssistant(config: Config, logger: Logger, options: A
 
   // Seen platform ids: in Redis with several instances, otherwise in the store so they survive a restart.
   const inbox = new Inbox(coordination, coordination.kind === 'redis' ? coordination : store.seenEvents);
-  const restAdapter = new RestAdapter(inbox, { pending: (sender) => dossiers.outbox.drain({ channel: REST_CHANNEL, userId: sender }) });
+  // What waits in the outbox opens the citizen's next answer, on every channel.
+  const pending = dossiers.outbox.drain;
+  const restAdapter = new RestAdapter(inbox, { pending });
   const onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, channel: context.activity.channelId }, 'turn failed outside the bot');
     await context.sendActivity(translator.forLocale('vi')('errors.turn'));
@@ -145,10 +149,11 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const senders = new Map<string, ChannelSender>();
   const handoffControls = new Map<string, HandoffControl>();
   const officerSignals = options.officerSignals ?? loggedOfficerSignals(logger);
-  const zalo = await createZaloChannel({ config, store, coordination, inbox, translator, logic: bot.onTurn, metrics, logger, officerSignals });
+  const zalo = await createZaloChannel({ config, store, coordination, inbox, translator, logic: bot.onTurn, metrics, logger, officerSignals, pending });
   if (zalo) {
     zalo.adapter.onTurnError = onTurnError;
     senders.set(zalo.sender.channel, zalo.sender);
+    zalo.start();
   }
   const messengerConfig = messengerSettings(config);
   let messenger: MessengerChannel | undefined;
@@ -162,6 +167,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       translator,
       logger,
       metrics,
+      pending,
     });
     senders.set(messenger.sender.channel, messenger.sender);
     handoffControls.set(messenger.sender.channel, messenger.handoff);
@@ -209,10 +215,11 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     senders,
     handoffControls,
     messenger,
+    zalo,
     async close() {
-      zalo?.close();
       knowledge.close();
       // Deliveries already acknowledged finish before storage closes.
+      await zalo?.close();
       await messenger?.close();
       await coordination.close();
       await store.close();

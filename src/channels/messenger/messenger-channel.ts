@@ -6,6 +6,7 @@ import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
 import type { Metrics } from '../../ops/metrics';
 import type { Store } from '../../store/ports';
+import type { PendingReplies } from '../collecting-adapter';
 import { DeliveryJournal } from '../delivery-journal';
 import type { Inbox } from '../inbox';
 import type { HandoffControl, OfficerSignals } from '../officer-signals';
@@ -53,6 +54,8 @@ export interface MessengerChannelDeps {
   translator: Translator;
   logger: Logger;
   metrics: Pick<Metrics, 'observeSend' | 'setChannelReady'>;
+  /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
+  pending?: PendingReplies;
 }
 
 /** The Messenger channel, assembled: its routes, its outbound door, its part in hand-offs, and its readiness. */
@@ -83,7 +86,7 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     contacts: store.contacts,
     onResult: (purpose, result) => metrics.observeSend(MESSENGER_CHANNEL, purpose, result),
   });
-  const adapter = new MessengerAdapter({ inbox: deps.inbox, sender, client, officers: deps.officers, contacts: store.contacts, logger });
+  const adapter = new MessengerAdapter({ inbox: deps.inbox, sender, client, officers: deps.officers, contacts: store.contacts, logger, pending: deps.pending });
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, channel: MESSENGER_CHANNEL }, 'turn failed outside the bot');
     await context.sendActivity(deps.translator.forLocale('vi')('errors.turn'));

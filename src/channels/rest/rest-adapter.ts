@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { activityToReply, replyToActivity, type Reply } from '../../bot/reply';
-import { CollectingAdapter } from '../collecting-adapter';
+import { activityToReply } from '../../bot/reply';
+import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import type { Inbox } from '../inbox';
 import { splitText } from '../split-text';
 
@@ -21,26 +21,23 @@ export interface RestAdapterOptions {
    * Messages waiting for this sender (outbox: dossier status changes…), taken and marked delivered. The web chat can
    * only speak when the citizen writes, so they are shown at the top of the answer to their next message.
    */
-  pending?: (sender: string) => Promise<Reply[]>;
+  pending?: PendingReplies;
 }
 
 /** The web chat channel (Rasa REST-compatible): the turn runs inside the HTTP request and its replies are the answer. */
 export class RestAdapter extends CollectingAdapter {
   constructor(
     private readonly inbox: Inbox,
-    private readonly options: RestAdapterOptions = {},
+    options: RestAdapterOptions = {},
   ) {
-    super();
+    super(options.pending);
   }
 
   /** Handles one message from `sender`, serialised with that sender's other messages. */
   async receive(sender: string, text: string, logic: (context: TurnContext) => Promise<void>): Promise<RestMessage[]> {
-    const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, async () => {
-      const replies = await this.runTurn(this.inbound(REST_CHANNEL, sender, { type: ActivityTypes.Message, text }), logic);
-      // Drained after the turn, inside the sender's queue: a failed turn leaves them waiting for the next visit.
-      const waiting = (await this.options.pending?.(sender)) ?? [];
-      return [...waiting.map(replyToActivity), ...replies];
-    });
+    const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, () =>
+      this.runTurn(this.inbound(REST_CHANNEL, sender, { type: ActivityTypes.Message, text }), logic),
+    );
     return (outgoing ?? []).flatMap((activity) => render(sender, activity));
   }
 }

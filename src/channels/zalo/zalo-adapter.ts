@@ -5,7 +5,7 @@ import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
 import type { ChannelUser, ContactRepository } from '../../store/ports';
 import type { Locale } from '../../understanding/types';
-import { CollectingAdapter } from '../collecting-adapter';
+import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import { cleanInboundText } from '../inbound-text';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
@@ -22,6 +22,8 @@ export interface ZaloAdapterOptions {
   logic: (context: TurnContext) => Promise<void>;
   /** Told when an officer writes to a citizen from OA Manager; without it the fact is only logged. */
   officerSignals?: OfficerSignals;
+  /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
+  pending?: PendingReplies;
   /** A longer message gets a polite "please shorten" reply instead of a turn. */
   maxMessageChars: number;
   logger: Logger;
@@ -35,7 +37,7 @@ type CitizenEvent = Exclude<ZaloEvent, { kind: 'ignored' }>;
  */
 export class ZaloAdapter extends CollectingAdapter {
   constructor(private readonly options: ZaloAdapterOptions) {
-    super();
+    super(options.pending);
   }
 
   /** Handles one verified event (the webhook has already answered Zalo). */
@@ -101,6 +103,7 @@ export class ZaloAdapter extends CollectingAdapter {
   /** A short answer that needs no understanding, in the citizen's language. */
   private async say(user: ChannelUser, key: string, values?: Record<string, unknown>): Promise<void> {
     const locale = ((await this.options.contacts.get(user))?.locale ?? 'vi') as Locale;
-    await this.options.sender.send(user.userId, [{ text: this.options.translator.forLocale(locale)(key, values) }], 'reply');
+    const answer = { text: this.options.translator.forLocale(locale)(key, values) };
+    await this.options.sender.send(user.userId, [...(await this.waiting(user)), answer], 'reply');
   }
 }

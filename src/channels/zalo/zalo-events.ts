@@ -41,6 +41,14 @@ function id(v: unknown): string | undefined {
   return undefined;
 }
 
+const EPOCH_MS = /^\d{1,16}$/;
+
+/** A body's `timestamp` as epoch milliseconds in a string (Zalo sends a string; a number only while it is exact). */
+export function zaloTimestamp(body: Json): string | undefined {
+  const value = typeof body.timestamp === 'number' && Number.isSafeInteger(body.timestamp) ? String(body.timestamp) : body.timestamp;
+  return typeof value === 'string' && EPOCH_MS.test(value) ? value : undefined;
+}
+
 const DECIMAL = /^\s*-?\d{1,3}(\.\d+)?\s*$/;
 
 /** A coordinate given as a string (as Zalo sends them) or a number, within [-limit, limit]. */
@@ -64,6 +72,14 @@ function parties(name: string, body: Json): { userId?: string; oaId?: string } {
   if (name.startsWith('user_send_')) return { userId: id(sender?.id), oaId: id(recipient?.id) };
   if (name.startsWith('oa_send_')) return { userId: id(recipient?.id), oaId: id(sender?.id) };
   return { userId: id(obj(body.follower)?.id) ?? id(body.user_id), oaId: id(body.oa_id) };
+}
+
+/** Reads a delivery kept in the journal (a verified body, parsed again) into its event. */
+export function readZaloDelivery(delivery: unknown, oaId?: string): ZaloEvent {
+  const body = obj(delivery);
+  const timestamp = body && zaloTimestamp(body);
+  if (!body || !timestamp) return { kind: 'ignored', name: typeof body?.event_name === 'string' ? body.event_name : '', reason: 'malformed' };
+  return readZaloEvent(body, timestamp, oaId);
 }
 
 /**
