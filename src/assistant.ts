@@ -20,6 +20,7 @@ import { Inbox } from './channels/inbox';
 import { createMessengerChannel, messengerSettings, type MessengerChannel } from './channels/messenger/messenger-channel';
 import { loggedOfficerSignals, type HandoffControl, type OfficerSignals } from './channels/officer-signals';
 import type { ChannelSender } from './channels/outbound/channel-sender';
+import { OutboxPush } from './channels/outbound/outbox-push';
 import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo-channel';
 import { createZaloVerifierRouter } from './channels/zalo/zalo-router';
 import type { Config } from './config';
@@ -51,6 +52,8 @@ export interface Assistant {
   messenger: MessengerChannel | undefined;
   /** The Zalo OA channel when its credentials are set. */
   zalo: ZaloChannel | undefined;
+  /** Sends waiting outbox messages (dossier status notices) to platform citizens as soon as their window allows. */
+  outboxPush: OutboxPush;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const answerProcedure = createProcedureHandler(procedureDeps);
   // Staff accounts and guards; creates the first admin on an empty store. Before the dossier module, which mounts its guards.
   const admin = await createAdminModule({ config, store, coordination, knowledge, logger });
+  // Built once the channels' senders are (below); notices queued before then wait for the citizen's next message.
+  let outboxPush: OutboxPush | undefined;
   const dossiers = createDossierModule({
     store,
     coordination,
@@ -100,6 +105,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       const procedure = currentKnowledge().getProcedure(id);
       return procedure && procedureTitle(procedure, locale);
     },
+    noticeQueued: (watcher) => outboxPush?.schedule(watcher),
   });
   const { routes, fallback } = createRoutes({
     handoffs: store.handoffs,
@@ -175,6 +181,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   } else {
     logger.info({ missing: messengerConfig.missing }, 'Messenger channel off: set these variables to turn it on');
   }
+  outboxPush = new OutboxPush({ outbox: store.outbox, senders, render: dossiers.outbox.render, inbox, logger });
 
   const app = createHttpApp({
     logger,
@@ -216,11 +223,13 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     handoffControls,
     messenger,
     zalo,
+    outboxPush,
     async close() {
       knowledge.close();
-      // Deliveries already acknowledged finish before storage closes.
+      // Deliveries already acknowledged, and notices being sent, finish before storage closes.
       await zalo?.close();
       await messenger?.close();
+      await outboxPush?.idle();
       await coordination.close();
       await store.close();
     },

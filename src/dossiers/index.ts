@@ -2,10 +2,11 @@ import type { Router } from 'express';
 import type { AdminAuth } from '../admin';
 import type { DialogEntry } from '../bot/assistant-bot';
 import type { Handler } from '../bot/handler';
+import type { Reply } from '../bot/reply';
 import type { Coordination } from '../coordination';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { Store } from '../store/ports';
+import type { ChannelUser, OutboxMessage, Store } from '../store/ports';
 import type { Locale } from '../understanding/types';
 import { systemClock, type Clock } from '../store/store-options';
 import { DossierDialog } from './chat/dossier-dialog';
@@ -15,7 +16,7 @@ import { createDossierRouter } from './http/dossier-router';
 import { createLookupGuard, DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './lookup-guard';
 import { createDossierAudit } from './lookup-audit';
 import { createOutboxDrain, type OutboxDrain } from './outbox-drain';
-import { renderStatusNotice } from './status-notice';
+import { renderStatusNotice, STATUS_NOTICE_KIND } from './status-notice';
 
 export { DOSSIER_DIALOG } from './chat/dossier-dialog';
 export { DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './lookup-guard';
@@ -33,14 +34,17 @@ export interface DossierModuleDeps {
   procedureName?: (id: string, locale: Locale) => string | undefined;
   limits?: Partial<LookupLimits>;
   now?: Clock;
+  /** Told of each watcher a status notice was queued for (platform channels push it when their window allows). */
+  noticeQueued?: (watcher: ChannelUser) => void;
 }
 
-/** The dossier capability: the staff/integration API, the chat handler and dialog, and the web chat's outbox drain. */
+/** The dossier capability: the staff/integration API, the chat handler and dialog, and how its outbox notices are taken and drawn. */
 export interface DossierModule {
   router: Router;
   handlers: { dossier_status: Handler };
   dialogs: DialogEntry[];
-  outbox: { drain: OutboxDrain };
+  /** `drain` takes a citizen's waiting notices (any channel); `render` draws one (undefined for other kinds). */
+  outbox: { drain: OutboxDrain; render: (message: OutboxMessage) => Reply | undefined };
   service: DossierService;
 }
 
@@ -50,7 +54,8 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
   const { dossiers, outbox } = deps.store;
   const audit = createDossierAudit(deps.store.audit, now);
   const guard = createLookupGuard(deps.coordination, { ...DEFAULT_LOOKUP_LIMITS, ...deps.limits });
-  const service = createDossierService({ dossiers, outbox });
+  const service = createDossierService({ dossiers, outbox, noticeQueued: deps.noticeQueued });
+  const render = (m: OutboxMessage) => (m.kind === STATUS_NOTICE_KIND ? renderStatusNotice(m, deps.translator.forLocale) : undefined);
   const procedureName = (id: string, locale: Locale) => deps.procedureName?.(id, locale) ?? id;
   const chat = { dossiers, guard, audit, procedureName, now };
   return {
@@ -58,7 +63,7 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
     handlers: { dossier_status: createDossierHandler(chat) },
     // A short answer (code, 4 digits) is expected: a confident new question may interrupt the lookup.
     dialogs: [{ dialog: new DossierDialog(chat), interrupt: 'short-answer' }],
-    outbox: { drain: createOutboxDrain(outbox, (m) => renderStatusNotice(m, deps.translator.forLocale)) },
+    outbox: { drain: createOutboxDrain(outbox, render), render },
     service,
   };
 }
