@@ -62,9 +62,10 @@ export class ZaloAdapter extends CollectingAdapter {
       case 'chat_now':
         return this.turn(user, { type: ActivityTypes.Event, name: 'start', timestamp: event.at });
       case 'attachment':
-        return this.say(user, 'zalo:attachment');
+        // The bot's own answer to attachments, as on every channel (a sticker is a nod); the turn records the action.
+        return this.turn(user, { type: ActivityTypes.Message, text: '', attachments: [{ contentType: event.contentType }], timestamp: event.at });
       case 'location':
-        if (!event.coordinates) return this.say(user, 'zalo:badLocation');
+        if (!event.coordinates) return this.say(user, event.at, 'zalo:badLocation');
         // The same payload the web chat sends after the browser shares a position: the bot answers nearest offices.
         return this.message(user, payload('office_location', { ...event.coordinates }), event.at);
       case 'text':
@@ -75,10 +76,10 @@ export class ZaloAdapter extends CollectingAdapter {
   private async text(raw: string, user: ChannelUser, at: Date): Promise<void> {
     const text = cleanInboundText(raw);
     if (!text) return;
-    if (text.length > this.options.maxMessageChars) return this.say(user, 'errors.tooLong', { max: this.options.maxMessageChars });
+    if (text.length > this.options.maxMessageChars) return this.say(user, at, 'errors.tooLong', { max: this.options.maxMessageChars });
     const chosen = (await this.options.menus.choice(user.userId, text)) ?? text;
     // Zalo has no button that asks for a position: tell the citizen how to send one from the chat.
-    if (chosen === SHARE_LOCATION_PAYLOAD) return this.say(user, 'zalo:shareLocation');
+    if (chosen === SHARE_LOCATION_PAYLOAD) return this.say(user, at, 'zalo:shareLocation');
     return this.message(user, chosen, at);
   }
 
@@ -100,8 +101,12 @@ export class ZaloAdapter extends CollectingAdapter {
     await this.options.sender.send(user.userId, outgoing.map(activityToReply), 'reply');
   }
 
-  /** A short answer that needs no understanding, in the citizen's language. */
-  private async say(user: ChannelUser, key: string, values?: Record<string, unknown>): Promise<void> {
+  /**
+   * A short answer to a message that needs no understanding, in the citizen's language. No bot turn records the message,
+   * so it is recorded here: the citizen acted, and Zalo's 7-day window counts from it.
+   */
+  private async say(user: ChannelUser, at: Date, key: string, values?: Record<string, unknown>): Promise<void> {
+    await this.options.contacts.recordInteraction(user, at);
     const locale = ((await this.options.contacts.get(user))?.locale ?? 'vi') as Locale;
     const answer = { text: this.options.translator.forLocale(locale)(key, values) };
     await this.options.sender.send(user.userId, [...(await this.waiting(user)), answer], 'reply');

@@ -20,13 +20,23 @@ export type ZaloEvent =
   | (FromCitizen & { kind: 'text'; text: string })
   /** `coordinates` is missing when the shared point could not be read or lies outside the globe's range. */
   | (FromCitizen & { kind: 'location'; coordinates?: Coordinates })
-  /** Image, sticker, file, voice, video, GIF, link, business card: nothing the assistant can read. */
-  | (FromCitizen & { kind: 'attachment'; name: string })
+  /** Image, sticker, file, voice, video, GIF, link, business card: nothing the assistant can read. `contentType` is the
+   * kind the bot is told (`image`, `sticker`, `audio`, `video`, `file`), as every channel names it. */
+  | (FromCitizen & { kind: 'attachment'; contentType: string })
   | (FromCitizen & { kind: 'follow' | 'unfollow' | 'chat_now' })
   /** A message the OA sent (our API call, or an officer typing in OA Manager: then `adminId` is set). */
   | (FromCitizen & { kind: 'echo'; messageId?: string; adminId?: string })
   /** Known events with nothing to do (receipts, reactions), events of another OA, and events we do not handle. */
   | { kind: 'ignored'; name: string; reason: 'noise' | 'other_oa' | 'unhandled' | 'malformed' };
+
+/** Attachment events by the kind the bot is told; GIFs are pictures, links and business cards files. */
+const ATTACHMENT_KINDS: Readonly<Record<string, string>> = {
+  user_send_image: 'image',
+  user_send_gif: 'image',
+  user_send_sticker: 'sticker',
+  user_send_audio: 'audio',
+  user_send_video: 'video',
+};
 
 /** Delivery and reaction events: nothing to answer and nothing to record. */
 const NOISE = new Set(['user_received_message', 'user_seen_message', 'user_reacted_message', 'oa_reacted_message']);
@@ -103,5 +113,5 @@ export function readZaloEvent(body: Json, timestamp: string, oaId?: string): Zal
   if (name === 'user_click_chatnow') return { ...base, kind: 'chat_now' };
   if (name === 'user_send_text') return typeof message?.text === 'string' ? { ...base, kind: 'text', text: message.text } : { kind: 'ignored', name, reason: 'malformed' };
   if (name === 'user_send_location') return { ...base, kind: 'location', coordinates: sharedPoint(message) };
-  return { ...base, kind: 'attachment', name };
+  return { ...base, kind: 'attachment', contentType: Object.hasOwn(ATTACHMENT_KINDS, name) ? ATTACHMENT_KINDS[name]! : 'file' };
 }

@@ -123,6 +123,7 @@ describe('Zalo conversations', () => {
     await eventually(() => textsTo(records, north).length > 0 && textsTo(records, blank).length > 0, 'both answered');
     assert.deepEqual(textsTo(records, north), [vi('zalo:badLocation')]);
     assert.deepEqual(textsTo(records, blank), [vi('zalo:badLocation')]);
+    assert.ok(await server().assistant.store.contacts.get({ channel: 'zalo', userId: north }), 'the action is recorded without a bot turn');
   });
 
   it('tells how to share a location on Zalo when the citizen picks "Chia sẻ vị trí"', async () => {
@@ -137,7 +138,7 @@ describe('Zalo conversations', () => {
     assert.equal(textsTo(records, user)[1], vi('zalo:shareLocation'));
   });
 
-  it('answers pictures, stickers, files, voice and business cards with a polite text', async () => {
+  it('answers pictures, stickers, files, voice and business cards with the bot\'s polite text, and records the action', async () => {
     const records = zaloRecords();
     const kinds: [string, string][] = [
       ['user_send_image', 'image'],
@@ -152,7 +153,12 @@ describe('Zalo conversations', () => {
     const users = kinds.map(() => userId());
     for (const [i, [event, type]] of kinds.entries()) assert.equal((await deliver(server().url, events.attachment(users[i], event, type))).status, 200);
     await eventually(() => users.every((u) => textsTo(records, u).length === 1), 'every attachment answered');
-    for (const u of users) assert.deepEqual(textsTo(records, u), [vi('zalo:attachment')]);
+    const withMenu = (key: string) => `${vi(key)}\n\n${vi('zalo:menuHint')}\n1. ${vi('menu.button')}`;
+    for (const [i, u] of users.entries()) {
+      assert.deepEqual(textsTo(records, u), [withMenu(kinds[i]![1] === 'sticker' ? 'attachment.sticker' : 'attachment.unsupported')], kinds[i]![0]);
+      // The citizen acted: Zalo's 7-day window for notices and officers' replies counts from it.
+      assert.ok(await server().assistant.store.contacts.get({ channel: 'zalo', userId: u }), `${kinds[i]![0]} recorded`);
+    }
   });
 
   it('records a follow as an interaction and welcomes; records an unfollow', async () => {
