@@ -53,7 +53,7 @@ export interface MessengerChannelDeps {
   officers: OfficerSignals;
   translator: Translator;
   logger: Logger;
-  metrics: Pick<Metrics, 'observeSend' | 'setChannelReady'>;
+  metrics: Pick<Metrics, 'observeSend' | 'setChannelReady' | 'observeWebhookRefusal'>;
   /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
   pending?: PendingReplies;
 }
@@ -104,7 +104,12 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     },
   });
   return {
-    router: createMessengerRouter({ verifyToken: settings.verifyToken, appSecret: settings.appSecret, accept: (body, delivery) => journal.accept(body, delivery) }),
+    router: createMessengerRouter({
+      verifyToken: settings.verifyToken,
+      appSecret: settings.appSecret,
+      accept: (body, delivery) => journal.accept(body, delivery),
+      onRefused: (reason) => metrics.observeWebhookRefusal(MESSENGER_CHANNEL, reason),
+    }),
     sender,
     handoff: new MessengerHandoffControl(client, settings.inboxAppId),
     readiness: { name: MESSENGER_CHANNEL, check: () => health.check() },

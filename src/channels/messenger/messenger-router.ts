@@ -8,11 +8,16 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Meta's challenge is a number; anything else in it is not echoed back. */
 const CHALLENGE = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** Why a delivery was refused (a metric label, shared with Zalo's). */
+export type MessengerRefusal = 'malformed' | 'bad_signature';
+
 export interface MessengerRouterOptions {
   verifyToken: string;
   appSecret: string;
   /** Keeps a verified delivery and starts processing it; resolves once it is safe to answer 200. */
   accept: (body: string, delivery: unknown) => Promise<void>;
+  /** Told of every refused delivery (metrics). */
+  onRefused?: (reason: MessengerRefusal) => void;
 }
 
 /**
@@ -21,6 +26,10 @@ export interface MessengerRouterOptions {
  */
 export function createMessengerRouter(options: MessengerRouterOptions): Router {
   const router = Router();
+  const refuse = (reason: MessengerRefusal, error: HttpError): never => {
+    options.onRefused?.(reason);
+    throw error;
+  };
 
   router.get(MESSENGER_WEBHOOK_PATH, (req, res) => {
     const token = req.query['hub.verify_token'];
@@ -36,14 +45,14 @@ export function createMessengerRouter(options: MessengerRouterOptions): Router {
   router.post(MESSENGER_WEBHOOK_PATH, express.raw({ type: () => true, limit: MAX_BODY_BYTES }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const signature = checkHubSignature(raw, req.get('x-hub-signature-256'), options.appSecret);
-    if (signature === 'missing') throw new HttpError('unauthorized', 'X-Hub-Signature-256 is missing');
-    if (signature === 'invalid') throw new HttpError('forbidden', 'X-Hub-Signature-256 does not match the body');
+    if (signature === 'missing') refuse('bad_signature', new HttpError('unauthorized', 'X-Hub-Signature-256 is missing'));
+    if (signature === 'invalid') refuse('bad_signature', new HttpError('forbidden', 'X-Hub-Signature-256 does not match the body'));
     const body = raw.toString('utf8');
     let delivery: unknown;
     try {
       delivery = JSON.parse(body);
     } catch {
-      throw badRequest('Body is not valid JSON');
+      refuse('malformed', badRequest('Body is not valid JSON'));
     }
     await options.accept(body, delivery);
     res.status(200).type('text/plain').send('EVENT_RECEIVED');
