@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import nock from 'nock';
 import { ECHO_METADATA } from '../../src/channels/messenger/messenger-client';
 import { vi } from '../support/locale';
 import { fakeGraph, isolateNetwork, messengerEnv, mid, pageDelivery, PAGE_ID, postWebhook } from '../support/messenger';
 import type { RunningAssistant } from '../support/server';
-import { API_BASE, deliver, events, sentAnswer, userId, zaloEnv } from '../channels/zalo/zalo-support';
+import { deliver, events, sentAnswer, userId, zaloBodies, zaloEnv } from '../channels/zalo/zalo-support';
 import { INTEGRATION_TOKEN, dossierBody, putDossier, startDossierAssistant, uniqueCode } from './dossier-support';
 
 const HOUR = 3600_000;
@@ -16,7 +15,7 @@ const noticeText = (code: string, status: string) =>
 const details = (code: string) => ({ title: vi('dossier:buttons.details'), payload: `/dossier_status{"dossier_code":"${code}"}` });
 const subscribePayload = (code: string) => `/dossier_status{"dossier_code":"${code}","dossier_action":"subscribe"}`;
 
-/** A Send API body: one text with quick replies, as the Messenger renderer draws a reply with one or many buttons. */
+/** A Send API body: a text with one button, which the Messenger renderer draws as a quick reply. */
 const messengerBody = (psid: string, messagingType: string, text: string, button: { title: string; payload: string }) => ({
   recipient: { id: psid },
   messaging_type: messagingType,
@@ -29,19 +28,6 @@ const zaloBody = (user: string, text: string, buttonTitle: string, number = 1) =
   recipient: { user_id: user },
   message: { text: `${text}\n\n${vi('zalo:menuHint')}\n${number}. ${buttonTitle}` },
 });
-
-/** Records every consultation message Zalo receives; `answer` may refuse some the way Zalo does (HTTP 200, error < 0). */
-function zaloApi(answer: (body: { recipient: { user_id: string } }) => object = () => sentAnswer()) {
-  const bodies: Record<string, unknown>[] = [];
-  nock(API_BASE)
-    .persist()
-    .post('/v3.0/oa/message/cs')
-    .reply((_uri, body) => {
-      bodies.push(body as Record<string, unknown>);
-      return [200, answer(body as { recipient: { user_id: string } })];
-    });
-  return bodies;
-}
 
 describe('Dossier status notices on Messenger and Zalo', function () {
   // One whole assistant with both channels; every step waits for real background work on a shared machine.
@@ -148,7 +134,7 @@ describe('Dossier status notices on Messenger and Zalo', function () {
 
   describe('Zalo', () => {
     it('sends the notice at once inside the 7-day window, and only once', async () => {
-      const bodies = zaloApi();
+      const bodies = zaloBodies();
       const user = userId();
       const code = await newDossier();
       await zaloWatch(user, code);
@@ -162,7 +148,7 @@ describe('Dossier status notices on Messenger and Zalo', function () {
     });
 
     it('keeps the notice outside the window and opens the citizen\'s next answer with it, once', async () => {
-      const bodies = zaloApi();
+      const bodies = zaloBodies();
       const user = userId();
       const code = await newDossier();
       await zaloWatch(user, code, Date.now() - 8 * 24 * HOUR);
@@ -183,7 +169,7 @@ describe('Dossier status notices on Messenger and Zalo', function () {
     it('never messages a citizen Zalo called unreachable again, until they write', async () => {
       const user = userId();
       let blocked = false;
-      const bodies = zaloApi(() => (blocked ? { error: -217, message: 'User has blocked invitations from this OA' } : sentAnswer()));
+      const bodies = zaloBodies(() => (blocked ? { error: -217, message: 'User has blocked invitations from this OA' } : sentAnswer()));
       const code = await newDossier();
       await zaloWatch(user, code);
       blocked = true;

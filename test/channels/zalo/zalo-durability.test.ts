@@ -2,24 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import nock from 'nock';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import { vi } from '../../support/locale';
 import { startAssistant, type RunningAssistant } from '../../support/server';
-import { API_BASE, deliver, events, eventually, onlyZaloInterceptors, sentAnswer, userId, zaloEnv } from './zalo-support';
-
-/** Every consultation body Zalo received, whole. */
-function zaloBodies(): Record<string, unknown>[] {
-  const bodies: Record<string, unknown>[] = [];
-  nock(API_BASE)
-    .persist()
-    .post('/v3.0/oa/message/cs')
-    .reply((_uri, body) => {
-      bodies.push(body as Record<string, unknown>);
-      return [200, sentAnswer()];
-    });
-  return bodies;
-}
+import { deliver, events, eventually, onlyZaloInterceptors, userId, zaloBodies, zaloEnv } from './zalo-support';
 
 /** The answer to "cảm ơn" as a Zalo citizen sees it: the text, then the menu button as a numbered line. */
 const thanks = (user: string) => ({
