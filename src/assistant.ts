@@ -23,7 +23,8 @@ import { Inbox } from './channels/inbox';
 import { createMessengerChannel, messengerSettings, type MessengerChannel } from './channels/messenger/messenger-channel';
 import type { HandoffControl, OfficerSignals } from './channels/officer-signals';
 import type { ChannelSender } from './channels/outbound/channel-sender';
-import { createZaloChannel } from './channels/zalo/zalo-channel';
+import { OutboxPush } from './channels/outbound/outbox-push';
+import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo-channel';
 import { createZaloVerifierRouter } from './channels/zalo/zalo-router';
 import type { Config } from './config';
 import { createCoordination, type Coordination } from './coordination';
@@ -58,6 +59,10 @@ export interface Assistant {
   messenger: MessengerChannel | undefined;
   /** The human hand-off; its `signals` are what platform channels call when an officer writes from their own tool. */
   handoff: HandoffModule;
+  /** The Zalo OA channel when its credentials are set. */
+  zalo: ZaloChannel | undefined;
+  /** Sends waiting outbox messages (dossier status notices) to platform citizens as soon as their window allows. */
+  outboxPush: OutboxPush;
   close(): Promise<void>;
 }
 
@@ -104,6 +109,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const answerProcedure = createProcedureHandler(procedureDeps);
   // Staff accounts and guards; creates the first admin on an empty store. Before the dossier module, which mounts its guards.
   const admin = await createAdminModule({ config, store, coordination, knowledge, logger });
+  // Built once the channels' senders are (below); notices queued before then wait for the citizen's next message.
+  let outboxPush: OutboxPush | undefined;
   const dossiers = createDossierModule({
     store,
     coordination,
@@ -126,6 +133,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       const procedure = currentKnowledge().getProcedure(id);
       return procedure && procedureTitle(procedure, locale);
     },
+    noticeQueued: (watcher) => outboxPush?.schedule(watcher),
   });
   // Each channel's outbound door, by channel name: the hand-off speaks through them on an officer's behalf.
   // Platform channels, built after the bot, add theirs (and Messenger its thread control) below.
@@ -185,10 +193,11 @@ export async function createAssistant(config: Config, logger: Logger, options: A
 
   // Seen platform ids: in Redis with several instances, otherwise in the store so they survive a restart.
   const inbox = new Inbox(coordination, coordination.kind === 'redis' ? coordination : store.seenEvents);
-  // One drain for every kind the web chat shows, so no kind is claimed by a drain that cannot draw it.
+  // One drain for every kind a channel shows (dossier notices, officers' queued replies), so no kind is claimed by a
+  // drain that cannot draw it; what waits opens the citizen's next answer, on every channel.
   const drainOutbox = createOutboxDrain(store.outbox, (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m));
   const restAdapter = new RestAdapter(inbox, {
-    pending: (sender) => drainOutbox({ channel: REST_CHANNEL, userId: sender }),
+    pending: drainOutbox,
     handoff: async (sender) => {
       const open = await handoff.service.findOpen({ channel: REST_CHANNEL, userId: sender });
       return open && { reference: open.id, status: open.status };
@@ -214,10 +223,12 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     logger,
     officerSignals,
     chargeFailure: signatureBudget('zalo'),
+    pending: drainOutbox,
   });
   if (zalo) {
     zalo.adapter.onTurnError = onTurnError;
     senders.set(zalo.sender.channel, zalo.sender);
+    zalo.start();
   }
   const messengerConfig = messengerSettings(config);
   let messenger: MessengerChannel | undefined;
@@ -232,6 +243,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       translator,
       logger,
       metrics,
+      pending: drainOutbox,
     });
     senders.set(messenger.sender.channel, messenger.sender);
     handoffControls.set(messenger.sender.channel, messenger.handoff);
@@ -239,6 +251,9 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   } else {
     logger.info({ missing: messengerConfig.missing }, 'Messenger channel off: set these variables to turn it on');
   }
+  // Platform senders only: the web chat's own sender queues into this very outbox, where its notices already wait.
+  const platformSenders = new Map([...senders].filter(([channel]) => channel !== REST_CHANNEL));
+  outboxPush = new OutboxPush({ outbox: store.outbox, senders: platformSenders, render: dossiers.outbox.render, inbox, logger });
 
   const app = createHttpApp({
     logger,
@@ -290,12 +305,15 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     handoffControls,
     messenger,
     handoff,
+    zalo,
+    outboxPush,
     async close() {
-      zalo?.close();
       retention.stop();
       knowledge.close();
-      // Deliveries already acknowledged finish before storage closes.
+      // Deliveries already acknowledged, and notices being sent, finish before storage closes.
+      await zalo?.close();
       await messenger?.close();
+      await outboxPush?.idle();
       await coordination.close();
       await store.close();
     },

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       port: typeof address === 'object' && address ? address.port : config.PORT,
       storage: assistant.store.kind,
       coordination: assistant.coordination.kind,
-      channels: { web: true, messenger: assistant.messenger !== undefined, zalo: assistant.senders.has('zalo') },
+      channels: { web: true, messenger: assistant.messenger !== undefined, zalo: assistant.zalo !== undefined },
     },
     'assistant listening',
   );

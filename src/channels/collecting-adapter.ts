@@ -1,21 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { replyToActivity, type Reply } from '../bot/reply';
+import type { ChannelUser } from '../store/ports';
 
 type Logic = (context: TurnContext) => Promise<void>;
 const collectorKey = Symbol('outgoing');
+
+/**
+ * Messages waiting for a citizen (the outbox: a dossier status change the channel could not send earlier), taken and
+ * marked delivered. A channel may always answer a citizen who just wrote, so they open the answer to the next message.
+ */
+export type PendingReplies = (user: ChannelUser) => Promise<Reply[]>;
 
 /**
  * A BotAdapter that gathers a turn's outgoing activities instead of sending them one by one.
  * Channels render the gathered list afterwards: in the HTTP answer (web chat) or through their platform client.
  */
 export abstract class CollectingAdapter extends BotAdapter {
-  /** Runs the bot on one inbound activity and answers what it said, in order. */
+  constructor(private readonly pending?: PendingReplies) {
+    super();
+  }
+
+  /** Runs the bot on one inbound activity and answers, in order, what was waiting for the citizen and what the bot said. */
   protected async runTurn(activity: Partial<Activity>, logic: Logic): Promise<Partial<Activity>[]> {
     const outgoing: Partial<Activity>[] = [];
     const context = new TurnContext(this, activity);
     context.turnState.set(collectorKey, outgoing);
     await this.runMiddleware(context, logic);
-    return outgoing;
+    const waiting = activity.channelId && activity.from ? await this.waiting({ channel: activity.channelId, userId: activity.from.id }) : [];
+    return [...waiting.map(replyToActivity), ...outgoing];
+  }
+
+  /**
+   * Takes what waits for the citizen. Channels call it inside the citizen's inbox queue, after the turn: a turn that
+   * throws leaves the messages for the next one, and two answers never show the same message.
+   */
+  protected async waiting(user: ChannelUser): Promise<Reply[]> {
+    return (await this.pending?.(user)) ?? [];
   }
 
   /** An activity from one citizen, in the one-to-one conversation keyed by their id on `channelId`. */

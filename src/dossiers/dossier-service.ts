@@ -1,4 +1,4 @@
-import type { DossierInput, DossierRepository, DossierUpsertResult, OutboxRepository } from '../store/ports';
+import type { ChannelUser, DossierInput, DossierRepository, DossierUpsertResult, OutboxRepository } from '../store/ports';
 import { enqueueStatusNotices } from './status-notice';
 
 /** Writes dossier records and tells watchers of status changes. */
@@ -8,8 +8,15 @@ export interface DossierService {
   applyBatch(inputs: readonly DossierInput[]): Promise<DossierUpsertResult[]>;
 }
 
+export interface DossierServiceDeps {
+  dossiers: DossierRepository;
+  outbox: OutboxRepository;
+  /** Told of each watcher a notice was queued for (platform channels send it at once when their window allows). */
+  noticeQueued?: (watcher: ChannelUser) => void;
+}
+
 /** Builds the write side over the repositories. */
-export function createDossierService(deps: { dossiers: DossierRepository; outbox: OutboxRepository }): DossierService {
+export function createDossierService(deps: DossierServiceDeps): DossierService {
   const { dossiers, outbox } = deps;
 
   // A write whose updatedAt started the current status reports that change. Re-applying it (a retried push after a
@@ -17,7 +24,7 @@ export function createDossierService(deps: { dossiers: DossierRepository; outbox
   async function notify(input: DossierInput, result: DossierUpsertResult): Promise<void> {
     if (result.outcome === 'ignored') return;
     if (result.record.statusChangedAt.getTime() !== input.updatedAt.getTime()) return;
-    await enqueueStatusNotices(result.record, dossiers, outbox);
+    for (const watcher of await enqueueStatusNotices(result.record, dossiers, outbox)) deps.noticeQueued?.(watcher);
   }
 
   return {

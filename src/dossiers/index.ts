@@ -2,11 +2,11 @@ import type { Router } from 'express';
 import type { AdminAuth } from '../admin';
 import type { DialogEntry } from '../bot/assistant-bot';
 import type { Handler } from '../bot/handler';
+import type { Reply } from '../bot/reply';
 import type { Coordination } from '../coordination';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { Reply } from '../bot/reply';
-import type { OutboxMessage, Store } from '../store/ports';
+import type { ChannelUser, OutboxMessage, Store } from '../store/ports';
 import type { Locale } from '../understanding/types';
 import { systemClock, type Clock } from '../store/store-options';
 import { DossierDialog } from './chat/dossier-dialog';
@@ -16,6 +16,7 @@ import { createImportJournal } from './import-journal';
 import { createDossierRouter } from './http/dossier-router';
 import { createLookupGuard, DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './lookup-guard';
 import { createDossierAudit } from './lookup-audit';
+import { createOutboxDrain, type OutboxDrain } from './outbox-drain';
 import { renderStatusNotice, STATUS_NOTICE_KIND } from './status-notice';
 
 export { DOSSIER_DIALOG } from './chat/dossier-dialog';
@@ -34,15 +35,17 @@ export interface DossierModuleDeps {
   procedureName?: (id: string, locale: Locale) => string | undefined;
   limits?: Partial<LookupLimits>;
   now?: Clock;
+  /** Told of each watcher a status notice was queued for (platform channels push it when their window allows). */
+  noticeQueued?: (watcher: ChannelUser) => void;
 }
 
-/** The dossier capability: the staff/integration API, the chat handler and dialog, and how its outbox notices read. */
+/** The dossier capability: the staff/integration API, the chat handler and dialog, and how its outbox notices are taken and drawn. */
 export interface DossierModule {
   router: Router;
   handlers: { dossier_status: Handler };
   dialogs: DialogEntry[];
-  /** Draws a queued status notice in the watcher's language (undefined for other kinds), for channels that drain the outbox. */
-  outbox: { render: (message: OutboxMessage) => Reply | undefined };
+  /** `drain` takes a citizen's waiting notices (any channel); `render` draws one (undefined for other kinds). */
+  outbox: { drain: OutboxDrain; render: (message: OutboxMessage) => Reply | undefined };
   service: DossierService;
 }
 
@@ -53,7 +56,8 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
   const audit = createDossierAudit(deps.store.audit, now);
   const limits = { ...DEFAULT_LOOKUP_LIMITS, ...deps.limits };
   const guard = createLookupGuard(deps.coordination, limits);
-  const service = createDossierService({ dossiers, outbox });
+  const service = createDossierService({ dossiers, outbox, noticeQueued: deps.noticeQueued });
+  const render = (m: OutboxMessage) => (m.kind === STATUS_NOTICE_KIND ? renderStatusNotice(m, deps.translator.forLocale) : undefined);
   const procedureName = (id: string, locale: Locale) => deps.procedureName?.(id, locale) ?? id;
   const chat = { dossiers, guard, audit, procedureName, now, questionSeconds: limits.questionSeconds };
   return {
@@ -71,7 +75,7 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
     // A short answer (code, 4 digits) is expected: a confident new question may interrupt the lookup. The digits
     // prove who the citizen is, so they are never kept where an officer could read them.
     dialogs: [{ dialog: new DossierDialog(chat), interrupt: 'short-answer', confidential: true }],
-    outbox: { render: (m) => (m.kind === STATUS_NOTICE_KIND ? renderStatusNotice(m, deps.translator.forLocale) : undefined) },
+    outbox: { drain: createOutboxDrain(outbox, render), render },
     service,
   };
 }

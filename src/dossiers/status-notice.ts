@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { payload, type Reply } from '../bot/reply';
 import type { Locale } from '../understanding/types';
-import type { DossierRecord, DossierRepository, OutboxMessage, OutboxRepository } from '../store/ports';
+import type { ChannelUser, DossierRecord, DossierRepository, OutboxMessage, OutboxRepository } from '../store/ports';
 import { formatVietnamDate } from './format-date';
 import { isDossierStatus } from './statuses';
 
@@ -19,14 +19,17 @@ export interface StatusNoticeData {
 /**
  * Queues one notice per watcher for the record's current status. The key names the change (code, status, time) and
  * the watcher, so reporting the same change again — a retried push, a re-imported file — queues nothing new.
+ * Answers the watchers a notice was queued for.
  */
-export async function enqueueStatusNotices(record: DossierRecord, dossiers: DossierRepository, outbox: OutboxRepository): Promise<number> {
+export async function enqueueStatusNotices(record: DossierRecord, dossiers: DossierRepository, outbox: OutboxRepository): Promise<ChannelUser[]> {
   const at = record.statusChangedAt.toISOString();
-  let queued = 0;
+  const queued: ChannelUser[] = [];
   for (const w of await dossiers.watchers(record.code)) {
     const data: StatusNoticeData = { code: record.code, status: record.status, at, locale: w.locale };
     const key = `${STATUS_NOTICE_KIND}:${record.code}:${record.status}:${at}:${w.channel}:${w.userId}`;
-    if (await outbox.enqueue({ key, channel: w.channel, userId: w.userId, kind: STATUS_NOTICE_KIND, data: { ...data } })) queued++;
+    if (await outbox.enqueue({ key, channel: w.channel, userId: w.userId, kind: STATUS_NOTICE_KIND, data: { ...data } })) {
+      queued.push({ channel: w.channel, userId: w.userId });
+    }
   }
   return queued;
 }

@@ -2,7 +2,7 @@ import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { activityToReply } from '../../bot/reply';
 import type { Logger } from '../../ops/logger';
 import type { ContactRepository } from '../../store/ports';
-import { CollectingAdapter } from '../collecting-adapter';
+import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
 import type { MessengerClient } from './messenger-client';
@@ -18,6 +18,8 @@ export interface MessengerAdapterOptions {
   officers: OfficerSignals;
   contacts: Pick<ContactRepository, 'recordInteraction'>;
   logger: Logger;
+  /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
+  pending?: PendingReplies;
   /** A citizen who has waited this long for an answer sees "typing…" until it comes. */
   typingAfterMs?: number;
 }
@@ -28,7 +30,7 @@ export interface MessengerAdapterOptions {
  */
 export class MessengerAdapter extends CollectingAdapter {
   constructor(private readonly options: MessengerAdapterOptions) {
-    super();
+    super(options.pending);
   }
 
   /** Handles one event received at `receivedAt` (ms); resolves once it is answered or recorded. */

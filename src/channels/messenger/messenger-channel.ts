@@ -7,6 +7,7 @@ import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
 import type { Metrics } from '../../ops/metrics';
 import type { Store } from '../../store/ports';
+import type { PendingReplies } from '../collecting-adapter';
 import { DeliveryJournal } from '../delivery-journal';
 import type { Inbox } from '../inbox';
 import type { HandoffControl, OfficerSignals } from '../officer-signals';
@@ -53,9 +54,11 @@ export interface MessengerChannelDeps {
   officers: OfficerSignals;
   translator: Translator;
   logger: Logger;
-  metrics: Pick<Metrics, 'observeSend' | 'setChannelReady'>;
+  metrics: Pick<Metrics, 'observeSend' | 'setChannelReady' | 'observeWebhookRefusal'>;
   /** The per-address budget of forged deliveries (src/http/rate-limit.ts). */
   chargeFailure: FailedVerificationCharge;
+  /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
+  pending?: PendingReplies;
 }
 
 /** The Messenger channel, assembled: its routes, its outbound door, its part in hand-offs, and its readiness. */
@@ -86,7 +89,7 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     contacts: store.contacts,
     onResult: (purpose, result) => metrics.observeSend(MESSENGER_CHANNEL, purpose, result),
   });
-  const adapter = new MessengerAdapter({ inbox: deps.inbox, sender, client, officers: deps.officers, contacts: store.contacts, logger });
+  const adapter = new MessengerAdapter({ inbox: deps.inbox, sender, client, officers: deps.officers, contacts: store.contacts, logger, pending: deps.pending });
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, channel: MESSENGER_CHANNEL }, 'turn failed outside the bot');
     await context.sendActivity(deps.translator.forLocale('vi')('errors.turn'));
@@ -104,7 +107,13 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     },
   });
   return {
-    router: createMessengerRouter({ verifyToken: settings.verifyToken, appSecret: settings.appSecret, accept: (body, delivery) => journal.accept(body, delivery), chargeFailure: deps.chargeFailure }),
+    router: createMessengerRouter({
+      verifyToken: settings.verifyToken,
+      appSecret: settings.appSecret,
+      accept: (body, delivery) => journal.accept(body, delivery),
+      onRefused: (reason) => metrics.observeWebhookRefusal(MESSENGER_CHANNEL, reason),
+      chargeFailure: deps.chargeFailure,
+    }),
     sender,
     handoff: new MessengerHandoffControl(client, settings.inboxAppId),
     readiness: { name: MESSENGER_CHANNEL, check: () => health.check() },

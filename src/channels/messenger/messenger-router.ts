@@ -9,6 +9,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Meta's challenge is a number; anything else in it is not echoed back. */
 const CHALLENGE = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** Why a delivery was refused (a metric label, shared with Zalo's). */
+export type MessengerRefusal = 'malformed' | 'bad_signature';
+
 export interface MessengerRouterOptions {
   verifyToken: string;
   appSecret: string;
@@ -16,6 +19,8 @@ export interface MessengerRouterOptions {
   accept: (body: string, delivery: unknown) => Promise<void>;
   /** Charged before a delivery is refused for its signature; answers 429 once the address has spent its budget. */
   chargeFailure: FailedVerificationCharge;
+  /** Told of every refused delivery (metrics). */
+  onRefused?: (reason: MessengerRefusal) => void;
 }
 
 /**
@@ -24,6 +29,10 @@ export interface MessengerRouterOptions {
  */
 export function createMessengerRouter(options: MessengerRouterOptions): Router {
   const router = Router();
+  const refuse = (reason: MessengerRefusal, error: HttpError): never => {
+    options.onRefused?.(reason);
+    throw error;
+  };
 
   router.get(MESSENGER_WEBHOOK_PATH, (req, res) => {
     const token = req.query['hub.verify_token'];
@@ -40,14 +49,14 @@ export function createMessengerRouter(options: MessengerRouterOptions): Router {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const signature = checkHubSignature(raw, req.get('x-hub-signature-256'), options.appSecret);
     if (signature !== 'valid') await options.chargeFailure(req, res);
-    if (signature === 'missing') throw new HttpError('unauthorized', 'X-Hub-Signature-256 is missing');
-    if (signature === 'invalid') throw new HttpError('forbidden', 'X-Hub-Signature-256 does not match the body');
+    if (signature === 'missing') refuse('bad_signature', new HttpError('unauthorized', 'X-Hub-Signature-256 is missing'));
+    if (signature === 'invalid') refuse('bad_signature', new HttpError('forbidden', 'X-Hub-Signature-256 does not match the body'));
     const body = raw.toString('utf8');
     let delivery: unknown;
     try {
       delivery = JSON.parse(body);
     } catch {
-      throw badRequest('Body is not valid JSON');
+      refuse('malformed', badRequest('Body is not valid JSON'));
     }
     await options.accept(body, delivery);
     res.status(200).type('text/plain').send('EVENT_RECEIVED');

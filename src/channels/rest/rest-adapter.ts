@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { activityToReply, replyToActivity, type Reply } from '../../bot/reply';
-import { CollectingAdapter } from '../collecting-adapter';
+import { activityToReply, type Reply } from '../../bot/reply';
+import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import type { Inbox } from '../inbox';
 import { splitText } from '../split-text';
 
@@ -21,7 +21,7 @@ export interface RestAdapterOptions {
    * Messages waiting for this sender (outbox: dossier status changes…), taken and marked delivered. The web chat can
    * only speak when the citizen writes, so they are shown at the top of the answer to their next message.
    */
-  pending?: (sender: string) => Promise<Reply[]>;
+  pending?: PendingReplies;
   /** The sender's open hand-off, if any: while there is one, the page keeps asking for an officer's messages. */
   handoff?: (sender: string) => Promise<RestHandoff | undefined>;
 }
@@ -42,22 +42,22 @@ export interface RestPending {
 export class RestAdapter extends CollectingAdapter {
   constructor(
     private readonly inbox: Inbox,
-    private readonly options: RestAdapterOptions = {},
+    options: RestAdapterOptions = {},
   ) {
-    super();
+    super(options.pending);
+    this.handoff = options.handoff;
   }
+
+  private readonly handoff: RestAdapterOptions['handoff'];
 
   /**
    * Handles one message from `sender`, serialised with that sender's other messages. `clientAddress` (the HTTP
    * client's address as Express derives it) travels on the activity as `channelData.clientAddress`.
    */
   async receive(sender: string, text: string, logic: (context: TurnContext) => Promise<void>, clientAddress?: string): Promise<RestMessage[]> {
-    const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, async () => {
-      const replies = await this.runTurn(this.inbound(REST_CHANNEL, sender, { type: ActivityTypes.Message, text, channelData: { clientAddress } }), logic);
-      // Drained after the turn, inside the sender's queue: a failed turn leaves them waiting for the next visit.
-      const waiting = (await this.options.pending?.(sender)) ?? [];
-      return [...waiting.map(replyToActivity), ...replies];
-    });
+    const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, () =>
+      this.runTurn(this.inbound(REST_CHANNEL, sender, { type: ActivityTypes.Message, text, channelData: { clientAddress } }), logic),
+    );
     return (outgoing ?? []).flatMap((activity) => render(sender, activityToReply(activity)));
   }
 
@@ -66,8 +66,8 @@ export class RestAdapter extends CollectingAdapter {
    * and their open hand-off. The page asks while a hand-off is open, since the web cannot be pushed to.
    */
   async poll(sender: string): Promise<RestPending> {
-    const waiting = (await this.options.pending?.(sender)) ?? [];
-    const handoff = (await this.options.handoff?.(sender)) ?? null;
+    const waiting = await this.waiting({ channel: REST_CHANNEL, userId: sender });
+    const handoff = (await this.handoff?.(sender)) ?? null;
     return { messages: waiting.flatMap((reply) => render(sender, reply)), handoff };
   }
 }

@@ -5,7 +5,7 @@ import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
 import type { ChannelUser, ContactRepository } from '../../store/ports';
 import type { Locale } from '../../understanding/types';
-import { CollectingAdapter } from '../collecting-adapter';
+import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import { cleanInboundText } from '../inbound-text';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
@@ -22,6 +22,8 @@ export interface ZaloAdapterOptions {
   logic: (context: TurnContext) => Promise<void>;
   /** Told when an officer writes to a citizen from OA Manager; without it the fact is only logged. */
   officerSignals?: OfficerSignals;
+  /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
+  pending?: PendingReplies;
   /** A longer message gets a polite "please shorten" reply instead of a turn. */
   maxMessageChars: number;
   logger: Logger;
@@ -35,7 +37,7 @@ type CitizenEvent = Exclude<ZaloEvent, { kind: 'ignored' }>;
  */
 export class ZaloAdapter extends CollectingAdapter {
   constructor(private readonly options: ZaloAdapterOptions) {
-    super();
+    super(options.pending);
   }
 
   /** Handles one verified event (the webhook has already answered Zalo). */
@@ -60,9 +62,10 @@ export class ZaloAdapter extends CollectingAdapter {
       case 'chat_now':
         return this.turn(user, { type: ActivityTypes.Event, name: 'start', timestamp: event.at });
       case 'attachment':
-        return this.say(user, 'zalo:attachment');
+        // The bot's own answer to attachments, as on every channel (a sticker is a nod); the turn records the action.
+        return this.turn(user, { type: ActivityTypes.Message, text: '', attachments: [{ contentType: event.contentType }], timestamp: event.at });
       case 'location':
-        if (!event.coordinates) return this.say(user, 'zalo:badLocation');
+        if (!event.coordinates) return this.say(user, event.at, 'zalo:badLocation');
         // The same payload the web chat sends after the browser shares a position: the bot answers nearest offices.
         return this.message(user, payload('office_location', { ...event.coordinates }), event.at);
       case 'text':
@@ -73,10 +76,10 @@ export class ZaloAdapter extends CollectingAdapter {
   private async text(raw: string, user: ChannelUser, at: Date): Promise<void> {
     const text = cleanInboundText(raw);
     if (!text) return;
-    if (text.length > this.options.maxMessageChars) return this.say(user, 'errors.tooLong', { max: this.options.maxMessageChars });
+    if (text.length > this.options.maxMessageChars) return this.say(user, at, 'errors.tooLong', { max: this.options.maxMessageChars });
     const chosen = (await this.options.menus.choice(user.userId, text)) ?? text;
     // Zalo has no button that asks for a position: tell the citizen how to send one from the chat.
-    if (chosen === SHARE_LOCATION_PAYLOAD) return this.say(user, 'zalo:shareLocation');
+    if (chosen === SHARE_LOCATION_PAYLOAD) return this.say(user, at, 'zalo:shareLocation');
     return this.message(user, chosen, at);
   }
 
@@ -98,9 +101,14 @@ export class ZaloAdapter extends CollectingAdapter {
     await this.options.sender.send(user.userId, outgoing.map(activityToReply), 'reply');
   }
 
-  /** A short answer that needs no understanding, in the citizen's language. */
-  private async say(user: ChannelUser, key: string, values?: Record<string, unknown>): Promise<void> {
+  /**
+   * A short answer to a message that needs no understanding, in the citizen's language. No bot turn records the message,
+   * so it is recorded here: the citizen acted, and Zalo's 7-day window counts from it.
+   */
+  private async say(user: ChannelUser, at: Date, key: string, values?: Record<string, unknown>): Promise<void> {
+    await this.options.contacts.recordInteraction(user, at);
     const locale = ((await this.options.contacts.get(user))?.locale ?? 'vi') as Locale;
-    await this.options.sender.send(user.userId, [{ text: this.options.translator.forLocale(locale)(key, values) }], 'reply');
+    const answer = { text: this.options.translator.forLocale(locale)(key, values) };
+    await this.options.sender.send(user.userId, [...(await this.waiting(user)), answer], 'reply');
   }
 }

@@ -8,11 +8,14 @@ import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
 import type { Metrics } from '../../ops/metrics';
 import type { Store } from '../../store/ports';
+import type { PendingReplies } from '../collecting-adapter';
+import { DeliveryJournal } from '../delivery-journal';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
 import { MenuMemory } from './menu-memory';
 import { ZaloAdapter } from './zalo-adapter';
 import { ZaloClient } from './zalo-client';
+import { readZaloDelivery } from './zalo-events';
 import { createZaloTokenRefresher } from './zalo-oauth';
 import { createZaloRouter } from './zalo-router';
 import { ZALO_CHANNEL, ZaloSender } from './zalo-sender';
@@ -30,6 +33,8 @@ export interface ZaloChannelDeps {
   officerSignals?: OfficerSignals;
   /** The per-address budget of forged or replayed deliveries (src/http/rate-limit.ts). */
   chargeFailure: FailedVerificationCharge;
+  /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
+  pending?: PendingReplies;
 }
 
 /** The running Zalo OA channel: its webhook, its sender for other modules, its readiness and its token renewal. */
@@ -39,7 +44,12 @@ export interface ZaloChannel {
   sender: ZaloSender;
   client: ZaloClient;
   readiness: ReadinessCheck;
-  close(): void;
+  /** Starts replaying deliveries a dead process left behind. */
+  start(): void;
+  /** Resolves once every acknowledged delivery so far is handled. */
+  idle(): Promise<void>;
+  /** Stops the token renewal and waits for the deliveries in hand. */
+  close(): Promise<void>;
 }
 
 const REQUIRED = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_REFRESH_TOKEN'] as const;
@@ -78,19 +88,38 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
     translator: deps.translator,
     logic: deps.logic,
     officerSignals: deps.officerSignals,
+    pending: deps.pending,
     maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
+  });
+  const journal = new DeliveryJournal({
+    channel: ZALO_CHANNEL,
+    journal: store.inboundJournal,
+    logger,
+    // One event per delivery; events of other OAs linked to the app are read as ignored.
+    process: (delivery) => adapter.handle(readZaloDelivery(delivery, config.ZALO_OA_ID)),
   });
   const router = createZaloRouter({
     appId,
     oaSecretKey: config.ZALO_OA_SECRET_KEY!,
     maxEventAgeSeconds: config.ZALO_MAX_EVENT_AGE_SECONDS,
-    oaId: config.ZALO_OA_ID,
-    onEvent: adapter.handle,
+    accept: (body, delivery) => journal.accept(body, delivery),
     onRefused: (_req, reason) => metrics.observeWebhookRefusal(ZALO_CHANNEL, reason),
     chargeFailure: deps.chargeFailure,
     logger,
   });
   logger.info({ channel: ZALO_CHANNEL, oaId: config.ZALO_OA_ID, buttons: config.ZALO_BUTTON_STYLE }, 'Zalo channel is on: POST /webhooks/zalo');
-  return { router, adapter, sender, client, readiness: { name: ZALO_CHANNEL, check: () => tokens.check() }, close: () => tokens.stop() };
+  return {
+    router,
+    adapter,
+    sender,
+    client,
+    readiness: { name: ZALO_CHANNEL, check: () => tokens.check() },
+    start: () => journal.start(),
+    idle: () => journal.idle(),
+    async close() {
+      await journal.close();
+      tokens.stop();
+    },
+  };
 }

@@ -20,13 +20,23 @@ export type ZaloEvent =
   | (FromCitizen & { kind: 'text'; text: string })
   /** `coordinates` is missing when the shared point could not be read or lies outside the globe's range. */
   | (FromCitizen & { kind: 'location'; coordinates?: Coordinates })
-  /** Image, sticker, file, voice, video, GIF, link, business card: nothing the assistant can read. */
-  | (FromCitizen & { kind: 'attachment'; name: string })
+  /** Image, sticker, file, voice, video, GIF, link, business card: nothing the assistant can read. `contentType` is the
+   * kind the bot is told (`image`, `sticker`, `audio`, `video`, `file`), as every channel names it. */
+  | (FromCitizen & { kind: 'attachment'; contentType: string })
   | (FromCitizen & { kind: 'follow' | 'unfollow' | 'chat_now' })
   /** A message the OA sent (our API call, or an officer typing in OA Manager: then `adminId` is set). */
   | (FromCitizen & { kind: 'echo'; messageId?: string; adminId?: string })
   /** Known events with nothing to do (receipts, reactions), events of another OA, and events we do not handle. */
   | { kind: 'ignored'; name: string; reason: 'noise' | 'other_oa' | 'unhandled' | 'malformed' };
+
+/** Attachment events by the kind the bot is told; GIFs are pictures, links and business cards files. */
+const ATTACHMENT_KINDS: Readonly<Record<string, string>> = {
+  user_send_image: 'image',
+  user_send_gif: 'image',
+  user_send_sticker: 'sticker',
+  user_send_audio: 'audio',
+  user_send_video: 'video',
+};
 
 /** Delivery and reaction events: nothing to answer and nothing to record. */
 const NOISE = new Set(['user_received_message', 'user_seen_message', 'user_reacted_message', 'oa_reacted_message']);
@@ -39,6 +49,14 @@ function id(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
   return undefined;
+}
+
+const EPOCH_MS = /^\d{1,16}$/;
+
+/** A body's `timestamp` as epoch milliseconds in a string (Zalo sends a string; a number only while it is exact). */
+export function zaloTimestamp(body: Json): string | undefined {
+  const value = typeof body.timestamp === 'number' && Number.isSafeInteger(body.timestamp) ? String(body.timestamp) : body.timestamp;
+  return typeof value === 'string' && EPOCH_MS.test(value) ? value : undefined;
 }
 
 const DECIMAL = /^\s*-?\d{1,3}(\.\d+)?\s*$/;
@@ -66,6 +84,14 @@ function parties(name: string, body: Json): { userId?: string; oaId?: string } {
   return { userId: id(obj(body.follower)?.id) ?? id(body.user_id), oaId: id(body.oa_id) };
 }
 
+/** Reads a delivery kept in the journal (a verified body, parsed again) into its event. */
+export function readZaloDelivery(delivery: unknown, oaId?: string): ZaloEvent {
+  const body = obj(delivery);
+  const timestamp = body && zaloTimestamp(body);
+  if (!body || !timestamp) return { kind: 'ignored', name: typeof body?.event_name === 'string' ? body.event_name : '', reason: 'malformed' };
+  return readZaloEvent(body, timestamp, oaId);
+}
+
 /**
  * Reads a verified body (its `timestamp` already checked to be epoch milliseconds). `oaId`, when configured, keeps
  * out events of other OAs linked to the same app.
@@ -87,5 +113,5 @@ export function readZaloEvent(body: Json, timestamp: string, oaId?: string): Zal
   if (name === 'user_click_chatnow') return { ...base, kind: 'chat_now' };
   if (name === 'user_send_text') return typeof message?.text === 'string' ? { ...base, kind: 'text', text: message.text } : { kind: 'ignored', name, reason: 'malformed' };
   if (name === 'user_send_location') return { ...base, kind: 'location', coordinates: sharedPoint(message) };
-  return { ...base, kind: 'attachment', name };
+  return { ...base, kind: 'attachment', contentType: Object.hasOwn(ATTACHMENT_KINDS, name) ? ATTACHMENT_KINDS[name]! : 'file' };
 }

@@ -2,7 +2,7 @@ import express, { Router, type Request } from 'express';
 import { badRequest, HttpError } from '../../http/errors';
 import type { FailedVerificationCharge } from '../../http/rate-limit';
 import type { Logger } from '../../ops/logger';
-import { readZaloEvent, type ZaloEvent } from './zalo-events';
+import { zaloTimestamp } from './zalo-events';
 import { hasValidZaloSignature } from './zalo-signature';
 
 /** Why a delivery was refused (a metric label; the rate limiter counts the signature failures per address). */
@@ -13,10 +13,8 @@ export interface ZaloRouterOptions {
   oaSecretKey: string;
   /** Bodies whose `timestamp` is older than this are replays; 0 turns the check off. */
   maxEventAgeSeconds: number;
-  /** The department's OA: events of other OAs linked to the same app are acknowledged and dropped. */
-  oaId?: string;
-  /** Handles one verified event after Zalo has its answer. Must not throw for bad events; failures are only logged. */
-  onEvent: (event: ZaloEvent) => Promise<void>;
+  /** Keeps a verified delivery (the raw text and its parsed body) and starts processing it; resolves once it is safe to answer 200. */
+  accept: (body: string, delivery: Record<string, unknown>) => Promise<void>;
   onRefused?: (req: Request, reason: ZaloRefusal) => void;
   /** Charged before a forged or replayed delivery is refused; answers 429 once the address has spent its budget. */
   chargeFailure: FailedVerificationCharge;
@@ -28,7 +26,6 @@ export interface ZaloRouterOptions {
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A sender's clock may run a little ahead; more than this is not a real delivery. */
 const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
-const EPOCH_MS = /^\d{1,16}$/;
 
 function parseObject(raw: Buffer): Record<string, unknown> | undefined {
   try {
@@ -40,9 +37,10 @@ function parseObject(raw: Buffer): Record<string, unknown> | undefined {
 }
 
 /**
- * POST /webhooks/zalo: verifies the signature on the raw bytes and the event's age, answers 200 at once (Zalo wants
- * an answer within 2 s and warns the OA admin otherwise), then hands the event on. Bad input gets a 4xx, never a 5xx,
- * which Zalo would retry.
+ * POST /webhooks/zalo: verifies the signature on the raw bytes and the event's age, keeps the delivery in the journal
+ * and answers 200 at once (Zalo wants an answer within 2 s and warns the OA admin otherwise); the event is processed
+ * afterwards. Bad input gets a 4xx, never a 5xx, which Zalo would retry; a store that cannot keep it gets a 500, so
+ * Zalo delivers it again.
  */
 export function createZaloRouter(options: ZaloRouterOptions): Router {
   const now = options.now ?? Date.now;
@@ -56,9 +54,7 @@ export function createZaloRouter(options: ZaloRouterOptions): Router {
   router.post('/webhooks/zalo', express.raw({ type: () => true, limit: MAX_BODY_BYTES }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const body = parseObject(raw) ?? refuse(req, 'malformed', badRequest('Body must be a JSON object'));
-    const timestamp = typeof body.timestamp === 'number' && Number.isSafeInteger(body.timestamp) ? String(body.timestamp) : body.timestamp;
-    if (typeof timestamp !== 'string' || !EPOCH_MS.test(timestamp)) refuse(req, 'malformed', badRequest('"timestamp" must be epoch milliseconds'));
-    const ts = String(timestamp);
+    const ts = zaloTimestamp(body) ?? refuse(req, 'malformed', badRequest('"timestamp" must be epoch milliseconds'));
     if (!hasValidZaloSignature(req.get('x-zevent-signature'), options.appId, raw, ts, options.oaSecretKey)) {
       await options.chargeFailure(req, res);
       refuse(req, 'bad_signature', new HttpError('unauthorized', 'X-ZEvent-Signature does not sign this body'));
@@ -69,9 +65,8 @@ export function createZaloRouter(options: ZaloRouterOptions): Router {
       await options.chargeFailure(req, res);
       refuse(req, 'replay', new HttpError('forbidden', 'Event timestamp is outside the accepted window'));
     }
-    const event = readZaloEvent(body, ts, options.oaId);
+    await options.accept(raw.toString('utf8'), body);
     res.status(200).json({ received: true });
-    options.onEvent(event).catch((err: unknown) => options.logger.error({ err, channel: 'zalo', kind: event.kind }, 'Zalo event failed after acknowledgement'));
   });
   return router;
 }

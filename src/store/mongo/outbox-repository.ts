@@ -66,6 +66,10 @@ export function createMongoOutboxRepository(model: DossierModels['outbox'], now:
       if (ids.length === 0) return;
       await model.updateMany({ _id: trusted({ $in: [...ids] }) }, { $set: { deliveredAt: now() } });
     },
+    async requeue(ids) {
+      if (ids.length === 0) return;
+      await model.updateMany({ _id: trusted({ $in: [...ids] }) }, { $set: { deliveredAt: null, claimedUntil: null } });
+    },
   };
 }
 

@@ -28,4 +28,9 @@ export interface OutboxRepository {
   claim(user: ChannelUser, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
   /** Marks messages delivered: they are never claimed again. */
   markDelivered(ids: readonly string[]): Promise<void>;
+  /**
+   * Puts messages back, undelivered and unclaimed (claimed or marked delivered before a send the platform refused,
+   * e.g. outside its window): the next claim takes them.
+   */
+  requeue(ids: readonly string[]): Promise<void>;
 }

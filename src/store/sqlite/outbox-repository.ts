@@ -32,6 +32,7 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
   );
   const lease = db.prepare('UPDATE outbox SET claimed_until = ? WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
+  const putBack = db.prepare('UPDATE outbox SET delivered_at = NULL, claimed_until = NULL WHERE id = ?');
 
   const claimTx = db.transaction((channel: string, userId: string, limit: number, leaseMs: number) => {
     const at = now();
@@ -43,6 +44,9 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
   const deliverTx = db.transaction((ids: readonly string[]) => {
     const at = now().toISOString();
     for (const id of ids) deliver.run(at, id);
+  });
+  const requeueTx = db.transaction((ids: readonly string[]) => {
+    for (const id of ids) putBack.run(id);
   });
 
   return {
@@ -61,6 +65,9 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
     },
     async markDelivered(ids) {
       deliverTx(ids);
+    },
+    async requeue(ids) {
+      requeueTx(ids);
     },
   };
 }

@@ -7,6 +7,10 @@ describe('Messenger webhook: handshake and guards', () => {
   const assistant = useAssistant(messengerEnv);
   const url = () => assistant().url;
   const handshake = (query: string) => fetch(`${url()}/webhooks/messenger?${query}`);
+  const refusals = async (reason: string) => {
+    const text = await (await fetch(`${url()}/metrics`)).text();
+    return Number(new RegExp(`assistant_webhook_refusals_total\\{channel="messenger",reason="${reason}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  };
 
   it('answers the verification handshake with the challenge', async () => {
     const res = await handshake(`hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
@@ -36,8 +40,10 @@ describe('Messenger webhook: handshake and guards', () => {
     ] as const) {
       it(`${name} → ${status}`, async () => {
         const graph = fakeGraph();
+        const before = await refusals('bad_signature');
         const res = await postWebhook(url(), body, signature);
         assert.equal(res.status, status);
+        assert.equal((await refusals('bad_signature')) - before, 1, 'counted for alerting, as Zalo\'s');
         assert.equal(((await res.json()) as { error: { code: string } }).error.code, status === 401 ? 'unauthorized' : 'forbidden');
         await assistant().assistant.messenger!.idle();
         assert.deepEqual(graph.calls, [], 'nothing was sent');
@@ -53,8 +59,10 @@ describe('Messenger webhook: handshake and guards', () => {
   });
 
   it('refuses signed malformed JSON with 400', async () => {
+    const before = await refusals('malformed');
     const res = await postWebhook(url(), '{"object":"page","entry":[');
     assert.equal(res.status, 400);
+    assert.equal((await refusals('malformed')) - before, 1);
     assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'bad_request');
   });
 

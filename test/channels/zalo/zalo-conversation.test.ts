@@ -16,15 +16,17 @@ describe('Zalo conversations', () => {
 
   it('answers a text through /v3.0/oa/message/cs with the access_token header and Zalo\'s body shape', async () => {
     const user = userId();
-    let headers: Record<string, unknown> = {};
-    const scope = nock(API_BASE)
+    let headers: Record<string, unknown> | undefined;
+    nock(API_BASE)
       .post('/v3.0/oa/message/cs', { recipient: { user_id: user }, message: { text: vi('goodbye') } })
       .reply(function () {
         headers = this.req.headers;
         return [200, sentAnswer()];
       });
     assert.equal((await deliver(server().url, events.text(user, 'tạm biệt'))).status, 200);
-    await eventually(() => scope.isDone(), 'the answer sent to Zalo');
+    // nock marks the interceptor done when it matches, before the reply runs: wait for the reply itself.
+    await eventually(() => headers !== undefined, 'the answer sent to Zalo');
+    if (!headers) return assert.fail('no request reached Zalo');
     assert.equal(headers.access_token, 'access-token-1');
     assert.match(String(headers['content-type']), /^application\/json/);
     assert.equal(headers.authorization, undefined, 'Zalo takes the token in its own header, not as a bearer');
@@ -121,6 +123,7 @@ describe('Zalo conversations', () => {
     await eventually(() => textsTo(records, north).length > 0 && textsTo(records, blank).length > 0, 'both answered');
     assert.deepEqual(textsTo(records, north), [vi('zalo:badLocation')]);
     assert.deepEqual(textsTo(records, blank), [vi('zalo:badLocation')]);
+    assert.ok(await server().assistant.store.contacts.get({ channel: 'zalo', userId: north }), 'the action is recorded without a bot turn');
   });
 
   it('tells how to share a location on Zalo when the citizen picks "Chia sẻ vị trí"', async () => {
@@ -135,7 +138,7 @@ describe('Zalo conversations', () => {
     assert.equal(textsTo(records, user)[1], vi('zalo:shareLocation'));
   });
 
-  it('answers pictures, stickers, files, voice and business cards with a polite text', async () => {
+  it('answers pictures, stickers, files, voice and business cards with the bot\'s polite text, and records the action', async () => {
     const records = zaloRecords();
     const kinds: [string, string][] = [
       ['user_send_image', 'image'],
@@ -150,7 +153,12 @@ describe('Zalo conversations', () => {
     const users = kinds.map(() => userId());
     for (const [i, [event, type]] of kinds.entries()) assert.equal((await deliver(server().url, events.attachment(users[i], event, type))).status, 200);
     await eventually(() => users.every((u) => textsTo(records, u).length === 1), 'every attachment answered');
-    for (const u of users) assert.deepEqual(textsTo(records, u), [vi('zalo:attachment')]);
+    const withMenu = (key: string) => `${vi(key)}\n\n${vi('zalo:menuHint')}\n1. ${vi('menu.button')}`;
+    for (const [i, u] of users.entries()) {
+      assert.deepEqual(textsTo(records, u), [withMenu(kinds[i]![1] === 'sticker' ? 'attachment.sticker' : 'attachment.unsupported')], kinds[i]![0]);
+      // The citizen acted: Zalo's 7-day window for notices and officers' replies counts from it.
+      assert.ok(await server().assistant.store.contacts.get({ channel: 'zalo', userId: u }), `${kinds[i]![0]} recorded`);
+    }
   });
 
   it('records a follow as an interaction and welcomes; records an unfollow', async () => {

@@ -65,7 +65,7 @@ describe('Zalo echoes (oa_send_*)', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(async () => {
-    channel.close();
+    await channel.close();
     await new Promise((resolve) => server.close(resolve));
     await coordination.close();
     await store.close();

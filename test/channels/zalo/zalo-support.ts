@@ -143,6 +143,22 @@ export function zaloRecords(): Consultation[] {
   return records;
 }
 
+/**
+ * Records every consultation body Zalo receives, whole, until nock is cleaned; `answer` may refuse some the way Zalo
+ * does (HTTP 200 with `error` < 0).
+ */
+export function zaloBodies(answer: (body: { recipient: { user_id: string } }) => object = () => sentAnswer()): Record<string, unknown>[] {
+  const bodies: Record<string, unknown>[] = [];
+  nock(API_BASE)
+    .persist()
+    .post('/v3.0/oa/message/cs')
+    .reply((_uri, body) => {
+      bodies.push(body as Record<string, unknown>);
+      return [200, answer(body as { recipient: { user_id: string } })];
+    });
+  return bodies;
+}
+
 /** What one citizen received, in order. */
 export const textsTo = (records: Consultation[], user: string) => records.filter((r) => r.userId === user).map((r) => r.text);
 

@@ -31,6 +31,18 @@ export function outboxContract(store: () => Store): void {
       await o.markDelivered([]);
     });
 
+    it('puts a claimed or delivered message back for the next claim, oldest first as before', async () => {
+      const o = store().outbox;
+      for (const key of ['r1', 'r2', 'r3']) await o.enqueue({ ...alice, key, kind: 'k', data: { key } });
+      const [r1, r2, r3] = await o.claim(alice, 3, 60_000);
+      await o.markDelivered([r1!.id]);
+      await o.requeue([r1!.id, r2!.id]);
+      assert.deepEqual((await o.claim(alice, 5, 60_000)).map((m) => m.data.key), ['r1', 'r2'], 'r3 is still claimed');
+      await o.markDelivered([r1!.id, r2!.id, r3!.id]);
+      assert.deepEqual(await o.pending(alice, 10), []);
+      await o.requeue([]);
+    });
+
     it('offers a claimed message again once its lease has run out', async () => {
       const o = store().outbox;
       await o.enqueue({ ...alice, key: 'lease', kind: 'k', data: {} });
