@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { createSqliteStore } from '../../src/store/sqlite';
 import { migrate, openSqlite, type SqliteDb } from '../../src/store/sqlite/database';
+import { Database } from '../../src/store/sqlite/driver';
 import { migrations, type Migration } from '../../src/store/sqlite/migrations';
 import { describeClockedStoreContract, describeStoreContract } from './store-contract';
 
@@ -135,7 +135,7 @@ describe('SQLite store', () => {
     assert.deepEqual(appliedVersions(db), before);
   });
 
-  it('carries hand-offs written before migration 10 over: references by day, open ones waiting, last message as the first line', async () => {
+  it('carries hand-offs written before the hand-off transcripts migration over: references by day, open ones waiting, last message as the first line', async () => {
     const version = migrations.find((m) => m.name === 'handoff-transcripts')!.version;
     db = new Database(path.join(dir, 'assistant.sqlite'));
     migrate(db, migrations.filter((m) => m.version < version));
