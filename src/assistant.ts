@@ -224,6 +224,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     officerSignals,
     chargeFailure: signatureBudget('zalo'),
     pending: drainOutbox,
+    now,
   });
   if (zalo) {
     zalo.adapter.onTurnError = onTurnError;
@@ -244,6 +245,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       logger,
       metrics,
       pending: drainOutbox,
+      now,
     });
     senders.set(messenger.sender.channel, messenger.sender);
     handoffControls.set(messenger.sender.channel, messenger.handoff);

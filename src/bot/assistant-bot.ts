@@ -9,7 +9,7 @@ import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
 import { rememberLines, type ConversationLine } from './conversation-lines';
 import type { ConversationMemory } from './memory';
-import type { OfficerPresence } from './officer-presence';
+import { heldOnPlatform, type OfficerPresence } from './officer-presence';
 import { attachTurn, Turn } from './turn';
 
 /** A multi-turn dialog and how readily a new question interrupts it. */
@@ -125,10 +125,7 @@ export class AssistantBot {
     let path: TurnPath = 'ignored';
     try {
       if (activity.type === ActivityTypes.Message) path = await this.dispatch(turn);
-      else if (activity.type === ActivityTypes.Event && activity.name === 'start') {
-        await this.options.welcome(turn);
-        path = 'welcome';
-      }
+      else if (activity.type === ActivityTypes.Event && activity.name === 'start') path = await this.welcome(turn);
       // Digits typed into a confidential dialog (dossier verification) never become a line an officer could read.
       const withheld = path === 'dialog' && activeDialog !== undefined && this.confidential.has(activeDialog);
       const answeredAt = now();
@@ -157,7 +154,8 @@ export class AssistantBot {
   private async dispatch(turn: Turn): Promise<TurnPath> {
     const { routes, fallback, emergency, confidenceThreshold } = this.options;
     const dc = turn.dialogs;
-    const officerHolds = (await this.options.officer?.holds(turn)) ?? false;
+    // The presence is asked first in any case: it also finds the open hand-off this turn's lines go to.
+    const officerHolds = ((await this.options.officer?.holds(turn)) ?? false) || heldOnPlatform(turn.context.activity);
     if (turn.intent === 'emergency') {
       await dc.cancelAllDialogs();
       await emergency(turn);
@@ -192,6 +190,13 @@ export class AssistantBot {
     const route = routes[turn.intent];
     await (route ?? fallback)(turn);
     return route && route !== fallback ? 'route' : 'fallback';
+  }
+
+  /** "Get started", a follow, "chat now": the welcome, unless an officer holds the conversation (they answer, not the menu). */
+  private async welcome(turn: Turn): Promise<TurnPath> {
+    if ((await this.options.officer?.holds(turn)) || heldOnPlatform(turn.context.activity)) return 'officer';
+    await this.options.welcome(turn);
+    return 'welcome';
   }
 
   private async logUnanswered(turn: Turn): Promise<void> {

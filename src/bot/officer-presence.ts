@@ -11,3 +11,14 @@ export interface OfficerPresence {
   /** Called after every turn with the lines it added (the citizen's message, then the bot's replies). */
   heard(turn: Turn, lines: readonly ConversationLine[]): Promise<void>;
 }
+
+/**
+ * What a channel puts in an inbound activity's `channelData` when the platform says a person holds the conversation in
+ * the platform's own tool (Messenger: a `standby` event, the Page Inbox owns the thread): the bot answers only emergencies.
+ */
+export const HELD_ON_PLATFORM = { heldOnPlatform: true } as const;
+
+/** Whether the channel marked this activity with HELD_ON_PLATFORM. */
+export function heldOnPlatform(activity: { channelData?: unknown }): boolean {
+  return (activity.channelData as Partial<typeof HELD_ON_PLATFORM> | undefined)?.heldOnPlatform === true;
+}

@@ -6,8 +6,11 @@ import type { ChannelUser } from '../store/ports';
  * back (Messenger's Page Inbox "Done" returns thread control). Channel routers report these; the hand-off decides.
  */
 export interface OfficerSignals {
-  /** An officer wrote to `user` at `at` outside our console: the bot stays quiet for that citizen for a while. */
-  officerSpoke(user: ChannelUser, at: Date): Promise<void>;
+  /**
+   * An officer wrote to `user` at `at` outside our console (`text`, when the platform echoed it, goes to the
+   * transcript): the bot stays quiet for that citizen for a while.
+   */
+  officerSpoke(user: ChannelUser, at: Date, text?: string): Promise<void>;
   /** The platform's inbox handed the conversation back to the bot. */
   handedBack(user: ChannelUser): Promise<void>;
 }

@@ -123,8 +123,10 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
       if (!before || !record) return refusal(id, actor.username);
       if (before.claimedBy === actor.username) return { record };
       await audit(actor.audit, 'handoff.claim', id, before.claimedBy ? { from: before.claimedBy } : undefined);
+      // Told while the bot still holds the thread: once the platform's inbox has it, the bot may not speak there.
+      const notice = await notify(record, notices.claimed(record));
       await control(record, 'officerTakesOver');
-      return { record, notice: await notify(record, notices.claimed(record)) };
+      return { record, notice };
     },
     async reply(id, actor, text) {
       const claimed = await service.claim(id, actor, false);
@@ -142,9 +144,9 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
       // Closing twice is harmless: the second call changes nothing and tells nobody.
       return record ? { record, closedNow: false } : { refused: 'not_found' };
     },
-    async officerSpoke(user, at) {
+    async officerSpoke(user, at, text) {
       const { record } = await handoffs.open({ ...user, locale: 'vi', reason: 'officer_wrote', transcript: [] });
-      await handoffs.append(record.id, [{ at, from: 'officer', text: '' }]);
+      await handoffs.append(record.id, [{ at, from: 'officer', text: text ?? '' }]);
     },
     async handedBack(user) {
       const open = await handoffs.findOpen(user);

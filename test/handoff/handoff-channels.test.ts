@@ -32,7 +32,7 @@ describe('hand-off through a platform channel\'s sender and control (real server
   const openFor = async (channel: string, userId: string) =>
     (await server.running.assistant.store.handoffs.open({ channel, userId, locale: 'vi', reason: 'human_agent', transcript: [] })).record.id;
 
-  it('claims through the channel\'s control, sends with purpose "officer", and takes the thread back before saying goodbye', async () => {
+  it('tells the citizen before passing the thread on a claim, sends with purpose "officer", and takes the thread back before saying goodbye', async () => {
     const id = await openFor('zalo', 'z-1');
     await server.call('POST', `/api/admin/handoffs/${id}/claim`, { token: desk });
     await server.call('POST', `/api/admin/handoffs/${id}/messages`, { token: desk, json: { text: 'Chào chị, chị cần hỗ trợ gì?' } });
@@ -40,8 +40,8 @@ describe('hand-off through a platform channel\'s sender and control (real server
     assert.deepEqual(
       platform.received.map((r) => [r.path, r.body.step ?? r.body.purpose, r.body.userId, r.body.replies?.[0]?.text]),
       [
-        ['/control', 'officerTakesOver', 'z-1', undefined],
         ['/send', 'officer', 'z-1', vi('handoff:claimed', { reference: id })],
+        ['/control', 'officerTakesOver', 'z-1', undefined],
         ['/send', 'officer', 'z-1', vi('handoff:officerSays', { text: 'Chào chị, chị cần hỗ trợ gì?' })],
         ['/control', 'botTakesBack', 'z-1', undefined],
         ['/send', 'officer', 'z-1', vi('handoff:closed', { reference: id })],

@@ -1,7 +1,7 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { HELD_ON_PLATFORM } from '../../bot/officer-presence';
 import { activityToReply } from '../../bot/reply';
 import type { Logger } from '../../ops/logger';
-import type { ContactRepository } from '../../store/ports';
 import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
@@ -16,7 +16,6 @@ export interface MessengerAdapterOptions {
   sender: MessengerSender;
   client: Pick<MessengerClient, 'senderAction'>;
   officers: OfficerSignals;
-  contacts: Pick<ContactRepository, 'recordInteraction'>;
   logger: Logger;
   /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
   pending?: PendingReplies;
@@ -35,17 +34,15 @@ export class MessengerAdapter extends CollectingAdapter {
 
   /** Handles one event received at `receivedAt` (ms); resolves once it is answered or recorded. */
   handle(event: MessengerEvent, receivedAt: number, logic: Logic): Promise<unknown> {
-    const { inbox, officers, contacts, logger } = this.options;
+    const { inbox, officers, logger } = this.options;
     // No await before inbox.deliver: events of one delivery must join their citizen's queue in delivery order.
     switch (event.kind) {
       case 'turn':
         return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => this.answer(event, receivedAt, logic));
       case 'officer_spoke':
-        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => officers.officerSpoke(user(event.psid), event.at));
+        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => officers.officerSpoke(user(event.psid), event.at, event.text));
       case 'handed_back':
         return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => officers.handedBack(user(event.psid)));
-      case 'standby_message':
-        return contacts.recordInteraction(user(event.psid), event.at);
       case 'ignored':
         if (!event.known) logger.info({ channel: MESSENGER_CHANNEL, event: event.what }, 'unknown Messenger event acknowledged and ignored');
         return Promise.resolve();
@@ -59,10 +56,11 @@ export class MessengerAdapter extends CollectingAdapter {
     const showTyping = () => {
       typing ??= client.senderAction(event.psid, 'typing_on');
     };
-    // Waited behind a slow Send API or a slow turn: show "typing…" now, or as soon as the wait grows long.
+    // Waited behind a slow Send API or a slow turn: show "typing…" now, or as soon as the wait grows long. Not on
+    // standby, where the bot keeps quiet unless the citizen is in danger.
     const waited = Date.now() - receivedAt;
-    if (waited >= typingAfterMs) showTyping();
-    const timer = setTimeout(showTyping, Math.max(0, typingAfterMs - waited));
+    if (waited >= typingAfterMs && !event.standby) showTyping();
+    const timer = event.standby ? undefined : setTimeout(showTyping, Math.max(0, typingAfterMs - waited));
     let outgoing: Partial<Activity>[];
     try {
       outgoing = await this.runTurn(toActivity(event), logic);
@@ -91,5 +89,5 @@ function toActivity(event: Extract<MessengerEvent, { kind: 'turn' }>): Partial<A
     timestamp: event.at,
   };
   if (event.input.type === 'start') return { ...base, type: ActivityTypes.Event, name: 'start', value: { referral: event.input.referral } };
-  return { ...base, type: ActivityTypes.Message, text: event.input.text, attachments: event.input.attachments };
+  return { ...base, type: ActivityTypes.Message, text: event.input.text, attachments: event.input.attachments, ...(event.standby ? { channelData: HELD_ON_PLATFORM } : {}) };
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../../ops/logger';
 import type { Metrics } from '../../ops/metrics';
 import type { Store } from '../../store/ports';
 import type { PendingReplies } from '../collecting-adapter';
+import type { Clock } from '../../store/store-options';
 import { DeliveryJournal } from '../delivery-journal';
 import type { Inbox } from '../inbox';
 import type { HandoffControl, OfficerSignals } from '../officer-signals';
@@ -59,6 +60,8 @@ export interface MessengerChannelDeps {
   chargeFailure: FailedVerificationCharge;
   /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
   pending?: PendingReplies;
+  /** The assistant's clock: the messaging windows count from the citizen's last action, which it stamps. */
+  now?: Clock;
 }
 
 /** The Messenger channel, assembled: its routes, its outbound door, its part in hand-offs, and its readiness. */
@@ -88,8 +91,9 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     client,
     contacts: store.contacts,
     onResult: (purpose, result) => metrics.observeSend(MESSENGER_CHANNEL, purpose, result),
+    now: deps.now,
   });
-  const adapter = new MessengerAdapter({ inbox: deps.inbox, sender, client, officers: deps.officers, contacts: store.contacts, logger, pending: deps.pending });
+  const adapter = new MessengerAdapter({ inbox: deps.inbox, sender, client, officers: deps.officers, logger, pending: deps.pending });
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, channel: MESSENGER_CHANNEL }, 'turn failed outside the bot');
     await context.sendActivity(deps.translator.forLocale('vi')('errors.turn'));

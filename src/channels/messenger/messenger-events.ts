@@ -18,14 +18,15 @@ export type TurnInput =
 
 /** One webhook event, sorted by what the channel does with it. */
 export type MessengerEvent =
-  /** A citizen's action the bot answers. `key` de-duplicates redeliveries. */
-  | { kind: 'turn'; psid: string; pageId: string; key: string; at: Date; input: TurnInput }
+  /**
+   * A citizen's action for a bot turn. `key` de-duplicates redeliveries. `standby`: another app (the Page Inbox, where
+   * an officer answers) holds the thread, so the turn keeps the message for the officer and answers only an emergency.
+   */
+  | { kind: 'turn'; psid: string; pageId: string; key: string; at: Date; input: TurnInput; standby?: true }
   /** Someone other than the assistant wrote to the citizen from the Page (an officer in the Page Inbox). */
-  | { kind: 'officer_spoke'; psid: string; key: string; at: Date }
+  | { kind: 'officer_spoke'; psid: string; key: string; at: Date; text: string }
   /** The Page Inbox passed the conversation back to our app (the officer marked it done). */
   | { kind: 'handed_back'; psid: string; key: string; at: Date }
-  /** The citizen wrote while another app owns the conversation: not ours to answer, but their window reopens. */
-  | { kind: 'standby_message'; psid: string; at: Date }
   /** Delivery and read receipts, reactions, our own echoes, unknown fields: acknowledged, never answered. */
   | { kind: 'ignored'; what: string; known: boolean };
 
@@ -50,7 +51,7 @@ export function readDelivery(delivery: unknown, inboxAppId: string): MessengerEv
     if (!isObject(entry)) continue;
     const pageId = id(entry.id) ?? '';
     for (const ev of Array.isArray(entry.messaging) ? entry.messaging : []) events.push(readMessaging(ev, pageId, inboxAppId));
-    for (const ev of Array.isArray(entry.standby) ? entry.standby : []) events.push(readStandby(ev));
+    for (const ev of Array.isArray(entry.standby) ? entry.standby : []) events.push(readStandby(ev, pageId, inboxAppId));
     if (!Array.isArray(entry.messaging) && !Array.isArray(entry.standby)) events.push({ kind: 'ignored', what: `entry without messaging: ${Object.keys(entry).join(',')}`, known: false });
   }
   return events;
@@ -90,7 +91,7 @@ function readEcho(ev: Json, at: Date): MessengerEvent {
   const psid = isObject(ev.recipient) ? id(ev.recipient.id) : undefined;
   if (message.metadata === ECHO_METADATA) return { kind: 'ignored', what: 'our own echo', known: true };
   if (!psid) return { kind: 'ignored', what: 'echo without recipient', known: false };
-  return { kind: 'officer_spoke', psid, key: text(message.mid) ?? stableKey('echo', psid, ev.timestamp, ''), at };
+  return { kind: 'officer_spoke', psid, key: text(message.mid) ?? stableKey('echo', psid, ev.timestamp, ''), at, text: cleanInboundText(text(message.text) ?? '') };
 }
 
 function readMessage(message: Json, psid: string, pageId: string, at: Date, timestamp: unknown): MessengerEvent {
@@ -105,11 +106,15 @@ function readMessage(message: Json, psid: string, pageId: string, at: Date, time
   return { kind: 'turn', psid, pageId, key, at, input: { type: 'message', text: typed, attachments: kinds } };
 }
 
-function readStandby(ev: unknown): MessengerEvent {
+/**
+ * Events seen while another app holds the thread: an officer's echo, and the citizen's messages and taps (turns marked
+ * `standby`). "Get started" and referrals there are the holder's business, as are handovers and receipts.
+ */
+function readStandby(ev: unknown, pageId: string, inboxAppId: string): MessengerEvent {
   if (!isObject(ev)) return { kind: 'ignored', what: 'standby: not an object', known: false };
-  if (isObject(ev.message) && ev.message.is_echo === true) return readEcho(ev, timestampOf(ev.timestamp));
-  const psid = isObject(ev.sender) ? id(ev.sender.id) : undefined;
-  if (psid && (isObject(ev.message) || isObject(ev.postback))) return { kind: 'standby_message', psid, at: timestampOf(ev.timestamp) };
+  const event = readMessaging(ev, pageId, inboxAppId);
+  if (event.kind === 'officer_spoke') return event;
+  if (event.kind === 'turn' && event.input.type === 'message') return { ...event, standby: true };
   return { kind: 'ignored', what: 'standby', known: true };
 }
 

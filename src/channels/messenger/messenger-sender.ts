@@ -12,6 +12,16 @@ const STANDARD_WINDOW_MS = 24 * HOUR_MS;
 /** The HUMAN_AGENT tag: a person may answer up to 7 days after the citizen's last action. */
 const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR_MS;
 
+/**
+ * Who may take the thread back from the app holding it (the Page Inbox) to speak, with the metadata Meta shows it:
+ * an officer answering from our console, and the bot answering what the citizen just wrote (while another app holds
+ * the thread the bot answers nothing but emergencies). Notices and announcements wait instead.
+ */
+const TAKES_THE_THREAD: Partial<Record<SendPurpose, string>> = {
+  officer: 'handoff: an officer answers from the console',
+  reply: 'the assistant answers the citizen',
+};
+
 export interface MessengerSenderOptions {
   client: MessengerClient;
   contacts: Pick<ContactRepository, 'get' | 'markUnreachable'>;
@@ -23,7 +33,8 @@ export interface MessengerSenderOptions {
 /**
  * Messenger's outbound door: checks the window against the citizen's last recorded action before calling Meta (a
  * closed window costs no call), picks the messaging type the purpose allows, sends the parts in order and stops at the
- * first failure. A citizen Meta calls unavailable is marked unreachable, so nobody messages them again.
+ * first failure. A citizen Meta calls unavailable is marked unreachable, so nobody messages them again. A message Meta
+ * refuses because the Page Inbox holds the thread is sent again after taking the thread, when its purpose allows.
  */
 export class MessengerSender implements ChannelSender {
   readonly channel = MESSENGER_CHANNEL;
@@ -49,7 +60,11 @@ export class MessengerSender implements ChannelSender {
     }
     const messageIds: string[] = [];
     for (const message of renderReplies(replies)) {
-      const sent = await client.sendMessage(userId, messaging, message);
+      let sent = await client.sendMessage(userId, messaging, message);
+      const takeBack = TAKES_THE_THREAD[purpose];
+      if (!sent.ok && sent.failure === 'handed_over' && takeBack && (await client.takeThreadControl(userId, takeBack)).ok) {
+        sent = await client.sendMessage(userId, messaging, message);
+      }
       if (!sent.ok) {
         if (sent.failure === 'unreachable') await contacts.markUnreachable(user, now);
         return sent;

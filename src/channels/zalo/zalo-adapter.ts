@@ -87,7 +87,7 @@ export class ZaloAdapter extends CollectingAdapter {
   private async echo(event: Extract<CitizenEvent, { kind: 'echo' }>, user: ChannelUser): Promise<void> {
     if (!event.adminId) return;
     if (event.messageId && (await this.options.sender.sentByUs(event.messageId))) return;
-    if (this.options.officerSignals) return this.options.officerSignals.officerSpoke(user, event.at);
+    if (this.options.officerSignals) return this.options.officerSignals.officerSpoke(user, event.at, cleanInboundText(event.text));
     this.options.logger.info({ channel: ZALO_CHANNEL }, 'an officer wrote from OA Manager; no hand-off is listening');
   }
 

@@ -10,6 +10,7 @@ import type { Metrics } from '../../ops/metrics';
 import type { Store } from '../../store/ports';
 import type { PendingReplies } from '../collecting-adapter';
 import { DeliveryJournal } from '../delivery-journal';
+import type { Clock } from '../../store/store-options';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
 import { MenuMemory } from './menu-memory';
@@ -35,6 +36,8 @@ export interface ZaloChannelDeps {
   chargeFailure: FailedVerificationCharge;
   /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
   pending?: PendingReplies;
+  /** The assistant's clock: the 7-day window counts from the citizen's last action, which it stamps. */
+  now?: Clock;
 }
 
 /** The running Zalo OA channel: its webhook, its sender for other modules, its readiness and its token renewal. */
@@ -79,7 +82,7 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
 
   const client = new ZaloClient({ apiBase: config.ZALO_API_BASE, tokens });
   const menus = new MenuMemory(store.state, ZALO_CHANNEL);
-  const sender = new ZaloSender({ client, contacts: store.contacts, menus, coordination, translator: deps.translator, buttonStyle: config.ZALO_BUTTON_STYLE, metrics, logger });
+  const sender = new ZaloSender({ client, contacts: store.contacts, menus, coordination, translator: deps.translator, buttonStyle: config.ZALO_BUTTON_STYLE, metrics, logger, now: deps.now });
   const adapter = new ZaloAdapter({
     inbox: deps.inbox,
     sender,

@@ -25,7 +25,7 @@ export type ZaloEvent =
   | (FromCitizen & { kind: 'attachment'; contentType: string })
   | (FromCitizen & { kind: 'follow' | 'unfollow' | 'chat_now' })
   /** A message the OA sent (our API call, or an officer typing in OA Manager: then `adminId` is set). */
-  | (FromCitizen & { kind: 'echo'; messageId?: string; adminId?: string })
+  | (FromCitizen & { kind: 'echo'; messageId?: string; adminId?: string; text: string })
   /** Known events with nothing to do (receipts, reactions), events of another OA, and events we do not handle. */
   | { kind: 'ignored'; name: string; reason: 'noise' | 'other_oa' | 'unhandled' | 'malformed' };
 
@@ -108,7 +108,7 @@ export function readZaloEvent(body: Json, timestamp: string, oaId?: string): Zal
   const message = obj(body.message);
   const messageId = id(message?.msg_id);
   const base = { userId, key: messageId ?? `${name}:${userId}:${timestamp}`, at: new Date(Number(timestamp)) };
-  if (name.startsWith('oa_send_')) return { ...base, kind: 'echo', messageId, adminId: id(obj(body.sender)?.admin_id) };
+  if (name.startsWith('oa_send_')) return { ...base, kind: 'echo', messageId, adminId: id(obj(body.sender)?.admin_id), text: typeof message?.text === 'string' ? message.text : '' };
   if (name === 'follow' || name === 'unfollow') return { ...base, kind: name };
   if (name === 'user_click_chatnow') return { ...base, kind: 'chat_now' };
   if (name === 'user_send_text') return typeof message?.text === 'string' ? { ...base, kind: 'text', text: message.text } : { kind: 'ignored', name, reason: 'malformed' };

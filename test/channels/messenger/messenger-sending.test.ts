@@ -144,11 +144,16 @@ describe('Messenger sending: retries, failures named for the next move, windows'
     assert.match(await metrics(), /assistant_channel_ready\{channel="messenger"\} 1/);
   });
 
-  it('names "another app controls the thread" (10/2018300) handed_over', async () => {
-    fakeGraph(() => graphError(400, 10, 2018300));
+  it('names "another app controls the thread" (10/2018300) handed_over when the thread cannot be taken, and never takes it for a notice', async () => {
+    const graph = fakeGraph(() => graphError(400, 10, 2018300));
     await actedAgo('psid-inbox', HOUR);
     const result = await sender().send('psid-inbox', reply, 'officer');
     assert.equal(!result.ok && result.failure, 'handed_over');
+    assert.deepEqual(graph.calls.map((c) => c.path), ['/me/messages', '/me/take_thread_control'], 'one try to take the thread, no resend');
+    graph.calls.length = 0;
+    const notice = await sender().send('psid-inbox', reply, 'notice');
+    assert.equal(!notice.ok && notice.failure, 'handed_over');
+    assert.deepEqual(graph.calls.map((c) => c.path), ['/me/messages'], 'a notice waits for the thread');
   });
 
   it('passes a conversation to the Page Inbox and takes it back', async () => {

@@ -120,6 +120,8 @@ export interface Consultation {
   userId: string;
   text: string;
   accessToken: string;
+  /** The id Zalo answered with (its echo carries it as `msg_id`). */
+  messageId: string;
 }
 
 let sentSequence = 0;
@@ -137,8 +139,9 @@ export function zaloRecords(): Consultation[] {
     .post('/v3.0/oa/message/cs')
     .reply(function (_uri, body) {
       const { recipient, message } = body as { recipient: { user_id: string }; message: { text: string } };
-      records.push({ userId: recipient.user_id, text: message.text, accessToken: String(this.req.headers.access_token) });
-      return [200, sentAnswer()];
+      const answer = sentAnswer();
+      records.push({ userId: recipient.user_id, text: message.text, accessToken: String(this.req.headers.access_token), messageId: answer.data.message_id });
+      return [200, answer];
     });
   return records;
 }
