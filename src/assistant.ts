@@ -40,10 +40,10 @@ import { loadTranslator } from './i18n/translator';
 import { KnowledgeHolder, type Knowledge } from './knowledge';
 import type { Logger } from './ops/logger';
 import { createStore } from './store';
-import { scheduleStatePurge } from './store/state-retention';
 import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
 import { createParser, procedureGroups, type Parser } from './understanding';
+import { retentionRules, scheduleRetention } from './privacy/retention';
 
 /** A running assistant's parts, for main.ts and for tests that drive the real HTTP app. */
 export interface Assistant {
@@ -291,12 +291,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     ],
   });
 
-  const retention = scheduleStatePurge({
-    state: store.state,
-    maxAgeSeconds: config.STATE_RETENTION_SECONDS,
-    intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS,
-    logger,
-  });
+  const retention = scheduleRetention({ rules: retentionRules(store, config), intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS, logger, now });
 
   return {
     app,
