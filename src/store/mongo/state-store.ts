@@ -9,11 +9,10 @@ import type { MongoModels, StateDoc } from './models';
 
 /** StateStore on MongoDB: compare-and-set by matching the expected eTag in the update filter. */
 export function createMongoStateStore(model: MongoModels['state'], now: Clock = systemClock): StateStore {
-  // Candidates by an anchored prefix (an index range on _id), then the exact rule in one place (state-keys.ts).
+  // The anchored prefix makes the regex an index range on _id; the rule itself stays in one place (state-keys.ts).
   const userDocs = async (user: ChannelUser) => {
-    const docs = await model
-      .find(trusted({ $or: [{ _id: `${user.channel}/${user.userId}` }, { _id: { $regex: `^${escapeRegExp(`${user.channel}-`)}` } }] }))
-      .lean<StateDoc[]>();
+    const part = `^${escapeRegExp(`${user.channel}-`)}[^/]*${escapeRegExp(`/${user.userId}`)}$`;
+    const docs = await model.find(trusted({ $or: [{ _id: `${user.channel}/${user.userId}` }, { _id: { $regex: part } }] })).lean<StateDoc[]>();
     return docs.filter((d) => isUserStateKey(d._id, user));
   };
   return {
