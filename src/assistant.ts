@@ -40,10 +40,12 @@ import { loadTranslator } from './i18n/translator';
 import { KnowledgeHolder, type Knowledge } from './knowledge';
 import type { Logger } from './ops/logger';
 import { createStore } from './store';
-import { scheduleStatePurge } from './store/state-retention';
 import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
 import { createParser, procedureGroups, type Parser } from './understanding';
+import { retentionRules, scheduleRetention } from './privacy/retention';
+import { createPrivacySource } from './privacy/privacy-content';
+import { createPrivacyPageRouter, privacyNoticeHtml } from './privacy/http/privacy-page';
 
 /** A running assistant's parts, for main.ts and for tests that drive the real HTTP app. */
 export interface Assistant {
@@ -257,6 +259,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const platformSenders = new Map([...senders].filter(([channel]) => channel !== REST_CHANNEL));
   outboxPush = new OutboxPush({ outbox: store.outbox, senders: platformSenders, render: dossiers.outbox.render, inbox, logger });
 
+  // The web chat's privacy notice and policy, from content editors keep (a bad file stops start-up).
+  const privacy = createPrivacySource(path.join(config.contentDir, 'privacy.yaml'), logger);
   const app = createHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
@@ -282,7 +286,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       // Domain verification comes before the OA grants tokens, so the file is served while the channel is still off.
       ...(config.ZALO_SITE_VERIFICATION ? [createZaloVerifierRouter(config.ZALO_SITE_VERIFICATION)] : []),
       ...(messenger ? [messenger.router] : []),
-      createChatPageRouter(),
+      createChatPageRouter(() => privacyNoticeHtml(privacy.current())),
+      createPrivacyPageRouter(privacy),
       createConsoleRouter(),
       createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
       dossiers.router,
@@ -291,12 +296,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     ],
   });
 
-  const retention = scheduleStatePurge({
-    state: store.state,
-    maxAgeSeconds: config.STATE_RETENTION_SECONDS,
-    intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS,
-    logger,
-  });
+  const retention = scheduleRetention({ rules: retentionRules(store, config), intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS, logger, now });
 
   return {
     app,

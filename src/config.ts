@@ -22,6 +22,8 @@ const url = (what: string) =>
 const MIN_INTEGRATION_TOKEN_LENGTH = 32;
 
 const seconds = (fallback: number) => z.coerce.number().positive().max(365 * 24 * 3600).default(fallback);
+/** An age in days; fractions allowed (tests age records in seconds), at most 100 years. */
+const days = (fallback: number) => z.coerce.number().positive().max(36_500).default(fallback);
 const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(1_000_000).default(fallback);
 
 // Express's `trust proxy`: off, true (every hop: only behind a proxy that overwrites the header), a hop count, or
@@ -124,6 +126,14 @@ const schema = z.object({
   DOSSIER_GLOBAL_FAILURES_PER_HOUR: count(100),
   STATE_RETENTION_SECONDS: seconds(30 * 24 * 3600),
   STATE_PURGE_INTERVAL_SECONDS: seconds(3600),
+  // Retention of citizens' records by kind (docs/personal-data.md); the sweep runs every STATE_PURGE_INTERVAL_SECONDS.
+  FEEDBACK_RETENTION_DAYS: days(365),
+  UNANSWERED_RETENTION_DAYS: days(90),
+  HANDOFF_RETENTION_DAYS: days(90),
+  LOOKUP_LOG_RETENTION_DAYS: days(180),
+  DOSSIER_WATCH_RETENTION_DAYS: days(180),
+  OUTBOX_RETENTION_DAYS: days(30),
+  CONTACT_RETENTION_DAYS: days(365),
   STAFF_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(OWASP_SCRYPT_LN),
   HANDOFF_HOURS: weeklyHours('mon-fri 07:30-11:30,13:30-17:00'),
   HANDOFF_HOLIDAYS: isoDays(),

@@ -17,6 +17,8 @@ import { createContentRoutes } from './routes/content-routes';
 import { createRecordRoutes } from './routes/record-routes';
 import { createSessionRoutes } from './routes/session-routes';
 import { createSessions } from './sessions';
+import { createCitizenDataService } from '../privacy/citizen-data';
+import { createCitizenDataRoutes } from '../privacy/http/citizen-data-routes';
 
 /** What the admin module is built from. */
 export interface AdminModuleDeps {
@@ -53,5 +55,6 @@ export async function createAdminModule(deps: AdminModuleDeps): Promise<AdminMod
   router.use(createContentRoutes({ knowledge, auth, audit }));
   router.use(createRecordRoutes({ store, auth }));
   router.use(createAuditRoutes({ audit: store.audit, auth }));
+  router.use(createCitizenDataRoutes({ service: createCitizenDataService(store, now), auth }));
   return { router, auth };
 }

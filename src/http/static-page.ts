@@ -28,6 +28,8 @@ export interface StaticPageOptions {
   assets: readonly string[];
   /** The page's Permissions-Policy header (which powerful features it may ask for). */
   permissionsPolicy: string;
+  /** Rewrites the page on each visit (text from content that editors change); unchanged output keeps its ETag. */
+  render?: (html: string) => string;
 }
 
 interface Asset {
@@ -58,10 +60,17 @@ export function createStaticPageRouter(options: StaticPageOptions): Router {
   // Asset URLs carry their hash, so assets can be cached for good while the page itself is always revalidated.
   let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   for (const [name, asset] of assets) html = html.replaceAll(`${assetPrefix}${name}"`, `${assetPrefix}${name}?v=${asset.version}"`);
-  const page: Asset = { body: Buffer.from(html), type: 'text/html; charset=utf-8', version: hash(Buffer.from(html)) };
+  const page = htmlAsset(html);
+  let rendered: { html: string; asset: Asset } | undefined;
+  const currentPage = (): Asset => {
+    if (!options.render) return page;
+    const next = options.render(html);
+    if (rendered?.html !== next) rendered = { html: next, asset: htmlAsset(next) };
+    return rendered.asset;
+  };
 
   const router = Router();
-  router.get(pagePath, (req, res) => send(req, res, page, 'no-cache', options.permissionsPolicy));
+  router.get(pagePath, (req, res) => send(req, res, currentPage(), 'no-cache', options.permissionsPolicy));
   for (const [name, asset] of assets) {
     router.get(`${assetPrefix}${name}`, (req, res) => {
       // An old or missing ?v= may be a stale page asking: answer the current file, but do not let it be cached for good.
@@ -70,6 +79,11 @@ export function createStaticPageRouter(options: StaticPageOptions): Router {
     });
   }
   return router;
+}
+
+function htmlAsset(html: string): Asset {
+  const body = Buffer.from(html);
+  return { body, type: 'text/html; charset=utf-8', version: hash(body) };
 }
 
 function load(file: string, type: string): Asset {

@@ -8,6 +8,7 @@ import { conversationRecordsContract } from './contract/conversation-records-con
 import { dossiersContract } from './contract/dossiers-contract';
 import { inboundClockContract, inboundContract } from './contract/inbound-contract';
 import { outboxContract } from './contract/outbox-contract';
+import { personalDataContract } from './contract/personal-data-contract';
 import { stateContract } from './contract/state-contract';
 
 /**
@@ -71,5 +72,6 @@ export function describeClockedStoreContract(
 
     clockContract(() => store ?? assert.fail('no store is open'), () => clock);
     inboundClockContract(() => store ?? assert.fail('no store is open'), () => clock);
+    personalDataContract(() => store ?? assert.fail('no store is open'), () => clock);
   });
 }

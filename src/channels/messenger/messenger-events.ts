@@ -34,6 +34,9 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const id = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+// Never String() or Number() a value from the body: an object such as {"toString":1} makes both throw.
+const scalar = (v: unknown): string => id(v) ?? typeof v;
+const number = (v: unknown): number => (typeof v === 'number' || typeof v === 'string' ? Number(v) : NaN);
 
 /** Platform events that are not the citizen talking to the bot; they are acknowledged and dropped. */
 const RECEIPTS = ['delivery', 'read', 'reaction', 'optin', 'account_linking', 'take_thread_control', 'request_thread_control', 'app_roles', 'policy_enforcement', 'message_edit'];
@@ -44,7 +47,7 @@ const RECEIPTS = ['delivery', 'read', 'reaction', 'optin', 'account_linking', 't
  */
 export function readDelivery(delivery: unknown, inboxAppId: string): MessengerEvent[] {
   if (!isObject(delivery) || delivery.object !== 'page' || !Array.isArray(delivery.entry)) {
-    return [{ kind: 'ignored', what: `object ${isObject(delivery) ? String(delivery.object) : typeof delivery}`, known: false }];
+    return [{ kind: 'ignored', what: `object ${isObject(delivery) ? scalar(delivery.object) : typeof delivery}`, known: false }];
   }
   const events: MessengerEvent[] = [];
   for (const entry of delivery.entry) {
@@ -121,8 +124,8 @@ function readStandby(ev: unknown, pageId: string, inboxAppId: string): Messenger
 /** A shared location with coordinates (older clients) becomes the same payload as the web chat's "share location". */
 function locationPayload(attachment: Json): string | undefined {
   if (attachment.type !== 'location' || !isObject(attachment.payload) || !isObject(attachment.payload.coordinates)) return undefined;
-  const latitude = Number(attachment.payload.coordinates.lat);
-  const longitude = Number(attachment.payload.coordinates.long);
+  const latitude = number(attachment.payload.coordinates.lat);
+  const longitude = number(attachment.payload.coordinates.long);
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return undefined;
   return payload('office_location', { latitude, longitude });
 }
@@ -131,16 +134,17 @@ function locationPayload(attachment: Json): string | undefined {
 function attachmentKind(attachment: Json, message: Json): string {
   const hasSticker = (isObject(attachment.payload) && attachment.payload.sticker_id !== undefined) || message.sticker_id !== undefined;
   if (attachment.type === 'sticker' || (attachment.type === 'image' && hasSticker)) return 'sticker';
-  return ['image', 'audio', 'video', 'file'].includes(String(attachment.type)) ? String(attachment.type) : 'file';
+  const type = scalar(attachment.type);
+  return ['image', 'audio', 'video', 'file'].includes(type) ? type : 'file';
 }
 
 /** Meta's timestamps are milliseconds; a missing or absurd one reads as now. */
 function timestampOf(value: unknown): Date {
-  const ms = Number(value);
+  const ms = number(value);
   return Number.isFinite(ms) && ms > 0 ? new Date(ms) : new Date();
 }
 
 /** A de-duplication key for events without a `mid` (older postbacks, referrals, handovers): same event, same key. */
 function stableKey(kind: string, psid: string, timestamp: unknown, detail: string): string {
-  return `${kind}:${createHash('sha256').update(`${psid}\n${String(timestamp)}\n${detail}`).digest('hex').slice(0, 32)}`;
+  return `${kind}:${createHash('sha256').update(`${psid}\n${scalar(timestamp)}\n${detail}`).digest('hex').slice(0, 32)}`;
 }

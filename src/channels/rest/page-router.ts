@@ -6,9 +6,16 @@ import { createStaticPageRouter } from '../../http/static-page';
 /** Where the web chat's static files live, in source and in dist alike (they are not compiled). */
 export const chatPageDir = path.join(projectRoot, 'src', 'channels', 'rest', 'chat-page');
 
-/** GET / (the chat page) and GET /chat/<asset>, read once at start-up so a missing file stops boot, not a citizen. */
-export function createChatPageRouter(dir: string = chatPageDir): Router {
+/** Where index.html takes the privacy notice (content/privacy.yaml, rendered by src/privacy). */
+const PRIVACY_NOTICE_SLOT = '<!--privacy-notice-->';
+
+/**
+ * GET / (the chat page) and GET /chat/<asset>, read once at start-up so a missing file stops boot, not a citizen.
+ * `privacyNotice` answers the notice's current HTML, placed into the page on each visit.
+ */
+export function createChatPageRouter(privacyNotice: () => string, dir: string = chatPageDir): Router {
   return createStaticPageRouter({
+    render: (html) => html.replace(PRIVACY_NOTICE_SLOT, privacyNotice()),
     dir,
     pagePath: '/',
     assetPrefix: '/chat/',

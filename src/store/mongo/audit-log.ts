@@ -1,6 +1,6 @@
 import { trusted, type QueryFilter } from 'mongoose';
 import { assertListLimit } from '../list-limit';
-import type { AuditEntry, AuditLog } from '../ports';
+import { SERVICE_ACTOR_PREFIXES, type AuditEntry, type AuditLog } from '../ports';
 import type { AuditDoc, MongoModels } from './models';
 
 /** AuditLog on MongoDB; `detail` stays a real sub-document so investigators can query it. */
@@ -20,6 +20,17 @@ export function createMongoAuditLog(model: MongoModels['audit']): AuditLog {
       if (filter.since !== undefined) query.at = trusted({ $gte: filter.since });
       const docs = await model.find(query).sort({ at: -1, _id: -1 }).limit(filter.limit).lean<AuditDoc[]>();
       return docs.map(toEntry);
+    },
+    async exportUser(user) {
+      const docs = await model.find({ actor: `${user.channel}:${user.userId}` }).sort({ at: 1, _id: 1 }).lean<AuditDoc[]>();
+      return docs.map(toEntry);
+    },
+    async eraseUser(user) {
+      return (await model.deleteMany({ actor: `${user.channel}:${user.userId}` })).deletedCount;
+    },
+    async purgeOlderThan(before) {
+      const service = SERVICE_ACTOR_PREFIXES.map((p) => new RegExp(`^${p}`));
+      return (await model.deleteMany(trusted({ at: { $lt: before }, actor: { $nin: service } }))).deletedCount;
     },
   };
 }

@@ -34,6 +34,8 @@ const contactSchema = new Schema<ContactDoc>(
 );
 // Audiences are streamed in (channel, userId) order over subscribers only, like SQLite's partial index.
 contactSchema.index({ channel: 1, userId: 1 }, { partialFilterExpression: { subscribedAt: { $type: 'date' } } });
+// The age sweep (docs/personal-data.md).
+contactSchema.index({ lastInteractionAt: 1 });
 
 /** The contact model bound to `conn`, with its indexes in place. */
 export async function createContactModel(conn: Connection) {

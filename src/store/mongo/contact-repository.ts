@@ -48,6 +48,11 @@ export function createMongoContactRepository(model: ContactModel): ContactReposi
       const docs = await model.find(audienceQuery(filter, after)).sort({ channel: 1, userId: 1 }).limit(limit).lean<ContactDoc[]>();
       return docs.map(toContact);
     },
+    async purgeOlderThan(before) {
+      // Reachable subscribers (the audience rule) stay: they asked to be told, however long ago they last wrote.
+      const keep = audienceQuery({});
+      return (await model.deleteMany(trusted({ lastInteractionAt: { $lt: before }, $nor: [keep] }))).deletedCount;
+    },
     async remove(user) {
       return (await model.deleteOne({ _id: idOf(user) })).deletedCount === 1;
     },

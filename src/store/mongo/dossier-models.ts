@@ -78,6 +78,9 @@ const watcherSchema = new Schema<DossierWatcherDoc>(
   plain,
 );
 watcherSchema.index({ code: 1, channel: 1, userId: 1 }, { unique: true });
+// Export and erasure per user, and the age sweep (docs/personal-data.md).
+watcherSchema.index({ channel: 1, userId: 1 });
+watcherSchema.index({ createdAt: 1 });
 
 const outboxSchema = new Schema<OutboxDoc>(
   {
@@ -94,6 +97,7 @@ const outboxSchema = new Schema<OutboxDoc>(
   plain,
 );
 outboxSchema.index({ channel: 1, userId: 1, deliveredAt: 1, createdAt: 1 });
+outboxSchema.index({ createdAt: 1 });
 
 function bind(conn: Connection) {
   return {

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { mergeDossier } from '../dossier-merge';
 import type { DossierInput, DossierRecord, DossierRepository, DossierUpsertResult, ReturnMethod, SubmissionChannel } from '../ports';
 import { systemClock, type Clock } from '../store-options';
@@ -65,6 +66,16 @@ export function createMongoDossierRepository(models: DossierModels, now: Clock =
     async watchers(code) {
       const docs = await watchers.find({ code }).sort({ createdAt: 1, channel: 1, userId: 1 }).lean<DossierWatcherDoc[]>();
       return docs.map((d) => ({ channel: d.channel, userId: d.userId, locale: d.locale }));
+    },
+    async purgeWatchersOlderThan(before) {
+      return (await watchers.deleteMany({ createdAt: trusted({ $lt: before }) })).deletedCount;
+    },
+    async exportUser(user) {
+      const docs = await watchers.find({ channel: user.channel, userId: user.userId }).sort({ createdAt: 1, code: 1 }).lean<DossierWatcherDoc[]>();
+      return docs.map((d) => ({ watches: d.code, locale: d.locale, since: d.createdAt }));
+    },
+    async eraseUser(user) {
+      return (await watchers.deleteMany({ channel: user.channel, userId: user.userId })).deletedCount;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { FEEDBACK_REFERENCE_PREFIX, formatDayReference, referenceDay } from '../day-reference';
 import { assertListLimit } from '../list-limit';
 import type { FeedbackRecord, FeedbackRepository } from '../ports';
@@ -30,13 +31,21 @@ export function createMongoFeedbackRepository(
     async list(limit) {
       assertListLimit(limit);
       const docs = await feedback.find().sort({ createdAt: -1, day: -1, sequence: -1 }).limit(limit).lean<FeedbackDoc[]>();
-      return docs.map((d) => ({
-        reference: d.reference,
-        channel: d.channel,
-        userId: d.userId,
-        text: d.text,
-        createdAt: d.createdAt,
-      }));
+      return docs.map(toRecord);
+    },
+    async exportUser(user) {
+      const docs = await feedback.find({ channel: user.channel, userId: user.userId }).sort({ createdAt: 1, day: 1, sequence: 1 }).lean<FeedbackDoc[]>();
+      return docs.map(toRecord);
+    },
+    async eraseUser(user) {
+      return (await feedback.deleteMany({ channel: user.channel, userId: user.userId })).deletedCount;
+    },
+    async purgeOlderThan(before) {
+      return (await feedback.deleteMany({ createdAt: trusted({ $lt: before }) })).deletedCount;
     },
   };
+}
+
+function toRecord(d: FeedbackDoc): FeedbackRecord {
+  return { reference: d.reference, channel: d.channel, userId: d.userId, text: d.text, createdAt: d.createdAt };
 }

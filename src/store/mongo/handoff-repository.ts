@@ -91,7 +91,32 @@ export function createMongoHandoffRepository(models: Models, now: Clock = system
       const docs = await handoffs.find({ open: true }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<HandoffDoc[]>();
       return docs.map(toRecord);
     },
+    async exportUser(user) {
+      const docs = await handoffs.find({ channel: user.channel, userId: user.userId }).sort({ createdAt: 1, _id: 1 }).lean<HandoffDoc[]>();
+      return Promise.all(
+        docs.map(async (d) => {
+          const lines = await handoffMessages.find({ handoffId: d._id }).sort({ seq: 1 }).lean<HandoffMessageDoc[]>();
+          return { ...toRecord(d), transcript: lines.map((m) => handoffMessage({ at: m.at, from: m.from, text: m.text, officer: m.officer, failure: m.failure })) };
+        }),
+      );
+    },
+    async eraseUser(user) {
+      const ids = (await handoffs.find({ channel: user.channel, userId: user.userId }, { _id: 1 }).lean<Pick<HandoffDoc, '_id'>[]>()).map((d) => d._id);
+      return eraseWithLines(ids);
+    },
+    async purgeOlderThan(before) {
+      const ids = (await handoffs.find(trusted({ open: false, closedAt: { $lt: before } }), { _id: 1 }).lean<Pick<HandoffDoc, '_id'>[]>()).map((d) => d._id);
+      return eraseWithLines(ids);
+    },
   };
+
+  /** Lines first, then their hand-offs: an interrupted erase leaves hand-offs to find again, never orphan lines. */
+  async function eraseWithLines(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const lines = await handoffMessages.deleteMany({ handoffId: trusted({ $in: ids }) });
+    const records = await handoffs.deleteMany({ _id: trusted({ $in: ids }) });
+    return lines.deletedCount + records.deletedCount;
+  }
 }
 
 /**

@@ -119,6 +119,8 @@ const feedbackSchema = new Schema<FeedbackDoc>(
 );
 feedbackSchema.index({ day: 1, sequence: 1 }, { unique: true });
 feedbackSchema.index({ createdAt: -1 });
+// A citizen's records are found by user for export and erasure (docs/personal-data.md), like SQLite's migration 16.
+feedbackSchema.index({ channel: 1, userId: 1 });
 
 const handoffSchema = new Schema<HandoffDoc>(
   {
@@ -146,6 +148,8 @@ const handoffSchema = new Schema<HandoffDoc>(
 // Named, so it never collides with the index of the first schema (keyed on status 'open', which no document has now).
 handoffSchema.index({ channel: 1, userId: 1 }, { name: 'one_open_handoff_per_user', unique: true, partialFilterExpression: { open: true } });
 handoffSchema.index({ open: 1, createdAt: 1 });
+handoffSchema.index({ channel: 1, userId: 1 });
+handoffSchema.index({ closedAt: 1 }, { partialFilterExpression: { open: false } });
 
 const handoffMessageSchema = new Schema<HandoffMessageDoc>(
   {
@@ -173,6 +177,7 @@ const unansweredSchema = new Schema<UnansweredDoc>(
   plain,
 );
 unansweredSchema.index({ createdAt: -1 });
+unansweredSchema.index({ channel: 1, userId: 1 });
 
 const accountSchema = new Schema<AccountDoc>(
   {
@@ -206,6 +211,7 @@ const auditSchema = new Schema<AuditDoc>(
 auditSchema.index({ at: -1 });
 auditSchema.index({ action: 1, at: -1 });
 auditSchema.index({ target: 1, at: -1 });
+auditSchema.index({ actor: 1 });
 
 function bindModels(conn: Connection) {
   return {

@@ -70,6 +70,16 @@ export function createMongoOutboxRepository(model: DossierModels['outbox'], now:
       if (ids.length === 0) return;
       await model.updateMany({ _id: trusted({ $in: [...ids] }) }, { $set: { deliveredAt: null, claimedUntil: null } });
     },
+    async exportUser(user) {
+      const docs = await model.find({ channel: user.channel, userId: user.userId }).sort({ createdAt: 1, _id: 1 }).lean<OutboxDoc[]>();
+      return docs.map((d) => ({ ...toMessage(d), deliveredAt: d.deliveredAt }));
+    },
+    async eraseUser(user) {
+      return (await model.deleteMany({ channel: user.channel, userId: user.userId })).deletedCount;
+    },
+    async purgeOlderThan(before) {
+      return (await model.deleteMany({ createdAt: trusted({ $lt: before }) })).deletedCount;
+    },
   };
 }
 

@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
-import { ETagConflictError, type StateRecord, type StateStore } from '../ports';
+import { ETagConflictError, type ChannelUser, type StateRecord, type StateStore } from '../ports';
 import { stateToJson } from '../state-json';
+import { isUserStateKey } from '../state-keys';
 import { systemClock, type Clock } from '../store-options';
 import { isDuplicateKeyError } from './connection';
 import type { MongoModels, StateDoc } from './models';
 
 /** StateStore on MongoDB: compare-and-set by matching the expected eTag in the update filter. */
 export function createMongoStateStore(model: MongoModels['state'], now: Clock = systemClock): StateStore {
+  // The anchored prefix makes the regex an index range on _id; the rule itself stays in one place (state-keys.ts).
+  const userDocs = async (user: ChannelUser) => {
+    const part = `^${escapeRegExp(`${user.channel}-`)}[^/]*${escapeRegExp(`/${user.userId}`)}$`;
+    const docs = await model.find(trusted({ $or: [{ _id: `${user.channel}/${user.userId}` }, { _id: { $regex: part } }] })).lean<StateDoc[]>();
+    return docs.filter((d) => isUserStateKey(d._id, user));
+  };
   return {
     async read<T>(key: string): Promise<StateRecord<T> | undefined> {
       const doc = await model.findById(key).lean<StateDoc>();
@@ -38,5 +45,17 @@ export function createMongoStateStore(model: MongoModels['state'], now: Clock = 
       const result = await model.deleteMany({ updatedAt: trusted({ $lt: before }) });
       return result.deletedCount;
     },
+    async exportUser(user) {
+      return (await userDocs(user)).map((d) => ({ key: d._id, data: JSON.parse(d.data) as unknown, updatedAt: d.updatedAt }));
+    },
+    async eraseUser(user) {
+      const keys = (await userDocs(user)).map((d) => d._id);
+      if (keys.length === 0) return 0;
+      return (await model.deleteMany({ _id: trusted({ $in: keys }) })).deletedCount;
+    },
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 /** Staff accounts, their sessions, and the audit trail of what staff and citizens' lookups did. */
+import type { AgedRecords, PersonalDataHolder } from './personal-data';
 
 export type Role = 'admin' | 'editor' | 'desk' | 'propaganda';
 
@@ -41,7 +42,14 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-export interface AuditLog {
+/** Actors that are not citizens: staff, integrations, the process itself, an operator at the command line. */
+export const SERVICE_ACTOR_PREFIXES = ['staff:', 'integration:', 'operator:', 'system'] as const;
+
+/**
+ * A citizen's entries are those whose actor is `<channel>:<userId>` (their dossier lookups): those are exported,
+ * erased and aged (by `at`); entries of service actors (SERVICE_ACTOR_PREFIXES) are never purged by age.
+ */
+export interface AuditLog extends PersonalDataHolder, AgedRecords {
   add(entry: AuditEntry): Promise<void>;
   list(filter: { action?: string; target?: string; since?: Date; limit: number }): Promise<AuditEntry[]>;
 }

@@ -4,6 +4,7 @@
  * announcements they asked for. Channels, announcements and hand-off all read and write this one record.
  */
 import type { ChannelUser } from './conversation-records';
+import type { AgedRecords } from './personal-data';
 
 /** What a citizen asked to receive: empty lists mean "everything" (topics) and "no commune given" (communes). */
 export interface Subscription {
@@ -37,7 +38,11 @@ export interface AudienceFilter {
   communes?: readonly string[];
 }
 
-export interface ContactRepository {
+/**
+ * `purgeOlderThan` forgets contacts whose last action is older than the cutoff, except reachable subscribers: they
+ * asked for announcements and keep them until they unsubscribe or become unreachable.
+ */
+export interface ContactRepository extends AgedRecords {
   /**
    * Records an action of the citizen at `at` (creating the contact on first sight): the window reopens, and a
    * citizen who acts is reachable again. `following: true` records a follow; `locale` the language in use.

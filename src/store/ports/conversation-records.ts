@@ -1,4 +1,5 @@
 /** Things a conversation leaves for staff: feedback, hand-off requests, questions the bot could not answer. */
+import type { AgedRecords, PersonalDataHolder } from './personal-data';
 
 export interface ChannelUser {
   channel: string;
@@ -62,13 +63,15 @@ export interface UnansweredRecord extends ChannelUser {
   createdAt: Date;
 }
 
-export interface FeedbackRepository {
+/** Feedback ages by `createdAt`. */
+export interface FeedbackRepository extends PersonalDataHolder, AgedRecords {
   /** Saves the feedback and answers its reference number (unique, human-readable). */
   add(input: Omit<FeedbackRecord, 'reference' | 'createdAt'>): Promise<FeedbackRecord>;
   list(limit: number): Promise<FeedbackRecord[]>;
 }
 
-export interface HandoffRepository {
+/** Exports and erases hand-offs with their transcripts; only closed ones age (by `closedAt`), with their lines. */
+export interface HandoffRepository extends PersonalDataHolder, AgedRecords {
   /**
    * Opens a waiting hand-off with the next reference of the Vietnamese day, or answers the user's hand-off that is
    * already open (waiting or engaged; its transcript is left as it is). At most one is open per user.
@@ -94,7 +97,8 @@ export interface HandoffRepository {
   listOpen(limit: number): Promise<HandoffRecord[]>;
 }
 
-export interface UnansweredLog {
+/** Unanswered questions age by `createdAt`. */
+export interface UnansweredLog extends PersonalDataHolder, AgedRecords {
   add(input: Omit<UnansweredRecord, 'createdAt'>): Promise<void>;
   list(limit: number): Promise<UnansweredRecord[]>;
 }

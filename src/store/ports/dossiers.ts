@@ -1,5 +1,6 @@
 /** Dossier (hồ sơ) records pushed by the one-stop system, their status history, and who asked to be told of changes. */
 import type { ChannelUser } from './conversation-records';
+import type { PersonalDataHolder } from './personal-data';
 
 /** How the dossier was filed; reports split online from in-person filings. */
 export type SubmissionChannel = 'online' | 'in_person';
@@ -81,7 +82,8 @@ export interface DossierWatcher extends ChannelUser {
   locale: string;
 }
 
-export interface DossierRepository {
+/** The personal data here is who watches which dossier (exported and erased per user); dossiers are the one-stop system's records. */
+export interface DossierRepository extends PersonalDataHolder {
   /** Stores `input` unless the stored version is newer; appends to the history when the status changes. */
   upsert(input: DossierInput): Promise<DossierUpsertResult>;
   /** Same as `upsert` for each input in order, in one transaction (SQLite) so a batch lands whole or not at all. */
@@ -94,4 +96,6 @@ export interface DossierRepository {
   watch(code: string, watcher: DossierWatcher): Promise<void>;
   unwatch(code: string, user: ChannelUser): Promise<void>;
   watchers(code: string): Promise<DossierWatcher[]>;
+  /** Forgets watches started before `before`; answers how many went. */
+  purgeWatchersOlderThan(before: Date): Promise<number>;
 }

@@ -14,6 +14,7 @@ export * from './conversation-records';
 export * from './dossiers';
 export * from './inbound';
 export * from './outbox';
+export * from './personal-data';
 export * from './state';
 
 /** Everything the assistant keeps, behind ports that the SQLite and MongoDB adapters both implement. */

@@ -1,5 +1,6 @@
 /** Messages for a citizen that wait until their channel may send them (next web-chat visit, a platform's window). */
 import type { ChannelUser } from './conversation-records';
+import type { AgedRecords, PersonalDataHolder } from './personal-data';
 
 /** One queued message: a kind and data the channel renders at delivery time, in the citizen's language. */
 export interface OutboxMessage extends ChannelUser {
@@ -16,7 +17,8 @@ export interface OutboxInput extends ChannelUser {
   data: Record<string, unknown>;
 }
 
-export interface OutboxRepository {
+/** Messages age by `createdAt`, delivered or not (a notice weeks old no longer helps). */
+export interface OutboxRepository extends PersonalDataHolder, AgedRecords {
   /** Queues the message; answers false when its key was queued before. */
   enqueue(input: OutboxInput): Promise<boolean>;
   /** Undelivered messages of a user, oldest first, including claimed ones. */

@@ -1,4 +1,5 @@
 /** Conversation and user state, stored as JSON documents guarded by eTags. */
+import type { PersonalDataHolder } from './personal-data';
 
 export interface StateRecord<T = unknown> {
   data: T;
@@ -13,7 +14,11 @@ export class ETagConflictError extends Error {
   }
 }
 
-export interface StateStore {
+/**
+ * A citizen's state lives under `<channel>/<userId>` (the conversation) or `<channel>-<part>/<userId>` (a channel's
+ * own memory, e.g. Zalo's `zalo-menu/<userId>`): `exportUser` and `eraseUser` find every key of a user by that rule.
+ */
+export interface StateStore extends PersonalDataHolder {
   read<T = unknown>(key: string): Promise<StateRecord<T> | undefined>;
   /**
    * Writes `data` under `key` and answers the new eTag.

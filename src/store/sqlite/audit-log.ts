@@ -1,5 +1,5 @@
 import { assertListLimit } from '../list-limit';
-import type { AuditEntry, AuditLog } from '../ports';
+import { SERVICE_ACTOR_PREFIXES, type AuditEntry, type AuditLog } from '../ports';
 import type { SqliteDb } from './database';
 
 interface AuditRow {
@@ -13,6 +13,10 @@ interface AuditRow {
 /** AuditLog on the embedded database; entries keep the time they were given, not the time they were stored. */
 export function createSqliteAuditLog(db: SqliteDb): AuditLog {
   const insert = db.prepare('INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)');
+  const selectActor = db.prepare<[string], AuditRow>('SELECT at, actor, action, target, detail FROM audit WHERE actor = ? ORDER BY at, id');
+  const eraseActor = db.prepare('DELETE FROM audit WHERE actor = ?');
+  const serviceActor = SERVICE_ACTOR_PREFIXES.map(() => 'substr(actor, 1, length(?)) = ?').join(' OR ');
+  const purgeCitizens = db.prepare(`DELETE FROM audit WHERE at < ? AND NOT (${serviceActor})`);
 
   return {
     async add(entry) {
@@ -43,6 +47,15 @@ export function createSqliteAuditLog(db: SqliteDb): AuditLog {
         )
         .all(...params, filter.limit);
       return rows.map(toEntry);
+    },
+    async exportUser(user) {
+      return selectActor.all(`${user.channel}:${user.userId}`).map(toEntry);
+    },
+    async eraseUser(user) {
+      return eraseActor.run(`${user.channel}:${user.userId}`).changes;
+    },
+    async purgeOlderThan(before) {
+      return purgeCitizens.run(before.toISOString(), ...SERVICE_ACTOR_PREFIXES.flatMap((p) => [p, p])).changes;
     },
   };
 }

@@ -38,6 +38,11 @@ export function createSqliteContactRepository(db: SqliteDb): ContactRepository {
   );
   const select = db.prepare<[string, string], ContactRow>('SELECT * FROM contacts WHERE channel = ? AND user_id = ?');
   const remove = db.prepare('DELETE FROM contacts WHERE channel = ? AND user_id = ?');
+  // Reachable subscribers (the audience rule) stay: they asked to be told, however long ago they last wrote.
+  const purge = db.prepare(
+    `DELETE FROM contacts WHERE last_interaction_at < ?
+       AND NOT (subscribed_at IS NOT NULL AND unreachable_at IS NULL AND (following IS NULL OR following = 1))`,
+  );
 
   return {
     async recordInteraction(user, at, change = {}) {
@@ -73,6 +78,9 @@ export function createSqliteContactRepository(db: SqliteDb): ContactRepository {
     },
     async remove(user) {
       return remove.run(user.channel, user.userId).changes === 1;
+    },
+    async purgeOlderThan(before) {
+      return purge.run(before.toISOString()).changes;
     },
   };
 }

@@ -47,6 +47,11 @@ export function createSqliteDossierRepository(db: SqliteDb, now: Clock = systemC
   const selectWatchers = db.prepare<[string], { channel: string; user_id: string; locale: string }>(
     'SELECT channel, user_id, locale FROM dossier_watchers WHERE code = ? ORDER BY created_at, channel, user_id',
   );
+  const selectWatched = db.prepare<[string, string], { code: string; locale: string; created_at: string }>(
+    'SELECT code, locale, created_at FROM dossier_watchers WHERE channel = ? AND user_id = ? ORDER BY created_at, code',
+  );
+  const eraseWatches = db.prepare('DELETE FROM dossier_watchers WHERE channel = ? AND user_id = ?');
+  const purgeWatches = db.prepare('DELETE FROM dossier_watchers WHERE created_at < ?');
 
   function upsertOne(input: DossierInput): DossierUpsertResult {
     const row = select.get(input.code);
@@ -82,6 +87,15 @@ export function createSqliteDossierRepository(db: SqliteDb, now: Clock = systemC
     },
     async watchers(code) {
       return selectWatchers.all(code).map((w): DossierWatcher => ({ channel: w.channel, userId: w.user_id, locale: w.locale }));
+    },
+    async purgeWatchersOlderThan(before) {
+      return purgeWatches.run(before.toISOString()).changes;
+    },
+    async exportUser(user) {
+      return selectWatched.all(user.channel, user.userId).map((w) => ({ watches: w.code, locale: w.locale, since: new Date(w.created_at) }));
+    },
+    async eraseUser(user) {
+      return eraseWatches.run(user.channel, user.userId).changes;
     },
   };
 }

@@ -28,6 +28,12 @@ export function createSqliteFeedbackRepository(db: SqliteDb, now: Clock = system
      ORDER BY created_at DESC, day DESC, sequence DESC LIMIT ?`,
   );
 
+  const selectUser = db.prepare<[string, string], FeedbackRow>(
+    'SELECT reference, channel, user_id, text, created_at FROM feedback WHERE channel = ? AND user_id = ? ORDER BY created_at, day, sequence',
+  );
+  const eraseUser = db.prepare('DELETE FROM feedback WHERE channel = ? AND user_id = ?');
+  const purge = db.prepare('DELETE FROM feedback WHERE created_at < ?');
+
   const addInTransaction = db.transaction((input: Omit<FeedbackRecord, 'reference' | 'createdAt'>): FeedbackRecord => {
     const createdAt = now();
     const day = referenceDay(createdAt);
@@ -45,13 +51,20 @@ export function createSqliteFeedbackRepository(db: SqliteDb, now: Clock = system
     },
     async list(limit) {
       assertListLimit(limit);
-      return select.all(limit).map((r) => ({
-        reference: r.reference,
-        channel: r.channel,
-        userId: r.user_id,
-        text: r.text,
-        createdAt: new Date(r.created_at),
-      }));
+      return select.all(limit).map(toRecord);
+    },
+    async exportUser(user) {
+      return selectUser.all(user.channel, user.userId).map(toRecord);
+    },
+    async eraseUser(user) {
+      return eraseUser.run(user.channel, user.userId).changes;
+    },
+    async purgeOlderThan(before) {
+      return purge.run(before.toISOString()).changes;
     },
   };
+}
+
+function toRecord(r: FeedbackRow): FeedbackRecord {
+  return { reference: r.reference, channel: r.channel, userId: r.user_id, text: r.text, createdAt: new Date(r.created_at) };
 }

@@ -1,7 +1,7 @@
 import { formatDayReference, HANDOFF_REFERENCE_PREFIX, referenceDay } from '../day-reference';
 import { handoffMessage, handoffRecord } from '../handoff-shape';
 import { assertListLimit } from '../list-limit';
-import type { HandoffMessage, HandoffOpenInput, HandoffRecord, HandoffRepository, HandoffSpeaker, HandoffStatus } from '../ports';
+import type { ChannelUser, HandoffMessage, HandoffOpenInput, HandoffRecord, HandoffRepository, HandoffSpeaker, HandoffStatus } from '../ports';
 import { systemClock, type Clock } from '../store-options';
 import type { SqliteDb } from './database';
 
@@ -72,6 +72,13 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
     `SELECT ${columns} FROM handoffs WHERE status <> 'closed' ORDER BY created_at ASC, id ASC LIMIT ?`,
   );
 
+  const selectUser = db.prepare<[string, string], HandoffRow>(`SELECT ${columns} FROM handoffs WHERE channel = ? AND user_id = ? ORDER BY created_at, id`);
+  const selectAllLines = db.prepare<[string], MessageRow>('SELECT at, sender, text, officer, failure FROM handoff_messages WHERE handoff_id = ? ORDER BY id');
+  const eraseUserLines = db.prepare('DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE channel = ? AND user_id = ?)');
+  const eraseUser = db.prepare('DELETE FROM handoffs WHERE channel = ? AND user_id = ?');
+  const purgeLines = db.prepare(`DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE status = 'closed' AND closed_at < ?)`);
+  const purgeClosed = db.prepare(`DELETE FROM handoffs WHERE status = 'closed' AND closed_at < ?`);
+
   const appendLines = (id: string, messages: readonly HandoffMessage[]) => {
     for (const m of messages) {
       const line = { id, at: m.at.toISOString(), from: m.from, text: m.text, officer: m.officer ?? null, failure: m.failure ?? null };
@@ -101,6 +108,9 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
     const changed = claimOne.run({ id, officer, at: at.toISOString(), takeOver: takeOver ? 1 : 0 }).changes === 1;
     return changed ? toRecord(selectOne.get(id)!) : undefined;
   });
+  // Lines first, then the hand-offs they belong to; one transaction, so no line outlives its hand-off.
+  const eraseTx = db.transaction((user: ChannelUser) => eraseUserLines.run(user.channel, user.userId).changes + eraseUser.run(user.channel, user.userId).changes);
+  const purgeTx = db.transaction((before: string) => purgeLines.run(before).changes + purgeClosed.run(before).changes);
   const closeTx = db.transaction((id: string, at: Date) => {
     const changed = closeOne.run(at.toISOString(), id).changes === 1;
     return changed ? toRecord(selectOne.get(id)!) : undefined;
@@ -135,6 +145,15 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
     async listOpen(limit) {
       assertListLimit(limit);
       return listOpen.all(limit).map(toRecord);
+    },
+    async exportUser(user) {
+      return selectUser.all(user.channel, user.userId).map((r) => ({ ...toRecord(r), transcript: selectAllLines.all(r.id).map(toMessage) }));
+    },
+    async eraseUser(user) {
+      return eraseTx.immediate(user);
+    },
+    async purgeOlderThan(before) {
+      return purgeTx.immediate(before.toISOString());
     },
   };
 }

@@ -271,4 +271,20 @@ export const migrations: readonly Migration[] = [
     CREATE UNIQUE INDEX handoffs_one_open_per_user ON handoffs (channel, user_id) WHERE status <> 'closed';
     CREATE INDEX handoffs_open_queue ON handoffs (created_at) WHERE status <> 'closed';`,
   },
+  {
+    version: 16,
+    name: 'personal-data',
+    // A citizen's records are found by (channel, user_id) for export and erasure, and each kind is swept by its age
+    // (docs/personal-data.md): every such read is an index probe, not a scan of the whole table.
+    up: `CREATE INDEX feedback_user ON feedback (channel, user_id);
+    CREATE INDEX unanswered_user ON unanswered (channel, user_id);
+    CREATE INDEX handoffs_user ON handoffs (channel, user_id);
+    CREATE INDEX handoffs_closed_at ON handoffs (closed_at) WHERE status = 'closed';
+    CREATE INDEX audit_actor ON audit (actor);
+    CREATE INDEX dossier_watchers_user ON dossier_watchers (channel, user_id);
+    CREATE INDEX dossier_watchers_created_at ON dossier_watchers (created_at);
+    CREATE INDEX outbox_user ON outbox (channel, user_id);
+    CREATE INDEX outbox_created_at ON outbox (created_at);
+    CREATE INDEX contacts_last_interaction ON contacts (last_interaction_at);`,
+  },
 ];

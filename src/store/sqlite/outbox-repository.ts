@@ -33,6 +33,11 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
   const lease = db.prepare('UPDATE outbox SET claimed_until = ? WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
   const putBack = db.prepare('UPDATE outbox SET delivered_at = NULL, claimed_until = NULL WHERE id = ?');
+  const selectUser = db.prepare<[string, string], OutboxRow & { delivered_at: string | null }>(
+    `SELECT ${columns}, delivered_at FROM outbox WHERE channel = ? AND user_id = ? ORDER BY created_at, rowid`,
+  );
+  const eraseUser = db.prepare('DELETE FROM outbox WHERE channel = ? AND user_id = ?');
+  const purge = db.prepare('DELETE FROM outbox WHERE created_at < ?');
 
   const claimTx = db.transaction((channel: string, userId: string, limit: number, leaseMs: number) => {
     const at = now();
@@ -68,6 +73,15 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
     },
     async requeue(ids) {
       requeueTx(ids);
+    },
+    async exportUser(user) {
+      return selectUser.all(user.channel, user.userId).map((r) => ({ ...toMessage(r), deliveredAt: r.delivered_at === null ? null : new Date(r.delivered_at) }));
+    },
+    async eraseUser(user) {
+      return eraseUser.run(user.channel, user.userId).changes;
+    },
+    async purgeOlderThan(before) {
+      return purge.run(before.toISOString()).changes;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ETagConflictError, type StateRecord, type StateStore } from '../ports';
+import { ETagConflictError, type ChannelUser, type StateRecord, type StateStore } from '../ports';
 import { stateToJson } from '../state-json';
+import { isUserStateKey } from '../state-keys';
 import { systemClock, type Clock } from '../store-options';
 import type { SqliteDb } from './database';
 
@@ -15,6 +16,15 @@ export function createSqliteStateStore(db: SqliteDb, now: Clock = systemClock): 
   const update = db.prepare('UPDATE state SET data = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
   const remove = db.prepare('DELETE FROM state WHERE key = ?');
   const purge = db.prepare('DELETE FROM state WHERE updated_at < ?');
+  // Candidates by the key index ('.' follows '-'), then the exact rule in one place (state-keys.ts).
+  const selectUserKeys = db.prepare<{ exact: string; prefix: string; end: string; suffix: string }, { key: string; data: string; updated_at: string }>(
+    `SELECT key, data, updated_at FROM state
+     WHERE key = @exact OR (key > @prefix AND key < @end AND substr(key, -length(@suffix)) = @suffix)`,
+  );
+  const userRows = (user: ChannelUser) =>
+    selectUserKeys
+      .all({ exact: `${user.channel}/${user.userId}`, prefix: `${user.channel}-`, end: `${user.channel}.`, suffix: `/${user.userId}` })
+      .filter((r) => isUserStateKey(r.key, user));
 
   return {
     async read<T>(key: string): Promise<StateRecord<T> | undefined> {
@@ -37,6 +47,12 @@ export function createSqliteStateStore(db: SqliteDb, now: Clock = systemClock): 
     },
     async purgeOlderThan(before) {
       return purge.run(before.toISOString()).changes;
+    },
+    async exportUser(user) {
+      return userRows(user).map((r) => ({ key: r.key, data: JSON.parse(r.data) as unknown, updatedAt: new Date(r.updated_at) }));
+    },
+    async eraseUser(user) {
+      return db.transaction(() => userRows(user).reduce((n, r) => n + remove.run(r.key).changes, 0)).immediate();
     },
   };
 }

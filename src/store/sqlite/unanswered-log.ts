@@ -1,5 +1,5 @@
 import { assertListLimit } from '../list-limit';
-import type { UnansweredLog } from '../ports';
+import type { UnansweredLog, UnansweredRecord } from '../ports';
 import { systemClock, type Clock } from '../store-options';
 import type { SqliteDb } from './database';
 
@@ -23,6 +23,12 @@ export function createSqliteUnansweredLog(db: SqliteDb, now: Clock = systemClock
      ORDER BY created_at DESC, id DESC LIMIT ?`,
   );
 
+  const selectUser = db.prepare<[string, string], UnansweredRow>(
+    'SELECT channel, user_id, text, intent, confidence, created_at FROM unanswered WHERE channel = ? AND user_id = ? ORDER BY created_at, id',
+  );
+  const eraseUser = db.prepare('DELETE FROM unanswered WHERE channel = ? AND user_id = ?');
+  const purge = db.prepare('DELETE FROM unanswered WHERE created_at < ?');
+
   return {
     async add(input) {
       const { channel, userId, text, intent, confidence } = input;
@@ -30,14 +36,20 @@ export function createSqliteUnansweredLog(db: SqliteDb, now: Clock = systemClock
     },
     async list(limit) {
       assertListLimit(limit);
-      return select.all(limit).map((r) => ({
-        channel: r.channel,
-        userId: r.user_id,
-        text: r.text,
-        intent: r.intent,
-        confidence: r.confidence,
-        createdAt: new Date(r.created_at),
-      }));
+      return select.all(limit).map(toRecord);
+    },
+    async exportUser(user) {
+      return selectUser.all(user.channel, user.userId).map(toRecord);
+    },
+    async eraseUser(user) {
+      return eraseUser.run(user.channel, user.userId).changes;
+    },
+    async purgeOlderThan(before) {
+      return purge.run(before.toISOString()).changes;
     },
   };
+}
+
+function toRecord(r: UnansweredRow): UnansweredRecord {
+  return { channel: r.channel, userId: r.user_id, text: r.text, intent: r.intent, confidence: r.confidence, createdAt: new Date(r.created_at) };
 }
