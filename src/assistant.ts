@@ -108,7 +108,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere, answerTopic };
   const answerProcedure = createProcedureHandler(procedureDeps);
   // Staff accounts and guards; creates the first admin on an empty store. Before the dossier module, which mounts its guards.
-  const admin = await createAdminModule({ config, store, coordination, knowledge, logger });
+  const admin = await createAdminModule({ config, store, coordination, knowledge, translator, logger });
   // Built once the channels' senders are (below); notices queued before then wait for the citizen's next message.
   let outboxPush: OutboxPush | undefined;
   const dossiers = createDossierModule({

@@ -11,7 +11,7 @@
   $('signin-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.currentTarget;
-    run(form.querySelector('button'), 'Đăng nhập không thành công', async () => {
+    run(form.querySelector('button'), ['Đăng nhập không thành công', 'login'], async () => {
       const data = await api('POST', '/api/admin/login', { json: { username: form.username.value.trim(), password: form.password.value } });
       kit.saveToken(data.token);
       form.reset();

@@ -57,7 +57,7 @@
   }
 
   function change(button, username, patch, done) {
-    run(button, `Sửa tài khoản ${username}`, async () => {
+    run(button, [`Sửa tài khoản ${username}`, 'changeAccount'], async () => {
       await api('PATCH', `/api/admin/accounts/${encodeURIComponent(username)}`, { json: patch });
       await loadAccounts();
       showAlert('ok', done);
@@ -67,7 +67,7 @@
   document.getElementById('account-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.currentTarget;
-    run(form.querySelector('button[type="submit"]'), 'Tạo tài khoản', async () => {
+    run(form.querySelector('button[type="submit"]'), ['Tạo tài khoản', 'createAccount'], async () => {
       // No role chosen is sent as is: the server's message names the field.
       const roles = Array.from(form.querySelectorAll('input[name="roles"]:checked'), (box) => box.value);
       const account = await api('POST', '/api/admin/accounts', {

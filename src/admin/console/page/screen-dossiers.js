@@ -23,7 +23,7 @@
     event.preventDefault();
     const form = event.currentTarget;
     const output = document.getElementById('lookup-result');
-    run(form.querySelector('button'), 'Tra cứu hồ sơ', async () => {
+    run(form.querySelector('button'), ['Tra cứu hồ sơ', 'lookup'], async () => {
       output.replaceChildren();
       const dossier = await api('GET', `/api/admin/dossiers/${encodeURIComponent(form.code.value.trim())}`);
       output.replaceChildren(dossierView(dossier));
@@ -64,7 +64,7 @@
     event.preventDefault();
     const form = event.currentTarget;
     const output = document.getElementById('import-result');
-    run(form.querySelector('button'), 'Nhập hồ sơ', async () => {
+    run(form.querySelector('button'), ['Nhập hồ sơ', 'import'], async () => {
       output.replaceChildren();
       try {
         const report = await api('POST', '/api/admin/dossiers/import', { file: form.file.files[0] });
