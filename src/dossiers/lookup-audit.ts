@@ -10,6 +10,7 @@ export const DOSSIER_AUDIT_ACTIONS = [
   'dossier.locked',
   'dossier.subscribe',
   'dossier.staff_view',
+  'dossier.staff_list',
   'dossier.import',
   'dossier.import_started',
 ] as const;
