@@ -247,6 +247,19 @@ window.StaffConsole = (() => {
     }
   }
 
+  /** Saves a Blob as a file: a fetch with the token, then a Blob, since a plain link would carry the token in its URL. */
+  function download(blob, filename) {
+    const href = URL.createObjectURL(blob);
+    const link = el('a');
+    link.href = href;
+    link.download = filename;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  }
+
   /** An ISO instant as Vietnamese time: "08:00 10/02/2026". */
   function dateTime(iso) {
     if (!iso) return '';
@@ -261,7 +274,7 @@ window.StaffConsole = (() => {
   }
 
   return {
-    labels, label, names, ready, session, loaders, refreshers, api, run, say, explain, showAlert, clearAlert, saveToken, allowed, el, facts, table, dateTime, today,
+    labels, label, names, ready, session, loaders, refreshers, api, run, say, explain, showAlert, clearAlert, saveToken, allowed, el, facts, table, dateTime, today, download,
     ApiError,
     /** console.js decides what a lost session does to the page. */
     onSessionEnded(handler) {

@@ -2,7 +2,7 @@
 'use strict';
 
 (() => {
-  const { api, run, el, table, today, loaders } = window.StaffConsole;
+  const { api, run, el, table, today, download, label, loaders } = window.StaffConsole;
   const GROUP_NAMES = { procedure: 'Thủ tục', unit: 'Đơn vị', month: 'Tháng' };
   const COUNT_LABELS = {
     received: 'Tiếp nhận',
@@ -24,17 +24,8 @@
   csvButton.addEventListener('click', () => {
     if (!form.reportValidity()) return;
     run(csvButton, 'Tải CSV', async () => {
-      // A fetch with the token, then a Blob: a plain link would have to carry the token in its URL (logs, history).
       const response = await api('GET', `/api/admin/reports/dossiers?${query('csv')}`, { download: true });
-      const href = URL.createObjectURL(await response.blob());
-      const link = el('a');
-      link.href = href;
-      link.download = `bao-cao-ho-so_${form.from.value}_${form.to.value}_${form.groupBy.value}.csv`;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+      download(await response.blob(), `bao-cao-ho-so_${form.from.value}_${form.to.value}_${form.groupBy.value}.csv`);
     });
   });
 
@@ -50,7 +41,7 @@
     const group = GROUP_NAMES[report.groupBy] || 'Nhóm';
     const percent = (share) => `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
     const columns = [
-      { label: group, value: (line) => (line === report.total ? 'Tổng cộng' : line.group || '(chưa ghi)') },
+      { label: group, value: (line) => groupName(report, line) },
       ...Object.entries(COUNT_LABELS).map(([key, label]) => ({ label, value: (line) => line[key], num: true })),
       { label: '% trước hạn', value: (line) => percent(line.shareEarly), num: true },
       { label: '% đúng hạn', value: (line) => percent(line.shareOnTime), num: true },
@@ -60,6 +51,13 @@
     const view = el('div', 'result');
     view.append(table(columns, report.lines, { caption, footer: report.total, empty: 'Không có hồ sơ nào trong khoảng này.' }));
     document.getElementById('report-result').replaceChildren(view);
+  }
+
+  /** A line's group in words: the procedure's name rather than its id, "(chưa ghi)" for a dossier without a unit. */
+  function groupName(report, line) {
+    if (line === report.total) return 'Tổng cộng';
+    if (!line.group) return '(chưa ghi)';
+    return report.groupBy === 'procedure' ? label('procedures', line.group) : line.group;
   }
 
   function day(isoDay) {
