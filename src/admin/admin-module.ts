@@ -18,6 +18,7 @@ import { createContentRoutes } from './routes/content-routes';
 import { createLabelsRoutes } from './routes/labels-routes';
 import { createRecordRoutes } from './routes/record-routes';
 import { createSessionRoutes } from './routes/session-routes';
+import { createStatsRoutes } from './routes/stats-routes';
 import { createSessions } from './sessions';
 
 /** What the admin module is built from. */
@@ -57,6 +58,7 @@ export async function createAdminModule(deps: AdminModuleDeps): Promise<AdminMod
   router.use(createContentRoutes({ knowledge, auth, audit }));
   router.use(createRecordRoutes({ store, auth }));
   router.use(createLabelsRoutes({ translator: deps.translator, knowledge }));
+  router.use(createStatsRoutes({ activity: store.activity, auth, now }));
   router.use(createAuditRoutes({ audit: store.audit, auth }));
   return { router, auth };
 }

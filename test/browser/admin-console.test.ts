@@ -239,7 +239,8 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
     const lines = original.trim().split('\n');
     const duplicate = [...lines, lines[1]].join('\n'); // the first office again: its id is taken
     await uploadCsv('#offices-form', 'offices.csv', duplicate, 'Thay danh bạ');
-    await alert().filter({ hasText: 'mã 422' }).waitFor();
+    await alert().filter({ hasText: 'chưa có gì bị thay đổi' }).waitFor();
+    assert.match(await alert().evaluate((a) => a.firstChild?.textContent ?? ''), /^Thay danh bạ đơn vị: Có \d+ lỗi trong tệp, chưa có gì bị thay đổi\./);
     const problem = await alert().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
     assert.ok(problem.some(([file, row, field]) => file === 'offices.csv' && row === String(lines.length + 1) && field === 'id'), JSON.stringify(problem));
     assert.equal(fs.readFileSync(officesFile, 'utf8'), original, 'the directory is unchanged');

@@ -1,6 +1,7 @@
 /** Staff accounts, their sessions, and the audit trail of what staff and citizens' lookups did. */
 
-export type Role = 'admin' | 'editor' | 'desk' | 'propaganda';
+/** `viewer` reads reports and charts and changes nothing. */
+export type Role = 'admin' | 'editor' | 'desk' | 'propaganda' | 'viewer';
 
 export interface Account {
   username: string;
