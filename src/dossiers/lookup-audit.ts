@@ -11,6 +11,7 @@ export const DOSSIER_AUDIT_ACTIONS = [
   'dossier.subscribe',
   'dossier.staff_view',
   'dossier.staff_list',
+  'dossier.write',
   'dossier.import',
   'dossier.import_started',
 ] as const;

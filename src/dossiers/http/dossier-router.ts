@@ -46,11 +46,13 @@ export function createDossierRouter(deps: DossierRouterDeps): Router {
 }
 
 /** PUT: idempotent upsert-if-newer; 201 when created, 200 when applied or ignored (older than the stored version). */
-function putDossier({ service }: DossierRouterDeps): RequestHandler {
+function putDossier({ service, audit }: DossierRouterDeps): RequestHandler {
   return async (req, res) => {
     const checked = validateDossier(req.params.code, req.body);
     if (!checked.ok) throw badRequest(describeProblems(checked.problems), { fields: checked.problems });
     const result = await service.apply(checked.input);
+    // Every write is on the audit trail, the one-stop system's included (imports are audited per file).
+    await audit(actorOf(res), 'dossier.write', result.record.code, { outcome: result.outcome, status: result.record.status });
     res.status(result.outcome === 'created' ? 201 : 200).json({
       code: result.record.code,
       outcome: result.outcome,
