@@ -15,11 +15,11 @@ window.StaffCharts = (() => {
     return node;
   }
 
-  /** A round, readable top for the value axis: 1, 2, 5 × 10ⁿ at or above `max`. */
+  /** A round, readable top for the value axis: 2, 4, 6, 10 × 10ⁿ at or above `max` (even, so the middle line is whole). */
   function niceMax(max) {
-    if (max <= 0) return 1;
+    if (max <= 2) return 2;
     const power = 10 ** Math.floor(Math.log10(max));
-    return [1, 2, 5, 10].map((m) => m * power).find((top) => top >= max);
+    return [2, 4, 6, 10, 20].map((m) => m * power).find((top) => top >= max);
   }
 
   const number = (n) => n.toLocaleString('vi-VN');
