@@ -18,6 +18,8 @@ window.StaffConsole = (() => {
       names.role = data.roles;
       names.channel = data.channels;
     });
+  // Reported by the first action that needs the words (run() awaits `ready`), not as an unhandled rejection.
+  ready.catch(() => {});
   const alertBox = document.getElementById('alert');
   const session = { token: readToken(), me: null };
   /** Screens register what to load when they open (`loaders`) and what their "Làm mới" buttons reload (`refreshers`). */
@@ -82,7 +84,8 @@ window.StaffConsole = (() => {
   function say(key, action, values = {}) {
     const errors = labels.errors || {};
     const byAction = (action && errors.byAction && errors.byAction[action]) || {};
-    const text = byAction[key] || errors[key] || errors.unknown || '';
+    // Without the labels (the server was not reached at all) the page's own sentence says so.
+    const text = byAction[key] || errors[key] || errors.unknown || document.getElementById('no-labels').content.textContent;
     return text.replace(/{{(\w+)}}/g, (_, name) => (values[name] === undefined ? '' : String(values[name])));
   }
 
