@@ -3,11 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { importDossierCsv } from '../src/dossiers/csv-import';
+import { createCsvVocabulary } from '../src/dossiers/csv-vocabulary';
+import { loadTranslator } from '../src/i18n/translator';
+import { projectRoot } from '../src/config';
 import { createDossierService } from '../src/dossiers/dossier-service';
 import type { DossierInput } from '../src/store/ports';
 import { createSqliteStore } from '../src/store/sqlite';
 import { percentile } from './support/stats';
 
+const translator = loadTranslator(path.join(projectRoot, 'content', 'locales'));
 const RECORDS = 1_000_000;
 const LOOKUPS = 20_000;
 const IMPORT_ROWS = 100_000;
@@ -78,7 +82,7 @@ async function benchImport(): Promise<void> {
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const started = process.hrtime.bigint();
-    const report = await importDossierCsv(Readable.from(csvLines(IMPORT_ROWS)), service);
+    const report = await importDossierCsv(Readable.from(csvLines(IMPORT_ROWS)), service, createCsvVocabulary(translator.forLocale('vi'), () => undefined));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);

@@ -37,6 +37,7 @@ import { createMetricsRouter, measureRequests } from './http/metrics-router';
 import { createMetrics } from './ops/metrics';
 import { createParseRouter } from './http/parse-router';
 import { loadTranslator } from './i18n/translator';
+import { createActivityRecorder } from './ops/activity-recorder';
 import { KnowledgeHolder, type Knowledge } from './knowledge';
 import type { Logger } from './ops/logger';
 import { createStore } from './store';
@@ -109,8 +110,10 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const offices = createOfficeHandlers({ knowledge: currentKnowledge, answerTopic });
   const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere, answerTopic };
   const answerProcedure = createProcedureHandler(procedureDeps);
+  // Questions per day, channel and intent, for the staff console's charts.
+  const recordActivity = createActivityRecorder(store.activity, logger);
   // Staff accounts and guards; creates the first admin on an empty store. Before the dossier module, which mounts its guards.
-  const admin = await createAdminModule({ config, store, coordination, knowledge, logger });
+  const admin = await createAdminModule({ config, store, coordination, knowledge, translator, logger });
   // Built once the channels' senders are (below); notices queued before then wait for the citizen's next message.
   let outboxPush: OutboxPush | undefined;
   const dossiers = createDossierModule({
@@ -189,7 +192,10 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     officer: handoff.presence,
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     logger,
-    onTurnEnd: metrics.observeTurn,
+    onTurnEnd: async (report) => {
+      metrics.observeTurn(report);
+      await recordActivity(report);
+    },
     now,
   });
 

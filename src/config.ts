@@ -134,6 +134,7 @@ const schema = z.object({
   DOSSIER_WATCH_RETENTION_DAYS: days(180),
   OUTBOX_RETENTION_DAYS: days(30),
   CONTACT_RETENTION_DAYS: days(365),
+  ACTIVITY_RETENTION_DAYS: days(365),
   STAFF_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(OWASP_SCRYPT_LN),
   HANDOFF_HOURS: weeklyHours('mon-fri 07:30-11:30,13:30-17:00'),
   HANDOFF_HOLIDAYS: isoDays(),

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { Role } from '../store/ports';
 
 /** Every staff role, in the order the docs list them. */
-export const ROLES: readonly Role[] = ['admin', 'editor', 'desk', 'propaganda'];
+export const ROLES: readonly Role[] = ['admin', 'editor', 'desk', 'propaganda', 'viewer'];
 
 /** The authenticated caller, set on `res.locals.actor` by the auth middleware. */
 export type Actor = { kind: 'staff'; username: string; roles: Role[] } | { kind: 'integration'; id: string };

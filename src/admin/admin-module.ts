@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { Config } from '../config';
 import type { Coordination } from '../coordination';
+import type { Translator } from '../i18n/translator';
 import type { KnowledgeHolder } from '../knowledge';
 import type { Logger } from '../ops/logger';
 import type { Store } from '../store/ports';
@@ -14,8 +15,10 @@ import { createPasswordHasher } from './passwords';
 import { createAccountRoutes } from './routes/account-routes';
 import { createAuditRoutes } from './routes/audit-routes';
 import { createContentRoutes } from './routes/content-routes';
+import { createLabelsRoutes } from './routes/labels-routes';
 import { createRecordRoutes } from './routes/record-routes';
 import { createSessionRoutes } from './routes/session-routes';
+import { createStatsRoutes } from './routes/stats-routes';
 import { createSessions } from './sessions';
 import { createCitizenDataService } from '../privacy/citizen-data';
 import { createCitizenDataRoutes } from '../privacy/http/citizen-data-routes';
@@ -26,6 +29,8 @@ export interface AdminModuleDeps {
   store: Store;
   coordination: Coordination;
   knowledge: KnowledgeHolder;
+  /** The console's words (content/locales/<lang>/console.json). */
+  translator: Translator;
   logger: Logger;
   /** Defaults to the wall clock; tests pass their own to age sessions. */
   now?: Clock;
@@ -54,6 +59,8 @@ export async function createAdminModule(deps: AdminModuleDeps): Promise<AdminMod
   router.use(createAccountRoutes({ accounts: store.accounts, hasher, auth, audit, now }));
   router.use(createContentRoutes({ knowledge, auth, audit }));
   router.use(createRecordRoutes({ store, auth }));
+  router.use(createLabelsRoutes({ translator: deps.translator, knowledge }));
+  router.use(createStatsRoutes({ activity: store.activity, auth, now }));
   router.use(createAuditRoutes({ audit: store.audit, auth }));
   router.use(createCitizenDataRoutes({ service: createCitizenDataService(store, now), auth }));
   return { router, auth };

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'account.bootstrap',
   'account.create',
   'account.update',
+  'account.password_change',
   'session.login',
   'session.logout',
   'content.reload',

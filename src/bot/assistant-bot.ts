@@ -26,9 +26,12 @@ export type TurnPath = 'emergency' | 'dialog' | 'route' | 'context' | 'fallback'
 /** What one finished turn reports to observers (metrics); never the citizen's text. */
 export interface TurnReport {
   channel: string;
+  /** The channel's id of the citizen (the staff charts count each citizen once a day). */
+  userId: string;
   intent: string;
   path: TurnPath;
   seconds: number;
+  at: Date;
 }
 
 export interface AssistantBotOptions {
@@ -72,7 +75,8 @@ export interface AssistantBotOptions {
   confidenceThreshold: number;
   logger: Logger;
   /** Called once per finished turn (metrics). */
-  onTurnEnd?: (report: TurnReport) => void;
+  /** Awaited, so what it records is in place when the turn's answer leaves; it must not throw. */
+  onTurnEnd?: (report: TurnReport) => void | Promise<void>;
   now?: () => Date;
 }
 
@@ -148,7 +152,7 @@ export class AssistantBot {
     }
     memory.lastTurnAt = endedAt.toISOString();
     await state.write(key, memory, loaded?.eTag ?? null);
-    this.options.onTurnEnd?.({ channel: turn.channel, intent: turn.intent, path, seconds: (performance.now() - started) / 1000 });
+    await this.options.onTurnEnd?.({ channel: turn.channel, userId: turn.userId, intent: turn.intent, path, seconds: (performance.now() - started) / 1000, at: endedAt });
   };
 
   private async dispatch(turn: Turn): Promise<TurnPath> {

@@ -2,13 +2,16 @@ import type { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import type { DossierInput } from '../store/ports';
 import type { DossierService } from './dossier-service';
-import { describeProblems, validateDossier } from './dossier-schema';
+import { validateDossier } from './dossier-schema';
+import type { CsvColumn, CsvVocabulary } from './csv-vocabulary';
 
-/** CSV columns, by header name (order free). The first row must be the header. */
-export const CSV_REQUIRED_COLUMNS = ['code', 'procedure', 'status', 'receivedAt', 'dueAt', 'updatedAt', 'applicantName', 'phone'] as const;
-export const CSV_OPTIONAL_COLUMNS = ['completedAt', 'note', 'unit', 'submission', 'returnMethod'] as const;
+/** CSV columns the header must name (by id or Vietnamese name, order free); the other CSV_COLUMNS are optional. */
+export const CSV_REQUIRED_COLUMNS: readonly CsvColumn[] = ['code', 'procedure', 'status', 'receivedAt', 'dueAt', 'updatedAt', 'applicantName', 'phone'];
 
-/** One row that was not applied: its number among the data rows (1 = first after the header), its line, and why. */
+/**
+ * One row that was not applied: its number among the data rows (1 = first after the header), its line, the columns
+ * at fault as the file names them, and what to write instead (in the desk's language).
+ */
 export interface ImportRowError {
   row: number;
   line: number;
@@ -55,7 +58,7 @@ interface PendingRow {
  * with its number and fields and skipped, the rest go on. Memory stays flat: one batch is held at a time and the
  * parser is read with backpressure.
  */
-export async function importDossierCsv(source: Readable, service: DossierService, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importDossierCsv(source: Readable, service: DossierService, words: CsvVocabulary, options: ImportOptions = {}): Promise<ImportReport> {
   const batchSize = options.batchSize ?? 1000;
   const maxErrors = options.maxErrors ?? 1000;
   const report: ImportReport = { rowsRead: 0, created: 0, applied: 0, ignored: 0, failed: 0, errors: [], errorsTruncated: false };
@@ -66,11 +69,14 @@ export async function importDossierCsv(source: Readable, service: DossierService
   };
 
   let sawHeader = false;
+  // What the file calls each column, so errors name the column the clerk sees.
+  const fileHeader = new Map<string, string>();
+  const headerOf = (column: string) => fileHeader.get(column) ?? words.header(column as CsvColumn);
   const parser = parse({
     bom: true,
     columns: (header: string[]) => {
       sawHeader = true;
-      return checkHeader(header);
+      return checkHeader(header, words, fileHeader);
     },
     skip_empty_lines: true,
     trim: true,
@@ -83,7 +89,7 @@ export async function importDossierCsv(source: Readable, service: DossierService
   // when the loop reaches their line, so row numbers follow the file.
   const skipped: { line: number; message: string }[] = [];
   parser.on('skip', (err: CsvError & { lines?: number }) => {
-    skipped.push({ line: err.lines ?? 0, message: `Unreadable CSV record: ${err.message}` });
+    skipped.push({ line: err.lines ?? 0, message: words.say('unreadable') });
   });
   const numberSkipped = (beforeLine: number) => {
     while (skipped.length > 0 && skipped[0]!.line < beforeLine) {
@@ -101,7 +107,7 @@ export async function importDossierCsv(source: Readable, service: DossierService
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    await applyRows(rows, service, report, fail);
+    await applyRows(rows, service, report, fail, words.say('notStored'));
     options.onProgress?.({ ...progressOf(report) });
   };
 
@@ -115,13 +121,15 @@ export async function importDossierCsv(source: Readable, service: DossierService
       const wrongWidth = info.invalid_field_length > wrongWidthSoFar;
       wrongWidthSoFar = info.invalid_field_length;
       if (wrongWidth) {
-        fail({ row, line: info.lines, fields: [], message: 'Wrong number of columns for the header' });
+        fail({ row, line: info.lines, fields: [], message: words.say('wrongWidth') });
         continue;
       }
-      const { code, ...body } = record;
+      const values = Object.fromEntries(Object.entries(record).map(([column, cell]) => [column, words.value(column as CsvColumn, cell ?? '')]));
+      const { code, ...body } = values;
       const result = validateDossier(code, body);
       if (!result.ok) {
-        fail({ row, line: info.lines, fields: result.problems.map((p) => p.field), message: describeProblems(result.problems) });
+        const fields = [...new Set(result.problems.map((p) => headerOf(p.field.split('.')[0]!)))];
+        fail({ row, line: info.lines, fields, message: words.describe(result.problems, headerOf) });
         continue;
       }
       batch.push({ row, line: info.lines, input: result.input });
@@ -129,7 +137,7 @@ export async function importDossierCsv(source: Readable, service: DossierService
     }
     numberSkipped(Number.POSITIVE_INFINITY);
     await flush();
-    if (!sawHeader) throw new ImportHeaderError('The file is empty: the first row must be the header');
+    if (!sawHeader) throw new ImportHeaderError(words.say('emptyFile'));
   } catch (err) {
     if (err instanceof CsvError && err.code === 'CSV_INVALID_COLUMN_MAPPING') throw new ImportHeaderError(err.message);
     throw err;
@@ -137,17 +145,31 @@ export async function importDossierCsv(source: Readable, service: DossierService
   return report;
 }
 
-function checkHeader(header: string[]): string[] {
-  const names = header.map((h) => h.trim());
-  const missing = CSV_REQUIRED_COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length > 0) throw new ImportHeaderError(`The header misses the columns: ${missing.join(', ')}`);
-  const known = new Set<string>([...CSV_REQUIRED_COLUMNS, ...CSV_OPTIONAL_COLUMNS]);
-  const unknown = names.filter((n) => !known.has(n));
-  if (unknown.length > 0) throw new ImportHeaderError(`Unknown columns: ${unknown.join(', ')}`);
-  return names;
+/** The columns' ids in file order; refuses the file (nothing written) when a column is missing, unknown or repeated. */
+function checkHeader(header: string[], words: CsvVocabulary, fileHeader: Map<string, string>): string[] {
+  const unknown: string[] = [];
+  const repeated: string[] = [];
+  const columns = header.map((raw) => {
+    const name = raw.trim();
+    const column = words.columnOf(name);
+    if (!column) unknown.push(name);
+    else if (fileHeader.has(column)) repeated.push(name);
+    else fileHeader.set(column, name);
+    return column ?? name;
+  });
+  const missing = CSV_REQUIRED_COLUMNS.filter((c) => !fileHeader.has(c));
+  // Both the Vietnamese header and the id, so a sheet written either way finds what it lacks.
+  const named = (list: readonly CsvColumn[]) => list.map((c) => `${words.header(c)} (${c})`).join(', ');
+  const problems = [
+    ...(missing.length ? [words.say('missingColumns', { columns: named(missing) })] : []),
+    ...(unknown.length ? [words.say('unknownColumns', { columns: unknown.map((u) => `“${u}”`).join(', ') })] : []),
+    ...(repeated.length ? [words.say('duplicateColumns', { columns: repeated.map((u) => `“${u}”`).join(', ') })] : []),
+  ];
+  if (problems.length > 0) throw new ImportHeaderError(problems.join(' '));
+  return columns;
 }
 
-async function applyRows(rows: PendingRow[], service: DossierService, report: ImportReport, fail: (e: ImportRowError) => void) {
+async function applyRows(rows: PendingRow[], service: DossierService, report: ImportReport, fail: (e: ImportRowError) => void, notStored: string) {
   try {
     count(await service.applyBatch(rows.map((r) => r.input)), report);
   } catch {
@@ -155,8 +177,8 @@ async function applyRows(rows: PendingRow[], service: DossierService, report: Im
     for (const r of rows) {
       try {
         count([await service.apply(r.input)], report);
-      } catch (err) {
-        fail({ row: r.row, line: r.line, fields: [], message: `Not stored: ${(err as Error).message}` });
+      } catch {
+        fail({ row: r.row, line: r.line, fields: [], message: notStored });
       }
     }
   }

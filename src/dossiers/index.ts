@@ -11,6 +11,7 @@ import type { Locale } from '../understanding/types';
 import { systemClock, type Clock } from '../store/store-options';
 import { DossierDialog } from './chat/dossier-dialog';
 import { createDossierHandler } from './chat/dossier-handler';
+import { createCsvVocabulary } from './csv-vocabulary';
 import { createDossierService, type DossierService } from './dossier-service';
 import { createImportJournal } from './import-journal';
 import { createDossierRouter } from './http/dossier-router';
@@ -70,6 +71,7 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
       maxBodyBytes: deps.maxBodyBytes,
       logger: deps.logger,
       now,
+      vocabulary: () => createCsvVocabulary(deps.translator.forLocale('vi'), (id) => deps.procedureName?.(id, 'vi')),
     }),
     handlers: { dossier_status: createDossierHandler(chat) },
     // A short answer (code, 4 digits) is expected: a confident new question may interrupt the lookup. The digits

@@ -10,6 +10,8 @@ export const DOSSIER_AUDIT_ACTIONS = [
   'dossier.locked',
   'dossier.subscribe',
   'dossier.staff_view',
+  'dossier.staff_list',
+  'dossier.write',
   'dossier.import',
   'dossier.import_started',
 ] as const;

@@ -19,6 +19,7 @@ export function personalDataRegistry(store: Store): Readonly<Record<string, Pers
     dossierLookups: store.audit,
     dossierWatches: store.dossiers,
     outbox: store.outbox,
+    daysWritten: store.activity,
     // Last: an erase interrupted midway leaves the contact, so the citizen is still known and the request can rerun.
     contacts: {
       exportUser: async (user) => {

@@ -27,6 +27,7 @@ export type RetentionAges = Pick<
   | 'DOSSIER_WATCH_RETENTION_DAYS'
   | 'OUTBOX_RETENTION_DAYS'
   | 'CONTACT_RETENTION_DAYS'
+  | 'ACTIVITY_RETENTION_DAYS'
 >;
 
 /** Every kind that ages, with its age from the configuration. A new kind adds one line here and one variable. */
@@ -40,6 +41,7 @@ export function retentionRules(store: Store, ages: RetentionAges): RetentionRule
     { kind: 'dossierLookups', maxAgeSeconds: days(ages.LOOKUP_LOG_RETENTION_DAYS), purge: (b) => store.audit.purgeOlderThan(b) },
     { kind: 'dossierWatches', maxAgeSeconds: days(ages.DOSSIER_WATCH_RETENTION_DAYS), purge: (b) => store.dossiers.purgeWatchersOlderThan(b) },
     { kind: 'outbox', maxAgeSeconds: days(ages.OUTBOX_RETENTION_DAYS), purge: (b) => store.outbox.purgeOlderThan(b) },
+    { kind: 'daysWritten', maxAgeSeconds: days(ages.ACTIVITY_RETENTION_DAYS), purge: (b) => store.activity.purgeOlderThan(b) },
     { kind: 'contacts', maxAgeSeconds: days(ages.CONTACT_RETENTION_DAYS), purge: (b) => store.contacts.purgeOlderThan(b) },
   ];
 }

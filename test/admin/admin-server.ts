@@ -8,6 +8,7 @@ import { Router, type RequestHandler } from 'express';
 import { createAdminModule, type AdminAuth } from '../../src/admin';
 import { loadConfig, projectRoot } from '../../src/config';
 import { createHttpApp } from '../../src/http/app';
+import { loadTranslator } from '../../src/i18n/translator';
 import { createLogger } from '../../src/ops/logger';
 import type { Role } from '../../src/store/ports';
 import type { AssistantOptions } from '../../src/assistant';
@@ -121,7 +122,8 @@ export async function startProbe(server: AdminServer, guard: (auth: AdminAuth) =
   const config = loadConfig({ DATA_DIR: server.running.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...server.env });
   const logger = createLogger('silent');
   const { assistant } = server.running;
-  const admin = await createAdminModule({ config, store: assistant.store, coordination: assistant.coordination, knowledge: assistant.knowledge, logger });
+  const translator = loadTranslator(path.join(server.contentDir, 'locales'));
+  const admin = await createAdminModule({ config, store: assistant.store, coordination: assistant.coordination, knowledge: assistant.knowledge, translator, logger });
   const router = Router();
   router.put('/probe/:code', guard(admin.auth), (_req, res) => {
     res.json({ actor: res.locals.actor });

@@ -128,8 +128,10 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
     assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
 
     await submitSignIn({ username: ADMIN.username, password: 'mat-khau-sai-hoan-toan' });
-    await alert().filter({ hasText: 'Wrong username or password' }).waitFor();
-    assert.match((await alert().textContent()) ?? '', /Đăng nhập không thành công \(mã 401\)/);
+    await alert().filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu' }).waitFor();
+    const refused = (await alert().textContent()) ?? '';
+    assert.match(refused, /^Đăng nhập không thành công: Sai tên đăng nhập hoặc mật khẩu\..*quản trị viên đặt lại\.$/);
+    assert.doesNotMatch(refused, /401|Wrong|password|mã/);
     assert.equal(await page.locator('#tabs').isHidden(), true);
 
     await signIn(ADMIN);
@@ -177,7 +179,7 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
 
     await page.getByLabel('Mã hồ sơ').fill('G22.42-000000-000000');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
-    await alert().filter({ hasText: 'mã 404' }).waitFor();
+    await alert().filter({ hasText: 'Không có hồ sơ mang mã này' }).waitFor();
     assert.equal(await result.textContent(), '');
   });
 
@@ -237,7 +239,8 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
     const lines = original.trim().split('\n');
     const duplicate = [...lines, lines[1]].join('\n'); // the first office again: its id is taken
     await uploadCsv('#offices-form', 'offices.csv', duplicate, 'Thay danh bạ');
-    await alert().filter({ hasText: 'mã 422' }).waitFor();
+    await alert().filter({ hasText: 'chưa có gì bị thay đổi' }).waitFor();
+    assert.match(await alert().evaluate((a) => a.firstChild?.textContent ?? ''), /^Thay danh bạ đơn vị: Có \d+ lỗi trong tệp, chưa có gì bị thay đổi\./);
     const problem = await alert().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
     assert.ok(problem.some(([file, row, field]) => file === 'offices.csv' && row === String(lines.length + 1) && field === 'id'), JSON.stringify(problem));
     assert.equal(fs.readFileSync(officesFile, 'utf8'), original, 'the directory is unchanged');
@@ -254,7 +257,7 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
     assert.equal(await page.locator('#handoffs-result').isVisible(), false);
   });
 
-  it('lets an admin create an account (a refused one shows the server\'s message), change its roles and disable it', async () => {
+  it('lets an admin create an account (a refused one names the field in Vietnamese), change its roles and disable it', async () => {
     await open();
     await signIn(ADMIN);
     await tab('Tài khoản').click();
@@ -272,7 +275,7 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
     await form.getByLabel('Tên đăng nhập').fill('tuyentruyen1');
     await form.getByLabel('Mật khẩu').fill('mat-khau-tuyen-truyen-2');
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    await alert().filter({ hasText: 'mã 400' }).waitFor(); // no role chosen: the server names the field
+    await alert().filter({ hasText: 'Vai trò: chọn ít nhất một vai trò.' }).waitFor(); // no role chosen: the field is named in Vietnamese
 
     await row.getByRole('checkbox', { name: 'Biên tập' }).check();
     await row.getByRole('button', { name: 'Lưu vai trò của tuyentruyen1' }).click();

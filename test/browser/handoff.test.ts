@@ -76,7 +76,7 @@ suite(skipBrowserTests ? 'hand-off in the staff console and the chat page, in Ch
     await signInAsDesk();
     const row = page.locator('#handoffs-result > .table tbody tr', { hasText: id });
     await row.waitFor();
-    assert.match((await row.textContent()) ?? '', /Web.*Đang chờ cán bộ/);
+    assert.match((await row.textContent()) ?? '', /Trang web.*Đang chờ cán bộ/);
     await row.getByRole('button', { name: `Xem cuộc trò chuyện ${id}` }).click();
     await conversation().locator('td', { hasText: 'đăng ký tạm trú cần giấy tờ gì' }).waitFor();
     const lines = await conversation().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[1]?.textContent));

@@ -37,7 +37,7 @@ describe('Dossier CSV imports in the audit trail', () => {
     const [failed, completed] = await imports(server.url, desk);
     assert.deepEqual([completed!.outcome, completed!.startedBy, completed!.counts?.created, completed!.counts?.rowsRead], ['completed', 'staff:nhaptep', 2, 2]);
     assert.equal(failed!.outcome, 'failed');
-    assert.match(failed!.error ?? '', /misses the columns/);
+    assert.match(failed!.error ?? '', /^Thiếu cột bắt buộc: Thủ tục \(procedure\), Trạng thái \(status\)/);
     const { audit } = server.assistant.store;
     for (const { id } of [failed!, completed!]) {
       assert.equal((await audit.list({ action: 'dossier.import_started', target: `dossier-import:${id}`, limit: 5 })).length, 1);

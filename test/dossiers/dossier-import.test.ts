@@ -3,11 +3,16 @@ import { Readable } from 'node:stream';
 import { importDossierCsv, ImportHeaderError, type ImportProgress } from '../../src/dossiers/csv-import';
 import type { RunningAssistant } from '../support/server';
 import { ADMIN, INTEGRATION_TOKEN, login, staffToken, startDossierAssistant, uniqueCode } from './dossier-support';
+import { createCsvVocabulary } from '../../src/dossiers/csv-vocabulary';
+import { vi } from '../support/locale';
 
 const HEADER = 'code,procedure,status,receivedAt,dueAt,updatedAt,applicantName,phone,note,unit,submission,returnMethod,completedAt';
 const row = (code: string, o: Partial<Record<'status' | 'updatedAt' | 'phone' | 'note' | 'procedure' | 'dueAt', string>> = {}) =>
   [code, o.procedure ?? 'ho-chieu', o.status ?? 'received', '2026-03-02', o.dueAt ?? '2026-03-10', o.updatedAt ?? '2026-03-02T09:00:00+07:00',
     'Trần Thị Mai', o.phone ?? '0987654321', o.note ?? '', 'Phòng Quản lý xuất nhập cảnh', 'online', 'post', ''].join(',');
+
+// The files of these direct calls name procedures by id; names are proven through the server below.
+const words = createCsvVocabulary(vi, () => undefined);
 
 describe('Dossier CSV import', () => {
   let server: RunningAssistant;
@@ -59,7 +64,9 @@ describe('Dossier CSV import', () => {
     assert.equal(report.failed, 3);
     assert.deepEqual(report.errors.map((e) => [e.row, e.line]), [[2, 3], [4, 5], [5, 6]]);
     assert.deepEqual(report.errors[0]!.fields.sort(), ['phone', 'status']);
-    assert.match(report.errors[1]!.message, /columns/);
+    assert.match(report.errors[1]!.message, /số ô khác với dòng tiêu đề/);
+    assert.equal(report.errors[0]!.message.split('Cột').length - 1, 2, report.errors[0]!.message);
+    for (const e of report.errors) assert.doesNotMatch(e.message, /must|Invalid|column/i, 'every row error is in Vietnamese');
     assert.deepEqual(report.errors[2]!.fields, ['code']);
     for (const c of good) assert.ok(await server.assistant.store.dossiers.get(c), `${c} was imported`);
     assert.equal((await server.assistant.store.dossiers.get(good[1]!))?.note, 'Thiếu ảnh 4x6, ghi chú có dấu phẩy, và "ngoặc"');
@@ -118,7 +125,7 @@ describe('Dossier CSV import', () => {
       },
     };
     const csv = `${HEADER}\n${codes.map((c) => row(c)).join('\n')}\n`;
-    const report = await importDossierCsv(Readable.from([csv]), service as never, { batchSize: 3, onProgress: (p) => progress.push(p) });
+    const report = await importDossierCsv(Readable.from([csv]), service as never, words, { batchSize: 3, onProgress: (p) => progress.push(p) });
     assert.deepEqual(progress.map((p) => p.rowsRead), [3, 6, 7]);
     assert.equal(report.created, 6);
     assert.equal(report.failed, 1);
@@ -128,7 +135,7 @@ describe('Dossier CSV import', () => {
   it('throws ImportHeaderError for unknown columns before writing anything', async () => {
     let writes = 0;
     const service = { applyBatch: async () => ((writes++, [])), apply: async () => ((writes++, { outcome: 'created' })) };
-    await assert.rejects(importDossierCsv(Readable.from([`${HEADER},mat_khau\n`]), service as never), ImportHeaderError);
+    await assert.rejects(importDossierCsv(Readable.from([`${HEADER},mat_khau\n`]), service as never, words), ImportHeaderError);
     assert.equal(writes, 0);
   });
 });

@@ -42,6 +42,7 @@ async function zaloTraces(store: Store, user: ChannelUser): Promise<void> {
   await store.audit.add({ at: when, actor: `zalo:${user.userId}`, action: 'dossier.lookup', target: 'dossier:X' });
   await store.dossiers.watch('X', { ...user, locale: 'vi' });
   await store.outbox.enqueue({ ...user, key: `k-${user.userId}`, kind: 'dossier_status', data: {} });
+  await store.activity.record({ ...user, intent: 'greeting', answered: true, at: when });
 }
 
 describe('a citizen\'s data on request: export and erase across every collection', () => {
@@ -89,7 +90,7 @@ describe('a citizen\'s data on request: export and erase across every collection
     assert.deepEqual(exported.json.user, user);
     assert.deepEqual(
       Object.fromEntries(Object.entries(c).map(([name, records]) => [name, (records as unknown[]).length > 0])),
-      { conversations: true, feedback: true, unanswered: true, handoffs: true, dossierLookups: true, dossierWatches: true, outbox: true, contacts: true },
+      { conversations: true, feedback: true, unanswered: true, handoffs: true, dossierLookups: true, dossierWatches: true, outbox: true, daysWritten: true, contacts: true },
     );
     assert.equal(c.feedback[0].text, 'Cán bộ tiếp dân hẹn ba lần vẫn chưa trả kết quả hồ sơ');
     assert.deepEqual(c.dossierWatches.map((w: { watches: string }) => w.watches), [code]);
@@ -129,10 +130,10 @@ describe('a citizen\'s data on request: export and erase across every collection
 
     const exported = JSON.parse((await cli('export', '--channel', 'zalo', '--user', user.userId)).stdout);
     const counts = Object.fromEntries(Object.entries(exported.collections).map(([n, r]) => [n, (r as unknown[]).length]));
-    assert.deepEqual(counts, { conversations: 2, feedback: 1, unanswered: 1, handoffs: 1, dossierLookups: 1, dossierWatches: 1, outbox: 1, contacts: 1 });
+    assert.deepEqual(counts, { conversations: 2, feedback: 1, unanswered: 1, handoffs: 1, dossierLookups: 1, dossierWatches: 1, outbox: 1, daysWritten: 1, contacts: 1 });
 
     const deleted = JSON.parse((await cli('delete', '--channel', 'zalo', '--user', user.userId)).stdout);
-    assert.equal(deleted.total, 10, 'eight collections, two state keys, a hand-off line');
+    assert.equal(deleted.total, 11, 'nine collections, two state keys, a hand-off line');
     const { holding } = tablesHolding(server.dataDir, user.userId);
     const onlyNeighbour = Object.values(holding).flat().every((row) => JSON.stringify(row).includes(neighbour.userId));
     assert.ok(onlyNeighbour, `rows still naming the citizen: ${JSON.stringify(holding)}`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Clock, Store } from '../../src/store';
 import { accountsContract } from './contract/accounts-contract';
+import { activityContract } from './contract/activity-contract';
 import { channelTokensContract } from './contract/channel-tokens-contract';
 import { clockContract, manualClock, type ManualClock } from './contract/clock-contract';
 import { contactsContract } from './contract/contacts-contract';
@@ -37,6 +38,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     contactsContract(current);
     channelTokensContract(current);
     inboundContract(current);
+    activityContract(current);
 
     describe('lifecycle', () => {
       it('pings while open and refuses once closed', async () => {

@@ -13,7 +13,8 @@ import { validate } from '../validate';
 import { jsonBody } from './json-body';
 
 const Username = z.string().regex(USERNAME_PATTERN, USERNAME_RULE);
-const Password = z
+/** A new password: the length and weak-list rules of credential-rules.ts and passwords.ts. */
+export const Password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(1024, 'must have at most 1024 characters')

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../../ops/logger';
-import { HttpError } from '../../http/errors';
+import { badRequest, HttpError } from '../../http/errors';
 import type { AccountRepository } from '../../store/ports';
 import { currentStaff } from '../actor';
 import type { RecordAudit } from '../audit-trail';
@@ -12,12 +12,18 @@ import { verifyPassword, type PasswordHasher } from '../passwords';
 import type { Sessions } from '../sessions';
 import { bearerToken } from '../tokens';
 import { validate } from '../validate';
+import { Password } from './account-routes';
 import { jsonBody } from './json-body';
 
 const LoginBody = z.object({
   username: z.string().trim().min(1, 'is required').max(128, 'is too long'),
   password: z.string().min(1, 'is required').max(1024, 'is too long'),
 });
+
+const OwnPasswordBody = z.strictObject(
+  { currentPassword: z.string().min(1, 'is required').max(1024, 'is too long'), newPassword: Password },
+  { error: 'must be a JSON object' },
+);
 
 // One message for unknown user, wrong password and disabled account: which one it was is an attacker's clue.
 const WRONG_CREDENTIALS = 'Wrong username or password';
@@ -71,6 +77,32 @@ export function createSessionRoutes(deps: SessionRoutesDeps): Router {
     await sessions.end(bearerToken(req.get('authorization'))!);
     await audit(staff, 'session.logout', staff.username);
     res.status(204).end();
+  });
+
+  // The signed-in user changes their own password: the current one is required (a session left open on a shared desk
+  // must not let a passer-by take the account) and charged to the sign-in throttle like a sign-in. Every session of
+  // the account ends, this one included; the answer carries a fresh token.
+  router.put('/api/admin/me/password', auth.requireStaff, jsonBody, async (req, res) => {
+    const staff = currentStaff(res);
+    const body = validate(OwnPasswordBody, req.body);
+    const admission = await throttle.admit(staff.username, req.ip);
+    if (!admission.admitted) {
+      const minutes = Math.max(1, Math.ceil(admission.retryAfterSeconds / 60));
+      res.setHeader('Retry-After', String(Math.ceil(admission.retryAfterSeconds)));
+      throw new HttpError('too_many_requests', `Too many wrong current passwords; wait ${minutes} minute(s) and try again`);
+    }
+    const account = await accounts.find(staff.username);
+    if (!account || !(await verifyPassword(body.currentPassword, account.passwordHash))) {
+      throw badRequest('Invalid body: "currentPassword" is not the current password', [{ field: 'currentPassword', message: 'is not the current password' }]);
+    }
+    if (body.newPassword === body.currentPassword) {
+      throw badRequest('Invalid body: "newPassword" must differ from the current password', [{ field: 'newPassword', message: 'must differ from the current password' }]);
+    }
+    await throttle.succeeded(staff.username, req.ip);
+    await accounts.update(staff.username, { passwordHash: await hasher.hash(body.newPassword) });
+    await accounts.removeSessionsOf(staff.username);
+    await audit(staff, 'account.password_change', staff.username);
+    res.json({ token: await sessions.issue(staff.username) });
   });
 
   router.get('/api/admin/me', auth.requireStaff, (_req, res) => {

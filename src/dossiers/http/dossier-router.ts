@@ -5,12 +5,15 @@ import type { Logger } from '../../ops/logger';
 import type { DossierRecord, DossierRepository } from '../../store/ports';
 import type { Clock } from '../../store/store-options';
 import { importDossierCsv, ImportHeaderError } from '../csv-import';
+import { CSV_COLUMNS, type CsvVocabulary } from '../csv-vocabulary';
+import { listDossiers, parseListQuery } from '../dossier-list';
 import { normaliseDossierCode } from '../dossier-code';
 import { describeProblems, validateDossier } from '../dossier-schema';
 import type { DossierService } from '../dossier-service';
 import { buildDossierReport, parseReportQuery, reportToCsv } from '../dossier-report';
 import type { ImportJournal } from '../import-journal';
 import type { RecordDossierAudit } from '../lookup-audit';
+import { csvCell } from '../../util/csv-cell';
 
 /** What the dossier API is built from; the guards come from the admin module. */
 export interface DossierRouterDeps {
@@ -22,6 +25,8 @@ export interface DossierRouterDeps {
   maxBodyBytes: number;
   logger: Logger;
   now: Clock;
+  /** The desk's spreadsheet words, built afresh for each import (content may have been reloaded). */
+  vocabulary: () => CsvVocabulary;
 }
 
 /** The dossier routes of /api/admin, laid out as a table. */
@@ -31,19 +36,23 @@ export function createDossierRouter(deps: DossierRouterDeps): Router {
   const desk = auth.requireRole('desk');
   router.put('/api/admin/dossiers/:code', auth.requireDossierWriter, express.json({ limit: deps.maxBodyBytes, strict: true }), putDossier(deps));
   router.post('/api/admin/dossiers/import', desk, importDossiers(deps));
-  // Before /:code, which would otherwise take "imports" for a code.
+  router.get('/api/admin/dossiers', desk, getList(deps));
+  // Before /:code, which would otherwise take "imports" or "template.csv" for a code.
   router.get('/api/admin/dossiers/imports', desk, listImports(deps));
+  router.get('/api/admin/dossiers/template.csv', desk, getTemplate(deps));
   router.get('/api/admin/dossiers/:code', desk, getDossier(deps));
   router.get('/api/admin/reports/dossiers', auth.requireStaff, getReport(deps));
   return router;
 }
 
 /** PUT: idempotent upsert-if-newer; 201 when created, 200 when applied or ignored (older than the stored version). */
-function putDossier({ service }: DossierRouterDeps): RequestHandler {
+function putDossier({ service, audit }: DossierRouterDeps): RequestHandler {
   return async (req, res) => {
     const checked = validateDossier(req.params.code, req.body);
     if (!checked.ok) throw badRequest(describeProblems(checked.problems), { fields: checked.problems });
     const result = await service.apply(checked.input);
+    // Every write is on the audit trail, the one-stop system's included (imports are audited per file).
+    await audit(actorOf(res), 'dossier.write', result.record.code, { outcome: result.outcome, status: result.record.status });
     res.status(result.outcome === 'created' ? 201 : 200).json({
       code: result.record.code,
       outcome: result.outcome,
@@ -67,15 +76,16 @@ function getDossier({ dossiers, audit }: DossierRouterDeps): RequestHandler {
 }
 
 /** POST import: a CSV body (text/csv), streamed; answers the counts and the rows that failed. Audited at start and end. */
-function importDossiers({ service, imports, logger }: DossierRouterDeps): RequestHandler {
+function importDossiers({ service, imports, logger, vocabulary }: DossierRouterDeps): RequestHandler {
   return async (req, res) => {
     const type = req.get('content-type') ?? '';
     if (!/^(text\/csv|text\/plain|application\/csv)\b/i.test(type)) {
       throw new HttpError('unsupported_media_type', 'Send the file as the body with Content-Type: text/csv');
     }
+    const words = vocabulary();
     try {
       const report = await imports.run(actorOf(res), () =>
-        importDossierCsv(req, service, {
+        importDossierCsv(req, service, words, {
           onProgress: (p) => logger.info({ ...p }, 'dossier import progress'),
         }),
       );
@@ -84,6 +94,28 @@ function importDossiers({ service, imports, logger }: DossierRouterDeps): Reques
       if (err instanceof ImportHeaderError) throw badRequest(err.message);
       throw err;
     }
+  };
+}
+
+/** GET list: one page of dossiers by status, procedure, unit, overdue or due this week; audited like a single view. */
+function getList({ dossiers, audit, now }: DossierRouterDeps): RequestHandler {
+  return async (req, res) => {
+    const parsed = parseListQuery(req.query as Record<string, unknown>);
+    if (!parsed.ok) throw badRequest(describeProblems(parsed.problems), { fields: parsed.problems });
+    const page = await listDossiers(dossiers, parsed.query, now());
+    await audit(actorOf(res), 'dossier.staff_list', 'list', { filter: parsed.query, total: page.total });
+    res.json({ ...page, dossiers: page.dossiers.map(publicView) });
+  };
+}
+
+/** GET template.csv: the import's columns with the desk's Vietnamese headers, ready to fill in a spreadsheet. */
+function getTemplate({ vocabulary }: DossierRouterDeps): RequestHandler {
+  return (_req, res) => {
+    const words = vocabulary();
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="mau-nhap-ho-so.csv"');
+    // The BOM makes Excel read the Vietnamese headers as UTF-8.
+    res.send(`\uFEFF${CSV_COLUMNS.map((c) => csvCell(words.header(c))).join(',')}\r\n`);
   };
 }
 

@@ -66,6 +66,10 @@ const dossierSchema = new Schema<DossierDoc>(
 // The report scans by these two ranges, like SQLite's indexes.
 dossierSchema.index({ receivedAt: 1 });
 dossierSchema.index({ completedAt: 1 }, { partialFilterExpression: { completedAt: { $type: 'date' } } });
+// The staff list filters by status and due date, procedure or unit (as SQLite's migration 15).
+dossierSchema.index({ status: 1, dueAt: 1 });
+dossierSchema.index({ procedure: 1, receivedAt: -1 });
+dossierSchema.index({ unit: 1, receivedAt: -1 });
 
 const watcherSchema = new Schema<DossierWatcherDoc>(
   {

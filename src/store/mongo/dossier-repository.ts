@@ -38,6 +38,25 @@ export function createMongoDossierRepository(models: DossierModels, now: Clock =
   }
 
   return {
+    async list(filter) {
+      const query: Record<string, unknown> = {};
+      const status: Record<string, unknown> = {};
+      if (filter.statuses?.length) status.$in = [...filter.statuses];
+      if (filter.open?.closedStatuses.length) status.$nin = [...filter.open.closedStatuses];
+      if (Object.keys(status).length) query.status = status;
+      if (filter.procedure !== undefined) query.procedure = filter.procedure;
+      if (filter.unit !== undefined) query.unit = filter.unit;
+      const due: Record<string, Date> = {};
+      if (filter.dueFrom) due.$gte = filter.dueFrom;
+      if (filter.dueBefore) due.$lt = filter.dueBefore;
+      if (Object.keys(due).length) query.dueAt = due;
+      const sort: Record<string, 1 | -1> = filter.order === 'due' ? { dueAt: 1, _id: 1 } : { receivedAt: -1, _id: 1 };
+      const [total, docs] = await Promise.all([
+        dossiers.countDocuments(query),
+        dossiers.find(query, { history: 0 }).sort(sort).skip(filter.offset).limit(filter.limit).lean<DossierDoc[]>(),
+      ]);
+      return { total, records: docs.map(toRecord) };
+    },
     upsert: upsertOne,
     async upsertMany(inputs) {
       const results: DossierUpsertResult[] = [];

@@ -1,3 +1,4 @@
+import { createActivityModels, createMongoActivityLog, type ActivityModels } from './activity-log';
 import type { Store } from '../ports';
 import { systemClock, type StoreOptions } from '../store-options';
 import { createMongoAccountRepository } from './account-repository';
@@ -30,12 +31,14 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
   let contactModel: ContactModel;
   let channelTokenModel: ChannelTokenModel;
   let inboundModels: InboundModels;
+  let activityModels: ActivityModels;
   try {
     models = await createMongoModels(conn);
     dossierModels = await createDossierModels(conn);
     contactModel = await createContactModel(conn);
     channelTokenModel = await createChannelTokenModel(conn);
     inboundModels = await createInboundModels(conn);
+    activityModels = await createActivityModels(conn);
     await upgradeOldHandoffs(models);
   } catch (err) {
     await conn.close().catch(() => undefined);
@@ -56,6 +59,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     channelTokens: createMongoChannelTokenRepository(channelTokenModel),
     seenEvents: createMongoSeenEventLog(inboundModels.seenEvents, now),
     inboundJournal: createMongoInboundJournal(inboundModels.journal, now),
+    activity: createMongoActivityLog(activityModels),
     async ping() {
       // Checked first: after close() the driver may not fail fast, and /readyz must not hang.
       if (conn.readyState !== 1 || !conn.db) throw new Error('MongoDB connection is not open');

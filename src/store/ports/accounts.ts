@@ -1,7 +1,8 @@
 /** Staff accounts, their sessions, and the audit trail of what staff and citizens' lookups did. */
 import type { AgedRecords, PersonalDataHolder } from './personal-data';
 
-export type Role = 'admin' | 'editor' | 'desk' | 'propaganda';
+/** `viewer` reads reports and charts and changes nothing. */
+export type Role = 'admin' | 'editor' | 'desk' | 'propaganda' | 'viewer';
 
 export interface Account {
   username: string;

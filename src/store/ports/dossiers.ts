@@ -82,8 +82,34 @@ export interface DossierWatcher extends ChannelUser {
   locale: string;
 }
 
+/**
+ * Which dossiers the staff list shows; every given criterion must hold. `open` means "not in one of
+ * `closedStatuses`" (a closed dossier is never overdue); `dueBefore` / `dueFrom` bound `dueAt`.
+ */
+export interface DossierListFilter {
+  statuses?: readonly string[];
+  procedure?: string;
+  unit?: string;
+  open?: { closedStatuses: readonly string[] };
+  dueFrom?: Date;
+  /** Exclusive. */
+  dueBefore?: Date;
+  /** `due`: soonest due first (overdue and due-soon views); `received`: newest first. */
+  order: 'due' | 'received';
+  offset: number;
+  limit: number;
+}
+
+/** One page of the list and how many match in all. */
+export interface DossierListPage {
+  total: number;
+  records: DossierRecord[];
+}
+
 /** The personal data here is who watches which dossier (exported and erased per user); dossiers are the one-stop system's records. */
 export interface DossierRepository extends PersonalDataHolder {
+  /** The staff list: one page of the dossiers matching `filter`, in its order (code breaks ties). */
+  list(filter: DossierListFilter): Promise<DossierListPage>;
   /** Stores `input` unless the stored version is newer; appends to the history when the status changes. */
   upsert(input: DossierInput): Promise<DossierUpsertResult>;
   /** Same as `upsert` for each input in order, in one transaction (SQLite) so a batch lands whole or not at all. */

@@ -1,4 +1,5 @@
 import type { AccountRepository, AuditLog } from './accounts';
+import type { ActivityLog } from './activity';
 import type { ChannelTokenRepository } from './channel-tokens';
 import type { ContactRepository } from './contacts';
 import type { FeedbackRepository, HandoffRepository, UnansweredLog } from './conversation-records';
@@ -8,6 +9,7 @@ import type { OutboxRepository } from './outbox';
 import type { StateStore } from './state';
 
 export * from './accounts';
+export * from './activity';
 export * from './channel-tokens';
 export * from './contacts';
 export * from './conversation-records';
@@ -34,6 +36,8 @@ export interface Store {
   seenEvents: SeenEventLog;
   /** Acknowledged webhook deliveries not processed yet. */
   inboundJournal: InboundJournal;
+  /** Questions counted per day, channel and intent, for the staff charts. */
+  activity: ActivityLog;
   /** Throws when the storage cannot be reached (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -65,6 +65,27 @@ export function createSqliteDossierRepository(db: SqliteDb, now: Clock = systemC
   const upsertManyTx = db.transaction((inputs: readonly DossierInput[]) => inputs.map(upsertOne));
 
   return {
+    async list(filter) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const inList = (column: string, values: readonly string[], negate = false) => {
+        where.push(`${column} ${negate ? 'NOT IN' : 'IN'} (${values.map(() => '?').join(', ')})`);
+        params.push(...values);
+      };
+      if (filter.statuses?.length) inList('status', filter.statuses);
+      if (filter.open?.closedStatuses.length) inList('status', filter.open.closedStatuses, true);
+      if (filter.procedure !== undefined) (where.push('procedure = ?'), params.push(filter.procedure));
+      if (filter.unit !== undefined) (where.push('unit = ?'), params.push(filter.unit));
+      if (filter.dueFrom) (where.push('due_at >= ?'), params.push(filter.dueFrom.toISOString()));
+      if (filter.dueBefore) (where.push('due_at < ?'), params.push(filter.dueBefore.toISOString()));
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const order = filter.order === 'due' ? 'due_at ASC, code ASC' : 'received_at DESC, code ASC';
+      const { total } = db.prepare<unknown[], { total: number }>(`SELECT COUNT(*) AS total FROM dossiers ${clause}`).get(...params)!;
+      const rows = db
+        .prepare<unknown[], DossierRow>(`SELECT ${columns} FROM dossiers ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(...params, filter.limit, filter.offset);
+      return { total, records: rows.map(toRecord) };
+    },
     async upsert(input) {
       return upsertTx.immediate(input);
     },

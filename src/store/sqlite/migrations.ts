@@ -272,6 +272,29 @@ export const migrations: readonly Migration[] = [
     CREATE INDEX handoffs_open_queue ON handoffs (created_at) WHERE status <> 'closed';`,
   },
   {
+    version: 15,
+    name: 'console',
+    // The staff console: the dossier list filters by status and due date, procedure or unit; the charts read turns
+    // counted per Vietnamese day, channel and intent (answered or not), and who wrote each day (conversations).
+    up: `CREATE INDEX dossiers_status_due ON dossiers (status, due_at);
+    CREATE INDEX dossiers_procedure ON dossiers (procedure, received_at);
+    CREATE INDEX dossiers_unit ON dossiers (unit, received_at);
+    CREATE TABLE turn_stats (
+      day TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      intent TEXT NOT NULL,
+      answered INTEGER NOT NULL,
+      turns INTEGER NOT NULL,
+      PRIMARY KEY (day, channel, intent, answered)
+    ) WITHOUT ROWID;
+    CREATE TABLE conversation_days (
+      day TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      PRIMARY KEY (day, channel, user_id)
+    ) WITHOUT ROWID;`,
+  },
+  {
     version: 16,
     name: 'personal-data',
     // A citizen's records are found by (channel, user_id) for export and erasure, and each kind is swept by its age

@@ -82,6 +82,30 @@ export function dossiersContract(store: () => Store): void {
       assert.deepEqual(byUnit.map((l) => l.group), ['']);
     });
 
+    it('lists by status, procedure, unit, open and due range, in pages, newest or soonest due first', async () => {
+      const r = store().dossiers;
+      await r.upsertMany([
+        dossier('L-1', { receivedAt: at('2026-03-01T01:00:00Z'), dueAt: at('2026-03-05T10:00:00Z'), unit: 'P1' }),
+        dossier('L-2', { status: 'processing', receivedAt: at('2026-03-02T01:00:00Z'), dueAt: at('2026-03-04T10:00:00Z'), unit: 'P1' }),
+        dossier('L-3', { status: 'returned', completedAt: at('2026-03-06T01:00:00Z'), receivedAt: at('2026-03-03T01:00:00Z'), dueAt: at('2026-03-03T10:00:00Z'), unit: 'P2' }),
+        dossier('L-4', { procedure: 'ho-chieu', receivedAt: at('2026-03-04T01:00:00Z'), dueAt: at('2026-03-20T10:00:00Z') }),
+      ]);
+      const codes = async (filter: Partial<Parameters<typeof r.list>[0]>) => {
+        const page = await r.list({ order: 'received', offset: 0, limit: 10, ...filter });
+        return [page.total, page.records.map((d) => d.code)];
+      };
+      assert.deepEqual(await codes({}), [4, ['L-4', 'L-3', 'L-2', 'L-1']]);
+      assert.deepEqual(await codes({ limit: 2, offset: 2 }), [4, ['L-2', 'L-1']]);
+      assert.deepEqual(await codes({ statuses: ['processing', 'returned'] }), [2, ['L-3', 'L-2']]);
+      assert.deepEqual(await codes({ procedure: 'ho-chieu' }), [1, ['L-4']]);
+      assert.deepEqual(await codes({ unit: 'P1' }), [2, ['L-2', 'L-1']]);
+      const closed = { closedStatuses: ['returned', 'returned_by_post', 'rejected', 'withdrawn'] };
+      assert.deepEqual(await codes({ open: closed, dueBefore: at('2026-03-10T00:00:00Z'), order: 'due' }), [2, ['L-2', 'L-1']]);
+      assert.deepEqual(await codes({ open: closed, dueFrom: at('2026-03-05T00:00:00Z'), dueBefore: at('2026-03-21T00:00:00Z'), order: 'due' }), [2, ['L-1', 'L-4']]);
+      const full = (await r.list({ order: 'due', offset: 0, limit: 1, procedure: 'ho-chieu' })).records[0];
+      assert.deepEqual(full, await r.get('L-4'), 'a listed record is the whole record');
+    });
+
     it('keeps one watcher per user and code, refreshing the language', async () => {
       const r = store().dossiers;
       await r.watch('W-1', { channel: 'rest', userId: 'u1', locale: 'vi' });

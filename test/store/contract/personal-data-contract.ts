@@ -17,6 +17,7 @@ async function leaveTraces(s: Store, u: ChannelUser, tag: string, when: Date): P
   await s.audit.add({ at: when, actor: `${u.channel}:${u.userId}`, action: 'dossier.lookup', target: `dossier:${tag}` });
   await s.dossiers.watch(`HS-${tag}`, { ...u, locale: 'vi' });
   await s.outbox.enqueue({ ...u, key: `notice:${tag}:${u.channel}:${u.userId}`, kind: 'dossier_status', data: { code: `HS-${tag}` } });
+  await s.activity.record({ ...u, intent: 'procedure_info', answered: true, at: when });
 }
 
 /** Every collection's holder, as src/privacy/citizen-data.ts registers them (contacts have get/remove instead). */
@@ -28,6 +29,7 @@ const holders = (s: Store): Record<string, PersonalDataHolder> => ({
   audit: s.audit,
   dossiers: s.dossiers,
   outbox: s.outbox,
+  activity: s.activity,
 });
 
 /** Personal data: one citizen's records exported and erased in every collection, and each kind aged by its own rule. */
@@ -49,7 +51,7 @@ export function personalDataContract(store: () => Store, clock: () => ManualCloc
       for (const tag of ['other0', 'other1', 'other2', 'other3', 'staff:canbo1']) assert.ok(!text.includes(tag), `${tag} leaked into the export`);
       assert.deepEqual(
         Object.fromEntries(Object.entries(exported).map(([n, r]) => [n, r.length])),
-        { state: 2, feedback: 1, unanswered: 1, handoffs: 1, audit: 1, dossiers: 1, outbox: 1 },
+        { state: 2, feedback: 1, unanswered: 1, handoffs: 1, audit: 1, dossiers: 1, outbox: 1, activity: 1 },
       );
       assert.deepEqual((exported.state as { key: string }[]).map((r) => r.key).sort(), ['zalo-menu/a', 'zalo/a']);
       const handoff = exported.handoffs![0] as { transcript: { text: string }[] };
@@ -58,7 +60,7 @@ export function personalDataContract(store: () => Store, clock: () => ManualCloc
 
       const erased: Record<string, number> = {};
       for (const [name, h] of Object.entries(holders(s))) erased[name] = await h.eraseUser(target);
-      assert.deepEqual(erased, { state: 2, feedback: 1, unanswered: 1, handoffs: 3, audit: 1, dossiers: 1, outbox: 1 }, 'the hand-off and its two lines');
+      assert.deepEqual(erased, { state: 2, feedback: 1, unanswered: 1, handoffs: 3, audit: 1, dossiers: 1, outbox: 1, activity: 1 }, 'the hand-off and its two lines');
       for (const [name, h] of Object.entries(holders(s))) {
         assert.deepEqual(await h.exportUser(target), [], `${name} still holds the citizen`);
         assert.equal(await h.eraseUser(target), 0, `${name}: a second erase finds nothing`);
@@ -99,6 +101,7 @@ export function personalDataContract(store: () => Store, clock: () => ManualCloc
       assert.equal(await s.audit.purgeOlderThan(cutoff), 1, 'only the citizen\'s lookup; staff, integration and system entries stay');
       assert.equal(await s.dossiers.purgeWatchersOlderThan(cutoff), 1);
       assert.equal(await s.outbox.purgeOlderThan(cutoff), 1);
+      assert.equal(await s.activity.purgeOlderThan(cutoff), 1, 'the day the old citizen wrote; the counters stay');
 
       assert.equal(await s.handoffs.get(closedEarly.id), undefined);
       assert.deepEqual(await s.handoffs.transcript(closedEarly.id, 10), []);

@@ -7,10 +7,19 @@ window.StaffConsole = (() => {
   // sessionStorage, not localStorage: the token dies with the tab, so a shared desk computer does not keep it.
   const TOKEN_KEY = 'catn-admin-token';
   const VIETNAM = 'Asia/Ho_Chi_Minh';
-  const names = {
-    role: { desk: 'Một cửa', editor: 'Biên tập', propaganda: 'Tuyên truyền', admin: 'Quản trị' },
-    channel: { rest: 'Web', zalo: 'Zalo', messenger: 'Messenger' },
-  };
+  // The words for ids (roles, channels, intents, statuses, procedures, errors) come from the server's locale files
+  // (GET /api/admin/labels) before anything is shown: `ready` settles once they are in `labels` and `names`.
+  const labels = {};
+  const names = { role: {}, channel: {} };
+  const ready = fetch('/api/admin/labels', { headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'omit' })
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+    .then((data) => {
+      Object.assign(labels, data);
+      names.role = data.roles;
+      names.channel = data.channels;
+    });
+  // Reported by the first action that needs the words (run() awaits `ready`), not as an unhandled rejection.
+  ready.catch(() => {});
   const alertBox = document.getElementById('alert');
   const session = { token: readToken(), me: null };
   /** Screens register what to load when they open (`loaders`) and what their "Làm mới" buttons reload (`refreshers`). */
@@ -18,12 +27,18 @@ window.StaffConsole = (() => {
   const refreshers = {};
   let sessionEndedHandler = () => {};
 
-  /** A refused or failed API call: the status (0 when the server was not reached), its message, and 422 problems. */
+  /**
+   * A refused or failed API call: the status (0 when the server was not reached), the error code, the server's own
+   * message (shown only where the labels ask for it), the fields it named, minutes to wait, and 422 problems.
+   */
   class ApiError extends Error {
-    constructor(status, message, problems) {
+    constructor(status, code, message, extra = {}) {
       super(message);
       this.status = status;
-      this.problems = problems || [];
+      this.code = code;
+      this.fields = extra.fields || [];
+      this.minutes = extra.minutes;
+      this.problems = extra.problems || [];
     }
   }
 
@@ -46,30 +61,69 @@ window.StaffConsole = (() => {
     try {
       response = await fetch(path, { method, headers, body, cache: 'no-store', credentials: 'omit' });
     } catch {
-      throw new ApiError(0, 'không kết nối được tới máy chủ; kiểm tra mạng rồi thử lại');
+      throw new ApiError(0, 'network', '');
     }
     const data = response.ok && options.download ? null : await response.json().catch(() => null);
-    const serverMessage = data && data.error && typeof data.error.message === 'string' ? data.error.message : '';
-    if (response.status === 401 && session.token) {
-      const detail = serverMessage ? ` (${serverMessage})` : '';
-      throw new SessionEnded(`Phiên đăng nhập đã hết hạn hoặc không còn hiệu lực${detail}. Vui lòng đăng nhập lại.`);
-    }
+    const error = (data && data.error) || {};
+    // A 401 on a signed-in call (not a wrong current password): back to the sign-in form.
+    if (response.status === 401 && session.token && !options.keepSession) throw new SessionEnded(say('unauthorized'));
     if (response.ok) return options.download ? response : data;
     if (response.status === 422 && data && Array.isArray(data.errors)) {
-      throw new ApiError(422, `có ${data.errors.length} lỗi, chưa có gì bị thay đổi`, data.errors);
+      throw new ApiError(422, 'invalidFile', '', { problems: data.errors });
     }
-    throw new ApiError(response.status, serverMessage || response.statusText || 'máy chủ trả lời không rõ');
+    const details = error.details;
+    const fields = Array.isArray(details) ? details : details && Array.isArray(details.fields) ? details.fields : [];
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    throw new ApiError(response.status, typeof error.code === 'string' ? error.code : 'unknown', typeof error.message === 'string' ? error.message : '', {
+      fields,
+      minutes: retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1,
+    });
   }
 
-  /** Runs one user action: clears the alert, disables its button meanwhile, shows any error in the alert region. */
+  /** The labelled words for `key` under errors (or errors.byAction.<action>), with {{name}} filled in. */
+  function say(key, action, values = {}) {
+    const errors = labels.errors || {};
+    const byAction = (action && errors.byAction && errors.byAction[action]) || {};
+    // Without the labels (the server was not reached at all) the page's own sentence says so.
+    const text = byAction[key] || errors[key] || errors.unknown || document.getElementById('no-labels').content.textContent;
+    return text.replace(/{{(\w+)}}/g, (_, name) => (values[name] === undefined ? '' : String(values[name])));
+  }
+
+  /** What went wrong and what to do next, in the job's words: never an HTTP code or the server's English. */
+  function explain(error, action) {
+    if (!(error instanceof ApiError)) return say('unknown');
+    return say(error.code, action, { minutes: error.minutes, count: error.problems.length, detail: error.message });
+  }
+
+  /** "Tên ô: what it must be", one line per field the server named, from the labels. */
+  function fieldLines(fields) {
+    const seen = new Set();
+    const lines = [];
+    for (const problem of fields) {
+      const field = String(problem.field || '').split('.')[0];
+      if (!field || seen.has(field)) continue;
+      seen.add(field);
+      const hints = labels.fieldHints || {};
+      lines.push(`${(labels.fields || {})[field] || field}: ${hints[field] || hints.default || ''}`);
+    }
+    return lines;
+  }
+
+  /**
+   * Runs one user action: clears the alert, disables its button meanwhile, shows any error in the alert region.
+   * `context` is the title of the alert, or [title, action] where `action` picks the error words written for that
+   * action (errors.byAction in console.json).
+   */
   async function run(button, context, task) {
+    const [title, action] = Array.isArray(context) ? context : [context];
     if (button) button.disabled = true;
     clearAlert();
     try {
+      await ready;
       await task();
     } catch (error) {
       if (error instanceof SessionEnded) sessionEndedHandler(error.message);
-      else showError(context, error);
+      else showError(title, error, action);
     } finally {
       if (button) button.disabled = false;
     }
@@ -82,12 +136,19 @@ window.StaffConsole = (() => {
     alertBox.scrollIntoView({ block: 'nearest' });
   }
 
-  function showError(context, error) {
-    if (error instanceof ApiError) {
-      const code = error.status ? ` (mã ${error.status})` : '';
-      showAlert('error', `${context}${code}: ${error.message}`, error.problems);
-    } else {
-      showAlert('error', `${context}: ${(error && error.message) || 'lỗi không xác định'}`);
+  function showError(context, error, action) {
+    if (!(error instanceof ApiError)) {
+      // A fault of the page itself: the console log keeps the detail for whoever maintains it.
+      console.warn(error);
+      showAlert('error', `${context}: ${say('unknown')}`);
+      return;
+    }
+    showAlert('error', `${context}: ${explain(error, action)}`, error.problems);
+    const lines = fieldLines(error.fields);
+    if (lines.length) {
+      const list = el('ul', 'alert__fields');
+      for (const line of lines) list.append(el('li', '', line));
+      alertBox.append(list);
     }
   }
 
@@ -123,6 +184,13 @@ window.StaffConsole = (() => {
     } catch {
       // Storage blocked: the session lasts until the page is reloaded.
     }
+  }
+
+  /** The label of an id in one section of the labels ("procedures", "statuses", "intents"…), else `fallback`. */
+  function label(section, id, fallback) {
+    const words = labels[section] || {};
+    if (id !== null && id !== undefined && words[id]) return words[id];
+    return fallback === undefined ? (id === null || id === undefined ? '' : String(id)) : fallback;
   }
 
   /** Whether the signed-in user holds one of the space-separated roles ("*": any staff); admin passes every check. */
@@ -182,6 +250,19 @@ window.StaffConsole = (() => {
     }
   }
 
+  /** Saves a Blob as a file: a fetch with the token, then a Blob, since a plain link would carry the token in its URL. */
+  function download(blob, filename) {
+    const href = URL.createObjectURL(blob);
+    const link = el('a');
+    link.href = href;
+    link.download = filename;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  }
+
   /** An ISO instant as Vietnamese time: "08:00 10/02/2026". */
   function dateTime(iso) {
     if (!iso) return '';
@@ -196,7 +277,8 @@ window.StaffConsole = (() => {
   }
 
   return {
-    names, session, loaders, refreshers, api, run, showAlert, clearAlert, saveToken, allowed, el, facts, table, dateTime, today,
+    labels, label, names, ready, session, loaders, refreshers, api, run, say, explain, showAlert, clearAlert, saveToken, allowed, el, facts, table, dateTime, today, download,
+    ApiError,
     /** console.js decides what a lost session does to the page. */
     onSessionEnded(handler) {
       sessionEndedHandler = handler;

@@ -11,7 +11,7 @@
   $('signin-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.currentTarget;
-    run(form.querySelector('button'), 'Đăng nhập không thành công', async () => {
+    run(form.querySelector('button'), ['Đăng nhập không thành công', 'login'], async () => {
       const data = await api('POST', '/api/admin/login', { json: { username: form.username.value.trim(), password: form.password.value } });
       kit.saveToken(data.token);
       form.reset();
@@ -32,6 +32,21 @@
   });
 
   for (const tab of tabs) tab.addEventListener('click', () => showScreen(tab.dataset.screen));
+
+  // Any signed-in user changes their own password; every session ends and this tab carries on with the fresh token.
+  $('own-password').addEventListener('click', () => showScreen('password'));
+  $('own-password-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    run(form.querySelector('button'), 'Chưa đổi được mật khẩu', async () => {
+      const data = await api('PUT', '/api/admin/me/password', {
+        json: { currentPassword: form.currentPassword.value, newPassword: form.newPassword.value },
+      });
+      kit.saveToken(data.token);
+      form.reset();
+      showAlert('ok', 'Đã đổi mật khẩu. Các phiên đăng nhập khác của anh/chị (máy khác, trình duyệt khác) đã kết thúc.');
+    });
+  });
 
   for (const button of document.querySelectorAll('[data-refresh]')) {
     button.addEventListener('click', () => run(button, 'Không tải được dữ liệu', kit.refreshers[button.dataset.refresh]));

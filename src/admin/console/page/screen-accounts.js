@@ -1,4 +1,5 @@
-// Tài khoản (admins): list staff accounts, change their roles, disable or enable them, create new ones.
+// Tài khoản (admins): list staff accounts, change their roles, disable or enable them, reset a forgotten password,
+// create new ones.
 'use strict';
 
 (() => {
@@ -6,6 +7,10 @@
 
   async function loadAccounts() {
     const data = await api('GET', '/api/admin/accounts');
+    const choice = document.getElementById('reset-form').elements.username;
+    const chosen = choice.value;
+    choice.replaceChildren(...data.accounts.map((a) => new Option(a.username, a.username)));
+    if (chosen) choice.value = chosen;
     document.getElementById('accounts-result').replaceChildren(
       table(
         [
@@ -57,7 +62,7 @@
   }
 
   function change(button, username, patch, done) {
-    run(button, `Sửa tài khoản ${username}`, async () => {
+    run(button, [`Sửa tài khoản ${username}`, 'changeAccount'], async () => {
       await api('PATCH', `/api/admin/accounts/${encodeURIComponent(username)}`, { json: patch });
       await loadAccounts();
       showAlert('ok', done);
@@ -67,7 +72,7 @@
   document.getElementById('account-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.currentTarget;
-    run(form.querySelector('button[type="submit"]'), 'Tạo tài khoản', async () => {
+    run(form.querySelector('button[type="submit"]'), ['Tạo tài khoản', 'createAccount'], async () => {
       // No role chosen is sent as is: the server's message names the field.
       const roles = Array.from(form.querySelectorAll('input[name="roles"]:checked'), (box) => box.value);
       const account = await api('POST', '/api/admin/accounts', {
@@ -76,6 +81,17 @@
       form.reset();
       await loadAccounts();
       showAlert('ok', `Đã tạo tài khoản ${account.username}.`);
+    });
+  });
+
+  document.getElementById('reset-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const username = form.username.value;
+    run(form.querySelector('button[type="submit"]'), [`Đặt lại mật khẩu của ${username}`, 'changeAccount'], async () => {
+      await api('PATCH', `/api/admin/accounts/${encodeURIComponent(username)}`, { json: { password: form.password.value } });
+      form.password.value = '';
+      showAlert('ok', `Đã đặt lại mật khẩu của ${username}. Mọi phiên đăng nhập của tài khoản này đã kết thúc; hãy báo mật khẩu mới cho người đó trực tiếp.`);
     });
   });
 

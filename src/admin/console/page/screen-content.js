@@ -1,4 +1,5 @@
-// Nội dung (editors): reload the content files, replace the office directory, read unanswered questions.
+// Nội dung (editors): reload the content files, replace the office directory, read the questions the assistant did not
+// understand (the words citizens used, when and where: what an editor needs to add, not the parser's guesses).
 'use strict';
 
 (() => {
@@ -35,8 +36,6 @@
           { label: 'Thời gian', value: (u) => dateTime(u.createdAt) },
           { label: 'Kênh', value: (u) => names.channel[u.channel] || u.channel },
           { label: 'Câu hỏi', value: (u) => u.text, className: 'cell-text' },
-          { label: 'Ý định đoán', value: (u) => u.intent },
-          { label: 'Độ tin cậy', value: (u) => (typeof u.confidence === 'number' ? u.confidence.toFixed(2) : ''), num: true },
         ],
         data.unanswered,
         { empty: 'Chưa có câu hỏi nào.' },

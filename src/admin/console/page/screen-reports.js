@@ -2,7 +2,7 @@
 'use strict';
 
 (() => {
-  const { api, run, el, table, today, loaders } = window.StaffConsole;
+  const { api, run, el, table, today, download, label, loaders } = window.StaffConsole;
   const GROUP_NAMES = { procedure: 'Thủ tục', unit: 'Đơn vị', month: 'Tháng' };
   const COUNT_LABELS = {
     received: 'Tiếp nhận',
@@ -24,17 +24,8 @@
   csvButton.addEventListener('click', () => {
     if (!form.reportValidity()) return;
     run(csvButton, 'Tải CSV', async () => {
-      // A fetch with the token, then a Blob: a plain link would have to carry the token in its URL (logs, history).
       const response = await api('GET', `/api/admin/reports/dossiers?${query('csv')}`, { download: true });
-      const href = URL.createObjectURL(await response.blob());
-      const link = el('a');
-      link.href = href;
-      link.download = `bao-cao-ho-so_${form.from.value}_${form.to.value}_${form.groupBy.value}.csv`;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+      download(await response.blob(), `bao-cao-ho-so_${form.from.value}_${form.to.value}_${form.groupBy.value}.csv`);
     });
   });
 
@@ -50,7 +41,7 @@
     const group = GROUP_NAMES[report.groupBy] || 'Nhóm';
     const percent = (share) => `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
     const columns = [
-      { label: group, value: (line) => (line === report.total ? 'Tổng cộng' : line.group || '(chưa ghi)') },
+      { label: group, value: (line) => groupName(report, line) },
       ...Object.entries(COUNT_LABELS).map(([key, label]) => ({ label, value: (line) => line[key], num: true })),
       { label: '% trước hạn', value: (line) => percent(line.shareEarly), num: true },
       { label: '% đúng hạn', value: (line) => percent(line.shareOnTime), num: true },
@@ -62,10 +53,108 @@
     document.getElementById('report-result').replaceChildren(view);
   }
 
+  /** A line's group in words: the procedure's name rather than its id, "(chưa ghi)" for a dossier without a unit. */
+  function groupName(report, line) {
+    if (line === report.total) return 'Tổng cộng';
+    if (!line.group) return '(chưa ghi)';
+    return report.groupBy === 'procedure' ? label('procedures', line.group) : line.group;
+  }
+
   function day(isoDay) {
     const [year, month, date] = isoDay.split('-');
     return `${date}/${month}/${year}`;
   }
 
-  loaders.reports = loadReport;
+  const chartsForm = document.getElementById('charts-form');
+  chartsForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run(chartsForm.querySelector('button'), 'Xem biểu đồ', loadActivity);
+  });
+
+  /** Conversations per day by channel, the top questions, and the share the assistant did not understand. */
+  async function loadActivity() {
+    const { stackedColumns, horizontalBars } = window.StaffCharts;
+    const data = await api('GET', `/api/admin/stats/activity?days=${encodeURIComponent(chartsForm.days.value)}`);
+    const shortDay = (isoDay) => isoDay.slice(8, 10) + '/' + isoDay.slice(5, 7);
+    const valuesOf = (channel, key) => data.days.map((d) => {
+      const row = data.daily.find((r) => r.day === d && r.channel === channel);
+      return row ? row[key] : 0;
+    });
+    const percent = (share) => `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+    const period = `từ ${shortDay(data.from)}/${data.from.slice(0, 4)} đến ${shortDay(data.to)}/${data.to.slice(0, 4)}`;
+
+    const conversations = el('section', 'chart-panel');
+    conversations.append(el('h3', '', 'Cuộc trò chuyện mỗi ngày, theo kênh'));
+    conversations.append(
+      data.totals.questions === 0
+        ? el('p', 'empty', 'Chưa có người dân nào hỏi trong khoảng này.')
+        : stackedColumns({
+          categories: data.days,
+          categoryLabel: shortDay,
+          series: data.channels.map((channel) => ({ label: label('channels', channel), values: valuesOf(channel, 'conversations') })),
+          summary: `Cuộc trò chuyện mỗi ngày ${period}: tổng ${data.totals.conversations}`,
+        }),
+    );
+
+    const top = el('section', 'chart-panel');
+    top.append(el('h3', '', 'Câu hỏi nhiều nhất'));
+    top.append(
+      data.topIntents.length === 0
+        ? el('p', 'empty', 'Chưa có câu hỏi nào.')
+        : horizontalBars({
+          bars: data.topIntents.map((t) => ({ label: label('intents', t.intent, label('intents', 'other')), value: t.questions })),
+          summary: `Câu hỏi nhiều nhất ${period}`,
+        }),
+    );
+
+    const unanswered = el('section', 'chart-panel');
+    unanswered.append(el('h3', '', 'Tỷ lệ câu hỏi chưa hiểu'));
+    unanswered.append(el('p', 'figure-big', percent(data.unansweredRate)));
+    unanswered.append(el('p', 'hint', `${data.totals.unanswered} trên ${data.totals.questions} câu hỏi ${period}. Xem các câu cụ thể ở màn hình Nội dung › Câu hỏi chưa hiểu.`));
+    if (data.totals.questions > 0) {
+      unanswered.append(
+        stackedColumns({
+          categories: data.days,
+          categoryLabel: shortDay,
+          series: [
+            { label: 'Đã trả lời', values: data.days.map((_, i) => data.channels.reduce((sum, c) => sum + valuesOf(c, 'questions')[i] - valuesOf(c, 'unanswered')[i], 0)), colour: '#009E73' },
+            { label: 'Chưa hiểu', values: data.days.map((_, i) => data.channels.reduce((sum, c) => sum + valuesOf(c, 'unanswered')[i], 0)), colour: '#D55E00' },
+          ],
+          summary: `Câu hỏi đã trả lời và chưa hiểu mỗi ngày ${period}`,
+        }),
+      );
+    }
+    document.getElementById('charts-result').replaceChildren(conversations, top, unanswered);
+  }
+
+  /** Dossiers handed back before, on and after their due day, month by month over the last 12 months. */
+  async function loadDossierChart() {
+    const { stackedColumns } = window.StaffCharts;
+    const end = today();
+    const [year, month] = end.split('-').map(Number);
+    const start = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
+    const report = await api('GET', `/api/admin/reports/dossiers?${new URLSearchParams({ from: start, to: end, groupBy: 'month' })}`);
+    const target = document.getElementById('dossier-chart');
+    if (report.total.returned === 0) {
+      target.replaceChildren(el('p', 'empty', 'Chưa có hồ sơ nào được trả kết quả trong 12 tháng qua.'));
+      return;
+    }
+    const months = report.lines.map((line) => line.group);
+    const pick = (key) => report.lines.map((line) => line[key]);
+    const monthLabel = (m) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
+    target.replaceChildren(
+      stackedColumns({
+        categories: months,
+        categoryLabel: monthLabel,
+        series: [
+          { label: 'Trước hạn', values: pick('returnedEarly'), colour: '#009E73' },
+          { label: 'Đúng hạn', values: pick('returnedOnTime'), colour: '#0072B2' },
+          { label: 'Quá hạn', values: pick('returnedLate'), colour: '#D55E00' },
+        ],
+        summary: `Hồ sơ đã trả theo tháng: ${report.total.returnedEarly} trước hạn, ${report.total.returnedOnTime} đúng hạn, ${report.total.returnedLate} quá hạn`,
+      }),
+    );
+  }
+
+  loaders.reports = () => Promise.all([loadActivity(), loadDossierChart(), loadReport()]);
 })();

@@ -65,7 +65,7 @@
     const button = el('button', 'button button--small button--secondary', 'Xem');
     button.type = 'button';
     button.setAttribute('aria-label', `Xem cuộc trò chuyện ${h.id}`);
-    button.addEventListener('click', () => run(button, 'Không mở được cuộc trò chuyện', () => showConversation(h.id, true)));
+    button.addEventListener('click', () => run(button, ['Không mở được cuộc trò chuyện', 'handoff'], () => showConversation(h.id, true)));
     return button;
   }
 
@@ -135,7 +135,7 @@
       const claim = el('button', 'button', takeOver ? `Nhận thay cán bộ ${h.claimedBy}` : 'Nhận xử lý');
       claim.type = 'button';
       claim.addEventListener('click', () =>
-        run(claim, 'Chưa nhận được yêu cầu', async () => {
+        run(claim, ['Chưa nhận được yêu cầu', 'handoff'], async () => {
           const result = await api('POST', `/api/admin/handoffs/${encodeURIComponent(h.id)}/claim`, { json: { takeOver } });
           await loadHandoffs();
           if (result.notice && !result.notice.sent) showAlert('error', `Đã nhận ${h.id}, nhưng chưa báo được cho người dân: ${failureText(result.notice.failure)}`);
@@ -148,7 +148,7 @@
     close.type = 'button';
     close.setAttribute('aria-label', `Đóng yêu cầu ${h.id}`);
     close.addEventListener('click', () =>
-      run(close, 'Chưa đóng được yêu cầu', async () => {
+      run(close, ['Chưa đóng được yêu cầu', 'handoff'], async () => {
         const result = await api('POST', `/api/admin/handoffs/${encodeURIComponent(h.id)}/close`);
         openId = null;
         document.getElementById('handoff-conversation').replaceChildren();
@@ -176,7 +176,7 @@
     form.append(label, send);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      run(send, 'Chưa gửi được trả lời', async () => {
+      run(send, ['Chưa gửi được trả lời', 'handoff'], async () => {
         const result = await api('POST', `/api/admin/handoffs/${encodeURIComponent(h.id)}/messages`, { json: { text: text.value } });
         // Sent or kept undelivered, the reply is in the transcript now: the box is for the next one.
         text.value = '';
