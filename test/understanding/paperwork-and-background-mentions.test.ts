@@ -43,6 +43,7 @@ describe('understanding/round 7: paperwork is not an emergency; held, done and a
     it('xe máy bị cháy rụi giữa đường, người lái bị thương, thu hồi đăng ký thế nào', () => {
       assert.notEqual(parser.parse('xe máy bị cháy rụi giữa đường, người lái bị thương, thu hồi đăng ký thế nào').emergency?.grade, 'none');
     });
+  });
 
   describe('a paper the police hold, or a fine given as a consequence, is context', () => {
     for (const [text, want] of [
