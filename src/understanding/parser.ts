@@ -67,7 +67,7 @@ export function buildParser(
   const procedures = trainProcedureModel(Object.keys(groups), index, procDocs, settings.procedureTrain);
   const members = new Map(Object.entries(groups).map(([name, g]) => [name, new Set(g.members)]));
   const thresholds = { ...PROCEDURE_THRESHOLDS, ...settings.thresholds };
-  const situations = trainSituationModel(resources.situations, examples, analysed.map((a) => a.words), (t) => analyser.analyse(t).words);
+  const situations = trainSituationModel(resources.situations, examples, analysed, (t) => analyser.analyse(t));
 
   const understand = (text: string, inspect = false): { result: ParseResult; evidence?: ProcedureEvidence } => {
     // The locale is only a hint: English is recognised from the words themselves, whatever the channel's locale.
@@ -81,7 +81,7 @@ export function buildParser(
     }
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
-    const emergency = situations.judge(analysis.words);
+    const emergency = situations.judge(analysis);
     if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
     else ranking = withoutIntent(ranking, 'emergency');
     // A pasted code alone ("000.00.14.H55-260115-0009") asks where that dossier is, whatever shape the code has.

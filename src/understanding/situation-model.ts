@@ -14,7 +14,7 @@ import { PhraseMatcher } from './phrase-matcher';
 import { SoftmaxClassifier, type TrainOptions } from './softmax-classifier';
 import type { Word } from './token-normaliser';
 
-import type { EmergencyGrade, EmergencyJudgement, EmergencyService } from './types';
+import type { EmergencyGrade, EmergencyJudgement, EmergencyService, ParsedEntity } from './types';
 
 export const SERVICES: readonly EmergencyService[] = ['police', 'fire', 'medical'];
 /** The situation model's labels: danger now, a question for the numbers, or nothing of the kind. */
@@ -74,9 +74,14 @@ export function loadSituations(intentsDir: string): Situations {
   return { frames: lexicon.frames, explicit: lexicon.explicit, examples };
 }
 
-/** A message read into words (by the analyser), with its situation label and, for a danger, its service. */
-export interface SituationDoc {
+/** A message as the analyser read it: its words and the entities found in them. */
+export interface ReadMessage {
   words: readonly Word[];
+  entities: readonly ParsedEntity[];
+}
+
+/** A message read by the analyser, with its situation label and, for a danger, its service. */
+export interface SituationDoc extends ReadMessage {
   label: SituationLabel;
   service?: EmergencyService;
 }
@@ -88,11 +93,11 @@ export interface SituationDoc {
 export function trainSituationModel(
   situations: Situations,
   examples: readonly { intent: string }[],
-  exampleWords: readonly (readonly Word[])[],
-  read: (text: string) => readonly Word[],
+  exampleReads: readonly ReadMessage[],
+  read: (text: string) => ReadMessage,
 ): SituationModel {
-  const docs: SituationDoc[] = examples.map((e, i) => ({ words: exampleWords[i], label: e.intent === 'emergency' ? 'danger' : 'safe' }));
-  for (const s of situations.examples) docs.push({ words: read(s.text), label: s.label, service: s.service });
+  const docs: SituationDoc[] = examples.map((e, i) => ({ ...exampleReads[i], label: e.intent === 'emergency' ? 'danger' : 'safe' }));
+  for (const s of situations.examples) docs.push({ ...read(s.text), label: s.label, service: s.service });
   return new SituationModel(situations, docs);
 }
 
@@ -106,7 +111,7 @@ export class SituationModel {
   constructor(situations: Pick<Situations, 'frames' | 'explicit'>, docs: readonly SituationDoc[]) {
     for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, frame);
     for (const p of situations.explicit) this.explicit.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
-    const read = docs.map((d) => this.features(d.words));
+    const read = docs.map((d) => this.features(d));
     this.situation.train(docs.flatMap((d, i) => Array(d.label === 'danger' ? DANGER_WEIGHT : 1).fill({ features: read[i], label: d.label })), TRAIN);
     // Who comes first is learnt from dangers and from questions for one service's number.
     const dangers = docs.flatMap((d, i) => (d.service ? [{ features: read[i], label: d.service }] : []));
@@ -114,13 +119,14 @@ export class SituationModel {
   }
 
   /** The probability that the message reports a danger now (for evaluation and threshold choice). */
-  dangerProbability(words: readonly Word[]): number {
-    return this.situation.predict(this.features(words)).find((s) => s.label === 'danger')?.p ?? 0;
+  dangerProbability(message: ReadMessage): number {
+    return this.situation.predict(this.features(message)).find((s) => s.label === 'danger')?.p ?? 0;
   }
 
   /** Grades a message: sure (the emergency card first), possible (one line with the numbers), none. */
-  judge(words: readonly Word[]): EmergencyJudgement {
-    const features = this.features(words);
+  judge(message: ReadMessage): EmergencyJudgement {
+    const { words } = message;
+    const features = this.features(message);
     const scores = this.situation.predict(features);
     const p = (label: SituationLabel) => scores.find((s) => s.label === label)?.p ?? 0;
     const danger = p('danger');
@@ -147,15 +153,21 @@ export class SituationModel {
    * they drown the frames (recall 91% against 98% at the same false-alarm rate, docs/understanding.md); telex and
    * typos are repaired before this step.
    */
-  private features(all: readonly Word[]): string[] {
-    const words = all.slice(0, MAX_WORDS);
+  private features(message: ReadMessage): string[] {
+    const words = message.words.slice(0, MAX_WORDS);
     const folded = words.map((w) => w.text);
     const out: string[] = [];
     for (const m of this.frames.matchAll(folded)) out.push(`s:${m.value}`);
+    // A procedure's own words ("tạm trú", "hộ chiếu") fill thousands of safe examples: read as one placeholder, they
+    // say "paperwork" without outweighing a robbery told in the same message.
+    const procedures = message.entities.filter((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
+    const named = words.map((w) => procedures.some((e) => w.start >= e.start && w.end <= e.end));
     for (let i = 0; i < words.length; i++) {
-      out.push(`w:${folded[i]}`, `b:${i === 0 ? '^' : folded[i - 1]}_${folded[i]}`);
+      const word = named[i] ? '§proc' : folded[i];
+      if (named[i] && named[i - 1]) continue;
+      out.push(`w:${word}`, `b:${i === 0 ? '^' : named[i - 1] ? '§proc' : folded[i - 1]}_${word}`);
       // Typed diacritics tell "cháy" (fire) from "chạy" (run): the toned word is a feature of its own.
-      if (words[i].toned !== folded[i]) out.push(`t:${words[i].toned}`);
+      if (!named[i] && words[i].toned !== folded[i]) out.push(`t:${words[i].toned}`);
     }
     // Frames that meet: "phim" with "cháy" is a film, "đang" with "cứu" a plea.
     const frames = [...new Set(out.filter((f) => f.startsWith('s:')))].sort();

@@ -6,7 +6,7 @@ import { deliver, events, eventually, textsTo, userId, useZaloAssistant, zaloRec
 
 // Issue 10: emergencies answered in grades on every channel. Messages written for this file, in no evaluation set.
 const ROBBERY = 'Cướp giật điện thoại của tôi rồi chạy mất';
-const POSSIBLE = 'xe máy bị cháy rụi giữa đường, người lái bị thương, thu hồi đăng ký thế nào';
+const POSSIBLE = 'nghe tiếng đánh nhau ở nhà bên, có nên báo không';
 const NUMBERS = 'gọi cảnh sát số mấy';
 const possibleLine = (numbers: string) => vi('emergency.possible', { numbers });
 
@@ -28,7 +28,7 @@ describe('emergency grades (web chat)', () => {
 
   it('possible: one line with the numbers, then the normal answer', async () => {
     const replies = await chat(assistant().url, 'grade-possible', POSSIBLE);
-    assert.equal(replies[0].text, possibleLine('115 (cấp cứu), 113 (công an), 114 (cứu hỏa, cứu nạn)'));
+    assert.equal(replies[0].text, possibleLine('113 (công an), 115 (cấp cứu), 114 (cứu hỏa, cứu nạn)'));
     assert.ok(replies.length > 1 && !replies[1].text.startsWith(vi('emergency.intro')), 'then the answer');
   });
 
@@ -64,7 +64,7 @@ describe('emergency grades (Messenger)', () => {
     }
     const to = (psid: string) => graph.messages().filter((m) => (m as { recipient: { id: string } }).recipient.id === psid).map((m) => (m as { message: { text: string } }).message.text);
     assert.ok(to('psid-sure')[0].startsWith(vi('emergency.intro')));
-    assert.equal(to('psid-possible')[0], possibleLine('115 (cấp cứu), 113 (công an), 114 (cứu hỏa, cứu nạn)'));
+    assert.equal(to('psid-possible')[0], possibleLine('113 (công an), 115 (cấp cứu), 114 (cứu hỏa, cứu nạn)'));
     assert.ok(to('psid-possible').length > 1, 'the normal answer follows');
   });
 });
