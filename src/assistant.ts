@@ -6,7 +6,7 @@ import { createConsoleRouter } from './admin/console/console-router';
 import { AssistantBot } from './bot/assistant-bot';
 import { FeedbackDialog } from './bot/dialogs/feedback-dialog';
 import { answerAttachment } from './bot/handlers/attachment';
-import { createEmergencyHandler, loadEmergencyGuide } from './bot/handlers/emergency';
+import { createEmergencyHandlers, loadEmergencyGuide } from './bot/handlers/emergency';
 import { greet } from './bot/handlers/menu';
 import { loadOtherAgencies } from './bot/handlers/other-agencies';
 import { createRoutes, entityRoutes } from './bot/routes';
@@ -174,6 +174,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       ...handoff.handlers,
     },
   });
+  // Emergencies in grades (sure, possible, a question for the numbers), every channel alike.
+  const emergencies = createEmergencyHandlers(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml')));
   const bot = new AssistantBot({
     state: store.state,
     unanswered: store.unanswered,
@@ -183,7 +185,9 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     fallback,
     entityRoutes,
     followUp: createProcedureFollowUp(procedureDeps),
-    emergency: createEmergencyHandler(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml'))),
+    emergency: emergencies.card,
+    possibleEmergency: emergencies.notice,
+    emergencyNumbers: emergencies.numbers,
     welcome: greet,
     attachment: answerAttachment,
     contacts: store.contacts,

@@ -52,8 +52,12 @@ export interface AssistantBotOptions {
   entityRoutes: ReadonlyArray<readonly [entity: string, intent: string]>;
   /** For an unclear message, a handler that the conversation's context makes clear (e.g. a follow-up facet question). */
   followUp: (turn: Turn) => Handler | undefined;
-  /** The emergency answer, which runs before anything else. */
+  /** The emergency answer (grade `sure`), which runs before anything else. */
   emergency: Handler;
+  /** A possible emergency: one line with the numbers, then the normal answer. */
+  possibleEmergency?: Handler;
+  /** A question for the emergency numbers themselves ("gọi cảnh sát số mấy"): answered with them. */
+  emergencyNumbers?: Handler;
   /**
    * Runs right after the emergency answer, when the message also asked something we can answer (e.g. it names a
    * procedure): emergency detection favours recall, so a paperwork question that mentions a fire still gets its answer.
@@ -174,6 +178,14 @@ export class AssistantBot {
     if (!turn.text.trim() && turn.context.activity.attachments?.length) {
       await this.options.attachment(turn);
       return 'attachment';
+    }
+    // Graded danger (docs/understanding.md, Emergencies): a possible one gets the numbers in one line, then the answer.
+    const danger = isPayload(turn) ? undefined : turn.parse.emergency;
+    if (danger?.grade === 'possible') await this.options.possibleEmergency?.(turn);
+    else if (danger?.asksNumbers && this.options.emergencyNumbers) {
+      // An open flow stays where it was: the citizen only asked for the numbers.
+      await this.options.emergencyNumbers(turn);
+      return 'route';
     }
     const active = dc.stack[0];
     if (active) {

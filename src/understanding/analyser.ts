@@ -1,8 +1,8 @@
-/** Everything a parse needs before the intent model: normalised words, entities, facets, the emergency rule. */
+/** Everything a parse needs before the intent model: normalised words, entities, facets. */
 import { findDossierCodes } from './dossier-code';
-import { EmergencyDetector } from './emergency-detector';
 import { featuresOf } from './features';
 import { LocationRecogniser } from './location-recogniser';
+import { foldForMatch } from './normalise';
 import { PhraseMatcher } from './phrase-matcher';
 import { ProcedureRecogniser } from './procedure-recogniser';
 import type { Resources } from './resources';
@@ -21,7 +21,6 @@ export interface Analysis {
   entities: ParsedEntity[];
   /** Language asked for by a change-language message (en / vi), if any. */
   language?: ParsedEntity;
-  emergency: boolean;
   /** The procedure was named only by a purpose ("mở khách sạn"), which a procedure_list question does not narrow. */
   purposeOnly: boolean;
   /** What the lexicon said about procedures: a mention, `abstain` (aliases of unrelated families: nothing on purpose) or nothing. */
@@ -38,7 +37,6 @@ export class Analyser {
   private readonly normaliser: TokenNormaliser;
   private readonly procedures: ProcedureRecogniser;
   private readonly locations: LocationRecogniser;
-  private readonly emergency: EmergencyDetector;
   private readonly facets = new PhraseMatcher<string>();
   private readonly topics = new PhraseMatcher<string>();
   private readonly languages = new PhraseMatcher<string>();
@@ -48,7 +46,6 @@ export class Analyser {
     this.normaliser = new TokenNormaliser(resources.abbreviations);
     this.procedures = new ProcedureRecogniser(resources.procedures, options.procedureAliases);
     this.locations = new LocationRecogniser(options.locations, resources.cues.places);
-    this.emergency = new EmergencyDetector(resources.cues.emergency);
     for (const [facet, phrases] of Object.entries(resources.cues.facets)) for (const p of phrases) this.facets.add(p, facet);
     for (const [topic, phrases] of Object.entries(resources.cues.topics)) for (const p of phrases) this.topics.add(p, topic);
     for (const [lang, phrases] of Object.entries(resources.cues.languages)) for (const p of phrases) this.languages.add(p, lang);
@@ -56,7 +53,9 @@ export class Analyser {
     const corrector = this.normaliser.corrector;
     corrector.addWords(vocabulary.targets);
     corrector.addKnown(vocabulary.known);
-    for (const m of [this.procedures, this.locations, this.emergency, this.facets, this.topics, this.languages]) corrector.addWords(m.words());
+    for (const m of [this.procedures, this.locations, this.facets, this.topics, this.languages]) corrector.addWords(m.words());
+    // The situation frames' words, so a misspelt "dang" or "phim" is still read as one.
+    for (const list of Object.values(resources.situations.frames)) corrector.addWords(list.flatMap((p) => foldForMatch(p).split(' ')));
     corrector.addWords(this.normaliser.expansionWords());
     corrector.index();
   }
@@ -130,12 +129,10 @@ export class Analyser {
       return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets, topics: own, context: focused ? all : undefined });
     };
     const lang = this.languages.match(folded)[0];
-    const emergency = this.emergency.detect(words, mention?.procedure !== undefined) !== undefined;
     return {
       words,
       entities: entities.sort((a, b) => a.start - b.start),
       language: lang ? { entity: 'language', value: lang.value, ...span(lang.from, lang.to) } : undefined,
-      emergency,
       purposeOnly: mention?.purpose === true,
       procedureLexicon: mention ? 'mention' : found ? 'abstain' : 'none',
       features: featuresOf({ words: focusWords, facets, topics, context: focused ? delexed : undefined }),

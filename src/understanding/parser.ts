@@ -4,16 +4,17 @@ import { parsePayload } from './payload';
 import { decideProcedure, mayConsult, PROCEDURE_THRESHOLDS, wantsProcedure, type ProcedureEvidence, type ProcedureThresholds } from './procedure-decision';
 import { procedureClass, trainProcedureModel } from './procedure-model';
 import type { Resources } from './resources';
+import { trainSituationModel } from './situation-model';
 import { FeatureIndex, SoftmaxClassifier, type TrainOptions } from './softmax-classifier';
 import { INTENT_NAMES } from './taxonomy-names';
 import { tokenise } from './tokenise';
 import type { Example } from './training-data';
-import type { IntentScore, Locale, ParsedEntity, Parser, ParseResult, ParserOptions } from './types';
+import type { EmergencyJudgement, IntentScore, Locale, ParsedEntity, Parser, ParseResult, ParserOptions } from './types';
 
 /** Below this confidence the bot should ask the citizen to clarify instead of answering (calibrated in docs/understanding.md). */
 export const CLARIFY_BELOW = 0.5;
 
-// The emergency rule's confidence: above any model score, so safety always outranks the model.
+// A sure emergency's confidence: above any model score, so safety always outranks the model.
 const EMERGENCY_CONFIDENCE = 0.99;
 const RANKING_SIZE = 10;
 const LIST_INTENT = 'procedure_list';
@@ -66,6 +67,7 @@ export function buildParser(
   const procedures = trainProcedureModel(Object.keys(groups), index, procDocs, settings.procedureTrain);
   const members = new Map(Object.entries(groups).map(([name, g]) => [name, new Set(g.members)]));
   const thresholds = { ...PROCEDURE_THRESHOLDS, ...settings.thresholds };
+  const situations = trainSituationModel(resources.situations, examples, analysed, (t) => analyser.analyse(t));
 
   const understand = (text: string, inspect = false): { result: ParseResult; evidence?: ProcedureEvidence } => {
     // The locale is only a hint: English is recognised from the words themselves, whatever the channel's locale.
@@ -75,18 +77,21 @@ export function buildParser(
     const analysis = analyser.analyse(input);
     if (analysis.words.length === 0 && analysis.entities.length === 0) {
       const intent = { name: 'out_of_scope', confidence: 1 };
-      return { result: { text: input, intent, entities: [], intent_ranking: [intent] } };
+      return { result: { text: input, intent, entities: [], intent_ranking: [intent], emergency: NO_EMERGENCY } };
     }
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
-    if (analysis.emergency) ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
+    // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
+    const emergency = situations.judge(analysis);
+    if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
+    else ranking = withoutIntent(ranking, 'emergency');
     // A pasted code alone ("000.00.14.H55-260115-0009") asks where that dossier is, whatever shape the code has.
-    else if (analysis.onlyCode) ranking = promote(ranking, DOSSIER_INTENT, CODE_ONLY_CONFIDENCE);
+    if (emergency.grade !== 'sure' && analysis.onlyCode) ranking = promote(ranking, DOSSIER_INTENT, CODE_ONLY_CONFIDENCE);
     const intent = ranking[0];
     // "mở khách sạn phải làm những thủ tục gì" lists everything a hotel needs, not the one procedure its purpose suggests.
     const listAll = intent.name === LIST_INTENT && analysis.purposeOnly;
     let entities = analysis.entities.filter((e) => !(listAll && e.entity === 'procedure'));
     const lexGroup = entities.find((e) => e.entity === 'procedure_group');
-    const evidence: ProcedureEvidence = { intent: intent.name, emergency: analysis.emergency, lexicon: analysis.procedureLexicon, group: lexGroup?.value, ranking: [] };
+    const evidence: ProcedureEvidence = { intent: intent.name, emergency: emergency.grade === 'sure', lexicon: analysis.procedureLexicon, group: lexGroup?.value, ranking: [] };
     // Most parses never need the procedure model (a procedure named, a greeting, an emergency): it runs only when it may be used.
     if (inspect || mayConsult(evidence)) evidence.ranking = procedures.predictEncoded(index.encode(analysis.procedureFeatures()));
     const learned = decideProcedure(evidence, members, thresholds);
@@ -99,7 +104,7 @@ export function buildParser(
       entities = [...entities.filter((e) => e !== lexGroup), entity].sort((a, b) => a.start - b.start);
     }
     if (intent.name === 'change_language' && analysis.language) entities.push(analysis.language);
-    return { result: { text: input, intent, entities, intent_ranking: ranking.slice(0, RANKING_SIZE) }, evidence };
+    return { result: { text: input, intent, entities, intent_ranking: ranking.slice(0, RANKING_SIZE), emergency }, evidence };
   };
 
   return {
@@ -110,6 +115,16 @@ export function buildParser(
 
 // Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field).
 const PROCEDURE_MODEL = 'procedure_model';
+
+const NO_EMERGENCY: EmergencyJudgement = { grade: 'none', service: 'police', asksNumbers: false };
+
+/**
+ * Drops `name` from the ranking (the situation model alone decides emergencies). The others keep their confidences:
+ * a message the intent model took for an emergency is not made to look confident about something else.
+ */
+function withoutIntent(ranking: IntentScore[], name: string): IntentScore[] {
+  return ranking.filter((r) => r.name !== name);
+}
 
 /** Puts `name` first with at least `confidence`, rescaling the others so the ranking still sums to one. */
 function promote(ranking: IntentScore[], name: string, confidence: number): IntentScore[] {

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlFile } from '../util/yaml-file';
+import { loadSituations, type Situations } from './situation-model';
 import { isProcedureId } from './taxonomy-names';
 
 const phraseList = z.array(z.string().min(1));
@@ -54,26 +55,6 @@ const proceduresSchema = z.object({
 const cuesSchema = z.object({
   facets: z.record(z.string(), phraseList),
   topics: z.record(z.string(), phraseList).default({}),
-  emergency: z.object({
-    phrases: phraseList,
-    toned: phraseList,
-    suppress: phraseList,
-    near: z.array(z.tuple([z.string(), z.string()])).default([]),
-    /** Cues of an incident (theft, robbery, a fight) that may be over: a past-time word without an urgency word defers them to the model. */
-    incident: phraseList.default([]),
-    past: phraseList.default([]),
-    urgent: phraseList.default([]),
-    /** Phrases that contain an urgency word once folded but never mean it ("dang ky" is "đăng ký", not "đang"). */
-    not_urgent: phraseList.default([]),
-    /** A fire that is over ("cháy rụi"): with a procedure named and no urgency word, its own cue stops forcing emergency. */
-    aftermath: phraseList.default([]),
-    /** Words that report what someone else said ("bảo là", "giả vờ"): a cue right after one is quoted, not happening. */
-    quoted: phraseList.default([]),
-    /** Scam words ("vay tiền", "chuyển khoản", "fb giả"): a quoted cue counts as quoted only in a scam story. */
-    scam: phraseList.default([]),
-    /** The only cues a scammer's claim can hide ("đang cấp cứu", "bị tai nạn"): never a weapon, a fire or a kidnapping. */
-    claimed: phraseList.default([]),
-  }),
   languages: z.record(z.string(), phraseList),
   /** Phrases that introduce the question itself ("cho em hỏi", "muốn hỏi là"): what follows is what the citizen asks. */
   ask: phraseList.default([]),
@@ -90,6 +71,8 @@ export interface Resources {
   abbreviations: Abbreviations;
   procedures: ProcedureLexicon;
   cues: Cues;
+  /** Situation frames, hand rules and writers' examples of the emergency situation model. */
+  situations: Situations;
 }
 
 /** Loads abbreviations, procedure lexicon and cues from `intentsDir`, refusing unknown procedure ids. */
@@ -108,5 +91,6 @@ export function loadResources(intentsDir: string): Resources {
     abbreviations: loadYamlFile(join(intentsDir, 'abbreviations.yaml'), abbreviationsSchema),
     procedures,
     cues: loadYamlFile(join(intentsDir, 'lexicon', 'cues.yaml'), cuesSchema),
+    situations: loadSituations(intentsDir),
   };
 }

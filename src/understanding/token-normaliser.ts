@@ -2,6 +2,7 @@
 import { collapseDoubles, collapseRepeats, foldForMatch, normaliseText } from './normalise';
 import type { Abbreviations } from './resources';
 import { SpellingCorrector } from './spelling';
+import { decodeTyping } from './telex-decoder';
 import type { Token } from './tokenise';
 
 /** A normalised word; `synthetic` marks words produced by expansion (they must not anchor entity offsets alone). */
@@ -48,8 +49,10 @@ export class TokenNormaliser {
   }
 
   /** Normalises a token sequence; unknown words that cannot be repaired are kept as they are. */
-  normalise(tokens: readonly Token[]): Word[] {
+  normalise(typed: readonly Token[]): Word[] {
     const out: Word[] = [];
+    // Telex and VNI leftovers first ("cawn cuwowcs" → "căn cước"): every later step reads the syllables meant.
+    const tokens = decodeTyping(typed, (w) => this.corrector.has(w));
     for (const token of tokens) {
       let plan = this.memo.get(token.text);
       if (plan === undefined) {

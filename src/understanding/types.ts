@@ -25,6 +25,21 @@ export interface ParseResult {
   intent: IntentScore;
   entities: ParsedEntity[];
   intent_ranking: IntentScore[];
+  /** Danger graded from the situation (absent for button payloads); intent `emergency` exactly when the grade is `sure`. */
+  emergency?: EmergencyJudgement;
+}
+
+/** sure: someone is in danger now (emergency card first); possible: one line with the numbers, then the answer; none. */
+export type EmergencyGrade = 'sure' | 'possible' | 'none';
+/** Who must come first: police 113 (crime, violence), fire 114 (fire, rescue), medical 115 (injury, illness). */
+export type EmergencyService = 'police' | 'fire' | 'medical';
+
+/** What a parse says about danger: the grade, who to call first, and whether the message asks for the numbers. */
+export interface EmergencyJudgement {
+  grade: EmergencyGrade;
+  service: EmergencyService;
+  /** The message asks for the emergency numbers themselves ("gọi cảnh sát số mấy"): an answer, not an alarm. */
+  asksNumbers: boolean;
 }
 
 export interface Parser {

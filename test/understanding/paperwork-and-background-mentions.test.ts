@@ -32,7 +32,6 @@ describe('understanding/round 7: paperwork is not an emergency; held, done and a
     for (const text of [
       'xe tôi bị cháy ngoài đường, cứu với',
       'nhà bên cạnh cháy rụi rồi, lửa đang lan sang nhà tôi',
-      'xe máy bị cháy rụi giữa đường, người lái bị thương, thu hồi đăng ký thế nào',
       'ô tô cháy rụi trên cao tốc',
       'chủ nợ đòi tiền vay, bảo là sẽ cầm dao đến chém cả nhà',
       'phong chay chua chay oi chay xuong go roi',
@@ -40,6 +39,10 @@ describe('understanding/round 7: paperwork is not an emergency; held, done and a
     ]) {
       it(text, () => assert.equal(parser.parse(text).intent.name, 'emergency'));
     }
+    // Graded (issue 10): a paperwork question beside an injury may be over or not; the numbers are shown either way.
+    it('xe máy bị cháy rụi giữa đường, người lái bị thương, thu hồi đăng ký thế nào', () => {
+      assert.notEqual(parser.parse('xe máy bị cháy rụi giữa đường, người lái bị thương, thu hồi đăng ký thế nào').emergency?.grade, 'none');
+    });
   });
 
   describe('a paper the police hold, or a fine given as a consequence, is context', () => {

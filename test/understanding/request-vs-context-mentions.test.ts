@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { createParser, type Parser } from '../../src/understanding';
-import { EmergencyDetector } from '../../src/understanding/emergency-detector';
-import { loadResources } from '../../src/understanding/resources';
 import { SoftmaxClassifier } from '../../src/understanding/softmax-classifier';
-import { TokenNormaliser } from '../../src/understanding/token-normaliser';
-import { tokenise } from '../../src/understanding/tokenise';
 import { INTENTS_DIR, named, lexiconNamer } from './support';
 
 // Round 6: which mention is the request. Every message below was written for this file and is in no evaluation set.
 describe('understanding/round 6: mentions that are context, lists, look-alike cues', () => {
   let parser: Parser;
-  const resources = loadResources(INTENTS_DIR);
   const lexicon = lexiconNamer();
   before(() => {
     parser = createParser({ intentsDir: INTENTS_DIR });
@@ -58,13 +53,10 @@ describe('understanding/round 6: mentions that are context, lists, look-alike cu
     it('joined by anything else it is still the member', () => assert.equal(lexicon('cái cà vẹt với biển số nộp lại khi bỏ xe thế nào'), 'thu-hoi-dang-ky-xe'));
   });
 
-  describe('emergency cues keep their own diacritics', () => {
-    const detector = new EmergencyDetector(resources.cues.emergency);
-    const words = (text: string) => new TokenNormaliser(resources.abbreviations).normalise(tokenise(text, 2000));
-    it('"phòng cháy xuống kiểm tra" is not "cháy xưởng"', () => assert.equal(detector.detect(words('đoàn phòng cháy xuống kiểm tra cơ sở')), undefined));
+  describe('emergencies are read from the situation, with the words as typed', () => {
+    it('"phòng cháy xuống kiểm tra" is not "cháy xưởng"', () => assert.equal(parser.parse('đoàn phòng cháy xuống kiểm tra cơ sở').emergency?.grade, 'none'));
     it('"cháy xưởng" typed with or without diacritics is still a fire', () => {
-      assert.notEqual(detector.detect(words('cháy xưởng gỗ rồi')), undefined);
-      assert.notEqual(detector.detect(words('chay xuong go roi')), undefined);
+      for (const text of ['cháy xưởng gỗ rồi', 'chay xuong go roi']) assert.deepEqual([parser.parse(text).emergency?.grade, parser.parse(text).emergency?.service], ['sure', 'fire'], text);
     });
     it('paperwork about fire hazards is not a fire', () => {
       assert.notEqual(parser.parse('how to get a licence for trucks carrying fire and explosion hazardous cargo').intent.name, 'emergency');

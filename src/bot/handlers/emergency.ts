@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { loadYamlFile } from '../../util/yaml-file';
-import { foldForMatch } from '../../util/fold-text';
+import type { EmergencyService } from '../../understanding/types';
 import type { Handler } from '../handler';
+import type { Turn } from '../turn';
 
 const hotline = z.enum(['112', '113', '114', '115']);
+const numbers = z.array(hotline).min(1);
 const schema = z.object({
-  situations: z.array(z.object({ id: z.string(), numbers: z.array(hotline).min(1), keywords: z.array(z.string().min(1)).min(1) })),
-  default: z.array(hotline).min(1),
+  services: z.object({ police: numbers, fire: numbers, medical: numbers }),
+  also: z.array(hotline).default([]),
 });
 
-/** Emergency situations and the numbers to call for each (content/emergency.yaml). */
+/** The numbers to call, in order, for each service a situation needs (content/emergency.yaml). */
 export type EmergencyGuide = z.infer<typeof schema>;
 
 /** Reads and validates the emergency guide; throws naming the file on any problem. */
@@ -17,20 +19,34 @@ export function loadEmergencyGuide(file: string): EmergencyGuide {
   return loadYamlFile(file, schema);
 }
 
-/** The numbers fitting what the citizen wrote: the matching situations' numbers first, then every other one. */
-export function numbersFor(guide: EmergencyGuide, text: string): string[] {
-  const folded = ` ${foldForMatch(text).replace(/[^a-z0-9]+/g, ' ')} `;
-  const first = guide.situations
-    .filter((s) => s.keywords.some((k) => folded.includes(` ${k} `)))
-    .flatMap((s) => s.numbers);
-  return [...new Set([...first, ...guide.default])];
+/** Every number, the service's own first (police when the parse has no judgement, e.g. a button payload). */
+export function numbersFor(guide: EmergencyGuide, service: EmergencyService = 'police'): string[] {
+  return [...new Set([...guide.services[service], ...guide.also])];
 }
 
-/** The very first reply in danger: every fitting hotline in one short message, before anything else. */
-export function createEmergencyHandler(guide: EmergencyGuide): Handler {
-  return async (turn) => {
-    const { t } = turn;
-    const lines = numbersFor(guide, turn.text).map((n) => `☎ ${t(`emergency.numbers.${n}`)}`);
-    await turn.say({ text: [t('emergency.intro'), ...lines, t('emergency.after')].join('\n') });
+/** The three graded answers: the card (sure), one line before the normal answer (possible), the numbers asked for. */
+export interface EmergencyHandlers {
+  /** Sure: the very first reply, every fitting hotline in one short message, before anything else. */
+  card: Handler;
+  /** Possible: one line with the numbers; the normal answer follows. */
+  notice: Handler;
+  /** "số điện thoại khẩn cấp", "gọi cảnh sát số mấy": the numbers as an answer, not an alarm. */
+  numbers: Handler;
+}
+
+export function createEmergencyHandlers(guide: EmergencyGuide): EmergencyHandlers {
+  const ordered = (turn: Turn) => numbersFor(guide, turn.parse.emergency?.service);
+  const lines = (turn: Turn) => ordered(turn).map((n) => `☎ ${turn.t(`emergency.numbers.${n}`)}`);
+  return {
+    card: async (turn) => {
+      await turn.say({ text: [turn.t('emergency.intro'), ...lines(turn), turn.t('emergency.after')].join('\n') });
+    },
+    notice: async (turn) => {
+      const list = ordered(turn).filter((n) => n !== '112').map((n) => turn.t(`emergency.short.${n}`)).join(', ');
+      await turn.say({ text: turn.t('emergency.possible', { numbers: list }) });
+    },
+    numbers: async (turn) => {
+      await turn.say({ text: [turn.t('emergency.info'), ...lines(turn), turn.t('emergency.free')].join('\n') });
+    },
   };
 }

@@ -1,11 +1,12 @@
 /** `npm run nlu:eval`: k-fold cross-validation on intents/, held-out scores, and a JSON report in reports/. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildParser, CLARIFY_BELOW } from '../parser';
 import { loadResources } from '../resources';
 import { loadTrainingData } from '../training-data';
 import { bayesBaselineAccuracy } from './baseline';
 import { crossValidate, evaluate } from './cross-validate';
+import { emergencyFigures, formatEmergencyFigures } from './emergency';
 import { loadHeldOut } from './heldout';
 import { score } from './metrics';
 import { procedureSweep } from './procedure-sweep';
@@ -68,8 +69,12 @@ function main(): void {
     console.log('\nheld-out errors:');
     for (const e of test.errors) console.log(`  [${e.intent} → ${e.predicted} ${e.confidence.toFixed(2)}] [${e.procedure ?? '-'} → ${e.predictedProcedure}] ${e.text}`);
   }
+  // Emergencies (issue 10): graded answers on the emergency dev set, false alarms on every harmless held-out message.
+  const fresh = join(args.intentsDir, 'test', 'fresh.yaml');
+  const emergencies = emergencyFigures(parser, join(args.intentsDir, 'test', 'emergency-dev.yaml'), [...heldout, ...(existsSync(fresh) ? loadHeldOut(fresh) : [])]);
+  if (emergencies) console.log(`\n${formatEmergencyFigures(emergencies, args.errors)}`);
   mkdirSync(dirname(args.out), { recursive: true });
-  writeFileSync(args.out, JSON.stringify({ generatedAt: new Date().toISOString(), clarifyBelow: CLARIFY_BELOW, crossValidation: cv, heldOut: test, baselineHeldOutAccuracy: baseline }, null, 2));
+  writeFileSync(args.out, JSON.stringify({ generatedAt: new Date().toISOString(), clarifyBelow: CLARIFY_BELOW, crossValidation: cv, heldOut: test, baselineHeldOutAccuracy: baseline, emergencies }, null, 2));
   console.log(`\nreport written to ${args.out}`);
 }
 
