@@ -134,6 +134,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       return procedure && procedureTitle(procedure, locale);
     },
     noticeQueued: (watcher) => outboxPush?.schedule(watcher),
+    onLookup: metrics.observeLookup,
   });
   // Each channel's outbound door, by channel name: the hand-off speaks through them on an officer's behalf.
   // Platform channels, built after the bot, add theirs (and Messenger its thread control) below.
@@ -187,12 +188,17 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     officer: handoff.presence,
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     logger,
-    onTurnEnd: metrics.observeTurn,
+    onTurnEnd: (report) => {
+      metrics.observeTurn(report);
+      // One line per turn, with the request's id: never the text (see src/ops/logger.ts).
+      logger.info({ channel: report.channel, intent: report.intent, path: report.path, ms: Math.round(report.seconds * 1000) }, 'turn answered');
+    },
     now,
   });
 
   // Seen platform ids: in Redis with several instances, otherwise in the store so they survive a restart.
   const inbox = new Inbox(coordination, coordination.kind === 'redis' ? coordination : store.seenEvents);
+  metrics.watchQueues({ outbox: () => store.outbox.waiting(), journal: () => store.inboundJournal.waiting(), turnsInProgress: () => inbox.inProgress });
   // One drain for every kind a channel shows (dossier notices, officers' queued replies), so no kind is claimed by a
   // drain that cannot draw it; what waits opens the citizen's next answer, on every channel.
   const drainOutbox = createOutboxDrain(store.outbox, (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m));
@@ -260,6 +266,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const app = createHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
+    corsOrigins: config.CORS_ORIGINS,
     before: [measureRequests(metrics)],
     routers: [
       createMetricsRouter(metrics, admin.auth.localOrStaff),

@@ -29,6 +29,8 @@ export interface TurnReport {
   intent: string;
   path: TurnPath;
   seconds: number;
+  /** Time spent understanding the message (normalise, classify, entities). */
+  parseSeconds: number;
 }
 
 export interface AssistantBotOptions {
@@ -108,7 +110,11 @@ export class AssistantBot {
     attachMemory(context, memory);
 
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
+    const parseStarted = performance.now();
     const parse = parser().parse(text, memory.locale ?? 'vi');
+    const parseSeconds = (performance.now() - parseStarted) / 1000;
+    // Field `text` is redacted from logs unless LOG_LEVEL=debug (src/ops/logger.ts).
+    if (text) logger.debug({ channel: activity.channelId, intent: parse.intent.name, confidence: parse.intent.confidence, text }, 'message understood');
     const dialogs = await this.dialogSet.createContext(context);
     const turn = new Turn(context, parse, memory, translator.forLocale, dialogs);
     attachTurn(context, turn);
@@ -148,7 +154,7 @@ export class AssistantBot {
     }
     memory.lastTurnAt = endedAt.toISOString();
     await state.write(key, memory, loaded?.eTag ?? null);
-    this.options.onTurnEnd?.({ channel: turn.channel, intent: turn.intent, path, seconds: (performance.now() - started) / 1000 });
+    this.options.onTurnEnd?.({ channel: turn.channel, intent: turn.intent, path, seconds: (performance.now() - started) / 1000, parseSeconds });
   };
 
   private async dispatch(turn: Turn): Promise<TurnPath> {
