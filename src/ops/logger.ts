@@ -11,8 +11,9 @@ const SECRET_FIELDS = [
   'appSecret', 'authorization', 'cookie', 'apiKey',
   'phone', 'phoneNumber', 'idNumber', 'cccd', 'cmnd', 'fullName', 'holderName', 'displayName', 'citizenName',
 ];
-// What citizens wrote: removed unless LOG_LEVEL=debug, where the text is what one is debugging.
-const TEXT_FIELDS = ['text', 'message', 'body', 'lines'];
+// What citizens wrote: removed unless LOG_LEVEL=debug, where the text is what one is debugging. `message` only at the
+// top: an error's own message (`err.message`) is what operators need, and VALUE_PATTERNS still mask it.
+const TEXT_FIELDS = ['text', 'body', 'lines'];
 const HEADER_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', 'headers["x-hub-signature-256"]'];
 
 const nested = (fields: string[]) => fields.flatMap((f) => [f, `*.${f}`]);
@@ -47,7 +48,7 @@ const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const debug = level === 'debug';
-  const paths = [...nested(SECRET_FIELDS), ...HEADER_PATHS, ...(debug ? [] : nested(TEXT_FIELDS))];
+  const paths = [...nested(SECRET_FIELDS), ...HEADER_PATHS, ...(debug ? [] : [...nested(TEXT_FIELDS), 'message'])];
   return pino(
     {
       level,
