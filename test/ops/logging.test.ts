@@ -106,7 +106,7 @@ describe('request ids across a turn, through the real server', () => {
   });
 
   it('makes an id when none (or a hostile one) is given', async () => {
-    for (const headers of [{}, { 'x-request-id': 'a b <script>' }]) {
+    for (const headers of [{}, { 'x-request-id': 'a b <script>' }] as Record<string, string>[]) {
       const res = await send('xin chào', headers);
       const id = res.headers.get('x-request-id') ?? '';
       assert.match(id, /^[0-9a-f-]{36}$/);
