@@ -23,6 +23,7 @@ import { Inbox } from './channels/inbox';
 import { createMessengerChannel, messengerSettings, type MessengerChannel } from './channels/messenger/messenger-channel';
 import type { HandoffControl, OfficerSignals } from './channels/officer-signals';
 import type { ChannelSender } from './channels/outbound/channel-sender';
+import { keepUnsentReplies } from './channels/outbound/keep-unsent';
 import { OutboxPush } from './channels/outbound/outbox-push';
 import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo-channel';
 import { createZaloVerifierRouter } from './channels/zalo/zalo-router';
@@ -215,6 +216,14 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   };
   restAdapter.onTurnError = onTurnError;
   const officerSignals = options.officerSignals ?? handoff.signals;
+  // An answer a platform could not take (API down, 429, token refused) waits in the outbox: pushed again after a pause,
+  // or shown at the top of the citizen's next answer, whichever comes first.
+  const keepUnsent = (sender: ChannelSender) =>
+    keepUnsentReplies(sender, {
+      outbox: store.outbox,
+      logger,
+      retry: (user) => setTimeout(() => outboxPush?.schedule(user), config.KEPT_ANSWER_RETRY_SECONDS * 1000).unref(),
+    });
   // Forged or replayed platform deliveries, per address: signed ones are never limited (docs/public-doors.md).
   const signatureBudget = (channel: string) =>
     failedVerificationBudget({ coordination, name: `${channel}-signature`, limit: config.WEBHOOK_FAILED_VERIFICATIONS_PER_HOUR, windowSeconds: 3600 });
@@ -230,6 +239,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     officerSignals,
     chargeFailure: signatureBudget('zalo'),
     pending: drainOutbox,
+    keepUnsent,
     now,
   });
   if (zalo) {
@@ -251,6 +261,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       logger,
       metrics,
       pending: drainOutbox,
+      keepUnsent,
       now,
     });
     senders.set(messenger.sender.channel, messenger.sender);
@@ -261,7 +272,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   }
   // Platform senders only: the web chat's own sender queues into this very outbox, where its notices already wait.
   const platformSenders = new Map([...senders].filter(([channel]) => channel !== REST_CHANNEL));
-  outboxPush = new OutboxPush({ outbox: store.outbox, senders: platformSenders, render: dossiers.outbox.render, inbox, logger });
+  outboxPush = new OutboxPush({ outbox: store.outbox, senders: platformSenders, render: (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m), inbox, logger });
 
   const app = createHttpApp({
     logger,

@@ -151,6 +151,7 @@ const schema = z.object({
   // Operations (docs/production.md).
   CORS_ORIGINS: corsOrigins,
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(25),
+  KEPT_ANSWER_RETRY_SECONDS: z.coerce.number().positive().max(24 * 3600).default(60),
 });
 
 export type Env = z.infer<typeof schema>;

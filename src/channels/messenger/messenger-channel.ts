@@ -62,6 +62,8 @@ export interface MessengerChannelDeps {
   pending?: PendingReplies;
   /** The assistant's clock: the messaging windows count from the citizen's last action, which it stamps. */
   now?: Clock;
+  /** Wraps the sender of answers so one the platform could not take is kept, not lost (src/channels/outbound/keep-unsent.ts). */
+  keepUnsent?: (sender: ChannelSender) => ChannelSender;
 }
 
 /** The Messenger channel, assembled: its routes, its outbound door, its part in hand-offs, and its readiness. */
@@ -93,7 +95,7 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     onResult: (purpose, result) => metrics.observeSend(MESSENGER_CHANNEL, purpose, result),
     now: deps.now,
   });
-  const adapter = new MessengerAdapter({ inbox: deps.inbox, sender, client, officers: deps.officers, logger, pending: deps.pending });
+  const adapter = new MessengerAdapter({ inbox: deps.inbox, sender: deps.keepUnsent?.(sender) ?? sender, client, officers: deps.officers, logger, pending: deps.pending });
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, channel: MESSENGER_CHANNEL }, 'turn failed outside the bot');
     await context.sendActivity(deps.translator.forLocale('vi')('errors.turn'));
