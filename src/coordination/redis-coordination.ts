@@ -115,9 +115,18 @@ function whileUnreachable(coordination: Coordination, unreachable: () => boolean
       try {
         return await (value as (...a: unknown[]) => Promise<unknown>).apply(coordination, args);
       } catch (err) {
-        throw unreachable() && !(err instanceof CoordinationUnavailableError) ? new CoordinationUnavailableError(err) : err;
+        const away = unreachable() || isConnectionError(err);
+        throw away && !(err instanceof CoordinationUnavailableError) ? new CoordinationUnavailableError(err) : err;
       }
     };
   }
   return wrapped as unknown as Coordination;
+}
+
+// What ioredis throws when the connection drops under a command, before its status says so.
+const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+function isConnectionError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as NodeJS.ErrnoException).code;
+  return err.name === 'MaxRetriesPerRequestError' || (code !== undefined && CONNECTION_CODES.has(code)) || /Stream isn't writeable|Connection is closed/.test(err.message);
 }
