@@ -82,6 +82,13 @@ describe('Messenger conversation through the real server', () => {
     assert.equal(texts('psid-raw')[0], web[0].text, 'the same bot answers Messenger and the web chat alike');
   });
 
+  it('asks to shorten a message over MAX_MESSAGE_CHARS instead of running a turn, as the other channels do', async () => {
+    const graph = fakeGraph();
+    await deliver([textEvent('psid-long', 'căn cước '.repeat(300))]);
+    assert.deepEqual(graph.messages().map((m) => (m.message as { text: string }).text), [vi('errors.tooLong', { max: 2000 })]);
+    assert.equal(await assistant().assistant.store.state.read('messenger/psid-long'), undefined, 'no turn ran');
+  });
+
   it('processes a redelivered message once', async () => {
     const graph = fakeGraph();
     const body = pageDelivery([textEvent('psid-dup', 'cảm ơn', mid())]);
