@@ -23,6 +23,7 @@ import { Inbox } from './channels/inbox';
 import { createMessengerChannel, messengerSettings, type MessengerChannel } from './channels/messenger/messenger-channel';
 import type { HandoffControl, OfficerSignals } from './channels/officer-signals';
 import type { ChannelSender } from './channels/outbound/channel-sender';
+import { keepUnsentReplies } from './channels/outbound/keep-unsent';
 import { OutboxPush } from './channels/outbound/outbox-push';
 import { createZaloChannel, type ZaloChannel } from './channels/zalo/zalo-channel';
 import { createZaloVerifierRouter } from './channels/zalo/zalo-router';
@@ -139,6 +140,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       return procedure && procedureTitle(procedure, locale);
     },
     noticeQueued: (watcher) => outboxPush?.schedule(watcher),
+    onLookup: metrics.observeLookup,
   });
   // Each channel's outbound door, by channel name: the hand-off speaks through them on an officer's behalf.
   // Platform channels, built after the bot, add theirs (and Messenger its thread control) below.
@@ -198,6 +200,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     logger,
     onTurnEnd: async (report) => {
       metrics.observeTurn(report);
+      // One line per turn, with the request's id: never the text (see src/ops/logger.ts).
+      logger.info({ channel: report.channel, intent: report.intent, path: report.path, ms: Math.round(report.seconds * 1000) }, 'turn answered');
       await recordActivity(report);
     },
     now,
@@ -205,6 +209,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
 
   // Seen platform ids: in Redis with several instances, otherwise in the store so they survive a restart.
   const inbox = new Inbox(coordination, coordination.kind === 'redis' ? coordination : store.seenEvents);
+  metrics.watchQueues({ outbox: () => store.outbox.waiting(), journal: () => store.inboundJournal.waiting(), turnsInProgress: () => inbox.inProgress });
   // One drain for every kind a channel shows (dossier notices, officers' queued replies), so no kind is claimed by a
   // drain that cannot draw it; what waits opens the citizen's next answer, on every channel.
   const drainOutbox = createOutboxDrain(store.outbox, (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m));
@@ -221,6 +226,14 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   };
   restAdapter.onTurnError = onTurnError;
   const officerSignals = options.officerSignals ?? handoff.signals;
+  // An answer a platform could not take (API down, 429, token refused) waits in the outbox: pushed again after a pause,
+  // or shown at the top of the citizen's next answer, whichever comes first.
+  const keepUnsent = (sender: ChannelSender) =>
+    keepUnsentReplies(sender, {
+      outbox: store.outbox,
+      logger,
+      retry: (user) => setTimeout(() => outboxPush?.schedule(user), config.KEPT_ANSWER_RETRY_SECONDS * 1000).unref(),
+    });
   // Forged or replayed platform deliveries, per address: signed ones are never limited (docs/public-doors.md).
   const signatureBudget = (channel: string) =>
     failedVerificationBudget({ coordination, name: `${channel}-signature`, limit: config.WEBHOOK_FAILED_VERIFICATIONS_PER_HOUR, windowSeconds: 3600 });
@@ -236,6 +249,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     officerSignals,
     chargeFailure: signatureBudget('zalo'),
     pending: drainOutbox,
+    keepUnsent,
     now,
   });
   if (zalo) {
@@ -257,6 +271,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       logger,
       metrics,
       pending: drainOutbox,
+      keepUnsent,
       now,
     });
     senders.set(messenger.sender.channel, messenger.sender);
@@ -267,13 +282,14 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   }
   // Platform senders only: the web chat's own sender queues into this very outbox, where its notices already wait.
   const platformSenders = new Map([...senders].filter(([channel]) => channel !== REST_CHANNEL));
-  outboxPush = new OutboxPush({ outbox: store.outbox, senders: platformSenders, render: dossiers.outbox.render, inbox, logger });
+  outboxPush = new OutboxPush({ outbox: store.outbox, senders: platformSenders, render: (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m), inbox, logger });
 
   // The web chat's privacy notice and policy, from content editors keep (a bad file stops start-up).
   const privacy = createPrivacySource(path.join(config.contentDir, 'privacy.yaml'), logger);
   const app = createHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
+    corsOrigins: config.CORS_ORIGINS,
     before: [measureRequests(metrics)],
     routers: [
       createMetricsRouter(metrics, admin.auth.localOrStaff),

@@ -50,6 +50,26 @@ const trustProxy = z
     return z.NEVER;
   });
 
+/** Exact origins (scheme://host[:port]) of sites embedding the web chat, comma-separated; none by default. */
+const corsOrigins = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx) => {
+    const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+    const bad = origins.find((o) => {
+      try {
+        const u = new URL(o);
+        return !/^https?:$/.test(u.protocol) || u.origin !== o;
+      } catch {
+        return true;
+      }
+    });
+    if (bad === undefined) return origins;
+    ctx.addIssue({ code: 'custom', message: `"${bad}" is not an origin such as https://congan.thainguyen.gov.vn (scheme and host, no path or trailing slash)` });
+    return z.NEVER;
+  });
+
 /** Hours as the office-hours cells write them (`mon-fri 07:30-11:30,13:30-17:00|sat 07:30-11:30`), any letter case. */
 const weeklyHours = (fallback: string) =>
   z.string().trim().prefault(fallback).transform((value, ctx) => {
@@ -139,6 +159,10 @@ const schema = z.object({
   HANDOFF_HOURS: weeklyHours('mon-fri 07:30-11:30,13:30-17:00'),
   HANDOFF_HOLIDAYS: isoDays(),
   HANDOFF_BOT_PAUSE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  // Operations (docs/production.md).
+  CORS_ORIGINS: corsOrigins,
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(25),
+  KEPT_ANSWER_RETRY_SECONDS: z.coerce.number().positive().max(24 * 3600).default(60),
 });
 
 export type Env = z.infer<typeof schema>;

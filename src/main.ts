@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createAssistant } from './assistant';
 import { ConfigError, loadConfig, loadDotEnv } from './config';
 import { createLogger } from './ops/logger';
+import { shutDown } from './ops/shutdown';
 
 /** Starts the assistant: reads config, builds every part, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -32,10 +33,14 @@ async function main(): Promise<void> {
     'assistant listening',
   );
   const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    server.close();
-    await assistant.close();
-    process.exit(0);
+    logger.info({ signal, timeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS }, 'shutting down: no new connections; finishing turns and deliveries');
+    const outcome = await shutDown({ server, closeAssistant: () => assistant.close(), timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000, logger }).catch((err: unknown) => {
+      logger.error({ err }, 'shutdown failed');
+      return 'failed' as const;
+    });
+    if (outcome === 'clean') logger.info('stopped cleanly');
+    else if (outcome === 'timeout') logger.error({ timeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS }, 'shutdown deadline passed; unfinished deliveries are replayed on the next start');
+    process.exit(outcome === 'clean' ? 0 : 1);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

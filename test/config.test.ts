@@ -97,4 +97,14 @@ describe('config', () => {
       );
     });
   }
+
+  it('reads CORS_ORIGINS as exact origins (closed by default) and the shutdown deadline', () => {
+    assert.deepEqual(loadConfig({}).CORS_ORIGINS, []);
+    assert.equal(loadConfig({}).SHUTDOWN_TIMEOUT_SECONDS, 25);
+    assert.deepEqual(loadConfig({ CORS_ORIGINS: 'https://a.example.vn, http://localhost:8080' }).CORS_ORIGINS, ['https://a.example.vn', 'http://localhost:8080']);
+    for (const bad of ['*', 'https://a.example.vn/', 'a.example.vn', 'ftp://a.example.vn']) {
+      assert.throws(() => loadConfig({ CORS_ORIGINS: bad }), (err: Error) => err instanceof ConfigError && /CORS_ORIGINS/.test(err.message), bad);
+    }
+    assert.throws(() => loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: '0' }), /SHUTDOWN_TIMEOUT_SECONDS/);
+  });
 });

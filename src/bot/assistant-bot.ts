@@ -31,6 +31,8 @@ export interface TurnReport {
   intent: string;
   path: TurnPath;
   seconds: number;
+  /** Time spent understanding the message (normalise, classify, entities). */
+  parseSeconds: number;
   at: Date;
 }
 
@@ -116,7 +118,11 @@ export class AssistantBot {
     attachMemory(context, memory);
 
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
+    const parseStarted = performance.now();
     const parse = parser().parse(text, memory.locale ?? 'vi');
+    const parseSeconds = (performance.now() - parseStarted) / 1000;
+    // Field `text` is redacted from logs unless LOG_LEVEL=debug (src/ops/logger.ts).
+    if (text) logger.debug({ channel: activity.channelId, intent: parse.intent.name, confidence: parse.intent.confidence, text }, 'message understood');
     const dialogs = await this.dialogSet.createContext(context);
     const turn = new Turn(context, parse, memory, translator.forLocale, dialogs);
     attachTurn(context, turn);
@@ -156,7 +162,7 @@ export class AssistantBot {
     }
     memory.lastTurnAt = endedAt.toISOString();
     await state.write(key, memory, loaded?.eTag ?? null);
-    await this.options.onTurnEnd?.({ channel: turn.channel, userId: turn.userId, intent: turn.intent, path, seconds: (performance.now() - started) / 1000, at: endedAt });
+    await this.options.onTurnEnd?.({ channel: turn.channel, userId: turn.userId, intent: turn.intent, path, seconds: (performance.now() - started) / 1000, parseSeconds, at: endedAt });
   };
 
   private async dispatch(turn: Turn): Promise<TurnPath> {

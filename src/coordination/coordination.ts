@@ -64,6 +64,14 @@ export function backoffSeconds(policy: BackoffPolicy, strikes: number): number {
   return Math.min(policy.firstWaitSeconds * 2 ** (strikes - policy.free - 1), policy.maxWaitSeconds);
 }
 
+/** Raised while the shared coordination store (Redis) cannot be reached: retry shortly, nothing was done. */
+export class CoordinationUnavailableError extends Error {
+  override name = 'CoordinationUnavailableError';
+  constructor(override readonly cause: unknown) {
+    super(`Coordination store unreachable: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
 /** Raised when a lock could not be taken in time (another instance holds it too long). */
 export class LockTimeoutError extends Error {
   override name = 'LockTimeoutError';

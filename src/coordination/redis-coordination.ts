@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { LockTimeoutError, type Budget, type Coordination } from './coordination';
+import { CoordinationUnavailableError, LockTimeoutError, type Budget, type Coordination } from './coordination';
 import { KeyedQueue } from './keyed-queue';
 import { BUDGET_WAIT, GIVE_BACK, RELEASE, STRIKE, TAKE } from './redis-scripts';
 
@@ -22,6 +22,8 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
   const lockTtlMs = options.lockTtlMs ?? 30_000;
   const lockWaitMs = options.lockWaitMs ?? 35_000;
   const redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+  // ioredis reconnects by itself; each failed attempt is an 'error' event, which /readyz reports through ping().
+  redis.on('error', () => undefined);
   await redis.connect();
   // Turns of one conversation on this instance queue locally first, so only one of them polls Redis at a time.
   const local = new KeyedQueue();
@@ -46,7 +48,7 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
     }
   }
 
-  return {
+  const coordination: Coordination = {
     kind: 'redis',
     withLock(key, fn) {
       return local.run(key, async () => {
@@ -98,4 +100,33 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
       await redis.quit();
     },
   };
+  return whileUnreachable(coordination, () => redis.status !== 'ready');
+}
+
+/**
+ * The same coordination, whose failures while Redis is away (restarting, a network cut) become
+ * CoordinationUnavailableError: callers answer "retry shortly" (HTTP 503), not an internal error.
+ */
+function whileUnreachable(coordination: Coordination, unreachable: () => boolean): Coordination {
+  const wrapped = { ...coordination } as Record<string, unknown>;
+  for (const [name, value] of Object.entries(coordination)) {
+    if (typeof value !== 'function' || name === 'close') continue;
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await (value as (...a: unknown[]) => Promise<unknown>).apply(coordination, args);
+      } catch (err) {
+        const away = unreachable() || isConnectionError(err);
+        throw away && !(err instanceof CoordinationUnavailableError) ? new CoordinationUnavailableError(err) : err;
+      }
+    };
+  }
+  return wrapped as unknown as Coordination;
+}
+
+// What ioredis throws when the connection drops under a command, before its status says so.
+const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+function isConnectionError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as NodeJS.ErrnoException).code;
+  return err.name === 'MaxRetriesPerRequestError' || (code !== undefined && CONNECTION_CODES.has(code)) || /Stream isn't writeable|Connection is closed/.test(err.message);
 }

@@ -15,13 +15,13 @@ import { createCsvVocabulary } from './csv-vocabulary';
 import { createDossierService, type DossierService } from './dossier-service';
 import { createImportJournal } from './import-journal';
 import { createDossierRouter } from './http/dossier-router';
-import { createLookupGuard, DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './lookup-guard';
+import { createLookupGuard, DEFAULT_LOOKUP_LIMITS, observedLookupGuard, type LookupLimits, type LookupOutcome } from './lookup-guard';
 import { createDossierAudit } from './lookup-audit';
 import { createOutboxDrain, type OutboxDrain } from './outbox-drain';
 import { renderStatusNotice, STATUS_NOTICE_KIND } from './status-notice';
 
 export { DOSSIER_DIALOG } from './chat/dossier-dialog';
-export { DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './lookup-guard';
+export { DEFAULT_LOOKUP_LIMITS, type LookupLimits, type LookupOutcome } from './lookup-guard';
 export { createOutboxDrain, type OutboxDrain } from './outbox-drain';
 
 /** What the dossier module is built from. */
@@ -38,6 +38,8 @@ export interface DossierModuleDeps {
   now?: Clock;
   /** Told of each watcher a status notice was queued for (platform channels push it when their window allows). */
   noticeQueued?: (watcher: ChannelUser) => void;
+  /** Told how each answer to the verification question ended (metrics). */
+  onLookup?: (outcome: LookupOutcome) => void;
 }
 
 /** The dossier capability: the staff/integration API, the chat handler and dialog, and how its outbox notices are taken and drawn. */
@@ -56,7 +58,8 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
   const { dossiers, outbox } = deps.store;
   const audit = createDossierAudit(deps.store.audit, now);
   const limits = { ...DEFAULT_LOOKUP_LIMITS, ...deps.limits };
-  const guard = createLookupGuard(deps.coordination, limits);
+  const bare = createLookupGuard(deps.coordination, limits);
+  const guard = deps.onLookup ? observedLookupGuard(bare, deps.onLookup) : bare;
   const service = createDossierService({ dossiers, outbox, noticeQueued: deps.noticeQueued });
   const render = (m: OutboxMessage) => (m.kind === STATUS_NOTICE_KIND ? renderStatusNotice(m, deps.translator.forLocale) : undefined);
   const procedureName = (id: string, locale: Locale) => deps.procedureName?.(id, locale) ?? id;

@@ -118,3 +118,21 @@ export function createLookupGuard(coordination: Coordination, limits: LookupLimi
     },
   };
 }
+
+/** How one answer to the 4-digit question ended, for metrics: `locked` is a wrong answer that used the last free try. */
+export type LookupOutcome = 'verified' | 'wrong' | 'locked' | `refused_${RefusalReason}`;
+
+/** The guard, telling `observe` how each verification ended (staff alert on bursts of locks and refusals). */
+export function observedLookupGuard(guard: LookupGuard, observe: (outcome: LookupOutcome) => void): LookupGuard {
+  return {
+    standing: (who, code) => guard.standing(who, code),
+    isVerified: (user, code) => guard.isVerified(user, code),
+    async verify(who, code, matches) {
+      const verdict = await guard.verify(who, code, matches);
+      if (verdict.kind === 'refused') observe(`refused_${verdict.reason}`);
+      else if (verdict.kind === 'wrong') observe(verdict.triesLeft > 0 ? 'wrong' : 'locked');
+      else observe('verified');
+      return verdict;
+    },
+  };
+}

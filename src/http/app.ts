@@ -1,6 +1,8 @@
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from '../ops/logger';
+import { requestId } from '../ops/request-context';
 import { createErrorHandler, notFound } from './error-handler';
+import { securityHeaders, webChatCors } from './security';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -10,6 +12,8 @@ export interface HttpAppOptions {
   routers: Router[];
   /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For decides req.ip. Off by default: req.ip is the socket's peer. */
   trustProxy?: boolean | number | string;
+  /** Sites allowed to embed the web chat (CORS_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** Assembles the Express app; it is returned, not started, so tests and main.ts decide where it listens. */
@@ -17,10 +21,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  // First, so every line logged while serving a request, even a refused one, carries its id.
+  app.use(requestId);
+  app.use(securityHeaders);
+  app.use(webChatCors(options.corsOrigins ?? []));
   for (const handler of options.before ?? []) app.use(handler);
   for (const router of options.routers) app.use(router);
   app.use(notFound);

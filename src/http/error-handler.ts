@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../ops/logger';
+import { CoordinationUnavailableError } from '../coordination/coordination';
 import { HttpError } from './errors';
 
 /** Answers unknown paths with a coded 404. */
@@ -24,6 +25,12 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let error: HttpError;
     if (err instanceof HttpError) error = err;
+    else if (err instanceof CoordinationUnavailableError) {
+      // Redis restarting or cut off: nothing was done, the client may simply send again in a moment.
+      logger.warn({ err: err.message, method: req.method, path: req.path }, 'request refused: coordination store unreachable');
+      res.setHeader('Retry-After', '5');
+      error = new HttpError('not_ready', 'Temporarily unavailable; nothing was changed. Please retry in a few seconds.');
+    }
     else if (typeof err?.type === 'string' && bodyParserErrors[err.type]) {
       const [code, message] = bodyParserErrors[err.type];
       error = new HttpError(code, err.type === 'entity.too.large' ? `${message} (limit ${err.limit} bytes)` : message);

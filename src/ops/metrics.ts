@@ -1,6 +1,17 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { TurnReport } from '../bot/assistant-bot';
 import type { SendPurpose, SendResult } from '../channels/outbound/channel-sender';
+import type { LookupOutcome } from '../dossiers/lookup-guard';
+
+/** Counts read when Prometheus scrapes: what waits, by channel, and turns being answered now. */
+export interface QueueSources {
+  /** Undelivered outbox messages (status notices, officers' replies) by channel. */
+  outbox(): Promise<Record<string, number>>;
+  /** Acknowledged webhook deliveries not processed yet, by channel. */
+  journal(): Promise<Record<string, number>>;
+  /** Turns running or waiting for their conversation's lock in this process. */
+  turnsInProgress(): number;
+}
 
 /** The assistant's Prometheus metrics, in a registry of its own (several assistants in one test process never collide). */
 export interface Metrics {
@@ -17,7 +28,14 @@ export interface Metrics {
   observeSend(channel: string, purpose: SendPurpose, result: SendResult): void;
   /** Whether a platform accepts our credentials (0 alerts staff: a refused token). */
   setChannelReady(channel: string, ready: boolean): void;
+  /** Counts how one answer to the dossier verification question ended (locks and refusals are what staff watch). */
+  observeLookup(outcome: LookupOutcome): void;
+  /** Where the queue gauges read from; until called they report nothing. */
+  watchQueues(sources: QueueSources): void;
 }
+
+// A platform's error code becomes a label: only short codes, so a strange answer cannot explode the series.
+const labelCode = (code: string | undefined) => (code === undefined ? 'none' : /^[\w.-]{1,24}$/.test(code) ? code : 'other');
 
 /** Creates the registry with process metrics (CPU, memory, event-loop lag) and the assistant's own. */
 export function createMetrics(): Metrics {
@@ -67,6 +85,56 @@ export function createMetrics(): Metrics {
     labelNames: ['channel'] as const,
     registers: [registry],
   });
+  const parseSeconds = new Histogram({
+    name: 'assistant_parse_duration_seconds',
+    help: 'Time to understand one message (normalise, classify, entities), by channel',
+    labelNames: ['channel'] as const,
+    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
+    registers: [registry],
+  });
+  const platformErrors = new Counter({
+    name: 'assistant_platform_api_errors_total',
+    help: 'Failed outbound platform sends by channel, failure kind and the platform\'s own error code (HTTP status or API code)',
+    labelNames: ['channel', 'failure', 'code'] as const,
+    registers: [registry],
+  });
+  const lookups = new Counter({
+    name: 'assistant_dossier_lookups_total',
+    help: 'Answers to the dossier verification question by outcome (verified, wrong, locked: the last free try failed, refused_<budget>)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  let queues: QueueSources | undefined;
+  const byChannel = (gauge: Gauge<'channel'>, counts: Record<string, number>) => {
+    gauge.reset();
+    for (const [channel, n] of Object.entries(counts)) gauge.set({ channel }, n);
+  };
+  new Gauge({
+    name: 'assistant_outbox_waiting',
+    help: 'Outbox messages not delivered yet, by channel (notices and officer replies waiting for a platform window or a visit)',
+    labelNames: ['channel'] as const,
+    registers: [registry],
+    async collect() {
+      if (queues) byChannel(this, await queues.outbox());
+    },
+  });
+  new Gauge({
+    name: 'assistant_delivery_journal_waiting',
+    help: 'Acknowledged webhook deliveries not processed yet, by channel (should drain within seconds)',
+    labelNames: ['channel'] as const,
+    registers: [registry],
+    async collect() {
+      if (queues) byChannel(this, await queues.journal());
+    },
+  });
+  new Gauge({
+    name: 'assistant_turns_in_progress',
+    help: 'Turns being answered or waiting for their conversation in this process',
+    registers: [registry],
+    collect() {
+      if (queues) this.set(queues.turnsInProgress());
+    },
+  });
   return {
     registry,
     observeRequest(method, route, status, seconds) {
@@ -75,6 +143,7 @@ export function createMetrics(): Metrics {
     observeTurn(report) {
       turns.inc({ channel: report.channel, intent: report.intent, path: report.path });
       turnSeconds.observe({ channel: report.channel }, report.seconds);
+      parseSeconds.observe({ channel: report.channel }, report.parseSeconds);
     },
     observeTokenRefresh(channel, outcome) {
       tokenRefreshes.inc({ channel, outcome });
@@ -84,9 +153,16 @@ export function createMetrics(): Metrics {
     },
     observeSend(channel, purpose, result) {
       sends.inc({ channel, purpose, result: result.ok ? 'ok' : result.failure });
+      if (!result.ok) platformErrors.inc({ channel, failure: result.failure, code: labelCode(result.code) });
     },
     setChannelReady(channel, ready) {
       channelReady.set({ channel }, ready ? 1 : 0);
+    },
+    observeLookup(outcome) {
+      lookups.inc({ outcome });
+    },
+    watchQueues(sources) {
+      queues = sources;
     },
   };
 }

@@ -8,13 +8,14 @@ import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
 import type { MessengerClient } from './messenger-client';
 import type { MessengerEvent } from './messenger-events';
-import { MESSENGER_CHANNEL, type MessengerSender } from './messenger-sender';
+import type { ChannelSender } from '../outbound/channel-sender';
+import { MESSENGER_CHANNEL } from './messenger-sender';
 
 type Logic = (context: TurnContext) => Promise<void>;
 
 export interface MessengerAdapterOptions {
   inbox: Inbox;
-  sender: MessengerSender;
+  sender: ChannelSender;
   /** Records the citizen's action when no bot turn does (a message too long to answer still opens the window). */
   contacts: Pick<ContactRepository, 'recordInteraction'>;
   client: Pick<MessengerClient, 'senderAction'>;

@@ -65,6 +65,8 @@ export interface MessengerChannelDeps {
   pending?: PendingReplies;
   /** The assistant's clock: the messaging windows count from the citizen's last action, which it stamps. */
   now?: Clock;
+  /** Wraps the sender of answers so one the platform could not take is kept, not lost (src/channels/outbound/keep-unsent.ts). */
+  keepUnsent?: (sender: ChannelSender) => ChannelSender;
 }
 
 /** The Messenger channel, assembled: its routes, its outbound door, its part in hand-offs, and its readiness. */
@@ -98,7 +100,7 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
   });
   const adapter = new MessengerAdapter({
     inbox: deps.inbox,
-    sender,
+    sender: deps.keepUnsent?.(sender) ?? sender,
     contacts: store.contacts,
     client,
     officers: deps.officers,

@@ -67,7 +67,7 @@ export class MessengerSender implements ChannelSender {
       }
       if (!sent.ok) {
         if (sent.failure === 'unreachable') await contacts.markUnreachable(user, now);
-        return sent;
+        return { ...sent, nothingSent: messageIds.length === 0 };
       }
       messageIds.push(sent.data.message_id ?? '');
     }

@@ -36,10 +36,13 @@ export type SendFailure =
   /** The platform refused this message for good (bad payload, policy): do not resend it as it is. */
   | 'rejected';
 
-/** What happened to one send: the platform's message ids, or a failure with the platform's own code for the logs. */
+/**
+ * What happened to one send: the platform's message ids, or a failure with the platform's own code for the logs;
+ * `nothingSent` when the failure came before any message of the send went out (it may then be sent again whole).
+ */
 export type SendResult =
   | { ok: true; messageIds: string[] }
-  | { ok: false; failure: SendFailure; code?: string; detail?: string; retryAfterSeconds?: number };
+  | { ok: false; failure: SendFailure; code?: string; detail?: string; retryAfterSeconds?: number; nothingSent?: boolean };
 
 /**
  * The outbound door of one channel: draws replies the way that platform shows them and sends them, in order, to

@@ -15,7 +15,7 @@ import { ZALO_CHANNEL, type ZaloSender } from './zalo-sender';
 
 export interface ZaloAdapterOptions {
   inbox: Inbox;
-  sender: ZaloSender;
+  sender: Pick<ZaloSender, 'send' | 'sentByUs'>;
   contacts: ContactRepository;
   menus: MenuMemory;
   translator: Translator;

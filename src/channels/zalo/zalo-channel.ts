@@ -20,6 +20,7 @@ import { readZaloDelivery } from './zalo-events';
 import { createZaloTokenRefresher } from './zalo-oauth';
 import { createZaloRouter } from './zalo-router';
 import { ZALO_CHANNEL, ZaloSender } from './zalo-sender';
+import type { ChannelSender } from '../outbound/channel-sender';
 import { ZaloTokens } from './zalo-tokens';
 
 export interface ZaloChannelDeps {
@@ -38,6 +39,8 @@ export interface ZaloChannelDeps {
   pending?: PendingReplies;
   /** The assistant's clock: the 7-day window counts from the citizen's last action, which it stamps. */
   now?: Clock;
+  /** Wraps the sender of answers so one the platform could not take is kept, not lost (src/channels/outbound/keep-unsent.ts). */
+  keepUnsent?: (sender: ChannelSender) => ChannelSender;
 }
 
 /** The running Zalo OA channel: its webhook, its sender for other modules, its readiness and its token renewal. */
@@ -83,9 +86,10 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
   const client = new ZaloClient({ apiBase: config.ZALO_API_BASE, tokens });
   const menus = new MenuMemory(store.state, ZALO_CHANNEL);
   const sender = new ZaloSender({ client, contacts: store.contacts, menus, coordination, translator: deps.translator, buttonStyle: config.ZALO_BUTTON_STYLE, metrics, logger, now: deps.now });
+  const answers = deps.keepUnsent?.(sender) ?? sender;
   const adapter = new ZaloAdapter({
     inbox: deps.inbox,
-    sender,
+    sender: { send: (userId, replies, purpose) => answers.send(userId, replies, purpose), sentByUs: (id) => sender.sentByUs(id) },
     contacts: store.contacts,
     menus,
     translator: deps.translator,

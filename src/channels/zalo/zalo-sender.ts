@@ -72,7 +72,7 @@ export class ZaloSender implements ChannelSender {
       const sent = await this.options.client.sendConsultation(userId, message);
       if (!sent.ok) {
         if (sent.failure === 'unreachable') await this.options.contacts.markUnreachable(user, this.now());
-        return sent;
+        return { ...sent, nothingSent: messageIds.length === 0 };
       }
       messageIds.push(sent.messageId);
       if (sent.messageId) await this.options.coordination.firstSeen(sentKey(sent.messageId), SENT_ID_TTL_SECONDS);

@@ -35,5 +35,9 @@ export function createMongoInboundJournal(model: InboundModels['journal'], now: 
       }
       return claimed;
     },
+    async waiting() {
+      const groups = await model.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$channel', n: { $sum: 1 } } }]);
+      return Object.fromEntries(groups.map((g) => [g._id, g.n]));
+    },
   };
 }

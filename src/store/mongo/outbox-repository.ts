@@ -70,6 +70,10 @@ export function createMongoOutboxRepository(model: DossierModels['outbox'], now:
       if (ids.length === 0) return;
       await model.updateMany({ _id: trusted({ $in: [...ids] }) }, { $set: { deliveredAt: null, claimedUntil: null } });
     },
+    async waiting() {
+      const groups = await model.aggregate<{ _id: string; n: number }>([{ $match: { deliveredAt: null } }, { $group: { _id: '$channel', n: { $sum: 1 } } }]);
+      return Object.fromEntries(groups.map((g) => [g._id, g.n]));
+      },
     async exportUser(user) {
       const docs = await model.find({ channel: user.channel, userId: user.userId }).sort({ createdAt: 1, _id: 1 }).lean<OutboxDoc[]>();
       return docs.map((d) => ({ ...toMessage(d), deliveredAt: d.deliveredAt }));

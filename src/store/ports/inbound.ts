@@ -32,4 +32,6 @@ export interface InboundJournal {
    * and leases them to the caller for `leaseMs`: two instances never take the same one at once.
    */
   claimAbandoned(channel: string, limit: number, leaseMs: number): Promise<JournalEntry[]>;
+  /** How many deliveries are kept unprocessed, by channel (a metric: they should drain within seconds). */
+  waiting(): Promise<Record<string, number>>;
 }

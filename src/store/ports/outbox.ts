@@ -35,4 +35,6 @@ export interface OutboxRepository extends PersonalDataHolder, AgedRecords {
    * e.g. outside its window): the next claim takes them.
    */
   requeue(ids: readonly string[]): Promise<void>;
+  /** How many undelivered messages wait, by channel (a metric: a growing queue means a channel cannot send). */
+  waiting(): Promise<Record<string, number>>;
 }

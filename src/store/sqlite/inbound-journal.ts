@@ -20,6 +20,7 @@ export function createSqliteInboundJournal(db: SqliteDb, now: Clock = systemCloc
      ORDER BY received_at, rowid LIMIT ?`,
   );
   const lease = db.prepare('UPDATE inbound_journal SET leased_until = ? WHERE id = ?');
+  const countWaiting = db.prepare<[], { channel: string; n: number }>('SELECT channel, COUNT(*) AS n FROM inbound_journal GROUP BY channel');
   const claimTx = db.transaction((channel: string, limit: number, leaseMs: number) => {
     const at = now();
     const rows = selectAbandoned.all(channel, at.toISOString(), limit);
@@ -42,6 +43,9 @@ export function createSqliteInboundJournal(db: SqliteDb, now: Clock = systemCloc
       assertListLimit(limit);
       // IMMEDIATE: two processes recovering at once must not both read the same abandoned rows.
       return claimTx.immediate(channel, limit, leaseMs);
+    },
+    async waiting() {
+      return Object.fromEntries(countWaiting.all().map((r) => [r.channel, r.n]));
     },
   };
 }

@@ -33,6 +33,7 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
   const lease = db.prepare('UPDATE outbox SET claimed_until = ? WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
   const putBack = db.prepare('UPDATE outbox SET delivered_at = NULL, claimed_until = NULL WHERE id = ?');
+  const countWaiting = db.prepare<[], { channel: string; n: number }>('SELECT channel, COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL GROUP BY channel');
   const selectUser = db.prepare<[string, string], OutboxRow & { delivered_at: string | null }>(
     `SELECT ${columns}, delivered_at FROM outbox WHERE channel = ? AND user_id = ? ORDER BY created_at, rowid`,
   );
@@ -74,6 +75,9 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
     async requeue(ids) {
       requeueTx(ids);
     },
+    async waiting() {
+      return Object.fromEntries(countWaiting.all().map((r) => [r.channel, r.n]));
+      },
     async exportUser(user) {
       return selectUser.all(user.channel, user.userId).map((r) => ({ ...toMessage(r), deliveredAt: r.delivered_at === null ? null : new Date(r.delivered_at) }));
     },

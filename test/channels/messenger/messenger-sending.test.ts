@@ -47,7 +47,7 @@ describe('Messenger sending: retries, failures named for the next move, windows'
     const graph = fakeGraph(() => graphError(400, 613));
     await actedAgo('psid-613', HOUR);
     const result = await sender().send('psid-613', reply, 'notice');
-    assert.deepEqual(result, { ok: false, failure: 'rate_limited', code: '613', detail: '(#613) error' });
+    assert.deepEqual(result, { ok: false, failure: 'rate_limited', code: '613', detail: '(#613) error', nothingSent: true });
     assert.equal(graph.calls.length, 4, 'four attempts in all');
   });
 
@@ -56,7 +56,7 @@ describe('Messenger sending: retries, failures named for the next move, windows'
     const scope = nock(GRAPH_HOST).post(/.*/).query(true).once().reply(429, { error: { message: 'Too many calls', code: 4 } }, { 'Retry-After': '120' });
     await actedAgo('psid-429', HOUR);
     const result = await sender().send('psid-429', reply, 'notice');
-    assert.deepEqual(result, { ok: false, failure: 'rate_limited', code: '4', detail: 'Too many calls', retryAfterSeconds: 120 });
+    assert.deepEqual(result, { ok: false, failure: 'rate_limited', code: '4', detail: 'Too many calls', retryAfterSeconds: 120, nothingSent: true });
     assert.ok(scope.isDone());
   });
 

@@ -215,7 +215,7 @@ describe('Zalo sender (by channel name, for announcements and officers)', () => 
     await server().assistant.store.contacts.recordInteraction({ channel: 'zalo', userId: user }, daysAgo(1));
     const scope = nock(API_BASE).post('/v3.0/oa/message/cs').once().reply(200, { error: -230, message: 'User has not interacted with the OA in the past 7 days' });
     const result = await sender().send(user, [{ text: 'Thông báo' }], 'announcement');
-    assert.deepEqual(result, { ok: false, failure: 'window_closed', code: '-230', detail: 'User has not interacted with the OA in the past 7 days' });
+    assert.deepEqual(result, { ok: false, failure: 'window_closed', code: '-230', detail: 'User has not interacted with the OA in the past 7 days', nothingSent: true });
     assert.ok(scope.isDone());
   });
 

@@ -38,6 +38,17 @@ export function inboundContract(store: () => Store): void {
       await assert.rejects(j.claimAbandoned('messenger', 0, 1), RangeError);
     });
 
+    it('counts the kept deliveries by channel until they are forgotten', async () => {
+      const j = store().inboundJournal;
+      const first = await j.add('count-a', '{}', 60_000);
+      await j.add('count-a', '{}', 60_000);
+      await j.add('count-b', '{}', 60_000);
+      await j.remove(first);
+      const waiting = await j.waiting();
+      assert.equal(waiting['count-a'], 1);
+      assert.equal(waiting['count-b'], 1);
+    });
+
     it('forgets a processed delivery and keeps the body byte for byte', async () => {
       const j = store().inboundJournal;
       const body = '{"text":"Xin ch\\u00e0o","raw":"Tôi muốn làm lại CCCD"}';

@@ -18,6 +18,19 @@ export function outboxContract(store: () => Store): void {
       await assert.rejects(o.pending(alice, 0), RangeError);
     });
 
+    it('counts the undelivered messages by channel, claimed ones included', async () => {
+      const o = store().outbox;
+      const a = { channel: 'count-a', userId: 'u1' };
+      for (const key of ['w1', 'w2', 'w3']) await o.enqueue({ ...a, key, kind: 'k', data: {} });
+      await o.enqueue({ channel: 'count-b', userId: 'u2', key: 'w4', kind: 'k', data: {} });
+      const [delivered] = await o.claim(a, 1, 60_000);
+      await o.markDelivered([delivered!.id]);
+      await o.claim(a, 1, 60_000);
+      const waiting = await o.waiting();
+      assert.equal(waiting['count-a'], 2);
+      assert.equal(waiting['count-b'], 1);
+    });
+
     it('hands each message to one claim at a time and never again once delivered', async () => {
       const o = store().outbox;
       for (const key of ['a', 'b', 'c']) await o.enqueue({ ...alice, key, kind: 'k', data: { key } });

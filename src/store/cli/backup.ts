@@ -1,0 +1,30 @@
+/** `npm run backup -- <file or folder>`: an online copy of the embedded SQLite store (DATA_DIR), safe while the assistant runs. */
+import path from 'node:path';
+import { ConfigError, loadConfig, loadDotEnv } from '../../config';
+import { backupSqlite } from '../sqlite/backup';
+
+async function main(): Promise<number> {
+  const destination = process.argv[2];
+  if (!destination) {
+    console.error('usage: npm run backup -- <file.sqlite | existing folder>');
+    return 2;
+  }
+  loadDotEnv();
+  const config = loadConfig();
+  if (config.MONGODB_URI) {
+    console.error('MONGODB_URI is set: the data is in MongoDB; back it up with mongodump (docs/production.md)');
+    return 2;
+  }
+  const started = Date.now();
+  const report = await backupSqlite(path.join(config.dataDir, 'assistant.sqlite'), destination);
+  console.log(`backup written: ${report.file} (${report.bytes} bytes, ${report.pages} pages, integrity ok, ${Date.now() - started} ms)`);
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : `backup failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { createAssistant, type Assistant } from '../../src/assistant';
+import { loadConfig } from '../../src/config';
+import { createLogger, type Logger } from '../../src/ops/logger';
+
+/** A log destination that keeps every line, parsed: a line that is not JSON fails the test. */
+function captureLogs(): { lines: Record<string, unknown>[]; raw: string[]; stream: Writable } {
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        raw.push(line);
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      done();
+    },
+  });
+  return { lines, raw, stream };
+}
+
+describe('structured logs', () => {
+  it('redacts phones, ID numbers, names, tokens and message text, by field and by shape, and stays valid JSON', () => {
+    const { lines, raw, stream } = captureLogs();
+    const logger = createLogger('info', stream);
+    logger.info(
+      {
+        text: 'cho em hỏi làm cccd',
+        phone: '0912345678',
+        account: { fullName: 'Nguyễn Văn An', token: 'sess-abc' },
+        detail: 'lookup of 001099012345 by 0912 345 678 and CMND 123456789 failed; Authorization: Bearer abc.def-ghi',
+        zaloUser: '2468135790123456789',
+        bytes: 123456789,
+      },
+      'lookup of +84 912.345.678 refused',
+    );
+    logger.error({ err: new Error('row 7: phone 0987654321 is taken') }, 'import failed');
+    const [first, second] = lines;
+    assert.equal(first!.text, '[redacted]');
+    assert.equal(first!.phone, '[redacted]');
+    assert.deepEqual(first!.account, { fullName: '[redacted]', token: '[redacted]' });
+    assert.equal(first!.detail, 'lookup of [redacted] by [redacted] and CMND [redacted] failed; Authorization: [redacted]');
+    assert.equal(first!.msg, 'lookup of [redacted] refused');
+    assert.equal(first!.zaloUser, '2468135790123456789', 'platform ids (19 digits) are not personal data by shape');
+    assert.equal(first!.bytes, 123456789, 'numbers outside strings are left alone, so the line stays JSON');
+    assert.equal(first!.level, 'info');
+    assert.match(String(first!.time), /^\d{4}-\d\d-\d\dT/);
+    assert.match(String((second!.err as { message: string }).message), /^row 7: phone \[redacted\] is taken$/, 'an error keeps its message, masked');
+    assert.ok(raw.every((l) => !/0912|001099012345|Nguyễn|sess-abc|0987654321/.test(l)), raw.join('\n'));
+  });
+
+  it('shows the text at LOG_LEVEL=debug, still without phone or ID numbers, and never tokens', () => {
+    const { lines, stream } = captureLogs();
+    createLogger('debug', stream).debug({ text: 'số tôi là 0912345678, hỏi tạm trú', token: 't-1' }, 'message understood');
+    assert.equal(lines[0]!.text, 'số tôi là [redacted], hỏi tạm trú');
+    assert.equal(lines[0]!.token, '[redacted]');
+  });
+
+  it('keeps to the configured level', () => {
+    const { lines, stream } = captureLogs();
+    const logger = createLogger('warn', stream);
+    logger.info('not written');
+    logger.warn('written');
+    assert.deepEqual(lines.map((l) => l.msg), ['written']);
+  });
+});
+
+describe('request ids across a turn, through the real server', () => {
+  let assistant: Assistant;
+  let url: string;
+  let close: () => Promise<void>;
+  const logs = captureLogs();
+
+  async function start(logger: Logger) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-logs-'));
+    const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'debug', CHAT_RATE_LIMIT_PER_MINUTE: '0', STAFF_PASSWORD_COST: '12' });
+    assistant = await createAssistant(config, logger);
+    const server = assistant.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await assistant.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
+  }
+  before(() => start(createLogger('debug', logs.stream)));
+  after(() => close());
+
+  const send = (message: string, headers: Record<string, string> = {}) =>
+    fetch(`${url}/webhooks/rest/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ sender: 'log-1', message }) });
+
+  it('takes the caller\'s X-Request-Id, answers it, and stamps every line of the turn with it', async () => {
+    const res = await send('cho em hỏi đăng ký tạm trú, sđt 0912345678', { 'x-request-id': 'lb-7f3a.42' });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('x-request-id'), 'lb-7f3a.42');
+    const mine = logs.lines.filter((l) => l.reqId === 'lb-7f3a.42');
+    assert.deepEqual(mine.map((l) => l.msg), ['message understood', 'turn answered']);
+    assert.equal(mine[0]!.text, 'cho em hỏi đăng ký tạm trú, sđt [redacted]');
+    assert.equal(mine[1]!.channel, 'rest');
+  });
+
+  it('makes an id when none (or a hostile one) is given', async () => {
+    for (const headers of [{}, { 'x-request-id': 'a b <script>' }] as Record<string, string>[]) {
+      const res = await send('xin chào', headers);
+      const id = res.headers.get('x-request-id') ?? '';
+      assert.match(id, /^[0-9a-f-]{36}$/);
+      assert.ok(logs.lines.some((l) => l.reqId === id && l.msg === 'turn answered'));
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+import { vi } from '../support/locale';
+import { chat, startAssistant, uniqueRedisPrefix, useAssistant, type RunningAssistant } from '../support/server';
+
+describe('a storage error mid-turn', () => {
+  const running = useAssistant();
+
+  /** Makes the real store's `method` fail once, as a full disk or a lost connection would. */
+  function failOnce(part: 'read' | 'write') {
+    const state = running().assistant.store.state;
+    const original = state[part].bind(state);
+    let failed = false;
+    (state as unknown as Record<string, unknown>)[part] = async (...args: unknown[]) => {
+      if (!failed) {
+        failed = true;
+        throw Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' });
+      }
+      return (original as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+    return () => failed;
+  }
+
+  for (const part of ['read', 'write'] as const) {
+    it(`answers the citizen with an apology, never silence, when the conversation ${part} fails; the next turn works`, async () => {
+      const failed = failOnce(part);
+      const replies = await chat(running().url, `storage-${part}`, 'cho em hỏi làm hộ chiếu');
+      assert.ok(failed(), 'the fault happened');
+      assert.ok(replies.some((r) => r.text === vi('errors.turn')), JSON.stringify(replies));
+      const next = await chat(running().url, `storage-${part}`, 'xin chào');
+      assert.ok(next.length > 0 && next.every((r) => r.text !== vi('errors.turn')), JSON.stringify(next));
+    });
+  }
+});
+
+/** A redis-server of the test's own on a free port (the shared one on 6379 must never be restarted). */
+class OwnRedis {
+  private process: ChildProcess | undefined;
+  constructor(readonly port: number) {}
+
+  static async onFreePort(): Promise<OwnRedis> {
+    const probe = net.createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const { port } = probe.address() as net.AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    return new OwnRedis(port);
+  }
+
+  async start(): Promise<void> {
+    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    for (let i = 0; i < 100; i++) {
+      const up = await new Promise<boolean>((resolve) => {
+        const socket = net.connect(this.port, '127.0.0.1', () => (socket.end(), resolve(true))).on('error', () => resolve(false));
+      });
+      if (up) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`redis-server did not start on port ${this.port}`);
+  }
+
+  /** Kills it at once (a crash, or a container replaced): every key is gone, as with --save ''. */
+  async kill(): Promise<void> {
+    if (!this.process || this.process.exitCode !== null) return;
+    const exited = once(this.process, 'exit');
+    this.process.kill('SIGKILL');
+    await exited;
+  }
+}
+
+describe('Redis restarted under load', function () {
+  this.timeout(60_000);
+  let redis: OwnRedis;
+  let running: RunningAssistant;
+  before(async () => {
+    redis = await OwnRedis.onFreePort();
+    await redis.start();
+    running = await startAssistant({ REDIS_URL: `redis://127.0.0.1:${redis.port}`, REDIS_KEY_PREFIX: uniqueRedisPrefix('redis-restart') });
+  });
+  after(async () => {
+    await running?.close().catch(() => undefined);
+    await redis?.kill();
+  });
+
+  it('answers every request (an apology or a 503 while Redis is away, never a hang) and recovers by itself', async () => {
+    const outcomes: { status: number; apology: boolean; phase: string }[] = [];
+    let phase = 'before';
+    let loading = true;
+    const citizen = async (n: number) => {
+      while (loading) {
+        const res = await fetch(`${running.url}/webhooks/rest/webhook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ sender: `load-${n}`, message: 'cảm ơn' }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        const body = (await res.json()) as { text?: string }[] | { error: { code: string } };
+        outcomes.push({ status: res.status, apology: Array.isArray(body) && body.some((r) => r.text === vi('errors.turn')), phase });
+      }
+    };
+    const load = Promise.all(Array.from({ length: 8 }, (_, n) => citizen(n)));
+    await new Promise((r) => setTimeout(r, 700));
+    phase = 'down';
+    await redis.kill();
+    await new Promise((r) => setTimeout(r, 1500));
+    await redis.start();
+    phase = 'after';
+    await new Promise((r) => setTimeout(r, 3000));
+    loading = false;
+    await load;
+
+    const summary = (p: string) => {
+      const list = outcomes.filter((o) => o.phase === p);
+      return { total: list.length, ok: list.filter((o) => o.status === 200 && !o.apology).length, apologies: list.filter((o) => o.apology).length, statuses: [...new Set(list.map((o) => o.status))] };
+    };
+    console.log('      before', summary('before'), 'down', summary('down'), 'after', summary('after'));
+    assert.ok(summary('before').ok > 0);
+    assert.ok(outcomes.every((o) => o.status === 200 || o.status === 503), `only answers or 503: ${JSON.stringify(summary('down'))}`);
+    const after = outcomes.filter((o) => o.phase === 'after');
+    const lastTen = after.slice(-10);
+    assert.ok(lastTen.length === 10 && lastTen.every((o) => o.status === 200 && !o.apology), `recovered: ${JSON.stringify(summary('after'))}`);
+    const [reply] = await chat(running.url, 'after-restart', 'xin chào');
+    assert.notEqual(reply?.text, vi('errors.turn'));
+    assert.equal((await fetch(`${running.url}/readyz`)).status, 200);
+  });
+});
