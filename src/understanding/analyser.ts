@@ -6,6 +6,7 @@ import { LocationRecogniser } from './location-recogniser';
 import { PhraseMatcher } from './phrase-matcher';
 import { ProcedureRecogniser } from './procedure-recogniser';
 import type { Resources } from './resources';
+import { normaliseText } from './normalise';
 import { TokenNormaliser, type Word } from './token-normaliser';
 import { tokenise } from './tokenise';
 import type { LocationEntry, ParsedEntity } from './types';
@@ -43,6 +44,8 @@ export class Analyser {
   private readonly topics = new PhraseMatcher<string>();
   private readonly languages = new PhraseMatcher<string>();
   private readonly ask = new PhraseMatcher<true>();
+  // The value is the cue as typed: a word typed with diacritics must carry the cue's own ("vay vốn" is no "vậy").
+  private readonly turn = new PhraseMatcher<string[]>();
 
   constructor(resources: Resources, vocabulary: { targets: Iterable<string>; known: Iterable<string> }, options: { procedureAliases?: Record<string, string[]>; locations?: LocationEntry[] } = {}) {
     this.normaliser = new TokenNormaliser(resources.abbreviations);
@@ -53,6 +56,7 @@ export class Analyser {
     for (const [topic, phrases] of Object.entries(resources.cues.topics)) for (const p of phrases) this.topics.add(p, topic);
     for (const [lang, phrases] of Object.entries(resources.cues.languages)) for (const p of phrases) this.languages.add(p, lang);
     for (const p of resources.cues.ask) this.ask.add(p, true);
+    for (const p of [...resources.cues.ask, ...resources.cues.turn]) this.turn.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
     const corrector = this.normaliser.corrector;
     corrector.addWords(vocabulary.targets);
     corrector.addKnown(vocabulary.known);
@@ -84,7 +88,14 @@ export class Analyser {
     // (Asked lazily: only a message with two adjacent mentions needs it.)
     const breakAfter = (i: number) => i + 1 < words.length && BREAK.test(text.slice(words[i].end, words[i + 1].start));
     const toned = words.map((w) => w.toned);
-    const found = this.procedures.recognise(folded, toned, { breakAfter });
+    // A long message tells its story first and asks last: the sentence that asks is read like a short message
+    // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
+    const [sFrom, qTo] = focusSentence(text, words);
+    // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
+    const marker = this.ask.match(folded.slice(sFrom, qTo)).pop();
+    const qFrom = marker && qTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
+    const focused = qTo - qFrom < words.length;
+    const found = this.procedures.recognise(folded, toned, { breakAfter, request: focused ? { from: qFrom, to: qTo } : this.turnToRequest(words) });
     const mention = found?.abstain ? undefined : found;
     if (mention) {
       const value = mention.procedure ?? mention.group ?? '';
@@ -112,13 +123,6 @@ export class Analyser {
     const topics = [...new Set(this.topics.matchAll(delexed).map((m) => m.value))];
     // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
     topics.push(mention ? 'named_procedure' : 'no_procedure');
-    // A long message tells its story first and asks last: the sentence that asks is read like a short message
-    // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
-    const [sFrom, qTo] = focusSentence(text, words);
-    // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
-    const marker = this.ask.match(folded.slice(sFrom, qTo)).pop();
-    const qFrom = marker && qTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
-    const focused = qTo - qFrom < words.length;
     const focusWords = focused ? delexedRange(qFrom, qTo) : delexed;
     // The procedure model reads the same features, except that the procedure's own words stay and whether the lexicon
     // named one is not a feature: it is consulted exactly when the lexicon found nothing, so it must learn from the
@@ -142,6 +146,19 @@ export class Analyser {
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
     };
+  }
+
+  /**
+   * Without a question mark, the request runs from the last phrase that turns from the story to it ("nay muốn",
+   * "vậy thì", "cho em hỏi") to the end, when enough words follow; undefined when there is no such turn.
+   */
+  private turnToRequest(words: readonly Word[]): { from: number; to: number } | undefined {
+    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => {
+      const w = words[m.from + k];
+      return w.toned === w.text || normaliseText(w.toned) === cue;
+    });
+    const last = this.turn.matchAll(words.map((w) => w.text)).filter(own).pop();
+    return last && last.from > 0 && words.length - last.from >= MIN_FOCUS_WORDS ? { from: last.from, to: words.length } : undefined;
   }
 }
 
