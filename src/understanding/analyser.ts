@@ -119,19 +119,26 @@ export class Analyser {
     };
     const delexed = delexedRange(0, words.length);
     // Longest cue wins, so "giá trị" (validity) does not also count as "giá" (price).
-    const facets = [...new Set(this.facets.match(delexed).map((m) => m.value))];
+    const facetHits = this.facets.match(delexed);
+    const facets = [...new Set(facetHits.map((m) => m.value))];
     const topics = [...new Set(this.topics.matchAll(delexed).map((m) => m.value))];
     // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
     topics.push(mention ? 'named_procedure' : 'no_procedure');
     const focusWords = focused ? delexedRange(qFrom, qTo) : delexed;
+    // Issue 10: what the story mentions ("vay vốn", "hết bao nhiêu ngày chờ") is not what is asked: facets of the request
+    // are `f:`, the story's only context (`xf:`). delexed has one entry per word except for the placeholder's empty parts,
+    // so positions are compared through the delexed index of the request's first and last words.
+    const [dFrom, dTo] = focused ? [delexedRange(0, qFrom).length, delexedRange(0, qTo).length] : [0, delexed.length];
+    const asked = focused ? [...new Set(facetHits.filter((m) => m.from >= dFrom && m.to <= dTo).map((m) => m.value))] : facets;
+    const storyFacets = focused ? facets.filter((f) => !asked.includes(f)) : [];
     // The procedure model reads the same features, except that the procedure's own words stay and whether the lexicon
     // named one is not a feature: it is consulted exactly when the lexicon found nothing, so it must learn from the
     // words, not from the lexicon's verdict (with that verdict as a feature it answered "none" to nearly every situation).
     const procedureFeatures = (): string[] => {
       const own = topics.filter((t) => t !== 'named_procedure' && t !== 'no_procedure');
-      if (!mention) return featuresOf({ words: focusWords, facets, topics: own, context: focused ? delexed : undefined });
+      if (!mention) return featuresOf({ words: focusWords, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? delexed : undefined });
       const all = delexedRange(0, words.length, true);
-      return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets, topics: own, context: focused ? all : undefined });
+      return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? all : undefined });
     };
     const lang = this.languages.match(folded)[0];
     const emergency = this.emergency.detect(words, mention?.procedure !== undefined) !== undefined;
@@ -142,7 +149,7 @@ export class Analyser {
       emergency,
       purposeOnly: mention?.purpose === true,
       procedureLexicon: mention ? 'mention' : found ? 'abstain' : 'none',
-      features: featuresOf({ words: focusWords, facets, topics, context: focused ? delexed : undefined }),
+      features: featuresOf({ words: focusWords, facets: asked, contextFacets: storyFacets, topics, context: focused ? delexed : undefined }),
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
     };
