@@ -5,6 +5,7 @@ import { featuresOf } from './features';
 import { LocationRecogniser } from './location-recogniser';
 import { PhraseMatcher } from './phrase-matcher';
 import { ProcedureRecogniser } from './procedure-recogniser';
+import { SlotFinder } from './slots';
 import type { Resources } from './resources';
 import { normaliseText } from './normalise';
 import { TokenNormaliser, type Word } from './token-normaliser';
@@ -44,6 +45,7 @@ export class Analyser {
   private readonly topics = new PhraseMatcher<string>();
   private readonly languages = new PhraseMatcher<string>();
   private readonly ask = new PhraseMatcher<true>();
+  private readonly slots: SlotFinder;
   // The value is the cue as typed: a word typed with diacritics must carry the cue's own ("vay vốn" is no "vậy").
   private readonly turn = new PhraseMatcher<string[]>();
 
@@ -56,11 +58,12 @@ export class Analyser {
     for (const [topic, phrases] of Object.entries(resources.cues.topics)) for (const p of phrases) this.topics.add(p, topic);
     for (const [lang, phrases] of Object.entries(resources.cues.languages)) for (const p of phrases) this.languages.add(p, lang);
     for (const p of resources.cues.ask) this.ask.add(p, true);
+    this.slots = new SlotFinder(resources.cues.vehicle_types, resources.cues.age_units);
     for (const p of [...resources.cues.ask, ...resources.cues.turn]) this.turn.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
     const corrector = this.normaliser.corrector;
     corrector.addWords(vocabulary.targets);
     corrector.addKnown(vocabulary.known);
-    for (const m of [this.procedures, this.locations, this.emergency, this.facets, this.topics, this.languages]) corrector.addWords(m.words());
+    for (const m of [this.procedures, this.locations, this.emergency, this.facets, this.topics, this.languages, this.slots]) corrector.addWords(m.words());
     corrector.addWords(this.normaliser.expansionWords());
     corrector.index();
   }
@@ -140,6 +143,10 @@ export class Analyser {
       const all = delexedRange(0, words.length, true);
       return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? all : undefined });
     };
+    const request = focused ? { from: qFrom, to: qTo } : { from: 0, to: words.length };
+    for (const slot of this.slots.find(words, this.facets.match(folded), request, (i) => placeholders[i] !== undefined)) {
+      entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
+    }
     const lang = this.languages.match(folded)[0];
     const emergency = this.emergency.detect(words, mention?.procedure !== undefined) !== undefined;
     return {
