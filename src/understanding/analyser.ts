@@ -2,10 +2,11 @@
 import { findDossierCodes } from './dossier-code';
 import { featuresOf } from './features';
 import { LocationRecogniser } from './location-recogniser';
-import { foldForMatch } from './normalise';
 import { PhraseMatcher } from './phrase-matcher';
 import { ProcedureRecogniser } from './procedure-recogniser';
+import { SlotFinder } from './slots';
 import type { Resources } from './resources';
+import { foldForMatch, normaliseText } from './normalise';
 import { TokenNormaliser, type Word } from './token-normaliser';
 import { tokenise } from './tokenise';
 import type { LocationEntry, ParsedEntity } from './types';
@@ -41,6 +42,9 @@ export class Analyser {
   private readonly topics = new PhraseMatcher<string>();
   private readonly languages = new PhraseMatcher<string>();
   private readonly ask = new PhraseMatcher<true>();
+  private readonly slots: SlotFinder;
+  // The value is the cue as typed: a word typed with diacritics must carry the cue's own ("vay vốn" is no "vậy").
+  private readonly turn = new PhraseMatcher<string[]>();
 
   constructor(resources: Resources, vocabulary: { targets: Iterable<string>; known: Iterable<string> }, options: { procedureAliases?: Record<string, string[]>; locations?: LocationEntry[] } = {}) {
     this.normaliser = new TokenNormaliser(resources.abbreviations);
@@ -50,10 +54,12 @@ export class Analyser {
     for (const [topic, phrases] of Object.entries(resources.cues.topics)) for (const p of phrases) this.topics.add(p, topic);
     for (const [lang, phrases] of Object.entries(resources.cues.languages)) for (const p of phrases) this.languages.add(p, lang);
     for (const p of resources.cues.ask) this.ask.add(p, true);
+    this.slots = new SlotFinder(resources.cues.vehicle_types, resources.cues.age_units);
+    for (const p of [...resources.cues.ask, ...resources.cues.turn]) this.turn.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
     const corrector = this.normaliser.corrector;
     corrector.addWords(vocabulary.targets);
     corrector.addKnown(vocabulary.known);
-    for (const m of [this.procedures, this.locations, this.facets, this.topics, this.languages]) corrector.addWords(m.words());
+    for (const m of [this.procedures, this.locations, this.facets, this.topics, this.languages, this.slots]) corrector.addWords(m.words());
     // The situation frames' words, so a misspelt "dang" or "phim" is still read as one.
     for (const list of Object.values(resources.situations.frames)) corrector.addWords(list.flatMap((p) => foldForMatch(p).split(' ')));
     corrector.addWords(this.normaliser.expansionWords());
@@ -83,7 +89,14 @@ export class Analyser {
     // (Asked lazily: only a message with two adjacent mentions needs it.)
     const breakAfter = (i: number) => i + 1 < words.length && BREAK.test(text.slice(words[i].end, words[i + 1].start));
     const toned = words.map((w) => w.toned);
-    const found = this.procedures.recognise(folded, toned, { breakAfter });
+    // A long message tells its story first and asks last: the sentence that asks is read like a short message
+    // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
+    const [sFrom, qTo] = focusSentence(text, words);
+    // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
+    const marker = this.ask.match(folded.slice(sFrom, qTo)).pop();
+    const qFrom = marker && qTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
+    const focused = qTo - qFrom < words.length;
+    const found = this.procedures.recognise(folded, toned, { breakAfter, request: focused ? { from: qFrom, to: qTo } : this.turnToRequest(words) });
     const mention = found?.abstain ? undefined : found;
     if (mention) {
       const value = mention.procedure ?? mention.group ?? '';
@@ -107,27 +120,31 @@ export class Analyser {
     };
     const delexed = delexedRange(0, words.length);
     // Longest cue wins, so "giá trị" (validity) does not also count as "giá" (price).
-    const facets = [...new Set(this.facets.match(delexed).map((m) => m.value))];
+    const facetHits = this.facets.match(delexed);
+    const facets = [...new Set(facetHits.map((m) => m.value))];
     const topics = [...new Set(this.topics.matchAll(delexed).map((m) => m.value))];
     // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
     topics.push(mention ? 'named_procedure' : 'no_procedure');
-    // A long message tells its story first and asks last: the sentence that asks is read like a short message
-    // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
-    const [sFrom, qTo] = focusSentence(text, words);
-    // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
-    const marker = this.ask.match(folded.slice(sFrom, qTo)).pop();
-    const qFrom = marker && qTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
-    const focused = qTo - qFrom < words.length;
     const focusWords = focused ? delexedRange(qFrom, qTo) : delexed;
+    // Issue 10: what the story mentions ("vay vốn", "hết bao nhiêu ngày chờ") is not what is asked: facets of the request
+    // are `f:`, the story's only context (`xf:`). delexed has one entry per word except for the placeholder's empty parts,
+    // so positions are compared through the delexed index of the request's first and last words.
+    const [dFrom, dTo] = focused ? [delexedRange(0, qFrom).length, delexedRange(0, qTo).length] : [0, delexed.length];
+    const asked = focused ? [...new Set(facetHits.filter((m) => m.from >= dFrom && m.to <= dTo).map((m) => m.value))] : facets;
+    const storyFacets = focused ? facets.filter((f) => !asked.includes(f)) : [];
     // The procedure model reads the same features, except that the procedure's own words stay and whether the lexicon
     // named one is not a feature: it is consulted exactly when the lexicon found nothing, so it must learn from the
     // words, not from the lexicon's verdict (with that verdict as a feature it answered "none" to nearly every situation).
     const procedureFeatures = (): string[] => {
       const own = topics.filter((t) => t !== 'named_procedure' && t !== 'no_procedure');
-      if (!mention) return featuresOf({ words: focusWords, facets, topics: own, context: focused ? delexed : undefined });
+      if (!mention) return featuresOf({ words: focusWords, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? delexed : undefined });
       const all = delexedRange(0, words.length, true);
-      return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets, topics: own, context: focused ? all : undefined });
+      return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? all : undefined });
     };
+    const request = focused ? { from: qFrom, to: qTo } : { from: 0, to: words.length };
+    for (const slot of this.slots.find(words, this.facets.match(folded), request, (i) => placeholders[i] !== undefined)) {
+      entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
+    }
     const lang = this.languages.match(folded)[0];
     return {
       words,
@@ -135,10 +152,23 @@ export class Analyser {
       language: lang ? { entity: 'language', value: lang.value, ...span(lang.from, lang.to) } : undefined,
       purposeOnly: mention?.purpose === true,
       procedureLexicon: mention ? 'mention' : found ? 'abstain' : 'none',
-      features: featuresOf({ words: focusWords, facets, topics, context: focused ? delexed : undefined }),
+      features: featuresOf({ words: focusWords, facets: asked, contextFacets: storyFacets, topics, context: focused ? delexed : undefined }),
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
     };
+  }
+
+  /**
+   * Without a question mark, the request runs from the last phrase that turns from the story to it ("nay muốn",
+   * "vậy thì", "cho em hỏi") to the end, when enough words follow; undefined when there is no such turn.
+   */
+  private turnToRequest(words: readonly Word[]): { from: number; to: number } | undefined {
+    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => {
+      const w = words[m.from + k];
+      return w.toned === w.text || normaliseText(w.toned) === cue;
+    });
+    const last = this.turn.matchAll(words.map((w) => w.text)).filter(own).pop();
+    return last && last.from > 0 && words.length - last.from >= MIN_FOCUS_WORDS ? { from: last.from, to: words.length } : undefined;
   }
 }
 

@@ -6,6 +6,8 @@ export interface FeatureInput {
   words: readonly string[];
   /** Question facets whose cue phrases occur (documents, fee, duration, online, where, hours, how...). */
   facets: readonly string[];
+  /** Facets cued only in the story around the sentence that asks. */
+  contextFacets?: readonly string[];
   /** Topic cue groups (greeting words, subscription words, other agencies' procedures...) that occur. */
   topics: readonly string[];
   /** Every word of a message of several sentences, when `words` holds only the sentence that asks. */
@@ -32,6 +34,7 @@ export function featuresOf(input: FeatureInput): string[] {
     for (let i = 0; i + CHAR_GRAM <= w.length; i++) out.push(`c:${w.slice(i, i + CHAR_GRAM)}`);
   }
   for (const f of input.facets) out.push(`f:${f}`);
+  for (const f of input.contextFacets ?? []) out.push(`xf:${f}`);
   for (const t of input.topics) out.push(`t:${t}`);
   // Context words get their own weights: the story around a question ("bị phạt", "hôm qua") must not count like the question.
   for (const w of input.context?.slice(0, MAX_FEATURE_WORDS) ?? []) out.push(`x:${w}`);

@@ -39,6 +39,8 @@ const SPECIFIC = 100;
 const HELD_WINDOW = 4;
 // A qualifier at most this many words after a procedure named outright is that procedure's ("hộ chiếu cho bé").
 const ATTACHED_GAP = 1;
+// Between mentions of the same rank, one inside the request beats one in the story, whatever their lengths.
+const IN_REQUEST = 10;
 
 /** Alias lexicon (data file plus content editors' aliases) with per-group qualifiers that pick one member. */
 export class ProcedureRecogniser {
@@ -136,6 +138,9 @@ export class ProcedureRecogniser {
     const listed = this.joinedFamily(listable, words, layout.breakAfter) ?? this.listedFamily(listable);
     if (listed) return listed;
     resolved = this.demoteContext(resolved, words);
+    // Issue 10: "có đăng ký tạm trú đầy đủ ... nay dự định đăng ký thường trú": the story names one procedure, the request another.
+    const request = layout.request;
+    if (request) resolved = resolved.map((r) => (!r.weak && r.mention.from >= request.from && r.mention.to <= request.to ? { ...r, score: r.score + IN_REQUEST } : r));
     const strong = resolved.filter((r) => !r.weak).map((r) => r.mention);
     // "nhà nghỉ mới mở: an ninh trật tự, lưu trú, phòng cháy" asks about everything at once: no one procedure is meant.
     if (this.families.spansUnrelated(strong, UNRELATED_FAMILIES)) return ABSTAIN;
@@ -266,6 +271,8 @@ type Resolved = { mention: ProcedureMention; score: number; weak: boolean };
 export interface Layout {
   /** Whether punctuation (a comma, a full stop...) follows word i. */
   breakAfter?: (i: number) => boolean;
+  /** Words [from, to) of the request in a longer message (the sentence that asks, or what follows "giờ muốn ..."). */
+  request?: { from: number; to: number };
 }
 
 const words = (phrase: string) => foldForMatch(phrase).split(/\s+/).filter(Boolean);

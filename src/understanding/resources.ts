@@ -58,8 +58,14 @@ const cuesSchema = z.object({
   languages: z.record(z.string(), phraseList),
   /** Phrases that introduce the question itself ("cho em hỏi", "muốn hỏi là"): what follows is what the citizen asks. */
   ask: phraseList.default([]),
+  /** Phrases that turn from the story to the request in a message without a question mark ("giờ muốn", "vậy thì", "now I"). */
+  turn: phraseList.default([]),
   /** Words that name a kind of place (xã, phường, tt...): after one, one-word and misspelt place names are accepted. */
   places: phraseList.default([]),
+  /** Words that say which kind of vehicle a message is about (value of the `vehicle_type` entity: motorbike, car). */
+  vehicle_types: z.record(z.string(), phraseList).default({}),
+  /** Words right after a number that make it an age ("14 tuổi", "17t", "15 years old"). */
+  age_units: phraseList.default([]),
 });
 
 export type Abbreviations = z.infer<typeof abbreviationsSchema>;

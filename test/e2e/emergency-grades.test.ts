@@ -6,7 +6,7 @@ import { deliver, events, eventually, textsTo, userId, useZaloAssistant, zaloRec
 
 // Issue 10: emergencies answered in grades on every channel. Messages written for this file, in no evaluation set.
 const ROBBERY = 'Cướp giật điện thoại của tôi rồi chạy mất';
-const POSSIBLE = 'nghe tiếng đánh nhau ở nhà bên, có nên báo không';
+const POSSIBLE = 'con tôi đi học chưa về, giờ này muộn rồi';
 const NUMBERS = 'gọi cảnh sát số mấy';
 const possibleLine = (numbers: string) => vi('emergency.possible', { numbers });
 

@@ -69,8 +69,9 @@ describe('understanding/learned procedure model', () => {
       assert.equal(entity(parser.parse('làm căn cước hết bao nhiêu'), 'procedure_group')?.value, 'can-cuoc');
     });
     it('gives no procedure when the model is not confident enough', () => {
-      // A situation the model is not sure about (below the threshold): the bot asks instead of guessing.
-      const r = parser.parse('chồng em sắp sang Hàn Quốc làm việc ba năm, ở nhà có phải khai báo gì cho anh ấy không');
+      // A situation the model is not sure about (below the threshold): the bot asks instead of guessing. (Issue 10: the
+      // former example, a husband working abroad for three years, is tạm vắng by our own labels, as in fresh.yaml.)
+      const r = parser.parse('bố em sắp về hưu, ở nhà có phải làm giấy tờ gì với công an không');
       assert.equal(entity(r, 'procedure'), undefined);
     });
     it('gives no procedure to a vague follow-up', () => {

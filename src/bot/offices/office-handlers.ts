@@ -148,8 +148,9 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
         return answerNearest(turn, lat, lon);
       }
       const found = placeOf(turn, deps.knowledge());
-      // "Khai báo vũ khí thô sơ ở đâu": a police topic named without a place or procedure is answered from content.
-      if (!found && !turn.entity('procedure') && (await deps.answerTopic?.(turn))) return;
+      // "Khai báo vũ khí thô sơ ở đâu": a police topic named without a place is answered from content, before the
+      // procedure it belongs to ("mất hộ chiếu khi đang ở nước ngoài thì báo ở đâu" is the embassy, not a commune unit).
+      if (!found && (await deps.answerTopic?.(turn))) return;
       // "Nộp ở đâu?" right after a procedure answer is about that procedure.
       const procedure = turn.entity('procedure') ?? (found ? undefined : turn.memory.procedure);
       if (!withHours && procedure && deps.knowledge().getProcedure(procedure)) {

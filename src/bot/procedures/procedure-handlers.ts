@@ -101,8 +101,13 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
   await turn.say({
     // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
     text: describeFacet(t, turn.locale, current, facet, { slots, message: turn.text.startsWith('/') ? undefined : turn.text }),
-    buttons: [...facetButtons(t, current.id, facet), menuButton(t)],
+    buttons: [...facetButtons(t, current.id, facet, askedFacets(turn)), menuButton(t)],
   });
+}
+
+/** Every facet the message asked (parser `facet` entities), for a message that asks several things at once. */
+function askedFacets(turn: Turn): string[] {
+  return turn.parse.entities.flatMap((e) => (e.entity === 'facet' ? [e.value] : []));
 }
 
 /** Browsing for people who do not know the words: fields, then the procedures of one field. */

@@ -1,21 +1,27 @@
 /** `npm run nlu:eval`: k-fold cross-validation on intents/, held-out scores, and a JSON report in reports/. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { loadKnowledge } from '../../knowledge/load-knowledge';
 import { buildParser, CLARIFY_BELOW } from '../parser';
 import { loadResources } from '../resources';
 import { loadTrainingData } from '../training-data';
 import { bayesBaselineAccuracy } from './baseline';
-import { crossValidate, evaluate } from './cross-validate';
+import { crossValidate, evaluate, exampleProcedure } from './cross-validate';
 import { emergencyFigures, formatEmergencyFigures } from './emergency';
-import { loadHeldOut } from './heldout';
-import { score } from './metrics';
+import { loadHeldOut, type HeldOutCase } from './heldout';
+import { score, type Scores } from './metrics';
+import { trainNgramSvm } from './ngram-baseline';
 import { procedureSweep } from './procedure-sweep';
 import { formatScores } from './report';
 
 interface Args {
   intentsDir: string;
-  heldout: string;
+  /** The content whose procedure aliases and office places the parser gets, as in production (src/assistant.ts). */
+  contentDir: string;
+  /** The labelled sets to score: every intents/test/*.yaml, or the one file given with --heldout. */
+  sets: string[];
   out: string;
+  cv: boolean;
   folds: number;
   baseline: boolean;
   errors: boolean;
@@ -30,8 +36,10 @@ function parseArgs(argv: string[]): Args {
   const intentsDir = resolve(value('intents') ?? 'intents');
   return {
     intentsDir,
-    heldout: resolve(value('heldout') ?? join(intentsDir, 'test', 'heldout.yaml')),
+    contentDir: resolve(value('content') ?? 'content'),
+    sets: value('heldout') ? [resolve(value('heldout') as string)] : testSets(join(intentsDir, 'test')),
     out: resolve(value('out') ?? join('reports', 'nlu-eval.json')),
+    cv: !argv.includes('--no-cv'),
     folds: Number(value('folds') ?? 5),
     baseline: argv.includes('--baseline'),
     errors: argv.includes('--errors'),
@@ -39,42 +47,73 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
+/** Scored on its own (emergency grades, not intents): see evaluation/emergency.ts. */
+const EMERGENCY_DEV_SET = 'emergency-dev.yaml';
+
+function testSets(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== EMERGENCY_DEV_SET).sort().map((f) => join(dir, f));
+}
+
+/** The n-gram baseline's intent and procedure accuracy on one set, scored like ours (metrics.ts). */
+function baselineScores(intents: ReturnType<typeof trainNgramSvm>, procedures: ReturnType<typeof trainNgramSvm>, cases: readonly HeldOutCase[]): Scores {
+  const outcomes = cases.map((c) => ({ text: c.text, intent: c.intent, predicted: intents.predict(c.text), confidence: 1, procedure: c.procedure, predictedProcedure: procedures.predict(c.text), tags: c.tags }));
+  return score(outcomes, CLARIFY_BELOW);
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const resources = loadResources(args.intentsDir);
   const examples = loadTrainingData(args.intentsDir);
-  const heldout = loadHeldOut(args.heldout);
+  const sets = args.sets.map((file) => ({ file, cases: loadHeldOut(file) }));
   if (args.procedureSweep) {
     procedureSweep(resources, examples, args.folds);
     return;
   }
 
   const started = performance.now();
-  const cv = score(crossValidate(resources, examples, args.folds), CLARIFY_BELOW);
+  const knowledge = loadKnowledge(args.contentDir);
+  const options = { procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries() };
+  const cv = args.cv ? score(crossValidate(resources, examples, args.folds, {}, options), CLARIFY_BELOW) : undefined;
   const cvSeconds = (performance.now() - started) / 1000;
-  const parser = buildParser(resources, examples);
-  const test = score(evaluate(parser, heldout), CLARIFY_BELOW);
+  const parser = buildParser(resources, examples, options);
+  // The baseline learns intents from every example and procedures (id, group:<name> or none) from the labelled ones.
+  const ngramIntents = trainNgramSvm(examples.map((e) => ({ text: e.text, label: e.intent })));
+  const ngramProcedures = trainNgramSvm(examples.flatMap((e) => {
+    const label = exampleProcedure(e);
+    return label ? [{ text: e.text, label }] : [];
+  }));
+  const results = sets.map(({ file, cases }) => ({ file, ours: score(evaluate(parser, cases), CLARIFY_BELOW), ngram: baselineScores(ngramIntents, ngramProcedures, cases) }));
 
-  console.log(`${examples.length} training examples, ${heldout.length} held-out messages, ${args.folds}-fold cross-validation (${cvSeconds.toFixed(1)} s)`);
-  console.log(formatScores(`cross-validation`, cv));
-  console.log(formatScores(`held-out (${args.heldout})`, test));
-  let baseline: number | undefined;
+  console.log(`${examples.length} training examples${cv ? `, ${args.folds}-fold cross-validation (${cvSeconds.toFixed(1)} s)` : ''}`);
+  if (cv) console.log(formatScores(`cross-validation`, cv));
+  for (const r of results) console.log(formatScores(r.file, r.ours));
+  console.log('\n== ours vs the character n-gram baseline (TF-IDF char 2-5-grams + linear SVM, same training examples) ==');
+  console.log('set                        count   intent: ours  n-gram   procedure: ours  n-gram   long: ours  n-gram');
+  for (const r of results) {
+    const long = (s: Scores) => (s.byTag.long ? pct(s.byTag.long.intentAccuracy) : '      -');
+    console.log(`${basename(r.file).padEnd(26)} ${String(r.ours.count).padStart(5)}       ${pct(r.ours.intentAccuracy)} ${pct(r.ngram.intentAccuracy)}          ${pct(r.ours.procedureAccuracy)} ${pct(r.ngram.procedureAccuracy)}    ${long(r.ours)} ${long(r.ngram)}`);
+  }
+  let bayes: number | undefined;
   if (args.baseline) {
-    baseline = bayesBaselineAccuracy(examples, heldout);
-    console.log(`\nbaseline: natural BayesClassifier on folded words, held-out intent accuracy ${(baseline * 100).toFixed(1)}%`);
+    bayes = bayesBaselineAccuracy(examples, sets[0].cases);
+    console.log(`\nnatural BayesClassifier on folded words, ${basename(sets[0].file)} intent accuracy ${(bayes * 100).toFixed(1)}%`);
   }
   if (args.errors) {
-    console.log('\ncross-validation errors:');
-    for (const e of cv.errors) console.log(`  [${e.intent} → ${e.predicted} ${e.confidence.toFixed(2)}] [${e.procedure ?? '-'} → ${e.predictedProcedure}] ${e.text}`);
-    console.log('\nheld-out errors:');
-    for (const e of test.errors) console.log(`  [${e.intent} → ${e.predicted} ${e.confidence.toFixed(2)}] [${e.procedure ?? '-'} → ${e.predictedProcedure}] ${e.text}`);
+    const list = (title: string, errors: Scores['errors']) => {
+      console.log(`\n${title} errors:`);
+      for (const e of errors) console.log(`  [${e.intent} → ${e.predicted} ${e.confidence.toFixed(2)}] [${e.procedure ?? '-'} → ${e.predictedProcedure}] ${e.text}`);
+    };
+    if (cv) list('cross-validation', cv.errors);
+    for (const r of results) list(basename(r.file), r.ours.errors);
   }
   // Emergencies (issue 10): graded answers on the emergency dev set, false alarms on every harmless held-out message.
-  const fresh = join(args.intentsDir, 'test', 'fresh.yaml');
-  const emergencies = emergencyFigures(parser, join(args.intentsDir, 'test', 'emergency-dev.yaml'), [...heldout, ...(existsSync(fresh) ? loadHeldOut(fresh) : [])]);
+  const emergencies = emergencyFigures(parser, join(args.intentsDir, 'test', EMERGENCY_DEV_SET), sets.flatMap((s) => s.cases));
   if (emergencies) console.log(`\n${formatEmergencyFigures(emergencies, args.errors)}`);
   mkdirSync(dirname(args.out), { recursive: true });
-  writeFileSync(args.out, JSON.stringify({ generatedAt: new Date().toISOString(), clarifyBelow: CLARIFY_BELOW, crossValidation: cv, heldOut: test, baselineHeldOutAccuracy: baseline, emergencies }, null, 2));
+  const bySet = Object.fromEntries(results.map((r) => [basename(r.file), { ours: r.ours, ngramBaseline: { intentAccuracy: r.ngram.intentAccuracy, procedureAccuracy: r.ngram.procedureAccuracy, byTag: r.ngram.byTag } }]));
+  writeFileSync(args.out, JSON.stringify({ generatedAt: new Date().toISOString(), clarifyBelow: CLARIFY_BELOW, crossValidation: cv, sets: bySet, bayesBaselineAccuracy: bayes, emergencies }, null, 2));
   console.log(`\nreport written to ${args.out}`);
 }
 

@@ -2,7 +2,7 @@
 import { buildParser, type BuildSettings } from '../parser';
 import type { Resources } from '../resources';
 import type { Example } from '../training-data';
-import type { ParseResult, Parser } from '../types';
+import type { ParseResult, Parser, ParserOptions } from '../types';
 import { tagsOf } from './heldout';
 import type { Outcome } from './metrics';
 
@@ -38,9 +38,15 @@ export function evaluate(parser: Parser, cases: readonly { text: string; intent:
 }
 
 /** Splits per intent round-robin after a seeded shuffle, trains on k-1 folds and scores the rest. */
-export function crossValidate(resources: Resources, examples: readonly Example[], k: number, settings: BuildSettings = {}): Outcome[] {
+export function crossValidate(
+  resources: Resources,
+  examples: readonly Example[],
+  k: number,
+  settings: BuildSettings = {},
+  options: Pick<ParserOptions, 'procedureAliases' | 'locations'> = {},
+): Outcome[] {
   const outcomes: Outcome[] = [];
-  for (const { train, test } of splitFolds(examples, k)) outcomes.push(...evaluate(buildParser(resources, train, {}, settings), test.map(caseOf)));
+  for (const { train, test } of splitFolds(examples, k)) outcomes.push(...evaluate(buildParser(resources, train, options, settings), test.map(caseOf)));
   return outcomes;
 }
 
