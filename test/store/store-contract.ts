@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Clock, Store } from '../../src/store';
 import { accountsContract } from './contract/accounts-contract';
+import { announcementsContract } from './contract/announcements-contract';
 import { channelTokensContract } from './contract/channel-tokens-contract';
 import { clockContract, manualClock, type ManualClock } from './contract/clock-contract';
 import { contactsContract } from './contract/contacts-contract';
@@ -36,6 +37,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     contactsContract(current);
     channelTokensContract(current);
     inboundContract(current);
+    announcementsContract(current);
 
     describe('lifecycle', () => {
       it('pings while open and refuses once closed', async () => {

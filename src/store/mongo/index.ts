@@ -1,6 +1,8 @@
 import type { Store } from '../ports';
 import { systemClock, type StoreOptions } from '../store-options';
 import { createMongoAccountRepository } from './account-repository';
+import { createAnnouncementModels, type AnnouncementModels } from './announcement-models';
+import { createMongoAnnouncementRepository } from './announcement-repository';
 import { createMongoAuditLog } from './audit-log';
 import { createChannelTokenModel, type ChannelTokenModel } from './channel-token-models';
 import { createMongoChannelTokenRepository } from './channel-token-repository';
@@ -30,12 +32,14 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
   let contactModel: ContactModel;
   let channelTokenModel: ChannelTokenModel;
   let inboundModels: InboundModels;
+  let announcementModels: AnnouncementModels;
   try {
     models = await createMongoModels(conn);
     dossierModels = await createDossierModels(conn);
     contactModel = await createContactModel(conn);
     channelTokenModel = await createChannelTokenModel(conn);
     inboundModels = await createInboundModels(conn);
+    announcementModels = await createAnnouncementModels(conn);
     await upgradeOldHandoffs(models);
   } catch (err) {
     await conn.close().catch(() => undefined);
@@ -56,6 +60,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     channelTokens: createMongoChannelTokenRepository(channelTokenModel),
     seenEvents: createMongoSeenEventLog(inboundModels.seenEvents, now),
     inboundJournal: createMongoInboundJournal(inboundModels.journal, now),
+    announcements: createMongoAnnouncementRepository(announcementModels),
     async ping() {
       // Checked first: after close() the driver may not fail fast, and /readyz must not hang.
       if (conn.readyState !== 1 || !conn.db) throw new Error('MongoDB connection is not open');

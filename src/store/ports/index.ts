@@ -1,4 +1,5 @@
 import type { AccountRepository, AuditLog } from './accounts';
+import type { AnnouncementRepository } from './announcements';
 import type { ChannelTokenRepository } from './channel-tokens';
 import type { ContactRepository } from './contacts';
 import type { FeedbackRepository, HandoffRepository, UnansweredLog } from './conversation-records';
@@ -8,6 +9,7 @@ import type { OutboxRepository } from './outbox';
 import type { StateStore } from './state';
 
 export * from './accounts';
+export * from './announcements';
 export * from './channel-tokens';
 export * from './contacts';
 export * from './conversation-records';
@@ -33,6 +35,8 @@ export interface Store {
   seenEvents: SeenEventLog;
   /** Acknowledged webhook deliveries not processed yet. */
   inboundJournal: InboundJournal;
+  /** Announcements to subscribers and their per-recipient deliveries. */
+  announcements: AnnouncementRepository;
   /** Throws when the storage cannot be reached (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

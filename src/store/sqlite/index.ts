@@ -1,6 +1,7 @@
 import type { Store } from '../ports';
 import { systemClock, type StoreOptions } from '../store-options';
 import { createSqliteAccountRepository } from './account-repository';
+import { createSqliteAnnouncementRepository } from './announcement-repository';
 import { createSqliteAuditLog } from './audit-log';
 import { createSqliteChannelTokenRepository } from './channel-token-repository';
 import { createSqliteContactRepository } from './contact-repository';
@@ -32,6 +33,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     channelTokens: createSqliteChannelTokenRepository(db),
     seenEvents: createSqliteSeenEventLog(db, now),
     inboundJournal: createSqliteInboundJournal(db, now),
+    announcements: createSqliteAnnouncementRepository(db),
     async ping() {
       db.prepare('SELECT 1').get();
     },
