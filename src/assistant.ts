@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { TurnContext } from 'botbuilder';
 import type { Express } from 'express';
 import { createAdminModule } from './admin';
+import { createAnnouncementModule, type AnnouncementModule } from './announcements';
 import { createConsoleRouter } from './admin/console/console-router';
 import { AssistantBot } from './bot/assistant-bot';
 import { FeedbackDialog } from './bot/dialogs/feedback-dialog';
@@ -63,6 +64,8 @@ export interface Assistant {
   zalo: ZaloChannel | undefined;
   /** Sends waiting outbox messages (dossier status notices) to platform citizens as soon as their window allows. */
   outboxPush: OutboxPush;
+  /** Subscriptions, announcements and their delivery. */
+  announcements: AnnouncementModule;
   close(): Promise<void>;
 }
 
@@ -140,6 +143,22 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const senders = new Map<string, ChannelSender>([[REST_CHANNEL, createRestSender(store.outbox)]]);
   for (const sender of options.senders ?? []) senders.set(sender.channel, sender);
   const handoffControls = new Map<string, HandoffControl>(options.controls ?? []);
+  // Announcements push through platform senders only (filled below, once the channels exist); web visitors get theirs on their next visit.
+  const announcementSenders = new Map<string, ChannelSender>();
+  const announcements = createAnnouncementModule({
+    store,
+    senders: announcementSenders,
+    translator,
+    auth: admin.auth,
+    places: () => currentKnowledge().locationEntries(),
+    perSecond: { zalo: config.ANNOUNCEMENT_ZALO_PER_SECOND, messenger: config.ANNOUNCEMENT_MESSENGER_PER_SECOND },
+    concurrency: config.ANNOUNCEMENT_CONCURRENCY,
+    pollMs: config.ANNOUNCEMENT_POLL_SECONDS * 1000,
+    zaloButtons: config.ZALO_BUTTON_STYLE,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    logger,
+    now,
+  });
   const handoff = createHandoffModule({
     store,
     senders,
@@ -167,6 +186,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       // A dossier filed with the former Bắc Kạn police: the merger is explained before the lookup.
       dossier_status: withFormerProvinceNotice(currentKnowledge, dossiers.handlers.dossier_status),
       ...handoff.handlers,
+      ...announcements.handlers,
     },
   });
   const bot = new AssistantBot({
@@ -195,7 +215,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const inbox = new Inbox(coordination, coordination.kind === 'redis' ? coordination : store.seenEvents);
   // One drain for every kind a channel shows (dossier notices, officers' queued replies), so no kind is claimed by a
   // drain that cannot draw it; what waits opens the citizen's next answer, on every channel.
-  const drainOutbox = createOutboxDrain(store.outbox, (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m));
+  const drainOutbox = createOutboxDrain(store.outbox, (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m) ?? announcements.render(m));
   const restAdapter = new RestAdapter(inbox, {
     pending: drainOutbox,
     handoff: async (sender) => {
@@ -256,6 +276,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   // Platform senders only: the web chat's own sender queues into this very outbox, where its notices already wait.
   const platformSenders = new Map([...senders].filter(([channel]) => channel !== REST_CHANNEL));
   outboxPush = new OutboxPush({ outbox: store.outbox, senders: platformSenders, render: dossiers.outbox.render, inbox, logger });
+  for (const [channel, sender] of platformSenders) announcementSenders.set(channel, sender);
 
   const app = createHttpApp({
     logger,
@@ -287,6 +308,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
       dossiers.router,
       handoff.router,
+      ...announcements.routers,
       admin.router,
     ],
   });
@@ -297,6 +319,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS,
     logger,
   });
+
+  await announcements.start();
 
   return {
     app,
@@ -309,6 +333,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     handoff,
     zalo,
     outboxPush,
+    announcements,
     async close() {
       retention.stop();
       knowledge.close();
@@ -316,6 +341,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       await zalo?.close();
       await messenger?.close();
       await outboxPush?.idle();
+      await announcements.close();
       await coordination.close();
       await store.close();
     },

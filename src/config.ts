@@ -128,6 +128,13 @@ const schema = z.object({
   HANDOFF_HOURS: weeklyHours('mon-fri 07:30-11:30,13:30-17:00'),
   HANDOFF_HOLIDAYS: isoDays(),
   HANDOFF_BOT_PAUSE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  // Announcements (docs/announcements.md): sends per second per platform, 0 = unpaced. Zalo allows 4000 calls a
+  // minute per app and Messenger guards Pages above 40 messages/s; replies to citizens need the rest.
+  ANNOUNCEMENT_ZALO_PER_SECOND: z.coerce.number({ error: 'ANNOUNCEMENT_ZALO_PER_SECOND must be a number' }).min(0).max(10_000).default(40),
+  ANNOUNCEMENT_MESSENGER_PER_SECOND: z.coerce.number({ error: 'ANNOUNCEMENT_MESSENGER_PER_SECOND must be a number' }).min(0).max(10_000).default(30),
+  ANNOUNCEMENT_CONCURRENCY: count(16),
+  ANNOUNCEMENT_POLL_SECONDS: seconds(30),
+  PUBLIC_BASE_URL: optionalText.pipe(url('PUBLIC_BASE_URL').optional()),
 });
 
 export type Env = z.infer<typeof schema>;

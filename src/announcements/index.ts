@@ -1,0 +1,109 @@
+import type { Router } from 'express';
+import type { AdminAuth } from '../admin';
+import type { Handler } from '../bot/handler';
+import type { Reply } from '../bot/reply';
+import type { ChannelSender } from '../channels/outbound/channel-sender';
+import type { ZaloButtonStyle } from '../channels/zalo/zalo-renderer';
+import type { Translator } from '../i18n/translator';
+import type { Logger } from '../ops/logger';
+import type { OutboxMessage, Store } from '../store/ports';
+import type { Clock } from '../store/store-options';
+import type { LocationEntry } from '../understanding/types';
+import { createAnnouncementService, type AnnouncementService } from './announcement-service';
+import { createSubscriptionHandlers } from './chat/subscription-handlers';
+import { DeliveryEngine } from './delivery-engine';
+import { createAnnouncementRoutes } from './http/announcement-routes';
+import { createPublicPageRouter, PUBLIC_PAGE_PATH } from './http/public-page';
+import { InProcessRunner, type DeliveryRunner } from './in-process-runner';
+import { createPacer, type Pacer } from './pacer';
+import { previewAnnouncement } from './preview';
+import { createAnnouncementOutboxRender } from './render';
+
+export { ANNOUNCEMENT_KIND } from './render';
+export type { DeliveryRunner } from './in-process-runner';
+
+/** What the announcement module is built from. */
+export interface AnnouncementModuleDeps {
+  store: Pick<Store, 'announcements' | 'contacts' | 'outbox' | 'audit'>;
+  /** Platform senders by channel name, filled once the channels are built; the web chat's is not among them. */
+  senders: ReadonlyMap<string, ChannelSender>;
+  translator: Translator;
+  auth: Pick<AdminAuth, 'requireRole'>;
+  places: () => LocationEntry[];
+  /** Sends per second per platform channel (0 = unpaced). */
+  perSecond: Readonly<Record<string, number>>;
+  concurrency: number;
+  pollMs: number;
+  zaloButtons: ZaloButtonStyle;
+  publicBaseUrl?: string;
+  logger: Logger;
+  now: Clock;
+}
+
+/** Subscriptions in chat, announcements for staff, their delivery, the `news` answer and the public page. */
+export interface AnnouncementModule {
+  handlers: { subscribe: Handler; unsubscribe: Handler; news: Handler };
+  /** Staff routes and the public page. */
+  routers: Router[];
+  /** Draws an announcement kept in the outbox (undefined for other kinds). */
+  render: (message: OutboxMessage) => Reply | undefined;
+  service: AnnouncementService;
+  engine: DeliveryEngine;
+  /** Where deliveries run; the in-process worker unless `useRunner` replaced it. */
+  runner(): DeliveryRunner;
+  /** Resumes interrupted sends and watches the schedule (the in-process runner; BullMQ's is started by its owner). */
+  start(): Promise<void>;
+  /** Replaces the in-process runner (the BullMQ one, when Redis is configured). */
+  useRunner(runner: DeliveryRunner): void;
+  close(): Promise<void>;
+}
+
+export function createAnnouncementModule(deps: AnnouncementModuleDeps): AnnouncementModule {
+  const { store, now } = deps;
+  const pacers = new Map<string, Pacer>();
+  const pacer = (channel: string) => {
+    let p = pacers.get(channel);
+    if (!p) pacers.set(channel, (p = createPacer(deps.perSecond[channel] ?? 0)));
+    return p;
+  };
+  const engine = new DeliveryEngine({
+    announcements: store.announcements,
+    contacts: store.contacts,
+    outbox: store.outbox,
+    senders: deps.senders,
+    translator: deps.translator,
+    pacer,
+    logger: deps.logger,
+    now,
+  });
+  const inProcess = new InProcessRunner(engine, store.announcements, { concurrency: deps.concurrency, pollMs: deps.pollMs, now, logger: deps.logger });
+  let runner: DeliveryRunner = inProcess;
+  const service = createAnnouncementService({ announcements: store.announcements, contacts: store.contacts, runner: () => runner, audit: store.audit, now });
+  const vi = deps.translator.forLocale('vi');
+  const publicPageUrl = deps.publicBaseUrl ? new URL(PUBLIC_PAGE_PATH, deps.publicBaseUrl).toString() : undefined;
+  const placeName = (id: string) => deps.places().find((p) => p.id === id)?.names[0];
+  return {
+    handlers: createSubscriptionHandlers({ contacts: store.contacts, announcements: store.announcements, placeName, publicPageUrl, now }),
+    routers: [
+      createAnnouncementRoutes({
+        service,
+        announcements: store.announcements,
+        preview: (draft) => previewAnnouncement(draft, vi, deps.zaloButtons),
+        places: deps.places,
+        channels: () => ['rest', ...deps.senders.keys()],
+        auth: deps.auth,
+        now,
+      }),
+      createPublicPageRouter(store.announcements, vi),
+    ],
+    render: createAnnouncementOutboxRender(deps.translator),
+    service,
+    engine,
+    runner: () => runner,
+    start: () => (runner === inProcess ? inProcess.start() : Promise.resolve()),
+    useRunner(next) {
+      runner = next;
+    },
+    close: () => runner.close(),
+  };
+}
