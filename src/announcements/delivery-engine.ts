@@ -76,6 +76,8 @@ export class DeliveryEngine {
 
   /** Sends to one planned recipient if this call takes its row (so never twice), and records the outcome. */
   async deliverOne(a: Announcement, user: ChannelUser): Promise<DeliveryResult | undefined> {
+    // The slot is awaited before the row is taken: a crash then leaves in doubt only sends really under way.
+    await this.deps.pacer(user.channel)();
     const [row] = await this.deps.announcements.take(a.id, 1, this.deps.now(), [user]);
     if (!row) return undefined;
     const result = await this.send(a, row);
@@ -110,10 +112,9 @@ export class DeliveryEngine {
       return { outcome: 'skipped', reason: NEXT_VISIT };
     }
     const reply = announcementReply(a, translator.forLocale(row.locale as Locale));
-    const pace = pacer(row.channel);
     const result = await retrying<SendResult>(
-      async () => {
-        await pace();
+      async (attempt) => {
+        if (attempt > 1) await pacer(row.channel)();
         const sent = await sender.send(row.userId, [reply], 'announcement');
         if (sent.ok || (sent.failure !== 'rate_limited' && sent.failure !== 'temporary')) return { done: sent };
         return { retry: sent, afterMs: (sent.retryAfterSeconds ?? 0) * 1000 };
