@@ -156,6 +156,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     pollMs: config.ANNOUNCEMENT_POLL_SECONDS * 1000,
     zaloButtons: config.ZALO_BUTTON_STYLE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    ...(config.REDIS_URL ? { redis: { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX } } : {}),
     logger,
     now,
   });

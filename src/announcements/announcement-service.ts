@@ -27,7 +27,7 @@ export interface AnnouncementService {
 export interface AnnouncementServiceDeps {
   announcements: AnnouncementRepository;
   contacts: Pick<ContactRepository, 'countAudience'>;
-  runner: () => DeliveryRunner;
+  runner: DeliveryRunner;
   audit: AuditLog;
   now: Clock;
 }
@@ -66,7 +66,7 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
       const a = await announcements.transition(id, ['draft', 'scheduled'], 'sending', now());
       if (!a) return explain(id);
       await audit(actor, 'announcement.send', id, { audience: await deps.contacts.countAudience(filterOf(a)) });
-      await deps.runner().kick(id);
+      await deps.runner.kick(id);
       return { announcement: a };
     },
     async cancel(id, actor) {

@@ -5,6 +5,8 @@ import type { DeliveryEngine } from './delivery-engine';
 
 /** Where deliveries run: in this process (one instance, embedded store) or on BullMQ (several instances). */
 export interface DeliveryRunner {
+  /** Resumes what a previous run left `sending` and starts watching the schedule. */
+  start(): Promise<void>;
   /** Starts, or resumes, an announcement already moved to `sending`; returns at once. */
   kick(id: string): Promise<void>;
   /** Resolves once the work asked of this process so far is done (tests, shutdown). */

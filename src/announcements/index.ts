@@ -10,6 +10,7 @@ import type { OutboxMessage, Store } from '../store/ports';
 import type { Clock } from '../store/store-options';
 import type { LocationEntry } from '../understanding/types';
 import { createAnnouncementService, type AnnouncementService } from './announcement-service';
+import { BullmqRunner } from './bullmq-runner';
 import { createSubscriptionHandlers } from './chat/subscription-handlers';
 import { DeliveryEngine } from './delivery-engine';
 import { createAnnouncementRoutes } from './http/announcement-routes';
@@ -36,6 +37,8 @@ export interface AnnouncementModuleDeps {
   pollMs: number;
   zaloButtons: ZaloButtonStyle;
   publicBaseUrl?: string;
+  /** With Redis, delivery runs on BullMQ, shared by every instance under one rate limit per platform. */
+  redis?: { url: string; keyPrefix: string };
   logger: Logger;
   now: Clock;
 }
@@ -49,21 +52,23 @@ export interface AnnouncementModule {
   render: (message: OutboxMessage) => Reply | undefined;
   service: AnnouncementService;
   engine: DeliveryEngine;
-  /** Where deliveries run; the in-process worker unless `useRunner` replaced it. */
-  runner(): DeliveryRunner;
-  /** Resumes interrupted sends and watches the schedule (the in-process runner; BullMQ's is started by its owner). */
+  /** Where deliveries run: BullMQ with Redis, else an in-process worker. */
+  runner: DeliveryRunner;
+  /** Resumes interrupted sends and watches the schedule. */
   start(): Promise<void>;
-  /** Replaces the in-process runner (the BullMQ one, when Redis is configured). */
-  useRunner(runner: DeliveryRunner): void;
   close(): Promise<void>;
 }
+
+/** Longer than a send with all its retries (ANNOUNCEMENT_RETRY waits up to a minute between tries). */
+const LEASE_MS = 10 * 60_000;
 
 export function createAnnouncementModule(deps: AnnouncementModuleDeps): AnnouncementModule {
   const { store, now } = deps;
   const pacers = new Map<string, Pacer>();
+  // On BullMQ the queues' limiter paces every instance together; pacing here as well would halve the rate.
   const pacer = (channel: string) => {
     let p = pacers.get(channel);
-    if (!p) pacers.set(channel, (p = createPacer(deps.perSecond[channel] ?? 0)));
+    if (!p) pacers.set(channel, (p = createPacer(deps.redis ? 0 : (deps.perSecond[channel] ?? 0))));
     return p;
   };
   const engine = new DeliveryEngine({
@@ -76,9 +81,19 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
     logger: deps.logger,
     now,
   });
-  const inProcess = new InProcessRunner(engine, store.announcements, { concurrency: deps.concurrency, pollMs: deps.pollMs, now, logger: deps.logger });
-  let runner: DeliveryRunner = inProcess;
-  const service = createAnnouncementService({ announcements: store.announcements, contacts: store.contacts, runner: () => runner, audit: store.audit, now });
+  const runner = deps.redis
+    ? new BullmqRunner(engine, store.announcements, {
+        redisUrl: deps.redis.url,
+        keyPrefix: deps.redis.keyPrefix,
+        perSecond: deps.perSecond,
+        concurrency: deps.concurrency,
+        pollMs: deps.pollMs,
+        leaseMs: LEASE_MS,
+        now,
+        logger: deps.logger,
+      })
+    : new InProcessRunner(engine, store.announcements, { concurrency: deps.concurrency, pollMs: deps.pollMs, now, logger: deps.logger });
+  const service = createAnnouncementService({ announcements: store.announcements, contacts: store.contacts, runner, audit: store.audit, now });
   const vi = deps.translator.forLocale('vi');
   const publicPageUrl = deps.publicBaseUrl ? new URL(PUBLIC_PAGE_PATH, deps.publicBaseUrl).toString() : undefined;
   const placeName = (id: string) => deps.places().find((p) => p.id === id)?.names[0];
@@ -99,11 +114,8 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
     render: createAnnouncementOutboxRender(deps.translator),
     service,
     engine,
-    runner: () => runner,
-    start: () => (runner === inProcess ? inProcess.start() : Promise.resolve()),
-    useRunner(next) {
-      runner = next;
-    },
+    runner,
+    start: () => runner.start(),
     close: () => runner.close(),
   };
 }
