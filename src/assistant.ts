@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { TurnContext } from 'botbuilder';
 import type { Express } from 'express';
 import { createAdminModule } from './admin';
+import { createAnnouncementModule, type AnnouncementModule } from './announcements';
 import { createConsoleRouter } from './admin/console/console-router';
 import { AssistantBot } from './bot/assistant-bot';
 import { FeedbackDialog } from './bot/dialogs/feedback-dialog';
@@ -67,6 +68,8 @@ export interface Assistant {
   zalo: ZaloChannel | undefined;
   /** Sends waiting outbox messages (dossier status notices) to platform citizens as soon as their window allows. */
   outboxPush: OutboxPush;
+  /** Subscriptions, announcements and their delivery. */
+  announcements: AnnouncementModule;
   close(): Promise<void>;
 }
 
@@ -147,6 +150,23 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const senders = new Map<string, ChannelSender>([[REST_CHANNEL, createRestSender(store.outbox)]]);
   for (const sender of options.senders ?? []) senders.set(sender.channel, sender);
   const handoffControls = new Map<string, HandoffControl>(options.controls ?? []);
+  // Announcements push through platform senders only (filled below, once the channels exist); web visitors get theirs on their next visit.
+  const announcementSenders = new Map<string, ChannelSender>();
+  const announcements = createAnnouncementModule({
+    store,
+    senders: announcementSenders,
+    translator,
+    auth: admin.auth,
+    places: () => currentKnowledge().locationEntries(),
+    perSecond: { zalo: config.ANNOUNCEMENT_ZALO_PER_SECOND, messenger: config.ANNOUNCEMENT_MESSENGER_PER_SECOND },
+    concurrency: config.ANNOUNCEMENT_CONCURRENCY,
+    pollMs: config.ANNOUNCEMENT_POLL_SECONDS * 1000,
+    zaloButtons: config.ZALO_BUTTON_STYLE,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    ...(config.REDIS_URL ? { redis: { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX } } : {}),
+    logger,
+    now,
+  });
   const handoff = createHandoffModule({
     store,
     senders,
@@ -174,6 +194,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       // A dossier filed with the former Bắc Kạn police: the merger is explained before the lookup.
       dossier_status: withFormerProvinceNotice(currentKnowledge, dossiers.handlers.dossier_status),
       ...handoff.handlers,
+      ...announcements.handlers,
     },
   });
   // Emergencies in grades (sure, possible, a question for the numbers), every channel alike.
@@ -212,7 +233,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   metrics.watchQueues({ outbox: () => store.outbox.waiting(), journal: () => store.inboundJournal.waiting(), turnsInProgress: () => inbox.inProgress });
   // One drain for every kind a channel shows (dossier notices, officers' queued replies), so no kind is claimed by a
   // drain that cannot draw it; what waits opens the citizen's next answer, on every channel.
-  const drainOutbox = createOutboxDrain(store.outbox, (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m));
+  const drainOutbox = createOutboxDrain(store.outbox, (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m) ?? announcements.render(m));
   const restAdapter = new RestAdapter(inbox, {
     pending: drainOutbox,
     handoff: async (sender) => {
@@ -283,6 +304,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   // Platform senders only: the web chat's own sender queues into this very outbox, where its notices already wait.
   const platformSenders = new Map([...senders].filter(([channel]) => channel !== REST_CHANNEL));
   outboxPush = new OutboxPush({ outbox: store.outbox, senders: platformSenders, render: (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m), inbox, logger });
+  for (const [channel, sender] of platformSenders) announcementSenders.set(channel, sender);
 
   // The web chat's privacy notice and policy, from content editors keep (a bad file stops start-up).
   const privacy = createPrivacySource(path.join(config.contentDir, 'privacy.yaml'), logger);
@@ -318,11 +340,14 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
       dossiers.router,
       handoff.router,
+      ...announcements.routers,
       admin.router,
     ],
   });
 
   const retention = scheduleRetention({ rules: retentionRules(store, config), intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS, logger, now });
+
+  await announcements.start();
 
   return {
     app,
@@ -335,6 +360,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     handoff,
     zalo,
     outboxPush,
+    announcements,
     async close() {
       retention.stop();
       knowledge.close();
@@ -342,6 +368,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       await zalo?.close();
       await messenger?.close();
       await outboxPush?.idle();
+      await announcements.close();
       await coordination.close();
       await store.close();
     },

@@ -163,6 +163,13 @@ const schema = z.object({
   CORS_ORIGINS: corsOrigins,
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(25),
   KEPT_ANSWER_RETRY_SECONDS: z.coerce.number().positive().max(24 * 3600).default(60),
+  // Announcements (docs/announcements.md): sends per second per platform, 0 = unpaced. Zalo allows 4000 calls a
+  // minute per app and Messenger guards Pages above 40 messages/s; replies to citizens need the rest.
+  ANNOUNCEMENT_ZALO_PER_SECOND: z.coerce.number({ error: 'ANNOUNCEMENT_ZALO_PER_SECOND must be a number' }).min(0).max(10_000).default(40),
+  ANNOUNCEMENT_MESSENGER_PER_SECOND: z.coerce.number({ error: 'ANNOUNCEMENT_MESSENGER_PER_SECOND must be a number' }).min(0).max(10_000).default(30),
+  ANNOUNCEMENT_CONCURRENCY: count(16),
+  ANNOUNCEMENT_POLL_SECONDS: seconds(30),
+  PUBLIC_BASE_URL: optionalText.pipe(url('PUBLIC_BASE_URL').optional()),
 });
 
 export type Env = z.infer<typeof schema>;

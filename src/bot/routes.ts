@@ -1,5 +1,4 @@
 import type { Handler } from './handler';
-import { comingSoon } from './handlers/coming-soon';
 import { reportCrime } from './handlers/crime-report';
 import { createFallbackHandler, type FallbackDeps } from './handlers/fallback';
 import { startFeedback } from './handlers/feedback';
@@ -36,9 +35,6 @@ export function createRoutes(deps: RouteDeps): { routes: Record<string, Handler>
     crime_report: reportCrime,
     feedback: startFeedback,
     out_of_scope: fallback,
-    subscribe: comingSoon('subscribe.notYet'),
-    unsubscribe: comingSoon('subscribe.notYet'),
-    news: comingSoon('news.none'),
     ...deps.capabilities,
   };
   return { routes, fallback };

@@ -20,6 +20,7 @@ export function personalDataRegistry(store: Store): Readonly<Record<string, Pers
     dossierWatches: store.dossiers,
     outbox: store.outbox,
     daysWritten: store.activity,
+    announcementDeliveries: store.announcements,
     // Last: an erase interrupted midway leaves the contact, so the citizen is still known and the request can rerun.
     contacts: {
       exportUser: async (user) => {

@@ -19,6 +19,17 @@ const STAFF_ROUTES: [string, string][] = [
   ['POST', '/api/admin/handoffs/some-id/close'],
   ['GET', '/api/admin/unanswered'],
   ['GET', '/api/admin/audit'],
+  ['GET', '/api/admin/announcements'],
+  ['POST', '/api/admin/announcements'],
+  ['GET', '/api/admin/announcements/options'],
+  ['POST', '/api/admin/announcements/preview'],
+  ['POST', '/api/admin/announcements/audience'],
+  ['GET', '/api/admin/announcements/some-id'],
+  ['GET', '/api/admin/announcements/some-id/deliveries'],
+  ['PUT', '/api/admin/announcements/some-id'],
+  ['POST', '/api/admin/announcements/some-id/schedule'],
+  ['POST', '/api/admin/announcements/some-id/send'],
+  ['POST', '/api/admin/announcements/some-id/cancel'],
 ];
 
 describe('admin guards (real server)', () => {
@@ -63,6 +74,8 @@ describe('admin guards (real server)', () => {
     ['GET', '/api/admin/feedback', ['admin', 'editor', 'desk']],
     ['GET', '/api/admin/handoffs', ['admin', 'desk']],
     ['GET', '/api/admin/me', ['admin', 'editor', 'desk', 'propaganda']],
+    ['GET', '/api/admin/announcements', ['admin', 'propaganda']],
+    ['GET', '/api/admin/announcements/options', ['admin', 'propaganda']],
   ];
   for (const [method, path, allowed] of roleTable)
     it(`${method} ${path} lets in ${allowed.join(', ')} and answers 403 to the others`, async () => {

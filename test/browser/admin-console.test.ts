@@ -136,7 +136,7 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
 
     await signIn(ADMIN);
     assert.equal(await alert().textContent(), '');
-    assert.deepEqual(await page.locator('#tabs .tab:visible').allTextContents(), ['Hồ sơ', 'Báo cáo', 'Nội dung', 'Hỗ trợ', 'Tài khoản']);
+    assert.deepEqual(await page.locator('#tabs .tab:visible').allTextContents(), ['Hồ sơ', 'Báo cáo', 'Nội dung', 'Hỗ trợ', 'Tài khoản', 'Thông báo']);
     const token = await page.evaluate(() => sessionStorage.getItem('catn-admin-token'));
     assert.match(token ?? '', /^[A-Za-z0-9_-]{43}$/);
     assert.equal(await page.evaluate(() => localStorage.length), 0);

@@ -90,7 +90,7 @@ describe('a citizen\'s data on request: export and erase across every collection
     assert.deepEqual(exported.json.user, user);
     assert.deepEqual(
       Object.fromEntries(Object.entries(c).map(([name, records]) => [name, (records as unknown[]).length > 0])),
-      { conversations: true, feedback: true, unanswered: true, handoffs: true, dossierLookups: true, dossierWatches: true, outbox: true, daysWritten: true, contacts: true },
+      { conversations: true, feedback: true, unanswered: true, handoffs: true, dossierLookups: true, dossierWatches: true, outbox: true, daysWritten: true, announcementDeliveries: false, contacts: true },
     );
     assert.equal(c.feedback[0].text, 'Cán bộ tiếp dân hẹn ba lần vẫn chưa trả kết quả hồ sơ');
     assert.deepEqual(c.dossierWatches.map((w: { watches: string }) => w.watches), [code]);
@@ -130,7 +130,7 @@ describe('a citizen\'s data on request: export and erase across every collection
 
     const exported = JSON.parse((await cli('export', '--channel', 'zalo', '--user', user.userId)).stdout);
     const counts = Object.fromEntries(Object.entries(exported.collections).map(([n, r]) => [n, (r as unknown[]).length]));
-    assert.deepEqual(counts, { conversations: 2, feedback: 1, unanswered: 1, handoffs: 1, dossierLookups: 1, dossierWatches: 1, outbox: 1, daysWritten: 1, contacts: 1 });
+    assert.deepEqual(counts, { conversations: 2, feedback: 1, unanswered: 1, handoffs: 1, dossierLookups: 1, dossierWatches: 1, outbox: 1, daysWritten: 1, announcementDeliveries: 0, contacts: 1 });
 
     const deleted = JSON.parse((await cli('delete', '--channel', 'zalo', '--user', user.userId)).stdout);
     assert.equal(deleted.total, 11, 'nine collections, two state keys, a hand-off line');

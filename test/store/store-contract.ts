@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Clock, Store } from '../../src/store';
 import { accountsContract } from './contract/accounts-contract';
 import { activityContract } from './contract/activity-contract';
+import { announcementsContract } from './contract/announcements-contract';
 import { channelTokensContract } from './contract/channel-tokens-contract';
 import { clockContract, manualClock, type ManualClock } from './contract/clock-contract';
 import { contactsContract } from './contract/contacts-contract';
@@ -39,6 +40,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     channelTokensContract(current);
     inboundContract(current);
     activityContract(current);
+    announcementsContract(current);
 
     describe('lifecycle', () => {
       it('pings while open and refuses once closed', async () => {

@@ -14,7 +14,7 @@ export function createConsoleRouter(dir: string = consolePageDir): Router {
     assetPrefix: '/admin/assets/',
     // Scripts run in this order (deferred): the kit, the chart drawer, one file per screen, then the shell that signs in and switches screens.
     assets: [
-      'console-kit.js', 'charts.js', 'screen-dossiers.js', 'screen-reports.js', 'screen-content.js', 'screen-support.js', 'screen-accounts.js', 'console.js',
+      'console-kit.js', 'charts.js', 'screen-dossiers.js', 'screen-reports.js', 'screen-content.js', 'screen-support.js', 'screen-accounts.js', 'screen-announcements.js', 'console.js',
       'console.css', 'icon.svg',
     ],
     // Staff only read and upload files: no position, camera or microphone.

@@ -2,6 +2,8 @@ import { createActivityModels, createMongoActivityLog, type ActivityModels } fro
 import type { Store } from '../ports';
 import { systemClock, type StoreOptions } from '../store-options';
 import { createMongoAccountRepository } from './account-repository';
+import { createAnnouncementModels, type AnnouncementModels } from './announcement-models';
+import { createMongoAnnouncementRepository } from './announcement-repository';
 import { createMongoAuditLog } from './audit-log';
 import { createChannelTokenModel, type ChannelTokenModel } from './channel-token-models';
 import { createMongoChannelTokenRepository } from './channel-token-repository';
@@ -32,6 +34,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
   let channelTokenModel: ChannelTokenModel;
   let inboundModels: InboundModels;
   let activityModels: ActivityModels;
+  let announcementModels: AnnouncementModels;
   try {
     models = await createMongoModels(conn);
     dossierModels = await createDossierModels(conn);
@@ -39,6 +42,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     channelTokenModel = await createChannelTokenModel(conn);
     inboundModels = await createInboundModels(conn);
     activityModels = await createActivityModels(conn);
+    announcementModels = await createAnnouncementModels(conn);
     await upgradeOldHandoffs(models);
   } catch (err) {
     await conn.close().catch(() => undefined);
@@ -60,6 +64,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     seenEvents: createMongoSeenEventLog(inboundModels.seenEvents, now),
     inboundJournal: createMongoInboundJournal(inboundModels.journal, now),
     activity: createMongoActivityLog(activityModels),
+    announcements: createMongoAnnouncementRepository(announcementModels),
     async ping() {
       // Checked first: after close() the driver may not fail fast, and /readyz must not hang.
       if (conn.readyState !== 1 || !conn.db) throw new Error('MongoDB connection is not open');

@@ -1,5 +1,6 @@
 import type { AccountRepository, AuditLog } from './accounts';
 import type { ActivityLog } from './activity';
+import type { AnnouncementRepository } from './announcements';
 import type { ChannelTokenRepository } from './channel-tokens';
 import type { ContactRepository } from './contacts';
 import type { FeedbackRepository, HandoffRepository, UnansweredLog } from './conversation-records';
@@ -10,6 +11,7 @@ import type { StateStore } from './state';
 
 export * from './accounts';
 export * from './activity';
+export * from './announcements';
 export * from './channel-tokens';
 export * from './contacts';
 export * from './conversation-records';
@@ -38,6 +40,8 @@ export interface Store {
   inboundJournal: InboundJournal;
   /** Questions counted per day, channel and intent, for the staff charts. */
   activity: ActivityLog;
+  /** Announcements to subscribers and their per-recipient deliveries. */
+  announcements: AnnouncementRepository;
   /** Throws when the storage cannot be reached (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

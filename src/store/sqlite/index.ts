@@ -2,6 +2,7 @@ import type { Store } from '../ports';
 import { systemClock, type StoreOptions } from '../store-options';
 import { createSqliteAccountRepository } from './account-repository';
 import { createSqliteActivityLog } from './activity-log';
+import { createSqliteAnnouncementRepository } from './announcement-repository';
 import { createSqliteAuditLog } from './audit-log';
 import { createSqliteChannelTokenRepository } from './channel-token-repository';
 import { createSqliteContactRepository } from './contact-repository';
@@ -34,6 +35,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     seenEvents: createSqliteSeenEventLog(db, now),
     inboundJournal: createSqliteInboundJournal(db, now),
     activity: createSqliteActivityLog(db),
+    announcements: createSqliteAnnouncementRepository(db),
     async ping() {
       db.prepare('SELECT 1').get();
     },

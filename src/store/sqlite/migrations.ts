@@ -272,6 +272,50 @@ export const migrations: readonly Migration[] = [
     CREATE INDEX handoffs_open_queue ON handoffs (created_at) WHERE status <> 'closed';`,
   },
   {
+    version: 13,
+    name: 'announcements',
+    // announcements: what propaganda staff send; JSON lists like contacts'; the cursor is where planning resumes.
+    // announcement_deliveries: one row per announcement and recipient, written before any send (the idempotency
+    // key); a send happens only after a row moved pending → attempting, so nobody is sent to twice.
+    up: `CREATE TABLE announcements (
+      id TEXT PRIMARY KEY,
+      title TEXT NOT NULL,
+      body TEXT NOT NULL,
+      topics TEXT NOT NULL,
+      channels TEXT NOT NULL,
+      communes TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'sending', 'done', 'cancelled')),
+      author TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      scheduled_at TEXT,
+      started_at TEXT,
+      finished_at TEXT,
+      cursor_channel TEXT,
+      cursor_user_id TEXT,
+      planned INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX announcements_by_created ON announcements (created_at);
+    CREATE INDEX announcements_due ON announcements (scheduled_at) WHERE status = 'scheduled';
+    CREATE TABLE announcement_deliveries (
+      announcement_id TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      locale TEXT NOT NULL,
+      outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'attempting', 'sent', 'failed', 'skipped')),
+      reason TEXT,
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (announcement_id, channel, user_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX announcement_deliveries_by_outcome ON announcement_deliveries (announcement_id, outcome, channel, user_id);`,
+  },
+  {
+    version: 14,
+    name: 'announcement-deliveries-by-citizen',
+    // A citizen's deliveries are found by (channel, user_id) for export and erasure (docs/personal-data.md).
+    up: 'CREATE INDEX announcement_deliveries_user ON announcement_deliveries (channel, user_id);',
+  },
+  {
     version: 15,
     name: 'console',
     // The staff console: the dossier list filters by status and due date, procedure or unit; the charts read turns

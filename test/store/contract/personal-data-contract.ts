@@ -18,6 +18,8 @@ async function leaveTraces(s: Store, u: ChannelUser, tag: string, when: Date): P
   await s.dossiers.watch(`HS-${tag}`, { ...u, locale: 'vi' });
   await s.outbox.enqueue({ ...u, key: `notice:${tag}:${u.channel}:${u.userId}`, kind: 'dossier_status', data: { code: `HS-${tag}` } });
   await s.activity.record({ ...u, intent: 'procedure_info', answered: true, at: when });
+  const announcement = await s.announcements.create({ title: `tin ${tag}`, body: 'nội dung', topics: [], channels: [], communes: [] }, 'staff:canbo1', when);
+  await s.announcements.plan(announcement.id, [{ ...u, locale: 'vi' }], undefined, true, when);
 }
 
 /** Every collection's holder, as src/privacy/citizen-data.ts registers them (contacts have get/remove instead). */
@@ -30,6 +32,7 @@ const holders = (s: Store): Record<string, PersonalDataHolder> => ({
   dossiers: s.dossiers,
   outbox: s.outbox,
   activity: s.activity,
+  announcements: s.announcements,
 });
 
 /** Personal data: one citizen's records exported and erased in every collection, and each kind aged by its own rule. */
@@ -51,7 +54,7 @@ export function personalDataContract(store: () => Store, clock: () => ManualCloc
       for (const tag of ['other0', 'other1', 'other2', 'other3', 'staff:canbo1']) assert.ok(!text.includes(tag), `${tag} leaked into the export`);
       assert.deepEqual(
         Object.fromEntries(Object.entries(exported).map(([n, r]) => [n, r.length])),
-        { state: 2, feedback: 1, unanswered: 1, handoffs: 1, audit: 1, dossiers: 1, outbox: 1, activity: 1 },
+        { state: 2, feedback: 1, unanswered: 1, handoffs: 1, audit: 1, dossiers: 1, outbox: 1, activity: 1, announcements: 1 },
       );
       assert.deepEqual((exported.state as { key: string }[]).map((r) => r.key).sort(), ['zalo-menu/a', 'zalo/a']);
       const handoff = exported.handoffs![0] as { transcript: { text: string }[] };
@@ -60,7 +63,7 @@ export function personalDataContract(store: () => Store, clock: () => ManualCloc
 
       const erased: Record<string, number> = {};
       for (const [name, h] of Object.entries(holders(s))) erased[name] = await h.eraseUser(target);
-      assert.deepEqual(erased, { state: 2, feedback: 1, unanswered: 1, handoffs: 3, audit: 1, dossiers: 1, outbox: 1, activity: 1 }, 'the hand-off and its two lines');
+      assert.deepEqual(erased, { state: 2, feedback: 1, unanswered: 1, handoffs: 3, audit: 1, dossiers: 1, outbox: 1, activity: 1, announcements: 1 }, 'the hand-off and its two lines');
       for (const [name, h] of Object.entries(holders(s))) {
         assert.deepEqual(await h.exportUser(target), [], `${name} still holds the citizen`);
         assert.equal(await h.eraseUser(target), 0, `${name}: a second erase finds nothing`);

@@ -1,0 +1,155 @@
+import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { Logger } from '../ops/logger';
+import type { AnnouncementRepository, ChannelUser } from '../store/ports';
+import type { Clock } from '../store/store-options';
+import type { DeliveryEngine } from './delivery-engine';
+import type { DeliveryRunner } from './in-process-runner';
+
+export interface BullmqRunnerOptions {
+  redisUrl: string;
+  /** Key prefix of this deployment (REDIS_KEY_PREFIX): queues live under `<prefix>bull`. */
+  keyPrefix: string;
+  /** Channels that push, each with its send rate per second across every instance (0 = unpaced). */
+  perSecond: Readonly<Record<string, number>>;
+  /** Send jobs this instance runs at once, per channel. */
+  concurrency: number;
+  pollMs: number;
+  /**
+   * How long a taken row may stay `attempting` before it is judged abandoned by a dead instance (in doubt): longer
+   * than any send with its retries can take, since live instances are still sending theirs.
+   */
+  leaseMs: number;
+  now: Clock;
+  logger: Logger;
+}
+
+interface PlanJob {
+  id: string;
+}
+interface SendJob extends ChannelUser {
+  id: string;
+}
+
+const PLAN_QUEUE = 'announcement-plan';
+const sendQueueName = (channel: string) => `announcement-send-${channel}`;
+/** BullMQ job ids may not contain ':'; ids are encoded so one recipient always maps to one job id. */
+const sendJobId = (job: SendJob) => [job.id, job.channel, job.userId].map(encodeURIComponent).join('.');
+/** How often the plan job looks at the report once the audience is planned. */
+const SWEEP_MS = 1000;
+
+/**
+ * Delivery shared by several instances through Redis. A plan job per announcement (its id is the announcement's, so
+ * it exists once) streams the audience into delivery rows and one send job per recipient (its id is the idempotency
+ * key); every instance's workers take send jobs under one limiter per platform, which BullMQ keeps in Redis, so the
+ * rate holds across instances. A dead instance's plan job is picked up again by another (stalled-job recovery) and
+ * resumes after the stored cursor; its send jobs are retried, and a row it had taken is judged in doubt after the lease.
+ */
+export class BullmqRunner implements DeliveryRunner {
+  private readonly connection: ConnectionOptions;
+  private readonly prefix: string;
+  private readonly planQueue: Queue<PlanJob>;
+  private readonly sendQueues = new Map<string, Queue<SendJob>>();
+  private readonly workers: Worker[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly engine: DeliveryEngine,
+    private readonly announcements: AnnouncementRepository,
+    private readonly options: BullmqRunnerOptions,
+  ) {
+    this.connection = { url: options.redisUrl, maxRetriesPerRequest: null };
+    this.prefix = `${options.keyPrefix}bull`;
+    this.planQueue = new Queue<PlanJob>(PLAN_QUEUE, { connection: this.connection, prefix: this.prefix });
+    for (const channel of Object.keys(options.perSecond)) {
+      this.sendQueues.set(channel, new Queue<SendJob>(sendQueueName(channel), { connection: this.connection, prefix: this.prefix }));
+    }
+  }
+
+  /** Starts this instance's workers, re-offers announcements left `sending`, and watches the schedule. */
+  async start(): Promise<void> {
+    const { concurrency, perSecond, logger } = this.options;
+    const log = (what: string) => (job: Job | undefined, err: Error) => logger.error({ err, job: job?.id }, what);
+    const plan = new Worker<PlanJob>(PLAN_QUEUE, (job) => this.plan(job.data.id), { connection: this.connection, prefix: this.prefix, concurrency: 4 });
+    plan.on('failed', log('announcement plan job failed; BullMQ retries it'));
+    this.workers.push(plan);
+    for (const [channel, rate] of Object.entries(perSecond)) {
+      const worker = new Worker<SendJob>(sendQueueName(channel), (job) => this.send(job.data), {
+        connection: this.connection,
+        prefix: this.prefix,
+        concurrency,
+        ...(rate > 0 ? { limiter: { max: Math.max(1, Math.round(rate)), duration: 1000 } } : {}),
+      });
+      worker.on('failed', log('announcement send job failed; BullMQ retries it'));
+      this.workers.push(worker);
+    }
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    for (const a of await this.announcements.list(1000, ['sending'])) await this.kick(a.id);
+    this.timer = setInterval(() => void this.startDue().catch((err: unknown) => logger.error({ err }, 'scheduled announcements check failed')), this.options.pollMs);
+    this.timer.unref();
+  }
+
+  async startDue(): Promise<void> {
+    for (const due of await this.announcements.due(this.options.now(), 100)) {
+      if (await this.announcements.transition(due.id, ['scheduled'], 'sending', this.options.now())) await this.kick(due.id);
+    }
+  }
+
+  async kick(id: string): Promise<void> {
+    await this.planQueue.add('plan', { id }, { jobId: `plan-${id}`, removeOnComplete: true, removeOnFail: true, attempts: 5, backoff: { type: 'exponential', delay: 1000 } });
+  }
+
+  /** Resolves once no plan job is waiting or running (tests). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const counts = await this.planQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (Object.values(counts).every((n) => n === 0)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all([this.planQueue, ...this.sendQueues.values()].map((q) => q.close()));
+  }
+
+  private async plan(id: string): Promise<void> {
+    for (;;) {
+      const a = await this.announcements.get(id);
+      if (!a || a.status !== 'sending') return;
+      if (!a.planned) {
+        const { toSend } = await this.engine.planPage(a);
+        await this.enqueue(id, toSend);
+        continue;
+      }
+      await this.announcements.resolveInDoubt(id, new Date(this.options.now().getTime() - this.options.leaseMs));
+      if (await this.engine.finishIfComplete(id)) return;
+      // Rows planned just before a crash may have no send job yet: offer the first pending ones again (a job id
+      // that still exists is not added twice; a row already taken is not sent twice).
+      await this.enqueue(id, await this.announcements.deliveries(id, this.engine.pageSize, 'pending'));
+      await new Promise((resolve) => setTimeout(resolve, SWEEP_MS));
+    }
+  }
+
+  private async enqueue(id: string, users: readonly ChannelUser[]): Promise<void> {
+    const byChannel = new Map<string, SendJob[]>();
+    for (const u of users) {
+      if (!this.sendQueues.has(u.channel)) continue;
+      const list = byChannel.get(u.channel) ?? [];
+      list.push({ id, channel: u.channel, userId: u.userId });
+      byChannel.set(u.channel, list);
+    }
+    for (const [channel, jobs] of byChannel) {
+      await this.sendQueues.get(channel)!.addBulk(
+        jobs.map((data) => ({ name: 'send', data, opts: { jobId: sendJobId(data), removeOnComplete: true, removeOnFail: true, attempts: 3, backoff: { type: 'exponential', delay: 1000 } } })),
+      );
+    }
+  }
+
+  private async send(job: SendJob): Promise<void> {
+    const a = await this.announcements.get(job.id);
+    // Cancelled: the job ends; the row stays pending, reported as not sent.
+    if (!a || a.status !== 'sending') return;
+    await this.engine.deliverOne(a, job);
+  }
+}

@@ -1,0 +1,134 @@
+import type { ChannelSender, SendResult } from '../channels/outbound/channel-sender';
+import { retrying, type RetryPolicy, type Sleep } from '../channels/outbound/retry';
+import type { Translator } from '../i18n/translator';
+import type { Logger } from '../ops/logger';
+import type {
+  Announcement,
+  AnnouncementRepository,
+  ChannelUser,
+  ContactRepository,
+  DeliveryResult,
+  DeliveryRow,
+  OutboxRepository,
+  PlannedRecipient,
+} from '../store/ports';
+import type { Clock } from '../store/store-options';
+import type { Locale } from '../understanding/types';
+import type { Pacer } from './pacer';
+import { announcementOutboxEntry, announcementReply } from './render';
+
+/**
+ * Longer than a reply's retries: an announcement waits out a platform's 429 or 5xx (honouring Retry-After up to a
+ * minute) instead of failing the recipient, since nobody is waiting on the answer.
+ */
+export const ANNOUNCEMENT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 };
+
+/** Why a recipient is skipped without a call: the web chat has no push, its visitors see it on their next visit. */
+export const NEXT_VISIT = 'next_visit';
+
+/** Refusals that mean "not now": the citizen gets the announcement at the top of their next answer. */
+const KEEP_FOR_NEXT_MESSAGE = new Set(['window_closed', 'not_following', 'handed_over']);
+
+export interface DeliveryEngineDeps {
+  announcements: AnnouncementRepository;
+  contacts: Pick<ContactRepository, 'audiencePage'>;
+  outbox: Pick<OutboxRepository, 'enqueue'>;
+  /** Platform senders by channel; an audience member of another channel (the web chat) waits for their visit. */
+  senders: ReadonlyMap<string, ChannelSender>;
+  translator: Translator;
+  /** The pacing of each platform's sends (its rate limit). */
+  pacer: (channel: string) => Pacer;
+  logger: Logger;
+  now: Clock;
+  retry?: RetryPolicy;
+  sleep?: Sleep;
+  /** Audience members read (and planned) per step: never everyone at once. */
+  pageSize?: number;
+}
+
+/** The steps of delivering one announcement; runners (in-process, BullMQ) decide where and when they run. */
+export class DeliveryEngine {
+  readonly pageSize: number;
+
+  constructor(private readonly deps: DeliveryEngineDeps) {
+    this.pageSize = deps.pageSize ?? 500;
+  }
+
+  /**
+   * Plans the next page of the audience after the cursor: a delivery row per member (skipped at once where no push
+   * exists, kept in the outbox first so a crash between the two steps loses nothing). Answers the members to send to.
+   */
+  async planPage(a: Announcement): Promise<{ toSend: PlannedRecipient[]; last: boolean }> {
+    const { announcements, contacts, outbox, senders, now } = this.deps;
+    const page = await contacts.audiencePage({ channels: a.channels, topics: a.topics, communes: a.communes }, this.pageSize, a.cursor);
+    const recipients: PlannedRecipient[] = page.map((c) => ({
+      channel: c.channel,
+      userId: c.userId,
+      locale: c.locale,
+      ...(senders.has(c.channel) ? {} : { skip: NEXT_VISIT }),
+    }));
+    for (const r of recipients) if (r.skip) await outbox.enqueue(announcementOutboxEntry(a, r, now()));
+    const last = page.length < this.pageSize;
+    const cursor = recipients.length ? recipients[recipients.length - 1] : a.cursor;
+    await announcements.plan(a.id, recipients, cursor, last, now());
+    return { toSend: recipients.filter((r) => !r.skip), last };
+  }
+
+  /** Sends to one planned recipient if this call takes its row (so never twice), and records the outcome. */
+  async deliverOne(a: Announcement, user: ChannelUser): Promise<DeliveryResult | undefined> {
+    // The slot is awaited before the row is taken: a crash then leaves in doubt only sends really under way.
+    await this.deps.pacer(user.channel)();
+    const [row] = await this.deps.announcements.take(a.id, 1, this.deps.now(), [user]);
+    if (!row) return undefined;
+    const result = await this.send(a, row);
+    await this.deps.announcements.settle(a.id, [{ channel: row.channel, userId: row.userId, ...result }], this.deps.now());
+    return result;
+  }
+
+  /** Sends the rows, `concurrency` at a time. */
+  async deliverAll(a: Announcement, users: readonly ChannelUser[], concurrency: number): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < users.length) await this.deliverOne(a, users[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, users.length) }, worker));
+  }
+
+  /** Marks the announcement done once every recipient has an outcome; answers whether it is done. */
+  async finishIfComplete(id: string): Promise<boolean> {
+    const a = await this.deps.announcements.get(id);
+    if (!a || a.status !== 'sending' || !a.planned) return a?.status === 'done';
+    const report = await this.deps.announcements.report(id);
+    if (report.pending > 0 || report.attempting > 0) return false;
+    return (await this.deps.announcements.transition(id, ['sending'], 'done', this.deps.now())) !== undefined;
+  }
+
+  private async send(a: Announcement, row: DeliveryRow): Promise<DeliveryResult> {
+    const { senders, translator, pacer, outbox, now, logger } = this.deps;
+    const sender = senders.get(row.channel);
+    if (!sender) {
+      // The channel was switched off since planning: the citizen sees it when they come back.
+      await outbox.enqueue(announcementOutboxEntry(a, row, now()));
+      return { outcome: 'skipped', reason: NEXT_VISIT };
+    }
+    const reply = announcementReply(a, translator.forLocale(row.locale as Locale));
+    const result = await retrying<SendResult>(
+      async (attempt) => {
+        if (attempt > 1) await pacer(row.channel)();
+        const sent = await sender.send(row.userId, [reply], 'announcement');
+        if (sent.ok || (sent.failure !== 'rate_limited' && sent.failure !== 'temporary')) return { done: sent };
+        return { retry: sent, afterMs: (sent.retryAfterSeconds ?? 0) * 1000 };
+      },
+      this.deps.retry ?? ANNOUNCEMENT_RETRY,
+      this.deps.sleep,
+    );
+    if (result.ok) return { outcome: 'sent' };
+    if (KEEP_FOR_NEXT_MESSAGE.has(result.failure)) {
+      await outbox.enqueue(announcementOutboxEntry(a, row, now()));
+      return { outcome: 'skipped', reason: result.failure };
+    }
+    if (result.failure === 'unreachable') return { outcome: 'skipped', reason: 'unreachable' };
+    logger.warn({ announcement: a.id, channel: row.channel, failure: result.failure, code: result.code }, 'announcement not delivered to one recipient');
+    return { outcome: 'failed', reason: result.code ? `${result.failure}:${result.code}` : result.failure };
+  }
+}

@@ -1,0 +1,121 @@
+import type { Router } from 'express';
+import type { AdminAuth } from '../admin';
+import type { Handler } from '../bot/handler';
+import type { Reply } from '../bot/reply';
+import type { ChannelSender } from '../channels/outbound/channel-sender';
+import type { ZaloButtonStyle } from '../channels/zalo/zalo-renderer';
+import type { Translator } from '../i18n/translator';
+import type { Logger } from '../ops/logger';
+import type { OutboxMessage, Store } from '../store/ports';
+import type { Clock } from '../store/store-options';
+import type { LocationEntry } from '../understanding/types';
+import { createAnnouncementService, type AnnouncementService } from './announcement-service';
+import { BullmqRunner } from './bullmq-runner';
+import { createSubscriptionHandlers } from './chat/subscription-handlers';
+import { DeliveryEngine } from './delivery-engine';
+import { createAnnouncementRoutes } from './http/announcement-routes';
+import { createPublicPageRouter, PUBLIC_PAGE_PATH } from './http/public-page';
+import { InProcessRunner, type DeliveryRunner } from './in-process-runner';
+import { createPacer, type Pacer } from './pacer';
+import { previewAnnouncement } from './preview';
+import { createAnnouncementOutboxRender } from './render';
+
+export { ANNOUNCEMENT_KIND } from './render';
+export type { DeliveryRunner } from './in-process-runner';
+
+/** What the announcement module is built from. */
+export interface AnnouncementModuleDeps {
+  store: Pick<Store, 'announcements' | 'contacts' | 'outbox' | 'audit'>;
+  /** Platform senders by channel name, filled once the channels are built; the web chat's is not among them. */
+  senders: ReadonlyMap<string, ChannelSender>;
+  translator: Translator;
+  auth: Pick<AdminAuth, 'requireRole'>;
+  places: () => LocationEntry[];
+  /** Sends per second per platform channel (0 = unpaced). */
+  perSecond: Readonly<Record<string, number>>;
+  concurrency: number;
+  pollMs: number;
+  zaloButtons: ZaloButtonStyle;
+  publicBaseUrl?: string;
+  /** With Redis, delivery runs on BullMQ, shared by every instance under one rate limit per platform. */
+  redis?: { url: string; keyPrefix: string };
+  logger: Logger;
+  now: Clock;
+}
+
+/** Subscriptions in chat, announcements for staff, their delivery, the `news` answer and the public page. */
+export interface AnnouncementModule {
+  handlers: { subscribe: Handler; unsubscribe: Handler; news: Handler };
+  /** Staff routes and the public page. */
+  routers: Router[];
+  /** Draws an announcement kept in the outbox (undefined for other kinds). */
+  render: (message: OutboxMessage) => Reply | undefined;
+  service: AnnouncementService;
+  engine: DeliveryEngine;
+  /** Where deliveries run: BullMQ with Redis, else an in-process worker. */
+  runner: DeliveryRunner;
+  /** Resumes interrupted sends and watches the schedule. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Longer than a send with all its retries (ANNOUNCEMENT_RETRY waits up to a minute between tries). */
+const LEASE_MS = 10 * 60_000;
+
+export function createAnnouncementModule(deps: AnnouncementModuleDeps): AnnouncementModule {
+  const { store, now } = deps;
+  const pacers = new Map<string, Pacer>();
+  // On BullMQ the queues' limiter paces every instance together; pacing here as well would halve the rate.
+  const pacer = (channel: string) => {
+    let p = pacers.get(channel);
+    if (!p) pacers.set(channel, (p = createPacer(deps.redis ? 0 : (deps.perSecond[channel] ?? 0))));
+    return p;
+  };
+  const engine = new DeliveryEngine({
+    announcements: store.announcements,
+    contacts: store.contacts,
+    outbox: store.outbox,
+    senders: deps.senders,
+    translator: deps.translator,
+    pacer,
+    logger: deps.logger,
+    now,
+  });
+  const runner = deps.redis
+    ? new BullmqRunner(engine, store.announcements, {
+        redisUrl: deps.redis.url,
+        keyPrefix: deps.redis.keyPrefix,
+        perSecond: deps.perSecond,
+        concurrency: deps.concurrency,
+        pollMs: deps.pollMs,
+        leaseMs: LEASE_MS,
+        now,
+        logger: deps.logger,
+      })
+    : new InProcessRunner(engine, store.announcements, { concurrency: deps.concurrency, pollMs: deps.pollMs, now, logger: deps.logger });
+  const service = createAnnouncementService({ announcements: store.announcements, contacts: store.contacts, runner, audit: store.audit, now });
+  const vi = deps.translator.forLocale('vi');
+  const publicPageUrl = deps.publicBaseUrl ? new URL(PUBLIC_PAGE_PATH, deps.publicBaseUrl).toString() : undefined;
+  const placeName = (id: string) => deps.places().find((p) => p.id === id)?.names[0];
+  return {
+    handlers: createSubscriptionHandlers({ contacts: store.contacts, announcements: store.announcements, placeName, publicPageUrl, now }),
+    routers: [
+      createAnnouncementRoutes({
+        service,
+        announcements: store.announcements,
+        preview: (draft) => previewAnnouncement(draft, vi, deps.zaloButtons),
+        places: deps.places,
+        channels: () => ['rest', ...deps.senders.keys()],
+        auth: deps.auth,
+        now,
+      }),
+      createPublicPageRouter(store.announcements, vi),
+    ],
+    render: createAnnouncementOutboxRender(deps.translator),
+    service,
+    engine,
+    runner,
+    start: () => runner.start(),
+    close: () => runner.close(),
+  };
+}
