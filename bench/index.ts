@@ -1,23 +1,117 @@
-/** `npm run bench`: runs every bench/*.bench.ts in turn (or only those named on the command line) and prints their figures. */
+/**
+ * `npm run bench [-- --quick] [-- name…]`: builds the server, runs every bench/*.bench.ts in turn (or those whose file
+ * name starts with a given name), prints their figures and writes them all, with the machine they were measured on,
+ * to BENCHMARKS.md at the repository root. Every figure of one file comes from one run on one machine.
+ */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { BenchOptions, Figure } from './support/report';
 
 interface Bench {
-  run(): Promise<void>;
+  /** Prints its figures; returns those that have a target (older benches return nothing and are only printed). */
+  run(options: BenchOptions): Promise<Figure[] | void>;
+}
+
+interface Section {
+  file: string;
+  lines: string[];
+  figures: Figure[];
+  seconds: number;
+}
+
+const ROOT = path.join(__dirname, '..');
+
+/** Runs `fn`, keeping a copy of everything it prints on stdout (benches report with console.log). */
+async function capture<T>(fn: () => Promise<T>): Promise<{ value: T; text: string }> {
+  const write = process.stdout.write.bind(process.stdout);
+  let text = '';
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  try {
+    return { value: await fn(), text };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+/** Processes running or waiting for a CPU right now, from /proc/loadavg (the 4th field is running/total). */
+function runnable(): string {
+  try {
+    return fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[3] ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
+function machine(loadBefore: number[], runnableBefore: string): string[] {
+  const cpus = os.cpus();
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+  const busy = loadBefore[0] > cpus.length * 0.5 || os.loadavg()[0] > cpus.length * 0.5;
+  return [
+    `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores available to Node (os.cpus); ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
+    `- OS: ${os.type()} ${os.release()} (${os.arch()}); Node ${process.version}`,
+    `- Load average (1 / 5 / 15 min): ${load(loadBefore)} at the start, ${load(os.loadavg())} at the end; runnable/total tasks at the start ${runnableBefore}`,
+    busy
+      ? '- **Other processes were running on this machine during the run** (the load average is above half the cores): absolute figures are lower than on an idle machine; the ratios compare figures taken minutes apart under the same load.'
+      : '- The machine was otherwise quiet (load average below half the cores).',
+  ];
+}
+
+function markdown(sections: Section[], header: string[], options: BenchOptions): string {
+  const figures = sections.flatMap((s) => s.figures);
+  const out = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench${options.quick ? ' -- --quick' : ''}\` on ${new Date().toISOString()}${options.quick ? ' (quick run: short durations, fewer records)' : ''}. Each figure below comes from this one run on this machine; how they are measured is in docs/performance.md.`,
+    '',
+    '## Machine',
+    '',
+    ...header,
+    '',
+    '## Targets',
+    '',
+    '| Figure | Measured | Target | Met |',
+    '| --- | --- | --- | --- |',
+    ...figures.map((f) => `| ${f.name} | ${f.value} | ${f.target} | ${f.met ? 'yes' : '**no**'} |`),
+    '',
+    '## Every bench, as printed',
+    '',
+  ];
+  for (const s of sections) out.push(`### ${s.file} (${s.seconds.toFixed(0)} s)`, '', '```', ...s.lines, '```', '');
+  return out.join('\n');
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const options: BenchOptions = { quick: args.includes('--quick') };
+  const only = args.filter((a) => !a.startsWith('--'));
+  const loadBefore = os.loadavg();
+  const runnableBefore = runnable();
+  if (!args.includes('--no-build')) {
+    // The HTTP benches run the built server, as production does: `npm run build` (compiler, then the shipped model).
+    process.stdout.write('building (npm run build)…\n');
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  }
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.bench.ts'))
     .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
     .sort();
+  const sections: Section[] = [];
   for (const file of files) {
     process.stdout.write(`\n== ${file}\n`);
     const bench = (await import(path.join(__dirname, file))) as Bench;
-    await bench.run();
+    const started = performance.now();
+    const { value, text } = await capture(() => bench.run(options));
+    sections.push({ file, lines: text.trimEnd().split('\n'), figures: value ?? [], seconds: (performance.now() - started) / 1000 });
   }
+  const target = path.join(ROOT, 'BENCHMARKS.md');
+  fs.writeFileSync(target, markdown(sections, machine(loadBefore, runnableBefore), options));
+  process.stdout.write(`\nwrote ${target}\n`);
 }
 
 main().catch((err) => {

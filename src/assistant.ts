@@ -84,6 +84,14 @@ export interface AssistantOptions {
   controls?: ReadonlyMap<string, HandoffControl>;
 }
 
+/**
+ * Trained models are kept under the data folder, so a restart restores them instead of training (docs/performance.md);
+ * `npm run build` leaves one for the shipped content beside the compiled code, so even a first start skips training.
+ */
+function modelCacheDirs(config: Config): string[] {
+  return [path.join(config.dataDir, 'model-cache'), path.join(__dirname, 'model-cache')];
+}
+
 /** Parse confidence below which the assistant asks instead of answering (Rasa's nlu_fallback threshold). */
 const CONFIDENCE_THRESHOLD = 0.5;
 
@@ -96,7 +104,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
 
   let parser: Parser;
   const buildParser = (k: Knowledge) =>
-    createParser({ intentsDir: config.intentsDir, procedureAliases: k.procedureAliases(), locations: k.locationEntries() });
+    createParser({ intentsDir: config.intentsDir, procedureAliases: k.procedureAliases(), locations: k.locationEntries(), cacheDirs: modelCacheDirs(config) });
   const knowledge = new KnowledgeHolder(config.contentDir, {
     onReload: (result) => {
       if (result.ok) parser = buildParser(knowledge.current());

@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { DialogSet, type Dialog } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
 import type { ContactRepository, StateStore, UnansweredLog } from '../store/ports';
@@ -93,11 +93,15 @@ const confidentQuestion = 0.85;
 const logBelow = 0.65;
 const LOGGED_TEXT_CHARS = 1000;
 
+// The turn-state key under which botbuilder-dialogs' DialogStateManager looks for its configuration (memory/dialogStateManager.js).
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
+
 /** The turn handler every channel adapter runs: memory in, understanding, emergency first, dialog or route, memory out. */
 export class AssistantBot {
   private readonly dialogSet: DialogSet;
   private readonly policies = new Map<string, InterruptPolicy>();
   private readonly confidential = new Set<string>();
+  private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly options: AssistantBotOptions) {
     this.dialogSet = new DialogSet(new DialogStateAccessor());
@@ -123,7 +127,11 @@ export class AssistantBot {
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     // Field `text` is redacted from logs unless LOG_LEVEL=debug (src/ops/logger.ts).
     if (text) logger.debug({ channel: activity.channelId, intent: parse.intent.name, confidence: parse.intent.confidence, text }, 'message understood');
+    // The dialog memory scopes and path resolvers are the same every turn: built on the first, then handed to each
+    // turn's dialog context (botbuilder-dialogs otherwise rebuilds them per turn; DialogManager caches them the same way).
+    if (this.dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
     const dialogs = await this.dialogSet.createContext(context);
+    this.dialogStateConfiguration ??= dialogs.state.configuration;
     const turn = new Turn(context, parse, memory, translator.forLocale, dialogs);
     attachTurn(context, turn);
 

@@ -44,9 +44,30 @@ export function loadTranslator(localesDir: string): Translator {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const bound = new Map(locales.map((l) => [l, instance.getFixedT(l)] as const));
+  const bound = new Map(locales.map((l) => [l, remembered(instance.getFixedT(l))] as const));
   return {
     forLocale: (locale) => bound.get(locale) ?? bound.get(defaultLocale)!,
     namespaces: [...namespaces],
   };
+}
+
+// Enough for every key the code asks for without options (menus, buttons, prompts) in both languages, many times over.
+const REMEMBERED_KEYS = 2000;
+
+/**
+ * `t` with the answers to plain keys (no options, no interpolation) remembered: the locale files never change while
+ * running, and i18next's lookup was a tenth of a turn, mostly the same menu titles again (docs/performance.md). Calls
+ * with options go to i18next each time; the memo stops growing at REMEMBERED_KEYS so no input can inflate it.
+ */
+function remembered(t: TFunction): TFunction {
+  const known = new Map<string, unknown>();
+  const call = t as unknown as (...args: unknown[]) => unknown;
+  const memo = (key: unknown, ...rest: unknown[]): unknown => {
+    if (rest.length > 0 || typeof key !== 'string') return call(key, ...rest);
+    if (known.has(key)) return known.get(key);
+    const value = t(key);
+    if (known.size < REMEMBERED_KEYS) known.set(key, value);
+    return value;
+  };
+  return memo as unknown as TFunction;
 }

@@ -57,6 +57,7 @@ export function createKnowledge(parts: KnowledgeParts): Knowledge {
     return [...ranked, ...list.filter((d) => !rankedIds.has(d.office.id))];
   }
 
+  const formerProvinceNames = new Map(parts.formerProvinces.map((p) => [p, [...p.names, ...p.districts]]));
   return {
     contentDir: parts.contentDir,
     loadedAt: new Date(),
@@ -75,6 +76,6 @@ export function createKnowledge(parts: KnowledgeParts): Knowledge {
     locationEntries: () => locations,
     listTopics: () => parts.topics,
     findTopic: (text) => bestMentioned(text, parts.topics, (t) => t.keywords),
-    formerProvinceIn: (text) => bestMentioned(text, parts.formerProvinces, (p) => [...p.names, ...p.districts]),
+    formerProvinceIn: (text) => bestMentioned(text, parts.formerProvinces, (p) => formerProvinceNames.get(p) ?? []),
   };
 }

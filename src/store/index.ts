@@ -1,4 +1,3 @@
-import { createMongoStore } from './mongo';
 import type { Store } from './ports';
 import { createSqliteStore } from './sqlite';
 import type { StoreOptions } from './store-options';
@@ -15,5 +14,8 @@ export interface CreateStoreOptions extends StoreOptions {
 /** Opens the configured store; the composition root calls this once and closes it on shutdown. */
 export async function createStore(options: CreateStoreOptions): Promise<Store> {
   const { dataDir, mongodbUri, now } = options;
-  return mongodbUri ? createMongoStore(mongodbUri, { now }) : createSqliteStore(dataDir, { now });
+  if (!mongodbUri) return createSqliteStore(dataDir, { now });
+  // Loaded only when configured: mongoose and its driver cost ~30 MB of memory and a second of start-up (docs/performance.md).
+  const { createMongoStore } = require('./mongo') as typeof import('./mongo');
+  return createMongoStore(mongodbUri, { now });
 }

@@ -1,4 +1,5 @@
 /** Language understanding: the only door is `createParser(options).parse(text, locale)`. */
+import { ModelCache } from './model-cache';
 import { buildParser } from './parser';
 import { loadResources } from './resources';
 import { loadTrainingData } from './training-data';
@@ -9,9 +10,13 @@ export { CLARIFY_BELOW } from './parser';
 export { foldForMatch, foldDiacritics, normaliseText } from './normalise';
 export { INTENT_NAMES, PROCEDURE_IDS } from './taxonomy-names';
 
-/** Loads intents/ and trains the intent model synchronously (well under a second); throws naming the bad file. */
+/**
+ * Loads intents/ and trains the intent model synchronously (well under a second), or restores the same model from
+ * `options.cacheDirs`; throws naming the bad file.
+ */
 export function createParser(options: ParserOptions): Parser {
-  return buildParser(loadResources(options.intentsDir), loadTrainingData(options.intentsDir), options);
+  const cache = options.cacheDirs?.length ? new ModelCache(options.cacheDirs) : undefined;
+  return buildParser(loadResources(options.intentsDir), loadTrainingData(options.intentsDir), options, {}, cache);
 }
 
 /** The procedure families (căn cước, xe…) and their members, for the bot's "which one?" buttons; same file the parser reads. */

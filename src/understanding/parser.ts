@@ -1,5 +1,6 @@
 /** Assembles the analyser and the intent model into a Parser, and decides the final intent. */
 import { Analyser, MAX_CHARS } from './analyser';
+import { modelKey, type ModelCache, type TrainedModels } from './model-cache';
 import { parsePayload } from './payload';
 import { decideProcedure, mayConsult, PROCEDURE_THRESHOLDS, wantsProcedure, type ProcedureEvidence, type ProcedureThresholds } from './procedure-decision';
 import { procedureClass, trainProcedureModel } from './procedure-model';
@@ -47,27 +48,19 @@ export function buildParser(
   examples: readonly Example[],
   options: Pick<ParserOptions, 'procedureAliases' | 'locations'> = {},
   settings: BuildSettings = {},
+  cache?: ModelCache,
 ): InspectableParser {
   const analyser = new Analyser(resources, trainingVocabulary(examples), options);
-  // Both models read the same features: each example is analysed and encoded once, and so is each message.
-  const index = new FeatureIndex();
-  const analysed = examples.map((e) => analyser.analyse(e.text));
-  const features = analysed.map((a) => a.features);
-  for (const f of features) index.add(f);
-  const classifier = new SoftmaxClassifier(INTENT_NAMES, index);
-  classifier.trainEncoded(examples.map((e, i) => ({ x: index.encode(features[i]), label: e.intent })), settings.train);
-  // The procedure model's own features (a procedure's words) get the columns after the intent model's, which ignores them.
-  // It is only ever consulted for procedure questions and office questions (procedure-decision.ts), so it learns from
-  // those alone: greetings, thanks or crime reports would teach it nothing it is asked (same CV, a third less training).
-  const taught = examples.flatMap((e, i) => (wantsProcedure(e.intent) ? [i] : []));
-  const procFeatures = taught.map((i) => analysed[i].procedureFeatures());
-  for (const f of procFeatures) index.add(f);
+  const key = cache && modelKey({ resources, examples, procedureAliases: options.procedureAliases, locations: options.locations, settings });
+  let models = key ? cache?.load(key, resources.situations) : undefined;
+  if (!models) {
+    models = trainModels(analyser, resources, examples, settings);
+    if (key) cache?.save(key, models);
+  }
+  const { index, intents: classifier, procedures, situations } = models;
   const groups = resources.procedures.groups;
-  const procDocs = taught.map((i, k) => ({ x: index.encode(procFeatures[k]), label: procedureClass(examples[i]) }));
-  const procedures = trainProcedureModel(Object.keys(groups), index, procDocs, settings.procedureTrain);
   const members = new Map(Object.entries(groups).map(([name, g]) => [name, new Set(g.members)]));
   const thresholds = { ...PROCEDURE_THRESHOLDS, ...settings.thresholds };
-  const situations = trainSituationModel(resources.situations, examples, analysed, (t) => analyser.analyse(t));
 
   const understand = (text: string, inspect = false): { result: ParseResult; evidence?: ProcedureEvidence } => {
     // The locale is only a hint: English is recognised from the words themselves, whatever the channel's locale.
@@ -111,6 +104,28 @@ export function buildParser(
     parse: (text: string, _locale: Locale = 'vi'): ParseResult => understand(text).result,
     procedureEvidence: (text: string) => understand(text, true).evidence,
   };
+}
+
+/** Trains both models on `examples`; deterministic, so a cached result is the same model (model-cache.ts). */
+function trainModels(analyser: Analyser, resources: Resources, examples: readonly Example[], settings: BuildSettings): TrainedModels {
+  // Both models read the same features: each example is analysed and encoded once, and so is each message.
+  const index = new FeatureIndex();
+  const analysed = examples.map((e) => analyser.analyse(e.text));
+  const features = analysed.map((a) => a.features);
+  for (const f of features) index.add(f);
+  const intents = new SoftmaxClassifier(INTENT_NAMES, index);
+  intents.trainEncoded(examples.map((e, i) => ({ x: index.encode(features[i]), label: e.intent })), settings.train);
+  // The procedure model's own features (a procedure's words) get the columns after the intent model's, which ignores them.
+  // It is only ever consulted for procedure questions and office questions (procedure-decision.ts), so it learns from
+  // those alone: greetings, thanks or crime reports would teach it nothing it is asked (same CV, a third less training).
+  const taught = examples.flatMap((e, i) => (wantsProcedure(e.intent) ? [i] : []));
+  const procFeatures = taught.map((i) => analysed[i].procedureFeatures());
+  for (const f of procFeatures) index.add(f);
+  const procDocs = taught.map((i, k) => ({ x: index.encode(procFeatures[k]), label: procedureClass(examples[i]) }));
+  const procedures = trainProcedureModel(Object.keys(resources.procedures.groups), index, procDocs, settings.procedureTrain);
+  // Emergencies are judged from the situation by a model of their own, trained on the same reading of the examples.
+  const situations = trainSituationModel(resources.situations, examples, analysed, (t) => analyser.analyse(t));
+  return { index, intents, procedures, situations };
 }
 
 // Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field).

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { loadYamlFile } from '../util/yaml-file';
 import { normaliseText } from './normalise';
 import { PhraseMatcher } from './phrase-matcher';
-import { SoftmaxClassifier, type TrainOptions } from './softmax-classifier';
+import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot, type TrainOptions } from './softmax-classifier';
 import type { Word } from './token-normaliser';
 
 import type { EmergencyGrade, EmergencyJudgement, EmergencyService, ParsedEntity } from './types';
@@ -98,24 +98,51 @@ export function trainSituationModel(
 ): SituationModel {
   const docs: SituationDoc[] = examples.map((e, i) => ({ ...exampleReads[i], label: e.intent === 'emergency' ? 'danger' : 'safe' }));
   for (const s of situations.examples) docs.push({ ...read(s.text), label: s.label, service: s.service });
-  return new SituationModel(situations, docs);
+  return SituationModel.train(situations, docs);
+}
+
+/** A trained situation model's parameters, kept with the parser's other models between starts (model-cache.ts). */
+export interface SituationSnapshot {
+  features: string[];
+  situation: ClassifierSnapshot;
+  service: ClassifierSnapshot;
 }
 
 /** The trained situation and service models with the frames they read. */
 export class SituationModel {
   private readonly frames = new PhraseMatcher<string>();
   private readonly explicit = new PhraseMatcher<string[]>();
-  private readonly situation = new SoftmaxClassifier(LABELS);
-  private readonly service = new SoftmaxClassifier(SERVICES);
 
-  constructor(situations: Pick<Situations, 'frames' | 'explicit'>, docs: readonly SituationDoc[]) {
+  // Both models read the same features, so they share one index (the service model's are a subset of the situation's).
+  private constructor(
+    situations: Pick<Situations, 'frames' | 'explicit'>,
+    private readonly situation: SoftmaxClassifier,
+    private readonly service: SoftmaxClassifier,
+  ) {
     for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, frame);
     for (const p of situations.explicit) this.explicit.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
-    const read = docs.map((d) => this.features(d));
-    this.situation.train(docs.flatMap((d, i) => Array(d.label === 'danger' ? DANGER_WEIGHT : 1).fill({ features: read[i], label: d.label })), TRAIN);
+  }
+
+  /** Trains both models on `docs`. */
+  static train(situations: Pick<Situations, 'frames' | 'explicit'>, docs: readonly SituationDoc[]): SituationModel {
+    const index = new FeatureIndex();
+    const model = new SituationModel(situations, new SoftmaxClassifier(LABELS, index), new SoftmaxClassifier(SERVICES, index));
+    const read = docs.map((d) => model.features(d));
+    model.situation.train(docs.flatMap((d, i) => Array(d.label === 'danger' ? DANGER_WEIGHT : 1).fill({ features: read[i], label: d.label })), TRAIN);
     // Who comes first is learnt from dangers and from questions for one service's number.
     const dangers = docs.flatMap((d, i) => (d.service ? [{ features: read[i], label: d.service }] : []));
-    this.service.train(dangers, TRAIN);
+    model.service.train(dangers, TRAIN);
+    return model;
+  }
+
+  /** A model that judges exactly as the one `snapshot` was taken of. */
+  static restore(situations: Pick<Situations, 'frames' | 'explicit'>, snapshot: SituationSnapshot): SituationModel {
+    const index = FeatureIndex.of(snapshot.features);
+    return new SituationModel(situations, SoftmaxClassifier.restore(snapshot.situation, index), SoftmaxClassifier.restore(snapshot.service, index));
+  }
+
+  snapshot(): SituationSnapshot {
+    return { features: this.situation.index.names(), situation: this.situation.snapshot(), service: this.service.snapshot() };
   }
 
   /** The probability that the message reports a danger now (for evaluation and threshold choice). */

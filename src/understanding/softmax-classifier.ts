@@ -52,6 +52,18 @@ export class FeatureIndex {
     for (const f of features) if (!this.ids.has(f)) this.ids.set(f, this.ids.size);
   }
 
+  /** Every feature name, in column order (what a saved model keeps of its index). */
+  names(): string[] {
+    return [...this.ids.keys()];
+  }
+
+  /** An index whose columns are `names`, in that order (a saved model's). */
+  static of(names: readonly string[]): FeatureIndex {
+    const index = new FeatureIndex();
+    index.add(names);
+    return index;
+  }
+
   /** Column numbers of the known features, each once, in first-seen order (unknown features are ignored). */
   encode(features: readonly string[]): number[] {
     const x = new Set<number>();
@@ -63,13 +75,22 @@ export class FeatureIndex {
   }
 }
 
+/** What a trained classifier is, bit for bit, apart from its feature index (saved by model-cache.ts). */
+export interface ClassifierSnapshot {
+  labels: string[];
+  columns: number;
+  weights: Float64Array<ArrayBuffer>;
+  bias: Float64Array<ArrayBuffer>;
+  temperature: number;
+}
+
 /** Softmax regression trained by SGD with AdaGrad step sizes; features never seen in training are ignored. */
 export class SoftmaxClassifier {
   readonly labels: string[];
   readonly index: FeatureIndex;
   private weights = new Float64Array(0);
   private columns = 0;
-  private bias: Float64Array;
+  private bias: Float64Array<ArrayBuffer>;
   private temperature = 1;
 
   /** `index` may be shared with another classifier trained on the same messages. */
@@ -146,6 +167,21 @@ export class SoftmaxClassifier {
         }
       }
     }
+  }
+
+  /** The trained parameters, to be restored later with `SoftmaxClassifier.restore`. */
+  snapshot(): ClassifierSnapshot {
+    return { labels: this.labels, columns: this.columns, weights: this.weights, bias: this.bias, temperature: this.temperature };
+  }
+
+  /** A classifier that predicts exactly as the one `snapshot` was taken of, over `index` (restored with it). */
+  static restore(snapshot: ClassifierSnapshot, index: FeatureIndex): SoftmaxClassifier {
+    const model = new SoftmaxClassifier(snapshot.labels, index);
+    model.columns = snapshot.columns;
+    model.weights = snapshot.weights;
+    model.bias = snapshot.bias;
+    model.temperature = snapshot.temperature;
+    return model;
   }
 
   /** Every label with its probability, most likely first. */

@@ -59,4 +59,9 @@ export interface ParserOptions {
   procedureAliases?: Record<string, string[]>;
   /** Places from the office directory. */
   locations?: LocationEntry[];
+  /**
+   * Where trained models are kept between starts, keyed by everything they are trained from (model-cache.ts): read
+   * from each folder in turn, saved in the first. Without it the parser trains every time.
+   */
+  cacheDirs?: readonly string[];
 }

@@ -30,6 +30,10 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
        AND (claimed_until IS NULL OR claimed_until <= ?)
      ORDER BY created_at, rowid LIMIT ?`,
   );
+  const anyClaimable = db.prepare<[string, string, string], { found: number }>(
+    `SELECT 1 AS found FROM outbox WHERE channel = ? AND user_id = ? AND delivered_at IS NULL
+       AND (claimed_until IS NULL OR claimed_until <= ?) LIMIT 1`,
+  );
   const lease = db.prepare('UPDATE outbox SET claimed_until = ? WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
   const putBack = db.prepare('UPDATE outbox SET delivered_at = NULL, claimed_until = NULL WHERE id = ?');
@@ -66,6 +70,9 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
     },
     async claim(user, limit, leaseMs) {
       assertListLimit(limit);
+      // Every turn asks, and almost always nothing waits: a plain read answers that without taking the write lock.
+      // A message queued just after this read is claimed by the next turn, as one queued just after the claim would be.
+      if (!anyClaimable.get(user.channel, user.userId, now().toISOString())) return [];
       // IMMEDIATE: two processes claiming for one user must not both read the same unclaimed rows.
       return claimTx.immediate(user.channel, user.userId, limit, leaseMs);
     },

@@ -1,0 +1,21 @@
+/**
+ * Run by `npm run build`: trains the parser for the shipped intents and content and leaves the model beside the
+ * compiled code (dist/model-cache), where the assistant looks after its data folder. A first start from a fresh build
+ * then restores it instead of training (docs/performance.md). Other content trains at start, as before.
+ */
+import path from 'node:path';
+import { projectRoot } from '../../config';
+import { loadKnowledge } from '../../knowledge';
+import { createParser } from '..';
+
+// Beside the compiled code: dist/model-cache, the folder assistant.ts reads after the data folder.
+const cacheDir = path.resolve(__dirname, '..', '..', 'model-cache');
+const knowledge = loadKnowledge(path.join(projectRoot, 'content'));
+const started = performance.now();
+createParser({
+  intentsDir: path.join(projectRoot, 'intents'),
+  procedureAliases: knowledge.procedureAliases(),
+  locations: knowledge.locationEntries(),
+  cacheDirs: [cacheDir],
+});
+console.log(`model for the shipped content saved in ${cacheDir} (${Math.round(performance.now() - started)} ms)`);

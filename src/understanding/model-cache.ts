@@ -1,0 +1,98 @@
+/**
+ * Trained models kept between starts. Training is most of a cold start (docs/performance.md), and it is deterministic:
+ * the same examples, lexicons, content aliases and code always give the same weights. So a model is saved under a key
+ * that hashes all of them, and a later start with the same inputs restores it bit for bit instead of training again.
+ * Any change (an example, an alias, a line of this folder's code, the V8 version) gives a new key, hence a new model.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { SituationModel, type Situations, type SituationSnapshot } from './situation-model';
+import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot } from './softmax-classifier';
+
+/** The two classifiers of a parser and the feature index they share, and the emergency situation model. */
+export interface TrainedModels {
+  index: FeatureIndex;
+  intents: SoftmaxClassifier;
+  procedures: SoftmaxClassifier;
+  situations: SituationModel;
+}
+
+interface SavedModels {
+  features: string[];
+  intents: ClassifierSnapshot;
+  procedures: ClassifierSnapshot;
+  situations: SituationSnapshot;
+}
+
+const SUFFIX = '.model';
+
+/** The code that turns examples into features and weights: this folder and the text folding it uses. */
+function codeFingerprint(): string {
+  const hash = createHash('sha256');
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => /\.(ts|js)$/.test(f))
+    .sort()
+    .map((f) => path.join(__dirname, f));
+  const fold = ['fold-text.ts', 'fold-text.js'].map((f) => path.join(__dirname, '..', 'util', f)).filter((f) => fs.existsSync(f));
+  for (const file of [...files, ...fold]) hash.update(path.basename(file)).update(fs.readFileSync(file));
+  return hash.digest('hex');
+}
+
+let code: string | undefined;
+
+/** The cache key of a model trained from `inputs` (everything training reads besides the code) by the running code. */
+export function modelKey(inputs: unknown): string {
+  code ??= codeFingerprint();
+  return createHash('sha256').update(code).update(process.versions.v8).update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
+}
+
+/**
+ * Model files in `dirs`: looked up in each in turn, saved in the first (the writable one; later ones may be a
+ * read-only copy made at build time). A missing, unreadable or corrupt file is a miss: the caller trains.
+ */
+export class ModelCache {
+  constructor(private readonly dirs: readonly string[]) {}
+
+  /** The models saved under `key`; the situation model reads its frames and hand rules from `situations`. */
+  load(key: string, situations: Pick<Situations, 'frames' | 'explicit'>): TrainedModels | undefined {
+    for (const dir of this.dirs) {
+      let saved: SavedModels;
+      try {
+        saved = v8.deserialize(fs.readFileSync(path.join(dir, key + SUFFIX))) as SavedModels;
+      } catch {
+        continue;
+      }
+      const index = FeatureIndex.of(saved.features);
+      return {
+        index,
+        intents: SoftmaxClassifier.restore(saved.intents, index),
+        procedures: SoftmaxClassifier.restore(saved.procedures, index),
+        situations: SituationModel.restore(situations, saved.situations),
+      };
+    }
+    return undefined;
+  }
+
+  /**
+   * Saves `models` under `key` (written aside, then renamed, so a reader never sees half a file) and removes the
+   * models of earlier inputs. Failing to save (read-only disk) is not an error: the next start trains again.
+   */
+  save(key: string, models: TrainedModels): void {
+    const dir = this.dirs[0];
+    if (!dir) return;
+    const saved: SavedModels = { features: models.index.names(), intents: models.intents.snapshot(), procedures: models.procedures.snapshot(), situations: models.situations.snapshot() };
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, key + SUFFIX);
+      const temp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, v8.serialize(saved));
+      fs.renameSync(temp, file);
+      for (const old of fs.readdirSync(dir)) if (old.endsWith(SUFFIX) && old !== key + SUFFIX) fs.rmSync(path.join(dir, old), { force: true });
+    } catch {
+      // A cache that cannot be written costs a training at the next start, nothing else.
+    }
+  }
+}
