@@ -208,6 +208,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * The configuration of a command or of the server: `.env` read, then the environment checked. A bad value is
+ * written to stderr (the message names the variable) and gives undefined, so every entry point exits the same way.
+ */
+export function loadConfigOrReport(): Config | undefined {
+  loadDotEnv();
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return undefined;
+  }
+}
+
 /** Loads `.env` into process.env for local runs; real environment variables win. */
 export function loadDotEnv(file = path.join(process.cwd(), '.env')): void {
   try {

@@ -1,22 +1,13 @@
 import { once } from 'node:events';
 import { createAssistant } from './assistant';
-import { ConfigError, loadConfig, loadDotEnv } from './config';
+import { loadConfigOrReport } from './config';
 import { createLogger } from './ops/logger';
 import { shutDown } from './ops/shutdown';
 
 /** Starts the assistant: reads config, builds every part, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
-  loadDotEnv();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrReport();
+  if (!config) process.exit(2);
   const logger = createLogger(config.LOG_LEVEL);
   const assistant = await createAssistant(config, logger);
   assistant.knowledge.watch();

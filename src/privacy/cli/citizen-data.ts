@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, loadDotEnv } from '../../config';
+import { loadConfigOrReport } from '../../config';
 import { createStore } from '../../store';
 import { systemClock } from '../../store/store-options';
 import { createCitizenDataService } from '../citizen-data';
@@ -43,17 +43,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  loadDotEnv();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadConfigOrReport();
+  if (!config) return 2;
   const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI });
   try {
     const service = createCitizenDataService(store, systemClock);

@@ -1,6 +1,6 @@
 /** `npm run backup -- <file or folder>`: an online copy of the embedded SQLite store (DATA_DIR), safe while the assistant runs. */
 import path from 'node:path';
-import { ConfigError, loadConfig, loadDotEnv } from '../../config';
+import { loadConfigOrReport } from '../../config';
 import { backupSqlite } from '../sqlite/backup';
 
 async function main(): Promise<number> {
@@ -9,8 +9,8 @@ async function main(): Promise<number> {
     console.error('usage: npm run backup -- <file.sqlite | existing folder>');
     return 2;
   }
-  loadDotEnv();
-  const config = loadConfig();
+  const config = loadConfigOrReport();
+  if (!config) return 2;
   if (config.MONGODB_URI) {
     console.error('MONGODB_URI is set: the data is in MongoDB; back it up with mongodump (docs/production.md)');
     return 2;
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => (process.exitCode = code),
   (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : `backup failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`backup failed: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   },
 );
