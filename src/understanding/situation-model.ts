@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlFile } from '../util/yaml-file';
 import { normaliseText } from './normalise';
-import { PhraseMatcher } from './phrase-matcher';
+import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot, type TrainOptions } from './softmax-classifier';
 import type { Word } from './token-normaliser';
 
@@ -22,6 +22,8 @@ export type SituationLabel = 'danger' | 'numbers' | 'safe';
 const LABELS: readonly SituationLabel[] = ['danger', 'numbers', 'safe'];
 // Frames that name a danger: a message with none of them ("ààà", "ờ") is never a sure emergency, at most a possible one.
 const DANGER_FRAMES = new Set(['fire', 'violence', 'theft', 'injury', 'illness', 'water', 'trapped', 'missing', 'plea', 'at_risk']);
+// Figures of speech and ads: a danger word inside one ("cháy" in "cháy túi", "cháy sàn") names no hazard.
+const FIGURATIVE_FRAMES = new Set(['idiom', 'sales']);
 
 /** Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md). */
 export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1 };
@@ -157,13 +159,23 @@ export class SituationModel {
     const scores = this.situation.predict(features);
     const p = (label: SituationLabel) => scores.find((s) => s.label === label)?.p ?? 0;
     const danger = p('danger');
-    const named = this.frames.matchAll(words.map((w) => w.text)).some((m) => DANGER_FRAMES.has(m.value));
-    const grade: EmergencyGrade = this.statesDanger(words) || (named && danger >= GRADE_THRESHOLDS.sure)
+    // A plea over homework or a deadline ("cứu tôi với bài tập này") is a figure of speech, not the hand rule's plea.
+    const frames = this.frameMatches(words.map((w) => w.text));
+    const figurative = frames.some((m) => FIGURATIVE_FRAMES.has(m.value));
+    const named = frames.some((m) => DANGER_FRAMES.has(m.value));
+    const grade: EmergencyGrade = (!figurative && this.statesDanger(words)) || (named && danger >= GRADE_THRESHOLDS.sure)
       ? 'sure'
       : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
     const service = this.service.predict(features)[0].label as EmergencyService;
     const asksNumbers = grade !== 'sure' && scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST;
     return { grade, service, asksNumbers };
+  }
+
+  /** The frames a message names, without the ones that only lie inside a figure of speech or an ad. */
+  private frameMatches(folded: readonly string[]): PhraseMatch<string>[] {
+    const all = this.frames.matchAll(folded);
+    const figurative = all.filter((m) => FIGURATIVE_FRAMES.has(m.value));
+    return all.filter((m) => FIGURATIVE_FRAMES.has(m.value) || !figurative.some((f) => f.from <= m.from && m.to <= f.to));
   }
 
   /** A hand-rule phrase; a word typed with diacritics must carry the phrase's own ("đang chạy" is not "đang cháy"). */
@@ -184,7 +196,7 @@ export class SituationModel {
     const words = message.words.slice(0, MAX_WORDS);
     const folded = words.map((w) => w.text);
     const out: string[] = [];
-    for (const m of this.frames.matchAll(folded)) out.push(`s:${m.value}`);
+    for (const m of this.frameMatches(folded)) out.push(`s:${m.value}`);
     // A procedure's own words ("tạm trú", "hộ chiếu") fill thousands of safe examples: read as one placeholder, they
     // say "paperwork" without outweighing a robbery told in the same message.
     const procedures = message.entities.filter((e) => e.entity === 'procedure' || e.entity === 'procedure_group');

@@ -47,11 +47,11 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
-/** Scored on its own (emergency grades, not intents): see evaluation/emergency.ts. */
-const EMERGENCY_DEV_SET = 'emergency-dev.yaml';
+/** Emergency dev sets (emergency-dev.yaml, emergency-dev-2.yaml...) are scored on their own (grades, not intents): see evaluation/emergency.ts. */
+const isEmergencyDevSet = (file: string) => /^emergency-dev.*\.yaml$/.test(file);
 
 function testSets(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== EMERGENCY_DEV_SET).sort().map((f) => join(dir, f));
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml') && !isEmergencyDevSet(f)).sort().map((f) => join(dir, f));
 }
 
 /** The n-gram baseline's intent and procedure accuracy on one set, scored like ours (metrics.ts). */
@@ -108,9 +108,15 @@ function main(): void {
     if (cv) list('cross-validation', cv.errors);
     for (const r of results) list(basename(r.file), r.ours.errors);
   }
-  // Emergencies (issue 10): graded answers on the emergency dev set, false alarms on every harmless held-out message.
-  const emergencies = emergencyFigures(parser, join(args.intentsDir, 'test', EMERGENCY_DEV_SET), sets.flatMap((s) => s.cases));
-  if (emergencies) console.log(`\n${formatEmergencyFigures(emergencies, args.errors)}`);
+  // Emergencies (issue 10): graded answers on each emergency dev set; the harmless held-out messages count with the first.
+  const testDir = join(args.intentsDir, 'test');
+  // emergency-dev.yaml first, then emergency-dev-2.yaml...
+  const emergencyDevSets = readdirSync(testDir).filter(isEmergencyDevSet).sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const emergencies = Object.fromEntries(emergencyDevSets.map((file, i) => {
+    const figures = emergencyFigures(parser, join(testDir, file), i === 0 ? sets.flatMap((s) => s.cases) : []);
+    if (figures) console.log(`\n${formatEmergencyFigures(figures, file, i === 0, args.errors)}`);
+    return [file, figures];
+  }));
   mkdirSync(dirname(args.out), { recursive: true });
   const bySet = Object.fromEntries(results.map((r) => [basename(r.file), { ours: r.ours, ngramBaseline: { intentAccuracy: r.ngram.intentAccuracy, procedureAccuracy: r.ngram.procedureAccuracy, byTag: r.ngram.byTag } }]));
   writeFileSync(args.out, JSON.stringify({ generatedAt: new Date().toISOString(), clarifyBelow: CLARIFY_BELOW, crossValidation: cv, sets: bySet, bayesBaselineAccuracy: bayes, emergencies }, null, 2));

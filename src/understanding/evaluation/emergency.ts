@@ -74,10 +74,10 @@ export function emergencyFigures(parser: Parser, devFile: string, heldOut: reado
 }
 
 /** The figures as report lines. */
-export function formatEmergencyFigures(f: EmergencyFigures, details: boolean): string {
+export function formatEmergencyFigures(f: EmergencyFigures, devFile: string, withHeldOut: boolean, details: boolean): string {
   const pct = (a: number, b: number) => `${b === 0 ? '-' : ((100 * a) / b).toFixed(1)}%`;
   const lines = [
-    '== emergencies (intents/test/emergency-dev.yaml + harmless held-out messages) ==',
+    `== emergencies (intents/test/${devFile}${withHeldOut ? ' + harmless held-out messages' : ''}) ==`,
     `dangers graded sure  ${pct(f.sure, f.dangers)} (${f.sure}/${f.dangers}), possible only ${f.possibleOnly}, missed ${f.dangers - f.sure - f.possibleOnly}`,
     `right service first  ${pct(f.serviceRight, f.sure)} of sure dangers`,
     `false emergencies    ${pct(f.falseSure, f.harmless)} sure (${f.falseSure}/${f.harmless}), ${pct(f.falsePossible, f.harmless)} possible (${f.falsePossible})`,
