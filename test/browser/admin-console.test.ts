@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { callApi, copyContent } from '../admin/admin-server';
 import { chat, startAssistant, type RunningAssistant } from '../support/server';
+import { launchChromium, skipBrowserTests } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Without these, Chromium keeps trying to reach Google's services and stalls on a machine with no network.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 860 }, locale: 'vi-VN' };
 const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
 const SCREENSHOT = '/tmp/admin-console.png';
@@ -31,10 +29,9 @@ const DOSSIER_CSV = [
   'G22.42-260305-000004,tam-tru,returned,2026-03-05T08:00:00+07:00,2026-03-10T17:00:00+07:00,2026-03-12T09:00:00+07:00,Vũ Đức Anh,0978 444 555,Công an xã Đại Từ,in_person,2026-03-12T09:00:00+07:00',
 ].join('\n');
 
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
-const suite = skip ? describe.skip : describe;
+const suite = skipBrowserTests ? describe.skip : describe;
 
-suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staff console in Chromium', function () {
+suite(skipBrowserTests ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staff console in Chromium', function () {
   this.timeout(60_000);
   let server: RunningAssistant;
   let contentDir: string;
@@ -45,9 +42,6 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
   let problems: string[];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set SKIP_BROWSER_TESTS=1 to skip the browser tests`);
-    }
     contentDir = copyContent();
     server = await startAssistant({
       ADMIN_USERNAME: ADMIN.username,
@@ -60,7 +54,7 @@ suite(skip ? 'staff console in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'staf
       const created = await api('POST', '/api/admin/accounts', { token: admin.body.token, json: { ...account, roles } });
       assert.equal(created.status, 201, JSON.stringify(created.body));
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   after(async () => {

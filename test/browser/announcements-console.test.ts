@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { callApi } from '../admin/admin-server';
 import { chat, startAssistant, type RunningAssistant } from '../support/server';
+import { launchChromium, skipBrowserTests } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-123' };
 const NEWS = { username: 'tuyentruyen1', password: 'mat-khau-tuyen-truyen-1' };
 
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
-const suite = skip ? describe.skip : describe;
+const suite = skipBrowserTests ? describe.skip : describe;
 
-suite(skip ? 'announcements screen in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'announcements screen in Chromium', function () {
+suite(skipBrowserTests ? 'announcements screen in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'announcements screen in Chromium', function () {
   this.timeout(90_000);
   let server: RunningAssistant;
   let browser: Browser;
@@ -20,14 +17,13 @@ suite(skip ? 'announcements screen in Chromium (skipped: SKIP_BROWSER_TESTS=1)' 
   const problems: string[] = [];
 
   before(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it or set SKIP_BROWSER_TESTS=1`);
     server = await startAssistant({ ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
     const admin = await callApi(server.url, 'POST', '/api/admin/login', { json: ADMIN });
     const created = await callApi(server.url, 'POST', '/api/admin/accounts', { token: admin.body.token, json: { ...NEWS, roles: ['propaganda'] } });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     // Two web-chat citizens subscribe in chat: the audience the screen counts.
     for (const sender of ['web-a', 'web-b']) await chat(server.url, sender, 'đăng ký nhận thông báo');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

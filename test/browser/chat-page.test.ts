@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startAssistant, type RunningAssistant } from '../support/server';
+import { launchChromium, skipBrowserTests } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Without these, Chromium keeps trying to reach Google's services and stalls on a machine with no network.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
 const WEBHOOK = '**/webhooks/rest/webhook';
 const SCREENSHOT = '/tmp/chat-page.png';
 
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
-const suite = skip ? describe.skip : describe;
+const suite = skipBrowserTests ? describe.skip : describe;
 
-suite(skip ? 'web chat page in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'web chat page in Chromium', function () {
+suite(skipBrowserTests ? 'web chat page in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'web chat page in Chromium', function () {
   this.timeout(60_000);
   let server: RunningAssistant;
   let browser: Browser;
@@ -25,11 +21,8 @@ suite(skip ? 'web chat page in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'web 
   let problems: string[];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set SKIP_BROWSER_TESTS=1 to skip the browser tests`);
-    }
     server = await startAssistant();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   after(async () => {
