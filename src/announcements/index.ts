@@ -10,7 +10,6 @@ import type { OutboxMessage, Store } from '../store/ports';
 import type { Clock } from '../store/store-options';
 import type { LocationEntry } from '../understanding/types';
 import { createAnnouncementService, type AnnouncementService } from './announcement-service';
-import { BullmqRunner } from './bullmq-runner';
 import { createSubscriptionHandlers } from './chat/subscription-handlers';
 import { DeliveryEngine } from './delivery-engine';
 import { createAnnouncementRoutes } from './http/announcement-routes';
@@ -81,8 +80,9 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
     logger: deps.logger,
     now,
   });
+  // BullMQ (and ioredis under it) is loaded only when Redis is configured: ~15 MB and ~0.35 s of start-up otherwise (docs/performance.md).
   const runner = deps.redis
-    ? new BullmqRunner(engine, store.announcements, {
+    ? new (require('./bullmq-runner') as typeof import('./bullmq-runner')).BullmqRunner(engine, store.announcements, {
         redisUrl: deps.redis.url,
         keyPrefix: deps.redis.keyPrefix,
         perSecond: deps.perSecond,

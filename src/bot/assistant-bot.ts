@@ -1,5 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { DialogSet, type Dialog, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import type { Dialog, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogSet } from './dialogs/dialog-library';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
 import type { ContactRepository, StateStore, UnansweredLog } from '../store/ports';

@@ -1,4 +1,5 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog } from './dialog-library';
 import type { FeedbackRepository } from '../../store/ports';
 import { payload, replyToActivity } from '../reply';
 import { turnOf } from '../turn';

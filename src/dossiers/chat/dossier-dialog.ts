@@ -1,4 +1,5 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog } from '../../bot/dialogs/dialog-library';
 import { menuButton } from '../../bot/handlers/menu';
 import { payload, replyToActivity, type Button } from '../../bot/reply';
 import { turnOf, type Turn } from '../../bot/turn';
