@@ -46,6 +46,7 @@ import { createStore } from './store';
 import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
 import { createParser, procedureGroups, type Parser } from './understanding';
+import { saveYamlCache, useYamlCache } from './util/yaml-cache';
 import { retentionRules, scheduleRetention } from './privacy/retention';
 import { createPrivacySource } from './privacy/privacy-content';
 import { createPrivacyPageRouter, privacyNoticeHtml } from './privacy/http/privacy-page';
@@ -102,13 +103,17 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI, now });
   const coordination = await createCoordination(config.REDIS_URL, config.REDIS_KEY_PREFIX);
 
+  // Parsed content and training files are cached where the models are, and saved once start-up has read them all.
+  useYamlCache(modelCacheDirs(config));
   let parser: Parser;
   const buildParser = (k: Knowledge) =>
     createParser({ intentsDir: config.intentsDir, procedureAliases: k.procedureAliases(), locations: k.locationEntries(), cacheDirs: modelCacheDirs(config) });
   const knowledge = new KnowledgeHolder(config.contentDir, {
     onReload: (result) => {
-      if (result.ok) parser = buildParser(knowledge.current());
-      else logger.warn({ errors: result.errors }, 'content reload refused; previous content kept');
+      if (result.ok) {
+        parser = buildParser(knowledge.current());
+        saveYamlCache();
+      } else logger.warn({ errors: result.errors }, 'content reload refused; previous content kept');
     },
   });
   parser = buildParser(knowledge.current());
@@ -356,6 +361,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const retention = scheduleRetention({ rules: retentionRules(store, config), intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS, logger, now });
 
   await announcements.start();
+  saveYamlCache();
 
   return {
     app,
@@ -379,6 +385,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       await announcements.close();
       await coordination.close();
       await store.close();
+      useYamlCache([]);
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Reads one YAML file into plain data, turning syntax errors into content problems. */
 import { readFileSync } from 'node:fs';
-import { parse, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
+import { parseYaml } from '../util/yaml-cache';
 import type { ContentProblem } from './content-problem';
 
 /** Parses a YAML file; on failure returns the problems (with line and column) instead of throwing. */
@@ -12,7 +13,7 @@ export function readYaml(absPath: string, file: string): { data?: unknown; probl
     return { problems: [{ file, field: '', message: `cannot read: ${(err as Error).message}` }] };
   }
   try {
-    return { data: parse(text, { prettyErrors: true, uniqueKeys: true }), problems: [] };
+    return { data: parseYaml(text, { prettyErrors: true, uniqueKeys: true }), problems: [] };
   } catch (err) {
     if (err instanceof YAMLParseError) {
       const pos = err.linePos?.[0];

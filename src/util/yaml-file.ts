@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { parseYaml } from './yaml-cache';
 
 /** Reads a YAML data file and validates it; a bad file stops start-up with the file name and field paths in the message. */
 export function loadYamlFile<T>(file: string, schema: z.ZodType<T>): T {

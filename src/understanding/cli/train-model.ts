@@ -6,10 +6,13 @@
 import path from 'node:path';
 import { projectRoot } from '../../config';
 import { loadKnowledge } from '../../knowledge';
+import { saveYamlCache, useYamlCache } from '../../util/yaml-cache';
 import { createParser } from '..';
 
 // Beside the compiled code: dist/model-cache, the folder assistant.ts reads after the data folder.
 const cacheDir = path.resolve(__dirname, '..', '..', 'model-cache');
+// The content and training files parsed here are kept there too (src/util/yaml-cache.ts).
+useYamlCache([cacheDir]);
 const knowledge = loadKnowledge(path.join(projectRoot, 'content'));
 const started = performance.now();
 createParser({
@@ -18,4 +21,5 @@ createParser({
   locations: knowledge.locationEntries(),
   cacheDirs: [cacheDir],
 });
+saveYamlCache();
 console.log(`model for the shipped content saved in ${cacheDir} (${Math.round(performance.now() - started)} ms)`);
