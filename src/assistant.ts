@@ -39,7 +39,7 @@ import { createMetricsRouter, measureRequests } from './http/metrics-router';
 import { createMetrics } from './ops/metrics';
 import { createParseRouter } from './http/parse-router';
 import { loadTranslator } from './i18n/translator';
-import { createActivityRecorder } from './ops/activity-recorder';
+import { questionActivity } from './ops/activity-recorder';
 import { KnowledgeHolder, type Knowledge } from './knowledge';
 import type { Logger } from './ops/logger';
 import { createStore } from './store';
@@ -127,8 +127,6 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const offices = createOfficeHandlers({ knowledge: currentKnowledge, answerTopic });
   const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere, answerTopic };
   const answerProcedure = createProcedureHandler(procedureDeps);
-  // Questions per day, channel and intent, for the staff console's charts.
-  const recordActivity = createActivityRecorder(store.activity, logger);
   // Staff accounts and guards; creates the first admin on an empty store. Before the dossier module, which mounts its guards.
   const admin = await createAdminModule({ config, store, coordination, knowledge, translator, logger });
   // Built once the channels' senders are (below); notices queued before then wait for the citizen's next message.
@@ -226,7 +224,9 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     emergencyNumbers: emergencies.numbers,
     welcome: greet,
     attachment: answerAttachment,
-    contacts: store.contacts,
+    turns: store.turns,
+    // Questions per day, channel and intent, for the staff console's charts.
+    countedAs: questionActivity,
     afterEmergency: (turn) => (turn.entity('procedure') || turn.entity('procedure_group') ? answerProcedure : undefined),
     dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
     officer: handoff.presence,
@@ -236,7 +236,6 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       metrics.observeTurn(report);
       // One line per turn, with the request's id: never the text (see src/ops/logger.ts).
       logger.info({ channel: report.channel, intent: report.intent, path: report.path, ms: Math.round(report.seconds * 1000) }, 'turn answered');
-      await recordActivity(report);
     },
     now,
   });

@@ -3,7 +3,7 @@ import type { Dialog, DialogStateManagerConfiguration } from 'botbuilder-dialogs
 import { DialogSet } from './dialogs/dialog-library';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { ContactRepository, StateStore, UnansweredLog } from '../store/ports';
+import type { StateStore, TurnActivity, TurnWriter, UnansweredLog } from '../store/ports';
 import type { Parser } from '../understanding/types';
 import { attachMemory, DialogStateAccessor } from './dialog-state-accessor';
 import type { Handler, InterruptPolicy } from './handler';
@@ -71,10 +71,12 @@ export interface AssistantBotOptions {
   /** A message with only attachments (photo, sticker, file, voice): a polite request to type the question. */
   attachment: Handler;
   /**
-   * Where every citizen action (a message, a tap, "Get started", a follow) is recorded, on every channel, with the
-   * language in use: the platforms' messaging windows count from it.
+   * Where a finished turn is written at once: the memory, every citizen action (a message, a tap, "Get started") with
+   * the language in use (the platforms' messaging windows count from it) and the question counted for the staff charts.
    */
-  contacts: Pick<ContactRepository, 'recordInteraction'>;
+  turns: TurnWriter;
+  /** The count a finished turn adds to the staff charts, if it was a question. */
+  countedAs?: (report: TurnReport) => TurnActivity | undefined;
   dialogs: DialogEntry[];
   /** The human hand-off: keeps what is said while one is open, and silences the bot while an officer holds the conversation. */
   officer?: OfficerPresence;
@@ -166,12 +168,18 @@ export class AssistantBot {
       path = 'error';
     }
     const endedAt = this.options.now?.() ?? new Date();
-    if (isCitizenAction(activity)) {
-      await this.options.contacts.recordInteraction({ channel: turn.channel, userId: turn.userId }, actedAt(activity, endedAt), { locale: turn.locale });
-    }
     memory.lastTurnAt = endedAt.toISOString();
-    await state.write(key, memory, loaded?.eTag ?? null);
-    await this.options.onTurnEnd?.({ channel: turn.channel, userId: turn.userId, intent: turn.intent, path, seconds: (performance.now() - started) / 1000, parseSeconds, at: endedAt });
+    const report: TurnReport = { channel: turn.channel, userId: turn.userId, intent: turn.intent, path, seconds: 0, parseSeconds, at: endedAt };
+    const user = { channel: turn.channel, userId: turn.userId };
+    const { activityError } = await this.options.turns.save({
+      state: { key, data: memory, expectedETag: loaded?.eTag ?? null },
+      interaction: isCitizenAction(activity) ? { user, at: actedAt(activity, endedAt), locale: turn.locale } : undefined,
+      activity: this.options.countedAs?.(report),
+    });
+    // The charts lose one question; the citizen's answer must not.
+    if (activityError) logger.warn({ err: activityError, channel: turn.channel }, 'could not count the turn for the staff charts');
+    report.seconds = (performance.now() - started) / 1000;
+    await this.options.onTurnEnd?.(report);
   };
 
   private async dispatch(turn: Turn): Promise<TurnPath> {

@@ -1,20 +1,12 @@
-/** Feeds finished turns to the activity counters behind the staff charts. */
+/** Which finished turns count for the activity counters behind the staff charts. */
 import type { TurnPath, TurnReport } from '../bot/assistant-bot';
-import type { ActivityLog } from '../store/ports';
-import type { Logger } from './logger';
+import type { TurnActivity } from '../store/ports';
 
 /** Paths that answer a citizen's question; greetings of "Get started", attachments and officers' turns are not questions. */
 const QUESTION_PATHS: ReadonlySet<TurnPath> = new Set<TurnPath>(['route', 'context', 'fallback', 'dialog', 'emergency']);
 
-/** An `onTurnEnd` observer: counts each question (unanswered when the assistant fell back); a failed write is only logged. */
-export function createActivityRecorder(activity: ActivityLog, logger: Logger): (report: TurnReport) => Promise<void> {
-  return async (report) => {
-    if (!QUESTION_PATHS.has(report.path)) return;
-    try {
-      await activity.record({ channel: report.channel, userId: report.userId, intent: report.intent, answered: report.path !== 'fallback', at: report.at });
-    } catch (err) {
-      // The charts lose one question; the citizen's answer must not.
-      logger.warn({ err, channel: report.channel }, 'could not count the turn for the staff charts');
-    }
-  };
+/** What a finished turn adds to the staff charts: a question (unanswered when the assistant fell back), or nothing. */
+export function questionActivity(report: TurnReport): TurnActivity | undefined {
+  if (!QUESTION_PATHS.has(report.path)) return undefined;
+  return { channel: report.channel, userId: report.userId, intent: report.intent, answered: report.path !== 'fallback', at: report.at };
 }

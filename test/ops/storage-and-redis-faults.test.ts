@@ -8,17 +8,21 @@ import { chat, startAssistant, uniqueRedisPrefix, useAssistant, type RunningAssi
 describe('a storage error mid-turn', () => {
   const running = useAssistant();
 
-  /** Makes the real store's `method` fail once, as a full disk or a lost connection would. */
+  /**
+   * Makes the real store fail once, as a full disk or a lost connection would: reading the conversation, or writing
+   * it at the end of the turn (with the turn's other writes, store.turns).
+   */
   function failOnce(part: 'read' | 'write') {
-    const state = running().assistant.store.state;
-    const original = state[part].bind(state);
+    const { store } = running().assistant;
+    const [target, method] = part === 'read' ? ([store.state, 'read'] as const) : ([store.turns, 'save'] as const);
+    const original = (target as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method].bind(target);
     let failed = false;
-    (state as unknown as Record<string, unknown>)[part] = async (...args: unknown[]) => {
+    (target as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
       if (!failed) {
         failed = true;
         throw Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' });
       }
-      return (original as (...a: unknown[]) => Promise<unknown>)(...args);
+      return original(...args);
     };
     return () => failed;
   }

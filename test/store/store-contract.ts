@@ -12,6 +12,7 @@ import { inboundClockContract, inboundContract } from './contract/inbound-contra
 import { outboxContract } from './contract/outbox-contract';
 import { personalDataContract } from './contract/personal-data-contract';
 import { stateContract } from './contract/state-contract';
+import { turnsContract } from './contract/turns-contract';
 
 /**
  * The behaviour every Store adapter must share. `factory` answers a fresh, empty store per test;
@@ -32,6 +33,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     });
 
     stateContract(current);
+    turnsContract(current);
     conversationRecordsContract(current);
     accountsContract(current);
     dossiersContract(current);

@@ -21,6 +21,7 @@ import { createMongoOutboxRepository } from './outbox-repository';
 import { createMongoSeenEventLog } from './seen-event-log';
 import { createMongoStateStore } from './state-store';
 import { createMongoUnansweredLog } from './unanswered-log';
+import { sequentialTurnWriter } from '../turn-writer';
 
 /** Options of the MongoDB store. */
 export interface MongoStoreOptions extends StoreOptions, MongoConnectionOptions {}
@@ -49,9 +50,13 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     throw err;
   }
   const now = options.now ?? systemClock;
+  const state = createMongoStateStore(models.state, now);
+  const contacts = createMongoContactRepository(contactModel);
+  const activity = createMongoActivityLog(activityModels);
   return {
     kind: 'mongodb',
-    state: createMongoStateStore(models.state, now),
+    state,
+    turns: sequentialTurnWriter(state, contacts, activity),
     feedback: createMongoFeedbackRepository(models.feedback, models.counters, now),
     handoffs: createMongoHandoffRepository(models, now),
     unanswered: createMongoUnansweredLog(models.unanswered, now),
@@ -59,11 +64,11 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     audit: createMongoAuditLog(models.audit),
     dossiers: createMongoDossierRepository(dossierModels, now),
     outbox: createMongoOutboxRepository(dossierModels.outbox, now),
-    contacts: createMongoContactRepository(contactModel),
+    contacts,
     channelTokens: createMongoChannelTokenRepository(channelTokenModel),
     seenEvents: createMongoSeenEventLog(inboundModels.seenEvents, now),
     inboundJournal: createMongoInboundJournal(inboundModels.journal, now),
-    activity: createMongoActivityLog(activityModels),
+    activity,
     announcements: createMongoAnnouncementRepository(announcementModels),
     async ping() {
       // Checked first: after close() the driver may not fail fast, and /readyz must not hang.

@@ -8,6 +8,7 @@ import type { DossierRepository } from './dossiers';
 import type { InboundJournal, SeenEventLog } from './inbound';
 import type { OutboxRepository } from './outbox';
 import type { StateStore } from './state';
+import type { TurnWriter } from './turns';
 
 export * from './accounts';
 export * from './activity';
@@ -20,11 +21,14 @@ export * from './inbound';
 export * from './outbox';
 export * from './personal-data';
 export * from './state';
+export * from './turns';
 
 /** Everything the assistant keeps, behind ports that the SQLite and MongoDB adapters both implement. */
 export interface Store {
   readonly kind: 'sqlite' | 'mongodb';
   state: StateStore;
+  /** A finished turn's state, interaction and count, written together. */
+  turns: TurnWriter;
   feedback: FeedbackRepository;
   handoffs: HandoffRepository;
   unanswered: UnansweredLog;

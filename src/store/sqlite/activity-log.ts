@@ -4,16 +4,7 @@ import type { SqliteDb } from './database';
 
 /** ActivityLog on the embedded database: one counter row per day, channel, intent and outcome; one row per citizen a day. */
 export function createSqliteActivityLog(db: SqliteDb): ActivityLog {
-  const count = db.prepare(
-    `INSERT INTO turn_stats (day, channel, intent, answered, turns) VALUES (?, ?, ?, ?, 1)
-     ON CONFLICT(day, channel, intent, answered) DO UPDATE SET turns = turns + 1`,
-  );
-  const seen = db.prepare('INSERT OR IGNORE INTO conversation_days (day, channel, user_id) VALUES (?, ?, ?)');
-  const recordTx = db.transaction((turn: TurnActivity) => {
-    const day = activityDay(turn.at);
-    count.run(day, turn.channel, turn.intent, turn.answered ? 1 : 0);
-    seen.run(day, turn.channel, turn.userId);
-  });
+  const recordTx = prepareActivityCount(db);
   const daily = db.prepare<[string, string, string, string], DailyActivity>(
     `SELECT day, channel, SUM(conversations) AS conversations, SUM(questions) AS questions, SUM(unanswered) AS unanswered FROM (
        SELECT day, channel, 0 AS conversations, turns AS questions, CASE WHEN answered = 0 THEN turns ELSE 0 END AS unanswered
@@ -50,4 +41,21 @@ export function createSqliteActivityLog(db: SqliteDb): ActivityLog {
       return purge.run(activityDay(before)).changes;
     },
   };
+}
+
+/**
+ * `ActivityLog.record` as a synchronous transaction (a savepoint when called inside another), so a turn's writes can
+ * share one transaction (turn-writer.ts).
+ */
+export function prepareActivityCount(db: SqliteDb): (turn: TurnActivity) => void {
+  const count = db.prepare(
+    `INSERT INTO turn_stats (day, channel, intent, answered, turns) VALUES (?, ?, ?, ?, 1)
+     ON CONFLICT(day, channel, intent, answered) DO UPDATE SET turns = turns + 1`,
+  );
+  const seen = db.prepare('INSERT OR IGNORE INTO conversation_days (day, channel, user_id) VALUES (?, ?, ?)');
+  return db.transaction((turn: TurnActivity) => {
+    const day = activityDay(turn.at);
+    count.run(day, turn.channel, turn.intent, turn.answered ? 1 : 0);
+    seen.run(day, turn.channel, turn.userId);
+  });
 }

@@ -19,17 +19,7 @@ const DEFAULT_LOCALE = 'vi';
 
 /** ContactRepository on the embedded database: one row per channel user, audiences read with keyset paging. */
 export function createSqliteContactRepository(db: SqliteDb): ContactRepository {
-  // ISO-8601 UTC strings of one format order like the instants they stand for, so max() keeps the latest action
-  // even when a platform delivers two events out of order.
-  const interact = db.prepare(
-    `INSERT INTO contacts (channel, user_id, locale, first_seen_at, last_interaction_at, following)
-     VALUES (@channel, @userId, coalesce(@locale, '${DEFAULT_LOCALE}'), @at, @at, @following)
-     ON CONFLICT (channel, user_id) DO UPDATE SET
-       last_interaction_at = max(last_interaction_at, excluded.last_interaction_at),
-       locale = coalesce(@locale, locale),
-       following = coalesce(@following, following),
-       unreachable_at = NULL`,
-  );
+  const interact = prepareInteraction(db);
   const unfollow = db.prepare('UPDATE contacts SET following = 0 WHERE channel = ? AND user_id = ?');
   const unreachable = db.prepare('UPDATE contacts SET unreachable_at = ? WHERE channel = ? AND user_id = ?');
   const subscribe = db.prepare('UPDATE contacts SET subscribed_at = ?, topics = ?, communes = ? WHERE channel = ? AND user_id = ?');
@@ -46,8 +36,7 @@ export function createSqliteContactRepository(db: SqliteDb): ContactRepository {
 
   return {
     async recordInteraction(user, at, change = {}) {
-      const following = change.following === undefined ? null : Number(change.following);
-      interact.run({ channel: user.channel, userId: user.userId, at: at.toISOString(), locale: change.locale ?? null, following });
+      interact(user, at, change);
     },
     async recordUnfollow(user) {
       unfollow.run(user.channel, user.userId);
@@ -82,6 +71,25 @@ export function createSqliteContactRepository(db: SqliteDb): ContactRepository {
     async purgeOlderThan(before) {
       return purge.run(before.toISOString()).changes;
     },
+  };
+}
+
+/** `ContactRepository.recordInteraction` as a synchronous function, so a turn's writes can share one transaction (turn-writer.ts). */
+export function prepareInteraction(db: SqliteDb): (user: ChannelUser, at: Date, change?: { locale?: string; following?: boolean }) => void {
+  // ISO-8601 UTC strings of one format order like the instants they stand for, so max() keeps the latest action
+  // even when a platform delivers two events out of order.
+  const interact = db.prepare(
+    `INSERT INTO contacts (channel, user_id, locale, first_seen_at, last_interaction_at, following)
+     VALUES (@channel, @userId, coalesce(@locale, '${DEFAULT_LOCALE}'), @at, @at, @following)
+     ON CONFLICT (channel, user_id) DO UPDATE SET
+       last_interaction_at = max(last_interaction_at, excluded.last_interaction_at),
+       locale = coalesce(@locale, locale),
+       following = coalesce(@following, following),
+       unreachable_at = NULL`,
+  );
+  return (user, at, change = {}) => {
+    const following = change.following === undefined ? null : Number(change.following);
+    interact.run({ channel: user.channel, userId: user.userId, at: at.toISOString(), locale: change.locale ?? null, following });
   };
 }
 

@@ -14,6 +14,7 @@ import { createSqliteInboundJournal } from './inbound-journal';
 import { createSqliteOutboxRepository } from './outbox-repository';
 import { createSqliteSeenEventLog } from './seen-event-log';
 import { createSqliteStateStore } from './state-store';
+import { createSqliteTurnWriter } from './turn-writer';
 import { createSqliteUnansweredLog } from './unanswered-log';
 
 /** The embedded store: one SQLite file under `dataDir`, migrated on open. Used when no MongoDB URI is configured. */
@@ -23,6 +24,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
   return {
     kind: 'sqlite',
     state: createSqliteStateStore(db, now),
+    turns: createSqliteTurnWriter(db, now),
     feedback: createSqliteFeedbackRepository(db, now),
     handoffs: createSqliteHandoffRepository(db, now),
     unanswered: createSqliteUnansweredLog(db, now),

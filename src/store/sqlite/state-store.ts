@@ -8,12 +8,7 @@ import type { SqliteDb } from './database';
 /** StateStore on the embedded database: compare-and-set on the eTag in one statement. */
 export function createSqliteStateStore(db: SqliteDb, now: Clock = systemClock): StateStore {
   const select = db.prepare<[string], { data: string; etag: string }>('SELECT data, etag FROM state WHERE key = ?');
-  const insert = db.prepare('INSERT INTO state (key, data, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
-  const upsert = db.prepare(
-    `INSERT INTO state (key, data, etag, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET data = excluded.data, etag = excluded.etag, updated_at = excluded.updated_at`,
-  );
-  const update = db.prepare('UPDATE state SET data = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
+  const write = prepareStateWrite(db, now);
   const remove = db.prepare('DELETE FROM state WHERE key = ?');
   const purge = db.prepare('DELETE FROM state WHERE updated_at < ?');
   // Candidates by the key index ('.' follows '-'), then the exact rule in one place (state-keys.ts).
@@ -32,15 +27,7 @@ export function createSqliteStateStore(db: SqliteDb, now: Clock = systemClock): 
       return row ? { data: JSON.parse(row.data) as T, eTag: row.etag } : undefined;
     },
     async write(key, data, expectedETag) {
-      const eTag = randomUUID();
-      const json = stateToJson(key, data);
-      const at = now().toISOString();
-      let changes: number;
-      if (expectedETag === '*') changes = upsert.run(key, json, eTag, at).changes;
-      else if (expectedETag === null) changes = insert.run(key, json, eTag, at).changes;
-      else changes = update.run(json, eTag, at, key, expectedETag).changes;
-      if (changes !== 1) throw new ETagConflictError(key);
-      return eTag;
+      return write(key, data, expectedETag);
     },
     async delete(key) {
       remove.run(key);
@@ -54,5 +41,26 @@ export function createSqliteStateStore(db: SqliteDb, now: Clock = systemClock): 
     async eraseUser(user) {
       return db.transaction(() => userRows(user).reduce((n, r) => n + remove.run(r.key).changes, 0)).immediate();
     },
+  };
+}
+
+/** `StateStore.write` as a synchronous function, so a turn's writes can share one transaction (turn-writer.ts). */
+export function prepareStateWrite(db: SqliteDb, now: Clock): (key: string, data: unknown, expectedETag: string | null | '*') => string {
+  const insert = db.prepare('INSERT INTO state (key, data, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
+  const upsert = db.prepare(
+    `INSERT INTO state (key, data, etag, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET data = excluded.data, etag = excluded.etag, updated_at = excluded.updated_at`,
+  );
+  const update = db.prepare('UPDATE state SET data = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
+  return (key, data, expectedETag) => {
+    const eTag = randomUUID();
+    const json = stateToJson(key, data);
+    const at = now().toISOString();
+    let changes: number;
+    if (expectedETag === '*') changes = upsert.run(key, json, eTag, at).changes;
+    else if (expectedETag === null) changes = insert.run(key, json, eTag, at).changes;
+    else changes = update.run(json, eTag, at, key, expectedETag).changes;
+    if (changes !== 1) throw new ETagConflictError(key);
+    return eTag;
   };
 }
