@@ -178,8 +178,10 @@ export class SoftmaxClassifier {
   static restore(snapshot: ClassifierSnapshot, index: FeatureIndex): SoftmaxClassifier {
     const model = new SoftmaxClassifier(snapshot.labels, index);
     model.columns = snapshot.columns;
-    model.weights = snapshot.weights;
-    model.bias = snapshot.bias;
+    // Copied out: arrays read back by v8.deserialize may be views on the whole file's buffer, which would stay alive
+    // beside them (~9 MB of a parser's memory, docs/performance.md). `slice` keeps every bit.
+    model.weights = snapshot.weights.slice();
+    model.bias = snapshot.bias.slice();
     model.temperature = snapshot.temperature;
     return model;
   }
