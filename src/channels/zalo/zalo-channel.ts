@@ -103,6 +103,7 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
     channel: ZALO_CHANNEL,
     journal: store.inboundJournal,
     logger,
+    onGiveUp: (channel) => metrics.observeDeliveryGivenUp(channel),
     // One event per delivery; events of other OAs linked to the app are read as ignored.
     process: (delivery) => adapter.handle(readZaloDelivery(delivery, config.ZALO_OA_ID)),
   });
