@@ -226,6 +226,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
     officer: handoff.presence,
     confidenceThreshold: CONFIDENCE_THRESHOLD,
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
     onTurnEnd: async (report) => {
       metrics.observeTurn(report);
@@ -334,8 +335,6 @@ export async function createAssistant(config: Config, logger: Logger, options: A
         adapter: restAdapter,
         logic: bot.onTurn,
         maxBodyBytes: config.MAX_BODY_BYTES,
-        maxMessageChars: config.MAX_MESSAGE_CHARS,
-        tooLongReply: (max) => translator.forLocale('vi')('errors.tooLong', { max }),
         guard: limitRequests({ coordination, name: 'chat', limit: config.CHAT_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
       }),
       ...(zalo ? [zalo.router] : []),

@@ -21,7 +21,7 @@ export interface DialogEntry {
 }
 
 /** How a turn was answered, for metrics: which path the message took. */
-export type TurnPath = 'emergency' | 'dialog' | 'route' | 'context' | 'fallback' | 'welcome' | 'attachment' | 'officer' | 'ignored' | 'error';
+export type TurnPath = 'emergency' | 'dialog' | 'route' | 'context' | 'fallback' | 'welcome' | 'attachment' | 'officer' | 'too_long' | 'ignored' | 'error';
 
 /** What one finished turn reports to observers (metrics); never the citizen's text. */
 export interface TurnReport {
@@ -79,6 +79,8 @@ export interface AssistantBotOptions {
   officer?: OfficerPresence;
   /** Below this parse confidence the assistant asks instead of guessing (Rasa's nlu_fallback threshold). */
   confidenceThreshold: number;
+  /** A longer message is not read: the citizen is asked, in their language, to shorten it (the same on every channel). */
+  maxMessageChars: number;
   logger: Logger;
   /** Called once per finished turn (metrics). */
   /** Awaited, so what it records is in place when the turn's answer leaves; it must not throw. */
@@ -122,6 +124,7 @@ export class AssistantBot {
     attachMemory(context, memory);
 
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
+    if (text.length > this.options.maxMessageChars) return this.askToShorten(context, memory);
     const parseStarted = performance.now();
     const parse = parser().parse(text, memory.locale ?? 'vi');
     const parseSeconds = (performance.now() - parseStarted) / 1000;
@@ -172,6 +175,21 @@ export class AssistantBot {
     await state.write(key, memory, loaded?.eTag ?? null);
     await this.options.onTurnEnd?.({ channel: turn.channel, userId: turn.userId, intent: turn.intent, path, seconds: (performance.now() - started) / 1000, parseSeconds, at: endedAt });
   };
+
+  /**
+   * An over-long message is neither understood nor remembered (the conversation stays as it was), but it is the
+   * citizen's action: it is recorded, since the platforms' messaging windows count from it.
+   */
+  private async askToShorten(context: TurnContext, memory: ConversationMemory): Promise<void> {
+    const started = performance.now();
+    const { activity } = context;
+    const locale = memory.locale ?? 'vi';
+    await context.sendActivity(this.options.translator.forLocale(locale)('errors.tooLong', { max: this.options.maxMessageChars }));
+    const endedAt = this.options.now?.() ?? new Date();
+    const user = { channel: activity.channelId, userId: activity.from.id };
+    await this.options.contacts.recordInteraction(user, actedAt(activity, endedAt), { locale });
+    await this.options.onTurnEnd?.({ ...user, intent: 'none', path: 'too_long', seconds: (performance.now() - started) / 1000, parseSeconds: 0, at: endedAt });
+  }
 
   private async dispatch(turn: Turn): Promise<TurnPath> {
     const { routes, fallback, emergency, confidenceThreshold } = this.options;

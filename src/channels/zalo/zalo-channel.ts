@@ -96,7 +96,6 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
     logic: deps.logic,
     officerSignals: deps.officerSignals,
     pending: deps.pending,
-    maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
   });
   const journal = new DeliveryJournal({
