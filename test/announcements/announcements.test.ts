@@ -268,7 +268,7 @@ describe('announcements on every channel (real server, nock at Zalo and Facebook
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /text\/html/);
       const html = await res.text();
-      assert.ok(html.includes('&#60;b&#62;Giờ làm việc&#60;/b&#62;'));
+      assert.ok(html.includes('&lt;b&gt;Giờ làm việc&lt;/b&gt;'));
       assert.ok(!html.includes('<b>Giờ'));
       assert.ok(html.includes(vi('announcement:topics.new_procedures')));
       assert.ok(!html.includes('Bản nháp bí mật'), 'drafts are not public');

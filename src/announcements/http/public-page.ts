@@ -2,14 +2,13 @@
 import { Router } from 'express';
 import type { TFunction } from 'i18next';
 import { formatVietnamDate } from '../../dossiers/format-date';
+import { escapeHtml } from '../../http/escape-html';
 import { STRICT_CONTENT_SECURITY_POLICY } from '../../http/static-page';
 import type { Announcement, AnnouncementRepository } from '../../store/ports';
 
 export const PUBLIC_PAGE_PATH = '/thong-bao';
 /** The page lists this many of the latest announcements. */
 const PAGE_ITEMS = 50;
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function createPublicPageRouter(announcements: Pick<AnnouncementRepository, 'list'>, t: TFunction): Router {
   const router = Router();
