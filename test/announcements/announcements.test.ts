@@ -262,6 +262,8 @@ describe('announcements on every channel (real server, nock at Zalo and Facebook
       const { body } = await api('POST', '/api/admin/announcements', { title: '<b>Giờ làm việc</b>', body: 'Dòng 1\nDòng 2', channels: ['rest'], topics: ['new_procedures'], communes: [] });
       const draft = await api('POST', '/api/admin/announcements', { title: 'Bản nháp bí mật', body: 'x', channels: [], topics: [], communes: [] });
       assert.equal(draft.status, 201);
+      // Drawn and kept before the announcement goes out: publishing it must make the page drawn anew.
+      assert.ok(!(await (await fetch(`${server.url}/thong-bao`)).text()).includes('Giờ làm việc'));
       await api('POST', `/api/admin/announcements/${body.announcement.id}/send`);
       await finished(body.announcement.id);
       const res = await fetch(`${server.url}/thong-bao`);
