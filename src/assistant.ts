@@ -237,8 +237,10 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     now,
   });
 
-  // Seen platform ids: in Redis with several instances, otherwise in the store so they survive a restart.
-  const inbox = new Inbox(coordination, coordination.kind === 'redis' ? coordination : store.seenEvents);
+  // Platform ids seen (inbound, for de-duplication) or sent (Zalo echoes): in Redis with several instances, otherwise in
+  // the store so they survive a restart.
+  const seenEvents = coordination.kind === 'redis' ? coordination : store.seenEvents;
+  const inbox = new Inbox(coordination, seenEvents);
   metrics.watchQueues({ outbox: () => store.outbox.waiting(), journal: () => store.inboundJournal.waiting(), turnsInProgress: () => inbox.inProgress });
   // One drain for every kind a channel shows (dossier notices, officers' queued replies), so no kind is claimed by a
   // drain that cannot draw it; what waits opens the citizen's next answer, on every channel.
@@ -272,6 +274,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     store,
     coordination,
     inbox,
+    seenEvents,
     translator,
     logic: bot.onTurn,
     metrics,
