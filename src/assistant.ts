@@ -19,7 +19,7 @@ import { createProcedureFollowUp, createProcedureHandler, createProcedureListHan
 import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
 import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
-import { createRestSender, renderQueuedReply } from './channels/rest/rest-sender';
+import { createRestSender, QUEUED_REPLY_KIND, renderQueuedReply } from './channels/rest/rest-sender';
 import { Inbox } from './channels/inbox';
 import { createMessengerChannel, messengerSettings, type MessengerChannel } from './channels/messenger/messenger-channel';
 import type { HandoffControl, OfficerSignals } from './channels/officer-signals';
@@ -315,7 +315,15 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   }
   // Platform senders only: the web chat's own sender queues into this very outbox, where its notices already wait.
   const platformSenders = new Map([...senders].filter(([channel]) => channel !== REST_CHANNEL));
-  outboxPush = new OutboxPush({ outbox: store.outbox, senders: platformSenders, render: (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m), inbox, logger });
+  outboxPush = new OutboxPush({
+    outbox: store.outbox,
+    senders: platformSenders,
+    render: (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m),
+    kinds: [dossiers.outbox.kind, QUEUED_REPLY_KIND],
+    inbox,
+    coordination,
+    logger,
+  });
   for (const [channel, sender] of platformSenders) announcementSenders.set(channel, sender);
 
   // The web chat's privacy notice and policy, from content editors keep (a bad file stops start-up).
@@ -358,6 +366,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const retention = scheduleRetention({ rules: retentionRules(store, config), intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS, logger, now });
 
   await announcements.start();
+  // What waited in the outbox when the last process stopped goes out now, not at the citizen's next message.
+  void outboxPush.sweep().catch((err: unknown) => logger.error({ err }, 'start-up outbox sweep failed; the messages wait for the citizens\' next message'));
 
   return {
     app,
@@ -377,7 +387,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       // Deliveries already acknowledged, and notices being sent, finish before storage closes.
       await zalo?.close();
       await messenger?.close();
-      await outboxPush?.idle();
+      await outboxPush?.close();
       await announcements.close();
       await coordination.close();
       await store.close();

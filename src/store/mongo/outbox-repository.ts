@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
 import { assertListLimit } from '../list-limit';
-import type { OutboxMessage, OutboxRepository } from '../ports';
+import type { ChannelUser, OutboxMessage, OutboxRepository } from '../ports';
 import { systemClock, type Clock } from '../store-options';
 import { citizenDocs } from './citizen-docs';
 import { isDuplicateKeyError } from './connection';
@@ -71,6 +71,20 @@ export function createMongoOutboxRepository(model: DossierModels['outbox'], now:
     async requeue(ids) {
       if (ids.length === 0) return;
       await model.updateMany({ _id: trusted({ $in: [...ids] }) }, { $set: { deliveredAt: null, claimedUntil: null } });
+    },
+    async recipients(channels, kinds, limit, after) {
+      assertListLimit(limit);
+      const later = after
+        ? [{ $match: { $or: [{ '_id.channel': { $gt: after.channel } }, { '_id.channel': after.channel, '_id.userId': { $gt: after.userId } }] } }]
+        : [];
+      const groups = await model.aggregate<{ _id: ChannelUser }>([
+        { $match: { deliveredAt: null, channel: { $in: [...channels] }, kind: { $in: [...kinds] } } },
+        { $group: { _id: { channel: '$channel', userId: '$userId' } } },
+        ...later,
+        { $sort: { '_id.channel': 1, '_id.userId': 1 } },
+        { $limit: limit },
+      ]);
+      return groups.map((g) => ({ channel: g._id.channel, userId: g._id.userId }));
     },
     async waiting() {
       const groups = await model.aggregate<{ _id: string; n: number }>([{ $match: { deliveredAt: null } }, { $group: { _id: '$channel', n: { $sum: 1 } } }]);

@@ -38,6 +38,13 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
   const lease = db.prepare('UPDATE outbox SET claimed_until = ? WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
   const putBack = db.prepare('UPDATE outbox SET delivered_at = NULL, claimed_until = NULL WHERE id = ?');
+  // Row values order the pages; '' sorts before every channel, so a first page starts from ('', '').
+  const selectRecipients = db.prepare<{ channels: string; kinds: string; channel: string; userId: string; limit: number }, { channel: string; user_id: string }>(
+    `SELECT DISTINCT channel, user_id FROM outbox
+     WHERE delivered_at IS NULL AND channel IN (SELECT value FROM json_each(@channels)) AND kind IN (SELECT value FROM json_each(@kinds))
+       AND (channel, user_id) > (@channel, @userId)
+     ORDER BY channel, user_id LIMIT @limit`,
+  );
   const countWaiting = db.prepare<[], { channel: string; n: number }>('SELECT channel, COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL GROUP BY channel');
 
   const claimTx = db.transaction((channel: string, userId: string, limit: number, leaseMs: number) => {
@@ -83,6 +90,13 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
     },
     async requeue(ids) {
       requeueTx(ids);
+    },
+    async recipients(channels, kinds, limit, after) {
+      assertListLimit(limit);
+      const from = { channel: after?.channel ?? '', userId: after?.userId ?? '' };
+      return selectRecipients
+        .all({ channels: JSON.stringify(channels), kinds: JSON.stringify(kinds), ...from, limit })
+        .map((r) => ({ channel: r.channel, userId: r.user_id }));
     },
     async waiting() {
       return Object.fromEntries(countWaiting.all().map((r) => [r.channel, r.n]));
