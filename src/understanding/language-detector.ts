@@ -5,6 +5,7 @@
  * syllable or not); a word both write often (loanwords: "ok", "online") tells neither. Nothing decided (digits, codes, a word both use) keeps the conversation's language.
  */
 import { foldDiacritics } from '../util/fold-text';
+import { decodeTelex, decodeVni } from './telex-decoder';
 import { loadTrainingData, type Example } from './training-data';
 import type { Locale } from './types';
 
@@ -22,8 +23,11 @@ const MARKED_WEIGHT = 1.5;
 /** An unknown word's shape is weaker evidence than a word seen in the examples. */
 const SHAPE_WEIGHT = 0.5;
 
+/** The syllable a word typed with telex or VNI keystrokes stands for, if any. */
+const keystrokes = (word: string) => decodeTelex(word) ?? decodeVni(word);
+
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().normalize('NFC').match(/\p{L}+/gu) ?? [];
+  return text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*/gu) ?? [];
 }
 
 /** Counts each folded word per language over the examples, and builds the detector. */
@@ -39,19 +43,27 @@ export function createLanguageDetector(examples: readonly Pick<Example, 'text' |
   // Relative frequency with one added count, so a word one language never uses is not infinitely telling.
   const rate = (locale: Locale, w: string) => ((counts[locale].get(w) ?? 0) + 1) / (totals[locale] + 1);
 
-  /** Positive for English, negative for Vietnamese, 0 when the word does not tell. */
-  const evidence = (word: string): number => {
+  /**
+   * Positive for English, negative for Vietnamese, 0 when the word does not tell. An unknown word that is Vietnamese
+   * typed with the keyboard off ("cawn", "ddang"; "nhaf" beside such a one) is Vietnamese, as the parser decodes it.
+   */
+  const evidence = (word: string, telexed: boolean): number => {
     const folded = foldDiacritics(word);
     if (folded !== word) return -MARKED_WEIGHT;
-    if (!counts.vi.has(folded) && !counts.en.has(folded)) return SYLLABLE.test(folded) ? -SHAPE_WEIGHT : SHAPE_WEIGHT;
+    if (!counts.vi.has(folded) && !counts.en.has(folded)) {
+      if (SYLLABLE.test(folded) || (telexed && keystrokes(folded))) return -SHAPE_WEIGHT;
+      return keystrokes(folded)?.strong ? -1 : SHAPE_WEIGHT;
+    }
     if ((counts.vi.get(folded) ?? 0) >= SHARED_COUNT && (counts.en.get(folded) ?? 0) >= SHARED_COUNT) return 0;
     const ratio = rate('en', folded) / rate('vi', folded);
     return ratio >= CLEAR_RATIO ? 1 : ratio <= 1 / CLEAR_RATIO ? -1 : 0;
   };
 
   return (text) => {
+    const words = wordsOf(text);
+    const telexed = words.some((w) => !counts.vi.has(w) && !counts.en.has(w) && keystrokes(w)?.strong);
     let score = 0;
-    for (const w of wordsOf(text)) score += evidence(w);
+    for (const w of words) score += evidence(w, telexed);
     return score > 0 ? 'en' : score < 0 ? 'vi' : undefined;
   };
 }

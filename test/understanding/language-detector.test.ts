@@ -8,7 +8,7 @@ describe('language of a message', () => {
   const detect = loadLanguageDetector(path.join(projectRoot, 'intents'));
 
   const english = ['How do I apply for a passport?', 'where', 'how long', 'how much', 'what documents do I need', 'can I do it online', 'is it free', 'my id card is lost', 'Where is the police station in Phổ Yên?', 'renew id card'];
-  const vietnamese = ['lam ho chieu mat bao lau', 'o dau', 'nop o dau', 'bao nhieu tien', 'ở đâu', 'làm passport mất bao lâu', 'passport het han lam lai the nao', 'dang ky xe may can gi', 'vneid bi khoa', 'báo qua đâu', 'cccd'];
+  const vietnamese = ['lam ho chieu mat bao lau', 'o dau', 'nop o dau', 'bao nhieu tien', 'ở đâu', 'làm passport mất bao lâu', 'passport het han lam lai the nao', 'dang ky xe may can gi', 'vneid bi khoa', 'báo qua đâu', 'cccd', 'cawn nhaf been canh ddang chasy', 'cawn cuwowcs', 'ca8n cu7o71c'];
   const undecided = ['ok', 'thanks', 'hello', 'menu', '0912345678', '000.00.14.H55-260115-0009', '?', ''];
 
   for (const m of english) it(`"${m}" is English`, () => assert.equal(detect(m), 'en'));
