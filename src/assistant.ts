@@ -8,14 +8,15 @@ import { AssistantBot } from './bot/assistant-bot';
 import { FeedbackDialog } from './bot/dialogs/feedback-dialog';
 import { answerAttachment } from './bot/handlers/attachment';
 import { createEmergencyHandlers, loadEmergencyGuide } from './bot/handlers/emergency';
-import { greet } from './bot/handlers/menu';
+import { greet, promptMenu } from './bot/handlers/menu';
 import { loadOtherAgencies } from './bot/handlers/other-agencies';
-import { createRoutes, entityRoutes } from './bot/routes';
+import { createRoutes, entityRoutes, subjectChangers } from './bot/routes';
 import { formerProvinceNotice, withFormerProvinceNotice } from './bot/offices/former-province-notice';
 import { createOfficeHandlers } from './bot/offices/office-handlers';
 import { createTopicAnswerer } from './bot/procedures/topic-answer';
 import { procedureTitle } from './bot/procedures/procedure-answer';
-import { createProcedureFollowUp, createProcedureHandler, createProcedureListHandler } from './bot/procedures/procedure-handlers';
+import { createProcedureFollowUp, createProcedureHandler, createProcedureListHandler, createWhereHandler } from './bot/procedures/procedure-handlers';
+import { loadQuestionWords } from './bot/procedures/question-words';
 import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
 import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
@@ -45,7 +46,7 @@ import type { Logger } from './ops/logger';
 import { createStore } from './store';
 import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
-import { createParser, procedureGroups, type Parser } from './understanding';
+import { createParser, loadLanguageDetector, procedureGroups, type Parser } from './understanding';
 import { retentionRules, scheduleRetention } from './privacy/retention';
 import { createPrivacySource } from './privacy/privacy-content';
 import { createPrivacyPageRouter, privacyNoticeHtml } from './privacy/http/privacy-page';
@@ -120,7 +121,9 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   // Police questions that are not whole procedures (weapons, a locked VNeID…) are answered from content.
   const answerTopic = createTopicAnswerer(currentKnowledge);
   const offices = createOfficeHandlers({ knowledge: currentKnowledge, answerTopic });
-  const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere, answerTopic };
+  // "ở đâu", "báo qua đâu", "mang gì": what a short question asks about the procedure being discussed.
+  const questionWords = loadQuestionWords(path.join(config.contentDir, 'question-words.yaml'));
+  const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere, answerTopic, questionWords };
   const answerProcedure = createProcedureHandler(procedureDeps);
   // Questions per day, channel and intent, for the staff console's charts.
   const recordActivity = createActivityRecorder(store.activity, logger);
@@ -196,7 +199,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       procedure_fee: answerProcedure,
       procedure_duration: answerProcedure,
       procedure_online: answerProcedure,
-      office_location: offices.officeLocation,
+      office_location: createWhereHandler(procedureDeps, offices.officeLocation),
       office_hours: offices.officeHours,
       ...dossiers.handlers,
       // A dossier filed with the former Bắc Kạn police: the merger is explained before the lookup.
@@ -212,14 +215,17 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     unanswered: store.unanswered,
     parser: currentParser,
     translator,
+    detectLanguage: loadLanguageDetector(config.intentsDir),
     routes,
     fallback,
     entityRoutes,
+    subjectChangers,
     followUp: createProcedureFollowUp(procedureDeps),
     emergency: emergencies.card,
     possibleEmergency: emergencies.notice,
     emergencyNumbers: emergencies.numbers,
     welcome: greet,
+    empty: promptMenu,
     attachment: answerAttachment,
     contacts: store.contacts,
     afterEmergency: (turn) => (turn.entity('procedure') || turn.entity('procedure_group') ? answerProcedure : undefined),

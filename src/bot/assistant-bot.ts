@@ -3,7 +3,7 @@ import { DialogSet, type Dialog, type DialogStateManagerConfiguration } from 'bo
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
 import type { ContactRepository, StateStore, UnansweredLog } from '../store/ports';
-import type { Parser } from '../understanding/types';
+import type { Locale, Parser } from '../understanding/types';
 import { attachMemory, DialogStateAccessor } from './dialog-state-accessor';
 import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
@@ -43,6 +43,8 @@ export interface AssistantBotOptions {
   /** The current parser (content reloads may replace it between turns). */
   parser: () => Parser;
   translator: Translator;
+  /** The language a message is written in (undefined when its words do not tell): the answer follows it. */
+  detectLanguage?: (text: string) => Locale | undefined;
   /** One handler per intent name; intents without one go to `fallback`. */
   routes: Readonly<Record<string, Handler>>;
   /** Low confidence, out of scope, or no route: a polite clarification. */
@@ -52,6 +54,8 @@ export interface AssistantBotOptions {
    * that thing implies: a bare "Phan Đình Phùng" after "which ward?" is an office question. Checked in order.
    */
   entityRoutes: ReadonlyArray<readonly [entity: string, intent: string]>;
+  /** Intents that change the subject: the procedure being discussed is forgotten, so follow-ups no longer refer to it. */
+  subjectChangers?: ReadonlySet<string>;
   /** For an unclear message, a handler that the conversation's context makes clear (e.g. a follow-up facet question). */
   followUp: (turn: Turn) => Handler | undefined;
   /** The emergency answer (grade `sure`), which runs before anything else. */
@@ -67,6 +71,8 @@ export interface AssistantBotOptions {
   afterEmergency?: (turn: Turn) => Handler | undefined;
   /** What a new follower or a "Get started" tap sees. */
   welcome: Handler;
+  /** A message with no words at all (empty, "?", emoji only): a short prompt and the menu. */
+  empty: Handler;
   /** A message with only attachments (photo, sticker, file, voice): a polite request to type the question. */
   attachment: Handler;
   /**
@@ -125,6 +131,9 @@ export class AssistantBot {
 
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
     if (text.length > this.options.maxMessageChars) return this.askToShorten(context, memory);
+    // A citizen is answered in the language of what they write, switching back and forth with them; a tap says nothing of it.
+    const written = text.startsWith('/') ? undefined : this.options.detectLanguage?.(text);
+    if (written) memory.locale = written;
     const parseStarted = performance.now();
     const parse = parser().parse(text, memory.locale ?? 'vi');
     const parseSeconds = (performance.now() - parseStarted) / 1000;
@@ -196,6 +205,7 @@ export class AssistantBot {
     const dc = turn.dialogs;
     // The presence is asked first in any case: it also finds the open hand-off this turn's lines go to.
     const officerHolds = ((await this.options.officer?.holds(turn)) ?? false) || heldOnPlatform(turn.context.activity);
+    if (this.options.subjectChangers?.has(turn.intent) && turn.parse.intent.confidence >= confidenceThreshold) delete turn.memory.procedure;
     if (turn.intent === 'emergency') {
       await dc.cancelAllDialogs();
       await emergency(turn);
@@ -226,6 +236,10 @@ export class AssistantBot {
         return 'dialog';
       }
       await dc.cancelAllDialogs();
+    }
+    if (!isPayload(turn) && saysNothing(turn.text)) {
+      await this.options.empty(turn);
+      return 'welcome';
     }
     const unclear = !isPayload(turn) && (turn.parse.intent.confidence < confidenceThreshold || turn.intent === 'out_of_scope');
     if (!isPayload(turn) && (turn.parse.intent.confidence < logBelow || turn.intent === 'out_of_scope')) await this.logUnanswered(turn);
@@ -279,6 +293,11 @@ function isCitizenAction(activity: TurnContext['activity']): boolean {
 function actedAt(activity: TurnContext['activity'], now: Date): Date {
   const at = activity.timestamp ? new Date(activity.timestamp) : now;
   return Number.isNaN(at.getTime()) || at > now ? now : at;
+}
+
+/** No letter or digit anywhere: "", "?", "...", "😀👍" ask nothing the parser could read. */
+function saysNothing(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text);
 }
 
 /** Button taps arrive as `/intent{...}` payloads: they are the citizen's explicit choice. */
