@@ -137,17 +137,24 @@ export class ProcedureRecogniser {
     const listable = resolved.filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words)).map((r) => r.mention);
     const listed = this.joinedFamily(listable, words, layout.breakAfter) ?? this.listedFamily(listable);
     if (listed) return listed;
-    resolved = this.demoteContext(resolved, words);
     // Issue 10: "có đăng ký tạm trú đầy đủ ... nay dự định đăng ký thường trú": the story names one procedure, the request another.
     const request = layout.request;
-    if (request) resolved = resolved.map((r) => (!r.weak && r.mention.from >= request.from && r.mention.to <= request.to ? { ...r, score: r.score + IN_REQUEST } : r));
-    const strong = resolved.filter((r) => !r.weak).map((r) => r.mention);
+    const inRequest = (m: ProcedureMention) => request !== undefined && m.from >= request.from && m.to <= request.to;
+    // Round 8: a request that names nothing ("xin phiếu đó mất bao lâu") points back into the story, where a paper
+    // ("phiếu lý lịch tư pháp") may be what is asked for: it is a document only beside a procedure the request names.
+    resolved = this.demoteContext(resolved, words, !request || resolved.some((r) => inRequest(r.mention)));
+    resolved = resolved.map((r) => (!r.weak && inRequest(r.mention) ? { ...r, score: r.score + IN_REQUEST } : r));
+    // Round 8: when the request itself names something, the story's other procedures ("đã có căn cước và định danh ...
+    // xin hỏi làm hộ chiếu") are context: they neither make an unrelated list nor leave a family without its answer.
+    const asked = resolved.filter((r) => !r.weak && inRequest(r.mention));
+    const pool = asked.length > 0 ? asked : resolved;
+    const strong = pool.filter((r) => !r.weak).map((r) => r.mention);
     // "nhà nghỉ mới mở: an ninh trật tự, lưu trú, phòng cháy" asks about everything at once: no one procedure is meant.
     if (this.families.spansUnrelated(strong, UNRELATED_FAMILIES)) return ABSTAIN;
     const best = resolved.reduce((a, b) => (b.score > a.score ? b : a));
     if (best.mention.group) {
       // Two unrelated families ("cư trú với căn cước") leave nothing to ask about one of them: no group is named.
-      const others = resolved.flatMap((r) => (r.mention.group && r.mention.group !== best.mention.group ? [r.mention.group] : []));
+      const others = pool.flatMap((r) => (r.mention.group && r.mention.group !== best.mention.group ? [r.mention.group] : []));
       if (others.some((g) => this.families.disjoint(g, best.mention.group ?? ''))) return ABSTAIN;
     }
     return best.mention;
@@ -159,8 +166,8 @@ export class ProcedureRecogniser {
    * tạm trú được"). They become weak: still named when nothing else is. (Words like "rồi" after a mention were tried as
    * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it.)
    */
-  private demoteContext(resolved: Resolved[], words: readonly string[]): Resolved[] {
-    const docs = this.documents.matchAll(words);
+  private demoteContext(resolved: Resolved[], words: readonly string[], documents = true): Resolved[] {
+    const docs = documents ? this.documents.matchAll(words) : [];
     const negs = this.negators.matchAll(words);
     // A plain "không" before a mention is often a condition ("không đăng ký tạm trú thì có bị phạt không": still about
     // tạm trú); it is context only as "không X được" (could not do X, so the question is about something else).
