@@ -52,6 +52,7 @@ export class ProcedureRecogniser {
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
   private readonly held = new PhraseMatcher<true>();
+  private readonly others = new PhraseMatcher<true>();
   private readonly done = new PhraseMatcher<true>();
   private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
   private readonly conjunctions = new Set<string>();
@@ -85,6 +86,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.documents) this.documents.add(p, true);
     for (const p of lexicon.consequences) this.documents.add(p, true);
     for (const p of lexicon.held) this.held.add(p, true);
+    for (const p of lexicon.others) this.others.add(p, true);
     for (const p of lexicon.done) this.done.add(p, true);
     // Contrast phrases go in first: "không phải" is longer than "không", so it is what matches before a mention.
     for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
@@ -192,9 +194,14 @@ export class ProcedureRecogniser {
     return resolved.map((r, i) => (isContext[i] ? { ...r, weak: true, score: r.score - 3 * SPECIFIC } : r));
   }
 
-  /** Whether a mention starts just after a `held` word ("tạm giữ bằng lái với giấy đăng ký xe"). */
+  /**
+   * Whether a mention starts just after a `held` word ("tạm giữ bằng lái với giấy đăng ký xe") or an `others` phrase
+   * ("người mua sẽ tự đi đăng ký sang tên": someone else's step, so the seller asks about something else).
+   */
   private heldPaper(m: ProcedureMention, words: readonly string[]): boolean {
-    return this.held.matchAll(words.slice(Math.max(0, m.from - HELD_WINDOW - 3), m.from)).some((h) => m.from - (Math.max(0, m.from - HELD_WINDOW - 3) + h.to) <= HELD_WINDOW);
+    const from = Math.max(0, m.from - HELD_WINDOW - 3);
+    const before = words.slice(from, m.from);
+    return [this.held, this.others].some((cues) => cues.matchAll(before).some((h) => m.from - (from + h.to) <= HELD_WINDOW));
   }
 
   /**
