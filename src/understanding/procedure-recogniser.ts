@@ -144,7 +144,7 @@ export class ProcedureRecogniser {
     const inRequest = (m: ProcedureMention) => request !== undefined && m.from >= request.from && m.to <= request.to;
     // Round 8: a request that names nothing ("xin phiếu đó mất bao lâu") points back into the story, where a paper
     // ("phiếu lý lịch tư pháp") may be what is asked for: it is a document only beside a procedure the request names.
-    resolved = this.demoteContext(resolved, words, !request || resolved.some((r) => inRequest(r.mention)));
+    resolved = this.demoteContext(resolved, words, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)));
     resolved = resolved.map((r) => (!r.weak && inRequest(r.mention) ? { ...r, score: r.score + IN_REQUEST } : r));
     // Round 8: when the request itself names something, the story's other procedures ("đã có căn cước và định danh ...
     // xin hỏi làm hộ chiếu") are context: they neither make an unrelated list nor leave a family without its answer.
@@ -168,7 +168,19 @@ export class ProcedureRecogniser {
    * tạm trú được"). They become weak: still named when nothing else is. (Words like "rồi" after a mention were tried as
    * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it.)
    */
-  private demoteContext(resolved: Resolved[], words: readonly string[], documents = true): Resolved[] {
+  private demoteContext(resolved: Resolved[], words: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true): Resolved[] {
+    // Round 8: another party's step ("người mua sẽ tự đi sang tên") whose family's qualifiers name one other member
+    // ("tôi là người bán") is that member: the citizen asks about their own step, the story told the other's.
+    const own = new Set<Resolved>();
+    resolved = resolved.map((r) => {
+      const id = r.mention.procedure;
+      const family = id && this.after(this.others, r.mention, words) ? this.families.smallestHolding(id) : undefined;
+      const ids = family ? [...qualifiersOf(family)].filter((q) => q !== id) : [];
+      if (ids.length !== 1) return r;
+      const step = { ...r, mention: { from: r.mention.from, to: r.mention.to, procedure: ids[0], family } };
+      own.add(step);
+      return step;
+    });
     const docs = documents ? this.documents.matchAll(words) : [];
     const negs = this.negators.matchAll(words);
     // A plain "không" before a mention is often a condition ("không đăng ký tạm trú thì có bị phạt không": still about
@@ -179,7 +191,7 @@ export class ProcedureRecogniser {
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
     const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && dones.some((d) => d.to === m.from);
-    const isContext = resolved.map((r) => negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || docs.some((d) => d.from <= r.mention.from && r.mention.to <= d.to));
+    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || docs.some((d) => d.from <= r.mention.from && r.mention.to <= d.to)));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
@@ -199,9 +211,13 @@ export class ProcedureRecogniser {
    * ("người mua sẽ tự đi đăng ký sang tên": someone else's step, so the seller asks about something else).
    */
   private heldPaper(m: ProcedureMention, words: readonly string[]): boolean {
+    return this.after(this.held, m, words) || this.after(this.others, m, words);
+  }
+
+  /** Whether a mention starts at most HELD_WINDOW words after one of `cues`. */
+  private after(cues: PhraseMatcher<true>, m: ProcedureMention, words: readonly string[]): boolean {
     const from = Math.max(0, m.from - HELD_WINDOW - 3);
-    const before = words.slice(from, m.from);
-    return [this.held, this.others].some((cues) => cues.matchAll(before).some((h) => m.from - (from + h.to) <= HELD_WINDOW));
+    return cues.matchAll(words.slice(from, m.from)).some((h) => m.from - (from + h.to) <= HELD_WINDOW);
   }
 
   /**

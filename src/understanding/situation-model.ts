@@ -29,7 +29,7 @@ const FIGURATIVE_FRAMES = new Set(['idiom', 'sales']);
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
  * `alone`: so likely that the model is sure without a hazard word ("uống cả vỉ thuốc ngủ, giờ gọi không dậy").
  */
-export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.9 };
+export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.8 };
 // The numbers are asked for when that label wins and is at least this likely.
 const NUMBERS_AT_LEAST = 0.4;
 const MAX_WORDS = 80;
@@ -169,13 +169,13 @@ export class SituationModel {
     const scores = this.situation.predict(features);
     const p = (label: SituationLabel) => scores.find((s) => s.label === label)?.p ?? 0;
     const danger = p('danger');
-    // A plea over homework or a deadline ("cứu tôi với bài tập này") is a figure of speech, and one over one of our
-    // procedures ("cứu với, làm mãi không được căn cước") is about paperwork: the model decides those, not the plea rule.
+    // A plea over homework or a deadline ("cứu tôi với bài tập này") is a figure of speech. A bare plea makes a possible
+    // danger sure; with no sign of danger besides it ("cứu với, làm mãi không được căn cước", "cứu em với, máy tính bị
+    // đơ") the model decides, as the plea is then about paperwork or a chore.
     const frames = this.frameMatches(words);
     const figurative = frames.some((m) => FIGURATIVE_FRAMES.has(m.value));
-    const paperwork = message.entities.some((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
     const named = frames.some((m) => DANGER_FRAMES.has(m.value));
-    const stated = this.statesDanger(words).filter((plea) => !plea || (!figurative && !paperwork));
+    const stated = this.statesDanger(words).filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
     const grade: EmergencyGrade = (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
       ? 'sure'
       : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
