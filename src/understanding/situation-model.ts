@@ -27,7 +27,8 @@ const FIGURATIVE_FRAMES = new Set(['idiom', 'sales']);
 
 /**
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
- * `alone`: so likely that the model is sure without a hazard word ("uống cả vỉ thuốc ngủ, giờ gọi không dậy").
+ * `alone` (round 8, chosen on the dev sets): so likely that the model is sure without a hazard word ("uống cả vỉ thuốc
+ * ngủ, giờ gọi không dậy").
  */
 export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.8 };
 // The numbers are asked for when that label wins and is at least this likely.
@@ -58,7 +59,7 @@ export interface SituationExample {
 export interface Situations {
   frames: Record<string, string[]>;
   explicit: string[];
-  /** Hand rules that only plead ("cứu với"): left to the model over paperwork or a figure of speech. */
+  /** Hand rules that only plead ("cứu với"): they make a possible danger sure, and leave anything less to the model. */
   pleas: string[];
   examples: SituationExample[];
 }
