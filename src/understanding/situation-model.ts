@@ -214,13 +214,15 @@ export class SituationModel {
     const out: string[] = [];
     for (const m of this.frameMatches(words)) out.push(`s:${m.value}`);
     // A procedure's own words ("tạm trú", "hộ chiếu") fill thousands of safe examples: read as one placeholder, they
-    // say "paperwork" without outweighing a robbery told in the same message.
-    const procedures = message.entities.filter((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
-    const named = words.map((w) => procedures.some((e) => w.start >= e.start && w.end <= e.end));
+    // say "paperwork" without outweighing a robbery told in the same message. A place name says nothing of the situation
+    // (round 8: "Phổ Yên" read as "yên" of "yên tâm" calmed a crash): it is one placeholder too.
+    const placeholder = (e: ParsedEntity) => (e.entity === 'procedure' || e.entity === 'procedure_group' ? '§proc' : e.entity === 'location' ? '§loc' : undefined);
+    const spans = message.entities.flatMap((e) => (placeholder(e) ? [{ e, p: placeholder(e) as string }] : []));
+    const named = words.map((w) => spans.find((x) => w.start >= x.e.start && w.end <= x.e.end)?.p);
     for (let i = 0; i < words.length; i++) {
-      const word = named[i] ? '§proc' : folded[i];
-      if (named[i] && named[i - 1]) continue;
-      out.push(`w:${word}`, `b:${i === 0 ? '^' : named[i - 1] ? '§proc' : folded[i - 1]}_${word}`);
+      const word = named[i] ?? folded[i];
+      if (named[i] && named[i - 1] === named[i]) continue;
+      out.push(`w:${word}`, `b:${i === 0 ? '^' : named[i - 1] ?? folded[i - 1]}_${word}`);
       // Typed diacritics tell "cháy" (fire) from "chạy" (run): the toned word is a feature of its own.
       if (!named[i] && words[i].toned !== folded[i]) out.push(`t:${words[i].toned}`);
     }
