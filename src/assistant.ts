@@ -8,18 +8,19 @@ import { AssistantBot } from './bot/assistant-bot';
 import { FeedbackDialog } from './bot/dialogs/feedback-dialog';
 import { answerAttachment } from './bot/handlers/attachment';
 import { createEmergencyHandlers, loadEmergencyGuide } from './bot/handlers/emergency';
-import { greet } from './bot/handlers/menu';
+import { greet, promptMenu } from './bot/handlers/menu';
 import { loadOtherAgencies } from './bot/handlers/other-agencies';
-import { createRoutes, entityRoutes } from './bot/routes';
+import { createRoutes, entityRoutes, subjectChangers } from './bot/routes';
 import { formerProvinceNotice, withFormerProvinceNotice } from './bot/offices/former-province-notice';
 import { createOfficeHandlers } from './bot/offices/office-handlers';
 import { createTopicAnswerer } from './bot/procedures/topic-answer';
 import { procedureTitle } from './bot/procedures/procedure-answer';
-import { createProcedureFollowUp, createProcedureHandler, createProcedureListHandler } from './bot/procedures/procedure-handlers';
+import { createProcedureFollowUp, createProcedureHandler, createProcedureListHandler, createWhereHandler } from './bot/procedures/procedure-handlers';
+import { loadQuestionWords } from './bot/procedures/question-words';
 import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
 import { REST_CHANNEL, RestAdapter } from './channels/rest/rest-adapter';
-import { createRestSender, renderQueuedReply } from './channels/rest/rest-sender';
+import { createRestSender, QUEUED_REPLY_KIND, renderQueuedReply } from './channels/rest/rest-sender';
 import { Inbox } from './channels/inbox';
 import { createMessengerChannel, messengerSettings, type MessengerChannel } from './channels/messenger/messenger-channel';
 import type { HandoffControl, OfficerSignals } from './channels/officer-signals';
@@ -45,7 +46,7 @@ import type { Logger } from './ops/logger';
 import { createStore } from './store';
 import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
-import { createParser, procedureGroups, type Parser } from './understanding';
+import { createParser, loadLanguageDetector, procedureGroups, type Parser } from './understanding';
 import { saveYamlCache, useYamlCache } from './util/yaml-cache';
 import { retentionRules, scheduleRetention } from './privacy/retention';
 import { createPrivacySource } from './privacy/privacy-content';
@@ -125,7 +126,9 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   // Police questions that are not whole procedures (weapons, a locked VNeID…) are answered from content.
   const answerTopic = createTopicAnswerer(currentKnowledge);
   const offices = createOfficeHandlers({ knowledge: currentKnowledge, answerTopic });
-  const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere, answerTopic };
+  // "ở đâu", "báo qua đâu", "mang gì": what a short question asks about the procedure being discussed.
+  const questionWords = loadQuestionWords(path.join(config.contentDir, 'question-words.yaml'));
+  const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere, answerTopic, questionWords };
   const answerProcedure = createProcedureHandler(procedureDeps);
   // Staff accounts and guards; creates the first admin on an empty store. Before the dossier module, which mounts its guards.
   const admin = await createAdminModule({ config, store, coordination, knowledge, translator, logger });
@@ -199,7 +202,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       procedure_fee: answerProcedure,
       procedure_duration: answerProcedure,
       procedure_online: answerProcedure,
-      office_location: offices.officeLocation,
+      office_location: createWhereHandler(procedureDeps, offices.officeLocation),
       office_hours: offices.officeHours,
       ...dossiers.handlers,
       // A dossier filed with the former Bắc Kạn police: the merger is explained before the lookup.
@@ -215,22 +218,27 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     unanswered: store.unanswered,
     parser: currentParser,
     translator,
+    detectLanguage: loadLanguageDetector(config.intentsDir),
     routes,
     fallback,
     entityRoutes,
+    subjectChangers,
     followUp: createProcedureFollowUp(procedureDeps),
     emergency: emergencies.card,
     possibleEmergency: emergencies.notice,
     emergencyNumbers: emergencies.numbers,
     welcome: greet,
+    empty: promptMenu,
     attachment: answerAttachment,
     turns: store.turns,
+    contacts: store.contacts,
     // Questions per day, channel and intent, for the staff console's charts.
     countedAs: questionActivity,
     afterEmergency: (turn) => (turn.entity('procedure') || turn.entity('procedure_group') ? answerProcedure : undefined),
     dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
     officer: handoff.presence,
     confidenceThreshold: CONFIDENCE_THRESHOLD,
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
     onTurnEnd: async (report) => {
       metrics.observeTurn(report);
@@ -240,8 +248,10 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     now,
   });
 
-  // Seen platform ids: in Redis with several instances, otherwise in the store so they survive a restart.
-  const inbox = new Inbox(coordination, coordination.kind === 'redis' ? coordination : store.seenEvents);
+  // Platform ids seen (inbound, for de-duplication) or sent (Zalo echoes): in Redis with several instances, otherwise in
+  // the store so they survive a restart.
+  const seenEvents = coordination.kind === 'redis' ? coordination : store.seenEvents;
+  const inbox = new Inbox(coordination, seenEvents);
   metrics.watchQueues({ outbox: () => store.outbox.waiting(), journal: () => store.inboundJournal.waiting(), turnsInProgress: () => inbox.inProgress });
   // One drain for every kind a channel shows (dossier notices, officers' queued replies), so no kind is claimed by a
   // drain that cannot draw it; what waits opens the citizen's next answer, on every channel.
@@ -275,6 +285,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     store,
     coordination,
     inbox,
+    seenEvents,
     translator,
     logic: bot.onTurn,
     metrics,
@@ -315,7 +326,15 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   }
   // Platform senders only: the web chat's own sender queues into this very outbox, where its notices already wait.
   const platformSenders = new Map([...senders].filter(([channel]) => channel !== REST_CHANNEL));
-  outboxPush = new OutboxPush({ outbox: store.outbox, senders: platformSenders, render: (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m), inbox, logger });
+  outboxPush = new OutboxPush({
+    outbox: store.outbox,
+    senders: platformSenders,
+    render: (m) => dossiers.outbox.render(m) ?? renderQueuedReply(m),
+    kinds: [dossiers.outbox.kind, QUEUED_REPLY_KIND],
+    inbox,
+    coordination,
+    logger,
+  });
   for (const [channel, sender] of platformSenders) announcementSenders.set(channel, sender);
 
   // The web chat's privacy notice and policy, from content editors keep (a bad file stops start-up).
@@ -338,8 +357,6 @@ export async function createAssistant(config: Config, logger: Logger, options: A
         adapter: restAdapter,
         logic: bot.onTurn,
         maxBodyBytes: config.MAX_BODY_BYTES,
-        maxMessageChars: config.MAX_MESSAGE_CHARS,
-        tooLongReply: (max) => translator.forLocale('vi')('errors.tooLong', { max }),
         guard: limitRequests({ coordination, name: 'chat', limit: config.CHAT_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
       }),
       ...(zalo ? [zalo.router] : []),
@@ -361,6 +378,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
 
   await announcements.start();
   saveYamlCache();
+  // What waited in the outbox when the last process stopped goes out now, not at the citizen's next message.
+  void outboxPush.sweep().catch((err: unknown) => logger.error({ err }, 'start-up outbox sweep failed; the messages wait for the citizens\' next message'));
 
   return {
     app,
@@ -380,7 +399,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       // Deliveries already acknowledged, and notices being sent, finish before storage closes.
       await zalo?.close();
       await messenger?.close();
-      await outboxPush?.idle();
+      await outboxPush?.close();
       await announcements.close();
       await coordination.close();
       await store.close();

@@ -6,14 +6,14 @@ import type { ChannelSender } from '../channels/outbound/channel-sender';
 import type { ZaloButtonStyle } from '../channels/zalo/zalo-renderer';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { OutboxMessage, Store } from '../store/ports';
+import type { AnnouncementRepository, OutboxMessage, Store } from '../store/ports';
 import type { Clock } from '../store/store-options';
 import type { LocationEntry } from '../understanding/types';
 import { createAnnouncementService, type AnnouncementService } from './announcement-service';
 import { createSubscriptionHandlers } from './chat/subscription-handlers';
 import { DeliveryEngine } from './delivery-engine';
 import { createAnnouncementRoutes } from './http/announcement-routes';
-import { createPublicPageRouter, PUBLIC_PAGE_PATH } from './http/public-page';
+import { createPublicPage, PUBLIC_PAGE_PATH } from './http/public-page';
 import { InProcessRunner, type DeliveryRunner } from './in-process-runner';
 import { createPacer, type Pacer } from './pacer';
 import { previewAnnouncement } from './preview';
@@ -63,6 +63,18 @@ const LEASE_MS = 10 * 60_000;
 
 export function createAnnouncementModule(deps: AnnouncementModuleDeps): AnnouncementModule {
   const { store, now } = deps;
+  const vi = deps.translator.forLocale('vi');
+  const publicPage = createPublicPage(store.announcements, vi, now);
+  // Every status change of this instance passes here (publishing, finishing, withdrawing; only drafts and scheduled
+  // announcements are edited, and the page shows neither), so the public page is drawn anew on its next visit.
+  const announcements: AnnouncementRepository = {
+    ...store.announcements,
+    async transition(...change) {
+      const moved = await store.announcements.transition(...change);
+      if (moved) publicPage.forget();
+      return moved;
+    },
+  };
   const pacers = new Map<string, Pacer>();
   // On BullMQ the queues' limiter paces every instance together; pacing here as well would halve the rate.
   const pacer = (channel: string) => {
@@ -71,7 +83,7 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
     return p;
   };
   const engine = new DeliveryEngine({
-    announcements: store.announcements,
+    announcements,
     contacts: store.contacts,
     outbox: store.outbox,
     senders: deps.senders,
@@ -82,7 +94,7 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
   });
   // BullMQ (and ioredis under it) is loaded only when Redis is configured: ~15 MB and ~0.35 s of start-up otherwise (docs/performance.md).
   const runner = deps.redis
-    ? new (require('./bullmq-runner') as typeof import('./bullmq-runner')).BullmqRunner(engine, store.announcements, {
+    ? new (require('./bullmq-runner') as typeof import('./bullmq-runner')).BullmqRunner(engine, announcements, {
         redisUrl: deps.redis.url,
         keyPrefix: deps.redis.keyPrefix,
         perSecond: deps.perSecond,
@@ -92,9 +104,8 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
         now,
         logger: deps.logger,
       })
-    : new InProcessRunner(engine, store.announcements, { concurrency: deps.concurrency, pollMs: deps.pollMs, now, logger: deps.logger });
-  const service = createAnnouncementService({ announcements: store.announcements, contacts: store.contacts, runner, audit: store.audit, now });
-  const vi = deps.translator.forLocale('vi');
+    : new InProcessRunner(engine, announcements, { concurrency: deps.concurrency, pollMs: deps.pollMs, now, logger: deps.logger });
+  const service = createAnnouncementService({ announcements, contacts: store.contacts, runner, audit: store.audit, now });
   const publicPageUrl = deps.publicBaseUrl ? new URL(PUBLIC_PAGE_PATH, deps.publicBaseUrl).toString() : undefined;
   const placeName = (id: string) => deps.places().find((p) => p.id === id)?.names[0];
   return {
@@ -109,7 +120,7 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
         auth: deps.auth,
         now,
       }),
-      createPublicPageRouter(store.announcements, vi),
+      publicPage.router,
     ],
     render: createAnnouncementOutboxRender(deps.translator),
     service,

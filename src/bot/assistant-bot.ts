@@ -3,8 +3,8 @@ import type { Dialog, DialogStateManagerConfiguration } from 'botbuilder-dialogs
 import { DialogSet } from './dialogs/dialog-library';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { StateStore, TurnActivity, TurnWriter, UnansweredLog } from '../store/ports';
-import type { Parser } from '../understanding/types';
+import type { ContactRepository, StateStore, TurnActivity, TurnWriter, UnansweredLog } from '../store/ports';
+import type { Locale, Parser } from '../understanding/types';
 import { attachMemory, DialogStateAccessor } from './dialog-state-accessor';
 import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
@@ -22,7 +22,7 @@ export interface DialogEntry {
 }
 
 /** How a turn was answered, for metrics: which path the message took. */
-export type TurnPath = 'emergency' | 'dialog' | 'route' | 'context' | 'fallback' | 'welcome' | 'attachment' | 'officer' | 'ignored' | 'error';
+export type TurnPath = 'emergency' | 'dialog' | 'route' | 'context' | 'fallback' | 'welcome' | 'attachment' | 'officer' | 'too_long' | 'ignored' | 'error';
 
 /** What one finished turn reports to observers (metrics); never the citizen's text. */
 export interface TurnReport {
@@ -44,6 +44,8 @@ export interface AssistantBotOptions {
   /** The current parser (content reloads may replace it between turns). */
   parser: () => Parser;
   translator: Translator;
+  /** The language a message is written in (undefined when its words do not tell): the answer follows it. */
+  detectLanguage?: (text: string) => Locale | undefined;
   /** One handler per intent name; intents without one go to `fallback`. */
   routes: Readonly<Record<string, Handler>>;
   /** Low confidence, out of scope, or no route: a polite clarification. */
@@ -53,6 +55,8 @@ export interface AssistantBotOptions {
    * that thing implies: a bare "Phan Đình Phùng" after "which ward?" is an office question. Checked in order.
    */
   entityRoutes: ReadonlyArray<readonly [entity: string, intent: string]>;
+  /** Intents that change the subject: the procedure being discussed is forgotten, so follow-ups no longer refer to it. */
+  subjectChangers?: ReadonlySet<string>;
   /** For an unclear message, a handler that the conversation's context makes clear (e.g. a follow-up facet question). */
   followUp: (turn: Turn) => Handler | undefined;
   /** The emergency answer (grade `sure`), which runs before anything else. */
@@ -68,6 +72,8 @@ export interface AssistantBotOptions {
   afterEmergency?: (turn: Turn) => Handler | undefined;
   /** What a new follower or a "Get started" tap sees. */
   welcome: Handler;
+  /** A message with no words at all (empty, "?", emoji only): a short prompt and the menu. */
+  empty: Handler;
   /** A message with only attachments (photo, sticker, file, voice): a polite request to type the question. */
   attachment: Handler;
   /**
@@ -77,11 +83,15 @@ export interface AssistantBotOptions {
   turns: TurnWriter;
   /** The count a finished turn adds to the staff charts, if it was a question. */
   countedAs?: (report: TurnReport) => TurnActivity | undefined;
+  /** Where the citizen's action is recorded when no turn is written (an over-long message, left unremembered). */
+  contacts: Pick<ContactRepository, 'recordInteraction'>;
   dialogs: DialogEntry[];
   /** The human hand-off: keeps what is said while one is open, and silences the bot while an officer holds the conversation. */
   officer?: OfficerPresence;
   /** Below this parse confidence the assistant asks instead of guessing (Rasa's nlu_fallback threshold). */
   confidenceThreshold: number;
+  /** A longer message is not read: the citizen is asked, in their language, to shorten it (the same on every channel). */
+  maxMessageChars: number;
   logger: Logger;
   /** Called once per finished turn (metrics). */
   /** Awaited, so what it records is in place when the turn's answer leaves; it must not throw. */
@@ -125,6 +135,10 @@ export class AssistantBot {
     attachMemory(context, memory);
 
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
+    if (text.length > this.options.maxMessageChars) return this.askToShorten(context, memory);
+    // A citizen is answered in the language of what they write, switching back and forth with them; a tap says nothing of it.
+    const written = text.startsWith('/') ? undefined : this.options.detectLanguage?.(text);
+    if (written) memory.locale = written;
     const parseStarted = performance.now();
     const parse = parser().parse(text, memory.locale ?? 'vi');
     const parseSeconds = (performance.now() - parseStarted) / 1000;
@@ -182,11 +196,27 @@ export class AssistantBot {
     await this.options.onTurnEnd?.(report);
   };
 
+  /**
+   * An over-long message is neither understood nor remembered (the conversation stays as it was), but it is the
+   * citizen's action: it is recorded, since the platforms' messaging windows count from it.
+   */
+  private async askToShorten(context: TurnContext, memory: ConversationMemory): Promise<void> {
+    const started = performance.now();
+    const { activity } = context;
+    const locale = memory.locale ?? 'vi';
+    await context.sendActivity(this.options.translator.forLocale(locale)('errors.tooLong', { max: this.options.maxMessageChars }));
+    const endedAt = this.options.now?.() ?? new Date();
+    const user = { channel: activity.channelId, userId: activity.from.id };
+    await this.options.contacts.recordInteraction(user, actedAt(activity, endedAt), { locale });
+    await this.options.onTurnEnd?.({ ...user, intent: 'none', path: 'too_long', seconds: (performance.now() - started) / 1000, parseSeconds: 0, at: endedAt });
+  }
+
   private async dispatch(turn: Turn): Promise<TurnPath> {
     const { routes, fallback, emergency, confidenceThreshold } = this.options;
     const dc = turn.dialogs;
     // The presence is asked first in any case: it also finds the open hand-off this turn's lines go to.
     const officerHolds = ((await this.options.officer?.holds(turn)) ?? false) || heldOnPlatform(turn.context.activity);
+    if (this.options.subjectChangers?.has(turn.intent) && turn.parse.intent.confidence >= confidenceThreshold) delete turn.memory.procedure;
     if (turn.intent === 'emergency') {
       await dc.cancelAllDialogs();
       await emergency(turn);
@@ -217,6 +247,10 @@ export class AssistantBot {
         return 'dialog';
       }
       await dc.cancelAllDialogs();
+    }
+    if (!isPayload(turn) && saysNothing(turn.text)) {
+      await this.options.empty(turn);
+      return 'welcome';
     }
     const unclear = !isPayload(turn) && (turn.parse.intent.confidence < confidenceThreshold || turn.intent === 'out_of_scope');
     if (!isPayload(turn) && (turn.parse.intent.confidence < logBelow || turn.intent === 'out_of_scope')) await this.logUnanswered(turn);
@@ -270,6 +304,11 @@ function isCitizenAction(activity: TurnContext['activity']): boolean {
 function actedAt(activity: TurnContext['activity'], now: Date): Date {
   const at = activity.timestamp ? new Date(activity.timestamp) : now;
   return Number.isNaN(at.getTime()) || at > now ? now : at;
+}
+
+/** No letter or digit anywhere: "", "?", "...", "😀👍" ask nothing the parser could read. */
+function saysNothing(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text);
 }
 
 /** Button taps arrive as `/intent{...}` payloads: they are the citizen's explicit choice. */

@@ -23,6 +23,21 @@ export const entityRoutes = [
   ['procedure_group', 'procedure_info'],
 ] as const;
 
+/** Intents that leave the procedure being discussed: a bare "ở đâu" after them is no longer about it. */
+export const subjectChangers: ReadonlySet<string> = new Set([
+  'greeting',
+  'help',
+  'goodbye',
+  'emergency',
+  'crime_report',
+  'dossier_status',
+  'feedback',
+  'human_agent',
+  'subscribe',
+  'unsubscribe',
+  'news',
+]);
+
 /** The intent → handler table: the whole conversation map on one screen. */
 export function createRoutes(deps: RouteDeps): { routes: Record<string, Handler>; fallback: Handler } {
   const fallback = createFallbackHandler({ agencies: deps.otherAgencies, ...deps.fallbackAnswers });

@@ -41,7 +41,16 @@ export interface DeliveryJournalOptions {
   leaseMs?: number;
   /** How often deliveries left by a dead process are looked for. */
   recoverEveryMs?: number;
+  /**
+   * How many times processing may start before the delivery is given up (logged and counted, then forgotten). Between
+   * failures the delay doubles from `leaseMs`, up to an hour: the default 8 keeps retrying for about three hours.
+   */
+  maxAttempts?: number;
+  /** Told when a delivery is given up (a metric staff alert on). */
+  onGiveUp?: (channel: string) => void;
 }
+
+const MAX_RETRY_DELAY_MS = 3600_000;
 
 /**
  * At-least-once between the platform's 200 and the bot: a verified delivery is written to the store before the
@@ -55,15 +64,17 @@ export class DeliveryJournal {
   private readonly inHand = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private readonly leaseMs: number;
+  private readonly maxAttempts: number;
 
   constructor(private readonly options: DeliveryJournalOptions) {
     this.leaseMs = options.leaseMs ?? 60_000;
+    this.maxAttempts = options.maxAttempts ?? 8;
   }
 
   /** Keeps the delivery, then processes it in the background; resolves once it is kept (answer the platform then). */
   async accept(body: string, delivery: unknown): Promise<void> {
     const id = await this.options.journal.add(this.options.channel, body, this.leaseMs);
-    this.run(id, delivery, new Date());
+    this.run(id, delivery, new Date(), 1);
   }
 
   /** Takes over deliveries a dead process left behind; answers how many it replays. */
@@ -74,6 +85,13 @@ export class DeliveryJournal {
       const batch = await journal.claimAbandoned(channel, RECOVER_BATCH, this.leaseMs);
       for (const entry of batch) {
         if (this.inHand.has(entry.id)) continue;
+        if (entry.attempts > this.maxAttempts) {
+          // The same failure every time (a bug this body triggers, a store that stays down): stop replaying it.
+          logger.error({ channel, journalId: entry.id, attempts: entry.attempts - 1, receivedAt: entry.receivedAt }, 'webhook delivery given up after repeated failures');
+          this.options.onGiveUp?.(channel);
+          await journal.remove(entry.id);
+          continue;
+        }
         let delivery: unknown;
         try {
           delivery = JSON.parse(entry.body);
@@ -83,7 +101,7 @@ export class DeliveryJournal {
           await journal.remove(entry.id);
           continue;
         }
-        this.run(entry.id, delivery, entry.receivedAt);
+        this.run(entry.id, delivery, entry.receivedAt, entry.attempts);
         taken++;
       }
       if (batch.length < RECOVER_BATCH) break;
@@ -111,7 +129,7 @@ export class DeliveryJournal {
     await this.idle();
   }
 
-  private run(id: string, delivery: unknown, receivedAt: Date): void {
+  private run(id: string, delivery: unknown, receivedAt: Date, attempt: number): void {
     const { journal, channel, logger, process } = this.options;
     this.inHand.add(id);
     const work = (async () => {
@@ -120,7 +138,9 @@ export class DeliveryJournal {
       try {
         await process(delivery, receivedAt);
       } catch (err) {
-        logger.error({ err, channel, journalId: id }, 'delivery processing failed; kept for a replay');
+        const delayMs = Math.min(this.leaseMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
+        logger.error({ err, channel, journalId: id, attempt, retryInSeconds: Math.round(delayMs / 1000) }, 'delivery processing failed; kept for a replay');
+        await journal.retryLater(id, delayMs).catch((e) => logger.error({ err: e, channel, journalId: id }, 'could not postpone a failed delivery'));
         return;
       }
       await journal.remove(id).catch((err) => logger.error({ err, channel, journalId: id }, 'could not forget a processed delivery'));

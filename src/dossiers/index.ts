@@ -48,7 +48,7 @@ export interface DossierModule {
   handlers: { dossier_status: Handler };
   dialogs: DialogEntry[];
   /** `drain` takes a citizen's waiting notices (any channel); `render` draws one (undefined for other kinds). */
-  outbox: { drain: OutboxDrain; render: (message: OutboxMessage) => Reply | undefined };
+  outbox: { drain: OutboxDrain; render: (message: OutboxMessage) => Reply | undefined; kind: string };
   service: DossierService;
 }
 
@@ -80,7 +80,7 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
     // A short answer (code, 4 digits) is expected: a confident new question may interrupt the lookup. The digits
     // prove who the citizen is, so they are never kept where an officer could read them.
     dialogs: [{ dialog: new DossierDialog(chat), interrupt: 'short-answer', confidential: true }],
-    outbox: { drain: createOutboxDrain(outbox, render), render },
+    outbox: { drain: createOutboxDrain(outbox, render), render, kind: STATUS_NOTICE_KIND },
     service,
   };
 }

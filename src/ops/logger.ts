@@ -40,6 +40,7 @@ export function maskPersonalData(text: string): string {
 
 // Every JSON string literal of a finished log line: masking inside them only can never break the line's JSON.
 const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
+const REQUEST_ID_KEY = '"reqId":';
 
 /**
  * Structured JSON logs, one object a line, for log shippers. Citizens' data never leaves in them: by field (paths
@@ -57,7 +58,9 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths, censor: CENSOR },
       mixin: () => currentRequest() ?? {},
-      hooks: { streamWrite: (line) => line.replace(JSON_STRING, maskPersonalData) },
+      // The request id is ours (or a caller's plain token), never citizens' data: a random UUID can hold a digit run
+      // shaped like a phone number, and a masked id could no longer join a turn's lines.
+      hooks: { streamWrite: (line) => line.replace(JSON_STRING, (text, at: number) => (line.startsWith(REQUEST_ID_KEY, at - REQUEST_ID_KEY.length) ? text : maskPersonalData(text))) },
     },
     destination,
   );

@@ -24,6 +24,8 @@ export interface Metrics {
   observeTokenRefresh(channel: string, outcome: 'ok' | 'failed'): void;
   /** Counts a refused webhook delivery by reason (bad_signature, replay, malformed…): a burst means an attack or a wrong secret. */
   observeWebhookRefusal(channel: string, reason: string): void;
+  /** Counts a verified delivery given up after repeated processing failures: any at all is worth a look. */
+  observeDeliveryGivenUp(channel: string): void;
   /** Counts one outbound send by channel, purpose and outcome (`ok` or the failure's name). */
   observeSend(channel: string, purpose: SendPurpose, result: SendResult): void;
   /** Whether a platform accepts our credentials (0 alerts staff: a refused token). */
@@ -65,6 +67,12 @@ export function createMetrics(): Metrics {
     name: 'assistant_channel_token_refreshes_total',
     help: 'Platform access-token refreshes by channel and outcome (ok, failed); alert on failed',
     labelNames: ['channel', 'outcome'] as const,
+    registers: [registry],
+  });
+  const deliveriesGivenUp = new Counter({
+    name: 'assistant_webhook_deliveries_given_up_total',
+    help: 'Verified webhook deliveries given up after repeated processing failures, by channel',
+    labelNames: ['channel'] as const,
     registers: [registry],
   });
   const webhookRefusals = new Counter({
@@ -150,6 +158,9 @@ export function createMetrics(): Metrics {
     },
     observeWebhookRefusal(channel, reason) {
       webhookRefusals.inc({ channel, reason });
+    },
+    observeDeliveryGivenUp(channel) {
+      deliveriesGivenUp.inc({ channel });
     },
     observeSend(channel, purpose, result) {
       sends.inc({ channel, purpose, result: result.ok ? 'ok' : result.failure });

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { SituationModel, type Situations, type SituationSnapshot } from './situation-model';
+import { SituationModel, type SituationRules, type SituationSnapshot } from './situation-model';
 import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot } from './softmax-classifier';
 
 /** The two classifiers of a parser and the feature index they share, and the emergency situation model. */
@@ -57,7 +57,7 @@ export class ModelCache {
   constructor(private readonly dirs: readonly string[]) {}
 
   /** The models saved under `key`; the situation model reads its frames and hand rules from `situations`. */
-  load(key: string, situations: Pick<Situations, 'frames' | 'explicit'>): TrainedModels | undefined {
+  load(key: string, situations: SituationRules): TrainedModels | undefined {
     for (const dir of this.dirs) {
       let saved: SavedModels;
       try {

@@ -21,6 +21,9 @@ const RANKING_SIZE = 10;
 const LIST_INTENT = 'procedure_list';
 const DOSSIER_INTENT = 'dossier_status';
 const CODE_ONLY_CONFIDENCE = 0.9;
+// A question for the emergency numbers is a question of where to call (the bot answers it with the numbers).
+const NUMBERS_INTENT = 'office_location';
+const NUMBERS_CONFIDENCE = 0.9;
 
 /** Training words: those seen twice are spelling targets; one-off words (maybe typos) are only left alone. */
 function trainingVocabulary(examples: readonly Example[]): { targets: string[]; known: string[] } {
@@ -79,6 +82,8 @@ export function buildParser(
     else ranking = withoutIntent(ranking, 'emergency');
     // A pasted code alone ("000.00.14.H55-260115-0009") asks where that dossier is, whatever shape the code has.
     if (emergency.grade !== 'sure' && analysis.onlyCode) ranking = promote(ranking, DOSSIER_INTENT, CODE_ONLY_CONFIDENCE);
+    // "gọi cảnh sát số mấy" asks where to call: the bot answers with the numbers (emergency.asksNumbers), and the intent says so.
+    if (emergency.asksNumbers) ranking = promote(ranking, NUMBERS_INTENT, NUMBERS_CONFIDENCE);
     const intent = ranking[0];
     // "mở khách sạn phải làm những thủ tục gì" lists everything a hotel needs, not the one procedure its purpose suggests.
     const listAll = intent.name === LIST_INTENT && analysis.purposeOnly;

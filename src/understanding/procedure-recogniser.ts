@@ -52,6 +52,7 @@ export class ProcedureRecogniser {
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
   private readonly held = new PhraseMatcher<true>();
+  private readonly others = new PhraseMatcher<true>();
   private readonly done = new PhraseMatcher<true>();
   private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
   private readonly conjunctions = new Set<string>();
@@ -85,6 +86,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.documents) this.documents.add(p, true);
     for (const p of lexicon.consequences) this.documents.add(p, true);
     for (const p of lexicon.held) this.held.add(p, true);
+    for (const p of lexicon.others) this.others.add(p, true);
     for (const p of lexicon.done) this.done.add(p, true);
     // Contrast phrases go in first: "không phải" is longer than "không", so it is what matches before a mention.
     for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
@@ -137,17 +139,24 @@ export class ProcedureRecogniser {
     const listable = resolved.filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words)).map((r) => r.mention);
     const listed = this.joinedFamily(listable, words, layout.breakAfter) ?? this.listedFamily(listable);
     if (listed) return listed;
-    resolved = this.demoteContext(resolved, words);
     // Issue 10: "có đăng ký tạm trú đầy đủ ... nay dự định đăng ký thường trú": the story names one procedure, the request another.
     const request = layout.request;
-    if (request) resolved = resolved.map((r) => (!r.weak && r.mention.from >= request.from && r.mention.to <= request.to ? { ...r, score: r.score + IN_REQUEST } : r));
-    const strong = resolved.filter((r) => !r.weak).map((r) => r.mention);
+    const inRequest = (m: ProcedureMention) => request !== undefined && m.from >= request.from && m.to <= request.to;
+    // Round 8: a request that names nothing ("xin phiếu đó mất bao lâu") points back into the story, where a paper
+    // ("phiếu lý lịch tư pháp") may be what is asked for: it is a document only beside a procedure the request names.
+    resolved = this.demoteContext(resolved, words, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)));
+    resolved = resolved.map((r) => (!r.weak && inRequest(r.mention) ? { ...r, score: r.score + IN_REQUEST } : r));
+    // Round 8: when the request itself names something, the story's other procedures ("đã có căn cước và định danh ...
+    // xin hỏi làm hộ chiếu") are context: they neither make an unrelated list nor leave a family without its answer.
+    const asked = resolved.filter((r) => !r.weak && inRequest(r.mention));
+    const pool = asked.length > 0 ? asked : resolved;
+    const strong = pool.filter((r) => !r.weak).map((r) => r.mention);
     // "nhà nghỉ mới mở: an ninh trật tự, lưu trú, phòng cháy" asks about everything at once: no one procedure is meant.
     if (this.families.spansUnrelated(strong, UNRELATED_FAMILIES)) return ABSTAIN;
     const best = resolved.reduce((a, b) => (b.score > a.score ? b : a));
     if (best.mention.group) {
       // Two unrelated families ("cư trú với căn cước") leave nothing to ask about one of them: no group is named.
-      const others = resolved.flatMap((r) => (r.mention.group && r.mention.group !== best.mention.group ? [r.mention.group] : []));
+      const others = pool.flatMap((r) => (r.mention.group && r.mention.group !== best.mention.group ? [r.mention.group] : []));
       if (others.some((g) => this.families.disjoint(g, best.mention.group ?? ''))) return ABSTAIN;
     }
     return best.mention;
@@ -159,8 +168,20 @@ export class ProcedureRecogniser {
    * tạm trú được"). They become weak: still named when nothing else is. (Words like "rồi" after a mention were tried as
    * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it.)
    */
-  private demoteContext(resolved: Resolved[], words: readonly string[]): Resolved[] {
-    const docs = this.documents.matchAll(words);
+  private demoteContext(resolved: Resolved[], words: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true): Resolved[] {
+    // Round 8: another party's step ("người mua sẽ tự đi sang tên") whose family's qualifiers name one other member
+    // ("tôi là người bán") is that member: the citizen asks about their own step, the story told the other's.
+    const own = new Set<Resolved>();
+    resolved = resolved.map((r) => {
+      const id = r.mention.procedure;
+      const family = id && this.after(this.others, r.mention, words) ? this.families.smallestHolding(id) : undefined;
+      const ids = family ? [...qualifiersOf(family)].filter((q) => q !== id) : [];
+      if (ids.length !== 1) return r;
+      const step = { ...r, mention: { from: r.mention.from, to: r.mention.to, procedure: ids[0], family } };
+      own.add(step);
+      return step;
+    });
+    const docs = documents ? this.documents.matchAll(words) : [];
     const negs = this.negators.matchAll(words);
     // A plain "không" before a mention is often a condition ("không đăng ký tạm trú thì có bị phạt không": still about
     // tạm trú); it is context only as "không X được" (could not do X, so the question is about something else).
@@ -170,7 +191,7 @@ export class ProcedureRecogniser {
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
     const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && dones.some((d) => d.to === m.from);
-    const isContext = resolved.map((r) => negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || docs.some((d) => d.from <= r.mention.from && r.mention.to <= d.to));
+    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || docs.some((d) => d.from <= r.mention.from && r.mention.to <= d.to)));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
@@ -185,9 +206,18 @@ export class ProcedureRecogniser {
     return resolved.map((r, i) => (isContext[i] ? { ...r, weak: true, score: r.score - 3 * SPECIFIC } : r));
   }
 
-  /** Whether a mention starts just after a `held` word ("tạm giữ bằng lái với giấy đăng ký xe"). */
+  /**
+   * Whether a mention starts just after a `held` word ("tạm giữ bằng lái với giấy đăng ký xe") or an `others` phrase
+   * ("người mua sẽ tự đi đăng ký sang tên": someone else's step, so the seller asks about something else).
+   */
   private heldPaper(m: ProcedureMention, words: readonly string[]): boolean {
-    return this.held.matchAll(words.slice(Math.max(0, m.from - HELD_WINDOW - 3), m.from)).some((h) => m.from - (Math.max(0, m.from - HELD_WINDOW - 3) + h.to) <= HELD_WINDOW);
+    return this.after(this.held, m, words) || this.after(this.others, m, words);
+  }
+
+  /** Whether a mention starts at most HELD_WINDOW words after one of `cues`. */
+  private after(cues: PhraseMatcher<true>, m: ProcedureMention, words: readonly string[]): boolean {
+    const from = Math.max(0, m.from - HELD_WINDOW - 3);
+    return cues.matchAll(words.slice(from, m.from)).some((h) => m.from - (from + h.to) <= HELD_WINDOW);
   }
 
   /**

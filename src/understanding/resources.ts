@@ -40,6 +40,8 @@ const proceduresSchema = z.object({
   consequences: phraseList.default([]),
   /** Words that say a paper is held by the police ("tạm giữ bằng lái với giấy đăng ký xe"): a mention just after is context. */
   held: phraseList.default([]),
+  /** Round 8: someone else will do it ("người mua sẽ tự đi sang tên"): a mention just after is context, like a held paper. */
+  others: phraseList.default([]),
   /** Words right before a procedure that say it is done already ("đã được thẩm duyệt"): context, and its qualifiers do not vote. */
   done: phraseList.default([]),
   /** Words right before a mention that make it context: "không (phải)" (negated). */

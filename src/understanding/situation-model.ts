@@ -25,8 +25,12 @@ const DANGER_FRAMES = new Set(['fire', 'violence', 'theft', 'injury', 'illness',
 // Figures of speech and ads: a danger word inside one ("cháy" in "cháy túi", "cháy sàn") names no hazard.
 const FIGURATIVE_FRAMES = new Set(['idiom', 'sales']);
 
-/** Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md). */
-export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1 };
+/**
+ * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
+ * `alone` (round 8, chosen on the dev sets): so likely that the model is sure without a hazard word ("uống cả vỉ thuốc
+ * ngủ, giờ gọi không dậy").
+ */
+export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.8 };
 // The numbers are asked for when that label wins and is at least this likely.
 const NUMBERS_AT_LEAST = 0.4;
 const MAX_WORDS = 80;
@@ -35,7 +39,7 @@ const TRAIN: Partial<TrainOptions> = { epochs: 25, learningRate: 0.3, l2: 1e-5, 
 const DANGER_WEIGHT = 3;
 
 const phrases = z.array(z.string().min(1));
-const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases });
+const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]) });
 const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
 const writerSchema = z.object({
   danger: byService,
@@ -55,6 +59,8 @@ export interface SituationExample {
 export interface Situations {
   frames: Record<string, string[]>;
   explicit: string[];
+  /** Hand rules that only plead ("cứu với"): they make a possible danger sure, and leave anything less to the model. */
+  pleas: string[];
   examples: SituationExample[];
 }
 
@@ -73,8 +79,11 @@ export function loadSituations(intentsDir: string): Situations {
       for (const text of texts) examples.push({ text, label: 'numbers', service });
     }
   }
-  return { frames: lexicon.frames, explicit: lexicon.explicit, examples };
+  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, examples };
 }
+
+/** The lexicon's frames and hand rules, without the examples. */
+export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas'>;
 
 /** A message as the analyser read it: its words and the entities found in them. */
 export interface ReadMessage {
@@ -112,21 +121,23 @@ export interface SituationSnapshot {
 
 /** The trained situation and service models with the frames they read. */
 export class SituationModel {
-  private readonly frames = new PhraseMatcher<string>();
-  private readonly explicit = new PhraseMatcher<string[]>();
+  private readonly frames = new PhraseMatcher<{ frame: string; cues: string[] }>();
+  private readonly explicit = new PhraseMatcher<{ cues: string[]; plea: boolean }>();
 
   // Both models read the same features, so they share one index (the service model's are a subset of the situation's).
   private constructor(
-    situations: Pick<Situations, 'frames' | 'explicit'>,
+    situations: SituationRules,
     private readonly situation: SoftmaxClassifier,
     private readonly service: SoftmaxClassifier,
   ) {
-    for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, frame);
-    for (const p of situations.explicit) this.explicit.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
+    const cues = (p: string) => normaliseText(p.toLowerCase()).split(/\s+/);
+    for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, { frame, cues: cues(p) });
+    for (const p of situations.explicit) this.explicit.add(p, { cues: cues(p), plea: false });
+    for (const p of situations.pleas) this.explicit.add(p, { cues: cues(p), plea: true });
   }
 
   /** Trains both models on `docs`. */
-  static train(situations: Pick<Situations, 'frames' | 'explicit'>, docs: readonly SituationDoc[]): SituationModel {
+  static train(situations: SituationRules, docs: readonly SituationDoc[]): SituationModel {
     const index = new FeatureIndex();
     const model = new SituationModel(situations, new SoftmaxClassifier(LABELS, index), new SoftmaxClassifier(SERVICES, index));
     const read = docs.map((d) => model.features(d));
@@ -138,7 +149,7 @@ export class SituationModel {
   }
 
   /** A model that judges exactly as the one `snapshot` was taken of. */
-  static restore(situations: Pick<Situations, 'frames' | 'explicit'>, snapshot: SituationSnapshot): SituationModel {
+  static restore(situations: SituationRules, snapshot: SituationSnapshot): SituationModel {
     const index = FeatureIndex.of(snapshot.features);
     return new SituationModel(situations, SoftmaxClassifier.restore(snapshot.situation, index), SoftmaxClassifier.restore(snapshot.service, index));
   }
@@ -159,11 +170,14 @@ export class SituationModel {
     const scores = this.situation.predict(features);
     const p = (label: SituationLabel) => scores.find((s) => s.label === label)?.p ?? 0;
     const danger = p('danger');
-    // A plea over homework or a deadline ("cứu tôi với bài tập này") is a figure of speech, not the hand rule's plea.
-    const frames = this.frameMatches(words.map((w) => w.text));
+    // A plea over homework or a deadline ("cứu tôi với bài tập này") is a figure of speech. A bare plea makes a possible
+    // danger sure; with no sign of danger besides it ("cứu với, làm mãi không được căn cước", "cứu em với, máy tính bị
+    // đơ") the model decides, as the plea is then about paperwork or a chore.
+    const frames = this.frameMatches(words);
     const figurative = frames.some((m) => FIGURATIVE_FRAMES.has(m.value));
     const named = frames.some((m) => DANGER_FRAMES.has(m.value));
-    const grade: EmergencyGrade = (!figurative && this.statesDanger(words)) || (named && danger >= GRADE_THRESHOLDS.sure)
+    const stated = this.statesDanger(words).filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
+    const grade: EmergencyGrade = (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
       ? 'sure'
       : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
     const service = this.service.predict(features)[0].label as EmergencyService;
@@ -171,20 +185,22 @@ export class SituationModel {
     return { grade, service, asksNumbers };
   }
 
-  /** The frames a message names, without the ones that only lie inside a figure of speech or an ad. */
-  private frameMatches(folded: readonly string[]): PhraseMatch<string>[] {
-    const all = this.frames.matchAll(folded);
+  /**
+   * The frames a message names, without the ones that only lie inside a figure of speech or an ad. A word typed with
+   * diacritics must carry the frame phrase's own: "chạy bộ" (running) names no fire, "lửa đốt" still does.
+   */
+  private frameMatches(words: readonly Word[]): PhraseMatch<string>[] {
+    const all = this.frames.matchAll(words.map((w) => w.text)).filter((m) => ownWords(words, m.from, m.value.cues)).map((m) => ({ ...m, value: m.value.frame }));
     const figurative = all.filter((m) => FIGURATIVE_FRAMES.has(m.value));
     return all.filter((m) => FIGURATIVE_FRAMES.has(m.value) || !figurative.some((f) => f.from <= m.from && m.to <= f.to));
   }
 
-  /** A hand-rule phrase; a word typed with diacritics must carry the phrase's own ("đang chạy" is not "đang cháy"). */
-  private statesDanger(words: readonly Word[]): boolean {
-    const folded = words.map((w) => w.text);
-    return this.explicit.matchAll(folded).some((m) => m.value.every((cue, k) => {
-      const w = words[m.from + k];
-      return w.toned === w.text || w.toned === cue;
-    }));
+  /**
+   * The hand-rule phrases a message holds (true for a bare plea); a word typed with diacritics must carry the phrase's
+   * own ("đang chạy" is not "đang cháy").
+   */
+  private statesDanger(words: readonly Word[]): boolean[] {
+    return this.explicit.matchAll(words.map((w) => w.text)).filter((m) => ownWords(words, m.from, m.value.cues)).map((m) => m.value.plea);
   }
 
   /**
@@ -196,15 +212,17 @@ export class SituationModel {
     const words = message.words.slice(0, MAX_WORDS);
     const folded = words.map((w) => w.text);
     const out: string[] = [];
-    for (const m of this.frameMatches(folded)) out.push(`s:${m.value}`);
+    for (const m of this.frameMatches(words)) out.push(`s:${m.value}`);
     // A procedure's own words ("tạm trú", "hộ chiếu") fill thousands of safe examples: read as one placeholder, they
-    // say "paperwork" without outweighing a robbery told in the same message.
-    const procedures = message.entities.filter((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
-    const named = words.map((w) => procedures.some((e) => w.start >= e.start && w.end <= e.end));
+    // say "paperwork" without outweighing a robbery told in the same message. A place name says nothing of the situation
+    // (round 8: "Phổ Yên" read as "yên" of "yên tâm" calmed a crash): it is one placeholder too.
+    const placeholder = (e: ParsedEntity) => (e.entity === 'procedure' || e.entity === 'procedure_group' ? '§proc' : e.entity === 'location' ? '§loc' : undefined);
+    const spans = message.entities.flatMap((e) => (placeholder(e) ? [{ e, p: placeholder(e) as string }] : []));
+    const named = words.map((w) => spans.find((x) => w.start >= x.e.start && w.end <= x.e.end)?.p);
     for (let i = 0; i < words.length; i++) {
-      const word = named[i] ? '§proc' : folded[i];
-      if (named[i] && named[i - 1]) continue;
-      out.push(`w:${word}`, `b:${i === 0 ? '^' : named[i - 1] ? '§proc' : folded[i - 1]}_${word}`);
+      const word = named[i] ?? folded[i];
+      if (named[i] && named[i - 1] === named[i]) continue;
+      out.push(`w:${word}`, `b:${i === 0 ? '^' : named[i - 1] ?? folded[i - 1]}_${word}`);
       // Typed diacritics tell "cháy" (fire) from "chạy" (run): the toned word is a feature of its own.
       if (!named[i] && words[i].toned !== folded[i]) out.push(`t:${words[i].toned}`);
     }
@@ -213,4 +231,12 @@ export class SituationModel {
     for (let i = 0; i < frames.length; i++) for (let j = i + 1; j < frames.length; j++) out.push(`ss:${frames[i]}+${frames[j]}`);
     return out;
   }
+}
+
+/** Whether the words from `from` on are the phrase `cues` as typed: bare words match any, a toned word only its own tones. */
+function ownWords(words: readonly Word[], from: number, cues: readonly string[]): boolean {
+  return cues.every((cue, k) => {
+    const w = words[from + k];
+    return w.toned === w.text || w.toned === cue || cue === w.text;
+  });
 }

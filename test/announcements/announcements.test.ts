@@ -262,13 +262,15 @@ describe('announcements on every channel (real server, nock at Zalo and Facebook
       const { body } = await api('POST', '/api/admin/announcements', { title: '<b>Giờ làm việc</b>', body: 'Dòng 1\nDòng 2', channels: ['rest'], topics: ['new_procedures'], communes: [] });
       const draft = await api('POST', '/api/admin/announcements', { title: 'Bản nháp bí mật', body: 'x', channels: [], topics: [], communes: [] });
       assert.equal(draft.status, 201);
+      // Drawn and kept before the announcement goes out: publishing it must make the page drawn anew.
+      assert.ok(!(await (await fetch(`${server.url}/thong-bao`)).text()).includes('Giờ làm việc'));
       await api('POST', `/api/admin/announcements/${body.announcement.id}/send`);
       await finished(body.announcement.id);
       const res = await fetch(`${server.url}/thong-bao`);
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /text\/html/);
       const html = await res.text();
-      assert.ok(html.includes('&#60;b&#62;Giờ làm việc&#60;/b&#62;'));
+      assert.ok(html.includes('&lt;b&gt;Giờ làm việc&lt;/b&gt;'));
       assert.ok(!html.includes('<b>Giờ'));
       assert.ok(html.includes(vi('announcement:topics.new_procedures')));
       assert.ok(!html.includes('Bản nháp bí mật'), 'drafts are not public');

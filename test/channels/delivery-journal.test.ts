@@ -67,4 +67,54 @@ describe('DeliveryJournal', () => {
     assert.ok(replayed[0][1] < new Date(Date.now() - 5), 'the original receipt time');
     assert.deepEqual(await leftBehind(), []);
   });
+
+  it('retries a failing delivery after a delay that doubles, then gives it up, counted, instead of replaying it for ever', async () => {
+    let clock = new Date('2026-12-05T08:00:00.000Z');
+    await store.close();
+    store = createSqliteStore(dir, { now: () => clock });
+    const tick = (ms: number) => (clock = new Date(clock.getTime() + ms));
+    const givenUp: string[] = [];
+    let runs = 0;
+    const journal = new DeliveryJournal({
+      channel: 'messenger',
+      journal: store.inboundJournal,
+      logger,
+      leaseMs: 1000,
+      maxAttempts: 3,
+      onGiveUp: (channel) => givenUp.push(channel),
+      process: async () => {
+        runs++;
+        throw new Error('this body breaks a handler every time');
+      },
+    });
+    await journal.accept('{"n":4}', { n: 4 });
+    await journal.idle();
+    for (const [delay, attempt] of [[1000, 2], [2000, 3]] as const) {
+      tick(delay - 1);
+      assert.equal(await journal.recover(), 0, `not before ${delay} ms (attempt ${attempt})`);
+      tick(1);
+      assert.equal(await journal.recover(), 1, `after ${delay} ms`);
+      await journal.idle();
+      assert.equal(runs, attempt);
+    }
+    tick(4000);
+    assert.equal(await journal.recover(), 0, 'the fourth start is never made');
+    assert.equal(runs, 3);
+    assert.deepEqual(givenUp, ['messenger']);
+    assert.deepEqual(await store.inboundJournal.waiting(), {});
+  });
+
+  it('gives up nothing that succeeds on a retry', async () => {
+    let fail = true;
+    const journal = journalWith(async () => {
+      if (fail) throw new Error('store went away for a moment');
+    });
+    await journal.accept('{"n":5}', { n: 5 });
+    await journal.idle();
+    fail = false;
+    await sleep(10);
+    assert.equal(await journal.recover(), 1);
+    await journal.idle();
+    assert.deepEqual(await store.inboundJournal.waiting(), {});
+  });
 });

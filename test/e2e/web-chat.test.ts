@@ -130,6 +130,14 @@ describe('web chat (REST channel) end to end', () => {
       assert.equal(replies[0].text, vi('errors.tooLong', { max: 2000 }));
     });
 
+    it('asks to shorten in the language the citizen chose, and keeps the conversation as it was', async () => {
+      await chat(assistant().url, 'long-en', '/change_language{"language":"en"}');
+      const before = await assistant().assistant.store.state.read('rest/long-en');
+      const replies = await chat(assistant().url, 'long-en', 'passport '.repeat(300));
+      assert.deepEqual(replies.map((r) => r.text), [en('errors.tooLong', { max: 2000 })]);
+      assert.deepEqual(await assistant().assistant.store.state.read('rest/long-en'), before);
+    });
+
     it('strips control characters and still understands the message', async () => {
       const replies = await chat(assistant().url, 'ctrl', 'xin\u0000 ch\u0007ào\u001b');
       assert.equal(replies[0].text, vi('greeting'));

@@ -105,6 +105,14 @@ describe('request ids across a turn, through the real server', () => {
     assert.equal(mine[1]!.channel, 'rest');
   });
 
+  it('keeps an id whole even when its digits are shaped like a phone or ID number (random UUIDs can be)', async () => {
+    for (const id of ['0912345678', '123456789012', '7c1e0912-3456-7890-1234-56789012abcd']) {
+      const res = await send('xin chào', { 'x-request-id': id });
+      assert.equal(res.headers.get('x-request-id'), id);
+      assert.ok(logs.lines.some((l) => l.reqId === id && l.msg === 'turn answered'), id);
+    }
+  });
+
   it('makes an id when none (or a hostile one) is given', async () => {
     for (const headers of [{}, { 'x-request-id': 'a b <script>' }] as Record<string, string>[]) {
       const res = await send('xin chào', headers);

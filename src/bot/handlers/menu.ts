@@ -29,6 +29,11 @@ export const greet: Handler = async (turn) => {
   await turn.say({ text: turn.t('greeting') }, mainMenu(turn.t));
 };
 
+/** A message with no words ("", "?", "...", an emoji): a short prompt and the menu, never "out of scope". */
+export const promptMenu: Handler = async (turn) => {
+  await turn.say({ ...mainMenu(turn.t), text: turn.t('menu.empty') });
+};
+
 /** "menu", "bắt đầu lại", help: the menu again (any dialog was already cancelled by the bot). */
 export const showMenu: Handler = async (turn) => {
   await turn.say(mainMenu(turn.t));

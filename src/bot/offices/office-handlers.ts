@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Knowledge, Office } from '../../knowledge';
 import type { Handler } from '../handler';
 import { menuButton } from '../handlers/menu';
+import { facetButtons } from '../procedures/facets';
 import { translationNotes } from '../procedures/procedure-answer';
 import { ContentReader, factCaution } from '../procedures/fact-text';
 import { payload, SHARE_LOCATION_PAYLOAD, type Button } from '../reply';
@@ -117,8 +118,8 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
     await turn.say({ text: [t('office:nearest'), ...cards].join('\n\n'), buttons: [...nearest.map((n) => officeButton(n.office)), menuButton(t)] });
   }
 
-  /** "Nơi nộp" for a procedure: where the content says, then the unit for the citizen's place when known. */
-  async function answerWhere(turn: Turn, procedureId: string): Promise<void> {
+  /** "Nơi nộp" for a procedure: where the content says, then the unit for the citizen's place when known; `more` buttons under it. */
+  async function answerWhere(turn: Turn, procedureId: string, more: Button[] = []): Promise<void> {
     const { t } = turn;
     const k = deps.knowledge();
     const procedure = k.getProcedure(procedureId)!;
@@ -132,11 +133,11 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
     const offices = k.officesFor(procedureId, place ? { placeText: k.getOffice(place)?.name ?? place } : {});
     if (commune && !place) {
       lines.push(t('office:whereAsk'));
-      await turn.say({ text: lines.join('\n'), buttons: [shareLocationButton(t), menuButton(t)] });
+      await turn.say({ text: lines.join('\n'), buttons: [shareLocationButton(t), ...more, menuButton(t)] });
       return;
     }
     const shown = offices.slice(0, commune ? 1 : 2);
-    await turn.say({ text: [lines.join('\n'), ...shown.map((o) => describeOffice(t, o.office))].join('\n\n'), buttons: [menuButton(t)] });
+    await turn.say({ text: [lines.join('\n'), ...shown.map((o) => describeOffice(t, o.office))].join('\n\n'), buttons: [...more, menuButton(t)] });
   }
 
   const locate = (withHours: boolean): Handler =>
@@ -157,7 +158,7 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
         // "Làm tạm trú ở Trưng Vương nộp ở đâu": the place narrows where to apply for the procedure.
         if (found?.offices.length === 1) turn.memory.location = found.offices[0].id;
         turn.memory.procedure = procedure;
-        return answerWhere(turn, procedure);
+        return answerWhere(turn, procedure, facetButtons(turn.t, procedure, ['where']));
       }
       if (found) return answerOffices(turn, found.offices, found.place, withHours);
       const remembered = turn.memory.location && deps.knowledge().getOffice(turn.memory.location);

@@ -18,12 +18,16 @@ export const facetOfIntent: Readonly<Record<string, Facet>> = {
 const intentOfFacet = Object.fromEntries(Object.entries(facetOfIntent).map(([intent, facet]) => [facet, intent])) as Record<Facet, string>;
 
 /**
- * Buttons for the other facets of the same procedure, so the next tap stays on it. The other things the message also
+ * Buttons for the facets of the same procedure not answered yet (`except`), so the next tap stays on it. The other things the message also
  * asked (the parser's `facet` entities: "ở đâu, mang gì, hết bao nhiêu") come first, in the order they were asked.
  */
-export function facetButtons(t: TFunction, procedure: string, except?: Facet, asked: readonly string[] = []): Button[] {
+export function facetButtons(t: TFunction, procedure: string, except: readonly Facet[] = [], asked: readonly string[] = []): Button[] {
   const first = facets.filter((f) => asked.includes(f)).sort((a, b) => asked.indexOf(a) - asked.indexOf(b));
   return [...first, ...facets.filter((f) => !first.includes(f))]
-    .filter((f) => f !== except)
+    .filter((f) => !except.includes(f))
     .map((f) => ({ title: t(`procedure:facets.${f}`), payload: payload(intentOfFacet[f], { procedure }) }));
+}
+
+export function isFacet(value: string): value is Facet {
+  return (facets as readonly string[]).includes(value);
 }

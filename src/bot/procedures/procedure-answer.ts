@@ -131,16 +131,28 @@ function bodies(t: TFunction, r: ContentReader, p: Procedure, context: AnswerCon
  * answer says it is a reference translation, and where a field has no English yet, that it is shown in Vietnamese.
  */
 export function describeFacet(t: TFunction, locale: Locale, procedure: Procedure, facet: TextFacet, context: AnswerContext = {}): string {
+  return describeFacets(t, locale, procedure, [facet], context);
+}
+
+/**
+ * Several facets in one answer ("ở đâu, mang gì, mất bao lâu"): the first under the usual header, each other under a
+ * short heading of its own, then the translation notes, corrections and review footer once.
+ */
+export function describeFacets(t: TFunction, locale: Locale, procedure: Procedure, facets: readonly TextFacet[], context: AnswerContext = {}): string {
   const reader = new ContentReader(locale);
   const title = reader.read(procedure.title);
-  const body = bodies(t, reader, procedure, context)[facet]();
-  const header = facet === 'fee' && procedure.fine ? 'procedure:headers.fine' : `procedure:headers.${facet}`;
-  const lines = [...(body.lead ?? []), ...factCaution(t, reader, body.fact, procedure.sourceUrl, procedure.sourceUrl)];
-  if (body.fact.status !== 'missing') lines.push(...body.lines(body.fact.value as never));
-  lines.push(...(body.tail ?? []), ...corrections(t, reader, procedure, context.message ?? ''));
-  return [t(header, { title }), ...translationNotes(t, reader), ...lines, reviewFooter(t, procedure)]
-    .filter(Boolean)
-    .join('\n');
+  const sections = facets.map((facet, i) => {
+    const body = bodies(t, reader, procedure, context)[facet]();
+    const kind = facet === 'fee' && procedure.fine ? 'fine' : facet;
+    const lines = [i === 0 ? t(`procedure:headers.${kind}`, { title }) : `\n${t(`procedure:sections.${kind}`)}`];
+    lines.push(...(body.lead ?? []), ...factCaution(t, reader, body.fact, procedure.sourceUrl, procedure.sourceUrl));
+    if (body.fact.status !== 'missing') lines.push(...body.lines(body.fact.value as never));
+    return [...lines, ...(body.tail ?? [])];
+  });
+  const [header, ...first] = sections[0];
+  const rest = [...first, ...sections.slice(1).flat(), ...corrections(t, reader, procedure, context.message ?? '')];
+  // Read last: the notes only know whether some text fell back to Vietnamese once every section has been read.
+  return [header, ...translationNotes(t, reader), ...rest, reviewFooter(t, procedure)].filter(Boolean).join('\n');
 }
 
 /** In English: the reference-translation line, and the Vietnamese-fallback line when some text had no English. */

@@ -5,16 +5,19 @@ import { fieldButtons, menuButton } from '../handlers/menu';
 import { payload, type Button } from '../reply';
 import type { Turn } from '../turn';
 import { ContentReader } from './fact-text';
-import { facetButtons, facetOfIntent, type Facet } from './facets';
+import { facetButtons, facetOfIntent, isFacet, type Facet } from './facets';
 import { pendingVariant, variantValues, type Slots } from './fee-variants';
-import { describeFacet } from './procedure-answer';
+import { describeFacets, type TextFacet } from './procedure-answer';
+import type { QuestionWords } from './question-words';
 
 export interface ProcedureHandlerDeps {
   knowledge: () => Knowledge;
   /** Procedure families the parser may name without the exact procedure (căn cước → cấp mới / đổi / lại). */
   groups: Readonly<Record<string, readonly string[]>>;
-  /** Answers the "where" facet (offices for the procedure); owned by the office conversation. */
-  answerWhere: (turn: Turn, procedureId: string) => Promise<void>;
+  /** Answers the "where" facet (offices for the procedure), with `more` buttons under it; owned by the office conversation. */
+  answerWhere: (turn: Turn, procedureId: string, more?: Button[]) => Promise<void>;
+  /** The facets a message asks by its question words ("báo qua đâu", "ở đâu, mang gì"), besides the parser's facet cues. */
+  questionWords: QuestionWords;
   /** Answers a police topic the message names (weapons, a locked VNeID…); false when it names none. */
   answerTopic?: (turn: Turn) => Promise<boolean>;
 }
@@ -35,17 +38,35 @@ export function createProcedureHandler(deps: ProcedureHandlerDeps): Handler {
 
 /** Lowest confidence at which a facet question still counts as one when a procedure is being discussed. */
 const FOLLOW_UP_CONFIDENCE = 0.2;
+/** A message the parser finds this surely out of scope ("thời tiết hôm nay thế nào") is no follow-up, whatever its question words. */
+const SURELY_ELSEWHERE = 0.9;
 
 /**
- * A short follow-up ("còn lệ phí thì sao?") is unclear on its own but clear in context: when a procedure is
- * being discussed and a facet question ranks well, answer that facet of the same procedure.
+ * A short follow-up ("ở đâu", "báo qua đâu", "còn lệ phí thì sao?") is unclear on its own but clear in context: while a
+ * procedure is being discussed, the facets the message asks (parser cues and question words) are answered for it; with
+ * none, a facet question that ranks well. The bot only asks this for messages that name nothing else.
  */
 export function createProcedureFollowUp(deps: ProcedureHandlerDeps): (turn: Turn) => Handler | undefined {
   return (turn) => {
     if (!turn.memory.procedure) return undefined;
+    const elsewhere = turn.intent === 'out_of_scope' && turn.parse.intent.confidence >= SURELY_ELSEWHERE;
+    const [asked] = elsewhere ? [] : askedFacets(deps, turn);
+    if (asked) return (t) => answerFacet(deps, t, asked);
     const ranked = turn.parse.intent_ranking.find((r) => r.name in facetOfIntent && r.name !== 'office_location');
     if (!ranked || ranked.confidence < FOLLOW_UP_CONFIDENCE) return undefined;
     return (t) => answerFacet(deps, t, facetOfIntent[ranked.name]);
+  };
+}
+
+/**
+ * An office question that also asks other things about a procedure ("làm căn cước ở đâu, mang gì"): every part is
+ * answered by the procedure answer. A question only about offices stays with `officeLocation`.
+ */
+export function createWhereHandler(deps: ProcedureHandlerDeps, officeLocation: Handler): Handler {
+  return (turn) => {
+    const procedure = turn.entity('procedure') ?? turn.memory.procedure;
+    const more = askedFacets(deps, turn).some((f) => f !== 'where');
+    return procedure && more && !turn.entity('location') ? answerFacet(deps, turn, 'where') : officeLocation(turn);
   };
 }
 
@@ -92,22 +113,41 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
     return;
   }
   turn.memory.procedure = current.id;
-  if (facet === 'where') return deps.answerWhere(turn, current.id);
   const slots = slotsOf(turn);
   if (facet === 'fee') {
     const asked = askVariant(turn, current, slots);
     if (asked) return asked;
   }
-  await turn.say({
-    // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
-    text: describeFacet(t, turn.locale, current, facet, { slots, message: turn.text.startsWith('/') ? undefined : turn.text }),
-    buttons: [...facetButtons(t, current.id, facet, askedFacets(turn)), menuButton(t)],
-  });
+  const asked = askedFacets(deps, turn);
+  // Every part asked, in the citizen's order (the intent's own first when no cue marks it); a fee that needs the
+  // vehicle first waits for its button.
+  const waits = (f: Facet) => f !== facet && f === 'fee' && current.fee.status !== 'missing' && pendingVariant(current.fee.value, slots) !== undefined;
+  const parts = (asked.includes(facet) ? asked : [facet, ...asked]).filter((f) => !waits(f));
+  // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
+  const context = { slots, message: turn.text.startsWith('/') ? undefined : turn.text };
+  const texts: TextFacet[] = [];
+  for (const part of parts) {
+    if (part === 'where' || texts.length >= MAX_PARTS) continue;
+    const fits = describeFacets(t, turn.locale, current, [...texts, part], context).length <= ANSWER_BUDGET_CHARS;
+    if (texts.length === 0 || fits) texts.push(part);
+  }
+  const where = parts.includes('where');
+  const buttons = facetButtons(t, current.id, [...texts, ...(where ? ['where' as const] : [])], asked);
+  if (texts.length > 0) await turn.say({ text: describeFacets(t, turn.locale, current, texts, context), buttons: where ? undefined : [...buttons, menuButton(t)] });
+  // The offices come last, in a message of their own, with the buttons for what is left.
+  if (where) await deps.answerWhere(turn, current.id, buttons);
 }
 
-/** Every facet the message asked (parser `facet` entities), for a message that asks several things at once. */
-function askedFacets(turn: Turn): string[] {
-  return turn.parse.entities.flatMap((e) => (e.entity === 'facet' ? [e.value] : []));
+/** Most parts one answer holds, and the length its text parts keep to (about a phone screen); the rest become buttons. */
+const MAX_PARTS = 3;
+const ANSWER_BUDGET_CHARS = 1500;
+
+/** Every facet the message asks, in the order asked: the parser's `facet` entities and the question words. */
+function askedFacets(deps: Pick<ProcedureHandlerDeps, 'questionWords'>, turn: Turn): Facet[] {
+  const parsed = turn.parse.entities.flatMap((e) => (e.entity === 'facet' && isFacet(e.value) ? [{ facet: e.value, start: e.start }] : []));
+  const worded = turn.text.startsWith('/') ? [] : deps.questionWords(turn.text);
+  const ordered = [...parsed, ...worded].sort((a, b) => a.start - b.start).map((a) => a.facet);
+  return [...new Set(ordered)];
 }
 
 /** Browsing for people who do not know the words: fields, then the procedures of one field. */

@@ -2,7 +2,6 @@ import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { HELD_ON_PLATFORM } from '../../bot/officer-presence';
 import { activityToReply } from '../../bot/reply';
 import type { Logger } from '../../ops/logger';
-import type { ContactRepository } from '../../store';
 import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
@@ -16,8 +15,6 @@ type Logic = (context: TurnContext) => Promise<void>;
 export interface MessengerAdapterOptions {
   inbox: Inbox;
   sender: ChannelSender;
-  /** Records the citizen's action when no bot turn does (a message too long to answer still opens the window). */
-  contacts: Pick<ContactRepository, 'recordInteraction'>;
   client: Pick<MessengerClient, 'senderAction'>;
   officers: OfficerSignals;
   logger: Logger;
@@ -25,9 +22,6 @@ export interface MessengerAdapterOptions {
   pending?: PendingReplies;
   /** A citizen who has waited this long for an answer sees "typing…" until it comes. */
   typingAfterMs?: number;
-  /** A longer message gets `tooLong` (a polite "please shorten") instead of a turn, as on every channel. */
-  maxMessageChars: number;
-  tooLong: (max: number) => string;
 }
 
 /**
@@ -70,13 +64,7 @@ export class MessengerAdapter extends CollectingAdapter {
     const timer = event.standby ? undefined : setTimeout(showTyping, Math.max(0, typingAfterMs - waited));
     let outgoing: Partial<Activity>[];
     try {
-      const text = event.input.type === 'start' ? undefined : event.input.text;
-      if (text && text.length > this.options.maxMessageChars) {
-        await this.options.contacts.recordInteraction(user(event.psid), event.at);
-        outgoing = [{ type: ActivityTypes.Message, text: this.options.tooLong(this.options.maxMessageChars) }];
-      } else {
-        outgoing = await this.runTurn(toActivity(event), logic);
-      }
+      outgoing = await this.runTurn(toActivity(event), logic);
     } finally {
       clearTimeout(timer);
     }

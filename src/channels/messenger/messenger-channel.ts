@@ -28,8 +28,6 @@ export interface MessengerSettings {
   pageAccessToken: string;
   apiBase: string;
   inboxAppId: string;
-  /** A longer message gets a polite "please shorten" instead of a turn. */
-  maxMessageChars: number;
 }
 
 const REQUIRED = ['MESSENGER_VERIFY_TOKEN', 'MESSENGER_APP_SECRET', 'MESSENGER_PAGE_ACCESS_TOKEN'] as const;
@@ -45,7 +43,6 @@ export function messengerSettings(config: Config): { settings: MessengerSettings
       pageAccessToken: config.MESSENGER_PAGE_ACCESS_TOKEN!,
       apiBase: config.MESSENGER_API_BASE,
       inboxAppId: config.MESSENGER_INBOX_APP_ID,
-      maxMessageChars: config.MAX_MESSAGE_CHARS,
     },
   };
 }
@@ -58,7 +55,7 @@ export interface MessengerChannelDeps {
   officers: OfficerSignals;
   translator: Translator;
   logger: Logger;
-  metrics: Pick<Metrics, 'observeSend' | 'setChannelReady' | 'observeWebhookRefusal'>;
+  metrics: Pick<Metrics, 'observeSend' | 'setChannelReady' | 'observeWebhookRefusal' | 'observeDeliveryGivenUp'>;
   /** The per-address budget of forged deliveries (src/http/rate-limit.ts). */
   chargeFailure: FailedVerificationCharge;
   /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
@@ -101,13 +98,10 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
   const adapter = new MessengerAdapter({
     inbox: deps.inbox,
     sender: deps.keepUnsent?.(sender) ?? sender,
-    contacts: store.contacts,
     client,
     officers: deps.officers,
     logger,
     pending: deps.pending,
-    maxMessageChars: settings.maxMessageChars,
-    tooLong: (max) => deps.translator.forLocale('vi')('errors.tooLong', { max }),
   });
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, channel: MESSENGER_CHANNEL }, 'turn failed outside the bot');
@@ -117,6 +111,7 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     channel: MESSENGER_CHANNEL,
     journal: store.inboundJournal,
     logger,
+    onGiveUp: (channel) => metrics.observeDeliveryGivenUp(channel),
     process: async (delivery, receivedAt) => {
       const events = readDelivery(delivery, settings.inboxAppId);
       // Every event is waited for, so a failure (kept for a replay) never leaves another one running unseen.

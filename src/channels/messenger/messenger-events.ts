@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { payload } from '../../bot/reply';
 import { cleanInboundText } from '../inbound-text';
+import { eventTime } from '../event-time';
 import { ECHO_METADATA } from './messenger-client';
 
 /** The Get Started button's postback payload (set by `npm run setup:messenger`): the bot's welcome. */
@@ -140,8 +141,7 @@ function attachmentKind(attachment: Json, message: Json): string {
 
 /** Meta's timestamps are milliseconds; a missing or absurd one reads as now. */
 function timestampOf(value: unknown): Date {
-  const ms = number(value);
-  return Number.isFinite(ms) && ms > 0 ? new Date(ms) : new Date();
+  return eventTime(number(value));
 }
 
 /** A de-duplication key for events without a `mid` (older postbacks, referrals, handovers): same event, same key. */

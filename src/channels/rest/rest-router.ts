@@ -8,10 +8,6 @@ export interface RestRouterOptions {
   adapter: RestAdapter;
   logic: (context: TurnContext) => Promise<void>;
   maxBodyBytes: number;
-  /** A longer message gets a polite "please shorten" reply instead of a turn. */
-  maxMessageChars: number;
-  /** The polite reply for an over-long message, in Vietnamese (the web chat's default). */
-  tooLongReply: (max: number) => string;
   /** Runs before the body is read: the per-address rate limit (a refused request costs nothing). */
   guard?: RequestHandler;
 }
@@ -31,12 +27,7 @@ export function createRestRouter(options: RestRouterOptions): Router {
     const { sender, message } = body as Record<string, unknown>;
     const senderId = senderOf(sender);
     if (typeof message !== 'string') throw badRequest('"message" must be a string');
-    const text = cleanInboundText(message);
-    if (text.length > options.maxMessageChars) {
-      res.json([{ recipient_id: senderId, text: options.tooLongReply(options.maxMessageChars) }]);
-      return;
-    }
-    res.json(await options.adapter.receive(senderId, text, options.logic, req.ip));
+    res.json(await options.adapter.receive(senderId, cleanInboundText(message), options.logic, req.ip));
   });
   router.get('/webhooks/rest/pending', async (req, res) => {
     const senderId = senderOf(req.query.sender);

@@ -24,8 +24,6 @@ export interface ZaloAdapterOptions {
   officerSignals?: OfficerSignals;
   /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
   pending?: PendingReplies;
-  /** A longer message gets a polite "please shorten" reply instead of a turn. */
-  maxMessageChars: number;
   logger: Logger;
 }
 
@@ -76,7 +74,6 @@ export class ZaloAdapter extends CollectingAdapter {
   private async text(raw: string, user: ChannelUser, at: Date): Promise<void> {
     const text = cleanInboundText(raw);
     if (!text) return;
-    if (text.length > this.options.maxMessageChars) return this.say(user, at, 'errors.tooLong', { max: this.options.maxMessageChars });
     const chosen = (await this.options.menus.choice(user.userId, text)) ?? text;
     // Zalo has no button that asks for a position: tell the citizen how to send one from the chat.
     if (chosen === SHARE_LOCATION_PAYLOAD) return this.say(user, at, 'zalo:shareLocation');

@@ -7,7 +7,7 @@ import type { FailedVerificationCharge } from '../../http/rate-limit';
 import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
 import type { Metrics } from '../../ops/metrics';
-import type { Store } from '../../store/ports';
+import type { SeenEventLog, Store } from '../../store/ports';
 import type { PendingReplies } from '../collecting-adapter';
 import { DeliveryJournal } from '../delivery-journal';
 import type { Clock } from '../../store/store-options';
@@ -28,6 +28,8 @@ export interface ZaloChannelDeps {
   store: Store;
   coordination: Coordination;
   inbox: Inbox;
+  /** Platform ids kept for a while (ours, to tell our echoes from an officer's): Redis when configured, else the store. */
+  seenEvents: SeenEventLog;
   translator: Translator;
   logic: (context: TurnContext) => Promise<void>;
   metrics: Metrics;
@@ -85,7 +87,7 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
 
   const client = new ZaloClient({ apiBase: config.ZALO_API_BASE, tokens });
   const menus = new MenuMemory(store.state, ZALO_CHANNEL);
-  const sender = new ZaloSender({ client, contacts: store.contacts, menus, coordination, translator: deps.translator, buttonStyle: config.ZALO_BUTTON_STYLE, metrics, logger, now: deps.now });
+  const sender = new ZaloSender({ client, contacts: store.contacts, menus, sentIds: deps.seenEvents, translator: deps.translator, buttonStyle: config.ZALO_BUTTON_STYLE, metrics, logger, now: deps.now });
   const answers = deps.keepUnsent?.(sender) ?? sender;
   const adapter = new ZaloAdapter({
     inbox: deps.inbox,
@@ -96,13 +98,13 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
     logic: deps.logic,
     officerSignals: deps.officerSignals,
     pending: deps.pending,
-    maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
   });
   const journal = new DeliveryJournal({
     channel: ZALO_CHANNEL,
     journal: store.inboundJournal,
     logger,
+    onGiveUp: (channel) => metrics.observeDeliveryGivenUp(channel),
     // One event per delivery; events of other OAs linked to the app are read as ignored.
     process: (delivery) => adapter.handle(readZaloDelivery(delivery, config.ZALO_OA_ID)),
   });

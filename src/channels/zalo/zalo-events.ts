@@ -2,6 +2,7 @@
  * Zalo OA webhook bodies read into what the channel does with them. Ids and timestamps are JSON strings (ids have
  * 18–19 digits, beyond a double's precision), so they stay strings; a number is accepted only while it is exact.
  */
+import { eventTime } from '../event-time';
 
 /** A point a citizen shared, already checked to be a place on Earth. */
 export interface Coordinates {
@@ -107,7 +108,7 @@ export function readZaloEvent(body: Json, timestamp: string, oaId?: string): Zal
 
   const message = obj(body.message);
   const messageId = id(message?.msg_id);
-  const base = { userId, key: messageId ?? `${name}:${userId}:${timestamp}`, at: new Date(Number(timestamp)) };
+  const base = { userId, key: messageId ?? `${name}:${userId}:${timestamp}`, at: eventTime(Number(timestamp)) };
   if (name.startsWith('oa_send_')) return { ...base, kind: 'echo', messageId, adminId: id(obj(body.sender)?.admin_id), text: typeof message?.text === 'string' ? message.text : '' };
   if (name === 'follow' || name === 'unfollow') return { ...base, kind: name };
   if (name === 'user_click_chatnow') return { ...base, kind: 'chat_now' };

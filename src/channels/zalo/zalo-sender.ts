@@ -1,9 +1,8 @@
 import type { Reply } from '../../bot/reply';
-import type { Coordination } from '../../coordination';
 import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
 import type { Metrics } from '../../ops/metrics';
-import type { ContactRepository } from '../../store/ports';
+import type { ContactRepository, SeenEventLog } from '../../store/ports';
 import type { Locale } from '../../understanding/types';
 import type { ChannelSender, SendPurpose, SendResult } from '../outbound/channel-sender';
 import type { MenuMemory } from './menu-memory';
@@ -21,7 +20,11 @@ export interface ZaloSenderOptions {
   client: Pick<ZaloClient, 'sendConsultation'>;
   contacts: ContactRepository;
   menus: MenuMemory;
-  coordination: Coordination;
+  /**
+   * Where the ids of our sends are kept until their echoes can no longer come: Redis when configured, otherwise the
+   * store, so an echo that arrives just after a restart is still known as ours, not read as an officer taking over.
+   */
+  sentIds: SeenEventLog;
   translator: Translator;
   buttonStyle: ZaloButtonStyle;
   metrics: Pick<Metrics, 'observeSend'>;
@@ -51,7 +54,7 @@ export class ZaloSender implements ChannelSender {
   /** Whether Zalo's message `messageId` is one we sent (its echo is then ours, not an officer's). */
   async sentByUs(messageId: string): Promise<boolean> {
     // firstSeen answers false for an id already marked by remember(); marking a foreign id on the way is harmless.
-    return !(await this.options.coordination.firstSeen(sentKey(messageId), SENT_ID_TTL_SECONDS));
+    return !(await this.options.sentIds.firstSeen(sentKey(messageId), SENT_ID_TTL_SECONDS));
   }
 
   private async deliver(userId: string, replies: readonly Reply[], purpose: SendPurpose): Promise<SendResult> {
@@ -75,7 +78,7 @@ export class ZaloSender implements ChannelSender {
         return { ...sent, nothingSent: messageIds.length === 0 };
       }
       messageIds.push(sent.messageId);
-      if (sent.messageId) await this.options.coordination.firstSeen(sentKey(sent.messageId), SENT_ID_TTL_SECONDS);
+      if (sent.messageId) await this.options.sentIds.firstSeen(sentKey(sent.messageId), SENT_ID_TTL_SECONDS);
     }
     await this.options.menus.remember(userId, menu);
     return { ok: true, messageIds };

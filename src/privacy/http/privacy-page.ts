@@ -4,13 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
+import { escapeHtml } from '../../http/escape-html';
 import { STRICT_CONTENT_SECURITY_POLICY } from '../../http/static-page';
 import type { PrivacyContent, PrivacyLocale, PrivacySource } from '../privacy-content';
 
 export const PRIVACY_PATH = '/privacy';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The chat page's notice: one escaped sentence and the link to the policy. */
 export function privacyNoticeHtml(content: PrivacyContent, locale: PrivacyLocale = 'vi'): string {

@@ -1,8 +1,8 @@
-import { trusted } from 'mongoose';
 import { FEEDBACK_REFERENCE_PREFIX, formatDayReference, referenceDay } from '../day-reference';
 import { assertListLimit } from '../list-limit';
 import type { FeedbackRecord, FeedbackRepository } from '../ports';
 import { systemClock, type Clock } from '../store-options';
+import { citizenDocs } from './citizen-docs';
 import { nextDailySequence } from './daily-counter';
 import type { FeedbackDoc, MongoModels } from './models';
 
@@ -13,6 +13,7 @@ export function createMongoFeedbackRepository(
   now: Clock = systemClock,
 ): FeedbackRepository {
   return {
+    ...citizenDocs(feedback, { sort: { createdAt: 1, day: 1, sequence: 1 }, exported: toRecord }),
     async add(input) {
       const createdAt = now();
       const day = referenceDay(createdAt);
@@ -32,16 +33,6 @@ export function createMongoFeedbackRepository(
       assertListLimit(limit);
       const docs = await feedback.find().sort({ createdAt: -1, day: -1, sequence: -1 }).limit(limit).lean<FeedbackDoc[]>();
       return docs.map(toRecord);
-    },
-    async exportUser(user) {
-      const docs = await feedback.find({ channel: user.channel, userId: user.userId }).sort({ createdAt: 1, day: 1, sequence: 1 }).lean<FeedbackDoc[]>();
-      return docs.map(toRecord);
-    },
-    async eraseUser(user) {
-      return (await feedback.deleteMany({ channel: user.channel, userId: user.userId })).deletedCount;
-    },
-    async purgeOlderThan(before) {
-      return (await feedback.deleteMany({ createdAt: trusted({ $lt: before }) })).deletedCount;
     },
   };
 }

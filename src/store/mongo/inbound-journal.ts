@@ -11,7 +11,7 @@ export function createMongoInboundJournal(model: InboundModels['journal'], now: 
     async add(channel, body, leaseMs) {
       const at = now();
       const id = randomUUID();
-      await model.insertOne({ _id: id, channel, body, receivedAt: at, leasedUntil: new Date(at.getTime() + leaseMs) });
+      await model.insertOne({ _id: id, channel, body, receivedAt: at, leasedUntil: new Date(at.getTime() + leaseMs), attempts: 1 });
       return id;
     },
     async remove(id) {
@@ -26,14 +26,17 @@ export function createMongoInboundJournal(model: InboundModels['journal'], now: 
         const doc = await model
           .findOneAndUpdate(
             { channel, leasedUntil: trusted({ $lte: at }) },
-            { $set: { leasedUntil: until } },
+            { $set: { leasedUntil: until }, $inc: { attempts: 1 } },
             { sort: { receivedAt: 1, _id: 1 }, returnDocument: 'after' },
           )
           .lean<JournalDoc>();
         if (!doc) break;
-        claimed.push({ id: doc._id, channel: doc.channel, body: doc.body, receivedAt: doc.receivedAt });
+        claimed.push({ id: doc._id, channel: doc.channel, body: doc.body, receivedAt: doc.receivedAt, attempts: doc.attempts });
       }
       return claimed;
+    },
+    async retryLater(id, delayMs) {
+      await model.updateOne({ _id: id }, { $set: { leasedUntil: new Date(now().getTime() + delayMs) } });
     },
     async waiting() {
       const groups = await model.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$channel', n: { $sum: 1 } } }]);

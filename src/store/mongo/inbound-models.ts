@@ -14,6 +14,7 @@ export interface JournalDoc {
   body: string;
   receivedAt: Date;
   leasedUntil: Date;
+  attempts: number;
 }
 
 const plain = { versionKey: false, minimize: false } as const;
@@ -29,6 +30,8 @@ const journalSchema = new Schema<JournalDoc>(
     body: { type: String, required: true },
     receivedAt: { type: Date, required: true },
     leasedUntil: { type: Date, required: true },
+    // Kept before the field existed: counted from their first replay.
+    attempts: { type: Number, default: 1 },
   },
   plain,
 );

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
 import { assertListLimit } from '../list-limit';
-import type { OutboxMessage, OutboxRepository } from '../ports';
+import type { ChannelUser, OutboxMessage, OutboxRepository } from '../ports';
 import { systemClock, type Clock } from '../store-options';
+import { citizenDocs } from './citizen-docs';
 import { isDuplicateKeyError } from './connection';
 import type { DossierModels, OutboxDoc } from './dossier-models';
 
 /** OutboxRepository on MongoDB: a unique index on the key dedupes, and each claim is an atomic findOneAndUpdate. */
 export function createMongoOutboxRepository(model: DossierModels['outbox'], now: Clock = systemClock): OutboxRepository {
   return {
+    ...citizenDocs(model, { sort: { createdAt: 1, _id: 1 }, exported: (d) => ({ ...toMessage(d), deliveredAt: d.deliveredAt }) }),
     async enqueue(input) {
       try {
         await model.insertOne({
@@ -70,20 +72,24 @@ export function createMongoOutboxRepository(model: DossierModels['outbox'], now:
       if (ids.length === 0) return;
       await model.updateMany({ _id: trusted({ $in: [...ids] }) }, { $set: { deliveredAt: null, claimedUntil: null } });
     },
+    async recipients(channels, kinds, limit, after) {
+      assertListLimit(limit);
+      const later = after
+        ? [{ $match: { $or: [{ '_id.channel': { $gt: after.channel } }, { '_id.channel': after.channel, '_id.userId': { $gt: after.userId } }] } }]
+        : [];
+      const groups = await model.aggregate<{ _id: ChannelUser }>([
+        { $match: { deliveredAt: null, channel: { $in: [...channels] }, kind: { $in: [...kinds] } } },
+        { $group: { _id: { channel: '$channel', userId: '$userId' } } },
+        ...later,
+        { $sort: { '_id.channel': 1, '_id.userId': 1 } },
+        { $limit: limit },
+      ]);
+      return groups.map((g) => ({ channel: g._id.channel, userId: g._id.userId }));
+    },
     async waiting() {
       const groups = await model.aggregate<{ _id: string; n: number }>([{ $match: { deliveredAt: null } }, { $group: { _id: '$channel', n: { $sum: 1 } } }]);
       return Object.fromEntries(groups.map((g) => [g._id, g.n]));
       },
-    async exportUser(user) {
-      const docs = await model.find({ channel: user.channel, userId: user.userId }).sort({ createdAt: 1, _id: 1 }).lean<OutboxDoc[]>();
-      return docs.map((d) => ({ ...toMessage(d), deliveredAt: d.deliveredAt }));
-    },
-    async eraseUser(user) {
-      return (await model.deleteMany({ channel: user.channel, userId: user.userId })).deletedCount;
-    },
-    async purgeOlderThan(before) {
-      return (await model.deleteMany({ createdAt: trusted({ $lt: before }) })).deletedCount;
-    },
   };
 }
 

@@ -20,6 +20,8 @@ export interface JournalEntry {
   /** The raw body as received (its signature was checked), so a replay reads exactly what the platform sent. */
   body: string;
   receivedAt: Date;
+  /** How many times processing has started, this time included: the first run counts 1, each claim one more. */
+  attempts: number;
 }
 
 export interface InboundJournal {
@@ -32,6 +34,8 @@ export interface InboundJournal {
    * and leases them to the caller for `leaseMs`: two instances never take the same one at once.
    */
   claimAbandoned(channel: string, limit: number, leaseMs: number): Promise<JournalEntry[]>;
+  /** Processing failed: offer the delivery again only after `delayMs` (the caller's back-off). No-op for an unknown id. */
+  retryLater(id: string, delayMs: number): Promise<void>;
   /** How many deliveries are kept unprocessed, by channel (a metric: they should drain within seconds). */
   waiting(): Promise<Record<string, number>>;
 }

@@ -35,6 +35,11 @@ export interface OutboxRepository extends PersonalDataHolder, AgedRecords {
    * e.g. outside its window): the next claim takes them.
    */
   requeue(ids: readonly string[]): Promise<void>;
+  /**
+   * Citizens of `channels` for whom undelivered messages of `kinds` wait, in (channel, userId) order, the first `limit`
+   * after `after`: the start-up sweep pages through them.
+   */
+  recipients(channels: readonly string[], kinds: readonly string[], limit: number, after?: ChannelUser): Promise<ChannelUser[]>;
   /** How many undelivered messages wait, by channel (a metric: a growing queue means a channel cannot send). */
   waiting(): Promise<Record<string, number>>;
 }

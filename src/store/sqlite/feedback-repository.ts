@@ -2,7 +2,10 @@ import { FEEDBACK_REFERENCE_PREFIX, formatDayReference, referenceDay } from '../
 import { assertListLimit } from '../list-limit';
 import type { FeedbackRecord, FeedbackRepository } from '../ports';
 import { systemClock, type Clock } from '../store-options';
+import { citizenRows } from './citizen-rows';
 import type { SqliteDb } from './database';
+
+const columns = 'reference, channel, user_id, text, created_at';
 
 interface FeedbackRow {
   reference: string;
@@ -23,16 +26,7 @@ export function createSqliteFeedbackRepository(db: SqliteDb, now: Clock = system
     `INSERT INTO feedback (reference, day, sequence, channel, user_id, text, created_at)
      VALUES (@reference, @day, @sequence, @channel, @userId, @text, @createdAt)`,
   );
-  const select = db.prepare<[number], FeedbackRow>(
-    `SELECT reference, channel, user_id, text, created_at FROM feedback
-     ORDER BY created_at DESC, day DESC, sequence DESC LIMIT ?`,
-  );
-
-  const selectUser = db.prepare<[string, string], FeedbackRow>(
-    'SELECT reference, channel, user_id, text, created_at FROM feedback WHERE channel = ? AND user_id = ? ORDER BY created_at, day, sequence',
-  );
-  const eraseUser = db.prepare('DELETE FROM feedback WHERE channel = ? AND user_id = ?');
-  const purge = db.prepare('DELETE FROM feedback WHERE created_at < ?');
+  const select = db.prepare<[number], FeedbackRow>(`SELECT ${columns} FROM feedback ORDER BY created_at DESC, day DESC, sequence DESC LIMIT ?`);
 
   const addInTransaction = db.transaction((input: Omit<FeedbackRecord, 'reference' | 'createdAt'>): FeedbackRecord => {
     const createdAt = now();
@@ -45,6 +39,7 @@ export function createSqliteFeedbackRepository(db: SqliteDb, now: Clock = system
   });
 
   return {
+    ...citizenRows(db, { table: 'feedback', columns, order: 'created_at, day, sequence', exported: toRecord }),
     async add(input) {
       // IMMEDIATE: another process sharing the file must wait for the counter, not fail on a busy upgrade.
       return addInTransaction.immediate(input);
@@ -52,15 +47,6 @@ export function createSqliteFeedbackRepository(db: SqliteDb, now: Clock = system
     async list(limit) {
       assertListLimit(limit);
       return select.all(limit).map(toRecord);
-    },
-    async exportUser(user) {
-      return selectUser.all(user.channel, user.userId).map(toRecord);
-    },
-    async eraseUser(user) {
-      return eraseUser.run(user.channel, user.userId).changes;
-    },
-    async purgeOlderThan(before) {
-      return purge.run(before.toISOString()).changes;
     },
   };
 }

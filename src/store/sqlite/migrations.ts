@@ -354,4 +354,11 @@ export const migrations: readonly Migration[] = [
     CREATE INDEX outbox_created_at ON outbox (created_at);
     CREATE INDEX contacts_last_interaction ON contacts (last_interaction_at);`,
   },
+  {
+    version: 17,
+    name: 'journal-attempts',
+    // A delivery whose processing keeps failing is retried with a growing delay and given up after a bounded number of
+    // attempts (src/channels/delivery-journal.ts), instead of being replayed every lease for ever.
+    up: `ALTER TABLE inbound_journal ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];

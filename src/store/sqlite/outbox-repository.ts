@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { assertListLimit } from '../list-limit';
 import type { OutboxMessage, OutboxRepository } from '../ports';
 import { systemClock, type Clock } from '../store-options';
+import { citizenRows } from './citizen-rows';
 import type { SqliteDb } from './database';
 
 interface OutboxRow {
@@ -37,12 +38,14 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
   const lease = db.prepare('UPDATE outbox SET claimed_until = ? WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
   const putBack = db.prepare('UPDATE outbox SET delivered_at = NULL, claimed_until = NULL WHERE id = ?');
-  const countWaiting = db.prepare<[], { channel: string; n: number }>('SELECT channel, COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL GROUP BY channel');
-  const selectUser = db.prepare<[string, string], OutboxRow & { delivered_at: string | null }>(
-    `SELECT ${columns}, delivered_at FROM outbox WHERE channel = ? AND user_id = ? ORDER BY created_at, rowid`,
+  // Row values order the pages; '' sorts before every channel, so a first page starts from ('', '').
+  const selectRecipients = db.prepare<{ channels: string; kinds: string; channel: string; userId: string; limit: number }, { channel: string; user_id: string }>(
+    `SELECT DISTINCT channel, user_id FROM outbox
+     WHERE delivered_at IS NULL AND channel IN (SELECT value FROM json_each(@channels)) AND kind IN (SELECT value FROM json_each(@kinds))
+       AND (channel, user_id) > (@channel, @userId)
+     ORDER BY channel, user_id LIMIT @limit`,
   );
-  const eraseUser = db.prepare('DELETE FROM outbox WHERE channel = ? AND user_id = ?');
-  const purge = db.prepare('DELETE FROM outbox WHERE created_at < ?');
+  const countWaiting = db.prepare<[], { channel: string; n: number }>('SELECT channel, COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL GROUP BY channel');
 
   const claimTx = db.transaction((channel: string, userId: string, limit: number, leaseMs: number) => {
     const at = now();
@@ -60,6 +63,12 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
   });
 
   return {
+    ...citizenRows<OutboxRow & { delivered_at: string | null }>(db, {
+      table: 'outbox',
+      columns: `${columns}, delivered_at`,
+      order: 'created_at, rowid',
+      exported: (r) => ({ ...toMessage(r), deliveredAt: r.delivered_at === null ? null : new Date(r.delivered_at) }),
+    }),
     async enqueue(input) {
       const data = JSON.stringify(input.data);
       return insert.run(randomUUID(), input.key, input.channel, input.userId, input.kind, data, now().toISOString()).changes === 1;
@@ -82,18 +91,16 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
     async requeue(ids) {
       requeueTx(ids);
     },
+    async recipients(channels, kinds, limit, after) {
+      assertListLimit(limit);
+      const from = { channel: after?.channel ?? '', userId: after?.userId ?? '' };
+      return selectRecipients
+        .all({ channels: JSON.stringify(channels), kinds: JSON.stringify(kinds), ...from, limit })
+        .map((r) => ({ channel: r.channel, userId: r.user_id }));
+    },
     async waiting() {
       return Object.fromEntries(countWaiting.all().map((r) => [r.channel, r.n]));
       },
-    async exportUser(user) {
-      return selectUser.all(user.channel, user.userId).map((r) => ({ ...toMessage(r), deliveredAt: r.delivered_at === null ? null : new Date(r.delivered_at) }));
-    },
-    async eraseUser(user) {
-      return eraseUser.run(user.channel, user.userId).changes;
-    },
-    async purgeOlderThan(before) {
-      return purge.run(before.toISOString()).changes;
-    },
   };
 }
 

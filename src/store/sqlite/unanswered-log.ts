@@ -1,7 +1,10 @@
 import { assertListLimit } from '../list-limit';
 import type { UnansweredLog, UnansweredRecord } from '../ports';
 import { systemClock, type Clock } from '../store-options';
+import { citizenRows } from './citizen-rows';
 import type { SqliteDb } from './database';
+
+const columns = 'channel, user_id, text, intent, confidence, created_at';
 
 interface UnansweredRow {
   channel: string;
@@ -18,18 +21,10 @@ export function createSqliteUnansweredLog(db: SqliteDb, now: Clock = systemClock
     `INSERT INTO unanswered (channel, user_id, text, intent, confidence, created_at)
      VALUES (@channel, @userId, @text, @intent, @confidence, @createdAt)`,
   );
-  const select = db.prepare<[number], UnansweredRow>(
-    `SELECT channel, user_id, text, intent, confidence, created_at FROM unanswered
-     ORDER BY created_at DESC, id DESC LIMIT ?`,
-  );
-
-  const selectUser = db.prepare<[string, string], UnansweredRow>(
-    'SELECT channel, user_id, text, intent, confidence, created_at FROM unanswered WHERE channel = ? AND user_id = ? ORDER BY created_at, id',
-  );
-  const eraseUser = db.prepare('DELETE FROM unanswered WHERE channel = ? AND user_id = ?');
-  const purge = db.prepare('DELETE FROM unanswered WHERE created_at < ?');
+  const select = db.prepare<[number], UnansweredRow>(`SELECT ${columns} FROM unanswered ORDER BY created_at DESC, id DESC LIMIT ?`);
 
   return {
+    ...citizenRows(db, { table: 'unanswered', columns, order: 'created_at, id', exported: toRecord }),
     async add(input) {
       const { channel, userId, text, intent, confidence } = input;
       insert.run({ channel, userId, text, intent, confidence, createdAt: now().toISOString() });
@@ -37,15 +32,6 @@ export function createSqliteUnansweredLog(db: SqliteDb, now: Clock = systemClock
     async list(limit) {
       assertListLimit(limit);
       return select.all(limit).map(toRecord);
-    },
-    async exportUser(user) {
-      return selectUser.all(user.channel, user.userId).map(toRecord);
-    },
-    async eraseUser(user) {
-      return eraseUser.run(user.channel, user.userId).changes;
-    },
-    async purgeOlderThan(before) {
-      return purge.run(before.toISOString()).changes;
     },
   };
 }

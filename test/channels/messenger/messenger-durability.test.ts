@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ECHO_METADATA } from '../../../src/channels/messenger/messenger-client';
+import { QUEUED_REPLY_KIND } from '../../../src/channels/rest/rest-sender';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import { vi } from '../../support/locale';
 import { fakeGraph, isolateNetwork, messengerEnv, mid, pageDelivery, postWebhook, textEvent } from '../../support/messenger';
@@ -81,5 +82,23 @@ describe('Messenger deliveries survive restarts and scale-out', function () {
         message: { text: vi('thanks'), quick_replies: [{ content_type: 'text', title: vi('menu.button'), payload: '/help' }], metadata: ECHO_METADATA },
       },
     ]);
+  });
+
+  it('pushes at start-up what waited in the outbox when the last process stopped, inside the window only', async () => {
+    const graph = fakeGraph();
+    // What a process leaves when it dies before pushing: answers kept while Meta was down, for two citizens.
+    const store = createSqliteStore(dataDir);
+    const [recent, away] = [{ channel: 'messenger', userId: 'psid-recent' }, { channel: 'messenger', userId: 'psid-away' }];
+    await store.contacts.recordInteraction(recent, new Date(Date.now() - 3600_000));
+    await store.contacts.recordInteraction(away, new Date(Date.now() - 3 * 24 * 3600_000));
+    for (const user of [recent, away]) await store.outbox.enqueue({ ...user, key: `kept:${user.userId}`, kind: QUEUED_REPLY_KIND, data: { text: 'Dạ, hồ sơ của anh/chị đã có kết quả.' } });
+    await store.close();
+    const revived = await start();
+    await revived.assistant.outboxPush.idle();
+    assert.deepEqual(graph.messages(), [
+      { recipient: { id: 'psid-recent' }, messaging_type: 'UPDATE', message: { text: 'Dạ, hồ sơ của anh/chị đã có kết quả.', metadata: ECHO_METADATA } },
+    ]);
+    assert.deepEqual(await revived.assistant.store.outbox.pending(recent, 10), []);
+    assert.equal((await revived.assistant.store.outbox.pending(away, 10)).length, 1, 'outside the 24 hours it waits for the citizen\'s next message');
   });
 });

@@ -126,6 +126,16 @@ describe('Zalo conversations', () => {
     assert.ok(await server().assistant.store.contacts.get({ channel: 'zalo', userId: north }), 'the action is recorded without a bot turn');
   });
 
+  it('asks to shorten a message over MAX_MESSAGE_CHARS instead of reading it, as the other channels do, and records the action', async () => {
+    const records = zaloRecords();
+    const user = userId();
+    await deliver(server().url, events.text(user, 'căn cước '.repeat(300)));
+    await eventually(() => textsTo(records, user).length > 0, 'the answer');
+    assert.deepEqual(textsTo(records, user), [vi('errors.tooLong', { max: 2000 })]);
+    assert.equal(await server().assistant.store.state.read(`zalo/${user}`), undefined, 'nothing was understood or remembered');
+    assert.ok(await server().assistant.store.contacts.get({ channel: 'zalo', userId: user }), 'the action opens Zalo\'s window');
+  });
+
   it('tells how to share a location on Zalo when the citizen picks "Chia sẻ vị trí"', async () => {
     const records = zaloRecords();
     const user = userId();

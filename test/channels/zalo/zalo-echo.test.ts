@@ -23,11 +23,7 @@ const OFFICER = '1234567890123456789';
 
 describe('Zalo echoes (oa_send_*)', () => {
   let dir: string;
-  let store: Store;
-  let coordination: Coordination;
-  let channel: ZaloChannel;
-  let server: Server;
-  let url: string;
+  let running: { store: Store; coordination: Coordination; channel: ZaloChannel; server: Server; url: string };
   const spoke: { user: ChannelUser; at: Date }[] = [];
   let turns = 0;
   const signals: OfficerSignals = {
@@ -37,18 +33,18 @@ describe('Zalo echoes (oa_send_*)', () => {
     async handedBack() {},
   };
 
-  onlyZaloInterceptors();
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zalo-echo-'));
-    store = createSqliteStore(dir);
-    coordination = createMemoryCoordination();
+  /** The channel composed as the assistant does without REDIS_URL: memory coordination, seen ids in the store. */
+  async function start(): Promise<typeof running> {
+    const store = createSqliteStore(dir);
+    const coordination = createMemoryCoordination();
     const logger = createLogger('silent');
     const config = loadConfig(zaloEnv({ DATA_DIR: dir }));
     const built = await createZaloChannel({
       config,
       store,
       coordination,
-      inbox: new Inbox(coordination),
+      inbox: new Inbox(coordination, store.seenEvents),
+      seenEvents: store.seenEvents,
       chargeFailure: failedVerificationBudget({ coordination, name: 'zalo-signature', limit: 30, windowSeconds: 3600 }),
       translator,
       // Echoes must never become turns: the bot logic only counts calls here.
@@ -57,18 +53,30 @@ describe('Zalo echoes (oa_send_*)', () => {
       logger,
       officerSignals: signals,
     });
-    channel = built ?? assert.fail('the channel is configured');
+    const channel = built ?? assert.fail('the channel is configured');
     const app = createHttpApp({ logger, routers: [channel.router] });
-    server = await new Promise((resolve) => {
+    const server: Server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(async () => {
+    return { store, coordination, channel, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  }
+  async function stop(): Promise<void> {
+    const { channel, server, coordination, store } = running;
     await channel.close();
     await new Promise((resolve) => server.close(resolve));
     await coordination.close();
     await store.close();
+  }
+  const url = () => running.url;
+  const channel = () => running.channel;
+
+  onlyZaloInterceptors();
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zalo-echo-'));
+    running = await start();
+  });
+  after(async () => {
+    await stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
   beforeEach(() => {
@@ -80,8 +88,8 @@ describe('Zalo echoes (oa_send_*)', () => {
     const user = userId();
     const at = Date.now() - 2000;
     const echo = events.echo(user, 'Dạ, hồ sơ tạm trú của anh đã đủ, mời anh đến nhận kết quả.', messageId(), OFFICER, at);
-    assert.equal((await deliver(url, echo)).status, 200);
-    assert.equal((await deliver(url, echo)).status, 200, 'a redelivery');
+    assert.equal((await deliver(url(), echo)).status, 200);
+    assert.equal((await deliver(url(), echo)).status, 200, 'a redelivery');
     await eventually(() => spoke.length > 0, 'the officer signal');
     await new Promise((r) => setTimeout(r, 100));
     assert.deepEqual(spoke, [{ user: { channel: 'zalo', userId: user }, at: new Date(at) }]);
@@ -92,13 +100,28 @@ describe('Zalo echoes (oa_send_*)', () => {
     const user = userId();
     const ours = 'a0b1c2d3e4f5a6b7c8d9';
     nock(API_BASE).post('/v3.0/oa/message/cs').once().reply(200, { error: 0, message: 'Success', data: { message_id: ours } });
-    assert.deepEqual(await channel.sender.send(user, [{ text: 'Dạ, em chào anh/chị.' }], 'reply'), { ok: true, messageIds: [ours] });
-    await deliver(url, events.echo(user, 'Dạ, em chào anh/chị.', ours, OFFICER));
-    await deliver(url, events.echo(user, 'Dạ, em chào anh/chị.', messageId()));
+    assert.deepEqual(await channel().sender.send(user, [{ text: 'Dạ, em chào anh/chị.' }], 'reply'), { ok: true, messageIds: [ours] });
+    await deliver(url(), events.echo(user, 'Dạ, em chào anh/chị.', ours, OFFICER));
+    await deliver(url(), events.echo(user, 'Dạ, em chào anh/chị.', messageId()));
     // A later officer echo for the same citizen runs after those two: once it is reported, they were handled.
-    await deliver(url, events.echo(user, 'Cán bộ trả lời', messageId(), OFFICER));
+    await deliver(url(), events.echo(user, 'Cán bộ trả lời', messageId(), OFFICER));
     await eventually(() => spoke.length > 0, 'the officer signal');
     assert.equal(spoke.length, 1);
+    assert.equal(turns, 0);
+  });
+
+  it('still knows an echo of a send made just before a restart as ours (no Redis: the ids are in the store)', async () => {
+    const user = userId();
+    const ours = 'f0e1d2c3b4a5968778695a4b';
+    nock(API_BASE).post('/v3.0/oa/message/cs').once().reply(200, { error: 0, message: 'Success', data: { message_id: ours } });
+    assert.deepEqual(await channel().sender.send(user, [{ text: 'Dạ, hồ sơ của anh/chị đã có kết quả.' }], 'notice'), { ok: true, messageIds: [ours] });
+    await stop();
+    running = await start();
+    await deliver(url(), events.echo(user, 'Dạ, hồ sơ của anh/chị đã có kết quả.', ours, OFFICER));
+    // An officer's own message after it runs behind it in the citizen's queue: once it is reported, the echo was handled.
+    await deliver(url(), events.echo(user, 'Cán bộ trả lời', messageId(), OFFICER));
+    await eventually(() => spoke.length > 0, 'the officer signal');
+    assert.equal(spoke.length, 1, 'only the officer\'s message is an officer taking over');
     assert.equal(turns, 0);
   });
 });

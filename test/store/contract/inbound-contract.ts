@@ -61,6 +61,19 @@ export function inboundContract(store: () => Store): void {
       assert.deepEqual(claimed.map((e) => [e.id, e.body]), [[kept, body]]);
     });
 
+    it('counts each start of a delivery\'s processing, and keeps a postponed one out of claims until its delay ran out', async () => {
+      const j = store().inboundJournal;
+      const id = await j.add('attempts', '{}', 1);
+      await sleep(10);
+      assert.deepEqual((await j.claimAbandoned('attempts', 5, 1)).map((e) => e.attempts), [2], 'the first run counted 1');
+      await j.retryLater(id, 60_000);
+      await sleep(10);
+      assert.deepEqual(await j.claimAbandoned('attempts', 5, 1), [], 'postponed');
+      await j.retryLater(id, 0);
+      assert.deepEqual((await j.claimAbandoned('attempts', 5, 1)).map((e) => e.attempts), [3]);
+      await j.retryLater('no-such-id', 0);
+    });
+
     it('takes at most `limit` deliveries per claim', async () => {
       const j = store().inboundJournal;
       for (let i = 0; i < 3; i++) await j.add('messenger', `{"i":${i}}`, 1);

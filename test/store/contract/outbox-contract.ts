@@ -56,6 +56,25 @@ export function outboxContract(store: () => Store): void {
       await o.requeue([]);
     });
 
+    it('lists the citizens of some channels for whom messages of some kinds wait, page by page', async () => {
+      const o = store().outbox;
+      const [a1, a2, b1] = [{ channel: 'sweep-a', userId: 'u1' }, { channel: 'sweep-a', userId: 'u2' }, { channel: 'sweep-b', userId: 'u1' }];
+      await o.enqueue({ ...a1, key: 's1', kind: 'notice', data: {} });
+      await o.enqueue({ ...a1, key: 's2', kind: 'notice', data: {} });
+      await o.enqueue({ ...a2, key: 's3', kind: 'notice', data: {} });
+      await o.enqueue({ ...b1, key: 's4', kind: 'notice', data: {} });
+      await o.enqueue({ channel: 'sweep-a', userId: 'other-kind', key: 's5', kind: 'announcement', data: {} });
+      await o.enqueue({ channel: 'sweep-c', userId: 'other-channel', key: 's6', kind: 'notice', data: {} });
+      const [done] = await o.claim({ channel: 'sweep-b', userId: 'u1' }, 1, 60_000);
+      const channels = ['sweep-b', 'sweep-a'];
+      assert.deepEqual(await o.recipients(channels, ['notice'], 2), [a1, a2], 'each citizen once, in order');
+      assert.deepEqual(await o.recipients(channels, ['notice'], 2, a2), [b1], 'a claimed message still waits');
+      await o.markDelivered([done!.id]);
+      assert.deepEqual(await o.recipients(channels, ['notice'], 10, a2), [], 'delivered messages do not');
+      assert.deepEqual(await o.recipients(channels, ['notice', 'announcement'], 10), [{ channel: 'sweep-a', userId: 'other-kind' }, a1, a2]);
+      await assert.rejects(o.recipients(channels, ['notice'], 0), RangeError);
+    });
+
     it('offers a claimed message again once its lease has run out', async () => {
       const o = store().outbox;
       await o.enqueue({ ...alice, key: 'lease', kind: 'k', data: {} });

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { foldDiacritics } from '../../util/fold-text';
+import { loadYamlFile } from '../../util/yaml-file';
+import { facets, type Facet } from './facets';
+
+const phrases = z.array(z.string().min(1));
+const schema = z.object({
+  facets: z.partialRecord(z.enum(facets), phrases),
+  ignore: phrases.default([]),
+});
+
+/** A facet a message asks, and where in the message it is asked (UTF-16 offset, as the parser's entities). */
+export interface AskedFacet {
+  facet: Facet;
+  start: number;
+}
+
+/** The facets a message asks by its question words, in the order asked ("ở đâu, mang gì" → where, documents). */
+export type QuestionWords = (message: string) => AskedFacet[];
+
+interface Phrase {
+  words: string[];
+  facet: Facet | undefined;
+}
+
+const wordsOf = (text: string) => [...text.toLowerCase().normalize('NFC').matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ text: m[0], start: m.index }));
+
+/** A typed word matches a listed one when they fold alike and, if it carries diacritics, the same ones. */
+const sameWord = (typed: string, listed: string) => foldDiacritics(typed) === foldDiacritics(listed) && (typed === listed || typed === foldDiacritics(typed));
+
+/** Reads content/question-words.yaml; throws naming the file on any problem. */
+export function loadQuestionWords(file: string): QuestionWords {
+  const data = loadYamlFile(file, schema);
+  const list: Phrase[] = [
+    ...Object.entries(data.facets).flatMap(([facet, ps]) => (ps ?? []).map((p) => ({ words: wordsOf(p).map((w) => w.text), facet: facet as Facet }))),
+    ...data.ignore.map((p) => ({ words: wordsOf(p).map((w) => w.text), facet: undefined })),
+  ].sort((a, b) => b.words.length - a.words.length);
+  return (message) => {
+    const typed = wordsOf(message);
+    const found: AskedFacet[] = [];
+    for (let i = 0; i < typed.length; ) {
+      const hit = list.find((p) => p.words.every((w, k) => i + k < typed.length && sameWord(typed[i + k].text, w)));
+      if (hit?.facet && !found.some((f) => f.facet === hit.facet)) found.push({ facet: hit.facet, start: typed[i].start });
+      i += hit?.words.length ?? 1;
+    }
+    return found;
+  };
+}
