@@ -92,13 +92,13 @@ export class DeliveryEngine {
   /**
    * Sends to the recipients `concurrency` at a time, in chunks: a chunk's rows are taken in one transaction (each
    * committed before its send, as in deliverOne) and their outcomes recorded in one, so the store sees two writes per
-   * chunk instead of two per recipient. A crash leaves at most one chunk in doubt. Stops between chunks once
-   * `stillSending` says no (the announcement was cancelled); answers whether it went through every recipient.
+   * chunk instead of two per recipient. A crash leaves at most one chunk in doubt. Stops before a chunk once
+   * `stillSending` says no (the announcement was cancelled), so a cancel takes effect within one chunk.
    */
-  async deliverAll(a: Announcement, users: readonly ChannelUser[], concurrency: number, stillSending: () => Promise<boolean> = async () => true): Promise<boolean> {
+  async deliverAll(a: Announcement, users: readonly ChannelUser[], concurrency: number, stillSending: () => Promise<boolean> = async () => true): Promise<void> {
     const { announcements, pacer, now } = this.deps;
     for (let i = 0; i < users.length; i += concurrency) {
-      if (i > 0 && !(await stillSending())) return false;
+      if (!(await stillSending())) return;
       const chunk = users.slice(i, i + concurrency);
       // Each member's slot is booked now; the rows are taken once the first slot is due, so a chunk waiting on the
       // rate limit holds no row.
@@ -113,7 +113,6 @@ export class DeliveryEngine {
       );
       if (results.length) await announcements.settle(a.id, results, now());
     }
-    return true;
   }
 
   /** Marks the announcement done once every recipient has an outcome; answers whether it is done. */

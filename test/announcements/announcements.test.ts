@@ -198,6 +198,52 @@ describe('announcements on every channel (real server, nock at Zalo and Facebook
       assert.deepEqual(rows.filter((r) => r.userId === user.userId).map((r) => r.outcome), ['sent']);
     });
 
+    it('cancelled mid-send: the worker stops after the chunk under way, and every unsent recipient is counted "cancelled"', async () => {
+      const now = Date.now();
+      const commune = `cancel-${now}`;
+      const RECIPIENTS = 120;
+      for (let i = 0; i < RECIPIENTS; i++) {
+        const user = { channel: 'zalo', userId: `cx${now}-${String(i).padStart(3, '0')}` };
+        await store().contacts.recordInteraction(user, new Date(now));
+        await store().contacts.subscribe(user, { topics: [], communes: [commune] }, new Date(now));
+      }
+      // Zalo holds the fifth message until staff have cancelled: the send is caught in the middle.
+      let calls = 0;
+      let release!: () => void;
+      const cancelled = new Promise<void>((resolve) => (release = resolve));
+      let held!: () => void;
+      const holding = new Promise<void>((resolve) => (held = resolve));
+      nock(API_BASE)
+        .persist()
+        .post('/v3.0/oa/message/cs')
+        .reply(async () => {
+          calls += 1;
+          if (calls === 5) {
+            held();
+            await cancelled;
+          }
+          return [200, sentAnswer()];
+        });
+      const { body } = await api('POST', '/api/admin/announcements', { title: `Hủy giữa chừng ${now}`, body: 'Nội dung', channels: ['zalo'], topics: [], communes: [commune] });
+      const id = body.announcement.id as string;
+      assert.equal((await api('POST', `/api/admin/announcements/${id}/send`)).status, 202);
+      await holding;
+      const cancel = await api('POST', `/api/admin/announcements/${id}/cancel`);
+      assert.equal(cancel.body.announcement.status, 'cancelled');
+      release();
+      await server.running.assistant.announcements.runner.idle();
+
+      const { report, announcement } = (await api('GET', `/api/admin/announcements/${id}`)).body;
+      assert.equal(announcement.status, 'cancelled');
+      assert.equal(report.total, RECIPIENTS);
+      assert.equal(report.pending + report.attempting, 0, 'nobody left pending');
+      assert.equal(report.sent, calls, 'every message Zalo got is counted sent');
+      assert.equal(report.skipped.cancelled, RECIPIENTS - calls, JSON.stringify(report));
+      assert.ok(calls <= 16, `stopped within the chunk under way (ANNOUNCEMENT_CONCURRENCY 16): ${calls} sent`);
+      const audit = await store().audit.list({ limit: 20 });
+      assert.ok(audit.some((e) => e.action === 'announcement.cancel' && e.target === `announcement:${id}`));
+    });
+
     it('starts a scheduled announcement at its time, and refuses a time already past', async () => {
       zaloInbox();
       fakeGraph();

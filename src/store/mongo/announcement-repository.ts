@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
 import { summarise } from '../delivery-report';
 import { assertListLimit } from '../list-limit';
-import type { Announcement, AnnouncementRepository, ChannelUser, DeliveryRow, PlannedRecipient } from '../ports';
+import { CANCELLED_REASON, type Announcement, type AnnouncementRepository, type ChannelUser, type DeliveryRow, type PlannedRecipient } from '../ports';
 import type { AnnouncementDoc, AnnouncementModels, DeliveryDoc } from './announcement-models';
 
 const deliveryId = (id: string, u: ChannelUser) => `${id}/${u.channel}/${u.userId}`;
@@ -106,6 +106,10 @@ export function createMongoAnnouncementRepository(models: AnnouncementModels): A
         { announcementId: id, outcome: 'attempting', updatedAt: trusted({ $lt: before }) },
         { $set: { outcome: 'failed', reason: 'in_doubt' } },
       );
+      return done.modifiedCount;
+    },
+    async cancelPending(id, at) {
+      const done = await deliveries.updateMany({ announcementId: id, outcome: 'pending' }, { $set: { outcome: 'skipped', reason: CANCELLED_REASON, updatedAt: at } });
       return done.modifiedCount;
     },
     async report(id) {

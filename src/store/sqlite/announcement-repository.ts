@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { summarise } from '../delivery-report';
 import { assertListLimit } from '../list-limit';
-import type { Announcement, AnnouncementRepository, AnnouncementStatus, DeliveryRow, PlannedRecipient } from '../ports';
+import { CANCELLED_REASON, type Announcement, type AnnouncementRepository, type AnnouncementStatus, type DeliveryRow, type PlannedRecipient } from '../ports';
 import type { SqliteDb } from './database';
 
 interface AnnouncementRow {
@@ -139,6 +139,11 @@ export function createSqliteAnnouncementRepository(db: SqliteDb): AnnouncementRe
            WHERE announcement_id = ? AND outcome = 'attempting' AND updated_at < ?`,
         )
         .run(id, before.toISOString()).changes;
+    },
+    async cancelPending(id, at) {
+      return db
+        .prepare(`UPDATE announcement_deliveries SET outcome = 'skipped', reason = ?, updated_at = ? WHERE announcement_id = ? AND outcome = 'pending'`)
+        .run(CANCELLED_REASON, at.toISOString(), id).changes;
     },
     async report(id) {
       const rows = db

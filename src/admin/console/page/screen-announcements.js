@@ -15,6 +15,7 @@
     not_following: 'Đã bỏ quan tâm Zalo OA: sẽ nhận khi nhắn lại',
     handed_over: 'Đang trao đổi với cán bộ trên Messenger: sẽ nhận khi nhắn lại',
     unreachable: 'Đã chặn trang/OA hoặc tài khoản không còn: không gửi nữa',
+    cancelled: 'Thông báo đã bị hủy trước khi gửi tới người này',
   };
   const FAILED = {
     in_doubt: 'Máy chủ dừng đột ngột giữa lúc gửi: không gửi lại để tránh trùng',
