@@ -106,6 +106,7 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
         preview: (draft) => previewAnnouncement(draft, vi, deps.zaloButtons),
         places: deps.places,
         channels: () => ['rest', ...deps.senders.keys()],
+        words: vi,
         auth: deps.auth,
         now,
       }),

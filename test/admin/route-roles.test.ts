@@ -56,6 +56,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/admin/announcements/audience': only('propaganda'),
   'GET /api/admin/announcements/:id': only('propaganda'),
   'GET /api/admin/announcements/:id/deliveries': only('propaganda'),
+  'GET /api/admin/announcements/:id/deliveries.csv': only('propaganda'),
   'PUT /api/admin/announcements/:id': only('propaganda'),
   'POST /api/admin/announcements/:id/schedule': only('propaganda'),
   'POST /api/admin/announcements/:id/send': only('propaganda'),

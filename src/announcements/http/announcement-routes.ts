@@ -1,5 +1,7 @@
 /** Propaganda staff's announcement routes: compose, preview, audience count, schedule, send, cancel, report. */
+import { once } from 'node:events';
 import { Router } from 'express';
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { currentStaff, type AdminAuth } from '../../admin';
 import { jsonBody } from '../../admin/routes/json-body';
@@ -11,10 +13,12 @@ import type { LocationEntry } from '../../understanding/types';
 import type { AnnouncementPreview } from '../preview';
 import type { AnnouncementRefusal, AnnouncementService } from '../announcement-service';
 import { ANNOUNCEMENT_TOPICS } from '../topics';
+import { deliveryCsvHeader, deliveryCsvLine, deliveryPages } from './delivery-csv';
 
 /** Zalo and Messenger both take 2000 characters per message; longer bodies are split, but an announcement should fit a screen. */
 const MAX_BODY = 2000;
 const MAX_TITLE = 120;
+const CSV_PAGE = 1000;
 
 const list = (what: string, values?: readonly string[]) =>
   z.array(values ? z.enum(values as [string, ...string[]], { error: `is not a known ${what}` }) : z.string().trim().min(1).max(128), { error: `must be a list of ${what}s` }).max(200).default([]);
@@ -35,7 +39,9 @@ const DeliveriesQuery = z.object({ limit: Limit, outcome: z.enum(['pending', 'at
 
 export interface AnnouncementRoutesDeps {
   service: AnnouncementService;
-  announcements: Pick<AnnouncementRepository, 'list' | 'deliveries'>;
+  announcements: Pick<AnnouncementRepository, 'get' | 'list' | 'deliveries'>;
+  /** The staff's words (Vietnamese): the CSV download's headers and labels. */
+  words: TFunction;
   preview: (draft: { title: string; body: string }) => AnnouncementPreview;
   /** Communes and units staff may target, from the office directory. */
   places: () => LocationEntry[];
@@ -84,6 +90,20 @@ export function createAnnouncementRoutes(deps: AnnouncementRoutesDeps): Router {
     const { id } = validate(IdPath, req.params, 'path');
     const { limit, outcome } = validate(DeliveriesQuery, req.query, 'query');
     res.json({ deliveries: await deps.announcements.deliveries(id, limit, outcome) });
+  });
+
+  // The whole delivery report as a spreadsheet, in Vietnamese, streamed a page at a time.
+  router.get(`${base}/:id/deliveries.csv`, staff, async (req, res) => {
+    const { id } = validate(IdPath, req.params, 'path');
+    const found = await deps.announcements.get(id);
+    if (!found) throw notFound(id);
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="ket-qua-gui-thong-bao-${found.id.replace(/[^\w-]/g, '')}.csv"`);
+    res.write(deliveryCsvHeader(deps.words));
+    for await (const page of deliveryPages((limit, after) => deps.announcements.deliveries(id, limit, undefined, after), CSV_PAGE)) {
+      if (!res.write(page.map((row) => deliveryCsvLine(row, deps.words)).join(''))) await once(res, 'drain');
+    }
+    res.end();
   });
 
   router.put(`${base}/:id`, staff, jsonBody, async (req, res) => {

@@ -119,9 +119,13 @@ export function createMongoAnnouncementRepository(models: AnnouncementModels): A
       ]);
       return summarise(groups.map((g) => ({ outcome: g._id.outcome, reason: g._id.reason ?? undefined, n: g.n })));
     },
-    async deliveries(id, limit, outcome) {
+    async deliveries(id, limit, outcome, after) {
       assertListLimit(limit);
-      const filter = outcome ? { announcementId: id, outcome } : { announcementId: id };
+      const filter = {
+        announcementId: id,
+        ...(outcome ? { outcome } : {}),
+        ...(after ? { $or: [{ channel: trusted({ $gt: after.channel }) }, { channel: after.channel, userId: trusted({ $gt: after.userId }) }] } : {}),
+      };
       const docs = await deliveries.find(filter).sort({ channel: 1, userId: 1 }).limit(limit).lean<DeliveryDoc[]>();
       return docs.map(toDelivery);
     },

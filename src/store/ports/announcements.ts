@@ -108,5 +108,6 @@ export interface AnnouncementRepository extends PersonalDataHolder {
    */
   cancelPending(id: string, at: Date): Promise<number>;
   report(id: string): Promise<DeliveryReport>;
-  deliveries(id: string, limit: number, outcome?: DeliveryOutcome): Promise<DeliveryRow[]>;
+  /** Rows by channel then user id; `after` pages on from the last row of the previous page (a download streams them). */
+  deliveries(id: string, limit: number, outcome?: DeliveryOutcome, after?: ChannelUser): Promise<DeliveryRow[]>;
 }

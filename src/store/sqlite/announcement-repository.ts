@@ -151,11 +151,14 @@ export function createSqliteAnnouncementRepository(db: SqliteDb): AnnouncementRe
         .all(id) as { outcome: DeliveryRow['outcome']; reason: string | null; n: number }[];
       return summarise(rows.map((r) => ({ outcome: r.outcome, reason: r.reason ?? undefined, n: r.n })));
     },
-    async deliveries(id, limit, outcome) {
+    async deliveries(id, limit, outcome, after) {
       assertListLimit(limit);
-      const rows = outcome
-        ? db.prepare('SELECT * FROM announcement_deliveries WHERE announcement_id = ? AND outcome = ? ORDER BY channel, user_id LIMIT ?').all(id, outcome, limit)
-        : db.prepare('SELECT * FROM announcement_deliveries WHERE announcement_id = ? ORDER BY channel, user_id LIMIT ?').all(id, limit);
+      const rows = db
+        .prepare(
+          `SELECT * FROM announcement_deliveries WHERE announcement_id = @id${outcome ? ' AND outcome = @outcome' : ''}
+           ${after ? 'AND (channel, user_id) > (@channel, @userId)' : ''} ORDER BY channel, user_id LIMIT @limit`,
+        )
+        .all({ id, limit, ...(outcome ? { outcome } : {}), ...(after ? { channel: after.channel, userId: after.userId } : {}) });
       return (rows as DeliveryRecord[]).map(toDelivery);
     },
     async exportUser(user) {

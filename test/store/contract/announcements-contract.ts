@@ -78,6 +78,8 @@ export function announcementsContract(store: () => Store): void {
       await a.settle(id, [{ channel: 'zalo', userId: 'a', outcome: 'failed', reason: 'late' }], at('2026-12-01T08:03:00.000Z'));
       assert.deepEqual(await a.report(id), { total: 4, sent: 1, pending: 0, attempting: 1, failed: { 'rejected:-230': 1 }, skipped: { window_closed: 1 } });
       assert.deepEqual((await a.deliveries(id, 10, 'failed')).map((r) => [r.userId, r.reason]), [['b', 'rejected:-230']]);
+      assert.deepEqual((await a.deliveries(id, 2, undefined, { channel: 'zalo', userId: 'a' })).map((r) => r.userId), ['b', 'c'], 'pages on after a row');
+      assert.deepEqual((await a.deliveries(id, 2, undefined, { channel: 'messenger', userId: 'zz' })).map((r) => r.userId), ['a', 'b'], 'and after a channel');
     });
 
     it('turns rows left attempting before a crash into failures "in_doubt", never back to pending', async () => {

@@ -4,7 +4,7 @@
 'use strict';
 
 (() => {
-  const { api, run, showAlert, el, table, facts, dateTime, names, loaders, refreshers } = window.StaffConsole;
+  const { api, run, showAlert, el, table, facts, dateTime, names, loaders, refreshers, download } = window.StaffConsole;
   const LIVE_MS = 2000;
   const TOPICS = { new_procedures: 'Thủ tục mới', scam_alerts: 'Cảnh báo lừa đảo', fire_safety: 'Phòng cháy chữa cháy (PCCC)', traffic: 'Giao thông' };
   const STATUS = { draft: 'Bản nháp', scheduled: 'Đã hẹn giờ', sending: 'Đang gửi', done: 'Đã gửi xong', cancelled: 'Đã hủy' };
@@ -232,6 +232,14 @@
         await openReport(id);
       }),
     );
+    const csv = el('button', 'button button--secondary', 'Tải danh sách người nhận (CSV)');
+    csv.type = 'button';
+    csv.addEventListener('click', () =>
+      run(csv, 'Không tải được danh sách người nhận', async () => {
+        const response = await api('GET', `/api/admin/announcements/${id}/deliveries.csv`, { download: true });
+        download(await response.blob(), `ket-qua-gui-thong-bao-${id}.csv`);
+      }),
+    );
     report.replaceChildren(
       el('h3', '', a.title),
       facts([
@@ -246,6 +254,7 @@
       el('p', '', `${done.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} đã xử lý`),
       table([{ label: 'Kết quả', value: (x) => x.what }, { label: 'Lý do', value: (x) => x.why, className: 'cell-text' }, { label: 'Số người', value: (x) => x.n, num: true }], reasons, { empty: 'Không có ai bị bỏ qua hay lỗi.' }),
       cancel,
+      csv,
     );
     // Live while it is being sent.
     if (a.status === 'sending' || a.status === 'scheduled') liveTimer = setTimeout(() => run(null, 'Không cập nhật được tiến độ', () => openReport(id)), LIVE_MS);
