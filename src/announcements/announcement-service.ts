@@ -4,7 +4,7 @@ import type { Clock } from '../store/store-options';
 import type { DeliveryRunner } from './in-process-runner';
 
 /** What the announcement module records in the audit log. */
-export const ANNOUNCEMENT_AUDIT_ACTIONS = ['announcement.create', 'announcement.edit', 'announcement.schedule', 'announcement.send', 'announcement.cancel'] as const;
+export const ANNOUNCEMENT_AUDIT_ACTIONS = ['announcement.create', 'announcement.edit', 'announcement.schedule', 'announcement.send', 'announcement.cancel', 'announcement.zalo_article'] as const;
 
 type AuditAction = (typeof ANNOUNCEMENT_AUDIT_ACTIONS)[number];
 

@@ -302,6 +302,16 @@ describe('announcements on every channel (real server, nock at Zalo and Facebook
       await finished(id);
     });
 
+    it('does not offer the Zalo article broadcast unless ZALO_ARTICLE_BROADCAST is on, and never calls Zalo for it', async () => {
+      assert.equal((await api('GET', '/api/admin/announcements/options')).body.zaloArticle, false);
+      const { body } = await api('POST', '/api/admin/announcements', { title: 'Bài viết', body: 'Nội dung', channels: ['zalo'], topics: [], communes: [] });
+      const scope = nock(API_BASE).post('/v2.0/oa/message').reply(200, { error: 0, data: { message_id: 'never' } });
+      const answer = await api('POST', `/api/admin/announcements/${body.announcement.id}/zalo-article`, { articleId: 'a1b2c3' });
+      assert.equal(answer.status, 409);
+      assert.equal(answer.body.error.details.reason, 'off');
+      assert.equal(scope.isDone(), false);
+    });
+
     it('cancels a draft once, then answers 409 and 404 as it should', async () => {
       const { body } = await api('POST', '/api/admin/announcements', { title: 'Hủy', body: 'Nội dung', channels: [], topics: [], communes: [] });
       assert.equal((await api('POST', `/api/admin/announcements/${body.announcement.id}/cancel`)).body.announcement.status, 'cancelled');

@@ -11,6 +11,7 @@ import { HttpError } from '../../http/errors';
 import type { Announcement, AnnouncementRepository } from '../../store/ports';
 import type { LocationEntry } from '../../understanding/types';
 import type { AnnouncementPreview } from '../preview';
+import type { ZaloArticleBroadcast, ZaloArticleOutcome } from '../zalo-article';
 import type { AnnouncementRefusal, AnnouncementService } from '../announcement-service';
 import { ANNOUNCEMENT_TOPICS } from '../topics';
 import { deliveryCsvHeader, deliveryCsvLine, deliveryPages } from './delivery-csv';
@@ -35,11 +36,18 @@ const Draft = Audience.extend({
 const Preview = z.strictObject({ title: Draft.shape.title, body: Draft.shape.body });
 const Schedule = z.strictObject({ at: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-12-05T08:00:00+07:00' }).transform((v) => new Date(v)) });
 const IdPath = z.object({ id: z.string().trim().min(1, 'is required').max(64, 'is too long') });
+/** Zalo's own target codes (one value each, as Zalo's Java SDK sends them); none: every follower. */
+const ZaloCode = z.string().trim().regex(/^\d{1,4}$/, 'must be one of Zalo\'s number codes').optional();
+const ZaloArticle = z.strictObject({
+  articleId: z.string({ error: 'is required' }).trim().regex(/^[\w-]{1,100}$/, 'must be the id of an approved article in OA Manager'),
+  target: z.strictObject({ ages: ZaloCode, gender: ZaloCode, locations: ZaloCode, cities: ZaloCode, platform: ZaloCode }).default({}),
+});
 const DeliveriesQuery = z.object({ limit: Limit, outcome: z.enum(['pending', 'attempting', 'sent', 'failed', 'skipped']).optional() });
 
 export interface AnnouncementRoutesDeps {
   service: AnnouncementService;
   announcements: Pick<AnnouncementRepository, 'get' | 'list' | 'deliveries'>;
+  zaloArticle: ZaloArticleBroadcast;
   /** The staff's words (Vietnamese): the CSV download's headers and labels. */
   words: TFunction;
   preview: (draft: { title: string; body: string }) => AnnouncementPreview;
@@ -58,7 +66,12 @@ export function createAnnouncementRoutes(deps: AnnouncementRoutesDeps): Router {
   const base = '/api/admin/announcements';
 
   router.get(`${base}/options`, staff, (_req, res) => {
-    res.json({ topics: [...ANNOUNCEMENT_TOPICS], channels: deps.channels(), communes: deps.places().map((p) => ({ id: p.id, name: p.names[0] ?? p.id })) });
+    res.json({
+      topics: [...ANNOUNCEMENT_TOPICS],
+      channels: deps.channels(),
+      communes: deps.places().map((p) => ({ id: p.id, name: p.names[0] ?? p.id })),
+      zaloArticle: deps.zaloArticle.available(),
+    });
   });
 
   router.get(base, staff, async (req, res) => {
@@ -123,6 +136,13 @@ export function createAnnouncementRoutes(deps: AnnouncementRoutesDeps): Router {
     res.status(202).json(answer(id, await service.sendNow(id, currentStaff(res))));
   });
 
+  router.post(`${base}/:id/zalo-article`, staff, jsonBody, async (req, res) => {
+    const { id } = validate(IdPath, req.params, 'path');
+    const { articleId, target } = validate(ZaloArticle, req.body);
+    const clean = Object.fromEntries(Object.entries(target).filter(([, v]) => v !== undefined));
+    res.json(zaloArticleAnswer(id, await deps.zaloArticle.broadcast(id, articleId, clean, currentStaff(res))));
+  });
+
   router.post(`${base}/:id/cancel`, staff, async (req, res) => {
     const { id } = validate(IdPath, req.params, 'path');
     res.json(answer(id, await service.cancel(id, currentStaff(res))));
@@ -135,6 +155,20 @@ function answer(id: string, outcome: { announcement: Announcement } | Announceme
   if ('announcement' in outcome) return outcome;
   if (outcome.refused === 'not_found') throw notFound(id);
   throw new HttpError('conflict', `Announcement ${id} is ${outcome.status}: this action is not possible any more`, { status: outcome.status });
+}
+
+function zaloArticleAnswer(id: string, outcome: ZaloArticleOutcome): { messageId: string } {
+  if ('sent' in outcome) return { messageId: outcome.messageId };
+  if ('refused' in outcome) {
+    if (outcome.refused === 'not_found') throw notFound(id);
+    if (outcome.refused === 'off') throw new HttpError('conflict', 'The Zalo article broadcast is not turned on here (ZALO_ARTICLE_BROADCAST and the Zalo channel)', { reason: 'off' });
+    if (outcome.refused === 'night') throw new HttpError('conflict', 'Zalo refuses broadcasts from 22:00 to 06:00 (Vietnam time): send it after 06:00', { reason: 'night' });
+    throw new HttpError('conflict', `Announcement ${id} is cancelled`, { reason: 'cancelled' });
+  }
+  const details = { reason: outcome.failure, code: outcome.code };
+  if (outcome.failure === 'quota_exhausted' || outcome.failure === 'rate_limited') throw new HttpError('too_many_requests', `Zalo refused: the OA's quota is used up for now (${outcome.code})`, details);
+  if (outcome.failure === 'rejected') throw new HttpError('bad_request', `Zalo refused the article (${outcome.code}: ${outcome.detail ?? ''}): check that it is approved and its id is right`, details);
+  throw new HttpError('not_ready', `Zalo could not be reached or refused the token (${outcome.failure}): try again later`, details);
 }
 
 function notFound(id: string): HttpError {
