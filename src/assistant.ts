@@ -166,6 +166,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const handoffControls = new Map<string, HandoffControl>(options.controls ?? []);
   // Announcements push through platform senders only (filled below, once the channels exist); web visitors get theirs on their next visit.
   const announcementSenders = new Map<string, ChannelSender>();
+  let zaloClient: ZaloChannel['client'] | undefined;
   const announcements = createAnnouncementModule({
     store,
     senders: announcementSenders,
@@ -176,6 +177,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     concurrency: config.ANNOUNCEMENT_CONCURRENCY,
     pollMs: config.ANNOUNCEMENT_POLL_SECONDS * 1000,
     zaloButtons: config.ZALO_BUTTON_STYLE,
+    zaloArticle: { enabled: config.ZALO_ARTICLE_BROADCAST, client: () => zaloClient },
     publicBaseUrl: config.PUBLIC_BASE_URL,
     ...(config.REDIS_URL ? { redis: { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX } } : {}),
     logger,
@@ -299,6 +301,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   if (zalo) {
     zalo.adapter.onTurnError = onTurnError;
     senders.set(zalo.sender.channel, zalo.sender);
+    zaloClient = zalo.client;
     zalo.start();
   }
   const messengerConfig = messengerSettings(config);

@@ -134,6 +134,11 @@ const schema = z.object({
   ZALO_MAX_EVENT_AGE_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(3 * 3600),
   ZALO_SITE_VERIFICATION: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'ZALO_SITE_VERIFICATION must be the code from the zalo_verifier<code>.html file').optional()),
   ZALO_BUTTON_STYLE: z.enum(['numbered', 'template']).default('numbered'),
+  /**
+   * Offers staff the Zalo article broadcast (POST /v2.0/oa/message). Off by default: its quotas and payload are known
+   * from two sources only, some disagreeing (docs/announcements.md); turn on once tried against the department's OA.
+   */
+  ZALO_ARTICLE_BROADCAST: z.stringbool({ error: 'ZALO_ARTICLE_BROADCAST must be true or false' }).default(false),
   REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9:_.-]{1,100}$/, 'REDIS_KEY_PREFIX may hold letters, digits and : _ . -').default('assistant:'),
   TRUST_PROXY: trustProxy,
   CHAT_RATE_LIMIT_PER_MINUTE: count(30, 0),

@@ -4,7 +4,7 @@ import type { Clock } from '../store/store-options';
 import type { DeliveryRunner } from './in-process-runner';
 
 /** What the announcement module records in the audit log. */
-export const ANNOUNCEMENT_AUDIT_ACTIONS = ['announcement.create', 'announcement.edit', 'announcement.schedule', 'announcement.send', 'announcement.cancel'] as const;
+export const ANNOUNCEMENT_AUDIT_ACTIONS = ['announcement.create', 'announcement.edit', 'announcement.schedule', 'announcement.send', 'announcement.cancel', 'announcement.zalo_article'] as const;
 
 type AuditAction = (typeof ANNOUNCEMENT_AUDIT_ACTIONS)[number];
 
@@ -72,7 +72,9 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
     async cancel(id, actor) {
       const a = await announcements.transition(id, ['draft', 'scheduled', 'sending'], 'cancelled', now());
       if (!a) return explain(id);
-      await audit(actor, 'announcement.cancel', id);
+      // The workers stop at their next check and mark what they planned meanwhile; this marks what is planned now.
+      const cancelled = await announcements.cancelPending(id, now());
+      await audit(actor, 'announcement.cancel', id, { cancelled });
       return { announcement: a };
     },
     async report(id) {

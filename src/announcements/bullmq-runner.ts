@@ -116,7 +116,11 @@ export class BullmqRunner implements DeliveryRunner {
   private async plan(id: string): Promise<void> {
     for (;;) {
       const a = await this.announcements.get(id);
-      if (!a || a.status !== 'sending') return;
+      if (!a || a.status !== 'sending') {
+        // Cancelled: rows planned meanwhile are marked too; their send jobs find the announcement cancelled and end.
+        if (a?.status === 'cancelled') await this.announcements.cancelPending(id, this.options.now());
+        return;
+      }
       if (!a.planned) {
         const { toSend } = await this.engine.planPage(a);
         await this.enqueue(id, toSend);
@@ -148,7 +152,7 @@ export class BullmqRunner implements DeliveryRunner {
 
   private async send(job: SendJob): Promise<void> {
     const a = await this.announcements.get(job.id);
-    // Cancelled: the job ends; the row stays pending, reported as not sent.
+    // Cancelled: the job ends; its row was marked cancelled by the cancel or by the plan job.
     if (!a || a.status !== 'sending') return;
     await this.engine.deliverOne(a, job);
   }

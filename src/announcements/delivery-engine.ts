@@ -1,3 +1,4 @@
+import type { Reply } from '../bot/reply';
 import type { ChannelSender, SendResult } from '../channels/outbound/channel-sender';
 import { retrying, type RetryPolicy, type Sleep } from '../channels/outbound/retry';
 import type { Translator } from '../i18n/translator';
@@ -46,9 +47,12 @@ export interface DeliveryEngineDeps {
   pageSize?: number;
 }
 
+const slotKey = (u: ChannelUser) => `${u.channel}\n${u.userId}`;
+
 /** The steps of delivering one announcement; runners (in-process, BullMQ) decide where and when they run. */
 export class DeliveryEngine {
   readonly pageSize: number;
+  private replies: { of: string; byLocale: Map<string, Reply> } = { of: '', byLocale: new Map() };
 
   constructor(private readonly deps: DeliveryEngineDeps) {
     this.pageSize = deps.pageSize ?? 500;
@@ -85,13 +89,30 @@ export class DeliveryEngine {
     return result;
   }
 
-  /** Sends the rows, `concurrency` at a time. */
-  async deliverAll(a: Announcement, users: readonly ChannelUser[], concurrency: number): Promise<void> {
-    let next = 0;
-    const worker = async () => {
-      while (next < users.length) await this.deliverOne(a, users[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, users.length) }, worker));
+  /**
+   * Sends to the recipients `concurrency` at a time, in chunks: a chunk's rows are taken in one transaction (each
+   * committed before its send, as in deliverOne) and their outcomes recorded in one, so the store sees two writes per
+   * chunk instead of two per recipient. A crash leaves at most one chunk in doubt. Stops before a chunk once
+   * `stillSending` says no (the announcement was cancelled), so a cancel takes effect within one chunk.
+   */
+  async deliverAll(a: Announcement, users: readonly ChannelUser[], concurrency: number, stillSending: () => Promise<boolean> = async () => true): Promise<void> {
+    const { announcements, pacer, now } = this.deps;
+    for (let i = 0; i < users.length; i += concurrency) {
+      if (!(await stillSending())) return;
+      const chunk = users.slice(i, i + concurrency);
+      // Each member's slot is booked now; the rows are taken once the first slot is due, so a chunk waiting on the
+      // rate limit holds no row.
+      const slots = new Map(chunk.map((u) => [slotKey(u), pacer(u.channel)()]));
+      await slots.get(slotKey(chunk[0]!));
+      const rows = await announcements.take(a.id, chunk.length, now(), chunk);
+      const results = await Promise.all(
+        rows.map(async (row) => {
+          await slots.get(slotKey(row));
+          return { channel: row.channel, userId: row.userId, ...(await this.send(a, row)) };
+        }),
+      );
+      if (results.length) await announcements.settle(a.id, results, now());
+    }
   }
 
   /** Marks the announcement done once every recipient has an outcome; answers whether it is done. */
@@ -103,15 +124,24 @@ export class DeliveryEngine {
     return (await this.deps.announcements.transition(id, ['sending'], 'done', this.deps.now())) !== undefined;
   }
 
+  /** The announcement drawn once per language, not once per recipient (it is the same text for all of them). */
+  private replyFor(a: Announcement, locale: string): Reply {
+    const of = `${a.id}@${a.updatedAt.getTime()}`;
+    if (this.replies.of !== of) this.replies = { of, byLocale: new Map() };
+    let reply = this.replies.byLocale.get(locale);
+    if (!reply) this.replies.byLocale.set(locale, (reply = announcementReply(a, this.deps.translator.forLocale(locale as Locale))));
+    return reply;
+  }
+
   private async send(a: Announcement, row: DeliveryRow): Promise<DeliveryResult> {
-    const { senders, translator, pacer, outbox, now, logger } = this.deps;
+    const { senders, pacer, outbox, now, logger } = this.deps;
     const sender = senders.get(row.channel);
     if (!sender) {
       // The channel was switched off since planning: the citizen sees it when they come back.
       await outbox.enqueue(announcementOutboxEntry(a, row, now()));
       return { outcome: 'skipped', reason: NEXT_VISIT };
     }
-    const reply = announcementReply(a, translator.forLocale(row.locale as Locale));
+    const reply = this.replyFor(a, row.locale);
     const result = await retrying<SendResult>(
       async (attempt) => {
         if (attempt > 1) await pacer(row.channel)();

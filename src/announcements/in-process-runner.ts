@@ -78,19 +78,24 @@ export class InProcessRunner implements DeliveryRunner {
 
   private async run(id: string): Promise<void> {
     const { concurrency } = this.options;
+    // Asked between chunks, so a cancel stops the fan-out within one chunk, not one page.
+    const stillSending = async () => !this.closed && (await this.announcements.get(id))?.status === 'sending';
     for (;;) {
       const a = await this.announcements.get(id);
-      // Cancelled (or closing): stop between pages; what is already sent stays sent.
-      if (!a || a.status !== 'sending' || this.closed) return;
+      // Cancelled (or closing): stop; what is already sent stays sent, what this run planned is marked cancelled.
+      if (!a || a.status !== 'sending' || this.closed) {
+        if (a?.status === 'cancelled') await this.announcements.cancelPending(id, this.options.now());
+        return;
+      }
       if (!a.planned) {
         const { toSend } = await this.engine.planPage(a);
-        await this.engine.deliverAll(a, toSend, concurrency);
+        await this.engine.deliverAll(a, toSend, concurrency, stillSending);
         continue;
       }
       // Planned: rows left pending by an interrupted run.
       const leftovers = await this.announcements.deliveries(id, this.engine.pageSize, 'pending');
       if (leftovers.length === 0) break;
-      await this.engine.deliverAll(a, leftovers, concurrency);
+      await this.engine.deliverAll(a, leftovers, concurrency, stillSending);
     }
     await this.engine.finishIfComplete(id);
   }

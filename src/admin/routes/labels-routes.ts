@@ -5,7 +5,7 @@ import type { KnowledgeHolder } from '../../knowledge';
 import { DOSSIER_STATUSES } from '../../dossiers/statuses';
 
 /** The top-level keys of content/locales/vi/console.json. */
-const SECTIONS = ['roles', 'channels', 'intents', 'submission', 'returnMethod', 'importOutcomes', 'fields', 'fieldHints', 'errors'] as const;
+const SECTIONS = ['roles', 'channels', 'intents', 'submission', 'returnMethod', 'importOutcomes', 'fields', 'fieldHints', 'errors', 'deliveries', 'zaloArticle'] as const;
 
 /** What the labels route needs. */
 export interface LabelsRoutesDeps {

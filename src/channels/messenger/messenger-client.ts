@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { SendResult } from '../outbound/channel-sender';
 import type { ChannelHealth } from '../outbound/channel-health';
 import { DEFAULT_RETRY_POLICY, retrying, type RetryPolicy, type Sleep } from '../outbound/retry';
+import { postJson, type JsonAnswer } from '../outbound/post-json';
 import { classifyGraphError, type GraphError } from './graph-errors';
 
 /**
@@ -101,22 +102,17 @@ export class MessengerClient {
     const timeoutMs = this.options.timeoutMs ?? 6000;
     const result = await retrying<GraphResult<T>>(
       async () => {
-        let res: Response;
+        let res: JsonAnswer;
         try {
-          res = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-            signal: AbortSignal.timeout(timeoutMs),
-          });
+          res = await postJson(url, body, {}, timeoutMs);
         } catch (err) {
           return { retry: { ok: false, failure: 'temporary', code: 'network', detail: (err as Error).message } };
         }
-        const answer = (await res.json().catch(() => undefined)) as { error?: GraphError } | undefined;
-        if (res.ok && !answer?.error) return { done: { ok: true, data: (answer ?? {}) as T } };
+        const answer = res.json as { error?: GraphError } | undefined;
+        if (res.status >= 200 && res.status < 300 && !answer?.error) return { done: { ok: true, data: (answer ?? {}) as T } };
         const error = answer?.error;
         const { failure, retry } = classifyGraphError(res.status, error);
-        const retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'));
+        const retryAfterSeconds = parseRetryAfter(res.header('retry-after'));
         const outcome: GraphResult<T> = {
           ok: false,
           failure,
@@ -136,7 +132,7 @@ export class MessengerClient {
 }
 
 /** Retry-After in seconds (the HTTP-date form is not used by Graph). */
-function parseRetryAfter(header: string | null): number | undefined {
-  const seconds = header === null ? NaN : Number(header);
+function parseRetryAfter(header: string | undefined): number | undefined {
+  const seconds = header === undefined ? NaN : Number(header);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }

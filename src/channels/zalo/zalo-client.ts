@@ -1,4 +1,5 @@
 import type { SendFailure } from '../outbound/channel-sender';
+import { postJson, type JsonAnswer } from '../outbound/post-json';
 import { DEFAULT_RETRY_POLICY, retrying, type AttemptResult, type RetryPolicy, type Sleep } from '../outbound/retry';
 import { zaloFailure } from './zalo-errors';
 import { TokenUnavailableError } from './zalo-tokens';
@@ -94,23 +95,19 @@ export class ZaloClient {
   }
 
   private async attempt(path: string, body: unknown, token: string, n: number): Promise<AttemptResult<ZaloCallResult>> {
-    let res: Response;
+    let res: JsonAnswer;
     try {
-      res = await fetch(`${this.options.apiBase.replace(/\/$/, '')}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', access_token: token },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
-      });
+      res = await postJson(`${this.options.apiBase.replace(/\/$/, '')}${path}`, body, { access_token: token }, this.options.timeoutMs ?? 5000);
     } catch (err) {
       return { retry: failed('temporary', undefined, `attempt ${n}: ${(err as Error).message}`) };
     }
     if (res.status >= 500) return { retry: failed('temporary', `http_${res.status}`) };
     if (res.status === 429) return { retry: failed('rate_limited', 'http_429') };
-    const answer = (await res.json().catch(() => undefined)) as { error?: unknown; message?: unknown; data?: { message_id?: unknown } } | undefined;
+    const answer = res.json as { error?: unknown; message?: unknown; data?: { message_id?: unknown } } | undefined;
     if (!answer || typeof answer.error !== 'number') {
       // Not Zalo's JSON (a proxy's page?): retry a 2xx, refuse anything else.
-      return res.ok ? { retry: failed('temporary', `http_${res.status}`, 'answer is not Zalo JSON') } : { done: failed('rejected', `http_${res.status}`) };
+      const ok = res.status >= 200 && res.status < 300;
+      return ok ? { retry: failed('temporary', `http_${res.status}`, 'answer is not Zalo JSON') } : { done: failed('rejected', `http_${res.status}`) };
     }
     if (answer.error === 0) return { done: { ok: true, messageId: String(answer.data?.message_id ?? '') } };
     const outcome = failed(zaloFailure(answer.error), String(answer.error), typeof answer.message === 'string' ? answer.message : undefined);

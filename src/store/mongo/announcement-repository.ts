@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
 import { summarise } from '../delivery-report';
 import { assertListLimit } from '../list-limit';
-import type { Announcement, AnnouncementRepository, ChannelUser, DeliveryRow, PlannedRecipient } from '../ports';
+import { CANCELLED_REASON, type Announcement, type AnnouncementRepository, type ChannelUser, type DeliveryRow, type PlannedRecipient } from '../ports';
 import type { AnnouncementDoc, AnnouncementModels, DeliveryDoc } from './announcement-models';
 
 const deliveryId = (id: string, u: ChannelUser) => `${id}/${u.channel}/${u.userId}`;
@@ -108,6 +108,10 @@ export function createMongoAnnouncementRepository(models: AnnouncementModels): A
       );
       return done.modifiedCount;
     },
+    async cancelPending(id, at) {
+      const done = await deliveries.updateMany({ announcementId: id, outcome: 'pending' }, { $set: { outcome: 'skipped', reason: CANCELLED_REASON, updatedAt: at } });
+      return done.modifiedCount;
+    },
     async report(id) {
       const groups = await deliveries.aggregate<{ _id: { outcome: DeliveryRow['outcome']; reason: string | null }; n: number }>([
         { $match: { announcementId: id } },
@@ -115,9 +119,13 @@ export function createMongoAnnouncementRepository(models: AnnouncementModels): A
       ]);
       return summarise(groups.map((g) => ({ outcome: g._id.outcome, reason: g._id.reason ?? undefined, n: g.n })));
     },
-    async deliveries(id, limit, outcome) {
+    async deliveries(id, limit, outcome, after) {
       assertListLimit(limit);
-      const filter = outcome ? { announcementId: id, outcome } : { announcementId: id };
+      const filter = {
+        announcementId: id,
+        ...(outcome ? { outcome } : {}),
+        ...(after ? { $or: [{ channel: trusted({ $gt: after.channel }) }, { channel: after.channel, userId: trusted({ $gt: after.userId }) }] } : {}),
+      };
       const docs = await deliveries.find(filter).sort({ channel: 1, userId: 1 }).limit(limit).lean<DeliveryDoc[]>();
       return docs.map(toDelivery);
     },

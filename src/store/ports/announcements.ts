@@ -64,6 +64,9 @@ export interface DeliveryReport {
   skipped: Record<string, number>;
 }
 
+/** The skip reason of a recipient left unsent when staff cancelled the announcement. */
+export const CANCELLED_REASON = 'cancelled';
+
 /** A final outcome of one recipient. */
 export type DeliveryResult = { outcome: 'sent' } | { outcome: 'failed' | 'skipped'; reason: string };
 
@@ -99,6 +102,12 @@ export interface AnnouncementRepository extends PersonalDataHolder {
    * shown them, so they are never sent again; they become `failed` with reason `in_doubt`. Answers how many.
    */
   resolveInDoubt(id: string, before: Date): Promise<number>;
+  /**
+   * Rows of a cancelled announcement still `pending` (never taken, so never sent) become `skipped` with reason
+   * `cancelled`, so none waits forever; rows under way keep the outcome their send records. Answers how many.
+   */
+  cancelPending(id: string, at: Date): Promise<number>;
   report(id: string): Promise<DeliveryReport>;
-  deliveries(id: string, limit: number, outcome?: DeliveryOutcome): Promise<DeliveryRow[]>;
+  /** Rows by channel then user id; `after` pages on from the last row of the previous page (a download streams them). */
+  deliveries(id: string, limit: number, outcome?: DeliveryOutcome, after?: ChannelUser): Promise<DeliveryRow[]>;
 }

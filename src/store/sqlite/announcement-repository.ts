@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { summarise } from '../delivery-report';
 import { assertListLimit } from '../list-limit';
-import type { Announcement, AnnouncementRepository, AnnouncementStatus, DeliveryRow, PlannedRecipient } from '../ports';
+import { CANCELLED_REASON, type Announcement, type AnnouncementRepository, type AnnouncementStatus, type DeliveryRow, type PlannedRecipient } from '../ports';
 import type { SqliteDb } from './database';
 
 interface AnnouncementRow {
@@ -140,17 +140,25 @@ export function createSqliteAnnouncementRepository(db: SqliteDb): AnnouncementRe
         )
         .run(id, before.toISOString()).changes;
     },
+    async cancelPending(id, at) {
+      return db
+        .prepare(`UPDATE announcement_deliveries SET outcome = 'skipped', reason = ?, updated_at = ? WHERE announcement_id = ? AND outcome = 'pending'`)
+        .run(CANCELLED_REASON, at.toISOString(), id).changes;
+    },
     async report(id) {
       const rows = db
         .prepare(`SELECT outcome, reason, count(*) AS n FROM announcement_deliveries WHERE announcement_id = ? GROUP BY outcome, reason`)
         .all(id) as { outcome: DeliveryRow['outcome']; reason: string | null; n: number }[];
       return summarise(rows.map((r) => ({ outcome: r.outcome, reason: r.reason ?? undefined, n: r.n })));
     },
-    async deliveries(id, limit, outcome) {
+    async deliveries(id, limit, outcome, after) {
       assertListLimit(limit);
-      const rows = outcome
-        ? db.prepare('SELECT * FROM announcement_deliveries WHERE announcement_id = ? AND outcome = ? ORDER BY channel, user_id LIMIT ?').all(id, outcome, limit)
-        : db.prepare('SELECT * FROM announcement_deliveries WHERE announcement_id = ? ORDER BY channel, user_id LIMIT ?').all(id, limit);
+      const rows = db
+        .prepare(
+          `SELECT * FROM announcement_deliveries WHERE announcement_id = @id${outcome ? ' AND outcome = @outcome' : ''}
+           ${after ? 'AND (channel, user_id) > (@channel, @userId)' : ''} ORDER BY channel, user_id LIMIT @limit`,
+        )
+        .all({ id, limit, ...(outcome ? { outcome } : {}), ...(after ? { channel: after.channel, userId: after.userId } : {}) });
       return (rows as DeliveryRecord[]).map(toDelivery);
     },
     async exportUser(user) {

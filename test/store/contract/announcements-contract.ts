@@ -78,6 +78,8 @@ export function announcementsContract(store: () => Store): void {
       await a.settle(id, [{ channel: 'zalo', userId: 'a', outcome: 'failed', reason: 'late' }], at('2026-12-01T08:03:00.000Z'));
       assert.deepEqual(await a.report(id), { total: 4, sent: 1, pending: 0, attempting: 1, failed: { 'rejected:-230': 1 }, skipped: { window_closed: 1 } });
       assert.deepEqual((await a.deliveries(id, 10, 'failed')).map((r) => [r.userId, r.reason]), [['b', 'rejected:-230']]);
+      assert.deepEqual((await a.deliveries(id, 2, undefined, { channel: 'zalo', userId: 'a' })).map((r) => r.userId), ['b', 'c'], 'pages on after a row');
+      assert.deepEqual((await a.deliveries(id, 2, undefined, { channel: 'messenger', userId: 'zz' })).map((r) => r.userId), ['a', 'b'], 'and after a channel');
     });
 
     it('turns rows left attempting before a crash into failures "in_doubt", never back to pending', async () => {
@@ -89,6 +91,19 @@ export function announcementsContract(store: () => Store): void {
       assert.equal(await a.resolveInDoubt(id, at('2026-12-01T08:03:00.000Z')), 1, 'only the row older than the lease');
       assert.deepEqual((await a.report(id)).failed, { in_doubt: 1 });
       assert.deepEqual(await a.take(id, 5, at('2026-12-01T08:10:00.000Z')), []);
+    });
+
+    it('marks the rows still pending of a cancelled announcement "cancelled", leaving sent and in-flight rows as they are', async () => {
+      const a = store().announcements;
+      const { id } = await a.create(draft(), 'staff:news1', at('2026-12-01T08:00:00.000Z'));
+      await a.plan(id, ['a', 'b', 'c', 'd'].map((u) => who('zalo', u)), undefined, true, at('2026-12-01T08:00:00.000Z'));
+      await a.take(id, 2, at('2026-12-01T08:01:00.000Z'));
+      await a.settle(id, [{ channel: 'zalo', userId: 'a', outcome: 'sent' }], at('2026-12-01T08:01:30.000Z'));
+      assert.equal(await a.cancelPending(id, at('2026-12-01T08:02:00.000Z')), 2);
+      assert.equal(await a.cancelPending(id, at('2026-12-01T08:02:01.000Z')), 0, 'nothing twice');
+      await a.settle(id, [{ channel: 'zalo', userId: 'b', outcome: 'sent' }], at('2026-12-01T08:02:02.000Z'));
+      assert.deepEqual(await a.report(id), { total: 4, sent: 2, pending: 0, attempting: 0, failed: {}, skipped: { cancelled: 2 } });
+      assert.deepEqual(await a.take(id, 5, at('2026-12-01T08:03:00.000Z')), [], 'a cancelled row is never taken');
     });
   });
 }

@@ -4,7 +4,7 @@
 'use strict';
 
 (() => {
-  const { api, run, showAlert, el, table, facts, dateTime, names, loaders, refreshers } = window.StaffConsole;
+  const { api, run, showAlert, el, table, facts, dateTime, names, labels, loaders, refreshers, download } = window.StaffConsole;
   const LIVE_MS = 2000;
   const TOPICS = { new_procedures: 'Thủ tục mới', scam_alerts: 'Cảnh báo lừa đảo', fire_safety: 'Phòng cháy chữa cháy (PCCC)', traffic: 'Giao thông' };
   const STATUS = { draft: 'Bản nháp', scheduled: 'Đã hẹn giờ', sending: 'Đang gửi', done: 'Đã gửi xong', cancelled: 'Đã hủy' };
@@ -15,6 +15,7 @@
     not_following: 'Đã bỏ quan tâm Zalo OA: sẽ nhận khi nhắn lại',
     handed_over: 'Đang trao đổi với cán bộ trên Messenger: sẽ nhận khi nhắn lại',
     unreachable: 'Đã chặn trang/OA hoặc tài khoản không còn: không gửi nữa',
+    cancelled: 'Thông báo đã bị hủy trước khi gửi tới người này',
   };
   const FAILED = {
     in_doubt: 'Máy chủ dừng đột ngột giữa lúc gửi: không gửi lại để tránh trùng',
@@ -231,6 +232,14 @@
         await openReport(id);
       }),
     );
+    const csv = el('button', 'button button--secondary', 'Tải danh sách người nhận (CSV)');
+    csv.type = 'button';
+    csv.addEventListener('click', () =>
+      run(csv, 'Không tải được danh sách người nhận', async () => {
+        const response = await api('GET', `/api/admin/announcements/${id}/deliveries.csv`, { download: true });
+        download(await response.blob(), `ket-qua-gui-thong-bao-${id}.csv`);
+      }),
+    );
     report.replaceChildren(
       el('h3', '', a.title),
       facts([
@@ -245,9 +254,37 @@
       el('p', '', `${done.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} đã xử lý`),
       table([{ label: 'Kết quả', value: (x) => x.what }, { label: 'Lý do', value: (x) => x.why, className: 'cell-text' }, { label: 'Số người', value: (x) => x.n, num: true }], reasons, { empty: 'Không có ai bị bỏ qua hay lỗi.' }),
       cancel,
+      csv,
+      ...(options.zaloArticle && a.status !== 'cancelled' ? [zaloArticlePanel(id)] : []),
     );
     // Live while it is being sent.
     if (a.status === 'sending' || a.status === 'scheduled') liveTimer = setTimeout(() => run(null, 'Không cập nhật được tiến độ', () => openReport(id)), LIVE_MS);
+  }
+
+  // The Zalo article broadcast, a separate action (only where ZALO_ARTICLE_BROADCAST is on): its limits are shown first.
+  function zaloArticlePanel(id) {
+    const words = labels.zaloArticle || {};
+    const panel = el('div', 'panel');
+    const limits = el('ul');
+    for (const line of words.limits || []) limits.append(el('li', '', line));
+    const articleId = el('input');
+    articleId.name = 'articleId';
+    articleId.required = true;
+    articleId.maxLength = 100;
+    const l = el('label', '', words.articleId);
+    l.append(' ', articleId);
+    const send = el('button', 'button button--secondary', words.send);
+    send.type = 'button';
+    const result = el('p', '', '');
+    send.addEventListener('click', () =>
+      run(send, words.send, async () => {
+        if (!articleId.value.trim() || !window.confirm(words.confirm)) return;
+        const { messageId } = await api('POST', `/api/admin/announcements/${id}/zalo-article`, { json: { articleId: articleId.value.trim() } });
+        result.textContent = (words.sent || '').replace('{{messageId}}', messageId);
+      }),
+    );
+    panel.append(el('h4', '', words.heading), limits, l, send, result);
+    return panel;
   }
 
   loaders.announcements = async () => {
