@@ -208,7 +208,7 @@ export class SituationModel {
 
   /**
    * The clauses of a message of several (split at punctuation) that name a hazard going on at this moment: a hazard
-   * frame and an `ongoing` one, and no `over` or `paperwork` one ("năm ngoái nhà bị cháy, giờ đang làm lại hộ khẩu" has none); none
+   * frame and an `ongoing` one, and no `over` one ("năm ngoái nhà bị cháy, giờ đang làm lại hộ khẩu" has none); none
    * when the message is set in a film, a lesson, a kitchen and the like.
    */
   private presentClauses(message: ReadMessage): ReadMessage[] {
@@ -226,8 +226,7 @@ export class SituationModel {
       const clause = words.slice(from, to);
       const frames = new Set(this.frameMatches(clause).map((m) => m.value));
       const ongoing = this.ongoing.matchAll(clause.map((w) => w.text)).some((m) => ownWords(clause, m.from, m.value));
-      // A clause that is itself paperwork ("xe máy có đăng kiểm đâu", folded "dang kiem": "đang kiếm") is not the danger told.
-      if (!ongoing || frames.has('over') || frames.has('paperwork') || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
+      if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
       return [{ words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) }];
     });

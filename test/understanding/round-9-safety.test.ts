@@ -70,8 +70,8 @@ describe('understanding/round 9: dangers without danger words, and their look-al
     }
   });
 
-  it('a clause is read on its own only when it tells a hazard going on now, and not inside paperwork or the past', () => {
-    // "dang kiem" folded is also "đang kiếm" (a sword): inside a paperwork clause it is no danger.
+  it('a clause is read on its own only when it tells a danger going on now, more likely than not', () => {
+    // "dang kiem" folded is also "đang kiếm" (a sword): the clause does not read as a danger.
     expect('xe tôi bị phạt nguội, nghe nói không nộp thì không đăng kiểm được, ma xe may thi co dang kiem dau, nộp online được không', ['none']);
     expect('năm ngoái nhà tôi bị cháy, giờ đang làm lại giấy tờ thì cần gì', ['none']);
   });
