@@ -32,9 +32,9 @@ const HAZARD_FRAMES = new Set([...DANGER_FRAMES].filter((f) => f !== 'plea' && f
 const SETTING_FRAMES = new Set(['hypothetical', 'fiction', 'lesson', 'cooking', 'idiom', 'sales', 'alarm_test', 'news']);
 // A clause ends at punctuation or a line break (a dot inside "000.00.14.H55" or "1.5" is no end).
 const CLAUSE_END = /[,?!;:\n]|\.\s/;
-// A danger word inside a dish is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng ngô"); a dish is not a figure
-// of speech, though, so a plea beside it still counts.
-const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking']);
+// A danger word inside a dish or the law's custody is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng ngô",
+// "giam" in "tạm giam"); neither is a figure of speech, though, so a plea beside one still counts.
+const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody']);
 
 /**
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
@@ -233,7 +233,7 @@ export class SituationModel {
   }
 
   /**
-   * The frames a message names, without the ones that only lie inside a figure of speech, an ad or a dish. A word typed with
+   * The frames a message names, without the ones that only lie inside a figure of speech, an ad, a dish or custody. A word typed with
    * diacritics must carry the frame phrase's own: "chạy bộ" (running) names no fire, "lửa đốt" still does.
    */
   private frameMatches(words: readonly Word[]): PhraseMatch<string>[] {
