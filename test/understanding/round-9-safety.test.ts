@@ -74,5 +74,7 @@ describe('understanding/round 9: dangers without danger words, and their look-al
     // "dang kiem" folded is also "đang kiếm" (a sword): the clause does not read as a danger.
     expect('xe tôi bị phạt nguội, nghe nói không nộp thì không đăng kiểm được, ma xe may thi co dang kiem dau, nộp online được không', ['none']);
     expect('năm ngoái nhà tôi bị cháy, giờ đang làm lại giấy tờ thì cần gì', ['none']);
+    // Held by the law, not by criminals: "giam" inside "tạm giam" names no hostage.
+    expect('Bố tôi đang bị tạm giam ở trại tạm giam tỉnh, mẹ tôi muốn xin xác nhận cư trú cho bố thì làm thế nào', ['none']);
   });
 });
