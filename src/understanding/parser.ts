@@ -77,7 +77,7 @@ export function buildParser(
     }
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
-    const emergency = situations.judge(analysis);
+    const emergency = situations.judge({ ...analysis, text: input });
     if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
     else ranking = withoutIntent(ranking, 'emergency');
     // A pasted code alone ("000.00.14.H55-260115-0009") asks where that dossier is, whatever shape the code has.
