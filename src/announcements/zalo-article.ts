@@ -18,7 +18,7 @@ export interface ZaloArticleDeps {
 
 export type ZaloArticleOutcome =
   | { sent: true; messageId: string }
-  | { refused: 'off' | 'not_found' | 'cancelled' | 'night' }
+  | { refused: 'off' | 'not_found' | 'cancelled' | 'night' | 'already_sent' }
   | Extract<ZaloCallResult, { ok: false }>;
 
 /**
@@ -29,6 +29,25 @@ export type ZaloArticleOutcome =
  */
 export function createZaloArticleBroadcast(deps: ZaloArticleDeps) {
   const available = () => deps.enabled && deps.client() !== undefined;
+  /** Announcements whose broadcast call is under way in this process: a double click must not spend the quota twice. */
+  const inFlight = new Set<string>();
+  /** Zalo accepted this article for this announcement before (the audit log keeps every accepted call). */
+  const sentBefore = async (id: string, articleId: string) => {
+    const done = await deps.audit.list({ action: 'announcement.zalo_article', target: `announcement:${id}`, limit: 100 });
+    return done.some((e) => e.detail?.articleId === articleId && e.detail?.messageId !== undefined);
+  };
+  async function send(client: Pick<ZaloClient, 'broadcastArticle'>, id: string, articleId: string, target: BroadcastTarget, actor: Actor): Promise<ZaloArticleOutcome> {
+    const result = await client.broadcastArticle(articleId, target);
+    await deps.audit.add({
+      at: deps.now(),
+      actor: actorName(actor),
+      action: 'announcement.zalo_article',
+      target: `announcement:${id}`,
+      detail: { articleId, target, ...(result.ok ? { messageId: result.messageId } : { failure: result.failure, code: result.code }) },
+    });
+    if (result.ok) return { sent: true, messageId: result.messageId };
+    return result.code === NIGHT_BAN_CODE ? { refused: 'night' } : result;
+  }
   return {
     available,
     async broadcast(id: string, articleId: string, target: BroadcastTarget, actor: Actor): Promise<ZaloArticleOutcome> {
@@ -37,16 +56,15 @@ export function createZaloArticleBroadcast(deps: ZaloArticleDeps) {
       const a: Announcement | undefined = await deps.announcements.get(id);
       if (!a) return { refused: 'not_found' };
       if (a.status === 'cancelled') return { refused: 'cancelled' };
-      const result = await client.broadcastArticle(articleId, target);
-      await deps.audit.add({
-        at: deps.now(),
-        actor: actorName(actor),
-        action: 'announcement.zalo_article',
-        target: `announcement:${id}`,
-        detail: { articleId, target, ...(result.ok ? { messageId: result.messageId } : { failure: result.failure, code: result.code }) },
-      });
-      if (result.ok) return { sent: true, messageId: result.messageId };
-      return result.code === NIGHT_BAN_CODE ? { refused: 'night' } : result;
+      const key = `${id}\n${articleId}`;
+      if (inFlight.has(key)) return { refused: 'already_sent' };
+      inFlight.add(key);
+      try {
+        if (await sentBefore(id, articleId)) return { refused: 'already_sent' };
+        return await send(client, id, articleId, target, actor);
+      } finally {
+        inFlight.delete(key);
+      }
     },
   };
 }

@@ -44,6 +44,23 @@ describe('Zalo article broadcast beside an announcement (real server, nock at Za
     assert.deepEqual(audit.map((e) => [e.actor, e.target, (e.detail as { articleId: string }).articleId]), [['staff:news-article', `announcement:${id}`, 'a1b2c3']]);
   });
 
+  it('sends one article once per announcement: a double click or a second press is refused without calling Zalo', async () => {
+    const id = await announcement();
+    const scope = nock(API_BASE).post('/v2.0/oa/message').delay(200).reply(200, { error: 0, message: 'Success', data: { message_id: 'bc-once' } });
+    const again = nock(API_BASE).post('/v2.0/oa/message').reply(200, { error: 0, message: 'Success', data: { message_id: 'bc-twice' } });
+    const press = () => api('POST', `/api/admin/announcements/${id}/zalo-article`, { articleId: 'once-1' });
+    const [first, double] = await Promise.all([press(), press()]);
+    assert.deepEqual([first.status, double.status].sort(), [200, 409]);
+    const later = await press();
+    assert.equal(later.status, 409);
+    assert.equal(later.body.error.details.reason, 'already_sent');
+    assert.ok(scope.isDone());
+    assert.equal(again.isDone(), false, 'Zalo was called once');
+    nock.cleanAll();
+    nock(API_BASE).post('/v2.0/oa/message').reply(200, { error: 0, message: 'Success', data: { message_id: 'bc-other' } });
+    assert.equal((await api('POST', `/api/admin/announcements/${id}/zalo-article`, { articleId: 'other-2' })).status, 200, 'another article is its own send');
+  });
+
   it('says what Zalo refused: an article not approved, a quota used up, the night ban', async () => {
     const id = await announcement();
     nock(API_BASE).post('/v2.0/oa/message').reply(200, { error: -201, message: 'Parameters are invalid' });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import nock from 'nock';
 import { type Browser, type Page } from 'playwright-core';
 import { callApi } from '../admin/admin-server';
+import { API_BASE, zaloEnv } from '../channels/zalo/zalo-support';
 import { chat, startAssistant, type RunningAssistant } from '../support/server';
 import { launchChromium, skipBrowserTests } from './chromium';
 
@@ -58,6 +60,64 @@ suite(skipBrowserTests ? 'announcements screen in Chromium (skipped: SKIP_BROWSE
     await screen.getByText('Người dùng web: sẽ thấy khi quay lại trang').waitFor();
     const [top] = await chat(server.url, 'web-a', 'xin chào');
     assert.ok(top!.text.startsWith('📢 Cảnh báo lừa đảo qua điện thoại'));
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+});
+
+suite(skipBrowserTests ? 'Zalo article panel in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'Zalo article panel in Chromium', function () {
+  this.timeout(90_000);
+  let server: RunningAssistant;
+  let browser: Browser;
+
+  before(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    server = await startAssistant({ ...zaloEnv(), ZALO_ARTICLE_BROADCAST: 'true', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
+    const admin = await callApi(server.url, 'POST', '/api/admin/login', { json: ADMIN });
+    await callApi(server.url, 'POST', '/api/admin/accounts', { token: admin.body.token, json: { ...NEWS, roles: ['propaganda'] } });
+    const news = await callApi(server.url, 'POST', '/api/admin/login', { json: NEWS });
+    const created = await callApi(server.url, 'POST', '/api/admin/announcements', { token: news.body.token, json: { title: 'Lịch tiếp dân tháng 12', body: 'Nội dung', channels: ['zalo'], topics: [], communes: [] } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('shows Zalo\'s limits, says in the job\'s words why Zalo refused, and refuses a second send of the same article', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${server.url}/admin`);
+    const form = page.locator('#signin-form');
+    await form.getByLabel('Tên đăng nhập').fill(NEWS.username);
+    await form.getByLabel('Mật khẩu').fill(NEWS.password);
+    await form.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('#tabs .tab', { hasText: 'Thông báo' }).click();
+    const screen = page.locator('#screen-announcements');
+    await screen.getByRole('button', { name: 'Xem' }).first().click();
+    await screen.getByText('Zalo không cho gửi tin truyền thông từ 22:00 đến 06:00.').waitFor();
+    await screen.getByLabel(/Mã bài viết/).fill('bai-viet-1');
+    const send = screen.getByRole('button', { name: 'Gửi bài viết qua Zalo' });
+    const alert = page.locator('.alert');
+
+    nock(API_BASE).post('/v2.0/oa/message').reply(200, { error: -234, message: 'Cannot send message at night' });
+    await send.click();
+    await alert.getByText('Anh/chị gửi lại sau 06:00.', { exact: false }).waitFor();
+
+    nock(API_BASE).post('/v2.0/oa/message').reply(200, { error: 0, message: 'Success', data: { message_id: 'bc-77' } });
+    await send.click();
+    await screen.getByText('Zalo đã nhận yêu cầu gửi bài viết (mã tin: bc-77).').waitFor();
+
+    await send.click();
+    await alert.getByText('Bài viết này đã được gửi qua Zalo cho thông báo này rồi.', { exact: false }).waitFor();
+    assert.equal(await alert.textContent().then((t) => /409|conflict/i.test(t ?? '')), false, 'no HTTP code or English');
     await context.close();
     assert.deepEqual(problems, []);
   });

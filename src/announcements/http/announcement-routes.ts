@@ -162,6 +162,7 @@ function zaloArticleAnswer(id: string, outcome: ZaloArticleOutcome): { messageId
   if ('refused' in outcome) {
     if (outcome.refused === 'not_found') throw notFound(id);
     if (outcome.refused === 'off') throw new HttpError('conflict', 'The Zalo article broadcast is not turned on here (ZALO_ARTICLE_BROADCAST and the Zalo channel)', { reason: 'off' });
+    if (outcome.refused === 'already_sent') throw new HttpError('conflict', 'This article was already broadcast for this announcement', { reason: 'already_sent' });
     if (outcome.refused === 'night') throw new HttpError('conflict', 'Zalo refuses broadcasts from 22:00 to 06:00 (Vietnam time): send it after 06:00', { reason: 'night' });
     throw new HttpError('conflict', `Announcement ${id} is cancelled`, { reason: 'cancelled' });
   }

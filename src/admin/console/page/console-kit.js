@@ -39,6 +39,7 @@ window.StaffConsole = (() => {
       this.fields = extra.fields || [];
       this.minutes = extra.minutes;
       this.problems = extra.problems || [];
+      this.reason = extra.reason;
     }
   }
 
@@ -77,6 +78,7 @@ window.StaffConsole = (() => {
     throw new ApiError(response.status, typeof error.code === 'string' ? error.code : 'unknown', typeof error.message === 'string' ? error.message : '', {
       fields,
       minutes: retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1,
+      reason: details && typeof details.reason === 'string' ? details.reason : undefined,
     });
   }
 
@@ -92,7 +94,11 @@ window.StaffConsole = (() => {
   /** What went wrong and what to do next, in the job's words: never an HTTP code or the server's English. */
   function explain(error, action) {
     if (!(error instanceof ApiError)) return say('unknown');
-    return say(error.code, action, { minutes: error.minutes, count: error.problems.length, detail: error.message });
+    // One refusal code can have several reasons (a 409 because it was sent already, or because it is night): the
+    // action's words for the reason come first.
+    const forAction = (labels.errors && labels.errors.byAction && labels.errors.byAction[action]) || {};
+    const key = error.reason && forAction[error.reason] ? error.reason : error.code;
+    return say(key, action, { minutes: error.minutes, count: error.problems.length, detail: error.message });
   }
 
   /** "Tên ô: what it must be", one line per field the server named, from the labels. */

@@ -277,7 +277,7 @@
     send.type = 'button';
     const result = el('p', '', '');
     send.addEventListener('click', () =>
-      run(send, words.send, async () => {
+      run(send, [words.send, 'zaloArticle'], async () => {
         if (!articleId.value.trim() || !window.confirm(words.confirm)) return;
         const { messageId } = await api('POST', `/api/admin/announcements/${id}/zalo-article`, { json: { articleId: articleId.value.trim() } });
         result.textContent = (words.sent || '').replace('{{messageId}}', messageId);
