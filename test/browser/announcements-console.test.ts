@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
-import { type Browser, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { callApi } from '../admin/admin-server';
 import { API_BASE, zaloEnv } from '../channels/zalo/zalo-support';
 import { chat, startAssistant, type RunningAssistant } from '../support/server';
@@ -10,6 +10,21 @@ const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-123' };
 const NEWS = { username: 'tuyentruyen1', password: 'mat-khau-tuyen-truyen-1' };
 
 const suite = skipBrowserTests ? describe.skip : describe;
+
+/** A console page signed in as propaganda staff, with page errors collected and confirmations accepted. */
+async function signedInAsNews(browser: Browser, url: string, problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(`${url}/admin`);
+  const form = page.locator('#signin-form');
+  await form.getByLabel('Tên đăng nhập').fill(NEWS.username);
+  await form.getByLabel('Mật khẩu').fill(NEWS.password);
+  await form.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.locator('#who-name', { hasText: NEWS.username }).waitFor();
+  return { context, page };
+}
 
 suite(skipBrowserTests ? 'announcements screen in Chromium (skipped: SKIP_BROWSER_TESTS=1)' : 'announcements screen in Chromium', function () {
   this.timeout(90_000);
@@ -33,16 +48,9 @@ suite(skipBrowserTests ? 'announcements screen in Chromium (skipped: SKIP_BROWSE
   });
 
   it('lets propaganda staff write with a preview per channel and the audience count, send, and follow it to the end', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${server.url}/admin`);
-    const form = page.locator('#signin-form');
-    await form.getByLabel('Tên đăng nhập').fill(NEWS.username);
-    await form.getByLabel('Mật khẩu').fill(NEWS.password);
-    await form.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('#who-name', { hasText: NEWS.username }).waitFor();
+    const signedIn = await signedInAsNews(browser, server.url, problems);
+    const context = signedIn.context;
+    page = signedIn.page;
     assert.deepEqual(await page.locator('#tabs .tab:visible').allTextContents(), ['Báo cáo', 'Thông báo']);
 
     await page.locator('#tabs .tab', { hasText: 'Thông báo' }).click();
@@ -89,16 +97,8 @@ suite(skipBrowserTests ? 'Zalo article panel in Chromium (skipped: SKIP_BROWSER_
   });
 
   it('shows Zalo\'s limits, says in the job\'s words why Zalo refused, and refuses a second send of the same article', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
-    const page = await context.newPage();
     const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${server.url}/admin`);
-    const form = page.locator('#signin-form');
-    await form.getByLabel('Tên đăng nhập').fill(NEWS.username);
-    await form.getByLabel('Mật khẩu').fill(NEWS.password);
-    await form.getByRole('button', { name: 'Đăng nhập' }).click();
+    const { context, page } = await signedInAsNews(browser, server.url, problems);
     await page.locator('#tabs .tab', { hasText: 'Thông báo' }).click();
     const screen = page.locator('#screen-announcements');
     await screen.getByRole('button', { name: 'Xem' }).first().click();
