@@ -46,7 +46,7 @@ import type { Logger } from './ops/logger';
 import { createStore } from './store';
 import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
-import { createParser, loadLanguageDetector, procedureGroups, type Parser } from './understanding';
+import { createUnderstanding, procedureGroups, type Understanding } from './understanding';
 import { saveYamlCache, useYamlCache } from './util/yaml-cache';
 import { retentionRules, scheduleRetention } from './privacy/retention';
 import { createPrivacySource } from './privacy/privacy-content';
@@ -106,19 +106,19 @@ export async function createAssistant(config: Config, logger: Logger, options: A
 
   // Parsed content and training files are cached where the models are, and saved once start-up has read them all.
   useYamlCache(modelCacheDirs(config));
-  let parser: Parser;
-  const buildParser = (k: Knowledge) =>
-    createParser({ intentsDir: config.intentsDir, procedureAliases: k.procedureAliases(), locations: k.locationEntries(), cacheDirs: modelCacheDirs(config) });
+  let understanding: Understanding;
+  const understand = (k: Knowledge) =>
+    createUnderstanding({ intentsDir: config.intentsDir, procedureAliases: k.procedureAliases(), locations: k.locationEntries(), cacheDirs: modelCacheDirs(config) });
   const knowledge = new KnowledgeHolder(config.contentDir, {
     onReload: (result) => {
       if (result.ok) {
-        parser = buildParser(knowledge.current());
+        understanding = understand(knowledge.current());
         saveYamlCache();
       } else logger.warn({ errors: result.errors }, 'content reload refused; previous content kept');
     },
   });
-  parser = buildParser(knowledge.current());
-  const currentParser = () => parser;
+  understanding = understand(knowledge.current());
+  const currentParser = () => understanding.parser;
 
   const translator = loadTranslator(path.join(config.contentDir, 'locales'));
   const currentKnowledge = () => knowledge.current();
@@ -220,7 +220,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     unanswered: store.unanswered,
     parser: currentParser,
     translator,
-    detectLanguage: loadLanguageDetector(config.intentsDir),
+    detectLanguage: (text) => understanding.detectLanguage(text),
     routes,
     fallback,
     entityRoutes,

@@ -1,4 +1,5 @@
 /** Language understanding: the only door is `createParser(options).parse(text, locale)`. */
+import { createLanguageDetector, type LanguageDetector } from './language-detector';
 import { ModelCache } from './model-cache';
 import { buildParser } from './parser';
 import { loadResources } from './resources';
@@ -7,7 +8,7 @@ import type { Parser, ParserOptions } from './types';
 
 export type { IntentScore, LocationEntry, Locale, ParsedEntity, ParseResult, Parser, ParserOptions } from './types';
 export { CLARIFY_BELOW } from './parser';
-export { loadLanguageDetector, type LanguageDetector } from './language-detector';
+export type { LanguageDetector } from './language-detector';
 export { foldForMatch, foldDiacritics, normaliseText } from './normalise';
 export { INTENT_NAMES, PROCEDURE_IDS } from './taxonomy-names';
 
@@ -16,8 +17,24 @@ export { INTENT_NAMES, PROCEDURE_IDS } from './taxonomy-names';
  * `options.cacheDirs`; throws naming the bad file.
  */
 export function createParser(options: ParserOptions): Parser {
+  return parserFor(options, loadTrainingData(options.intentsDir));
+}
+
+/** What the bot understands with: the parser and the language detector, learned from one reading of intents/. */
+export interface Understanding {
+  parser: Parser;
+  detectLanguage: LanguageDetector;
+}
+
+/** `createParser`, plus the language detector from the same examples (intents/ is read once for both). */
+export function createUnderstanding(options: ParserOptions): Understanding {
+  const examples = loadTrainingData(options.intentsDir);
+  return { parser: parserFor(options, examples), detectLanguage: createLanguageDetector(examples) };
+}
+
+function parserFor(options: ParserOptions, examples: ReturnType<typeof loadTrainingData>): Parser {
   const cache = options.cacheDirs?.length ? new ModelCache(options.cacheDirs) : undefined;
-  return buildParser(loadResources(options.intentsDir), loadTrainingData(options.intentsDir), options, {}, cache);
+  return buildParser(loadResources(options.intentsDir), examples, options, {}, cache);
 }
 
 /** The procedure families (căn cước, xe…) and their members, for the bot's "which one?" buttons; same file the parser reads. */

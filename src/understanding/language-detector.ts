@@ -6,7 +6,7 @@
  */
 import { foldDiacritics } from '../util/fold-text';
 import { decodeTelex, decodeVni } from './telex-decoder';
-import { loadTrainingData, type Example } from './training-data';
+import type { Example } from './training-data';
 import type { Locale } from './types';
 
 /** The language of a message, or undefined when its words do not tell. */
@@ -66,16 +66,4 @@ export function createLanguageDetector(examples: readonly Pick<Example, 'text' |
     for (const w of words) score += evidence(w, telexed);
     return score > 0 ? 'en' : score < 0 ? 'vi' : undefined;
   };
-}
-
-const loaded = new Map<string, LanguageDetector>();
-
-/** The detector for the examples in `intentsDir`, read once per folder (every assistant in a process shares it). */
-export function loadLanguageDetector(intentsDir: string): LanguageDetector {
-  let detector = loaded.get(intentsDir);
-  if (!detector) {
-    detector = createLanguageDetector(loadTrainingData(intentsDir));
-    loaded.set(intentsDir, detector);
-  }
-  return detector;
 }
