@@ -57,7 +57,7 @@ describe('public announcements page (/thong-bao): the copy an instance keeps', (
   }
   const visit = async () => {
     const res = await fetch(url);
-    return { status: res.status, html: await res.text() };
+    return { status: res.status, html: await res.text(), cacheControl: res.headers.get('cache-control') };
   };
 
   it('reads the store once for many visits, and shows what another instance published once the copy is older than the TTL', async () => {
@@ -67,6 +67,7 @@ describe('public announcements page (/thong-bao): the copy an instance keeps', (
     await visit();
     assert.equal(reads.count - before, 1, 'four visits, one reading');
     for (const v of visits) assert.ok(v.html.includes('Thông báo thứ nhất'));
+    assert.equal(visits[0]!.cacheControl, `public, max-age=${PUBLIC_PAGE_TTL_MS / 1000}`, 'no cache outside keeps it longer than this one');
 
     await publishElsewhere('Thông báo thứ hai');
     clock = new Date(clock.getTime() + PUBLIC_PAGE_TTL_MS - 1);

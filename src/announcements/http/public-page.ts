@@ -44,7 +44,8 @@ export function createPublicPage(announcements: Pick<AnnouncementRepository, 'li
   router.get(PUBLIC_PAGE_PATH, async (_req, res) => {
     const html = await page();
     res.set('content-security-policy', STRICT_CONTENT_SECURITY_POLICY);
-    res.set('cache-control', 'public, max-age=60');
+    // Browsers and proxies may keep it no longer than this instance does: a withdrawn announcement goes within one TTL.
+    res.set('cache-control', `public, max-age=${PUBLIC_PAGE_TTL_MS / 1000}`);
     res.type('html').send(html);
   });
   return {
