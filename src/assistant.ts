@@ -296,6 +296,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     chargeFailure: signatureBudget('zalo'),
     pending: drainOutbox,
     keepUnsent,
+    menuSentSince: (userId, since) => announcements.menuSentSince({ channel: 'zalo', userId }, since),
     now,
   });
   if (zalo) {

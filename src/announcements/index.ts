@@ -1,14 +1,14 @@
 import type { Router } from 'express';
 import type { AdminAuth } from '../admin';
 import type { Handler } from '../bot/handler';
-import type { Reply } from '../bot/reply';
+import type { Button, Reply } from '../bot/reply';
 import type { ChannelSender } from '../channels/outbound/channel-sender';
 import type { ZaloButtonStyle } from '../channels/zalo/zalo-renderer';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { AnnouncementRepository, OutboxMessage, Store } from '../store/ports';
+import type { AnnouncementRepository, ChannelUser, OutboxMessage, Store } from '../store/ports';
 import type { Clock } from '../store/store-options';
-import type { LocationEntry } from '../understanding/types';
+import type { Locale, LocationEntry } from '../understanding/types';
 import { createAnnouncementService, type AnnouncementService } from './announcement-service';
 import { createSubscriptionHandlers } from './chat/subscription-handlers';
 import { DeliveryEngine } from './delivery-engine';
@@ -17,7 +17,7 @@ import { createPublicPage, PUBLIC_PAGE_PATH } from './http/public-page';
 import { InProcessRunner, type DeliveryRunner } from './in-process-runner';
 import { createPacer, type Pacer } from './pacer';
 import { previewAnnouncement } from './preview';
-import { createAnnouncementOutboxRender } from './render';
+import { announcementButtons, createAnnouncementOutboxRender } from './render';
 import { createZaloArticleBroadcast } from './zalo-article';
 import type { ZaloClient } from '../channels/zalo/zalo-client';
 
@@ -57,6 +57,11 @@ export interface AnnouncementModule {
   engine: DeliveryEngine;
   /** Where deliveries run: BullMQ with Redis, else an in-process worker. */
   runner: DeliveryRunner;
+  /**
+   * The buttons of the announcement last sent to `user` after `since` (a Zalo citizen may answer its numbered menu
+   * with "1"): read from the delivery row, so the fan-out writes no menu per recipient.
+   */
+  menuSentSince(user: ChannelUser, since: Date): Promise<Button[] | undefined>;
   /** Resumes interrupted sends and watches the schedule. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -132,6 +137,10 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
     service,
     engine,
     runner,
+    async menuSentSince(user, since) {
+      const row = await store.announcements.lastSentTo(user, since);
+      return row && announcementButtons(deps.translator.forLocale((row.locale === 'en' ? 'en' : 'vi') as Locale));
+    },
     start: () => runner.start(),
     close: () => runner.close(),
   };

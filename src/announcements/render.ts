@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { menuButton } from '../bot/handlers/menu';
-import { payload, type Reply } from '../bot/reply';
+import { payload, type Button, type Reply } from '../bot/reply';
 import { formatVietnamDate } from '../dossiers/format-date';
 import type { Translator } from '../i18n/translator';
 import type { Announcement, ChannelUser, OutboxInput, OutboxMessage } from '../store/ports';
@@ -12,7 +12,12 @@ export const ANNOUNCEMENT_KIND = 'announcement';
 /** What an announcement shows: the text, a way to stop receiving them, and the menu. */
 export function announcementReply(a: Pick<Announcement, 'title' | 'body'>, t: TFunction, date?: Date): Reply {
   const text = date ? t('announcement:messageDated', { title: a.title, body: a.body, date: formatVietnamDate(date) }) : t('announcement:message', { title: a.title, body: a.body });
-  return { text, buttons: [{ title: t('announcement:buttons.unsubscribe'), payload: payload('unsubscribe') }, menuButton(t)] };
+  return { text, buttons: announcementButtons(t) };
+}
+
+/** The buttons under every announcement, whatever its text. */
+export function announcementButtons(t: TFunction): Button[] {
+  return [{ title: t('announcement:buttons.unsubscribe'), payload: payload('unsubscribe') }, menuButton(t)];
 }
 
 /**

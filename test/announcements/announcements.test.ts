@@ -199,6 +199,32 @@ describe('announcements on every channel (real server, nock at Zalo and Facebook
       assert.deepEqual(rows.filter((r) => r.userId === user.userId).map((r) => r.outcome), ['sent']);
     });
 
+    it('takes a Zalo citizen\'s "1" after an announcement as its first button (unsubscribe), with no menu written per recipient', async () => {
+      const sent = zaloInbox();
+      const user = userId();
+      const commune = `menu-${Date.now()}`;
+      // The citizen's last answer before the announcement had another numbered menu: "1" was a topic there.
+      assert.equal((await deliver(server.url, events.text(user, 'dang ky nhan thong bao'))).status, 200);
+      await eventually(async () => (await store().contacts.get({ channel: 'zalo', userId: user }))?.subscription !== undefined, 'the subscription');
+      await store().contacts.subscribe({ channel: 'zalo', userId: user }, { topics: [], communes: [commune] }, new Date());
+      const menuKey = `zalo-menu/${user}`;
+      await eventually(async () => (await store().state.read(menuKey)) !== undefined, 'the subscribe answer\'s menu remembered');
+      const before = (await store().state.read(menuKey))!;
+
+      const { body } = await api('POST', '/api/admin/announcements', { title: `Menu ${commune}`, body: 'Nội dung', channels: ['zalo'], topics: [], communes: [commune] });
+      await api('POST', `/api/admin/announcements/${body.announcement.id}/send`);
+      await finished(body.announcement.id);
+      const announcement = sent.filter((s) => s.userId === user).at(-1)!.text;
+      assert.ok(announcement.includes(`${vi('zalo:menuHint')}\n1. ${vi('announcement:buttons.unsubscribe')}`), announcement);
+      assert.equal((await store().state.read(menuKey))?.eTag, before.eTag, 'the send wrote no menu');
+
+      assert.equal((await deliver(server.url, events.text(user, '1'))).status, 200);
+      await eventually(() => sent.some((s) => s.userId === user && s.text.startsWith(vi('announcement:unsubscribed'))), 'the unsubscribe confirmation');
+      assert.equal((await store().contacts.get({ channel: 'zalo', userId: user }))?.subscription, undefined);
+      // The confirmation's own menu is newer than the announcement: "1" now means what that answer listed.
+      await eventually(async () => (await store().state.read(menuKey))?.eTag !== before.eTag, 'the confirmation\'s menu remembered');
+    });
+
     it('cancelled mid-send: the worker stops after the chunk under way, and every unsent recipient is counted "cancelled"', async () => {
       const now = Date.now();
       const commune = `cancel-${now}`;

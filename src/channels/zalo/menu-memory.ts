@@ -12,6 +12,13 @@ interface StoredMenu {
 }
 
 /**
+ * The buttons of a message sent to the citizen after `since` that did not pass through `remember`: an announcement,
+ * whose delivery row already records that the citizen was sent it (a state write per recipient would double the
+ * cost of a fan-out for a menu that is the same for everyone).
+ */
+export type MenuSentSince = (userId: string, since: Date) => Promise<readonly Button[] | undefined>;
+
+/**
  * The buttons last drawn to each citizen as a numbered list, so that "2", "số 2" or the title typed back is taken as
  * that button's payload. Kept in the state store beside the conversation (shared by every instance), under a key of
  * its own: the bot owns the conversation memory.
@@ -21,11 +28,14 @@ export class MenuMemory {
     private readonly state: StateStore,
     private readonly channel: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly sentSince?: MenuSentSince,
   ) {}
 
-  /** Remembers `buttons` as the citizen's current menu; an empty list forgets it (the last answer had no choices). */
+  /**
+   * Remembers `buttons` as the citizen's current menu. An empty list is remembered too, with its time (the last
+   * answer had no choices): it hides an older announcement's menu from `choice`.
+   */
   async remember(userId: string, buttons: readonly Button[]): Promise<void> {
-    if (buttons.length === 0) return this.state.delete(this.key(userId));
     await this.state.write(this.key(userId), { buttons, at: this.now().toISOString() } satisfies StoredMenu, '*');
   }
 
@@ -33,11 +43,21 @@ export class MenuMemory {
   async choice(userId: string, text: string): Promise<string | undefined> {
     const folded = foldForMatch(text);
     if (!folded || folded.length > 60) return undefined;
-    const stored = (await this.state.read<StoredMenu>(this.key(userId)))?.data;
-    if (!stored || this.now().getTime() - Date.parse(stored.at) > MENU_TTL_MS) return undefined;
+    const buttons = await this.current(userId);
+    if (!buttons) return undefined;
     const number = CHOICE.exec(folded);
-    if (number) return stored.buttons[Number(number[1]) - 1]?.payload;
-    return stored.buttons.find((b) => foldForMatch(b.title) === folded)?.payload;
+    if (number) return buttons[Number(number[1]) - 1]?.payload;
+    return buttons.find((b) => foldForMatch(b.title) === folded)?.payload;
+  }
+
+  /** The latest menu shown within a day: the remembered one, or an announcement's sent after it. */
+  private async current(userId: string): Promise<readonly Button[] | undefined> {
+    const oldest = this.now().getTime() - MENU_TTL_MS;
+    const stored = (await this.state.read<StoredMenu>(this.key(userId)))?.data;
+    const storedAt = stored ? Date.parse(stored.at) : Number.NEGATIVE_INFINITY;
+    const later = await this.sentSince?.(userId, new Date(Math.max(oldest, storedAt)));
+    if (later) return later;
+    return stored && storedAt >= oldest ? stored.buttons : undefined;
   }
 
   private key(userId: string): string {

@@ -13,7 +13,7 @@ import { DeliveryJournal } from '../delivery-journal';
 import type { Clock } from '../../store/store-options';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
-import { MenuMemory } from './menu-memory';
+import { MenuMemory, type MenuSentSince } from './menu-memory';
 import { ZaloAdapter } from './zalo-adapter';
 import { ZaloClient } from './zalo-client';
 import { readZaloDelivery } from './zalo-events';
@@ -43,6 +43,8 @@ export interface ZaloChannelDeps {
   now?: Clock;
   /** Wraps the sender of answers so one the platform could not take is kept, not lost (src/channels/outbound/keep-unsent.ts). */
   keepUnsent?: (sender: ChannelSender) => ChannelSender;
+  /** The menu of an announcement sent to a citizen since a time (announcements are sent without a menu write each). */
+  menuSentSince?: MenuSentSince;
 }
 
 /** The running Zalo OA channel: its webhook, its sender for other modules, its readiness and its token renewal. */
@@ -86,7 +88,7 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
   tokens.startRenewal();
 
   const client = new ZaloClient({ apiBase: config.ZALO_API_BASE, tokens });
-  const menus = new MenuMemory(store.state, ZALO_CHANNEL);
+  const menus = new MenuMemory(store.state, ZALO_CHANNEL, deps.now, deps.menuSentSince);
   const sender = new ZaloSender({ client, contacts: store.contacts, menus, sentIds: deps.seenEvents, translator: deps.translator, buttonStyle: config.ZALO_BUTTON_STYLE, metrics, logger, now: deps.now });
   const answers = deps.keepUnsent?.(sender) ?? sender;
   const adapter = new ZaloAdapter({

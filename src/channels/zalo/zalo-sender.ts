@@ -80,7 +80,8 @@ export class ZaloSender implements ChannelSender {
       messageIds.push(sent.messageId);
       if (sent.messageId) await this.options.sentIds.firstSeen(sentKey(sent.messageId), SENT_ID_TTL_SECONDS);
     }
-    await this.options.menus.remember(userId, menu);
+    // An announcement's menu is known from its delivery row (MenuSentSince): no write per recipient of a fan-out.
+    if (purpose !== 'announcement') await this.options.menus.remember(userId, menu);
     return { ok: true, messageIds };
   }
 }

@@ -119,6 +119,13 @@ export function createMongoAnnouncementRepository(models: AnnouncementModels): A
       ]);
       return summarise(groups.map((g) => ({ outcome: g._id.outcome, reason: g._id.reason ?? undefined, n: g.n })));
     },
+    async lastSentTo(user, since) {
+      const doc = await deliveries
+        .findOne({ channel: user.channel, userId: user.userId, outcome: trusted({ $in: ['sent', 'attempting'] }), updatedAt: trusted({ $gt: since }) })
+        .sort({ updatedAt: -1 })
+        .lean<DeliveryDoc>();
+      return doc ? toDelivery(doc) : undefined;
+    },
     async deliveries(id, limit, outcome, after) {
       assertListLimit(limit);
       const filter = {

@@ -108,6 +108,11 @@ export interface AnnouncementRepository extends PersonalDataHolder {
    */
   cancelPending(id: string, at: Date): Promise<number>;
   report(id: string): Promise<DeliveryReport>;
+  /**
+   * This citizen's latest row that went out, or may have (`sent`, `attempting`), last changed after `since`: the
+   * announcement they saw last, whose buttons are their current Zalo numbered menu (no menu is written per send).
+   */
+  lastSentTo(user: ChannelUser, since: Date): Promise<DeliveryRow | undefined>;
   /** Rows by channel then user id; `after` pages on from the last row of the previous page (a download streams them). */
   deliveries(id: string, limit: number, outcome?: DeliveryOutcome, after?: ChannelUser): Promise<DeliveryRow[]>;
 }

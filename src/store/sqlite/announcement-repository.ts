@@ -51,6 +51,10 @@ export function createSqliteAnnouncementRepository(db: SqliteDb): AnnouncementRe
   const selectOne = db.prepare<[string, string, string], DeliveryRecord>(
     'SELECT * FROM announcement_deliveries WHERE announcement_id = ? AND channel = ? AND user_id = ?',
   );
+  const lastSent = db.prepare<[string, string, string], DeliveryRecord>(
+    `SELECT * FROM announcement_deliveries WHERE channel = ? AND user_id = ? AND outcome IN ('sent', 'attempting') AND updated_at > ?
+     ORDER BY updated_at DESC LIMIT 1`,
+  );
   const settleOne = db.prepare(
     `UPDATE announcement_deliveries SET outcome = ?, reason = ?, updated_at = ?
      WHERE announcement_id = ? AND channel = ? AND user_id = ? AND outcome = 'attempting'`,
@@ -150,6 +154,10 @@ export function createSqliteAnnouncementRepository(db: SqliteDb): AnnouncementRe
         .prepare(`SELECT outcome, reason, count(*) AS n FROM announcement_deliveries WHERE announcement_id = ? GROUP BY outcome, reason`)
         .all(id) as { outcome: DeliveryRow['outcome']; reason: string | null; n: number }[];
       return summarise(rows.map((r) => ({ outcome: r.outcome, reason: r.reason ?? undefined, n: r.n })));
+    },
+    async lastSentTo(user, since) {
+      const row = lastSent.get(user.channel, user.userId, since.toISOString());
+      return row && toDelivery(row);
     },
     async deliveries(id, limit, outcome, after) {
       assertListLimit(limit);

@@ -49,4 +49,24 @@ describe('numbered menu memory', () => {
     now = new Date(now.getTime() + 25 * 3600_000);
     assert.equal(await memory.choice('u1', '1'), undefined);
   });
+
+  it('takes the menu of an announcement sent after the remembered one, and the remembered one again once it is newer', async () => {
+    const sentAt: Record<string, Date> = {};
+    const announcementMenu = [{ title: 'Hủy nhận thông báo', payload: '/unsubscribe' }];
+    const withAnnouncements = new MenuMemory(store.state, 'zalo', () => now, async (userId, since) =>
+      sentAt[userId] && sentAt[userId]! > since ? announcementMenu : undefined,
+    );
+    await withAnnouncements.remember('u1', menu);
+    now = new Date(now.getTime() + 60_000);
+    sentAt.u1 = now;
+    assert.equal(await withAnnouncements.choice('u1', '1'), '/unsubscribe');
+    assert.equal(await withAnnouncements.choice('u2', '1'), undefined);
+    now = new Date(now.getTime() + 60_000);
+    await withAnnouncements.remember('u1', []);
+    assert.equal(await withAnnouncements.choice('u1', '1'), undefined, 'an answer without choices after the announcement hides its menu');
+    await withAnnouncements.remember('u1', menu);
+    assert.equal(await withAnnouncements.choice('u1', '1'), menu[0].payload);
+    sentAt.u2 = new Date(now.getTime() - 25 * 3600_000);
+    assert.equal(await withAnnouncements.choice('u2', '1'), undefined, 'an announcement older than a day is no menu');
+  });
 });

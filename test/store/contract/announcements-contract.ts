@@ -93,6 +93,21 @@ export function announcementsContract(store: () => Store): void {
       assert.deepEqual(await a.take(id, 5, at('2026-12-01T08:10:00.000Z')), []);
     });
 
+    it("finds a citizen's latest announcement that went out (or may have) after a time, for their Zalo menu", async () => {
+      const a = store().announcements;
+      const older = await a.create(draft(), 'staff:news1', at('2026-12-01T08:00:00.000Z'));
+      const newer = await a.create(draft({ title: 'Mới' }), 'staff:news1', at('2026-12-01T09:00:00.000Z'));
+      for (const { id } of [older, newer]) await a.plan(id, [who('zalo', 'a'), who('zalo', 'b')], undefined, true, at('2026-12-01T09:00:00.000Z'));
+      await a.take(older.id, 2, at('2026-12-01T09:01:00.000Z'));
+      await a.settle(older.id, [{ channel: 'zalo', userId: 'a', outcome: 'sent' }, { channel: 'zalo', userId: 'b', outcome: 'failed', reason: 'rejected:-201' }], at('2026-12-01T09:02:00.000Z'));
+      await a.take(newer.id, 1, at('2026-12-01T09:03:00.000Z'), [who('zalo', 'a')]);
+      const latest = await a.lastSentTo(who('zalo', 'a'), at('2026-12-01T09:00:00.000Z'));
+      assert.deepEqual([latest?.announcementId, latest?.outcome, latest?.locale], [newer.id, 'attempting', 'vi'], 'a send under way counts: it may be on screen');
+      assert.equal((await a.lastSentTo(who('zalo', 'a'), at('2026-12-01T09:03:00.000Z'))), undefined, 'nothing after the time given');
+      assert.equal(await a.lastSentTo(who('zalo', 'b'), at('2026-12-01T08:00:00.000Z')), undefined, 'a failed or pending row was never seen');
+      assert.equal(await a.lastSentTo(who('messenger', 'a'), at('2026-12-01T08:00:00.000Z')), undefined, 'per channel');
+    });
+
     it('marks the rows still pending of a cancelled announcement "cancelled", leaving sent and in-flight rows as they are', async () => {
       const a = store().announcements;
       const { id } = await a.create(draft(), 'staff:news1', at('2026-12-01T08:00:00.000Z'));
