@@ -24,19 +24,26 @@ export function postJson(url: string, body: unknown, headers: Readonly<Record<st
   const payload = Buffer.from(JSON.stringify(body));
   const request = target.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
+    // One timer per call, cleared with its answer: AbortSignal.timeout would keep a signal and its timer alive for the
+    // whole `timeoutMs` after every call (thousands at once in a fan-out), all of them promoted to the old generation.
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const fail = (err: Error) => {
+      clearTimeout(timer);
+      reject(err);
+    };
     const req = request(
       target,
       {
         method: 'POST',
         agent: agents[target.protocol],
         headers: { 'content-type': 'application/json', 'content-length': String(payload.length), ...headers },
-        signal: AbortSignal.timeout(timeoutMs),
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
+        res.on('error', fail);
         res.on('end', () => {
+          clearTimeout(timer);
           let json: unknown;
           try {
             json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -54,7 +61,7 @@ export function postJson(url: string, body: unknown, headers: Readonly<Record<st
         });
       },
     );
-    req.on('error', reject);
+    req.on('error', fail);
     req.end(payload);
   });
 }
