@@ -72,7 +72,9 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
     async cancel(id, actor) {
       const a = await announcements.transition(id, ['draft', 'scheduled', 'sending'], 'cancelled', now());
       if (!a) return explain(id);
-      // The workers stop at their next check and mark what they planned meanwhile; this marks what is planned now.
+      // Queued sends are dropped; the workers stop at their next check and mark what they planned meanwhile; this
+      // marks what is planned now.
+      await deps.runner.withdraw(id);
       const cancelled = await announcements.cancelPending(id, now());
       await audit(actor, 'announcement.cancel', id, { cancelled });
       return { announcement: a };

@@ -9,6 +9,11 @@ export interface DeliveryRunner {
   start(): Promise<void>;
   /** Starts, or resumes, an announcement already moved to `sending`; returns at once. */
   kick(id: string): Promise<void>;
+  /**
+   * Drops the work queued for an announcement just moved to `cancelled`, before its pending rows are marked
+   * `cancelled`, so no worker spends a turn (or a rate-limit slot) on a send that would do nothing.
+   */
+  withdraw(id: string): Promise<void>;
   /** Resolves once the work asked of this process so far is done (tests, shutdown). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -65,6 +70,9 @@ export class InProcessRunner implements DeliveryRunner {
       .finally(() => this.running.delete(id));
     this.running.set(id, work);
   }
+
+  /** Nothing is queued here beyond the chunk under way: the worker asks for the status before each chunk. */
+  async withdraw(): Promise<void> {}
 
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import type { Actor } from '../../src/admin/actor';
+import { sendQueueName } from '../../src/announcements/bullmq-runner';
 import type { Store } from '../../src/store';
 import { createSqliteStore } from '../../src/store/sqlite';
 import { startAssistant, uniqueRedisPrefix, type RunningAssistant } from '../support/server';
@@ -15,7 +18,7 @@ const PER_SECOND = 50;
 
 describe('announcement delivery on BullMQ: two instances, one rate limit (real Redis, shared SQLite, stand-in Zalo)', function () {
   this.timeout(120_000);
-  const prefix = uniqueRedisPrefix('announce');
+  const prefix = uniqueRedisPrefix('announce-fanout');
   let dir: string;
   let zalo: StandInZalo;
   let store: Store;
@@ -70,5 +73,37 @@ describe('announcement delivery on BullMQ: two instances, one rate limit (real R
     assert.ok((zalo.byBase.get('/a') ?? 0) > 0 && (zalo.byBase.get('/b') ?? 0) > 0, `both instances sent: ${JSON.stringify([...zalo.byBase])}`);
     // 200 sends at 50 a second take at least 3 full windows when the limit is global; two separate limits would allow 2 s.
     assert.ok(seconds >= RECIPIENTS / PER_SECOND - 1, `took ${seconds.toFixed(1)} s`);
+  });
+
+  it('takes a cancelled announcement\'s queued send jobs off the queue, so no worker runs them', async () => {
+    const now = new Date();
+    const commune = 'cancel-bullmq';
+    const COUNT = 300;
+    for (let i = 0; i < COUNT; i++) {
+      const user = { channel: 'zalo', userId: `bull-cancel-${String(i).padStart(4, '0')}` };
+      await store.contacts.recordInteraction(user, now);
+      await store.contacts.subscribe(user, { topics: [], communes: [commune] }, now);
+    }
+    const a = await store.announcements.create({ title: 'Hủy', body: 'Nội dung', topics: [], channels: ['zalo'], communes: [commune] }, 'staff:news1', now);
+    const staff: Actor = { kind: 'staff', username: 'news1', roles: ['propaganda'] };
+    const base = zalo.total();
+    await instances[0]!.assistant.announcements.service.sendNow(a.id, staff);
+    // At 50 a second, most of the 300 jobs are still queued when staff cancel.
+    await eventually(async () => zalo.total() - base >= 20, 'the first sends');
+    const queue = new Queue(sendQueueName('zalo'), { connection: { url: REDIS_URL }, prefix: `${prefix}bull` });
+    try {
+      assert.ok('announcement' in (await instances[1]!.assistant.announcements.service.cancel(a.id, staff)));
+      const queued = await queue.getJobCounts('waiting', 'delayed', 'prioritized', 'paused');
+      assert.deepEqual(Object.values(queued), [0, 0, 0, 0], `nothing left queued: ${JSON.stringify(queued)}`);
+      // Jobs running at the cancel (at most ANNOUNCEMENT_CONCURRENCY 4 per instance) end by themselves.
+      await eventually(async () => Object.values(await queue.getJobCounts('active')).every((n) => n === 0), 'the running jobs to end');
+    } finally {
+      await queue.close();
+    }
+    const sent = zalo.total() - base;
+    const report = await store.announcements.report(a.id);
+    assert.equal(report.sent, sent, 'every message Zalo got is counted sent');
+    assert.deepEqual([report.pending, report.attempting, report.skipped.cancelled], [0, 0, COUNT - sent]);
+    assert.ok(sent < COUNT / 2, `stopped early: ${sent} sent`);
   });
 });
