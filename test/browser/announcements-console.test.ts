@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import nock from 'nock';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { callApi } from '../admin/admin-server';
 import { API_BASE, zaloEnv } from '../channels/zalo/zalo-support';
+import { vi } from '../support/locale';
 import { chat, startAssistant, type RunningAssistant } from '../support/server';
 import { launchChromium, skipBrowserTests } from './chromium';
 
@@ -68,6 +71,35 @@ suite(skipBrowserTests ? 'announcements screen in Chromium (skipped: SKIP_BROWSE
     await screen.getByText('Người dùng web: sẽ thấy khi quay lại trang').waitFor();
     const [top] = await chat(server.url, 'web-a', 'xin chào');
     assert.ok(top!.text.startsWith('📢 Cảnh báo lừa đảo qua điện thoại'));
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('downloads the delivery report from the console as a CSV file with Vietnamese headers and one row per recipient', async () => {
+    const news = await callApi(server.url, 'POST', '/api/admin/login', { json: NEWS });
+    const title = 'Lịch tiếp công dân tháng 12';
+    const created = await callApi(server.url, 'POST', '/api/admin/announcements', { token: news.body.token, json: { title, body: 'Nội dung', channels: ['rest'], topics: [], communes: [] } });
+    const id = created.body.announcement.id as string;
+    assert.equal((await callApi(server.url, 'POST', `/api/admin/announcements/${id}/send`, { token: news.body.token })).status, 202);
+
+    const { context, page: csvPage } = await signedInAsNews(browser, server.url, problems);
+    await csvPage.locator('#tabs .tab', { hasText: 'Thông báo' }).click();
+    const screen = csvPage.locator('#screen-announcements');
+    await screen.locator('tr', { hasText: title }).getByRole('button', { name: 'Xem' }).click();
+    await screen.locator('h3', { hasText: title }).waitFor();
+    // Its two web-chat subscribers are both accounted for (the report refreshes itself while sending).
+    await screen.getByText('2 / 2 đã xử lý').waitFor({ timeout: 20_000 });
+    const [download] = await Promise.all([csvPage.waitForEvent('download'), screen.getByRole('button', { name: 'Tải danh sách người nhận (CSV)' }).click()]);
+    assert.equal(download.suggestedFilename(), `ket-qua-gui-thong-bao-${id}.csv`);
+    const file = fs.readFileSync(await download.path());
+    assert.deepEqual([...file.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the UTF-8 mark Excel needs to read Vietnamese');
+    const [header, ...rows] = parse(file, { bom: true }) as string[][];
+    assert.deepEqual(header, ['channel', 'recipient', 'outcome', 'reason', 'updatedAt'].map((c) => vi(`console:deliveries.columns.${c}`)));
+    assert.deepEqual(
+      rows.map((r) => r.slice(0, 4)),
+      ['web-a', 'web-b'].map((who) => [vi('console:channels.rest'), who, vi('console:deliveries.outcomes.skipped'), vi('console:deliveries.reasons.next_visit')]),
+    );
+    for (const r of rows) assert.match(r[4]!, /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/, 'Vietnam time, as staff write it');
     await context.close();
     assert.deepEqual(problems, []);
   });
