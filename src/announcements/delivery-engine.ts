@@ -158,6 +158,8 @@ export class DeliveryEngine {
       return { outcome: 'skipped', reason: result.failure };
     }
     if (result.failure === 'unreachable') return { outcome: 'skipped', reason: 'unreachable' };
+    // Sent but unanswered: counted like a send a crash left in doubt, and never sent again.
+    if (result.failure === 'in_doubt') return { outcome: 'failed', reason: 'in_doubt' };
     logger.warn({ announcement: a.id, channel: row.channel, failure: result.failure, code: result.code }, 'announcement not delivered to one recipient');
     return { outcome: 'failed', reason: result.code ? `${result.failure}:${result.code}` : result.failure };
   }

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { SendResult } from '../outbound/channel-sender';
 import type { ChannelHealth } from '../outbound/channel-health';
 import { DEFAULT_RETRY_POLICY, retrying, type RetryPolicy, type Sleep } from '../outbound/retry';
-import { postJson, type JsonAnswer } from '../outbound/post-json';
+import { PostError, postJson, type JsonAnswer } from '../outbound/post-json';
 import { classifyGraphError, type GraphError } from './graph-errors';
 
 /**
@@ -106,6 +106,7 @@ export class MessengerClient {
         try {
           res = await postJson(url, body, {}, timeoutMs);
         } catch (err) {
+          if (err instanceof PostError && err.mayHaveArrived) return { done: { ok: false, failure: 'in_doubt', code: 'no_answer', detail: err.message } };
           return { retry: { ok: false, failure: 'temporary', code: 'network', detail: (err as Error).message } };
         }
         const answer = res.json as { error?: GraphError } | undefined;

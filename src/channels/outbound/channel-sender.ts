@@ -33,6 +33,9 @@ export type SendFailure =
   | 'auth'
   /** The platform failed or could not be reached after our retries: try again later. */
   | 'temporary'
+  /** The message went out but no answer came back (post-json's `mayHaveArrived`): it may have been delivered, so it is
+   * never sent again — a citizen must not get it twice. */
+  | 'in_doubt'
   /** The platform refused this message for good (bad payload, policy): do not resend it as it is. */
   | 'rejected';
 

@@ -18,7 +18,26 @@ const agents: Record<string, http.Agent> = {
   'https:': new https.Agent({ keepAlive: true }),
 };
 
-/** POSTs `body` as JSON; rejects on a network error or when no full answer came within `timeoutMs`. */
+/** Errors of a connection that never opened: nothing was sent, whatever the request object thinks it wrote. */
+const NEVER_CONNECTED: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** A platform answer larger than this is not one of theirs (a proxy's page, an attack): it is cut off, not buffered. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/**
+ * Why a POST got no usable answer. `mayHaveArrived`: the whole request went out and the platform may have acted on
+ * it (no answer in time, a connection cut after sending, an answer cut off), so sending it again could deliver it
+ * twice. A connection refused, or a reused keep-alive socket the server had already closed (Node's documented case
+ * for a safe retry), never reached the platform.
+ */
+export class PostError extends Error {
+  constructor(message: string, readonly mayHaveArrived: boolean) {
+    super(message);
+    this.name = 'PostError';
+  }
+}
+
+/** POSTs `body` as JSON; rejects with a PostError on a network error or when no full answer came within `timeoutMs`. */
 export function postJson(url: string, body: unknown, headers: Readonly<Record<string, string>>, timeoutMs: number): Promise<JsonAnswer> {
   const target = new URL(url);
   const payload = Buffer.from(JSON.stringify(body));
@@ -27,9 +46,13 @@ export function postJson(url: string, body: unknown, headers: Readonly<Record<st
     // One timer per call, cleared with its answer: AbortSignal.timeout would keep a signal and its timer alive for the
     // whole `timeoutMs` after every call (thousands at once in a fan-out), all of them promoted to the old generation.
     const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    const fail = (err: Error) => {
+    let written = false;
+    let answered = false;
+    const fail = (err: Error & { code?: string }) => {
       clearTimeout(timer);
-      reject(err);
+      const staleSocket = req.reusedSocket && !answered && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
+      const neverConnected = err.code !== undefined && NEVER_CONNECTED.has(err.code);
+      reject(new PostError(err.message, (written || answered) && !staleSocket && !neverConnected));
     };
     const req = request(
       target,
@@ -39,8 +62,14 @@ export function postJson(url: string, body: unknown, headers: Readonly<Record<st
         headers: { 'content-type': 'application/json', 'content-length': String(payload.length), ...headers },
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_ANSWER_BYTES) req.destroy(new Error(`answer larger than ${MAX_ANSWER_BYTES} bytes`));
+          else chunks.push(chunk);
+        });
         res.on('error', fail);
         res.on('end', () => {
           clearTimeout(timer);
@@ -62,6 +91,7 @@ export function postJson(url: string, body: unknown, headers: Readonly<Record<st
       },
     );
     req.on('error', fail);
+    req.on('finish', () => (written = true));
     req.end(payload);
   });
 }

@@ -1,5 +1,5 @@
 import type { SendFailure } from '../outbound/channel-sender';
-import { postJson, type JsonAnswer } from '../outbound/post-json';
+import { PostError, postJson, type JsonAnswer } from '../outbound/post-json';
 import { DEFAULT_RETRY_POLICY, retrying, type AttemptResult, type RetryPolicy, type Sleep } from '../outbound/retry';
 import { zaloFailure } from './zalo-errors';
 import { TokenUnavailableError } from './zalo-tokens';
@@ -99,6 +99,7 @@ export class ZaloClient {
     try {
       res = await postJson(`${this.options.apiBase.replace(/\/$/, '')}${path}`, body, { access_token: token }, this.options.timeoutMs ?? 5000);
     } catch (err) {
+      if (err instanceof PostError && err.mayHaveArrived) return { done: failed('in_doubt', 'no_answer', `attempt ${n}: ${err.message}`) };
       return { retry: failed('temporary', undefined, `attempt ${n}: ${(err as Error).message}`) };
     }
     if (res.status >= 500) return { retry: failed('temporary', `http_${res.status}`) };

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { ZaloClient } from '../../../src/channels/zalo/zalo-client';
 import type { Metrics } from '../../../src/ops/metrics';
@@ -72,6 +74,24 @@ describe('Zalo OA client', () => {
     assert.equal((await client.sendConsultation(USER, text)).ok, true);
     assert.ok(scope.isDone());
     assert.equal(waits.length, 3);
+  });
+
+  it('a message sent but not answered in time is in doubt and never sent again (a citizen must not get it twice)', async () => {
+    // A real socket (nock does not write requests out): the stand-in reads each request whole and never answers.
+    let received = 0;
+    const silent = http.createServer((req) => req.resume().on('end', () => received++));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const apiBase = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      client = new ZaloClient({ apiBase, tokens: fixture.tokens, timeoutMs: 150, sleep: async (ms) => void waits.push(ms) });
+      const result = await client.sendConsultation(USER, text);
+      assert.equal(!result.ok && result.failure, 'in_doubt');
+      assert.equal(received, 1, 'sent once, not retried');
+      assert.deepEqual(waits, []);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('gives temporary after the attempts when Zalo keeps failing', async () => {

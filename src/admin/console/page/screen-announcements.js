@@ -18,7 +18,7 @@
     cancelled: 'Thông báo đã bị hủy trước khi gửi tới người này',
   };
   const FAILED = {
-    in_doubt: 'Máy chủ dừng đột ngột giữa lúc gửi: không gửi lại để tránh trùng',
+    in_doubt: 'Không rõ đã tới người nhận chưa (máy chủ dừng giữa lúc gửi, hoặc nền tảng không trả lời): không gửi lại để tránh trùng',
     rate_limited: 'Nền tảng giới hạn tốc độ',
     quota_exhausted: 'Hết hạn mức gửi tin của OA',
     auth: 'Kết nối kênh hết hạn: báo quản trị viên',
