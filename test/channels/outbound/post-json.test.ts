@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import nock from 'nock';
 import { PostError, postJson } from '../../../src/channels/outbound/post-json';
 
 /** A real local server whose handler decides how (or whether) to answer. */
@@ -30,6 +31,17 @@ async function rejection(promise: Promise<unknown>): Promise<PostError> {
 }
 
 describe('postJson: whether a failed POST may have reached the platform', () => {
+  // Real sockets only: nock, once loaded by another test file, stands between http.request and the socket (its
+  // requests are never "written" nor on a reused socket), and these tests are about exactly that.
+  let nockWasActive = false;
+  before(() => {
+    nockWasActive = nock.isActive();
+    if (nockWasActive) nock.restore();
+  });
+  after(() => {
+    if (nockWasActive) nock.activate();
+  });
+
   it('answers the JSON of a normal answer', async () => {
     const server = await serve((req, res) => req.resume().on('end', () => res.end('{"error":0}')));
     try {
