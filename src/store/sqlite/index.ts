@@ -6,6 +6,7 @@ import { createSqliteAnnouncementRepository } from './announcement-repository';
 import { createSqliteAuditLog } from './audit-log';
 import { createSqliteChannelTokenRepository } from './channel-token-repository';
 import { createSqliteContactRepository } from './contact-repository';
+import { checkpointInBackground } from './checkpointer';
 import { openSqlite } from './database';
 import { createSqliteDossierRepository } from './dossier-repository';
 import { createSqliteFeedbackRepository } from './feedback-repository';
@@ -20,6 +21,10 @@ import { createSqliteUnansweredLog } from './unanswered-log';
 /** The embedded store: one SQLite file under `dataDir`, migrated on open. Used when no MongoDB URI is configured. */
 export function createSqliteStore(dataDir: string, options: StoreOptions = {}): Store {
   const db = openSqlite(dataDir);
+  // A turn's commit no longer copies the WAL into the database now and then (two fsyncs on the event loop).
+  const checkpoints = checkpointInBackground(db, {
+    onFailure: (err) => process.emitWarning(`${err.message}; the database checkpoints its WAL itself again`, 'SqliteCheckpointWarning'),
+  });
   const now = options.now ?? systemClock;
   return {
     kind: 'sqlite',
@@ -42,6 +47,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
       db.prepare('SELECT 1').get();
     },
     async close() {
+      await checkpoints.stop();
       db.close();
     },
   };

@@ -1,0 +1,67 @@
+import { Worker } from 'node:worker_threads';
+import type { SqliteDb } from './database';
+import { DRIVER_MODULE } from './driver';
+
+/** SQLite's own default: the committing connection checkpoints once the WAL holds this many pages. */
+const AUTO_CHECKPOINT_PAGES = 1000;
+const DEFAULT_INTERVAL_MS = 250;
+
+// Runs in the worker: its own connection to the same file, a PASSIVE checkpoint (never waits for readers or writers)
+// every interval, closed on 'stop'. Plain JavaScript, so it runs the same from dist/ and under tsx.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.intervalMs);
+parentPort.on('message', (message) => {
+  if (message !== 'stop') return;
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+export interface Checkpointer {
+  /** Stops the worker and closes its connection; call before closing `db`, so `db` is the last to close (and cleans up the WAL). */
+  stop(): Promise<void>;
+}
+
+/**
+ * WAL checkpoints off the event loop. By default the connection whose commit takes the WAL past 1,000 pages copies
+ * them into the database and fsyncs both files, inside that commit: on a loaded server a web-chat turn every ~80
+ * turns, two fsyncs of ~11 ms each on the event loop (docs/performance.md). Here `db` no longer checkpoints; a worker
+ * thread with its own connection checkpoints every `intervalMs`. If the worker fails, `db` checkpoints for itself
+ * again, as before, and `onFailure` is told: the WAL never grows without bound.
+ */
+export function checkpointInBackground(db: SqliteDb, options: { intervalMs?: number; onFailure?: (err: Error) => void } = {}): Checkpointer {
+  db.pragma('wal_autocheckpoint = 0');
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { driver: DRIVER_MODULE, file: db.name, intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS },
+    // A connection and a timer: a small heap is plenty, and keeps the thread's memory small.
+    resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
+  });
+  // Never what keeps a process (a CLI, a test) alive.
+  worker.unref();
+  let stopping = false;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const fallBack = (err: Error) => {
+    if (stopping || !db.open) return;
+    stopping = true;
+    db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    options.onFailure?.(err);
+  };
+  worker.once('error', fallBack);
+  worker.once('exit', (code) => fallBack(new Error(`WAL checkpoint worker exited (code ${code})`)));
+  return {
+    async stop() {
+      if (!stopping) {
+        stopping = true;
+        // Held until it has closed its connection, so a process shutting down waits for it.
+        worker.ref();
+        worker.postMessage('stop');
+      }
+      await exited;
+    },
+  };
+}
