@@ -137,9 +137,9 @@ export class Analyser {
     // words, not from the lexicon's verdict (with that verdict as a feature it answered "none" to nearly every situation).
     const procedureFeatures = (): string[] => {
       const own = topics.filter((t) => t !== 'named_procedure' && t !== 'no_procedure');
-      if (!mention) return featuresOf({ words: focusWords, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? delexed : undefined });
+      if (!mention) return featuresOf({ words: focusWords, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? delexed : undefined }, PROCEDURE_READING);
       const all = delexedRange(0, words.length, true);
-      return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? all : undefined });
+      return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? all : undefined }, PROCEDURE_READING);
     };
     const request = focused ? { from: qFrom, to: qTo } : { from: 0, to: words.length };
     for (const slot of this.slots.find(words, this.facets.match(folded), request, (i) => placeholders[i] !== undefined)) {
@@ -171,6 +171,9 @@ export class Analyser {
     return last && last.from > 0 && words.length - last.from >= MIN_FOCUS_WORDS ? { from: last.from, to: words.length } : undefined;
   }
 }
+
+// The procedure model also reads character n-grams (features.ts); the intent model does not.
+const PROCEDURE_READING = { charGrams: true };
 
 // Punctuation between two words: they may be items of a list.
 const BREAK = /[,.;:!?\n]/;

@@ -6,6 +6,7 @@ import { decideProcedure, mayConsult, PROCEDURE_THRESHOLDS, wantsProcedure, type
 import { procedureClass, trainProcedureModel } from './procedure-model';
 import type { Resources } from './resources';
 import { trainSituationModel } from './situation-model';
+import { withoutRareGrams } from './features';
 import { FeatureIndex, SoftmaxClassifier, type TrainOptions } from './softmax-classifier';
 import { INTENT_NAMES } from './taxonomy-names';
 import { tokenise } from './tokenise';
@@ -124,7 +125,8 @@ function trainModels(analyser: Analyser, resources: Resources, examples: readonl
   // It is only ever consulted for procedure questions and office questions (procedure-decision.ts), so it learns from
   // those alone: greetings, thanks or crime reports would teach it nothing it is asked (same CV, a third less training).
   const taught = examples.flatMap((e, i) => (wantsProcedure(e.intent) ? [i] : []));
-  const procFeatures = taught.map((i) => analysed[i].procedureFeatures());
+  // Its character n-grams are kept when at least MIN_GRAM_DOCS of those examples have them (a bounded model).
+  const procFeatures = withoutRareGrams(taught.map((i) => analysed[i].procedureFeatures()));
   for (const f of procFeatures) index.add(f);
   const procDocs = taught.map((i, k) => ({ x: index.encode(procFeatures[k]), label: procedureClass(examples[i]) }));
   const procedures = trainProcedureModel(Object.keys(resources.procedures.groups), index, procDocs, settings.procedureTrain);

@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { createParser, type Parser } from '../../src/understanding';
 import { decideProcedure, PROCEDURE_THRESHOLDS, type ProcedureEvidence } from '../../src/understanding/procedure-decision';
 import { procedureClass } from '../../src/understanding/procedure-model';
+import { featuresOf, MIN_GRAM_DOCS, withoutRareGrams } from '../../src/understanding/features';
+import { buildParser, type InspectableParser } from '../../src/understanding/parser';
+import { loadResources } from '../../src/understanding/resources';
+import { loadTrainingData } from '../../src/understanding/training-data';
 import { INTENTS_DIR, findEntity as entity } from './support';
 
 const members = new Map([['can-cuoc', new Set(['can-cuoc-cap-moi', 'can-cuoc-cap-doi', 'can-cuoc-cap-lai'])]]);
@@ -78,6 +82,37 @@ describe('understanding/learned procedure model', () => {
       const r = parser.parse('thế mất bao lâu hả ad');
       assert.equal(entity(r, 'procedure'), undefined);
       assert.equal(entity(r, 'procedure_group'), undefined);
+    });
+  });
+
+  // Issue 10, round 10: the procedure model also reads the character n-grams the plain TF-IDF baseline reads.
+  describe('character n-grams', () => {
+    const input = { words: ['tam', 'tru', '§loc'], facets: ['documents'], topics: [], context: ['em', 'o', 'tro', 'tam', 'tru'] };
+    it('are read from the request (g:) and from the whole message (xg:) only when asked for', () => {
+      const plain = featuresOf(input);
+      const withGrams = featuresOf(input, { charGrams: true });
+      assert.equal(plain.some((f) => f.startsWith('g:') || f.startsWith('xg:')), false);
+      // 4- and 5-letter grams across the word boundary, with a space at each end.
+      for (const g of ['g: tam', 'g:m tr', 'g:am tr', 'g:tru ', 'xg:o tro', 'xg: em ']) assert.ok(withGrams.includes(g), g);
+      assert.deepEqual(withGrams.filter((f) => !f.startsWith('g:') && !f.startsWith('xg:')), plain);
+    });
+    it('are kept only when enough training messages have them, every other feature always', () => {
+      const common = Array.from({ length: MIN_GRAM_DOCS }, () => ['w:tam', 'g:tam ', 'xg:tru ']);
+      const kept = withoutRareGrams([...common, ['w:hiem', 'g:hiem', 'xg:tam', 'f:fee']]);
+      assert.deepEqual(kept[0], ['w:tam', 'g:tam ', 'xg:tru ']);
+      assert.deepEqual(kept[MIN_GRAM_DOCS], ['w:hiem', 'f:fee']);
+    });
+    describe('in the procedure model', function () {
+      this.timeout(60_000);
+      let inspectable: InspectableParser;
+      before(() => {
+        inspectable = buildParser(loadResources(INTENTS_DIR), loadTrainingData(INTENTS_DIR));
+      });
+      it('tells a situation whose words the lexicon does not know (points restored on a licence)', () => {
+        // Word features alone put can-cuoc-cap-lai first ("làm lại"); the grams of "tru het diem", "bang" carry the licence.
+        const ranking = inspectable.procedureEvidence('bị trừ hết điểm bằng rồi giờ muốn được cộng lại thì làm gì')?.ranking ?? [];
+        assert.equal(ranking[0]?.label, 'gplx-phuc-hoi-diem');
+      });
     });
   });
 });
