@@ -192,8 +192,11 @@ const QUESTION = /[?？]/;
 const MIN_FOCUS_WORDS = 3;
 
 /**
- * Word range [from, to) of the sentence a message is really about: the last one ending in a question mark, else the
- * whole message (without a question mark the last sentence is as often "Chúc các đồng chí sức khỏe!" as the request).
+ * Word range [from, to) of the sentence a message is really about: the first question of the block of questions that
+ * ends the asking (the last sentence ending in a question mark and the questions right before it), else the whole
+ * message (without a question mark the last sentence is as often "Chúc các đồng chí sức khỏe!" as the request).
+ * Citizens who ask two things put the main ask first and add the rest ("Xin hỏi X? Cho hỏi thêm Y?"); a question
+ * of fewer than MIN_FOCUS_WORDS words ("Được không?") only adds to the one before it.
  */
 export function focusSentence(text: string, words: readonly { start: number; end: number }[]): [number, number] {
   if (words.length === 0) return [0, 0];
@@ -206,6 +209,11 @@ export function focusSentence(text: string, words: readonly { start: number; end
     from = i;
   }
   if (sentences.length === 1) return [0, words.length];
-  const pick = [...sentences].reverse().find((s) => s.question);
-  return pick ? [pick.from, pick.to] : [0, words.length];
+  let last = sentences.length - 1;
+  while (last >= 0 && !sentences[last].question) last--;
+  if (last < 0) return [0, words.length];
+  let first = last;
+  while (first > 0 && sentences[first - 1].question) first--;
+  const pick = sentences.slice(first, last + 1).find((s) => s.to - s.from >= MIN_FOCUS_WORDS) ?? sentences[last];
+  return [pick.from, pick.to];
 }
