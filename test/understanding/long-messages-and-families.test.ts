@@ -26,7 +26,7 @@ describe('understanding/long messages and procedure families', () => {
   });
 
   describe('the sentence that asks', () => {
-    it('is the last sentence ending in a question mark', () => {
+    it('is the sentence ending in a question mark, not the thanks after it', () => {
       assert.equal(focusText('Nhà tôi ở Đại Từ. Bố tôi bị ốm. Làm hộ chiếu mất bao lâu? Cảm ơn ạ.'), 'lam ho chieu mat bao lau');
     });
     it('is the whole message when nothing ends in a question mark or there is one sentence', () => {
