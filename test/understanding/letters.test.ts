@@ -3,18 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createParser, type Parser } from '../../src/understanding';
-import { focusSentence } from '../../src/understanding/analyser';
 import { evaluate } from '../../src/understanding/evaluation/cross-validate';
 import { loadHeldOut } from '../../src/understanding/evaluation/heldout';
 import { score } from '../../src/understanding/evaluation/metrics';
-import { tokenise } from '../../src/understanding/tokenise';
-import { entityValue as entity, INTENTS_DIR } from './support';
-
-const focusText = (text: string) => {
-  const words = tokenise(text, 2000);
-  const [from, to] = focusSentence(text, words);
-  return words.slice(from, to).map((w) => w.text).join(' ');
-};
+import { entityValue as entity, focusText, INTENTS_DIR } from './support';
 
 // Issue 10, letters. Every message below was written for this file; none is in intents/ or in an evaluation set.
 describe('understanding/letters: which sentence of a long letter is the request', () => {
