@@ -45,6 +45,8 @@ export class Analyser {
   private readonly slots: SlotFinder;
   // The value is the cue as typed: a word typed with diacritics must carry the cue's own ("vay vốn" is no "vậy").
   private readonly turn = new PhraseMatcher<string[]>();
+  private readonly emphasis = new PhraseMatcher<true>();
+  private readonly secondary = new PhraseMatcher<true>();
 
   constructor(resources: Resources, vocabulary: { targets: Iterable<string>; known: Iterable<string> }, options: { procedureAliases?: Record<string, string[]>; locations?: LocationEntry[] } = {}) {
     this.normaliser = new TokenNormaliser(resources.abbreviations);
@@ -56,6 +58,8 @@ export class Analyser {
     for (const p of resources.cues.ask) this.ask.add(p, true);
     this.slots = new SlotFinder(resources.cues.vehicle_types, resources.cues.age_units);
     for (const p of [...resources.cues.ask, ...resources.cues.turn]) this.turn.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
+    for (const p of resources.cues.emphasis) this.emphasis.add(p, true);
+    for (const p of resources.cues.secondary) this.secondary.add(p, true);
     const corrector = this.normaliser.corrector;
     corrector.addWords(vocabulary.targets);
     corrector.addKnown(vocabulary.known);
@@ -91,7 +95,11 @@ export class Analyser {
     const toned = words.map((w) => w.toned);
     // A long message tells its story first and asks last: the sentence that asks is read like a short message
     // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
-    const [sFrom, qTo] = focusSentence(text, words);
+    const sentences = sentencesOf(text, words);
+    const question = this.askedSentence(sentences, folded);
+    // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
+    const stress = sentences.find((s) => s.from >= question[1] && this.emphasis.match(folded.slice(s.from, s.to)).length > 0);
+    const [sFrom, qTo] = stress ? [stress.from, stress.to] : question;
     // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
     const marker = this.ask.match(folded.slice(sFrom, qTo)).pop();
     const qFrom = marker && qTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
@@ -158,6 +166,14 @@ export class Analyser {
     };
   }
 
+  /** The sentence that asks (see askedSentence), preferring a question introduced by an `ask` phrase that is not a `secondary` one. */
+  private askedSentence(sentences: readonly Sentence[], folded: readonly string[]): [number, number] {
+    return askedSentence(sentences, folded.length, (s) => {
+      const words = folded.slice(s.from, s.to);
+      return this.ask.match(words).length > 0 && this.secondary.match(words).length === 0;
+    });
+  }
+
   /**
    * Without a question mark, the request runs from the last phrase that turns from the story to it ("nay muốn",
    * "vậy thì", "cho em hỏi") to the end, when enough words follow; undefined when there is no such turn.
@@ -194,13 +210,16 @@ const QUESTION = /[?？]/;
 // After "cho em hỏi" at least this many words must follow for them to be the question ("cho em hỏi với" is not one).
 const MIN_FOCUS_WORDS = 3;
 
-/**
- * Word range [from, to) of the sentence a message is really about: the last one ending in a question mark, else the
- * whole message (without a question mark the last sentence is as often "Chúc các đồng chí sức khỏe!" as the request).
- */
-export function focusSentence(text: string, words: readonly { start: number; end: number }[]): [number, number] {
-  if (words.length === 0) return [0, 0];
-  const sentences: { from: number; to: number; question: boolean }[] = [];
+/** A sentence of a message: word range [from, to), and whether it ends in a question mark. */
+export interface Sentence {
+  from: number;
+  to: number;
+  question: boolean;
+}
+
+/** Splits a message's words into sentences (at ? ! ; a line break, or a full stop followed by a space). */
+export function sentencesOf(text: string, words: readonly { start: number; end: number }[]): Sentence[] {
+  const sentences: Sentence[] = [];
   let from = 0;
   for (let i = 1; i <= words.length; i++) {
     const gap = i < words.length ? text.slice(words[i - 1].end, words[i].start) : text.slice(words[i - 1].end, words[i - 1].end + 8);
@@ -208,7 +227,30 @@ export function focusSentence(text: string, words: readonly { start: number; end
     sentences.push({ from, to: i, question: QUESTION.test(gap) });
     from = i;
   }
-  if (sentences.length === 1) return [0, words.length];
-  const pick = [...sentences].reverse().find((s) => s.question);
-  return pick ? [pick.from, pick.to] : [0, words.length];
+  return sentences;
+}
+
+/**
+ * Word range [from, to) of the sentence a message is really about: a question of the block of questions that ends the
+ * asking (the last sentence ending in a question mark and the questions right before it), else the whole message
+ * (without a question mark the last sentence is as often "Chúc các đồng chí sức khỏe!" as the request). Citizens who
+ * ask two things put the main ask first and add the rest ("Xin hỏi X? Cho hỏi thêm Y?"), or introduce the main one
+ * ("Phải lên phường làm ạ? Em hỏi mang gì theo ạ?"): the first question that `introduced` accepts wins, else the first
+ * question. A question of fewer than MIN_FOCUS_WORDS words ("Được không?") only adds to the one before it.
+ */
+export function askedSentence(sentences: readonly Sentence[], wordCount: number, introduced: (s: Sentence) => boolean = () => false): [number, number] {
+  let last = sentences.length - 1;
+  while (last >= 0 && !sentences[last].question) last--;
+  if (sentences.length <= 1 || last < 0) return [0, wordCount];
+  let first = last;
+  while (first > 0 && sentences[first - 1].question) first--;
+  const asks = sentences.slice(first, last + 1).filter((s) => s.to - s.from >= MIN_FOCUS_WORDS);
+  const pick = (asks.length > 1 ? asks.find(introduced) : undefined) ?? asks[0] ?? sentences[last];
+  return [pick.from, pick.to];
+}
+
+/** The sentence that asks, read without the cue lists (see askedSentence). */
+export function focusSentence(text: string, words: readonly { start: number; end: number }[]): [number, number] {
+  if (words.length === 0) return [0, 0];
+  return askedSentence(sentencesOf(text, words), words.length);
 }

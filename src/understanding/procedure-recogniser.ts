@@ -136,12 +136,15 @@ export class ProcedureRecogniser {
     if (resolved.length === 0) return undefined;
     // Lists first: "hộ khẩu, tạm trú có những thủ tục gì" is the family even though "hộ khẩu" alone is also a document.
     // A procedure said to be done ("pccc đã được thẩm duyệt") or a paper held by the police is not an item of a list.
-    const listable = resolved.filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words)).map((r) => r.mention);
-    const listed = this.joinedFamily(listable, words, layout.breakAfter) ?? this.listedFamily(listable);
-    if (listed) return listed;
     // Issue 10: "có đăng ký tạm trú đầy đủ ... nay dự định đăng ký thường trú": the story names one procedure, the request another.
     const request = layout.request;
     const inRequest = (m: ProcedureMention) => request !== undefined && m.from >= request.from && m.to <= request.to;
+    let listable = resolved.filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words)).map((r) => r.mention);
+    // Issue 10, letters: a list in the story ("đã làm phương án chữa cháy và được nghiệm thu") is no answer to a request
+    // that names something else ("khai báo lưu trú qua mạng thì làm thế nào"): only the request's mentions may form a list then.
+    if (listable.some(inRequest)) listable = listable.filter(inRequest);
+    const listed = this.joinedFamily(listable, words, layout.breakAfter) ?? this.listedFamily(listable);
+    if (listed) return listed;
     // Round 8: a request that names nothing ("xin phiếu đó mất bao lâu") points back into the story, where a paper
     // ("phiếu lý lịch tư pháp") may be what is asked for: it is a document only beside a procedure the request names.
     resolved = this.demoteContext(resolved, words, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)));
@@ -153,7 +156,10 @@ export class ProcedureRecogniser {
     const strong = pool.filter((r) => !r.weak).map((r) => r.mention);
     // "nhà nghỉ mới mở: an ninh trật tự, lưu trú, phòng cháy" asks about everything at once: no one procedure is meant.
     if (this.families.spansUnrelated(strong, UNRELATED_FAMILIES)) return ABSTAIN;
-    const best = resolved.reduce((a, b) => (b.score > a.score ? b : a));
+    // Issue 10, letters: a request that names nothing ("Xin hỏi cần giấy tờ gì?") is about where the story arrived
+    // ("đã đăng ký tạm trú ... Nay muốn chuyển hẳn hộ khẩu"): of two mentions that tie, the later one wins.
+    const later = request !== undefined && asked.length === 0;
+    const best = resolved.reduce((a, b) => (b.score > a.score || (later && b.score === a.score && b.mention.from > a.mention.from) ? b : a));
     if (best.mention.group) {
       // Two unrelated families ("cư trú với căn cước") leave nothing to ask about one of them: no group is named.
       const others = pool.flatMap((r) => (r.mention.group && r.mention.group !== best.mention.group ? [r.mention.group] : []));

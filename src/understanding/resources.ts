@@ -62,6 +62,10 @@ const cuesSchema = z.object({
   ask: phraseList.default([]),
   /** Phrases that turn from the story to the request in a message without a question mark ("giờ muốn", "vậy thì", "now I"). */
   turn: phraseList.default([]),
+  /** Phrases that say which of several asks matters ("chủ yếu là", "quan trọng nhất là"): a sentence after the questions that holds one is the request. */
+  emphasis: phraseList.default([]),
+  /** Phrases that add a further, lesser ask ("cho hỏi thêm", "tiện cho hỏi"): a question they introduce is not the request. */
+  secondary: phraseList.default([]),
   /** Words that name a kind of place (xã, phường, tt...): after one, one-word and misspelt place names are accepted. */
   places: phraseList.default([]),
   /** Words that say which kind of vehicle a message is about (value of the `vehicle_type` entity: motorbike, car). */

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import type { ParseResult } from '../../src/understanding';
+import { focusSentence } from '../../src/understanding/analyser';
 import { foldForMatch } from '../../src/understanding/normalise';
 import { ProcedureRecogniser } from '../../src/understanding/procedure-recogniser';
 import { loadResources } from '../../src/understanding/resources';
+import { tokenise } from '../../src/understanding/tokenise';
 
 /** The repository's training data and lexicons. */
 export const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
@@ -24,4 +26,11 @@ export function lexiconNamer(): (text: string) => string {
     const m = recogniser.recognise(foldForMatch(text).split(/\s+/).filter(Boolean));
     return m?.procedure ?? (m?.group ? `group:${m.group}` : 'none');
   };
+}
+
+/** The folded words of the sentence a message is read as asking (focusSentence, without the cue lists). */
+export function focusText(text: string): string {
+  const words = tokenise(text, 2000);
+  const [from, to] = focusSentence(text, words);
+  return words.slice(from, to).map((w) => w.text).join(' ');
 }

@@ -3,7 +3,7 @@ import { buildParser, type BuildSettings } from '../parser';
 import type { Resources } from '../resources';
 import type { Example } from '../training-data';
 import type { ParseResult, Parser, ParserOptions } from '../types';
-import { tagsOf } from './heldout';
+import { expectedIntent, tagsOf } from './heldout';
 import type { Outcome } from './metrics';
 
 /** The label a training example carries for procedure scoring (see heldout.ts for the same rule). */
@@ -22,12 +22,12 @@ export function predictedProcedure(result: ParseResult): string {
 }
 
 /** Scores one parser on labelled messages. */
-export function evaluate(parser: Parser, cases: readonly { text: string; intent: string; procedure?: string; tags: string[] }[]): Outcome[] {
+export function evaluate(parser: Parser, cases: readonly { text: string; intent: string; alsoIntent?: string[]; procedure?: string; tags: string[] }[]): Outcome[] {
   return cases.map((c) => {
     const result = parser.parse(c.text);
     return {
       text: c.text,
-      intent: c.intent,
+      intent: expectedIntent(c, result.intent.name),
       predicted: result.intent.name,
       confidence: result.intent.confidence,
       procedure: c.procedure,

@@ -9,6 +9,8 @@ export interface HeldOutCase {
   intent: string;
   /** Procedure id, "group:<name>", or "none". */
   procedure?: string;
+  /** Other intents that also count as right, where the labelling conventions of writers differ. */
+  alsoIntent?: string[];
   tags: string[];
 }
 
@@ -18,6 +20,7 @@ const schema = z.array(
     intent: z.string(),
     procedure: z.string().optional(),
     group: z.string().optional(),
+    also_intent: z.array(z.string()).optional(),
     tags: z.array(z.string()).default([]),
   }),
 );
@@ -27,8 +30,14 @@ export function loadHeldOut(file: string): HeldOutCase[] {
   return loadYamlFile(file, schema).map((c) => {
     if (!isIntentName(c.intent)) throw new Error(`${file}: unknown intent "${c.intent}" for "${c.text}"`);
     if (c.procedure && !isProcedureId(c.procedure)) throw new Error(`${file}: unknown procedure "${c.procedure}"`);
-    return { text: c.text, intent: c.intent, procedure: expectedProcedure(c), tags: tagsOf(c.text, c.tags) };
+    for (const other of c.also_intent ?? []) if (!isIntentName(other)) throw new Error(`${file}: unknown intent "${other}" for "${c.text}"`);
+    return { text: c.text, intent: c.intent, procedure: expectedProcedure(c), alsoIntent: c.also_intent, tags: tagsOf(c.text, c.tags) };
   });
+}
+
+/** The label a prediction is scored against: the prediction itself when the case also accepts it. */
+export function expectedIntent(c: Pick<HeldOutCase, 'intent' | 'alsoIntent'>, predicted: string): string {
+  return c.alsoIntent?.includes(predicted) ? predicted : c.intent;
 }
 
 /** The procedure label to compare against: only procedure intents and explicitly labelled messages are scored. */

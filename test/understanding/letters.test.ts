@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createParser, type Parser } from '../../src/understanding';
+import { evaluate } from '../../src/understanding/evaluation/cross-validate';
+import { loadHeldOut } from '../../src/understanding/evaluation/heldout';
+import { score } from '../../src/understanding/evaluation/metrics';
+import { entityValue as entity, focusText, INTENTS_DIR } from './support';
+
+// Issue 10, letters. Every message below was written for this file; none is in intents/ or in an evaluation set.
+describe('understanding/letters: which sentence of a long letter is the request', () => {
+  let parser: Parser;
+  before(() => {
+    parser = createParser({ intentsDir: INTENTS_DIR });
+  });
+
+  describe('two asks', () => {
+    it('reads the first question of the closing block of questions, not the last', () => {
+      assert.equal(focusText('Tôi ở Phổ Yên. Làm hộ chiếu mất bao lâu? Lệ phí bao nhiêu?'), 'lam ho chieu mat bao lau');
+      // A short question ("Được không?") only adds to the one before it.
+      assert.equal(focusText('Tôi ở Phổ Yên. Được không? Làm hộ chiếu mất bao lâu?'), 'lam ho chieu mat bao lau');
+      // A question earlier in the story, before a statement, is not part of the closing block.
+      assert.equal(focusText('Có ai biết không? Tôi ở Phổ Yên. Làm hộ chiếu mất bao lâu? Lệ phí bao nhiêu?'), 'lam ho chieu mat bao lau');
+    });
+    it('answers the main ask of a letter, with the second one as a further facet', () => {
+      const text = 'Tôi 39 tuổi, quê Hà Giang, đã đăng ký tạm trú ở phường Tân Thịnh ba năm. Vợ chồng tôi vừa mua nhà ở đây. '
+        + 'Xin hỏi nhập hộ khẩu vào nhà mới thì mất mấy ngày? Cho hỏi thêm là có phải nộp lệ phí không?';
+      const r = parser.parse(text);
+      assert.equal(r.intent.name, 'procedure_duration');
+      assert.equal(entity(r, 'procedure'), 'thuong-tru');
+    });
+    it('prefers the question the citizen introduces ("em hỏi ...") over an earlier one', () => {
+      const text = 'Em 20 tuổi, đang học ở Thái Nguyên, quê Lạng Sơn. Em muốn làm hộ chiếu để đi thực tập ở Nhật. '
+        + 'Làm ở phường được không ạ? Em hỏi cần mang những giấy tờ gì theo ạ?';
+      assert.equal(parser.parse(text).intent.name, 'procedure_documents');
+    });
+    it('takes the ask the citizen says matters most, after the questions ("chủ yếu là ...")', () => {
+      const text = 'Tôi 50 tuổi, bằng lái ô tô hạng B2 sắp hết hạn vào tháng tới. Tôi đi làm xa nhà. '
+        + 'Xin hỏi đổi bằng mất mấy ngày, và có làm trên mạng được không? Chủ yếu là làm online được hay không.';
+      const r = parser.parse(text);
+      assert.equal(r.intent.name, 'procedure_online');
+      assert.equal(entity(r, 'procedure'), 'gplx-doi-cap-lai');
+    });
+  });
+
+  describe('which office handles a procedure', () => {
+    it('is a question about the procedure in a letter, and about an address in a short message', () => {
+      const letter = 'Tôi 45 tuổi, sống ở xã Phú Lương. Chứng minh thư cũ của tôi ghi số 9 chữ số, sổ tiết kiệm cũng ghi số đó, '
+        + 'ngân hàng đòi giấy xác nhận hai số là một người. Xin hỏi tôi xin giấy đó ở cơ quan nào?';
+      assert.equal(parser.parse(letter).intent.name, 'procedure_info');
+      assert.equal(parser.parse('ad ơi đổi căn cước ở đâu').intent.name, 'office_location');
+    });
+  });
+
+  describe('letters that ask nothing', () => {
+    it('reads a complaint about how a procedure was handled as feedback', () => {
+      const text = 'Tôi ra công an xã làm thủ tục tạm vắng cho chồng đi làm xa, phải đi lại ba lần vì mỗi lần cán bộ bảo thiếu '
+        + 'một giấy khác nhau. Người dân đi làm ăn vất vả, thủ tục mà cứ bắt đi đi lại lại như vậy thì rất mệt mỏi.';
+      assert.equal(parser.parse(text).intent.name, 'feedback');
+    });
+    it('reads hearsay about a rule as a question about that rule', () => {
+      const text = 'Mẹ tôi 77 tuổi, vẫn dùng chứng minh thư 9 số. Mấy bà hàng xóm bảo người già trên 75 tuổi thì khỏi phải làm '
+        + 'căn cước, cứ giữ chứng minh thư cũ là được.';
+      assert.equal(parser.parse(text).intent.name, 'procedure_info');
+    });
+  });
+
+  describe('evaluation', () => {
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), 'nlu-letters-'));
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('counts an intent a case also accepts as right, and nothing else', () => {
+      const file = join(dir, 'set.yaml');
+      writeFileSync(file, [
+        '- {text: "ad ơi đổi căn cước ở đâu", intent: procedure_info, also_intent: [office_location]}',
+        '- {text: "ad ơi đổi căn cước ở đâu", intent: procedure_info, also_intent: [procedure_fee]}',
+      ].join('\n'));
+      const cases = loadHeldOut(file);
+      assert.deepEqual(cases[0].alsoIntent, ['office_location']);
+      const s = score(evaluate(parser, cases), 0.5);
+      assert.equal(s.intentAccuracy, 0.5);
+    });
+    it('refuses an unknown intent among the accepted ones', () => {
+      const file = join(dir, 'bad.yaml');
+      writeFileSync(file, '- {text: "xin chào", intent: greeting, also_intent: [greetings]}\n');
+      assert.throws(() => loadHeldOut(file), /unknown intent "greetings"/);
+    });
+  });
+});
