@@ -6,8 +6,8 @@
  * slice of ~1.5 ms, more under load. The webhook that acknowledges the next delivery runs on the same loop, so it waits
  * for whatever slice is running when its bytes arrive. Starting a single turn per iteration, from the check phase
  * (`setImmediate`), puts a poll phase between any two turns: every request that arrived during a turn is read, kept
- * and answered 200 before the next turn takes the CPU, however many deliveries wait (docs/performance.md, "The
- * acknowledgement"). Deliveries waiting here are already in the journal, so a crash loses none of them.
+ * and answered 200 before the next turn takes the CPU, however many deliveries wait (docs/performance.md, "Third
+ * round"). Deliveries waiting here are already in the journal, so a crash loses none of them.
  *
  * Each released turn is followed by a second immediate of the same iteration: microtasks drain between immediates,
  * so the time between the two is that turn's synchronous slice, which is handed to the caller (a metric).
@@ -48,8 +48,10 @@ function startOne(): void {
 function endOne(): void {
   const ended = current!;
   current = undefined;
-  ended.onSlice?.((performance.now() - ended.startedAt) / 1000);
-  // Immediates queued now run in the next iteration, after its poll phase: the acknowledgements go first.
+  const seconds = (performance.now() - ended.startedAt) / 1000;
+  // Immediates queued now run in the next iteration, after its poll phase: the acknowledgements go first. Queued
+  // before the listener is told, so a listener that throws cannot stop the turns that wait.
   if (waiting.length > 0) releaseNext();
   else releasing = false;
+  ended.onSlice?.(seconds);
 }
