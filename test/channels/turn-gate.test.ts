@@ -7,7 +7,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { DeliveryJournal } from '../../src/channels/delivery-journal';
+import { Inbox } from '../../src/channels/inbox';
 import { createZaloRouter } from '../../src/channels/zalo/zalo-router';
+import { createMemoryCoordination } from '../../src/coordination';
 import { createLogger } from '../../src/ops/logger';
 import type { Store } from '../../src/store';
 import { createSqliteStore } from '../../src/store/sqlite';
@@ -81,27 +83,33 @@ describe('Turns of webhook deliveries and the acknowledgements', () => {
     let turns = 0;
     let finished!: () => void;
     const allTurnsDone = new Promise<void>((r) => (finished = r));
+    // The real door of every turn: the per-citizen lock and the dedupe in the store.
+    const inbox = new Inbox(createMemoryCoordination(), store.seenEvents);
+    type Delivery = { sender: { id: string }; message: { msg_id: string; text: string } };
     const journal = new DeliveryJournal({
       channel: 'zalo',
       journal: store.inboundJournal,
       logger,
       // A slow, CPU-bound turn: it holds the loop until the client has written another delivery meanwhile.
       process: async (delivery) => {
-        const text = (delivery as { message: { text: string } }).message.text;
-        order.push(`turn ${text}`);
-        turns++;
-        const acknowledged = order.filter((e) => e.startsWith('ack')).length;
-        keptAtTurnStart.push([(await store.inboundJournal.waiting()).zalo ?? 0, acknowledged - (turns - 1)]);
-        Atomics.store(flags, 0, turns);
-        Atomics.notify(flags, 0);
-        const deadline = Date.now() + 10_000;
-        while (turns <= duringTurns.length && Atomics.load(flags, 1) < turns) {
-          assert.ok(Date.now() < deadline, 'the client writes during the turn');
-          Atomics.wait(flags, 1, turns - 1, 100);
-        }
-        if (turns === all) finished();
+        const { sender, message } = delivery as Delivery;
+        await inbox.deliver('zalo', sender.id, message.msg_id, () => turn(message.text));
       },
     });
+    const turn = async (text: string) => {
+      order.push(`turn ${text}`);
+      turns++;
+      const acknowledged = order.filter((e) => e.startsWith('ack')).length;
+      keptAtTurnStart.push([(await store.inboundJournal.waiting()).zalo ?? 0, acknowledged - (turns - 1)]);
+      Atomics.store(flags, 0, turns);
+      Atomics.notify(flags, 0);
+      const deadline = Date.now() + 10_000;
+      while (turns <= duringTurns.length && Atomics.load(flags, 1) < turns) {
+        assert.ok(Date.now() < deadline, 'the client writes during the turn');
+        Atomics.wait(flags, 1, turns - 1, 100);
+      }
+      if (turns === all) finished();
+    };
     const app = express();
     app.use(
       createZaloRouter({
