@@ -10,7 +10,9 @@
  * round"). Deliveries waiting here are already in the journal, so a crash loses none of them.
  *
  * Each released turn is followed by a second immediate of the same iteration: microtasks drain between immediates,
- * so the time between the two is that turn's synchronous slice, which is handed to the caller (a metric).
+ * so the time between the two is the turn's synchronous stretch. What the turn defers by one immediate (the SQLite
+ * dedupe log writes the keys of one iteration together, then the turn goes on) runs at the head of the next check
+ * phase, so two more immediates bracket it there; the sum is handed to the caller (a metric).
  */
 
 interface Waiting {
@@ -18,11 +20,18 @@ interface Waiting {
   onSlice?: (seconds: number) => void;
 }
 
+interface Slice {
+  startedAt: number;
+  heldMs: number;
+  deferredFrom: number;
+  onSlice?: (seconds: number) => void;
+}
+
 const waiting: Waiting[] = [];
 let releasing = false;
-let current: { startedAt: number; onSlice?: (seconds: number) => void } | undefined;
+let current: Slice | undefined;
 
-/** Resolves when this turn may start; `onSlice` is told how long it then held the loop before it first waited. */
+/** Resolves when this turn may start; `onSlice` is told how long it then held the loop, what it deferred included. */
 export function nextTurnSlot(onSlice?: (seconds: number) => void): Promise<void> {
   return new Promise((start) => {
     waiting.push({ start, onSlice });
@@ -41,17 +50,21 @@ function releaseNext(): void {
 
 function startOne(): void {
   const next = waiting.shift()!;
-  current = { startedAt: performance.now(), onSlice: next.onSlice };
+  const slice: Slice = { startedAt: 0, heldMs: 0, deferredFrom: 0, onSlice: next.onSlice };
+  // Queued before the turn runs: it opens the next check phase, ahead of the immediates the turn queues.
+  if (slice.onSlice) setImmediate(() => (slice.deferredFrom = performance.now()));
+  current = slice;
+  slice.startedAt = performance.now();
   next.start();
 }
 
 function endOne(): void {
-  const ended = current!;
+  const slice = current!;
   current = undefined;
-  const seconds = (performance.now() - ended.startedAt) / 1000;
-  // Immediates queued now run in the next iteration, after its poll phase: the acknowledgements go first. Queued
-  // before the listener is told, so a listener that throws cannot stop the turns that wait.
+  slice.heldMs = performance.now() - slice.startedAt;
+  // Queued after the turn's own immediates: it closes what the turn deferred, before the next turn starts.
+  if (slice.onSlice) setImmediate(() => slice.onSlice!((slice.heldMs + performance.now() - slice.deferredFrom) / 1000));
+  // Immediates queued now run in the next iteration, after its poll phase: the acknowledgements go first.
   if (waiting.length > 0) releaseNext();
   else releasing = false;
-  ended.onSlice?.(seconds);
 }
