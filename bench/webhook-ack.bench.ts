@@ -2,13 +2,15 @@
  * Signed platform webhooks at a fixed 500 deliveries a second against the built assistant in its own process, while a
  * local stand-in for the Zalo and Graph APIs answers every send after 2 s: how fast each platform hears its 200.
  * The acknowledgement must not wait for the answer (Zalo wants it within 2 s, Meta within 20 s, and both retry).
+ * Beside each figure, from the same run: the server's event-loop delay and how long its turns held the loop at once
+ * (its /metrics), its CPU per delivery (/proc), and the event-loop delay of this process, which runs the load
+ * generator and so adds its own to every latency it records.
  */
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { zaloSignature } from '../src/channels/zalo/zalo-signature';
 import { load, type LoadResult } from './support/load';
-import { startAssistant } from './support/processes';
+import { cpuMsOf, startAssistant, startScript } from './support/processes';
 import type { BenchOptions, Figure } from './support/report';
 
 const RATE = 500;
@@ -22,20 +24,8 @@ const TEXTS = ['xin chào', 'làm tạm trú cần giấy tờ gì', 'cảm ơn'
 
 export async function run(options: BenchOptions): Promise<Figure[]> {
   const seconds = options.quick ? 4 : 10;
-  let sends = 0;
-  const api = createServer((req, res) => {
-    req.resume();
-    req.on('end', () =>
-      setTimeout(() => {
-        sends++;
-        res.setHeader('content-type', 'application/json');
-        // One answer both senders accept: Zalo reads error/data, the Graph API message_id.
-        res.end(JSON.stringify({ error: 0, message: 'Success', data: { message_id: `m${sends}` }, recipient_id: 'r', message_id: `m${sends}` }));
-      }, API_DELAY_MS),
-    );
-  });
-  await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
-  const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  const api = await startScript('bench/support/slow-api.ts', [String(API_DELAY_MS)]);
+  const apiUrl = api.url;
   const assistant = await startAssistant({
     ZALO_APP_ID: APP_ID,
     ZALO_APP_SECRET: 'bench-app-secret',
@@ -48,6 +38,9 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
     MESSENGER_APP_SECRET: META_SECRET,
     MESSENGER_PAGE_ACCESS_TOKEN: 't',
     MESSENGER_API_BASE: `${apiUrl}/v25.0`,
+  }).catch(async (err: unknown) => {
+    await api.stop();
+    throw err;
   });
   const figures: Figure[] = [];
   try {
@@ -72,13 +65,31 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
       });
       return { body, headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', META_SECRET).update(body).digest('hex')}` } };
     };
-    const results: [string, LoadResult][] = [];
+    const results: [string, LoadResult, string][] = [];
+    const scrape = () => fetch(`${assistant.url}/metrics`).then((r) => r.text());
+    const benchLoopDelay = monitorEventLoopDelay({ resolution: 1 });
     for (const [name, path, request] of [
       ['Zalo', '/webhooks/zalo', zalo],
       ['Messenger', '/webhooks/messenger', messenger],
     ] as const) {
+      // A scrape resets the server's event-loop delay histogram: the next one covers this platform's run only.
+      const before = { metrics: sliceCounts(await scrape()), cpuMs: cpuMsOf(assistant.pid) };
+      benchLoopDelay.reset();
+      benchLoopDelay.enable();
       const r = await load({ url: `${assistant.url}${path}`, seconds, connections: 50, rate: RATE, request });
-      results.push([name, r]);
+      benchLoopDelay.disable();
+      const text = await scrape();
+      const slices = sliceCounts(text).map((n, i) => n - before.metrics[i]);
+      const turns = slices[slices.length - 1];
+      const over = (i: number) => (turns ? `${((100 * (turns - slices[i])) / turns).toFixed(1)}%` : '-');
+      results.push([
+        name,
+        r,
+        `server loop delay p99 ${gaugeMs(text, 'nodejs_eventloop_lag_p99_seconds')} ms, max ${gaugeMs(text, 'nodejs_eventloop_lag_max_seconds')} ms; ` +
+          `${turns} turns ran (any channel), held the loop over 5 ms: ${over(SLICE_BUCKETS.indexOf(0.005))}, over 20 ms: ${over(SLICE_BUCKETS.indexOf(0.02))}; ` +
+          `server CPU ${((cpuMsOf(assistant.pid) - before.cpuMs) / r.requests).toFixed(2)} ms per delivery; ` +
+          `load generator's own loop delay p99 ${(benchLoopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(benchLoopDelay.max / 1e6).toFixed(1)} ms`,
+      ]);
       figures.push({
         name: `${name} signed webhook ack p99 at ${RATE} req/s, API answering in 2 s`,
         value: `${r.p99} ms (${Math.round(r.rps)} req/s, errors ${r.errors})`,
@@ -89,13 +100,32 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
       await new Promise((r) => setTimeout(r, API_DELAY_MS + 1000));
     }
     console.log(`Signed webhooks at ${RATE} deliveries/s for ${seconds} s each, ${CITIZENS} citizens, platform API answering in ${API_DELAY_MS} ms`);
-    for (const [name, r] of results) {
+    for (const [name, r, during] of results) {
       console.log(`  ${name.padEnd(10)} ack p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; ${Math.round(r.rps)} req/s, errors ${r.errors} of ${r.requests}`);
+      console.log(`  ${''.padEnd(10)} ${during}`);
     }
-    console.log(`  sends answered by the stand-in API so far: ${sends}`);
+    console.log(`  sends answered by the stand-in API so far: ${await fetch(`${apiUrl}/answered`).then((r) => r.text())}`);
   } finally {
     await assistant.stop();
-    api.close();
+    await api.stop();
   }
   return figures;
+}
+
+/** The upper bounds of `assistant_webhook_turn_slice_seconds` (src/ops/metrics.ts), then the count of all. */
+const SLICE_BUCKETS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1];
+
+/**
+ * Cumulative counts of turn slices at each bucket bound, then the count of all, summed over the channels: the turns
+ * of one platform's deliveries may still run while the next platform is measured.
+ */
+function sliceCounts(text: string): number[] {
+  const sum = (series: string) =>
+    [...text.matchAll(new RegExp(`^assistant_webhook_turn_slice_seconds_${series}[^}]*\\} (\\d+)`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
+  return [...SLICE_BUCKETS.map((le) => sum(`bucket\\{le="${le}"`)), sum('count\\{')];
+}
+
+function gaugeMs(text: string, name: string): string {
+  const value = Number(text.match(new RegExp(`^${name} ([\\d.e+-]+)`, 'm'))?.[1]);
+  return Number.isFinite(value) ? (value * 1000).toFixed(1) : '?';
 }

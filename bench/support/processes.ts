@@ -24,7 +24,8 @@ export function rssOf(pid: number): number {
   return line ? Number(line[1]) * 1024 : NaN;
 }
 
-function cpuMsOf(pid: number): number {
+/** CPU time (user + system) a process has used so far, in ms. */
+export function cpuMsOf(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
   return (Number(fields[11]) + Number(fields[12])) * 10;
@@ -82,9 +83,9 @@ export async function startAssistant(env: Record<string, string> = {}): Promise<
 }
 
 /** Starts a TypeScript server script that prints its port on its first line (bench/support/echo-server.ts). */
-export async function startScript(script: string): Promise<ServerProcess> {
+export async function startScript(script: string, args: string[] = []): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     createInterface({ input: child.stdout! }).once('line', (line) => resolve(Number(line)));

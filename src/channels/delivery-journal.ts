@@ -1,35 +1,8 @@
 import type { Logger } from '../ops/logger';
 import type { InboundJournal } from '../store/ports';
+import { nextTurnSlot } from './turn-gate';
 
 const RECOVER_BATCH = 50;
-/** Deliveries whose turns start in one event-loop iteration (see `nextStart`). */
-const STARTS_PER_ITERATION = 2;
-
-const waitingToStart: Array<() => void> = [];
-let releaseScheduled = false;
-
-/**
- * Resolves when this delivery's turn may start: a few per event-loop iteration, in arrival order, across every
- * journal of the process (they share one loop). A turn runs on the CPU until its first network call, so a burst of
- * deliveries started at once kept the HTTP server from acknowledging the next ones (p99 of seconds at 500 req/s,
- * docs/performance.md); between two starts the loop now reads and acknowledges whatever arrived. The deliveries
- * waiting are journaled, so a crash loses none of them.
- */
-function nextStart(): Promise<void> {
-  return new Promise((resolve) => {
-    waitingToStart.push(resolve);
-    if (!releaseScheduled) {
-      releaseScheduled = true;
-      setImmediate(releaseStarts);
-    }
-  });
-}
-
-function releaseStarts(): void {
-  for (const start of waitingToStart.splice(0, STARTS_PER_ITERATION)) start();
-  if (waitingToStart.length > 0) setImmediate(releaseStarts);
-  else releaseScheduled = false;
-}
 
 export interface DeliveryJournalOptions {
   channel: string;
@@ -48,6 +21,8 @@ export interface DeliveryJournalOptions {
   maxAttempts?: number;
   /** Told when a delivery is given up (a metric staff alert on). */
   onGiveUp?: (channel: string) => void;
+  /** Told how long each delivery's turn held the event loop before its first wait (a metric: what an acknowledgement may wait for). */
+  onTurnSlice?: (channel: string, seconds: number) => void;
 }
 
 const MAX_RETRY_DELAY_MS = 3600_000;
@@ -133,8 +108,9 @@ export class DeliveryJournal {
     const { journal, channel, logger, process } = this.options;
     this.inHand.add(id);
     const work = (async () => {
-      // A macrotask later at the earliest: the platform's 200 goes out before the turn takes the CPU.
-      await nextStart();
+      // One turn per event-loop iteration (src/channels/turn-gate.ts): the platform's 200, and every request that
+      // arrives while a turn runs, go out before the next turn takes the CPU.
+      await nextTurnSlot(this.options.onTurnSlice && ((seconds) => this.options.onTurnSlice!(channel, seconds)));
       try {
         await process(delivery, receivedAt);
       } catch (err) {

@@ -26,6 +26,8 @@ export interface Metrics {
   observeWebhookRefusal(channel: string, reason: string): void;
   /** Counts a verified delivery given up after repeated processing failures: any at all is worth a look. */
   observeDeliveryGivenUp(channel: string): void;
+  /** Times how long one webhook delivery's turn held the event loop before its first wait: what a 200 may queue behind. */
+  observeTurnSlice(channel: string, seconds: number): void;
   /** Counts one outbound send by channel, purpose and outcome (`ok` or the failure's name). */
   observeSend(channel: string, purpose: SendPurpose, result: SendResult): void;
   /** Whether a platform accepts our credentials (0 alerts staff: a refused token). */
@@ -67,6 +69,13 @@ export function createMetrics(): Metrics {
     name: 'assistant_channel_token_refreshes_total',
     help: 'Platform access-token refreshes by channel and outcome (ok, failed); alert on failed',
     labelNames: ['channel', 'outcome'] as const,
+    registers: [registry],
+  });
+  const turnSlices = new Histogram({
+    name: 'assistant_webhook_turn_slice_seconds',
+    help: 'How long each webhook delivery turn held the event loop at once (acknowledgements wait behind it)',
+    labelNames: ['channel'] as const,
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1],
     registers: [registry],
   });
   const deliveriesGivenUp = new Counter({
@@ -161,6 +170,9 @@ export function createMetrics(): Metrics {
     },
     observeDeliveryGivenUp(channel) {
       deliveriesGivenUp.inc({ channel });
+    },
+    observeTurnSlice(channel, seconds) {
+      turnSlices.observe({ channel }, seconds);
     },
     observeSend(channel, purpose, result) {
       sends.inc({ channel, purpose, result: result.ok ? 'ok' : result.failure });

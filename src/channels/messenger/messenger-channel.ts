@@ -55,7 +55,7 @@ export interface MessengerChannelDeps {
   officers: OfficerSignals;
   translator: Translator;
   logger: Logger;
-  metrics: Pick<Metrics, 'observeSend' | 'setChannelReady' | 'observeWebhookRefusal' | 'observeDeliveryGivenUp'>;
+  metrics: Pick<Metrics, 'observeSend' | 'setChannelReady' | 'observeWebhookRefusal' | 'observeDeliveryGivenUp' | 'observeTurnSlice'>;
   /** The per-address budget of forged deliveries (src/http/rate-limit.ts). */
   chargeFailure: FailedVerificationCharge;
   /** Messages waiting for a citizen (status notices a closed window kept back), shown at the top of their next answer. */
@@ -112,6 +112,7 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     journal: store.inboundJournal,
     logger,
     onGiveUp: (channel) => metrics.observeDeliveryGivenUp(channel),
+    onTurnSlice: (channel, seconds) => metrics.observeTurnSlice(channel, seconds),
     process: async (delivery, receivedAt) => {
       const events = readDelivery(delivery, settings.inboxAppId);
       // Every event is waited for, so a failure (kept for a replay) never leaves another one running unseen.

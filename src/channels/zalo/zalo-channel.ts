@@ -107,6 +107,7 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
     journal: store.inboundJournal,
     logger,
     onGiveUp: (channel) => metrics.observeDeliveryGivenUp(channel),
+    onTurnSlice: (channel, seconds) => metrics.observeTurnSlice(channel, seconds),
     // One event per delivery; events of other OAs linked to the app are read as ignored.
     process: (delivery) => adapter.handle(readZaloDelivery(delivery, config.ZALO_OA_ID)),
   });

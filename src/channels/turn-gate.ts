@@ -1,0 +1,70 @@
+/**
+ * Where the turns of acknowledged webhook deliveries wait for the CPU: one starts per event-loop iteration, in arrival
+ * order, across every journal of the process (they share one loop).
+ *
+ * A turn runs on the CPU until its first network call (understanding, dialog and SQLite are synchronous): one is a
+ * slice of ~1.5 ms, more under load. The webhook that acknowledges the next delivery runs on the same loop, so it waits
+ * for whatever slice is running when its bytes arrive. Starting a single turn per iteration, from the check phase
+ * (`setImmediate`), puts a poll phase between any two turns: every request that arrived during a turn is read, kept
+ * and answered 200 before the next turn takes the CPU, however many deliveries wait (docs/performance.md, "Third
+ * round"). Deliveries waiting here are already in the journal, so a crash loses none of them.
+ *
+ * Each released turn is followed by a second immediate of the same iteration: microtasks drain between immediates,
+ * so the time between the two is the turn's synchronous stretch. What the turn defers by one immediate (the SQLite
+ * dedupe log writes the keys of one iteration together, then the turn goes on) runs at the head of the next check
+ * phase, so two more immediates bracket it there; the sum is handed to the caller (a metric).
+ */
+
+interface Waiting {
+  start: () => void;
+  onSlice?: (seconds: number) => void;
+}
+
+interface Slice {
+  startedAt: number;
+  heldMs: number;
+  deferredFrom: number;
+  onSlice?: (seconds: number) => void;
+}
+
+const waiting: Waiting[] = [];
+let releasing = false;
+let current: Slice | undefined;
+
+/** Resolves when this turn may start; `onSlice` is told how long it then held the loop, what it deferred included. */
+export function nextTurnSlot(onSlice?: (seconds: number) => void): Promise<void> {
+  return new Promise((start) => {
+    waiting.push({ start, onSlice });
+    if (!releasing) {
+      releasing = true;
+      releaseNext();
+    }
+  });
+}
+
+function releaseNext(): void {
+  // Queued together, these two run in the same check phase, one after the other, with the turn's microtasks between.
+  setImmediate(startOne);
+  setImmediate(endOne);
+}
+
+function startOne(): void {
+  const next = waiting.shift()!;
+  const slice: Slice = { startedAt: 0, heldMs: 0, deferredFrom: 0, onSlice: next.onSlice };
+  // Queued before the turn runs: it opens the next check phase, ahead of the immediates the turn queues.
+  if (slice.onSlice) setImmediate(() => (slice.deferredFrom = performance.now()));
+  current = slice;
+  slice.startedAt = performance.now();
+  next.start();
+}
+
+function endOne(): void {
+  const slice = current!;
+  current = undefined;
+  slice.heldMs = performance.now() - slice.startedAt;
+  // Queued after the turn's own immediates: it closes what the turn deferred, before the next turn starts.
+  if (slice.onSlice) setImmediate(() => slice.onSlice!((slice.heldMs + performance.now() - slice.deferredFrom) / 1000));
+  // Immediates queued now run in the next iteration, after its poll phase: the acknowledgements go first.
+  if (waiting.length > 0) releaseNext();
+  else releasing = false;
+}
