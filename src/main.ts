@@ -1,4 +1,3 @@
-import './ops/compile-cache';
 import { once } from 'node:events';
 import { createAssistant } from './assistant';
 import { loadConfigOrReport } from './config';
