@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { productionNodeOptions } from '../../test/support/start-command';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -41,13 +42,14 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /**
- * Starts the built assistant (`node dist/main.js`) with `env` on a fresh data folder and waits for /healthz. The port
- * comes from its "assistant listening" log line (PORT=0), so the log level is `info`, as in production.
+ * Starts the built assistant as `npm start` and the image do (`node [their options] dist/main.js`) with `env` on a fresh
+ * data folder and waits for /healthz. The port comes from its "assistant listening" log line (PORT=0), so the log level
+ * is `info`, as in production.
  */
 export async function startAssistant(env: Record<string, string> = {}): Promise<ServerProcess & { dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-assistant-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [...productionNodeOptions(), path.join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CHAT_RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

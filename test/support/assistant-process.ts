@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../../src/config';
+import { productionNodeOptions } from './start-command';
 
 export interface AssistantProcess {
   child: ChildProcess;
@@ -15,9 +16,9 @@ export interface AssistantProcess {
   stop(): Promise<void>;
 }
 
-/** `nodeArgs` go before the script (e.g. `--cpu-prof`, which Node refuses in NODE_OPTIONS). */
+/** With `npm start`'s Node options; `nodeArgs` go after them, before the script (e.g. `--cpu-prof`, which Node refuses in NODE_OPTIONS). */
 export function spawnAssistant(env: Record<string, string>, nodeArgs: readonly string[] = []): AssistantProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', path.join(projectRoot, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [...productionNodeOptions(), ...nodeArgs, '--require', 'tsx/cjs', path.join(projectRoot, 'src', 'main.ts')], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'error', STAFF_PASSWORD_COST: '12', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

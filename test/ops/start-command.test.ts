@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../src/config';
+import { spawnAssistant, type AssistantProcess } from '../support/assistant-process';
+import { productionNodeOptions } from '../support/start-command';
+import { eventually } from '../channels/zalo/zalo-support';
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('how production starts the server (npm start, the image)', function () {
+  this.timeout(60_000);
+
+  it('the image runs the same Node options as npm start', () => {
+    const cmd = fs.readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8').match(/^CMD (\[.*\])$/m);
+    assert.ok(cmd, 'the Dockerfile has an exec-form CMD');
+    assert.deepEqual(JSON.parse(cmd[1]), ['node', ...productionNodeOptions(), 'dist/main.js']);
+  });
+
+  describe('a server started with them', () => {
+    let dir: string;
+    let running: AssistantProcess | undefined;
+    after(async () => {
+      await running?.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('keeps its young generation within the configured semi-spaces after start-up and turns', async () => {
+      const semiMb = Number(productionNodeOptions().find((o) => o.startsWith('--max-semi-space-size='))?.split('=')[1]);
+      assert.ok(semiMb > 0, 'npm start caps the semi-spaces');
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'start-command-'));
+      const port = await freePort();
+      running = spawnAssistant({ DATA_DIR: dir, PORT: String(port), CHAT_RATE_LIMIT_PER_MINUTE: '0' });
+      const url = `http://127.0.0.1:${port}`;
+      await eventually(() => fetch(`${url}/healthz`).then((r) => r.ok, () => false), 'the server to answer /healthz', 50_000);
+      for (let i = 0; i < 50; i++) {
+        const res = await fetch(`${url}/webhooks/rest/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sender: `start-${i % 5}`, message: 'làm tạm trú cần giấy tờ gì' }) });
+        assert.equal(res.status, 200);
+      }
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      const young = metrics.match(/^nodejs_heap_space_size_total_bytes\{space="new"\} (\d+)/m);
+      assert.ok(young, 'the young generation is reported');
+      // Two semi-spaces; Node's default lets them grow to 16 MB each (32 MB) during start-up.
+      assert.ok(Number(young[1]) <= 2 * semiMb * 1048576, `young generation ${Number(young[1]) / 1048576} MB`);
+    });
+  });
+});
