@@ -30,8 +30,14 @@ const HAZARD_FRAMES = new Set([...DANGER_FRAMES].filter((f) => f !== 'plea' && f
 // A message set in a film, a lesson, a kitchen, a figure of speech, an ad, an alarm test, the news or a "what if": its
 // clauses are not read apart from it.
 const SETTING_FRAMES = new Set(['hypothetical', 'fiction', 'lesson', 'cooking', 'idiom', 'sales', 'alarm_test', 'news']);
+// A message set apart from real life now (round 10): a film, a lesson, a kitchen, a figure of speech, an ad, an alarm test,
+// the news. Not a "what if": a threat's own condition ("…nếu không chuyển tiền") reads as one.
+const SET_APART_FRAMES = new Set([...SETTING_FRAMES].filter((f) => f !== 'hypothetical'));
 // A clause ends at punctuation or a line break (a dot inside "000.00.14.H55" or "1.5" is no end).
 const CLAUSE_END = /[,?!;:\n]|\.\s/;
+// A calendar date (14/8, 3/9/2024) or a year (2021) tells when something happened: a story told later, rarely a danger
+// now (round 10: a burglary in a dated letter read as one going on). Digits only, so no language's words live here.
+const DATED = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/;
 // A danger word inside a dish or the law's custody is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng ngô",
 // "giam" in "tạm giam"); neither is a figure of speech, though, so a plea beside one still counts.
 const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody']);
@@ -40,9 +46,15 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody']);
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
  * `alone` (round 8, chosen on the dev sets): so likely that the model is sure without a hazard word ("uống cả vỉ thuốc
  * ngủ, giờ gọi không dậy"). `clause` (round 9, chosen on the dev sets): a clause read on its own counts only when it reads
- * as a danger more likely than not (a bare "dang kiem" is "đang kiếm", a sword, at 0.43).
+ * as a danger more likely than not (a bare "dang kiem" is "đang kiếm", a sword, at 0.43). Round 10, chosen on every dev
+ * set together: `alone` down from 0.8 (dangers told with no frame word, "tài xế không dừng", read 0.6–0.8; no harmless
+ * message did); `setApartSure` and `setApartPossible`: what a message set apart from real life now (see `judge`) needs for
+ * the card and for the line with the numbers.
  */
-export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.8, clause: 0.5 };
+export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.6, clause: 0.5, setApartSure: 0.8, setApartPossible: 0.3 };
+// A letter (round 10): a story of this many words, with the ask at the end, is told after the fact. Every danger of the dev
+// sets and the writers' files has at most 37 words; citizens' letters have 40–150.
+const LETTER_WORDS = 45;
 // The numbers are asked for when that label wins and is at least this likely.
 const NUMBERS_AT_LEAST = 0.4;
 const MAX_WORDS = 80;
@@ -119,12 +131,12 @@ export interface SituationDoc extends ReadMessage {
  */
 export function trainSituationModel(
   situations: Situations,
-  examples: readonly { intent: string }[],
+  examples: readonly { text: string; intent: string }[],
   exampleReads: readonly ReadMessage[],
   read: (text: string) => ReadMessage,
 ): SituationModel {
-  const docs: SituationDoc[] = examples.map((e, i) => ({ ...exampleReads[i], label: e.intent === 'emergency' ? 'danger' : 'safe' }));
-  for (const s of situations.examples) docs.push({ ...read(s.text), label: s.label, service: s.service });
+  const docs: SituationDoc[] = examples.map((e, i) => ({ ...exampleReads[i], text: e.text, label: e.intent === 'emergency' ? 'danger' : 'safe' }));
+  for (const s of situations.examples) docs.push({ ...read(s.text), text: s.text, label: s.label, service: s.service });
   return SituationModel.train(situations, docs);
 }
 
@@ -197,10 +209,19 @@ export class SituationModel {
     const frames = this.frameMatches(words);
     const figurative = frames.some((m) => FIGURATIVE_FRAMES.has(m.value));
     const named = frames.some((m) => DANGER_FRAMES.has(m.value));
-    const stated = this.statesDanger(words).filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
-    const grade: EmergencyGrade = (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
-      ? 'sure'
-      : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
+    const rules = this.statesDanger(words);
+    const stated = rules.filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
+    // Set apart from real life now, with no plea, hand rule or clause of danger now: a film, a lesson, a kitchen, an ad, the
+    // news; a story with a date; a letter. The danger words belong to that setting unless the model is very sure, so the
+    // grade moves down a step (round 10: a film scene, a smoky barbecue, a drill, a burglary in a dated letter got the line
+    // with the numbers at p 0.1–0.3 and the card at 0.3–0.7).
+    const setApart = rules.length === 0 && clauses.length === 0
+      && (frames.some((m) => SET_APART_FRAMES.has(m.value)) || words.length >= LETTER_WORDS || isDated(message));
+    const grade: EmergencyGrade = setApart
+      ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
+      : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
+        ? 'sure'
+        : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
     const service = this.service.predict(features)[0].label as EmergencyService;
     const asksNumbers = grade !== 'sure' && scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST;
     return { grade, service, asksNumbers };
@@ -260,6 +281,7 @@ export class SituationModel {
     const folded = words.map((w) => w.text);
     const out: string[] = [];
     for (const m of this.frameMatches(words)) out.push(`s:${m.value}`);
+    if (isDated({ ...message, words })) out.push('s:dated');
     // A procedure's own words ("tạm trú", "hộ chiếu") fill thousands of safe examples: read as one placeholder, they
     // say "paperwork" without outweighing a robbery told in the same message. A place name says nothing of the situation
     // (round 8: "Phổ Yên" read as "yên" of "yên tâm" calmed a crash): it is one placeholder too.
@@ -278,6 +300,11 @@ export class SituationModel {
     for (let i = 0; i < frames.length; i++) for (let j = i + 1; j < frames.length; j++) out.push(`ss:${frames[i]}+${frames[j]}`);
     return out;
   }
+}
+
+/** Whether the read part of a message gives a calendar date or a year (its text is needed: the words drop the slashes). */
+function isDated({ words, text }: ReadMessage): boolean {
+  return text !== undefined && words.length > 0 && DATED.test(text.slice(0, words[words.length - 1].end));
 }
 
 /** Whether the words from `from` on are the phrase `cues` as typed: bare words match any, a toned word only its own tones. */
