@@ -51,7 +51,7 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody']);
  * message did); `setApartSure` and `setApartPossible`: what a message set apart from real life now (see `judge`) needs for
  * the card and for the line with the numbers.
  */
-export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.6, clause: 0.5, setApartSure: 0.8, setApartPossible: 0.3 };
+export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.6, clause: 0.5, setApartSure: 0.8, setApartPossible: 0.4 };
 // A letter (round 10): a story of this many words, with the ask at the end, is told after the fact. Every danger of the dev
 // sets and the writers' files has at most 37 words; citizens' letters have 40–150.
 const LETTER_WORDS = 45;
@@ -209,17 +209,21 @@ export class SituationModel {
     const frames = this.frameMatches(words);
     const figurative = frames.some((m) => FIGURATIVE_FRAMES.has(m.value));
     const named = frames.some((m) => DANGER_FRAMES.has(m.value));
+    // Harm to oneself: a miss costs a life and the card costs a line, so what would be possible is sure (round 10: "tôi muốn
+    // kết thúc tất cả. Tạm biệt." read 0.24; a wish to end everything is told without a plan as often as with one).
+    const selfHarm = frames.some((m) => m.value === 'self_harm');
     const rules = this.statesDanger(words);
     const stated = rules.filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
-    // Set apart from real life now, with no plea, hand rule or clause of danger now: a film, a lesson, a kitchen, an ad, the
-    // news; a story with a date; a letter. The danger words belong to that setting unless the model is very sure, so the
-    // grade moves down a step (round 10: a film scene, a smoky barbecue, a drill, a burglary in a dated letter got the line
-    // with the numbers at p 0.1–0.3 and the card at 0.3–0.7).
-    const setApart = rules.length === 0 && clauses.length === 0
+    // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news; a story with a date; a letter. The danger
+    // words belong to that setting unless the model is very sure, so the grade moves down a step (round 10: a film scene,
+    // a smoky barbecue, a drill, a burglary in a dated letter got the line with the numbers at p 0.1–0.3 and the card at
+    // 0.3–0.7). Not with a plea, a hand rule, a clause of danger now, or harm to oneself (a long, sad letter may be a goodbye).
+    const setApart = rules.length === 0 && clauses.length === 0 && !selfHarm
       && (frames.some((m) => SET_APART_FRAMES.has(m.value)) || words.length >= LETTER_WORDS || isDated(message));
     const grade: EmergencyGrade = setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
       : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
+          || (selfHarm && danger >= GRADE_THRESHOLDS.possible)
         ? 'sure'
         : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
     const service = this.service.predict(features)[0].label as EmergencyService;
