@@ -59,8 +59,9 @@ const LETTER_WORDS = 45;
 const NUMBERS_AT_LEAST = 0.4;
 const MAX_WORDS = 80;
 const TRAIN: Partial<TrainOptions> = { epochs: 25, learningRate: 0.3, l2: 1e-5, seed: 11 };
-// The situation model is three models trained in different orders, their probabilities averaged (round 10): one model
-// moved by two training examples more or less swung the dev sets' false alarms by a third; three hold them steady.
+// The situation model is the average of three trained in different orders (round 10): one model swung the dev sets'
+// false alarms by a third when two training examples came or went; the average holds them steady. Its weights are
+// averaged, not its answers, so a parse still runs one model.
 const SEEDS = [11, 12, 13];
 // Dangers are few beside thousands of ordinary questions: each one counts this many times, so a miss costs more than a false alarm.
 const DANGER_WEIGHT = 3;
@@ -146,7 +147,7 @@ export function trainSituationModel(
 /** A trained situation model's parameters, kept with the parser's other models between starts (model-cache.ts). */
 export interface SituationSnapshot {
   features: string[];
-  situation: ClassifierSnapshot[];
+  situation: ClassifierSnapshot;
   service: ClassifierSnapshot;
 }
 
@@ -159,7 +160,7 @@ export class SituationModel {
   // Both models read the same features, so they share one index (the service model's are a subset of the situation's).
   private constructor(
     situations: SituationRules,
-    private readonly situation: SoftmaxClassifier[],
+    private readonly situation: SoftmaxClassifier,
     private readonly service: SoftmaxClassifier,
   ) {
     const cues = (p: string) => normaliseText(p.toLowerCase()).split(/\s+/);
@@ -172,11 +173,17 @@ export class SituationModel {
   /** Trains both models on `docs`. */
   static train(situations: SituationRules, docs: readonly SituationDoc[]): SituationModel {
     const index = new FeatureIndex();
-    const members = SEEDS.map(() => new SoftmaxClassifier(LABELS, index));
-    const model = new SituationModel(situations, members, new SoftmaxClassifier(SERVICES, index));
-    const read = docs.map((d) => model.features(d));
+    const service = new SoftmaxClassifier(SERVICES, index);
+    const reader = new SituationModel(situations, new SoftmaxClassifier(LABELS, index), service);
+    const read = docs.map((d) => reader.features(d));
     const weighted = docs.flatMap((d, i) => Array(d.label === 'danger' ? DANGER_WEIGHT : 1).fill({ features: read[i], label: d.label }));
-    members.forEach((m, k) => m.train(weighted, { ...TRAIN, seed: SEEDS[k] }));
+    const members = SEEDS.map((seed) => {
+      const member = new SoftmaxClassifier(LABELS, index);
+      member.train(weighted, { ...TRAIN, seed });
+      return member.snapshot();
+    });
+    const mean = (pick: (m: ClassifierSnapshot) => Float64Array<ArrayBuffer>) => pick(members[0]).map((_, i) => members.reduce((sum, m) => sum + pick(m)[i], 0) / members.length);
+    const model = new SituationModel(situations, SoftmaxClassifier.restore({ ...members[0], weights: mean((m) => m.weights), bias: mean((m) => m.bias) }, index), service);
     // Who comes first is learnt from dangers and from questions for one service's number.
     const dangers = docs.flatMap((d, i) => (d.service ? [{ features: read[i], label: d.service }] : []));
     model.service.train(dangers, TRAIN);
@@ -186,30 +193,23 @@ export class SituationModel {
   /** A model that judges exactly as the one `snapshot` was taken of. */
   static restore(situations: SituationRules, snapshot: SituationSnapshot): SituationModel {
     const index = FeatureIndex.of(snapshot.features);
-    return new SituationModel(situations, snapshot.situation.map((m) => SoftmaxClassifier.restore(m, index)), SoftmaxClassifier.restore(snapshot.service, index));
-  }
-
-  /** The situation labels' probabilities, averaged over the members, most likely first. */
-  private predictSituation(features: string[]): { label: string; p: number }[] {
-    const sum = new Map<string, number>();
-    for (const m of this.situation) for (const s of m.predict(features)) sum.set(s.label, (sum.get(s.label) ?? 0) + s.p / this.situation.length);
-    return [...sum].map(([label, p]) => ({ label, p })).sort((a, b) => b.p - a.p);
+    return new SituationModel(situations, SoftmaxClassifier.restore(snapshot.situation, index), SoftmaxClassifier.restore(snapshot.service, index));
   }
 
   snapshot(): SituationSnapshot {
-    return { features: this.service.index.names(), situation: this.situation.map((m) => m.snapshot()), service: this.service.snapshot() };
+    return { features: this.situation.index.names(), situation: this.situation.snapshot(), service: this.service.snapshot() };
   }
 
   /** The probability that the message reports a danger now (for evaluation and threshold choice). */
   dangerProbability(message: ReadMessage): number {
-    return this.predictSituation(this.features(message)).find((s) => s.label === 'danger')?.p ?? 0;
+    return this.situation.predict(this.features(message)).find((s) => s.label === 'danger')?.p ?? 0;
   }
 
   /** Grades a message: sure (the emergency card first), possible (one line with the numbers), none. */
   judge(message: ReadMessage): EmergencyJudgement {
     const { words } = message;
     const features = this.features(message);
-    const scores = this.predictSituation(features);
+    const scores = this.situation.predict(features);
     const p = (label: SituationLabel) => scores.find((s) => s.label === label)?.p ?? 0;
     // A danger told inside a question about a procedure ("gia hạn giấy phép thế nào, mà giờ hành lang đang có khói"):
     // thousands of procedure questions outvote the clause that tells it, so that clause is read on its own as well.
