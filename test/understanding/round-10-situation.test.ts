@@ -1,25 +1,12 @@
-import assert from 'node:assert/strict';
-import path from 'node:path';
-import { loadKnowledge } from '../../src/knowledge';
-import { createParser, type Parser } from '../../src/understanding';
-import type { EmergencyGrade, EmergencyService } from '../../src/understanding/types';
-import { INTENTS_DIR } from './support';
+import { gradeCheck, productionParser, type GradeCheck } from './support';
 
 // Issue 10, round 10 (danger decided by the situation). Every message below was written for this file: it is in no
 // training file and no evaluation set. Each case names the grades it may get and, for a danger, the services that may come first.
 describe('understanding/round 10: set apart from real life now, harm to oneself, people held', () => {
-  let parser: Parser;
+  let expect: GradeCheck;
   before(() => {
-    const knowledge = loadKnowledge(path.join(__dirname, '..', '..', 'content'));
-    parser = createParser({ intentsDir: INTENTS_DIR, procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries() });
+    expect = gradeCheck(productionParser());
   });
-
-  const expect = (text: string, grades: EmergencyGrade[], services?: EmergencyService[]) => {
-    const e = parser.parse(text).emergency;
-    assert.ok(e, text);
-    assert.ok(grades.includes(e.grade), `${text}: graded ${e.grade}, expected ${grades.join(' or ')}`);
-    if (services) assert.ok(services.includes(e.service), `${text}: ${e.service} first, expected ${services.join(' or ')}`);
-  };
 
   it('a wish to end everything, without a plan, is sure with the ambulance first; ending a contract is not', () => {
     expect('muốn kết thúc mọi thứ', ['sure'], ['medical']);
