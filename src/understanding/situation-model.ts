@@ -30,8 +30,14 @@ const HAZARD_FRAMES = new Set([...DANGER_FRAMES].filter((f) => f !== 'plea' && f
 // A message set in a film, a lesson, a kitchen, a figure of speech, an ad, an alarm test, the news or a "what if": its
 // clauses are not read apart from it.
 const SETTING_FRAMES = new Set(['hypothetical', 'fiction', 'lesson', 'cooking', 'idiom', 'sales', 'alarm_test', 'news']);
+// A message set apart from real life now (round 10): a film, a lesson, a kitchen, a figure of speech, an ad, an alarm test,
+// the news. Not a "what if": a threat's own condition ("…nếu không chuyển tiền") reads as one.
+const SET_APART_FRAMES = new Set([...SETTING_FRAMES].filter((f) => f !== 'hypothetical'));
 // A clause ends at punctuation or a line break (a dot inside "000.00.14.H55" or "1.5" is no end).
 const CLAUSE_END = /[,?!;:\n]|\.\s/;
+// A calendar date (14/8, 3/9/2024) or a year (2021) tells when something happened: a story told later, rarely a danger
+// now (round 10: a burglary in a dated letter read as one going on). Digits only, so no language's words live here.
+const DATED = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/;
 // A danger word inside a dish or the law's custody is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng ngô",
 // "giam" in "tạm giam"); neither is a figure of speech, though, so a plea beside one still counts.
 const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody']);
@@ -40,13 +46,23 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody']);
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
  * `alone` (round 8, chosen on the dev sets): so likely that the model is sure without a hazard word ("uống cả vỉ thuốc
  * ngủ, giờ gọi không dậy"). `clause` (round 9, chosen on the dev sets): a clause read on its own counts only when it reads
- * as a danger more likely than not (a bare "dang kiem" is "đang kiếm", a sword, at 0.43).
+ * as a danger more likely than not (a bare "dang kiem" is "đang kiếm", a sword, at 0.43). Round 10, chosen on every dev
+ * set together: `alone` down from 0.8 (dangers told with no frame word, "tài xế không dừng", read 0.6–0.8; no harmless
+ * message did); `setApartSure` and `setApartPossible`: what a message set apart from real life now (see `judge`) needs for
+ * the card and for the line with the numbers.
  */
-export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.8, clause: 0.5 };
+export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.6, clause: 0.5, setApartSure: 0.8, setApartPossible: 0.4 };
+// A letter (round 10): a story of this many words, with the ask at the end, is told after the fact. Every danger of the dev
+// sets and the writers' files has at most 37 words; citizens' letters have 40–150.
+const LETTER_WORDS = 45;
 // The numbers are asked for when that label wins and is at least this likely.
 const NUMBERS_AT_LEAST = 0.4;
 const MAX_WORDS = 80;
 const TRAIN: Partial<TrainOptions> = { epochs: 25, learningRate: 0.3, l2: 1e-5, seed: 11 };
+// The situation model is the average of three trained in different orders (round 10): one model swung the dev sets'
+// false alarms by a third when two training examples came or went; the average holds them steady. Its weights are
+// averaged, not its answers, so a parse still runs one model.
+const SEEDS = [11, 12, 13];
 // Dangers are few beside thousands of ordinary questions: each one counts this many times, so a miss costs more than a false alarm.
 const DANGER_WEIGHT = 3;
 
@@ -119,12 +135,12 @@ export interface SituationDoc extends ReadMessage {
  */
 export function trainSituationModel(
   situations: Situations,
-  examples: readonly { intent: string }[],
+  examples: readonly { text: string; intent: string }[],
   exampleReads: readonly ReadMessage[],
   read: (text: string) => ReadMessage,
 ): SituationModel {
-  const docs: SituationDoc[] = examples.map((e, i) => ({ ...exampleReads[i], label: e.intent === 'emergency' ? 'danger' : 'safe' }));
-  for (const s of situations.examples) docs.push({ ...read(s.text), label: s.label, service: s.service });
+  const docs: SituationDoc[] = examples.map((e, i) => ({ ...exampleReads[i], text: e.text, label: e.intent === 'emergency' ? 'danger' : 'safe' }));
+  for (const s of situations.examples) docs.push({ ...read(s.text), text: s.text, label: s.label, service: s.service });
   return SituationModel.train(situations, docs);
 }
 
@@ -157,9 +173,17 @@ export class SituationModel {
   /** Trains both models on `docs`. */
   static train(situations: SituationRules, docs: readonly SituationDoc[]): SituationModel {
     const index = new FeatureIndex();
-    const model = new SituationModel(situations, new SoftmaxClassifier(LABELS, index), new SoftmaxClassifier(SERVICES, index));
-    const read = docs.map((d) => model.features(d));
-    model.situation.train(docs.flatMap((d, i) => Array(d.label === 'danger' ? DANGER_WEIGHT : 1).fill({ features: read[i], label: d.label })), TRAIN);
+    const service = new SoftmaxClassifier(SERVICES, index);
+    const reader = new SituationModel(situations, new SoftmaxClassifier(LABELS, index), service);
+    const read = docs.map((d) => reader.features(d));
+    const weighted = docs.flatMap((d, i) => Array(d.label === 'danger' ? DANGER_WEIGHT : 1).fill({ features: read[i], label: d.label }));
+    const members = SEEDS.map((seed) => {
+      const member = new SoftmaxClassifier(LABELS, index);
+      member.train(weighted, { ...TRAIN, seed });
+      return member.snapshot();
+    });
+    const mean = (pick: (m: ClassifierSnapshot) => Float64Array<ArrayBuffer>) => pick(members[0]).map((_, i) => members.reduce((sum, m) => sum + pick(m)[i], 0) / members.length);
+    const model = new SituationModel(situations, SoftmaxClassifier.restore({ ...members[0], weights: mean((m) => m.weights), bias: mean((m) => m.bias) }, index), service);
     // Who comes first is learnt from dangers and from questions for one service's number.
     const dangers = docs.flatMap((d, i) => (d.service ? [{ features: read[i], label: d.service }] : []));
     model.service.train(dangers, TRAIN);
@@ -197,10 +221,23 @@ export class SituationModel {
     const frames = this.frameMatches(words);
     const figurative = frames.some((m) => FIGURATIVE_FRAMES.has(m.value));
     const named = frames.some((m) => DANGER_FRAMES.has(m.value));
-    const stated = this.statesDanger(words).filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
-    const grade: EmergencyGrade = (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
-      ? 'sure'
-      : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
+    // Harm to oneself: a miss costs a life and the card costs a line, so what would be possible is sure (round 10: "tôi muốn
+    // kết thúc tất cả. Tạm biệt." read 0.24; a wish to end everything is told without a plan as often as with one).
+    const selfHarm = frames.some((m) => m.value === 'self_harm');
+    const rules = this.statesDanger(words);
+    const stated = rules.filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
+    // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news; a story with a date; a letter. The danger
+    // words belong to that setting unless the model is very sure, so the grade moves down a step (round 10: a film scene,
+    // a smoky barbecue, a drill, a burglary in a dated letter got the line with the numbers at p 0.1–0.3 and the card at
+    // 0.3–0.7). Not with a plea, a hand rule, a clause of danger now, or harm to oneself (a long, sad letter may be a goodbye).
+    const setApart = rules.length === 0 && clauses.length === 0 && !selfHarm
+      && (frames.some((m) => SET_APART_FRAMES.has(m.value)) || words.length >= LETTER_WORDS || isDated(message));
+    const grade: EmergencyGrade = setApart
+      ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
+      : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
+          || (selfHarm && danger >= GRADE_THRESHOLDS.possible)
+        ? 'sure'
+        : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
     const service = this.service.predict(features)[0].label as EmergencyService;
     const asksNumbers = grade !== 'sure' && scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST;
     return { grade, service, asksNumbers };
@@ -260,6 +297,7 @@ export class SituationModel {
     const folded = words.map((w) => w.text);
     const out: string[] = [];
     for (const m of this.frameMatches(words)) out.push(`s:${m.value}`);
+    if (isDated({ ...message, words })) out.push('s:dated');
     // A procedure's own words ("tạm trú", "hộ chiếu") fill thousands of safe examples: read as one placeholder, they
     // say "paperwork" without outweighing a robbery told in the same message. A place name says nothing of the situation
     // (round 8: "Phổ Yên" read as "yên" of "yên tâm" calmed a crash): it is one placeholder too.
@@ -278,6 +316,11 @@ export class SituationModel {
     for (let i = 0; i < frames.length; i++) for (let j = i + 1; j < frames.length; j++) out.push(`ss:${frames[i]}+${frames[j]}`);
     return out;
   }
+}
+
+/** Whether the read part of a message gives a calendar date or a year (its text is needed: the words drop the slashes). */
+function isDated({ words, text }: ReadMessage): boolean {
+  return text !== undefined && words.length > 0 && DATED.test(text.slice(0, words[words.length - 1].end));
 }
 
 /** Whether the words from `from` on are the phrase `cues` as typed: bare words match any, a toned word only its own tones. */

@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { loadKnowledge } from '../../src/knowledge';
-import { createParser, type Parser } from '../../src/understanding';
-import type { EmergencyGrade, EmergencyService } from '../../src/understanding/types';
-import { INTENTS_DIR } from './support';
+import type { Parser } from '../../src/understanding';
+import { gradeCheck, productionParser, type GradeCheck } from './support';
 
 // Issue 10, round 9 (safety). Every message below was written for this file: it is in no training file and no
 // evaluation set. Each case names the grades it may get and, for a danger, the services that may come first.
 describe('understanding/round 9: dangers without danger words, and their look-alikes', () => {
   let parser: Parser;
+  let expect: GradeCheck;
   before(() => {
-    const knowledge = loadKnowledge(path.join(__dirname, '..', '..', 'content'));
-    parser = createParser({ intentsDir: INTENTS_DIR, procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries() });
+    parser = productionParser();
+    expect = gradeCheck(parser);
   });
-
-  const expect = (text: string, grades: EmergencyGrade[], services?: EmergencyService[]) => {
-    const e = parser.parse(text).emergency;
-    assert.ok(e, text);
-    assert.ok(grades.includes(e.grade), `${text}: graded ${e.grade}, expected ${grades.join(' or ')}`);
-    if (services) assert.ok(services.includes(e.service), `${text}: ${e.service} first, expected ${services.join(' or ')}`);
-  };
 
   it('harm to oneself, of oneself or a friend, with the means ready or a goodbye, is a danger for the ambulance', () => {
     expect('mình đã nghĩ kỹ rồi, sáng mai mọi người sẽ không phải lo cho mình nữa, lọ thuốc để sẵn trên bàn', ['sure'], ['medical']);

@@ -1,10 +1,13 @@
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { ParseResult } from '../../src/understanding';
+import { loadKnowledge } from '../../src/knowledge';
+import { createParser, type Parser, type ParseResult } from '../../src/understanding';
 import { focusSentence } from '../../src/understanding/analyser';
 import { foldForMatch } from '../../src/understanding/normalise';
 import { ProcedureRecogniser } from '../../src/understanding/procedure-recogniser';
 import { loadResources } from '../../src/understanding/resources';
 import { tokenise } from '../../src/understanding/tokenise';
+import type { EmergencyGrade, EmergencyService } from '../../src/understanding/types';
 
 /** The repository's training data and lexicons. */
 export const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
@@ -33,4 +36,22 @@ export function focusText(text: string): string {
   const words = tokenise(text, 2000);
   const [from, to] = focusSentence(text, words);
   return words.slice(from, to).map((w) => w.text).join(' ');
+}
+
+/** A parser built as in production: the content's procedure aliases and office places. */
+export function productionParser(): Parser {
+  const knowledge = loadKnowledge(join(__dirname, '..', '..', 'content'));
+  return createParser({ intentsDir: INTENTS_DIR, procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries() });
+}
+
+/** Checks a message's emergency grade is one of `grades` and, when given, that one of `services` comes first. */
+export type GradeCheck = (text: string, grades: EmergencyGrade[], services?: EmergencyService[]) => void;
+
+export function gradeCheck(parser: Parser): GradeCheck {
+  return (text, grades, services) => {
+    const e = parser.parse(text).emergency;
+    assert.ok(e, text);
+    assert.ok(grades.includes(e.grade), `${text}: graded ${e.grade}, expected ${grades.join(' or ')}`);
+    if (services) assert.ok(services.includes(e.service), `${text}: ${e.service} first, expected ${services.join(' or ')}`);
+  };
 }
