@@ -177,7 +177,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     concurrency: config.ANNOUNCEMENT_CONCURRENCY,
     pollMs: config.ANNOUNCEMENT_POLL_SECONDS * 1000,
     zaloButtons: config.ZALO_BUTTON_STYLE,
-    zaloArticle: { enabled: config.ZALO_ARTICLE_BROADCAST, client: () => zaloClient },
+    zaloArticle: { enabled: config.ZALO_ARTICLE_BROADCAST, client: () => zaloClient, coordination },
     publicBaseUrl: config.PUBLIC_BASE_URL,
     ...(config.REDIS_URL ? { redis: { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX } } : {}),
     logger,

@@ -18,8 +18,7 @@ import { InProcessRunner, type DeliveryRunner } from './in-process-runner';
 import { createPacer, type Pacer } from './pacer';
 import { previewAnnouncement } from './preview';
 import { announcementButtons, createAnnouncementOutboxRender } from './render';
-import { createZaloArticleBroadcast } from './zalo-article';
-import type { ZaloClient } from '../channels/zalo/zalo-client';
+import { createZaloArticleBroadcast, type ZaloArticleDeps } from './zalo-article';
 
 export { ANNOUNCEMENT_KIND } from './render';
 export type { DeliveryRunner } from './in-process-runner';
@@ -38,7 +37,7 @@ export interface AnnouncementModuleDeps {
   pollMs: number;
   zaloButtons: ZaloButtonStyle;
   /** ZALO_ARTICLE_BROADCAST, and the Zalo client once the channel is built (undefined while it is off). */
-  zaloArticle: { enabled: boolean; client: () => Pick<ZaloClient, 'broadcastArticle'> | undefined };
+  zaloArticle: Pick<ZaloArticleDeps, 'enabled' | 'client' | 'coordination'>;
   publicBaseUrl?: string;
   /** With Redis, delivery runs on BullMQ, shared by every instance under one rate limit per platform. */
   redis?: { url: string; keyPrefix: string };

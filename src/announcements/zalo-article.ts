@@ -1,5 +1,6 @@
 import { actorName, type Actor } from '../admin/actor';
 import type { BroadcastTarget, ZaloCallResult, ZaloClient } from '../channels/zalo/zalo-client';
+import type { Coordination } from '../coordination';
 import type { Announcement, AnnouncementRepository, AuditLog } from '../store/ports';
 import type { Clock } from '../store/store-options';
 
@@ -13,6 +14,8 @@ export interface ZaloArticleDeps {
   client: () => Pick<ZaloClient, 'broadcastArticle'> | undefined;
   announcements: Pick<AnnouncementRepository, 'get'>;
   audit: AuditLog;
+  /** Serialises the broadcasts of one announcement across instances (Redis when configured). */
+  coordination: Pick<Coordination, 'withLock'>;
   now: Clock;
 }
 
@@ -29,8 +32,6 @@ export type ZaloArticleOutcome =
  */
 export function createZaloArticleBroadcast(deps: ZaloArticleDeps) {
   const available = () => deps.enabled && deps.client() !== undefined;
-  /** Announcements whose broadcast call is under way in this process: a double click must not spend the quota twice. */
-  const inFlight = new Set<string>();
   /** Zalo accepted this article for this announcement before (the audit log keeps every accepted call). */
   const sentBefore = async (id: string, articleId: string) => {
     const done = await deps.audit.list({ action: 'announcement.zalo_article', target: `announcement:${id}`, limit: 100 });
@@ -56,15 +57,12 @@ export function createZaloArticleBroadcast(deps: ZaloArticleDeps) {
       const a: Announcement | undefined = await deps.announcements.get(id);
       if (!a) return { refused: 'not_found' };
       if (a.status === 'cancelled') return { refused: 'cancelled' };
-      const key = `${id}\n${articleId}`;
-      if (inFlight.has(key)) return { refused: 'already_sent' };
-      inFlight.add(key);
-      try {
-        if (await sentBefore(id, articleId)) return { refused: 'already_sent' };
-        return await send(client, id, articleId, target, actor);
-      } finally {
-        inFlight.delete(key);
-      }
+      // One broadcast of an article per announcement, whichever instance the click reaches: a second click waits for
+      // the first, then finds its accepted call in the audit log and is refused without calling Zalo.
+      return deps.coordination.withLock(`zalo-article:${id}:${articleId}`, async () => {
+        if (await sentBefore(id, articleId)) return { refused: 'already_sent' as const };
+        return send(client, id, articleId, target, actor);
+      });
     },
   };
 }
