@@ -11,7 +11,8 @@ import type { HeldOutCase } from './heldout';
 const devSchema = z.array(
   z.object({
     text: z.string(),
-    danger: z.enum(['sure', 'none', 'numbers']),
+    // `possible` (dev set 3): a sign that may be a danger; the line with the numbers is enough, the card is no miss either.
+    danger: z.enum(['sure', 'possible', 'none', 'numbers']),
     service: z.enum(['police', 'fire', 'medical']).optional(),
   }),
 );
@@ -40,10 +41,10 @@ export function emergencyFigures(parser: Parser, devFile: string, heldOut: reado
   const dev = loadYamlFile(devFile, devSchema);
   const f: EmergencyFigures = { dangers: 0, sure: 0, possibleOnly: 0, serviceRight: 0, harmless: 0, falseSure: 0, falsePossible: 0, numbersAsked: 0, numbersAnswered: 0, misses: [], falseAlarms: [] };
   const harmless = [
-    ...dev.filter((c) => c.danger !== 'sure').map((c) => ({ text: c.text, numbers: c.danger === 'numbers' })),
+    ...dev.filter((c) => c.danger === 'none' || c.danger === 'numbers').map((c) => ({ text: c.text, numbers: c.danger === 'numbers' })),
     ...heldOut.filter((c) => c.intent !== 'emergency').map((c) => ({ text: c.text, numbers: false })),
   ];
-  for (const c of dev.filter((d) => d.danger === 'sure')) {
+  for (const c of dev.filter((d) => d.danger === 'sure' || d.danger === 'possible')) {
     const e = parser.parse(c.text).emergency;
     f.dangers++;
     if (e?.grade === 'sure') {
@@ -52,7 +53,7 @@ export function emergencyFigures(parser: Parser, devFile: string, heldOut: reado
       else f.misses.push(`[service ${e.service} ≠ ${c.service}] ${c.text}`);
     } else if (e?.grade === 'possible') {
       f.possibleOnly++;
-      f.misses.push(`[possible] ${c.text}`);
+      if (c.danger === 'sure') f.misses.push(`[possible] ${c.text}`);
     } else f.misses.push(`[none] ${c.text}`);
   }
   for (const c of harmless) {
