@@ -38,6 +38,7 @@ const CLAUSE_END = /[,?!;:\n]|\.\s/;
 // A calendar date (14/8, 3/9/2024) or a year (2021) tells when something happened: a story told later, rarely a danger
 // now (round 10: a burglary in a dated letter read as one going on). Digits only, so no language's words live here.
 const DATED = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/;
+const DATES = new RegExp(DATED.source, 'g');
 // A danger word inside a dish or the law's custody is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng ngô",
 // "giam" in "tạm giam"); neither is a figure of speech, though, so a plea beside one still counts.
 const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody']);
@@ -52,11 +53,20 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody']);
  * the card and for the line with the numbers.
  */
 export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.6, clause: 0.5, setApartSure: 0.8, setApartPossible: 0.4 };
-// A letter (round 10): a story of this many words, with the ask at the end, is told after the fact. Every danger of the dev
-// sets and the writers' files has at most 37 words; citizens' letters have 40–150.
-const LETTER_WORDS = 45;
+// A message longer than this is a story (round 11): its closing part, where the situation now is told, is read on its own
+// too, at most this many words of its last sentences (the length of the messages the model learnt most from: nine in ten
+// training dangers have fewer than 25 words).
+const CLOSING_WORDS = 30;
+// A sentence ends at a full stop, a question or exclamation mark, a semicolon or a line break ("1.5" is no end).
+const SENTENCE_END = /[?!;\n]|\.\s/;
+// When a sentence happens: a story's time holds until another is told ("Năm ngoái nhà bị cháy. Lửa lan sang nhà bên" is
+// over at its end; "Sáng nay cháu đi học. Đến giờ chưa thấy về" is now).
+type StoryTime = 'now' | 'today' | 'over' | 'dated';
+const TIME_FRAMES = new Set<string>(['now', 'today', 'over']);
+const PRESENT_TIMES = new Set<StoryTime | undefined>(['now', 'today']);
 // The numbers are asked for when that label wins and is at least this likely.
 const NUMBERS_AT_LEAST = 0.4;
+// The words of a message the model reads: its last ones, where a story tells the situation now and a letter its ask.
 const MAX_WORDS = 80;
 const TRAIN: Partial<TrainOptions> = { epochs: 25, learningRate: 0.3, l2: 1e-5, seed: 11 };
 // The situation model is the average of three trained in different orders (round 10): one model swung the dev sets'
@@ -114,6 +124,12 @@ export function loadSituations(intentsDir: string): Situations {
 
 /** The lexicon's frames and hand rules, without the examples. */
 export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing'>;
+
+/** A part of a message read on its own, with features of what the rest says of it. */
+interface ReadPart {
+  part: ReadMessage;
+  context: string[];
+}
 
 /** A message as the analyser read it: its words and the entities found in them. */
 export interface ReadMessage {
@@ -200,9 +216,9 @@ export class SituationModel {
     return { features: this.situation.index.names(), situation: this.situation.snapshot(), service: this.service.snapshot() };
   }
 
-  /** The probability that the message reports a danger now (for evaluation and threshold choice). */
-  dangerProbability(message: ReadMessage): number {
-    return this.situation.predict(this.features(message)).find((s) => s.label === 'danger')?.p ?? 0;
+  /** The probability that the message reports a danger now (for evaluation and threshold choice); `context`: see `features`. */
+  dangerProbability(message: ReadMessage, context: readonly string[] = []): number {
+    return this.situation.predict(this.features(message, context)).find((s) => s.label === 'danger')?.p ?? 0;
   }
 
   /** Grades a message: sure (the emergency card first), possible (one line with the numbers), none. */
@@ -212,8 +228,10 @@ export class SituationModel {
     const scores = this.situation.predict(features);
     const p = (label: SituationLabel) => scores.find((s) => s.label === label)?.p ?? 0;
     // A danger told inside a question about a procedure ("gia hạn giấy phép thế nào, mà giờ hành lang đang có khói"):
-    // thousands of procedure questions outvote the clause that tells it, so that clause is read on its own as well.
-    const clauses = this.presentClauses(message).map((clause) => this.dangerProbability(clause)).filter((q) => q >= GRADE_THRESHOLDS.clause);
+    // thousands of procedure questions outvote the clause that tells it, so that clause is read on its own as well; so is
+    // the closing part of a long story, where the situation now is told.
+    const present = [...this.presentClauses(message), ...this.closingPart(message)];
+    const clauses = present.map((c) => this.dangerProbability(c.part, c.context)).filter((q) => q >= GRADE_THRESHOLDS.clause);
     const danger = Math.max(p('danger'), ...clauses);
     // A plea over homework or a deadline ("cứu tôi với bài tập này") is a figure of speech. A bare plea makes a possible
     // danger sure; with no sign of danger besides it ("cứu với, làm mãi không được căn cước", "cứu em với, máy tính bị
@@ -226,12 +244,13 @@ export class SituationModel {
     const selfHarm = frames.some((m) => m.value === 'self_harm');
     const rules = this.statesDanger(words);
     const stated = rules.filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
-    // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news; a story with a date; a letter. The danger
-    // words belong to that setting unless the model is very sure, so the grade moves down a step (round 10: a film scene,
-    // a smoky barbecue, a drill, a burglary in a dated letter got the line with the numbers at p 0.1–0.3 and the card at
-    // 0.3–0.7). Not with a plea, a hand rule, a clause of danger now, or harm to oneself (a long, sad letter may be a goodbye).
+    // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news; a story whose last told time is a date.
+    // The danger words belong to that setting unless the model is very sure, so the grade moves down a step (round 10: a
+    // film scene, a smoky barbecue, a drill, a burglary in a dated letter got the line with the numbers at p 0.1–0.3 and
+    // the card at 0.3–0.7). Not with a plea, a hand rule, a clause of danger now, or harm to oneself. Round 11: no longer
+    // a letter by its length (45 words or more): a long, calm report of a danger now is no story told after the fact.
     const setApart = rules.length === 0 && clauses.length === 0 && !selfHarm
-      && (frames.some((m) => SET_APART_FRAMES.has(m.value)) || words.length >= LETTER_WORDS || isDated(message));
+      && (frames.some((m) => SET_APART_FRAMES.has(m.value)) || this.storyTime(message) === 'dated');
     const grade: EmergencyGrade = setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
       : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
@@ -248,7 +267,7 @@ export class SituationModel {
    * frame and an `ongoing` one, and no `over` one ("năm ngoái nhà bị cháy, giờ đang làm lại hộ khẩu" has none); none
    * when the message is set in a film, a lesson, a kitchen and the like.
    */
-  private presentClauses(message: ReadMessage): ReadMessage[] {
+  private presentClauses(message: ReadMessage): ReadPart[] {
     const { words, entities, text } = message;
     if (text === undefined || words.length < 2 || this.frameMatches(words).some((m) => SETTING_FRAMES.has(m.value))) return [];
     const bounds: [number, number][] = [];
@@ -265,8 +284,47 @@ export class SituationModel {
       const ongoing = this.ongoing.matchAll(clause.map((w) => w.text)).some((m) => ownWords(clause, m.from, m.value));
       if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
-      return [{ words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) }];
+      return [{ part: { words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) }, context: [] }];
     });
+  }
+
+  /**
+   * The closing part of a long message (more than `CLOSING_WORDS` words), when it tells a danger now (round 11). A long
+   * message is a story: the background first, then the situation now ("…giờ khói đang bốc ra từ nhà bên") or the ask
+   * ("…giờ tôi muốn làm lại căn cước"). Its closing sentences (at most `CLOSING_WORDS` words; of a run-on, its closing
+   * clauses, else its last words) are read with what the rest says of them: the setting frames (a film, a lesson, the
+   * news: the whole story is set there) and the story's time at that point. Only when they name a hazard, no setting frame
+   * is told anywhere, and that time is now or today: told in the part, or the last time told before it.
+   */
+  private closingPart(message: ReadMessage): ReadPart[] {
+    const { words, entities, text } = message;
+    if (text === undefined || words.length <= CLOSING_WORDS) return [];
+    const from = closingStart(words, text, SENTENCE_END) ?? closingStart(words, text, CLAUSE_END) ?? words.length - CLOSING_WORDS;
+    const closing = words.slice(from);
+    const span = { start: closing[0].start, end: closing[closing.length - 1].end };
+    const part: ReadMessage = { words: closing, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end), text };
+    const frames = new Set(this.frameMatches(closing).map((m) => m.value));
+    const time = this.storyTime(part) ?? this.storyTime({ words: words.slice(0, from), entities, text });
+    if (!PRESENT_TIMES.has(time) || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
+    if (this.frameMatches(words).some((m) => SETTING_FRAMES.has(m.value))) return [];
+    return [{ part, context: frames.has(time as string) ? [] : [`s:${time}`] }];
+  }
+
+  /** The last time a message tells: a time frame's last word or a date, whichever comes later; undefined if none. */
+  private storyTime(message: ReadMessage): StoryTime | undefined {
+    const { words, text } = message;
+    if (words.length === 0) return undefined;
+    let last: { time: StoryTime; at: number } | undefined;
+    for (const m of this.frameMatches(words)) {
+      if (TIME_FRAMES.has(m.value) && (!last || words[m.to - 1].end >= last.at)) last = { time: m.value as StoryTime, at: words[m.to - 1].end };
+    }
+    if (text !== undefined) {
+      for (const d of text.slice(0, words[words.length - 1].end).matchAll(DATES)) {
+        const at = (d.index ?? 0) + d[0].length;
+        if (at > words[0].start && (!last || at > last.at)) last = { time: 'dated', at };
+      }
+    }
+    return last?.time;
   }
 
   /**
@@ -292,12 +350,13 @@ export class SituationModel {
    * they drown the frames (recall 91% against 98% at the same false-alarm rate, docs/understanding.md); telex and
    * typos are repaired before this step.
    */
-  private features(message: ReadMessage): string[] {
-    const words = message.words.slice(0, MAX_WORDS);
+  private features(message: ReadMessage, context: readonly string[] = []): string[] {
+    const words = message.words.slice(-MAX_WORDS);
     const folded = words.map((w) => w.text);
     const out: string[] = [];
     for (const m of this.frameMatches(words)) out.push(`s:${m.value}`);
     if (isDated({ ...message, words })) out.push('s:dated');
+    out.push(...context);
     // A procedure's own words ("tạm trú", "hộ chiếu") fill thousands of safe examples: read as one placeholder, they
     // say "paperwork" without outweighing a robbery told in the same message. A place name says nothing of the situation
     // (round 8: "Phổ Yên" read as "yên" of "yên tâm" calmed a crash): it is one placeholder too.
@@ -320,7 +379,19 @@ export class SituationModel {
 
 /** Whether the read part of a message gives a calendar date or a year (its text is needed: the words drop the slashes). */
 function isDated({ words, text }: ReadMessage): boolean {
-  return text !== undefined && words.length > 0 && DATED.test(text.slice(0, words[words.length - 1].end));
+  return text !== undefined && words.length > 0 && DATED.test(text.slice(words[0].start, words[words.length - 1].end));
+}
+
+/**
+ * Where the closing sentences of a long message begin: the earliest end (a match of `end` between two words) after which
+ * at most `CLOSING_WORDS` words are left; undefined when even the last sentence is longer.
+ */
+function closingStart(words: readonly Word[], text: string, end: RegExp): number | undefined {
+  let start: number | undefined;
+  for (let i = words.length - 1; i > 0 && words.length - i <= CLOSING_WORDS; i--) {
+    if (end.test(text.slice(words[i - 1].end, words[i].start))) start = i;
+  }
+  return start;
 }
 
 /** Whether the words from `from` on are the phrase `cues` as typed: bare words match any, a toned word only its own tones. */
