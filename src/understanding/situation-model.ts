@@ -39,9 +39,9 @@ const CLAUSE_END = /[,?!;:\n]|\.\s/;
 // now (round 10: a burglary in a dated letter read as one going on). Digits only, so no language's words live here.
 const DATED = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/;
 const DATES = new RegExp(DATED.source, 'g');
-// A danger word inside a dish or the law's custody is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng ngô",
-// "giam" in "tạm giam"); neither is a figure of speech, though, so a plea beside one still counts.
-const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody']);
+// A danger word inside a dish, the law's custody or a repair is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng
+// ngô", "giam" in "tạm giam", "nổ" in "nổ lốp"); neither is a figure of speech, though, so a plea beside one still counts.
+const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repair']);
 
 /**
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
@@ -61,9 +61,8 @@ const CLOSING_WORDS = 30;
 const SENTENCE_END = /[?!;\n]|\.\s/;
 // When a sentence happens: a story's time holds until another is told ("Năm ngoái nhà bị cháy. Lửa lan sang nhà bên" is
 // over at its end; "Sáng nay cháu đi học. Đến giờ chưa thấy về" is now).
-type StoryTime = 'now' | 'today' | 'over' | 'dated';
-const TIME_FRAMES = new Set<string>(['now', 'today', 'over']);
-const PRESENT_TIMES = new Set<StoryTime | undefined>(['now', 'today']);
+type StoryTime = 'present' | 'over' | 'dated';
+const TIME_FRAMES = new Set<string>(['present', 'over']);
 // The numbers are asked for when that label wins and is at least this likely.
 const NUMBERS_AT_LEAST = 0.4;
 // The words of a message the model reads: its last ones, where a story tells the situation now and a letter its ask.
@@ -125,10 +124,11 @@ export function loadSituations(intentsDir: string): Situations {
 /** The lexicon's frames and hand rules, without the examples. */
 export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing'>;
 
-/** A part of a message read on its own, with features of what the rest says of it. */
-interface ReadPart {
+/** The closing part of a long message, with features of what the rest says of it, and whether it tells a danger now. */
+interface ClosingPart {
   part: ReadMessage;
   context: string[];
+  present: boolean;
 }
 
 /** A message as the analyser read it: its words and the entities found in them. */
@@ -230,8 +230,10 @@ export class SituationModel {
     // A danger told inside a question about a procedure ("gia hạn giấy phép thế nào, mà giờ hành lang đang có khói"):
     // thousands of procedure questions outvote the clause that tells it, so that clause is read on its own as well; so is
     // the closing part of a long story, where the situation now is told.
-    const present = [...this.presentClauses(message), ...this.closingPart(message)];
-    const clauses = present.map((c) => this.dangerProbability(c.part, c.context)).filter((q) => q >= GRADE_THRESHOLDS.clause);
+    const closing = this.closingPart(message);
+    const closingDanger = closing && this.dangerProbability(closing.part, closing.context);
+    const clauses = [...this.presentClauses(message).map((clause) => this.dangerProbability(clause)), ...(closing?.present ? [closingDanger as number] : [])]
+      .filter((q) => q >= GRADE_THRESHOLDS.clause);
     const danger = Math.max(p('danger'), ...clauses);
     // A plea over homework or a deadline ("cứu tôi với bài tập này") is a figure of speech. A bare plea makes a possible
     // danger sure; with no sign of danger besides it ("cứu với, làm mãi không được căn cước", "cứu em với, máy tính bị
@@ -244,13 +246,18 @@ export class SituationModel {
     const selfHarm = frames.some((m) => m.value === 'self_harm');
     const rules = this.statesDanger(words);
     const stated = rules.filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
-    // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news; a story whose last told time is a date.
-    // The danger words belong to that setting unless the model is very sure, so the grade moves down a step (round 10: a
-    // film scene, a smoky barbecue, a drill, a burglary in a dated letter got the line with the numbers at p 0.1–0.3 and
-    // the card at 0.3–0.7). Not with a plea, a hand rule, a clause of danger now, or harm to oneself. Round 11: no longer
-    // a letter by its length (45 words or more): a long, calm report of a danger now is no story told after the fact.
+    // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news; a story whose time, the last one it
+    // tells, is over or a date; a long story whose closing part tells nothing of danger (an ask, a thank-you). The danger
+    // words belong to that setting or that background unless the model is very sure, so the grade moves down a step
+    // (round 10: a film scene, a smoky barbecue, a drill, a burglary in a dated letter got the line with the numbers at p
+    // 0.1–0.3 and the card at 0.3–0.7). Not with a plea, a hand rule, a clause of danger now, or harm to oneself. Round 11:
+    // a letter is no longer set apart by its length (45 words or more: a long, calm report of a danger now is no story
+    // told after the fact), but by its time ("tuần trước … sáng ra thì xe mất" is over, "từ hôm qua … đến giờ mất liên
+    // lạc" is now) and by how it ends.
+    const time = this.storyTime(message);
     const setApart = rules.length === 0 && clauses.length === 0 && !selfHarm
-      && (frames.some((m) => SET_APART_FRAMES.has(m.value)) || this.storyTime(message) === 'dated');
+      && (frames.some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated'
+        || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible));
     const grade: EmergencyGrade = setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
       : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
@@ -267,7 +274,7 @@ export class SituationModel {
    * frame and an `ongoing` one, and no `over` one ("năm ngoái nhà bị cháy, giờ đang làm lại hộ khẩu" has none); none
    * when the message is set in a film, a lesson, a kitchen and the like.
    */
-  private presentClauses(message: ReadMessage): ReadPart[] {
+  private presentClauses(message: ReadMessage): ReadMessage[] {
     const { words, entities, text } = message;
     if (text === undefined || words.length < 2 || this.frameMatches(words).some((m) => SETTING_FRAMES.has(m.value))) return [];
     const bounds: [number, number][] = [];
@@ -284,30 +291,30 @@ export class SituationModel {
       const ongoing = this.ongoing.matchAll(clause.map((w) => w.text)).some((m) => ownWords(clause, m.from, m.value));
       if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
-      return [{ part: { words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) }, context: [] }];
+      return [{ words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) }];
     });
   }
 
   /**
-   * The closing part of a long message (more than `CLOSING_WORDS` words), when it tells a danger now (round 11). A long
-   * message is a story: the background first, then the situation now ("…giờ khói đang bốc ra từ nhà bên") or the ask
-   * ("…giờ tôi muốn làm lại căn cước"). Its closing sentences (at most `CLOSING_WORDS` words; of a run-on, its closing
-   * clauses, else its last words) are read with what the rest says of them: the setting frames (a film, a lesson, the
-   * news: the whole story is set there) and the story's time at that point. Only when they name a hazard, no setting frame
-   * is told anywhere, and that time is now or today: told in the part, or the last time told before it.
+   * The closing part of a long message (more than `CLOSING_WORDS` words; round 11). A long message is a story: the
+   * background first, then the situation now ("…giờ khói đang bốc ra từ nhà bên") or the ask ("…giờ tôi muốn làm lại
+   * căn cước"). Its closing sentences (at most `CLOSING_WORDS` words; of a run-on, its closing clauses, else its last
+   * words) are read on their own, with the story's time when they tell none (the last time told before them: a story set
+   * "năm ngoái" is over at its end too). They tell a danger now (`present`) when they name a hazard, that time is now or
+   * today (the `present` frame or a clause going on), and the story is set in no film, lesson, kitchen and the like.
    */
-  private closingPart(message: ReadMessage): ReadPart[] {
+  private closingPart(message: ReadMessage): ClosingPart | undefined {
     const { words, entities, text } = message;
-    if (text === undefined || words.length <= CLOSING_WORDS) return [];
+    if (text === undefined || words.length <= CLOSING_WORDS) return undefined;
     const from = closingStart(words, text, SENTENCE_END) ?? closingStart(words, text, CLAUSE_END) ?? words.length - CLOSING_WORDS;
     const closing = words.slice(from);
     const span = { start: closing[0].start, end: closing[closing.length - 1].end };
     const part: ReadMessage = { words: closing, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end), text };
-    const frames = new Set(this.frameMatches(closing).map((m) => m.value));
-    const time = this.storyTime(part) ?? this.storyTime({ words: words.slice(0, from), entities, text });
-    if (!PRESENT_TIMES.has(time) || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
-    if (this.frameMatches(words).some((m) => SETTING_FRAMES.has(m.value))) return [];
-    return [{ part, context: frames.has(time as string) ? [] : [`s:${time}`] }];
+    const time = this.storyTime(message);
+    const context = time === undefined || this.storyTime(part) !== undefined ? [] : [`s:${time}`];
+    const present = time === 'present' && this.frameMatches(closing).some((m) => HAZARD_FRAMES.has(m.value))
+      && !this.frameMatches(words).some((m) => SETTING_FRAMES.has(m.value));
+    return { part, context, present };
   }
 
   /** The last time a message tells: a time frame's last word or a date, whichever comes later; undefined if none. */
@@ -315,8 +322,15 @@ export class SituationModel {
     const { words, text } = message;
     if (words.length === 0) return undefined;
     let last: { time: StoryTime; at: number } | undefined;
-    for (const m of this.frameMatches(words)) {
-      if (TIME_FRAMES.has(m.value) && (!last || words[m.to - 1].end >= last.at)) last = { time: m.value as StoryTime, at: words[m.to - 1].end };
+    // Of two time phrases that end on the same word the longer one holds ("sáng ra mới" is over, not the "mới" of now).
+    let lastFrom = 0;
+    // A clause going on at this moment ("đang") tells the present too.
+    const ongoing = this.ongoing.matchAll(words.map((w) => w.text)).filter((m) => ownWords(words, m.from, m.value)).map((m) => ({ ...m, value: 'present' }));
+    for (const m of [...this.frameMatches(words), ...ongoing]) {
+      const at = words[m.to - 1].end;
+      if (!TIME_FRAMES.has(m.value) || (last && (at < last.at || (at === last.at && m.from >= lastFrom)))) continue;
+      last = { time: m.value as StoryTime, at };
+      lastFrom = m.from;
     }
     if (text !== undefined) {
       for (const d of text.slice(0, words[words.length - 1].end).matchAll(DATES)) {
