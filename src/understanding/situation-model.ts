@@ -76,7 +76,7 @@ const SEEDS = [11, 12, 13];
 const DANGER_WEIGHT = 3;
 
 const phrases = z.array(z.string().min(1));
-const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]) });
+const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]), present: phrases.default([]) });
 const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
 const writerSchema = z.object({
   danger: byService,
@@ -100,6 +100,8 @@ export interface Situations {
   pleas: string[];
   /** Words that say a clause is going on at this very moment ("đang"): such a clause with a hazard is read on its own too. */
   ongoing: string[];
+  /** Words that tell a story's time is this moment or today ("sáng nay", "đến giờ"): see `storyTime`. */
+  present: string[];
   examples: SituationExample[];
 }
 
@@ -118,11 +120,11 @@ export function loadSituations(intentsDir: string): Situations {
       for (const text of texts) examples.push({ text, label: 'numbers', service });
     }
   }
-  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, examples };
+  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, present: lexicon.present, examples };
 }
 
 /** The lexicon's frames and hand rules, without the examples. */
-export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing'>;
+export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing' | 'present'>;
 
 /** The closing part of a long message, with features of what the rest says of it, and whether it tells a danger now. */
 interface ClosingPart {
@@ -172,6 +174,7 @@ export class SituationModel {
   private readonly frames = new PhraseMatcher<{ frame: string; cues: string[] }>();
   private readonly explicit = new PhraseMatcher<{ cues: string[]; plea: boolean }>();
   private readonly ongoing = new PhraseMatcher<string[]>();
+  private readonly present = new PhraseMatcher<string[]>();
 
   // Both models read the same features, so they share one index (the service model's are a subset of the situation's).
   private constructor(
@@ -184,6 +187,7 @@ export class SituationModel {
     for (const p of situations.explicit) this.explicit.add(p, { cues: cues(p), plea: false });
     for (const p of situations.pleas) this.explicit.add(p, { cues: cues(p), plea: true });
     for (const p of situations.ongoing) this.ongoing.add(p, cues(p));
+    for (const p of situations.present) this.present.add(p, cues(p));
   }
 
   /** Trains both models on `docs`. */
@@ -324,9 +328,10 @@ export class SituationModel {
     let last: { time: StoryTime; at: number } | undefined;
     // Of two time phrases that end on the same word the longer one holds ("sáng ra mới" is over, not the "mới" of now).
     let lastFrom = 0;
-    // A clause going on at this moment ("đang") tells the present too.
-    const ongoing = this.ongoing.matchAll(words.map((w) => w.text)).filter((m) => ownWords(words, m.from, m.value)).map((m) => ({ ...m, value: 'present' }));
-    for (const m of [...this.frameMatches(words), ...ongoing]) {
+    // The present: this moment or today, or a clause going on ("đang").
+    const folded = words.map((w) => w.text);
+    const present = [...this.present.matchAll(folded), ...this.ongoing.matchAll(folded)].filter((m) => ownWords(words, m.from, m.value)).map((m) => ({ ...m, value: 'present' }));
+    for (const m of [...this.frameMatches(words), ...present]) {
       const at = words[m.to - 1].end;
       if (!TIME_FRAMES.has(m.value) || (last && (at < last.at || (at === last.at && m.from >= lastFrom)))) continue;
       last = { time: m.value as StoryTime, at };
