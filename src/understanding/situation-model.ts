@@ -250,8 +250,10 @@ export class SituationModel {
     const selfHarm = frames.some((m) => m.value === 'self_harm');
     const rules = this.statesDanger(words);
     const stated = rules.filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
-    // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news; a story whose time, the last one it
-    // tells, is over or a date; a long story whose closing part tells nothing of danger (an ask, a thank-you). The danger
+    // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news (in a long story, told in its closing
+    // part: "tôi vào nấu cơm, quay ra không thấy cháu đâu" is no kitchen scene); a story whose time, the last one it
+    // tells, is over or a date; a long story told in no present time whose closing part tells nothing of danger (an ask, a
+    // thank-you; a child gone "sáng nay … đến giờ" is told in the present, however calmly it ends). The danger
     // words belong to that setting or that background unless the model is very sure, so the grade moves down a step
     // (round 10: a film scene, a smoky barbecue, a drill, a burglary in a dated letter got the line with the numbers at p
     // 0.1–0.3 and the card at 0.3–0.7). Not with a plea, a hand rule, a clause of danger now, or harm to oneself. Round 11:
@@ -260,8 +262,8 @@ export class SituationModel {
     // lạc" is now) and by how it ends.
     const time = this.storyTime(message);
     const setApart = rules.length === 0 && clauses.length === 0 && !selfHarm
-      && (frames.some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated'
-        || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible));
+      && (this.frameMatches(closing?.part.words ?? words).some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated'
+        || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible && time !== 'present'));
     const grade: EmergencyGrade = setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
       : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
