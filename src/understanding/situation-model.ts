@@ -305,9 +305,10 @@ export class SituationModel {
    * The closing part of a long message (more than `CLOSING_WORDS` words; round 11). A long message is a story: the
    * background first, then the situation now ("…giờ khói đang bốc ra từ nhà bên") or the ask ("…giờ tôi muốn làm lại
    * căn cước"). Its closing sentences (at most `CLOSING_WORDS` words; of a run-on, its closing clauses, else its last
-   * words) are read on their own, with the story's time when they tell none (the last time told before them: a story set
-   * "năm ngoái" is over at its end too). They tell a danger now (`present`) when they name a hazard, that time is now or
-   * today (the `present` frame or a clause going on), and the story is set in no film, lesson, kitchen and the like.
+   * words) are read on their own, with the story's time as a feature when they tell none and it is over or a date (the
+   * last time told before them: a story set "năm ngoái" is over at its end too). They tell a danger now (`present`) when
+   * they name a hazard, the story's time is the present (a `present` phrase or a clause going on), and the story is set in
+   * no film, lesson, kitchen and the like.
    */
   private closingPart(message: ReadMessage): ClosingPart | undefined {
     const { words, entities, text } = message;
@@ -317,7 +318,7 @@ export class SituationModel {
     const span = { start: closing[0].start, end: closing[closing.length - 1].end };
     const part: ReadMessage = { words: closing, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end), text };
     const time = this.storyTime(message);
-    const context = time === undefined || this.storyTime(part) !== undefined ? [] : [`s:${time}`];
+    const context = (time === 'over' || time === 'dated') && this.storyTime(part) === undefined ? [`s:${time}`] : [];
     const present = time === 'present' && this.frameMatches(closing).some((m) => HAZARD_FRAMES.has(m.value))
       && !this.frameMatches(words).some((m) => SETTING_FRAMES.has(m.value));
     return { part, context, present };

@@ -14,7 +14,7 @@ describe('understanding/round 10: set apart from real life now, harm to oneself,
     expect('công ty muốn chấm dứt hợp đồng với tôi trước hạn, giờ tôi phải làm gì với giấy tạm trú', ['none']);
   });
 
-  it('a long letter that says goodbye is not set apart as a letter', () => {
+  it('a long letter that says goodbye is sure', () => {
     const letter = 'Gửi mọi người. Em năm nay 19 tuổi, đang học năm nhất ở thành phố. Mấy tháng nay em mất ngủ, học không vào, '
       + 'nợ tiền bạn bè mà không dám nói với bố mẹ. Em thấy mình là gánh nặng của cả nhà. Em không muốn sống nữa, '
       + 'tối nay em sẽ đi, em chỉ muốn có ai đó biết.';
