@@ -39,6 +39,7 @@ const CLAUSE_END = /[,?!;:\n]|\.\s/;
 // now (round 10: a burglary in a dated letter read as one going on). Digits only, so no language's words live here.
 const DATED = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/;
 const DATES = new RegExp(DATED.source, 'g');
+const NUMBER = /^\d+$/;
 // A danger word inside a dish, the law's custody or a repair is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng
 // ngô", "giam" in "tạm giam", "nổ" in "nổ lốp"); neither is a figure of speech, though, so a plea beside one still counts.
 const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repair']);
@@ -333,7 +334,10 @@ export class SituationModel {
     let lastFrom = 0;
     // The present: this moment or today, or a clause going on ("đang").
     const folded = words.map((w) => w.text);
-    const present = [...this.present.matchAll(folded), ...this.ongoing.matchAll(folded)].filter((m) => ownWords(words, m.from, m.value)).map((m) => ({ ...m, value: 'present' }));
+    // A present phrase right after a number is a clock's hour ("2 giờ sáng"), not the present.
+    const present = [...this.present.matchAll(folded), ...this.ongoing.matchAll(folded)]
+      .filter((m) => ownWords(words, m.from, m.value) && !(m.from > 0 && NUMBER.test(folded[m.from - 1])))
+      .map((m) => ({ ...m, value: 'present' }));
     for (const m of [...this.frameMatches(words), ...present]) {
       const at = words[m.to - 1].end;
       if (!TIME_FRAMES.has(m.value) || (last && (at < last.at || (at === last.at && m.from >= lastFrom)))) continue;
