@@ -130,6 +130,8 @@ export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 
 /** The closing part of a long message, with features of what the rest says of it, and whether it tells a danger now. */
 interface ClosingPart {
   part: ReadMessage;
+  /** The frames it names (offsets within it). */
+  frames: PhraseMatch<string>[];
   context: string[];
   present: boolean;
 }
@@ -235,7 +237,9 @@ export class SituationModel {
     // A danger told inside a question about a procedure ("gia hạn giấy phép thế nào, mà giờ hành lang đang có khói"):
     // thousands of procedure questions outvote the clause that tells it, so that clause is read on its own as well; so is
     // the closing part of a long story, where the situation now is told.
-    const closing = this.closingPart(message);
+    const frames = this.frameMatches(words);
+    const time = this.storyTime(message, frames);
+    const closing = this.closingPart(message, frames, time);
     const closingDanger = closing && this.dangerProbability(closing.part, closing.context);
     const clauses = [...this.presentClauses(message).map((clause) => this.dangerProbability(clause)), ...(closing?.present ? [closingDanger as number] : [])]
       .filter((q) => q >= GRADE_THRESHOLDS.clause);
@@ -243,7 +247,6 @@ export class SituationModel {
     // A plea over homework or a deadline ("cứu tôi với bài tập này") is a figure of speech. A bare plea makes a possible
     // danger sure; with no sign of danger besides it ("cứu với, làm mãi không được căn cước", "cứu em với, máy tính bị
     // đơ") the model decides, as the plea is then about paperwork or a chore.
-    const frames = this.frameMatches(words);
     const figurative = frames.some((m) => FIGURATIVE_FRAMES.has(m.value));
     const named = frames.some((m) => DANGER_FRAMES.has(m.value));
     // Harm to oneself: a miss costs a life and the card costs a line, so what would be possible is sure (round 10: "tôi muốn
@@ -261,9 +264,8 @@ export class SituationModel {
     // a letter is no longer set apart by its length (45 words or more: a long, calm report of a danger now is no story
     // told after the fact), but by its time ("tuần trước … sáng ra thì xe mất" is over, "từ hôm qua … đến giờ mất liên
     // lạc" is now) and by how it ends.
-    const time = this.storyTime(message);
     const setApart = rules.length === 0 && clauses.length === 0 && !selfHarm
-      && (this.frameMatches(closing?.part.words ?? words).some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated'
+      && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated'
         || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible && time !== 'present'));
     const grade: EmergencyGrade = setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
@@ -311,22 +313,24 @@ export class SituationModel {
    * they name a hazard, the story's time is the present (a `present` phrase or a clause going on), and the story is set in
    * no film, lesson, kitchen and the like.
    */
-  private closingPart(message: ReadMessage): ClosingPart | undefined {
+  private closingPart(message: ReadMessage, frames: readonly PhraseMatch<string>[], time: StoryTime | undefined): ClosingPart | undefined {
     const { words, entities, text } = message;
     if (text === undefined || words.length <= CLOSING_WORDS) return undefined;
     const from = closingStart(words, text, SENTENCE_END) ?? closingStart(words, text, CLAUSE_END) ?? words.length - CLOSING_WORDS;
     const closing = words.slice(from);
     const span = { start: closing[0].start, end: closing[closing.length - 1].end };
     const part: ReadMessage = { words: closing, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end), text };
-    const time = this.storyTime(message);
-    const context = (time === 'over' || time === 'dated') && this.storyTime(part) === undefined ? [`s:${time}`] : [];
-    const present = time === 'present' && this.frameMatches(closing).some((m) => HAZARD_FRAMES.has(m.value))
-      && !this.frameMatches(words).some((m) => SETTING_FRAMES.has(m.value));
-    return { part, context, present };
+    const own = frames.filter((m) => m.from >= from).map((m) => ({ ...m, from: m.from - from, to: m.to - from }));
+    const context = (time === 'over' || time === 'dated') && this.storyTime(part, own) === undefined ? [`s:${time}`] : [];
+    const present = time === 'present' && own.some((m) => HAZARD_FRAMES.has(m.value)) && !frames.some((m) => SETTING_FRAMES.has(m.value));
+    return { part, frames: own, context, present };
   }
 
-  /** The last time a message tells: a time frame's last word or a date, whichever comes later; undefined if none. */
-  private storyTime(message: ReadMessage): StoryTime | undefined {
+  /**
+   * The last time a message tells: a time frame's last word or a date, whichever comes later; undefined if none.
+   * `frames`: the message's frame matches.
+   */
+  private storyTime(message: ReadMessage, frames: readonly PhraseMatch<string>[]): StoryTime | undefined {
     const { words, text } = message;
     if (words.length === 0) return undefined;
     let last: { time: StoryTime; at: number } | undefined;
@@ -338,7 +342,7 @@ export class SituationModel {
     const present = [...this.present.matchAll(folded), ...this.ongoing.matchAll(folded)]
       .filter((m) => ownWords(words, m.from, m.value) && !(m.from > 0 && NUMBER.test(folded[m.from - 1])))
       .map((m) => ({ ...m, value: 'present' }));
-    for (const m of [...this.frameMatches(words), ...present]) {
+    for (const m of [...frames, ...present]) {
       const at = words[m.to - 1].end;
       if (!TIME_FRAMES.has(m.value) || (last && (at < last.at || (at === last.at && m.from >= lastFrom)))) continue;
       last = { time: m.value as StoryTime, at };
