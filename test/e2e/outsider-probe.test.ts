@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { TFunction } from 'i18next';
+import { projectRoot } from '../../src/config';
+import { ContentReader } from '../../src/bot/procedures/fact-text';
+import { loadKnowledge } from '../../src/knowledge';
+import { chat, useAssistant } from '../support/server';
+import { en, vi } from '../support/locale';
+
+// Issue 10 probed from outside: messages written by a QA engineer who did not write the training data, through the real
+// server. The skipped cases are defects in code owned by others; each says why it is skipped, for the lead to enable.
+const knowledge = loadKnowledge(path.join(projectRoot, 'content'));
+type Message = Awaited<ReturnType<typeof chat>>[number];
+
+const title = (t: TFunction, id: string) => {
+  const p = knowledge.getProcedure(id)!;
+  return t === en ? p.title.en! : p.title.vi;
+};
+const header = (t: TFunction, id: string, facet: string) => t(`procedure:headers.${facet}`, { title: title(t, id) });
+const whereOpening = (t: TFunction, id: string) => t('office:whereIntro', { title: title(t, id), where: '' });
+const texts = (replies: Message[]) => replies.map((r) => r.text);
+const all = (replies: Message[]) => texts(replies).join('\n');
+/** The former province as the content names it (its notice is what the citizen must read). */
+const bacKan = knowledge.formerProvinceIn('tỉnh Bắc Kạn')!;
+const DOSSIER_TOKEN = 'outsider-probe-integration-token-0123456789abcdef';
+
+describe('outsider probe of everyday messages (issue 10)', () => {
+  const assistant = useAssistant({ INTEGRATION_TOKENS: DOSSIER_TOKEN });
+  const say = (sender: string, message: string) => chat(assistant().url, sender, message);
+
+  describe('short follow-ups stay on the procedure being discussed', () => {
+    it.skip('"mất mấy ngày" after a residence answer is its processing time — skip: the procedure model names gplx-doi-cap-lai for the bare "mất mấy ngày" (src/understanding)', async () => {
+      const sender = 'probe-follow-days';
+      await say(sender, 'đăng ký thường trú');
+      for (const message of ['mất mấy ngày', 'mat may ngay']) {
+        const replies = await say(sender, message);
+        assert.ok(replies[0].text.startsWith(header(vi, 'thuong-tru', 'duration')), `"${message}": ${replies[0].text.slice(0, 80)}`);
+      }
+    });
+
+    it.skip('after "which registration?" buttons, a bare "ở đâu" is not out of scope — skip: the group question remembers no procedure (src/bot/procedures/procedure-handlers.ts answerFacet)', async () => {
+      const sender = 'probe-follow-group';
+      await say(sender, 'đăng ký xe máy');
+      const replies = await say(sender, 'ở đâu');
+      assert.notEqual(replies[0].text, vi('fallback.outOfScope'));
+    });
+  });
+
+  describe('a noun list asks every part ("phí, thời gian, nơi làm")', () => {
+    it('answers the fee and the time, then where to apply', async () => {
+      const replies = await say('probe-noun-list', 'cấp lại căn cước bị mất: phí, thời gian, nơi làm');
+      assert.ok(replies[0].text.startsWith(header(vi, 'can-cuoc-cap-lai', 'fee')), replies[0].text.slice(0, 80));
+      assert.ok(replies[0].text.includes(`\n${vi('procedure:sections.duration')}\n`), 'then the time under its own heading');
+      assert.ok(replies[1]?.text.startsWith(whereOpening(vi, 'can-cuoc-cap-lai')), `then where: ${texts(replies).join(' | ').slice(0, 200)}`);
+    });
+
+    it('keeps "thời gian làm việc" an office-hours question, not the processing time', async () => {
+      const sender = 'probe-noun-hours';
+      await say(sender, 'đăng ký tạm trú');
+      const replies = await say(sender, 'thời gian làm việc của công an xã');
+      assert.ok(!replies[0].text.startsWith(header(vi, 'tam-tru', 'duration')), replies[0].text.slice(0, 80));
+    });
+  });
+
+  describe('two procedures named, one asked about', () => {
+    it('answers the one asked about when it is named exactly', async () => {
+      for (const message of ['căn cước em làm rồi, giờ hỏi hộ chiếu thì mất bao lâu', 'can cuoc em lam roi, gio hoi ho chieu thi mat bao lau']) {
+        const replies = await say(`probe-two-${message}`, message);
+        assert.ok(replies[0].text.startsWith(header(vi, 'ho-chieu', 'duration')), `"${message}": ${replies[0].text.slice(0, 80)}`);
+      }
+    });
+
+    it.skip('answers the one asked about when it is named only by its family — skip: an exact mention in the story beats a family mention in the request (src/understanding/procedure-recogniser.ts)', async () => {
+      const passportDone = await say('probe-two-family-1', 'hộ chiếu xong rồi, còn căn cước thì bao lâu');
+      assert.ok(!all(passportDone).includes(title(vi, 'ho-chieu')), all(passportDone).slice(0, 80));
+      const residenceDone = await say('probe-two-family-2', 'tạm trú xong rồi, còn đăng ký xe thì phí bao nhiêu');
+      assert.ok(!all(residenceDone).includes(title(vi, 'tam-tru')), all(residenceDone).slice(0, 80));
+    });
+  });
+
+  describe('fees for what was asked', () => {
+    it.skip('a typed "xe máy" answers the bot\'s own "xe máy hay ô tô?" — skip: the variant question keeps no pending state and "xe máy" gets a danger line (src/bot/procedures, src/understanding)', async () => {
+      const sender = 'probe-variant-typed';
+      await say(sender, 'đăng ký xe lần đầu phí bao nhiêu');
+      const replies = await say(sender, 'xe máy');
+      assert.ok(replies[0].text.startsWith(header(vi, 'dang-ky-xe', 'fee')), replies[0].text.slice(0, 80));
+    });
+
+    it.skip('"xe máy" said before the "which registration?" buttons is not asked again — skip: the group branch of answerFacet returns before the vehicle slot is remembered (src/bot/procedures/procedure-handlers.ts)', async () => {
+      const sender = 'probe-variant-remembered';
+      await say(sender, 'phi dang ky xe may bao nhieu');
+      const replies = await say(sender, '/procedure_fee{"procedure":"dang-ky-xe"}');
+      assert.ok(replies[0].text.startsWith(header(vi, 'dang-ky-xe', 'fee')), replies[0].text.slice(0, 80));
+    });
+
+    const answersFine = async (message: string) => {
+      const replies = await say(`probe-fine-${message}`, message);
+      assert.ok(replies[0].text.startsWith(header(vi, 'nop-phat-giao-thong', 'fine')), replies[0].text.slice(0, 80));
+      assert.ok(!all(replies).includes(vi('procedure:fee.free')));
+    };
+    for (const message of ['phạt nồng độ cồn ô tô bao nhiêu', 'phạt vượt đèn đỏ xe máy bao nhiêu', 'phat nong do con xe may bao nhieu tien']) {
+      it(`a traffic fine question, "${message}", gets what the fine depends on, never "no fee" or "out of scope"`, () => answersFine(message));
+    }
+    for (const message of ['vượt đèn đỏ xe máy phạt bao nhiêu', 'uống rượu lái xe máy phạt bao nhiêu']) {
+      it.skip(`"${message}" too — skip: "<violation> phạt bao nhiêu" without "bị" or "tiền" parses out_of_scope with no procedure (src/understanding)`, () => answersFine(message));
+    }
+  });
+
+  describe('the former Bắc Kạn police', () => {
+    it('explains the merger to a citizen who writes English', async () => {
+      const notice = new ContentReader('en').read(bacKan.notice);
+      const replies = await say('probe-bac-kan-en', 'I filed papers with the Bac Kan provincial police before the merger, who handles them now?');
+      assert.ok(texts(replies).some((t) => t.startsWith(notice)), texts(replies).join(' | ').slice(0, 200));
+    });
+
+    it.skip('explains the merger when the question is where to apply for a procedure — skip: the procedure "where" answer never adds the former-province notice (src/bot/offices, answerWhere)', async () => {
+      const notice = new ContentReader('vi').read(bacKan.notice);
+      const replies = await say('probe-bac-kan-where', 'hồ sơ hộ chiếu em nộp ở công an tỉnh Bắc Kạn năm ngoái, giờ hỏi ở đâu');
+      assert.ok(texts(replies).some((t) => t.startsWith(notice)), texts(replies).join(' | ').slice(0, 200));
+    });
+  });
+
+  describe('every procedure answer says when its facts were last reviewed', () => {
+    it.skip('the "where to apply" answer too — skip: answerWhere (src/bot/offices) adds no review footer', async () => {
+      const p = knowledge.getProcedure('tam-tru')!;
+      const replies = await say('probe-where-date', '/office_location{"procedure":"tam-tru"}');
+      const [day, month, year] = [p.reviewedAt.slice(8, 10), p.reviewedAt.slice(5, 7), p.reviewedAt.slice(0, 4)];
+      assert.ok(all(replies).includes(`${day}/${month}/${year}`), all(replies));
+    });
+  });
+
+  describe('language', () => {
+    it.skip('"uhm" does not turn a Vietnamese conversation English — skip: the language detector reads "uhm" as English and it sticks (src/understanding/language-detector.ts)', async () => {
+      const sender = 'probe-uhm';
+      await say(sender, 'làm hộ chiếu');
+      await say(sender, 'uhm');
+      assert.equal((await say(sender, '?'))[0].text, vi('menu.empty'));
+    });
+
+    it.skip('"Hello" as a first message is answered in English — skip: the greeting is answered in Vietnamese (src/understanding/language-detector.ts)', async () => {
+      const replies = await say('probe-hello', 'Hello');
+      assert.ok(!all(replies).includes(vi('menu.prompt')), all(replies).slice(0, 120));
+    });
+  });
+
+  describe('offices', () => {
+    it.skip('"đồn công an gần đây nhất" is an office question — skip: parsed as `news` ("gần đây" = recently) (src/understanding)', async () => {
+      const replies = await say('probe-nearest-words', 'đồn công an gần đây nhất');
+      assert.ok(replies.at(-1)!.buttons?.some((b) => b.title === vi('office:shareLocation')), all(replies).slice(0, 120));
+    });
+  });
+
+  describe('dossier verification keeps its question', () => {
+    before(async () => {
+      const res = await fetch(`${assistant().url}/api/admin/dossiers/HS-PROBE-0001`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${DOSSIER_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ procedure: 'ho-chieu', status: 'processing', receivedAt: '2026-11-20', dueAt: '2027-01-20', updatedAt: '2026-11-25T08:00:00+07:00', applicantName: 'Trần Thị Lan', phone: '0987650123' }),
+      });
+      assert.equal(res.status, 201);
+    });
+
+    it('an unknown code and a wrong answer for a real one read the same', async () => {
+      await say('probe-dossier-known', 'tra cứu hồ sơ HS-PROBE-0001');
+      await say('probe-dossier-unknown', 'tra cứu hồ sơ HS-PROBE-0002');
+      const known = await say('probe-dossier-known', '1111');
+      const unknown = await say('probe-dossier-unknown', '1111');
+      assert.deepEqual(texts(known).map((t) => t.replace('HS-PROBE-0001', 'CODE')), texts(unknown).map((t) => t.replace('HS-PROBE-0002', 'CODE')));
+    });
+
+    for (const answer of ['đuôi 0123', '4 số cuối là 0123']) {
+      it.skip(`"${answer}" answers the verification question — skip: parsed as an emergency ("đuôi" read as "đuối") or the emergency numbers, which end the dialog (src/understanding, emergency before dialogs)`, async () => {
+        const sender = `probe-dossier-${answer}`;
+        await say(sender, 'tra cứu hồ sơ HS-PROBE-0001');
+        const replies = await say(sender, answer);
+        assert.ok(all(replies).includes('Trần T. L.'), all(replies).slice(0, 120));
+      });
+    }
+  });
+
+  describe('beliefs and hearsay', () => {
+    it.skip('"nghe nói đi nước ngoài sẽ bị cắt hộ khẩu" gets the rule — skip: no sourced fact in content (Luật Cư trú: only leaving to settle abroad removes the registration) and hearsay matches only `outdated` claims', async () => {
+      const replies = await say('probe-belief-abroad', 'nghe nói đi nước ngoài sẽ bị cắt hộ khẩu');
+      assert.ok(all(replies).includes('định cư'), all(replies).slice(0, 120));
+    });
+  });
+});
