@@ -38,6 +38,22 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       }
     });
 
+    const quick = async (sender: string, message: string) => {
+      await say(sender, 'cấp đổi căn cước');
+      return say(sender, message);
+    };
+    for (const message of ['nhanh không', 'có nhanh không', 'nhanh ko']) {
+      it(`"${message}" is the processing time, not out of scope`, async () => {
+        const replies = await quick(`probe-quick-${message}`, message);
+        assert.ok(replies.some((r) => r.text.startsWith(header(vi, 'can-cuoc-cap-doi', 'duration'))), all(replies).slice(0, 200));
+      });
+    }
+
+    it.skip('"nhanh không" gets no "if anyone is in danger" line — skip: "nhanh" grades as possible danger (src/understanding situation model)', async () => {
+      const replies = await quick('probe-quick-danger', 'nhanh không');
+      assert.ok(!replies[0].text.startsWith(vi('emergency.possible', { numbers: '' }).slice(0, 20)), replies[0].text);
+    });
+
     it.skip('after "which registration?" buttons, a bare "ở đâu" is not out of scope — skip: the group question remembers no procedure (src/bot/procedures/procedure-handlers.ts answerFacet)', async () => {
       const sender = 'probe-follow-group';
       await say(sender, 'đăng ký xe máy');
@@ -144,6 +160,23 @@ describe('outsider probe of everyday messages (issue 10)', () => {
   });
 
   describe('offices', () => {
+    it.skip('"Dai Tu district" in English lists the communes that took the old district over, as "huyện Đại Từ" does — skip: place types are only stripped before a name, so "Dai Tu" finds xã Đại Từ alone (src/knowledge/office-search.ts)', async () => {
+      const vietnamese = await say('probe-district-vi', 'công an huyện Đại Từ');
+      const english = await say('probe-district-en', 'Where is the police station for Dai Tu district?');
+      assert.deepEqual(english.at(-1)!.buttons?.slice(0, 3), vietnamese.at(-1)!.buttons?.slice(0, 3));
+    });
+
+    it.skip('a location far outside the province is not answered with an office 1,000 km away as "nearest" — skip: answerNearest has no distance limit (src/bot/offices/office-handlers.ts)', async () => {
+      const replies = await say('probe-far', '/office_location{"latitude":10.77,"longitude":106.7}');
+      const distances = [...all(replies).matchAll(/(\d+(?:\.\d+)?) km/g)].map((m) => Number(m[1]));
+      assert.ok(distances.every((d) => d < 100), all(replies).slice(0, 160));
+    });
+
+    it.skip('typing the button\'s words "Chia sẻ vị trí" asks for the place, not "out of scope" — skip: no intent for it (intents/, src/understanding)', async () => {
+      const replies = await say('probe-share-typed', 'Chia sẻ vị trí');
+      assert.ok(replies.at(-1)!.buttons?.some((b) => b.title === vi('office:shareLocation')), all(replies).slice(0, 120));
+    });
+
     it.skip('"đồn công an gần đây nhất" is an office question — skip: parsed as `news` ("gần đây" = recently) (src/understanding)', async () => {
       const replies = await say('probe-nearest-words', 'đồn công an gần đây nhất');
       assert.ok(replies.at(-1)!.buttons?.some((b) => b.title === vi('office:shareLocation')), all(replies).slice(0, 120));
