@@ -25,7 +25,8 @@ const bacKan = knowledge.formerProvinceIn('tỉnh Bắc Kạn')!;
 const DOSSIER_TOKEN = 'outsider-probe-integration-token-0123456789abcdef';
 
 describe('outsider probe of everyday messages (issue 10)', () => {
-  const assistant = useAssistant({ INTEGRATION_TOKENS: DOSSIER_TOKEN });
+  // Each guess below comes from its own address (X-Forwarded-For, believed from loopback only), as from a botnet.
+  const assistant = useAssistant({ INTEGRATION_TOKENS: DOSSIER_TOKEN, TRUST_PROXY: 'loopback' });
   const say = (sender: string, message: string) => chat(assistant().url, sender, message);
 
   describe('short follow-ups stay on the procedure being discussed', () => {
@@ -70,6 +71,11 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       assert.ok(replies[1]?.text.startsWith(whereOpening(vi, 'can-cuoc-cap-lai')), `then where: ${texts(replies).join(' | ').slice(0, 200)}`);
     });
 
+    it.skip('a third part that does not fit the answer\'s budget is still answered, not left to a button in silence — skip: answerFacet drops parts over ANSWER_BUDGET_CHARS without a word (src/bot/procedures/procedure-handlers.ts)', async () => {
+      const replies = await say('probe-three-parts', 'đăng ký thường trú cho con mới sinh cần giấy gì, bao lâu, có online được không');
+      assert.ok(all(replies).includes(vi('procedure:sections.online')) || replies.some((r) => r.text.startsWith(header(vi, 'thuong-tru', 'online'))), all(replies).slice(-300));
+    });
+
     it('keeps "thời gian làm việc" an office-hours question, not the processing time', async () => {
       const sender = 'probe-noun-hours';
       await say(sender, 'đăng ký tạm trú');
@@ -91,6 +97,11 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       assert.ok(!all(passportDone).includes(title(vi, 'ho-chieu')), all(passportDone).slice(0, 80));
       const residenceDone = await say('probe-two-family-2', 'tạm trú xong rồi, còn đăng ký xe thì phí bao nhiêu');
       assert.ok(!all(residenceDone).includes(title(vi, 'tam-tru')), all(residenceDone).slice(0, 80));
+    });
+
+    it.skip('"X thì xong rồi, giờ Y …" answers Y when both are named exactly — skip: the first mention wins (src/understanding/procedure-recogniser.ts, the "done" phrases in intents/lexicon)', async () => {
+      const replies = await say('probe-two-exact', 'thường trú thì xong rồi, giờ tạm vắng làm ở đâu');
+      assert.ok(replies[0].text.startsWith(whereOpening(vi, 'tam-vang')), replies[0].text.slice(0, 80));
     });
   });
 
@@ -185,26 +196,53 @@ describe('outsider probe of everyday messages (issue 10)', () => {
 
   describe('dossier verification keeps its question', () => {
     before(async () => {
-      const res = await fetch(`${assistant().url}/api/admin/dossiers/HS-PROBE-0001`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${DOSSIER_TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ procedure: 'ho-chieu', status: 'processing', receivedAt: '2026-11-20', dueAt: '2027-01-20', updatedAt: '2026-11-25T08:00:00+07:00', applicantName: 'Trần Thị Lan', phone: '0987650123' }),
-      });
-      assert.equal(res.status, 201);
+      for (const code of ['HS-2026-900001', 'HS-2026-900003', 'TN-0457']) {
+        const res = await fetch(`${assistant().url}/api/admin/dossiers/${code}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${DOSSIER_TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ procedure: 'ho-chieu', status: 'processing', receivedAt: '2026-11-20', dueAt: '2027-01-20', updatedAt: '2026-11-25T08:00:00+07:00', applicantName: 'Trần Thị Lan', phone: '0987650123' }),
+        });
+        assert.equal(res.status, 201);
+      }
+    });
+
+    it('many wrong answers at once, from many senders and addresses, lock a real code and an unknown one alike', async () => {
+      /** Every reply to `guesses` wrong answers for `code` sent at once, the code and the counts blanked, sorted. */
+      const attack = async (code: string, tag: number) => {
+        const guessers = Array.from({ length: 16 }, (_, i) => ({ sender: `probe-attack-${code}-${i}`, address: `10.77.${tag}.${i + 1}` }));
+        await Promise.all(guessers.map((g) => chat(assistant().url, g.sender, `tra cứu hồ sơ ${code}`, g.address)));
+        const replies = await Promise.all(guessers.map((g, i) => chat(assistant().url, g.sender, String(1000 + i), g.address)));
+        return replies.map((r) => all(r).replaceAll(code, 'CODE').replace(/\d+/g, 'N')).sort();
+      };
+      const wrong = vi('dossier:notFoundOrMismatch', { code: 'CODE' });
+      const known = await attack('HS-2026-900003', 1);
+      const unknown = await attack('HS-2026-900004', 2);
+      assert.deepEqual(known, unknown);
+      assert.ok(known.some((t) => t.startsWith(wrong)), 'the first guesses were compared');
+      assert.ok(known.some((t) => !t.startsWith(wrong)), 'then the code locked');
+      const owner = await chat(assistant().url, 'probe-attack-owner', 'tra cứu hồ sơ HS-2026-900003', '10.77.3.1');
+      assert.ok(!all(owner).includes('Trần T. L.'), 'the owner waits too: the lookup fails closed');
     });
 
     it('an unknown code and a wrong answer for a real one read the same', async () => {
-      await say('probe-dossier-known', 'tra cứu hồ sơ HS-PROBE-0001');
-      await say('probe-dossier-unknown', 'tra cứu hồ sơ HS-PROBE-0002');
+      const asked = await say('probe-dossier-known', 'tra cứu hồ sơ HS-2026-900001');
+      assert.equal(asked[0].text, vi('dossier:askDigits', { code: 'HS-2026-900001' }));
+      await say('probe-dossier-unknown', 'tra cứu hồ sơ HS-2026-900002');
       const known = await say('probe-dossier-known', '1111');
       const unknown = await say('probe-dossier-unknown', '1111');
-      assert.deepEqual(texts(known).map((t) => t.replace('HS-PROBE-0001', 'CODE')), texts(unknown).map((t) => t.replace('HS-PROBE-0002', 'CODE')));
+      assert.deepEqual(texts(known).map((t) => t.replace('HS-2026-900001', 'CODE')), texts(unknown).map((t) => t.replace('HS-2026-900002', 'CODE')));
+      assert.ok(known[0].text.startsWith(vi('dossier:notFoundOrMismatch', { code: 'HS-2026-900001' })), known[0].text);
+    });
+
+    it.skip('a short code the API accepted ("TN-0457") is found in "tra cứu hồ sơ TN-0457" — skip: the chat wants 6 digits in a one-token code (TOKEN_MIN_DIGITS in src/understanding/dossier-code.ts), the API one (docs/dossiers.md says they share the rule)', async () => {
+      const replies = await say('probe-dossier-short', 'tra cứu hồ sơ TN-0457');
+      assert.ok(all(replies).includes('TN-0457'), all(replies));
     });
 
     for (const answer of ['đuôi 0123', '4 số cuối là 0123']) {
       it.skip(`"${answer}" answers the verification question — skip: parsed as an emergency ("đuôi" read as "đuối") or the emergency numbers, which end the dialog (src/understanding, emergency before dialogs)`, async () => {
         const sender = `probe-dossier-${answer}`;
-        await say(sender, 'tra cứu hồ sơ HS-PROBE-0001');
+        await say(sender, 'tra cứu hồ sơ HS-2026-900001');
         const replies = await say(sender, answer);
         assert.ok(all(replies).includes('Trần T. L.'), all(replies).slice(0, 120));
       });
