@@ -250,6 +250,31 @@ describe('outsider probe of everyday messages (issue 10)', () => {
   });
 
   describe('beliefs and hearsay', () => {
+    /** The correction line of the ID-card procedures' outdated claim about going back to one's home town. */
+    const hometown = (t: TFunction, id: string) => {
+      const claim = knowledge.getProcedure(id)!.outdated.find((o) => o.mentions?.includes('về quê'))!;
+      const read = new ContentReader(t === en ? 'en' : 'vi');
+      return t('procedure:outdated', { claim: read.read(claim.claim), correction: read.read(claim.correction) });
+    };
+    const cases: [string, TFunction, string][] = [
+      ['con em 14 tuổi làm căn cước có phải về quê không', vi, 'can-cuoc-cap-moi'],
+      ['nghe nói đổi căn cước phải về nơi thường trú mới làm được', vi, 'can-cuoc-cap-doi'],
+      ['mat can cuoc co phai ve que lam lai khong', vi, 'can-cuoc-cap-lai'],
+      ['I lost my ID card, do I have to go back to my hometown?', en, 'can-cuoc-cap-lai'],
+    ];
+    for (const [message, t, id] of cases) {
+      it(`"${message}" is told an ID card is made at any commune police`, async () => {
+        const replies = await say(`probe-hometown-${message}`, message);
+        assert.ok(replies[0].text.startsWith(header(t, id, 'info')), replies[0].text.slice(0, 80));
+        assert.ok(replies[0].text.includes(hometown(t, id)), replies[0].text.slice(-300));
+      });
+    }
+
+    it.skip('"nghe nói làm căn cước phải về quê" (no card named) gets the same correction — skip: the "which ID card?" buttons come first and a tap carries no belief (src/bot/procedures/procedure-handlers.ts answerFacet)', async () => {
+      const replies = await say('probe-hometown-group', 'nghe nói làm căn cước phải về quê');
+      assert.ok(all(replies).includes(hometown(vi, 'can-cuoc-cap-moi')), all(replies));
+    });
+
     it.skip('"nghe nói đi nước ngoài sẽ bị cắt hộ khẩu" gets the rule — skip: no sourced fact in content (Luật Cư trú: only leaving to settle abroad removes the registration) and hearsay matches only `outdated` claims', async () => {
       const replies = await say('probe-belief-abroad', 'nghe nói đi nước ngoài sẽ bị cắt hộ khẩu');
       assert.ok(all(replies).includes('định cư'), all(replies).slice(0, 120));
