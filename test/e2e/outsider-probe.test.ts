@@ -50,9 +50,12 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       });
     }
 
-    it.skip('"nhanh không" gets no "if anyone is in danger" line — skip: "nhanh" grades as possible danger (src/understanding situation model)', async () => {
-      const replies = await quick('probe-quick-danger', 'nhanh không');
-      assert.ok(!replies[0].text.startsWith(vi('emergency.possible', { numbers: '' }).slice(0, 20)), replies[0].text);
+    it.skip('short everyday words ("nhanh không", "xe máy", "ô tô", "motorbike", "Share location") get no "if anyone is in danger" line — skip: they grade as possible danger (src/understanding situation model)', async () => {
+      const danger = [vi('emergency.possible', { numbers: '' }).slice(0, 20), en('emergency.possible', { numbers: '' }).slice(0, 20)];
+      for (const message of ['nhanh không', 'xe máy', 'ô tô', 'motorbike', 'Share location']) {
+        const replies = await quick(`probe-quick-danger-${message}`, message);
+        assert.ok(!danger.some((d) => replies[0].text.startsWith(d)), `"${message}": ${replies[0].text}`);
+      }
     });
 
     it.skip('after "which registration?" buttons, a bare "ở đâu" is not out of scope — skip: the group question remembers no procedure (src/bot/procedures/procedure-handlers.ts answerFacet)', async () => {
@@ -191,6 +194,14 @@ describe('outsider probe of everyday messages (issue 10)', () => {
     it.skip('"đồn công an gần đây nhất" is an office question — skip: parsed as `news` ("gần đây" = recently) (src/understanding)', async () => {
       const replies = await say('probe-nearest-words', 'đồn công an gần đây nhất');
       assert.ok(replies.at(-1)!.buttons?.some((b) => b.title === vi('office:shareLocation')), all(replies).slice(0, 120));
+    });
+  });
+
+  describe('someone in danger', () => {
+    it.skip('after a sure emergency card comes no procedure picker — skip: the route still runs after the card and "giao thông" asks "which procedure?" with eight traffic buttons (src/bot/assistant-bot.ts)', async () => {
+      const replies = await say('probe-danger-only', 'tai nạn giao thông có người bất tỉnh');
+      assert.ok(replies[0].text.startsWith(vi('emergency.intro')), replies[0].text);
+      assert.ok(!replies.some((r) => r.text === vi('procedure:ask.group')), texts(replies).join(' | '));
     });
   });
 
