@@ -180,6 +180,17 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       assert.deepEqual(english.at(-1)!.buttons?.slice(0, 3), vietnamese.at(-1)!.buttons?.slice(0, 3));
     });
 
+    /** The units listed for an old district named the way the directory writes it. */
+    const listed = async (sender: string, message: string) => (await say(sender, message)).at(-1)!.buttons?.map((b) => b.title);
+
+    it.skip('"công an thành phố Thái Nguyên" lists the units of the old city, as "… ở đâu" does — skip: without a question word it is out of scope, location entities never name old districts (entries() in src/knowledge/office-search.ts)', async () => {
+      assert.deepEqual(await listed('probe-city-bare', 'công an thành phố Thái Nguyên'), await listed('probe-city-where', 'công an thành phố Thái Nguyên ở đâu'));
+    });
+
+    it.skip('"công an thị xã Phổ Yên" (its name before it became a city) lists the same units as "thành phố Phổ Yên" — skip: the bare "Phổ Yên" finds phường Phổ Yên alone, the other five are cut in silence (src/knowledge/office-search.ts)', async () => {
+      assert.deepEqual(await listed('probe-town-old', 'công an thị xã Phổ Yên'), await listed('probe-town-new', 'công an thành phố Phổ Yên'));
+    });
+
     it.skip('a location far outside the province is not answered with an office 1,000 km away as "nearest" — skip: answerNearest has no distance limit (src/bot/offices/office-handlers.ts)', async () => {
       const replies = await say('probe-far', '/office_location{"latitude":10.77,"longitude":106.7}');
       const distances = [...all(replies).matchAll(/(\d+(?:\.\d+)?) km/g)].map((m) => Number(m[1]));
