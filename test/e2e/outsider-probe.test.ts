@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { TFunction } from 'i18next';
 import { projectRoot } from '../../src/config';
 import { ContentReader } from '../../src/bot/procedures/fact-text';
-import { loadKnowledge } from '../../src/knowledge';
+import { findShorthand, loadKnowledge } from '../../src/knowledge';
 import { chat, useAssistant } from '../support/server';
 import { en, vi } from '../support/locale';
 
@@ -147,6 +147,22 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       const notice = new ContentReader('vi').read(bacKan.notice);
       const replies = await say('probe-bac-kan-where', 'hồ sơ hộ chiếu em nộp ở công an tỉnh Bắc Kạn năm ngoái, giờ hỏi ở đâu');
       assert.ok(texts(replies).some((t) => t.startsWith(notice)), texts(replies).join(' | ').slice(0, 200));
+    });
+  });
+
+  describe('research shorthand', () => {
+    /** Where a source recorded something ("ghi năm 3/2025 là …"): a researcher's remark, not an address. */
+    const RECORDED = /ghi (năm|nhận|tháng) \d/i;
+
+    it('no office card, in either language, shows a source tag or a researcher\'s remark', async () => {
+      for (const office of knowledge.listOffices()) {
+        for (const [sender, opener] of [['probe-cards-vi', undefined], ['probe-cards-en', 'Where is the police office?']] as const) {
+          if (opener) await say(sender, opener);
+          const text = all(await say(sender, `/office_location{"location":"${office.id}"}`));
+          assert.equal(findShorthand(text), undefined, `${office.id}: ${JSON.stringify(findShorthand(text))}`);
+          assert.doesNotMatch(text, RECORDED, office.id);
+        }
+      }
     });
   });
 
