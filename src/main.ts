@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { loadConfigOrReport } from './config';
-import { installLazyBotbuilderCore } from './ops/lazy-botbuilder-core';
+import { installLazyModules } from './ops/lazy-modules';
 import { createLogger } from './ops/logger';
 import { shutDown } from './ops/shutdown';
 
@@ -9,8 +9,9 @@ async function main(): Promise<void> {
   const config = loadConfigOrReport();
   if (!config) process.exit(2);
   const logger = createLogger(config.LOG_LEVEL);
-  // Before anything loads botbuilder-core: its index would load the Bot Framework connector we never use.
-  installLazyBotbuilderCore();
+  // Before anything loads botbuilder: its entry points would load the Bot Framework connector and number recognisers
+  // we never use (src/ops/lazy-modules.ts).
+  installLazyModules();
   const { createAssistant } = require('./assistant') as typeof import('./assistant');
   const assistant = await createAssistant(config, logger);
   assistant.knowledge.watch();
