@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { projectRoot } from '../../src/config';
 import { deferredExports, lazyBotbuilderCoreExports } from '../../src/ops/lazy-modules';
+import { eventually } from '../channels/zalo/zalo-support';
+import { spawnAssistant } from '../support/assistant-process';
 
 describe('libraries loaded on first use (src/ops/lazy-modules.ts)', function () {
   this.timeout(30_000);
@@ -47,5 +52,21 @@ describe('libraries loaded on first use (src/ops/lazy-modules.ts)', function () 
       console.log(JSON.stringify({ ...before, esModule, turnContext: typeof TurnContext, message: ActivityTypes.Message, found }));`;
     const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: projectRoot, encoding: 'utf8' });
     assert.deepEqual(JSON.parse(out), { connector: false, numbers: false, esModule: true, turnContext: 'function', message: 'message', found: ['hai'] });
+  });
+
+  it('the server as npm start runs it starts listening without having run them', async function () {
+    this.timeout(120_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lazy-modules-'));
+    const out = path.join(dir, 'loaded.json');
+    const running = spawnAssistant({ DATA_DIR: dir, LOADED_OUT: out }, ['--require', path.join(projectRoot, 'test/fixtures/lazy-modules/record-loaded.js')]);
+    try {
+      await eventually(() => fs.existsSync(out), 'the server to listen', 110_000);
+      const ran = JSON.parse(fs.readFileSync(out, 'utf8')) as string[];
+      assert.ok(ran.some((f) => f.includes('/botbuilder-dialogs/')), 'the dialogs loaded');
+      assert.deepEqual(ran.filter((f) => /\/(botframework-connector|recognizers-text-number|@azure)\//.test(f)), []);
+    } finally {
+      await running.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
