@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CLARIFY_BELOW, createParser, type Parser } from '../../src/understanding';
-import { CharNgramSvm } from '../../src/understanding/char-ngram-svm';
+import { CharNgramSvm, UNTUNED } from '../../src/understanding/char-ngram-svm';
 import { INTENTS_DIR } from './support';
 
 // Issue 10, round 11: the intent of a long letter is also judged by a character n-gram SVM over the whole letter.
@@ -16,8 +16,8 @@ describe('understanding/letters: the character n-gram SVM\'s second opinion', ()
   ];
 
   it('drops the grams found in fewer than minDocs training texts, and still reads the common ones', () => {
-    const all = CharNgramSvm.train(docs, { minDocs: 1, epochs: 30 });
-    const bounded = CharNgramSvm.train(docs, { minDocs: 2, epochs: 30 });
+    const all = CharNgramSvm.train(docs, { ...UNTUNED });
+    const bounded = CharNgramSvm.train(docs, { ...UNTUNED, minDocs: 2 });
     const grams = (m: CharNgramSvm) => new Set(m.snapshot().grams);
     // "uổi" is in one text only ("buổi"), " ad" in two.
     assert.ok(grams(all).has('uoi') && !grams(bounded).has('uoi'));
@@ -28,7 +28,7 @@ describe('understanding/letters: the character n-gram SVM\'s second opinion', ()
   });
 
   it('is restored from its snapshot with exactly the same scores (the model cache)', () => {
-    const model = CharNgramSvm.train(docs, { minDocs: 1, epochs: 10 });
+    const model = CharNgramSvm.train(docs, { ...UNTUNED, epochs: 10 });
     const restored = CharNgramSvm.restore(model.snapshot());
     for (const text of ['hộ chiếu mất bao lâu', 'xin chao', 'căn cước bao nhiêu tiền ạ']) assert.deepEqual(restored.scores(text), model.scores(text));
   });
