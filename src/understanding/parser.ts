@@ -134,6 +134,9 @@ function trainModels(analyser: Analyser, resources: Resources, examples: readonl
   const procedures = trainProcedureModel(Object.keys(resources.procedures.groups), index, procDocs, settings.procedureTrain);
   // Emergencies are judged from the situation by a model of their own, trained on the same reading of the examples.
   const situations = trainSituationModel(resources.situations, examples, analysed, (t) => analyser.analyse(t));
+  // Single precision pays for the letter SVM's memory several times over (docs/understanding.md, Round 11).
+  intents.compact();
+  procedures.compact();
   const letters = CharNgramSvm.train(examples.map((e) => ({ text: e.text, label: e.intent })), LETTER_SVM);
   return { index, intents, procedures, situations, letters };
 }
