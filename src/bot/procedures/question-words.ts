@@ -34,6 +34,13 @@ const wordsOf = (text: string) => [...text.toLowerCase().normalize('NFC').matchA
 /** A typed word matches a listed one when they fold alike and, if it carries diacritics, the same ones. */
 const sameWord = (typed: Word, listed: Word) => typed.folded === listed.folded && (typed.text === listed.text || typed.text === typed.folded);
 
+/** Whether the typed words from `at` on are the phrase's words (a loop: this runs for every phrase at every word). */
+function saidAt(phrase: readonly Word[], typed: readonly Word[], at: number): boolean {
+  if (at + phrase.length > typed.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (!sameWord(typed[at + k], phrase[k])) return false;
+  return true;
+}
+
 /** Reads content/question-words.yaml; throws naming the file on any problem. */
 export function loadQuestionWords(file: string): QuestionWords {
   const data = loadYamlFile(file, schema);
@@ -45,7 +52,7 @@ export function loadQuestionWords(file: string): QuestionWords {
     const typed = wordsOf(message);
     const found: AskedFacet[] = [];
     for (let i = 0; i < typed.length; ) {
-      const hit = list.find((p) => p.words.every((w, k) => i + k < typed.length && sameWord(typed[i + k], w)));
+      const hit = list.find((p) => saidAt(p.words, typed, i));
       if (hit?.facet && !found.some((f) => f.facet === hit.facet)) found.push({ facet: hit.facet, start: typed[i].start });
       i += hit?.words.length ?? 1;
     }
