@@ -15,7 +15,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, startAssistant, startScript, type ServerProcess } from './support/processes';
-import type { BenchOptions } from './support/report';
+import { mb, type BenchOptions } from './support/report';
 
 const CONNECTIONS = 20;
 const CONVERSATIONS = 2000;
@@ -190,13 +190,19 @@ export async function run(options: BenchOptions & { profile?: boolean; heap?: bo
     const assistant = await startAssistant(probeEnv, options.root ?? ROOT);
     try {
       const url = `${assistant.url}/webhooks/rest/webhook`;
+      await new Promise((r) => setTimeout(r, 2000));
+      const idleRss = assistant.rssBytes();
+      let peakRss = idleRss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, assistant.rssBytes())), 100);
       // Warm-up: every conversation exists and has walked its first messages, and the JIT has seen every path.
       await drive(url, 0, CONVERSATIONS * 2);
       const result = await measured(assistant, out, () => drive(url, CONVERSATIONS * 2, turns));
+      clearInterval(sampler);
       console.log(`Server cost per request, ${CONNECTIONS} connections, ${CONVERSATIONS} conversations (${options.root ?? 'this tree'}, load average ${os.loadavg()[0].toFixed(1)})`);
       console.log(perTurn('echo endpoint', ceiling, turns));
       console.log(perTurn('full web-chat turn', result, turns));
       console.log(`  turn / echo CPU       ${(result.cpuMs / ceiling.cpuMs).toFixed(1)}× (the 0.4 target needs ≤ 2.5×)`);
+      console.log(`  server RSS            ${mb(idleRss)} idle, ${mb(peakRss)} peak under the turns${profileFile || heapFile ? ' (profiling)' : ''}`);
       if (profileFile) console.log(cpuSummary(profileFile).join('\n'));
       if (heapFile) console.log(heapSummary(heapFile, turns).join('\n'));
     } finally {
