@@ -187,7 +187,7 @@ export async function run(options: BenchOptions & { profile?: boolean; heap?: bo
     } finally {
       await echo.stop();
     }
-    const assistant = await startAssistant(probeEnv, options.root ?? ROOT);
+    const assistant = await startAssistant(probeEnv, [], options.root ?? ROOT);
     try {
       const url = `${assistant.url}/webhooks/rest/webhook`;
       await new Promise((r) => setTimeout(r, 2000));

@@ -122,7 +122,10 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
   // Every part asked, in the citizen's order (the intent's own first when no cue marks it); a fee that needs the
   // vehicle first waits for its button.
   const waits = (f: Facet) => f !== facet && f === 'fee' && current.fee.status !== 'missing' && pendingVariant(current.fee.value, slots) !== undefined;
-  const parts = (asked.includes(facet) ? asked : [facet, ...asked]).filter((f) => !waits(f));
+  // "Làm căn cước ở đâu", "nộp ở xã hay lên tỉnh" are procedure_info with the where facet (issue 10, the writers'
+  // convention): a general question that asks where, and not how, gets the parts it asks, not the steps card first.
+  const specific = facet === 'info' && asked.includes('where') && !asked.includes('info');
+  const parts = (asked.includes(facet) || specific ? asked : [facet, ...asked]).filter((f) => !waits(f));
   // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
   const context = { slots, message: turn.text.startsWith('/') ? undefined : turn.text };
   const texts: TextFacet[] = [];
