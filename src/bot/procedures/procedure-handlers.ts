@@ -129,14 +129,19 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
   // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
   const context = { slots, message: turn.text.startsWith('/') ? undefined : turn.text };
   const texts: TextFacet[] = [];
+  // The answer is the text last measured with a part kept: drawn once per part, not once more at the end.
+  let text = '';
   for (const part of parts) {
     if (part === 'where' || texts.length >= MAX_PARTS) continue;
-    const fits = describeFacets(t, turn.locale, current, [...texts, part], context).length <= ANSWER_BUDGET_CHARS;
-    if (texts.length === 0 || fits) texts.push(part);
+    const candidate = describeFacets(t, turn.locale, current, [...texts, part], context);
+    if (texts.length === 0 || candidate.length <= ANSWER_BUDGET_CHARS) {
+      texts.push(part);
+      text = candidate;
+    }
   }
   const where = parts.includes('where');
   const buttons = facetButtons(t, current.id, [...texts, ...(where ? ['where' as const] : [])], asked);
-  if (texts.length > 0) await turn.say({ text: describeFacets(t, turn.locale, current, texts, context), buttons: where ? undefined : [...buttons, menuButton(t)] });
+  if (texts.length > 0) await turn.say({ text, buttons: where ? undefined : [...buttons, menuButton(t)] });
   // The offices come last, in a message of their own, with the buttons for what is left.
   if (where) await deps.answerWhere(turn, current.id, buttons);
 }
