@@ -9,6 +9,7 @@ import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import { cleanInboundText } from '../inbound-text';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
+import { withTurnSlot } from '../turn-gate';
 import type { MenuMemory } from './menu-memory';
 import type { ZaloEvent } from './zalo-events';
 import { ZALO_CHANNEL, type ZaloSender } from './zalo-sender';
@@ -45,7 +46,10 @@ export class ZaloAdapter extends CollectingAdapter {
       this.options.logger[level]({ channel: ZALO_CHANNEL, event: event.name, reason: event.reason }, 'Zalo event acknowledged, nothing to do');
       return;
     }
-    await this.options.inbox.deliver(ZALO_CHANNEL, event.userId, event.key, () => this.process(event, { channel: ZALO_CHANNEL, userId: event.userId }));
+    // The body waits for a turn slot when it resumes from the network (src/channels/turn-gate.ts).
+    await this.options.inbox.deliver(ZALO_CHANNEL, event.userId, event.key, () =>
+      withTurnSlot(() => this.process(event, { channel: ZALO_CHANNEL, userId: event.userId })),
+    );
   };
 
   private async process(event: CitizenEvent, user: ChannelUser): Promise<void> {
