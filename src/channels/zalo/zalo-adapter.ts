@@ -39,6 +39,15 @@ export class ZaloAdapter extends CollectingAdapter {
     super(options.pending);
   }
 
+  /**
+   * Whether `event` can change anything. Unknown, unsupported and other OAs' events are only logged, and an echo
+   * without an admin id is an API send (ours): such a delivery needs no journal row, no turn slot and no dedupe key.
+   * Zalo echoes every message the OA sends, so that is one delivery in two at steady state.
+   */
+  static acts(event: ZaloEvent): boolean {
+    return event.kind !== 'ignored' && !(event.kind === 'echo' && !event.adminId);
+  }
+
   /** Handles one verified event (the webhook has already answered Zalo). */
   readonly handle = async (event: ZaloEvent): Promise<void> => {
     if (event.kind === 'ignored') {
@@ -46,6 +55,7 @@ export class ZaloAdapter extends CollectingAdapter {
       this.options.logger[level]({ channel: ZALO_CHANNEL, event: event.name, reason: event.reason }, 'Zalo event acknowledged, nothing to do');
       return;
     }
+    if (!ZaloAdapter.acts(event)) return;
     // The body waits for a turn slot when it resumes from the network (src/channels/turn-gate.ts).
     await this.options.inbox.deliver(ZALO_CHANNEL, event.userId, event.key, () =>
       withTurnSlot(() => this.process(event, { channel: ZALO_CHANNEL, userId: event.userId })),
@@ -86,7 +96,6 @@ export class ZaloAdapter extends CollectingAdapter {
 
   /** OA messages come back as echoes: ours are skipped, an officer's (from OA Manager, with an admin id) is reported. */
   private async echo(event: Extract<CitizenEvent, { kind: 'echo' }>, user: ChannelUser): Promise<void> {
-    if (!event.adminId) return;
     if (event.messageId && (await this.options.sender.sentByUs(event.messageId))) return;
     if (this.options.officerSignals) return this.options.officerSignals.officerSpoke(user, event.at, cleanInboundText(event.text));
     this.options.logger.info({ channel: ZALO_CHANNEL }, 'an officer wrote from OA Manager; no hand-off is listening');
