@@ -188,18 +188,26 @@ describe('Turns of webhook deliveries and the acknowledgements', () => {
     });
     const citizens = [userId(), userId(), userId(), userId()];
     const turns: { user: string; text: string; iteration: number }[] = [];
+    const sends: { user: string; iteration: number }[] = [];
     // One platform answer releases every first send at once, as a poll phase reading several answers would.
     let answerSends!: () => void;
     const sendsAnswered = new Promise<void>((r) => (answerSends = r));
     const adapter = new ZaloAdapter({
       inbox: new Inbox(createMemoryCoordination(), store.seenEvents),
-      sender: { send: async () => (await sendsAnswered, { ok: true as const, messageIds: [] }), sentByUs: async () => false },
+      sender: {
+        send: async (user) => {
+          sends.push({ user, iteration });
+          await sendsAnswered;
+          return { ok: true as const, messageIds: [] };
+        },
+        sentByUs: async () => false,
+      },
       contacts: store.contacts,
       menus: new MenuMemory(store.state, 'zalo'),
       translator,
       logic: async (context) => {
         turns.push({ user: context.activity.from.id, text: context.activity.text ?? '', iteration });
-        if (turns.length === citizens.length) setTimeout(answerSends, 5);
+        if (turns.length === citizens.length) setTimeout(answerSends, 50);
       },
       logger,
     });
@@ -218,5 +226,7 @@ describe('Turns of webhook deliveries and the acknowledgements', () => {
     for (const user of citizens) assert.deepEqual(turns.filter((t) => t.user === user).map((t) => t.text), ['first', 'second']);
     const seconds = turns.filter((t) => t.text === 'second').map((t) => t.iteration);
     assert.equal(new Set(seconds).size, citizens.length, `one resumed turn per iteration, not all in the one that read the answers: ${seconds.join(', ')}`);
+    // Each answer is drawn and sent in a later slot than its turn ran in: acknowledgements get a poll phase between.
+    turns.forEach((t, i) => assert.ok(sends[i].user === t.user && sends[i].iteration > t.iteration, `send ${i} after its turn's iteration`));
   });
 });

@@ -5,7 +5,7 @@ import type { Logger } from '../../ops/logger';
 import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
-import { withTurnSlot } from '../turn-gate';
+import { nextTurnSlot, withTurnSlot } from '../turn-gate';
 import type { MessengerClient } from './messenger-client';
 import type { MessengerEvent } from './messenger-events';
 import type { ChannelSender } from '../outbound/channel-sender';
@@ -73,6 +73,8 @@ export class MessengerAdapter extends CollectingAdapter {
     // "typing…" must reach Meta before the answer, or it would linger after it.
     await typing;
     if (outgoing.length === 0) return;
+    // Drawing and sending the answer takes a slot of its own: webhooks that arrived during the turn are answered first.
+    await nextTurnSlot();
     const result = await sender.send(event.psid, outgoing.map(activityToReply), 'reply');
     if (!result.ok) logger.warn({ channel: MESSENGER_CHANNEL, failure: result.failure, code: result.code, detail: result.detail }, 'Messenger reply not delivered');
   }

@@ -9,7 +9,7 @@ import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import { cleanInboundText } from '../inbound-text';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
-import { withTurnSlot } from '../turn-gate';
+import { nextTurnSlot, withTurnSlot } from '../turn-gate';
 import type { MenuMemory } from './menu-memory';
 import type { ZaloEvent } from './zalo-events';
 import { ZALO_CHANNEL, type ZaloSender } from './zalo-sender';
@@ -108,6 +108,8 @@ export class ZaloAdapter extends CollectingAdapter {
 
   private async turn(user: ChannelUser, fields: Partial<Activity>): Promise<void> {
     const outgoing = await this.runTurn(this.inbound(ZALO_CHANNEL, user.userId, fields), this.options.logic);
+    // Drawing and sending the answer takes a slot of its own: webhooks that arrived during the turn are answered first.
+    await nextTurnSlot();
     await this.options.sender.send(user.userId, outgoing.map(activityToReply), 'reply');
   }
 
