@@ -110,6 +110,8 @@ describe('Messenger conversation through the real server', () => {
     const second = await postWebhook(url(), pageDelivery([textEvent('psid-slow', 'cảm ơn')]));
     assert.equal(first.status, 200);
     assert.equal(second.status, 200);
+    // The first answer goes out in a turn slot after its turn's; the second turn waits behind it for Meta.
+    while (graph.calls.length === 0) await new Promise((r) => setTimeout(r, 5));
     assert.equal(graph.calls.length, 1, 'both deliveries were answered while the first send was still waiting for Meta');
     // Long enough for the waiting turn to deserve "typing…" (the adapter shows it after a second).
     await new Promise((r) => setTimeout(r, 1500));
