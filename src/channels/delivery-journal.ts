@@ -25,7 +25,8 @@ export interface DeliveryJournalOptions {
   onTurnSlice?: (channel: string, seconds: number) => void;
   /**
    * How many parsed deliveries may wait in memory for their turn slot. Beyond it, a delivery is only journaled (free
-   * for the taking) and loaded back, oldest first, as slots free: a flood costs journal rows, not heap.
+   * for the taking) and loaded back, oldest first, as slots free: a flood costs journal rows, not heap. Its claim
+   * counts as a start, so such a delivery has one retry fewer (7 of the default 8).
    */
   maxWaiting?: number;
 }
