@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { createAssistant } from './assistant';
 import { loadConfigOrReport } from './config';
+import { installLazyModules } from './ops/lazy-modules';
 import { createLogger } from './ops/logger';
 import { shutDown } from './ops/shutdown';
 
@@ -9,6 +9,10 @@ async function main(): Promise<void> {
   const config = loadConfigOrReport();
   if (!config) process.exit(2);
   const logger = createLogger(config.LOG_LEVEL);
+  // Before anything loads botbuilder: its entry points would load the Bot Framework connector and number recognisers
+  // we never use (src/ops/lazy-modules.ts).
+  installLazyModules();
+  const { createAssistant } = require('./assistant') as typeof import('./assistant');
   const assistant = await createAssistant(config, logger);
   assistant.knowledge.watch();
   const server = assistant.app.listen(config.PORT, config.HOST);

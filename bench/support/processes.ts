@@ -44,13 +44,14 @@ function stopper(child: ChildProcess): () => Promise<void> {
 /**
  * Starts the built assistant as `npm start` and the image do (`node [their options] dist/main.js`) with `env` on a fresh
  * data folder and waits for /healthz. The port comes from its "assistant listening" log line (PORT=0), so the log level
- * is `info`, as in production.
+ * is `info`, as in production. `nodeArgs` go after production's options (e.g. `--cpu-prof`); `root` is the tree whose
+ * `dist/` runs (another checkout's build, to compare two).
  */
-export async function startAssistant(env: Record<string, string> = {}): Promise<ServerProcess & { dataDir: string }> {
+export async function startAssistant(env: Record<string, string> = {}, nodeArgs: readonly string[] = [], root = ROOT): Promise<ServerProcess & { dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-assistant-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [...productionNodeOptions(), path.join(ROOT, 'dist', 'main.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...productionNodeOptions(), ...nodeArgs, path.join(root, 'dist', 'main.js')], {
+    cwd: root,
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CHAT_RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -85,9 +86,9 @@ export async function startAssistant(env: Record<string, string> = {}): Promise<
 }
 
 /** Starts a TypeScript server script that prints its port on its first line (bench/support/echo-server.ts). */
-export async function startScript(script: string, args: string[] = []): Promise<ServerProcess> {
+export async function startScript(script: string, args: string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     createInterface({ input: child.stdout! }).once('line', (line) => resolve(Number(line)));

@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder-core';
 import type { Dialog, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { DialogSet } from './dialogs/dialog-library';
 import type { Translator } from '../i18n/translator';

@@ -1,4 +1,4 @@
-import { ActionTypes, ActivityTypes, type Activity } from 'botbuilder';
+import { ActionTypes, ActivityTypes, type Activity } from 'botbuilder-core';
 
 /** A tappable choice: the title the citizen sees and the payload sent back as the next message. */
 export interface Button {

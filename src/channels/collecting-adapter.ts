@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder-core';
 import { replyToActivity, type Reply } from '../bot/reply';
 import type { ChannelUser } from '../store/ports';
 

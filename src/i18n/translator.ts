@@ -44,7 +44,7 @@ export function loadTranslator(localesDir: string): Translator {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const bound = new Map(locales.map((l) => [l, remembered(instance.getFixedT(l))] as const));
+  const bound = new Map(locales.map((l) => [l, boundTo(instance, l)] as const));
   return {
     forLocale: (locale) => bound.get(locale) ?? bound.get(defaultLocale)!,
     namespaces: [...namespaces],
@@ -55,19 +55,31 @@ export function loadTranslator(localesDir: string): Translator {
 const REMEMBERED_KEYS = 2000;
 
 /**
- * `t` with the answers to plain keys (no options, no interpolation) remembered: the locale files never change while
- * running, and i18next's lookup was a tenth of a turn, mostly the same menu titles again (docs/performance.md). Calls
- * with options go to i18next each time; the memo stops growing at REMEMBERED_KEYS so no input can inflate it.
+ * `t` bound to one language, as i18next's `getFixedT(locale)`, with two shortcuts:
+ * - the answers to plain keys (no options) are remembered: the locale files never change while running, and i18next's
+ *   lookup was a tenth of a turn, mostly the same menu titles again (docs/performance.md). The memo stops growing at
+ *   REMEMBERED_KEYS so no input can inflate it;
+ * - a key with an options object goes to the instance's `t` with the language added, which is what the fixed `t` ends
+ *   with, without the copy of every i18next setting it makes first on each call (half the bytes i18next allocated in a
+ *   turn). Anything else (a key prefix, a default value, several keys) goes to the fixed `t` itself.
  */
-function remembered(t: TFunction): TFunction {
+function boundTo(instance: i18n, locale: Locale): TFunction {
+  const fixed = instance.getFixedT(locale) as unknown as (...args: unknown[]) => unknown;
+  const translate = instance.t.bind(instance) as unknown as (key: string, options: object) => unknown;
   const known = new Map<string, unknown>();
-  const call = t as unknown as (...args: unknown[]) => unknown;
-  const memo = (key: unknown, ...rest: unknown[]): unknown => {
-    if (rest.length > 0 || typeof key !== 'string') return call(key, ...rest);
-    if (known.has(key)) return known.get(key);
-    const value = t(key);
-    if (known.size < REMEMBERED_KEYS) known.set(key, value);
-    return value;
+  const t = (key: unknown, ...rest: unknown[]): unknown => {
+    if (typeof key !== 'string') return fixed(key, ...rest);
+    if (rest.length === 0) {
+      if (known.has(key)) return known.get(key);
+      const value = fixed(key);
+      if (known.size < REMEMBERED_KEYS) known.set(key, value);
+      return value;
+    }
+    const [options] = rest;
+    if (rest.length === 1 && typeof options === 'object' && options !== null && !('keyPrefix' in options)) {
+      return translate(key, { ...options, lng: (options as { lng?: string }).lng || locale });
+    }
+    return fixed(key, ...rest);
   };
-  return memo as unknown as TFunction;
+  return t as unknown as TFunction;
 }

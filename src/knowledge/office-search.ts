@@ -4,6 +4,8 @@ import type { LocationEntry, MatchKind, Office, OfficeMatch } from './types';
 
 interface Variant {
   folded: string;
+  /** ` folded `, as searched for in every message: built once, not once per variant per message. */
+  padded: string;
   name: string;
   kind: MatchKind;
   office: Office;
@@ -53,9 +55,9 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
   const variants: Variant[] = [];
   const add = (office: Office, name: string, kind: MatchKind) => {
     const folded = foldForMatch(name);
-    if (folded) variants.push({ folded, name, kind, office });
+    if (folded) variants.push({ folded, padded: ` ${folded} `, name, kind, office });
     const bare = stripPlaceType(name, placeTypes);
-    if (bare !== folded && bare.length >= MIN_BARE_LENGTH) variants.push({ folded: bare, name, kind, office });
+    if (bare !== folded && bare.length >= MIN_BARE_LENGTH) variants.push({ folded: bare, padded: ` ${bare} `, name, kind, office });
   };
   for (const office of offices) {
     add(office, office.name, 'name');
@@ -71,7 +73,7 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
       if (text.trim() === '') return [];
       const hits: Hit[] = [];
       for (const v of variants) {
-        const at = text.indexOf(` ${v.folded} `);
+        const at = text.indexOf(v.padded);
         if (at >= 0) hits.push({ v, from: at, to: at + v.folded.length + 1 });
       }
       // A name inside a longer name said ("Bắc Kạn" in "thành phố Bắc Kạn", "Đại Từ" in "huyện Đại Từ") is part of it.

@@ -47,6 +47,12 @@ export class Analyser {
   private readonly turn = new PhraseMatcher<string[]>();
   private readonly emphasis = new PhraseMatcher<true>();
   private readonly secondary = new PhraseMatcher<true>();
+  // As `turn`: the cue as typed, so a word typed with diacritics must carry the cue's own ("lần đầu" is no "đâu").
+  private readonly interrogative = new PhraseMatcher<string[]>();
+  private readonly yesNo = new PhraseMatcher<string[]>();
+  private readonly closing = new PhraseMatcher<string[]>();
+  private readonly alternative: ReadonlySet<string>;
+  private readonly joins = new PhraseMatcher<true>();
 
   constructor(resources: Resources, vocabulary: { targets: Iterable<string>; known: Iterable<string> }, options: { procedureAliases?: Record<string, string[]>; locations?: LocationEntry[] } = {}) {
     this.normaliser = new TokenNormaliser(resources.abbreviations);
@@ -60,6 +66,12 @@ export class Analyser {
     for (const p of [...resources.cues.ask, ...resources.cues.turn]) this.turn.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
     for (const p of resources.cues.emphasis) this.emphasis.add(p, true);
     for (const p of resources.cues.secondary) this.secondary.add(p, true);
+    const typed = (p: string) => normaliseText(p.toLowerCase()).split(/\s+/);
+    for (const p of resources.cues.interrogative) this.interrogative.add(p, typed(p));
+    for (const p of resources.cues.yes_no) this.yesNo.add(p, typed(p));
+    for (const p of resources.cues.closing) this.closing.add(p, typed(p));
+    this.alternative = new Set(resources.cues.alternative.map(foldForMatch));
+    for (const p of resources.cues.joins) this.joins.add(p, true);
     const corrector = this.normaliser.corrector;
     corrector.addWords(vocabulary.targets);
     corrector.addKnown(vocabulary.known);
@@ -99,10 +111,14 @@ export class Analyser {
     const question = this.askedSentence(sentences, folded);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     const stress = sentences.find((s) => s.from >= question[1] && this.emphasis.match(folded.slice(s.from, s.to)).length > 0);
-    const [sFrom, qTo] = stress ? [stress.from, stress.to] : question;
+    const [sFrom, sTo] = stress ? [stress.from, stress.to] : question;
     // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
-    const marker = this.ask.match(folded.slice(sFrom, qTo)).pop();
-    const qFrom = marker && qTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
+    const marker = this.ask.match(folded.slice(sFrom, sTo)).pop();
+    const qFrom = marker && sTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
+    // Two asks in the sentence that asks ("… có cần về ký không, và lệ phí bao nhiêu"): the first is the request. (Not in
+    // a message read whole: there a "gì" or "không" in the story is no ask.)
+    const whole = sTo - sFrom === words.length;
+    const qTo = stress || whole ? sTo : this.firstAsk(text, words, qFrom, sTo);
     const focused = qTo - qFrom < words.length;
     const found = this.procedures.recognise(folded, toned, { breakAfter, request: focused ? { from: qFrom, to: qTo } : this.turnToRequest(words) });
     const mention = found?.abstain ? undefined : found;
@@ -168,10 +184,57 @@ export class Analyser {
 
   /** The sentence that asks (see askedSentence), preferring a question introduced by an `ask` phrase that is not a `secondary` one. */
   private askedSentence(sentences: readonly Sentence[], folded: readonly string[]): [number, number] {
-    return askedSentence(sentences, folded.length, (s) => {
+    const introduced = (s: Sentence) => {
       const words = folded.slice(s.from, s.to);
       return this.ask.match(words).length > 0 && this.secondary.match(words).length === 0;
-    });
+    };
+    // Issue 10: a letter typed without question marks ("… cho mình hỏi X không, và Y bao nhiêu. mình lo nhất là …") still
+    // says where it asks: the last sentence an `ask` phrase opens, when it is not the whole message.
+    if (sentences.length > 1 && !sentences.some((s) => s.question)) {
+      const asking = sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && introduced(s)).pop();
+      if (asking) return [asking.from, asking.to];
+    }
+    return askedSentence(sentences, folded.length, introduced);
+  }
+
+  /**
+   * The end of the first ask of the request [from, to) when it asks two things in one sentence, else `to`. Clauses are
+   * cut at commas and before a `joins` word ("và"); one opening with an `alternative` ("hay", "hoặc") belongs to the
+   * clause before. A clause asks when it holds an `interrogative` or ends in a `yes_no` particle. Every writer labels
+   * the first ask as the main one ("có phải về ký không, và lệ phí bao nhiêu" asks whether first), and the model,
+   * reading a bag of words, leaned to whichever facet cue was stronger, most often the later fee or duration.
+   */
+  private firstAsk(text: string, words: readonly Word[], from: number, to: number): number {
+    const starts = [from];
+    const joined = new Set(this.joins.matchAll(words.slice(from, to).map((w) => w.text)).map((m) => from + m.from));
+    for (let i = from + 1; i < to; i++) {
+      const cut = joined.has(i) || CLAUSE_BREAK.test(text.slice(words[i - 1].end, words[i].start));
+      if (cut && !this.alternative.has(words[i].text) && starts[starts.length - 1] !== i) starts.push(i);
+    }
+    if (starts.length < 2) return to;
+    const asking = starts.map((a, k) => [a, starts[k + 1] ?? to] as const).filter(([a, b]) => this.asks(words, a, b));
+    if (asking.length < 2) return to;
+    // "… làm thay được không, cần mang giấy gì?": after a bare "may I" the papers to bring are the practical ask (three
+    // writers label it so), whereas a fee or a duration after it is an addition.
+    const facetsOf = ([a, b]: readonly [number, number]) => new Set(this.facets.match(words.slice(a, b).map((w) => w.text)).map((m) => m.value));
+    const [first, second] = asking.map(facetsOf);
+    const bare = [...first].every((f) => f === 'how');
+    return bare && second.has('documents') ? asking[1][1] : asking[0][1];
+  }
+
+  /** Whether words [from, to) ask something: an interrogative anywhere, or a yes/no particle at the end (before politeness). */
+  private asks(words: readonly Word[], from: number, to: number): boolean {
+    const clause = words.slice(from, to);
+    const folded = clause.map((w) => w.text);
+    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => typedAs(clause[m.from + k], cue));
+    if (this.interrogative.matchAll(folded).some(own)) return true;
+    let end = folded.length;
+    for (let k = 0; k < MAX_CLOSING && end > 0; k++) {
+      const polite = this.closing.matchAll(folded.slice(0, end)).filter((m) => m.to === end && own(m)).pop();
+      if (!polite) break;
+      end = polite.from;
+    }
+    return this.yesNo.matchAll(folded.slice(0, end)).some((m) => m.to === end && own(m));
   }
 
   /**
@@ -179,10 +242,7 @@ export class Analyser {
    * "vậy thì", "cho em hỏi") to the end, when enough words follow; undefined when there is no such turn.
    */
   private turnToRequest(words: readonly Word[]): { from: number; to: number } | undefined {
-    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => {
-      const w = words[m.from + k];
-      return w.toned === w.text || normaliseText(w.toned) === cue;
-    });
+    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => typedAs(words[m.from + k], cue));
     const last = this.turn.matchAll(words.map((w) => w.text)).filter(own).pop();
     return last && last.from > 0 && words.length - last.from >= MIN_FOCUS_WORDS ? { from: last.from, to: words.length } : undefined;
   }
@@ -193,6 +253,15 @@ const PROCEDURE_READING = { charGrams: true };
 
 // Punctuation between two words: they may be items of a list.
 const BREAK = /[,.;:!?\n]/;
+// Punctuation between two clauses of one sentence.
+const CLAUSE_BREAK = /[,;:]/;
+// Politeness words read back from the end of a clause before its yes/no particle ("không ạ", "chưa vậy ad").
+const MAX_CLOSING = 3;
+
+/** A word matches a cue word as typed: typed without diacritics, or with the cue's own ("đâu" is no "đầu"). */
+function typedAs(w: Word, cue: string): boolean {
+  return w.toned === w.text || normaliseText(w.toned) === cue;
+}
 
 // Whether a folded word is all digits (a plain loop: this runs for every word of every message).
 function isNumber(word: string): boolean {

@@ -21,7 +21,8 @@ const MAX_FEATURE_WORDS = 120;
 // Character n-grams of the folded words (issue 10): the evidence the plain TF-IDF baseline reads, for the procedure model only.
 // 4–5 letters across word boundaries ("u tru", "ho chi") tie a situation to its procedure through inflected, misspelt or
 // glued words the lexicon and the word features miss. Tried for the intent model too (same features, or a separate
-// n-gram model blended in): it lost intent on every long-message dev set (docs/understanding.md, Round 10).
+// n-gram model blended in, Round 10; again in Round 11 with the grams scaled as a block of their own): it lost intents
+// every time. The intent of a long letter asks a character n-gram SVM instead (char-ngram-svm.ts, parser.ts).
 const GRAM_MIN = 4;
 const GRAM_MAX = 5;
 /** A character n-gram seen in fewer training messages than this is dropped: it is mostly one message's name or typo, and the cap bounds the model. */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { CharNgramSvm, type SvmSnapshot } from './char-ngram-svm';
 import { SituationModel, type SituationRules, type SituationSnapshot } from './situation-model';
 import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot } from './softmax-classifier';
 
@@ -17,6 +18,8 @@ export interface TrainedModels {
   intents: SoftmaxClassifier;
   procedures: SoftmaxClassifier;
   situations: SituationModel;
+  /** The character n-gram SVM the intent of a long letter also asks (parser.ts). */
+  letters: CharNgramSvm;
 }
 
 interface SavedModels {
@@ -24,6 +27,7 @@ interface SavedModels {
   intents: ClassifierSnapshot;
   procedures: ClassifierSnapshot;
   situations: SituationSnapshot;
+  letters: SvmSnapshot;
 }
 
 const SUFFIX = '.model';
@@ -71,6 +75,7 @@ export class ModelCache {
         intents: SoftmaxClassifier.restore(saved.intents, index),
         procedures: SoftmaxClassifier.restore(saved.procedures, index),
         situations: SituationModel.restore(situations, saved.situations),
+        letters: CharNgramSvm.restore(saved.letters),
       };
     }
     return undefined;
@@ -83,7 +88,7 @@ export class ModelCache {
   save(key: string, models: TrainedModels): void {
     const dir = this.dirs[0];
     if (!dir) return;
-    const saved: SavedModels = { features: models.index.names(), intents: models.intents.snapshot(), procedures: models.procedures.snapshot(), situations: models.situations.snapshot() };
+    const saved: SavedModels = { features: models.index.names(), intents: models.intents.snapshot(), procedures: models.procedures.snapshot(), situations: models.situations.snapshot(), letters: models.letters.snapshot() };
     try {
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, key + SUFFIX);

@@ -65,7 +65,10 @@ export class ProcedureRecogniser {
     // Content editors' aliases never override ambiguity: one that is (part of) a family alias ("thẻ căn cước",
     // "đăng ký xe") would silently pick one member where the bot must ask, so the family keeps it.
     const family = Object.values(lexicon.groups).flatMap((g) => g.aliases.map((a) => ` ${foldForMatch(a)} `));
-    const insideFamily = (alias: string) => family.some((f) => f.includes(` ${foldForMatch(alias)} `));
+    const insideFamily = (alias: string) => {
+      const folded = ` ${foldForMatch(alias)} `;
+      return family.some((f) => f.includes(folded));
+    };
     for (const [id, list] of Object.entries(extraAliases)) {
       for (const a of list) if (foldForMatch(a) && !insideFamily(a)) this.aliases.add(a, { kind: 'procedure', id });
     }

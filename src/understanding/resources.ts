@@ -66,6 +66,16 @@ const cuesSchema = z.object({
   emphasis: phraseList.default([]),
   /** Phrases that add a further, lesser ask ("cho hỏi thêm", "tiện cho hỏi"): a question they introduce is not the request. */
   secondary: phraseList.default([]),
+  /** Words that make a clause a question wherever they stand ("gì", "ở đâu", "bao lâu", "how"): two asks in one sentence. */
+  interrogative: phraseList.default([]),
+  /** Particles that make a clause a yes/no question when they end it ("… có mất tiền không", "… được chưa ạ"). */
+  yes_no: phraseList.default([]),
+  /** Politeness that may follow a yes/no particle at the end of a clause ("không ạ", "chưa vậy ad"). */
+  closing: phraseList.default([]),
+  /** Words that open a clause offering an alternative to the one before ("…, hay nộp online được"): the same ask. */
+  alternative: phraseList.default([]),
+  /** Words that open a new clause without a comma ("nộp ở đâu và mất bao lâu"); it counts when both sides ask. */
+  joins: phraseList.default([]),
   /** Words that name a kind of place (xã, phường, tt...): after one, one-word and misspelt place names are accepted. */
   places: phraseList.default([]),
   /** Words that say which kind of vehicle a message is about (value of the `vehicle_type` entity: motorbike, car). */

@@ -82,13 +82,15 @@ export interface ClassifierSnapshot {
   weights: Float64Array<ArrayBuffer>;
   bias: Float64Array<ArrayBuffer>;
   temperature: number;
+  /** The weights are single-precision values (see `compact`): restored as a Float32Array. */
+  single?: boolean;
 }
 
 /** Softmax regression trained by SGD with AdaGrad step sizes; features never seen in training are ignored. */
 export class SoftmaxClassifier {
   readonly labels: string[];
   readonly index: FeatureIndex;
-  private weights = new Float64Array(0);
+  private weights: Float64Array<ArrayBuffer> | Float32Array<ArrayBuffer> = new Float64Array(0);
   private columns = 0;
   private bias: Float64Array<ArrayBuffer>;
   private temperature = 1;
@@ -119,7 +121,8 @@ export class SoftmaxClassifier {
       return y === undefined ? [] : [{ x: Int32Array.from(d.x), y }];
     });
     this.columns = this.index.size;
-    this.weights = new Float64Array(this.columns * C);
+    const w = new Float64Array(this.columns * C);
+    this.weights = w;
     const g2 = new Float64Array(this.columns * C).fill(1e-8);
     const b2 = new Float64Array(C).fill(1e-8);
     const order = rows.map((_, i) => i);
@@ -129,7 +132,6 @@ export class SoftmaxClassifier {
     const active = new Int32Array(C);
     const rest = new Uint8Array(rows.length);
     const { learningRate, l2 } = opt;
-    const w = this.weights;
     for (let epoch = 0; epoch < opt.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
@@ -169,9 +171,19 @@ export class SoftmaxClassifier {
     }
   }
 
+  /**
+   * Keeps the trained weights in single precision: half their memory, and probabilities that differ from the double
+   * precision ones by about 1e-7 (no answer of any dev set changed, docs/understanding.md, Round 11).
+   */
+  compact(): void {
+    this.weights = Float32Array.from(this.weights);
+  }
+
   /** The trained parameters, to be restored later with `SoftmaxClassifier.restore`. */
   snapshot(): ClassifierSnapshot {
-    return { labels: this.labels, columns: this.columns, weights: this.weights, bias: this.bias, temperature: this.temperature };
+    const w = this.weights;
+    const single = w instanceof Float32Array;
+    return { labels: this.labels, columns: this.columns, weights: single ? Float64Array.from(w) : w, bias: this.bias, temperature: this.temperature, single };
   }
 
   /** A classifier that predicts exactly as the one `snapshot` was taken of, over `index` (restored with it). */
@@ -180,7 +192,7 @@ export class SoftmaxClassifier {
     model.columns = snapshot.columns;
     // Copied out: arrays read back by v8.deserialize may be views on the whole file's buffer, which would stay alive
     // beside them (~9 MB of a parser's memory, docs/performance.md). `slice` keeps every bit.
-    model.weights = snapshot.weights.slice();
+    model.weights = snapshot.single ? Float32Array.from(snapshot.weights) : snapshot.weights.slice();
     model.bias = snapshot.bias.slice();
     model.temperature = snapshot.temperature;
     return model;

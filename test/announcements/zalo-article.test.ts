@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import nock from 'nock';
-import { startAdminServer, type AdminServer } from '../admin/admin-server';
+import { callApi, startAdminServer, type AdminServer } from '../admin/admin-server';
 import { API_BASE, zaloEnv } from '../channels/zalo/zalo-support';
 import { vi } from '../support/locale';
+import { uniqueRedisPrefix } from '../support/server';
 
 describe('Zalo article broadcast beside an announcement (real server, nock at Zalo)', function () {
   this.timeout(60_000);
@@ -90,5 +94,49 @@ describe('Zalo article broadcast beside an announcement (real server, nock at Za
     const cancelled = await api('POST', `/api/admin/announcements/${id}/zalo-article`, { articleId: 'a1b2c3' });
     assert.equal(cancelled.status, 409);
     assert.equal(scope.isDone(), false, 'Zalo was never called');
+  });
+});
+
+describe('Zalo article broadcast from two instances at once (shared SQLite file, real Redis)', function () {
+  this.timeout(90_000);
+  let dataDir: string;
+  let a: AdminServer;
+  let b: AdminServer;
+  before(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-shared-'));
+    const env = {
+      ...zaloEnv(),
+      ZALO_ARTICLE_BROADCAST: 'true',
+      ANNOUNCEMENT_POLL_SECONDS: '60',
+      DATA_DIR: dataDir,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: uniqueRedisPrefix('zalo-article'),
+    };
+    a = await startAdminServer(env);
+    b = await startAdminServer(env);
+  });
+  after(async () => {
+    nock.cleanAll();
+    await a?.close();
+    await b?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    nock.enableNetConnect();
+  });
+
+  it('calls Zalo once when the same article is pressed on both instances at the same moment', async () => {
+    const token = await a.staff('news-two', ['propaganda']);
+    const created = await callApi(a.url, 'POST', '/api/admin/announcements', { token, json: { title: 'Cảnh báo lừa đảo', body: 'Nội dung', channels: ['zalo'], topics: [], communes: [] } });
+    const id = created.body.announcement.id as string;
+    // The first call is slow, so the second instance's press arrives while Zalo has not answered yet.
+    const once = nock(API_BASE).post('/v2.0/oa/message').delay(300).reply(200, { error: 0, message: 'Success', data: { message_id: 'bc-one' } });
+    const twice = nock(API_BASE).post('/v2.0/oa/message').reply(200, { error: 0, message: 'Success', data: { message_id: 'bc-two' } });
+    const press = (server: AdminServer) => callApi(server.url, 'POST', `/api/admin/announcements/${id}/zalo-article`, { token, json: { articleId: 'shared-1' } });
+    const answers = await Promise.all([press(a), press(b)]);
+    assert.deepEqual(answers.map((x) => x.status).sort(), [200, 409], JSON.stringify(answers.map((x) => x.body)));
+    assert.equal(answers.find((x) => x.status === 409)?.body.error.details.reason, 'already_sent');
+    assert.ok(once.isDone());
+    assert.equal(twice.isDone(), false, 'Zalo was called once');
   });
 });

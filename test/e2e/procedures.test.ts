@@ -170,6 +170,32 @@ describe('procedure conversations end to end', () => {
       assert.ok(replies[0].text.startsWith(vi('office:whereIntro', { title, where: '' }).trim()), replies[0].text);
     });
 
+    // Issue 10: "which office handles X" is procedure_info with the where facet (the writers' convention); the answer is
+    // where to apply and the way to find the office, not the steps card.
+    it('answers which office handles a procedure with where to apply and the office finder, not the steps card', async () => {
+      const cases: [string, string][] = [
+        ['đăng ký tạm trú thì lên công an nào làm ạ', 'tam-tru'],
+        ['Em 24 tuổi, quê Lạng Sơn, làm ở khu công nghiệp Sông Công. Ví của em bị rơi mất cùng thẻ căn cước hôm đi chợ. Cho em hỏi làm lại thẻ thì lên đâu làm ạ?', 'can-cuoc-cap-lai'],
+      ];
+      for (const [message, id] of cases) {
+        const replies = await chat(assistant().url, `where-${id}`, message);
+        assertFitsPlatforms(replies);
+        const title = knowledge.getProcedure(id)!.title.vi;
+        assert.equal(replies.length, 1, replies.map((r) => r.text.slice(0, 60)).join(' | '));
+        assert.ok(replies[0].text.startsWith(vi('office:whereIntro', { title, where: '' }).trim()), replies[0].text.slice(0, 80));
+        assert.ok(replies[0].buttons!.some((b) => b.payload === '/share_location'), 'the office finder');
+        const facets = replies[0].buttons!.filter((b) => b.payload.includes(id)).map((b) => b.title);
+        assert.ok(facets.includes(vi('procedure:facets.info')) && !facets.includes(vi('procedure:facets.where')), facets.join(', '));
+      }
+    });
+
+    it('corrects where a procedure used to be done when the where question repeats it', async () => {
+      const replies = await chat(assistant().url, 'where-outdated', 'lý lịch tư pháp giờ xin ở đâu, vẫn lên Sở Tư pháp à');
+      const title = knowledge.getProcedure('ly-lich-tu-phap')!.title.vi;
+      assert.ok(replies[0].text.startsWith(vi('office:whereIntro', { title, where: '' }).trim()), replies[0].text.slice(0, 80));
+      assert.ok(replies[0].text.includes(vi('procedure:outdated', { claim: '', correction: '' }).split(':')[0]), replies[0].text);
+    });
+
     it('tells where to apply for a commune-level procedure once the place is known', async () => {
       const sender = 'where';
       await chat(assistant().url, sender, 'công an phường Phan Đình Phùng ở đâu');

@@ -54,6 +54,21 @@ describe('structured logs', () => {
     assert.ok(raw.every((l) => !/0912|001099012345|Nguyễn|sess-abc|0987654321/.test(l)), raw.join('\n'));
   });
 
+  it('redacts request headers and the fields an error carries, and leaves the logged objects as they were', () => {
+    const { lines, stream } = captureLogs();
+    const headers = { authorization: 'Basic c2VjcmV0', cookie: 'sid=1', 'x-hub-signature-256': 'sha256=ab', host: 'example.org' };
+    const err = Object.assign(new Error('refused'), { accessToken: 'tok-1', code: 'E_AUTH' });
+    createLogger('info', stream).warn({ headers, req: { method: 'POST', headers: { ...headers } }, err }, 'refused');
+    const [line] = lines;
+    assert.deepEqual(line!.headers, { authorization: '[redacted]', cookie: '[redacted]', 'x-hub-signature-256': '[redacted]', host: 'example.org' });
+    assert.deepEqual((line!.req as { headers: unknown }).headers, { ...headers, authorization: '[redacted]', cookie: '[redacted]' });
+    assert.equal((line!.err as { accessToken: string }).accessToken, '[redacted]');
+    assert.equal((line!.err as { type: string; code: string }).type, 'Error');
+    assert.equal((line!.err as { code: string }).code, 'E_AUTH');
+    assert.equal(headers.authorization, 'Basic c2VjcmV0', 'the caller\'s object is not changed');
+    assert.equal(err.accessToken, 'tok-1');
+  });
+
   it('shows the text at LOG_LEVEL=debug, still without phone or ID numbers, and never tokens', () => {
     const { lines, stream } = captureLogs();
     createLogger('debug', stream).debug({ text: 'số tôi là 0912345678, hỏi tạm trú', token: 't-1' }, 'message understood');
@@ -103,6 +118,7 @@ describe('request ids across a turn, through the real server', () => {
     assert.deepEqual(mine.map((l) => l.msg), ['message understood', 'turn answered']);
     assert.equal(mine[0]!.text, 'cho em hỏi đăng ký tạm trú, sđt [redacted]');
     assert.equal(mine[1]!.channel, 'rest');
+    assert.deepEqual(Object.keys(mine[1]!).filter((k) => k === 'text' || k === 'confidence'), [], 'a line carries its own fields, not an earlier line\'s of the same request');
   });
 
   it('keeps an id whole even when its digits are shaped like a phone or ID number (random UUIDs can be)', async () => {

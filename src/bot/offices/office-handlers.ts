@@ -3,7 +3,7 @@ import type { Knowledge, Office } from '../../knowledge';
 import type { Handler } from '../handler';
 import { menuButton } from '../handlers/menu';
 import { facetButtons } from '../procedures/facets';
-import { translationNotes } from '../procedures/procedure-answer';
+import { corrections, translationNotes } from '../procedures/procedure-answer';
 import { ContentReader, factCaution } from '../procedures/fact-text';
 import { payload, SHARE_LOCATION_PAYLOAD, type Button } from '../reply';
 import type { Turn } from '../turn';
@@ -127,7 +127,9 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
     const title = reader.read(procedure.title);
     const where = procedure.where.status === 'missing' ? t('procedure:status.missing') : reader.read(procedure.where.value.text);
     const facts = factCaution(t, reader, procedure.where, procedure.sourceUrl);
-    const lines = [t('office:whereIntro', { title, where }), ...translationNotes(t, reader), ...facts];
+    // "Lý lịch tư pháp xin ở Sở Tư pháp hay công an?": a where question often repeats where it used to be done.
+    const message = turn.text.startsWith('/') ? '' : turn.text;
+    const lines = [t('office:whereIntro', { title, where }), ...translationNotes(t, reader), ...facts, ...corrections(t, reader, procedure, message)];
     const commune = procedure.where.status !== 'missing' && procedure.where.value.levels.includes('commune');
     const place = turn.memory.location;
     const offices = k.officesFor(procedureId, place ? { placeText: k.getOffice(place)?.name ?? place } : {});

@@ -23,7 +23,7 @@ interface FacetBody {
 }
 
 /** An outdated belief is corrected when the citizen's message repeats it ("nộp ở Sở Tư pháp"), not on every card. */
-function corrections(t: TFunction, r: ContentReader, p: Procedure, message: string): string[] {
+export function corrections(t: TFunction, r: ContentReader, p: Procedure, message: string): string[] {
   return p.outdated
     .filter((o) => o.mentions && longestMention(message, o.mentions))
     .map((o) => `• ${t('procedure:outdated', { claim: r.read(o.claim), correction: r.read(o.correction) })}`);

@@ -122,18 +122,26 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
   // Every part asked, in the citizen's order (the intent's own first when no cue marks it); a fee that needs the
   // vehicle first waits for its button.
   const waits = (f: Facet) => f !== facet && f === 'fee' && current.fee.status !== 'missing' && pendingVariant(current.fee.value, slots) !== undefined;
-  const parts = (asked.includes(facet) ? asked : [facet, ...asked]).filter((f) => !waits(f));
+  // "Làm căn cước ở đâu", "nộp ở xã hay lên tỉnh" are procedure_info with the where facet (issue 10, the writers'
+  // convention): a general question that asks where, and not how, gets the parts it asks, not the steps card first.
+  const specific = facet === 'info' && asked.includes('where') && !asked.includes('info');
+  const parts = (asked.includes(facet) || specific ? asked : [facet, ...asked]).filter((f) => !waits(f));
   // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
   const context = { slots, message: turn.text.startsWith('/') ? undefined : turn.text };
   const texts: TextFacet[] = [];
+  // The answer is the text last measured with a part kept: drawn once per part, not once more at the end.
+  let text = '';
   for (const part of parts) {
     if (part === 'where' || texts.length >= MAX_PARTS) continue;
-    const fits = describeFacets(t, turn.locale, current, [...texts, part], context).length <= ANSWER_BUDGET_CHARS;
-    if (texts.length === 0 || fits) texts.push(part);
+    const candidate = describeFacets(t, turn.locale, current, [...texts, part], context);
+    if (texts.length === 0 || candidate.length <= ANSWER_BUDGET_CHARS) {
+      texts.push(part);
+      text = candidate;
+    }
   }
   const where = parts.includes('where');
   const buttons = facetButtons(t, current.id, [...texts, ...(where ? ['where' as const] : [])], asked);
-  if (texts.length > 0) await turn.say({ text: describeFacets(t, turn.locale, current, texts, context), buttons: where ? undefined : [...buttons, menuButton(t)] });
+  if (texts.length > 0) await turn.say({ text, buttons: where ? undefined : [...buttons, menuButton(t)] });
   // The offices come last, in a message of their own, with the buttons for what is left.
   if (where) await deps.answerWhere(turn, current.id, buttons);
 }

@@ -18,28 +18,41 @@ export interface AskedFacet {
 /** The facets a message asks by its question words, in the order asked ("ở đâu, mang gì" → where, documents). */
 export type QuestionWords = (message: string) => AskedFacet[];
 
+/** A word with its folded form, computed once: a message is compared with every listed phrase. */
+interface Word {
+  text: string;
+  folded: string;
+}
+
 interface Phrase {
-  words: string[];
+  words: Word[];
   facet: Facet | undefined;
 }
 
-const wordsOf = (text: string) => [...text.toLowerCase().normalize('NFC').matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ text: m[0], start: m.index }));
+const wordsOf = (text: string) => [...text.toLowerCase().normalize('NFC').matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ text: m[0], folded: foldDiacritics(m[0]), start: m.index }));
 
 /** A typed word matches a listed one when they fold alike and, if it carries diacritics, the same ones. */
-const sameWord = (typed: string, listed: string) => foldDiacritics(typed) === foldDiacritics(listed) && (typed === listed || typed === foldDiacritics(typed));
+const sameWord = (typed: Word, listed: Word) => typed.folded === listed.folded && (typed.text === listed.text || typed.text === typed.folded);
+
+/** Whether the typed words from `at` on are the phrase's words (a loop: this runs for every phrase at every word). */
+function saidAt(phrase: readonly Word[], typed: readonly Word[], at: number): boolean {
+  if (at + phrase.length > typed.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (!sameWord(typed[at + k], phrase[k])) return false;
+  return true;
+}
 
 /** Reads content/question-words.yaml; throws naming the file on any problem. */
 export function loadQuestionWords(file: string): QuestionWords {
   const data = loadYamlFile(file, schema);
   const list: Phrase[] = [
-    ...Object.entries(data.facets).flatMap(([facet, ps]) => (ps ?? []).map((p) => ({ words: wordsOf(p).map((w) => w.text), facet: facet as Facet }))),
-    ...data.ignore.map((p) => ({ words: wordsOf(p).map((w) => w.text), facet: undefined })),
+    ...Object.entries(data.facets).flatMap(([facet, ps]) => (ps ?? []).map((p) => ({ words: wordsOf(p), facet: facet as Facet }))),
+    ...data.ignore.map((p) => ({ words: wordsOf(p), facet: undefined })),
   ].sort((a, b) => b.words.length - a.words.length);
   return (message) => {
     const typed = wordsOf(message);
     const found: AskedFacet[] = [];
     for (let i = 0; i < typed.length; ) {
-      const hit = list.find((p) => p.words.every((w, k) => i + k < typed.length && sameWord(typed[i + k].text, w)));
+      const hit = list.find((p) => saidAt(p.words, typed, i));
       if (hit?.facet && !found.some((f) => f.facet === hit.facet)) found.push({ facet: hit.facet, start: typed[i].start });
       i += hit?.words.length ?? 1;
     }

@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder-core';
 import { HELD_ON_PLATFORM } from '../../bot/officer-presence';
 import { activityToReply } from '../../bot/reply';
 import type { Logger } from '../../ops/logger';

@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder-core';
 import { SHARE_LOCATION_PAYLOAD } from '../../bot/reply';
 import { activityToReply, payload } from '../../bot/reply';
 import type { Translator } from '../../i18n/translator';

@@ -1,0 +1,70 @@
+/**
+ * Preloaded into a server under test (`NODE_OPTIONS=--require …/turn-probe.cjs`): each SIGUSR2 opens or closes a
+ * measuring window. Closing it writes to TURN_PROBE_OUT, as JSON, what the process spent inside the window: CPU time
+ * (`process.cpuUsage`, every thread of the process), bytes allocated on the V8 heap (from the heap size before and
+ * after each collection, `v8.GCProfiler`), the collections themselves, and, when TURN_PROBE_PROFILE names a file, a
+ * CPU profile of the window only (start-up and warm-up stay out of it); when TURN_PROBE_HEAP names a file, a sampling
+ * heap profile of the window that counts collected objects too (where the allocated bytes come from). CommonJS so it
+ * loads before the server's code.
+ */
+'use strict';
+const fs = require('node:fs');
+const v8 = require('node:v8');
+const inspector = require('node:inspector');
+
+const out = process.env.TURN_PROBE_OUT;
+const profileFile = process.env.TURN_PROBE_PROFILE;
+const heapFile = process.env.TURN_PROBE_HEAP;
+let window;
+
+function post(session, method, params) {
+  return new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+}
+
+async function open() {
+  const session = profileFile || heapFile ? new inspector.Session() : undefined;
+  session?.connect();
+  if (profileFile) {
+    await post(session, 'Profiler.enable');
+    await post(session, 'Profiler.setSamplingInterval', { interval: 200 });
+    await post(session, 'Profiler.start');
+  }
+  if (heapFile) {
+    await post(session, 'HeapProfiler.enable');
+    await post(session, 'HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
+  const gc = new v8.GCProfiler();
+  gc.start();
+  window = { session, gc, cpu: process.cpuUsage(), heapUsed: v8.getHeapStatistics().used_heap_size, at: process.hrtime.bigint() };
+}
+
+async function close() {
+  const { session, gc, cpu, heapUsed, at } = window;
+  window = undefined;
+  const used = process.cpuUsage(cpu);
+  const endUsed = v8.getHeapStatistics().used_heap_size;
+  const { statistics } = gc.stop();
+  // Allocation = growth of the used heap between collections: what each collection found, minus what the last one left.
+  let allocated = 0;
+  let last = heapUsed;
+  let gcMs = 0;
+  const kinds = {};
+  for (const s of statistics) {
+    allocated += s.beforeGC.heapStatistics.usedHeapSize - last;
+    last = s.afterGC.heapStatistics.usedHeapSize;
+    gcMs += s.cost / 1000;
+    kinds[s.gcType] = (kinds[s.gcType] ?? 0) + 1;
+  }
+  allocated += endUsed - last;
+  if (profileFile) fs.writeFileSync(profileFile, JSON.stringify((await post(session, 'Profiler.stop')).profile));
+  if (heapFile) fs.writeFileSync(heapFile, JSON.stringify((await post(session, 'HeapProfiler.stopSampling')).profile));
+  session?.disconnect();
+  const result = { cpuMs: (used.user + used.system) / 1000, wallMs: Number(process.hrtime.bigint() - at) / 1e6, allocatedBytes: allocated, gcMs, collections: kinds };
+  fs.writeFileSync(out, JSON.stringify(result));
+}
+
+if (out) {
+  process.on('SIGUSR2', () => {
+    (window ? close() : open()).catch((err) => process.stderr.write(`turn-probe: ${err.stack}\n`));
+  });
+}

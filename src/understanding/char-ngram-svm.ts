@@ -1,0 +1,163 @@
+/**
+ * TF-IDF over character 2–5-grams of folded text and a linear SVM per class (one-vs-rest, L2-regularised hinge loss,
+ * dual coordinate descent as in LIBLINEAR), as scikit-learn's TfidfVectorizer(analyzer="char", ngram_range=(2,5),
+ * sublinear_tf=True) + LinearSVC(C=1, loss="hinge") would do it. No npm library does this with a sparse linear SVM
+ * (libsvm-js is a kernel port of a dense solver), so it is written here compactly.
+ *
+ * Two uses: untuned (every gram kept) it is the plain baseline of issue 10 (evaluation/ngram-baseline.ts); with rare
+ * grams dropped it is the second opinion the parser asks about long letters (parser.ts, docs/understanding.md).
+ */
+import { foldForMatch } from './normalise';
+
+const MIN_GRAM = 2;
+const MAX_GRAM = 5;
+const C = 1;
+
+/** Training settings: `minDocs` drops grams found in fewer training texts (a bounded model), `epochs` of the solver. */
+export interface SvmOptions {
+  minDocs: number;
+  epochs: number;
+  /** A text already beyond its margin (no update) is skipped for this many epochs (LIBLINEAR's shrinking, simplified). */
+  restEpochs: number;
+}
+
+/** The baseline's settings: every gram, 30 epochs, every text visited every epoch. */
+export const UNTUNED: SvmOptions = { minDocs: 1, epochs: 30, restEpochs: 0 };
+
+/** What a trained model is, bit for bit (saved by model-cache.ts). */
+export interface SvmSnapshot {
+  labels: string[];
+  grams: string[];
+  idf: Float32Array<ArrayBuffer>;
+  /** Gram-major: the weights of gram j for every label are at j × labels … (j + 1) × labels. */
+  weights: Float32Array<ArrayBuffer>;
+  bias: Float32Array<ArrayBuffer>;
+}
+
+type Sparse = { idx: Int32Array; val: Float64Array };
+
+/** Character 2–5-grams of the folded text with a space at each end (counts per gram). */
+function grams(text: string): Map<string, number> {
+  const s = ` ${foldForMatch(text)} `;
+  const out = new Map<string, number>();
+  for (let n = MIN_GRAM; n <= MAX_GRAM; n++) for (let i = 0; i + n <= s.length; i++) {
+    const g = s.slice(i, i + n);
+    out.set(g, (out.get(g) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** A trained model: one linear score per label. */
+export class CharNgramSvm {
+  private readonly vocab: Map<string, number>;
+
+  private constructor(private readonly model: SvmSnapshot) {
+    this.vocab = new Map(model.grams.map((g, j) => [g, j]));
+  }
+
+  get labels(): readonly string[] {
+    return this.model.labels;
+  }
+
+  /** Trains on (text, label) pairs; the order of `docs` and a fixed seed make it reproducible. */
+  static train(docs: readonly { text: string; label: string }[], options: SvmOptions = UNTUNED): CharNgramSvm {
+    const counted = docs.map((d) => grams(d.text));
+    const df = new Map<string, number>();
+    for (const g of counted) for (const k of g.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    const kept = [...df].filter(([, n]) => n >= options.minDocs);
+    const labels = [...new Set(docs.map((d) => d.label))].sort();
+    const model: SvmSnapshot = {
+      labels,
+      grams: kept.map(([g]) => g),
+      idf: Float32Array.from(kept, ([, n]) => Math.log((1 + docs.length) / (1 + n)) + 1),
+      weights: new Float32Array(kept.length * labels.length),
+      bias: new Float32Array(labels.length),
+    };
+    const svm = new CharNgramSvm(model);
+    // Trained in double precision (as the solver needs), kept in single precision (half the memory, same answers).
+    const xs = counted.map((g) => svm.vectorise(g));
+    const qii = xs.map((x) => x.val.reduce((s, v) => s + v * v, 0) + 1);
+    labels.forEach((label, c) => {
+      const y = docs.map((d) => (d.label === label ? 1 : -1));
+      const w = new Float64Array(kept.length);
+      let b = 0;
+      const alpha = new Float64Array(docs.length);
+      let seed = 7;
+      const order = docs.map((_, i) => i);
+      const rest = new Uint8Array(docs.length);
+      for (let epoch = 0; epoch < options.epochs; epoch++) {
+        for (let i = order.length - 1; i > 0; i--) {
+          seed = (seed * 16807) % 2147483647;
+          const j = seed % (i + 1);
+          [order[i], order[j]] = [order[j], order[i]];
+        }
+        for (const i of order) {
+          if (rest[i] > 0) {
+            rest[i]--;
+            continue;
+          }
+          const x = xs[i];
+          let dot = b;
+          for (let k = 0; k < x.idx.length; k++) dot += w[x.idx[k]] * x.val[k];
+          const next = Math.min(Math.max(alpha[i] - (y[i] * dot - 1) / qii[i], 0), C);
+          const d = (next - alpha[i]) * y[i];
+          if (d === 0) {
+            rest[i] = options.restEpochs;
+            continue;
+          }
+          alpha[i] = next;
+          for (let k = 0; k < x.idx.length; k++) w[x.idx[k]] += d * x.val[k];
+          b += d;
+        }
+      }
+      for (let j = 0; j < w.length; j++) model.weights[j * labels.length + c] = w[j];
+      model.bias[c] = b;
+    });
+    return svm;
+  }
+
+  /** A model that scores exactly as the one `snapshot` was taken of. */
+  static restore(snapshot: SvmSnapshot): CharNgramSvm {
+    // Copied out: arrays read back by v8.deserialize may be views on the whole file's buffer (see SoftmaxClassifier.restore).
+    return new CharNgramSvm({ ...snapshot, idf: snapshot.idf.slice(), weights: snapshot.weights.slice(), bias: snapshot.bias.slice() });
+  }
+
+  snapshot(): SvmSnapshot {
+    return this.model;
+  }
+
+  /** The score of every label (in `labels` order): positive means the label's side of its margin. */
+  scores(text: string): Float64Array {
+    const { labels, weights, bias } = this.model;
+    const L = labels.length;
+    const x = this.vectorise(grams(text));
+    const out = Float64Array.from(bias);
+    for (let k = 0; k < x.idx.length; k++) {
+      const base = x.idx[k] * L;
+      for (let c = 0; c < L; c++) out[c] += weights[base + c] * x.val[k];
+    }
+    return out;
+  }
+
+  /** The label with the highest score. */
+  predict(text: string): string {
+    const s = this.scores(text);
+    let best = 0;
+    for (let c = 1; c < s.length; c++) if (s[c] > s[best]) best = c;
+    return this.model.labels[best];
+  }
+
+  /** Sublinear TF × IDF of the known grams, L2-normalised. */
+  private vectorise(g: Map<string, number>): Sparse {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [k, tf] of g) {
+      const j = this.vocab.get(k);
+      if (j === undefined) continue;
+      idx.push(j);
+      val.push((1 + Math.log(tf)) * this.model.idf[j]);
+    }
+    const norm = Math.sqrt(val.reduce((s, v) => s + v * v, 0)) || 1;
+    return { idx: Int32Array.from(idx), val: Float64Array.from(val, (v) => v / norm) };
+  }
+}
