@@ -23,6 +23,12 @@ export interface DeliveryJournalOptions {
   onGiveUp?: (channel: string) => void;
   /** Told how long each delivery's turn held the event loop before its first wait (a metric: what an acknowledgement may wait for). */
   onTurnSlice?: (channel: string, seconds: number) => void;
+  /**
+   * How many parsed deliveries may wait in memory for their turn slot. Beyond it, a delivery is only journaled (free
+   * for the taking) and loaded back, oldest first, as slots free: a flood costs journal rows, not heap. Its claim
+   * counts as a start, so such a delivery has one retry fewer (7 of the default 8).
+   */
+  maxWaiting?: number;
 }
 
 const MAX_RETRY_DELAY_MS = 3600_000;
@@ -40,24 +46,92 @@ export class DeliveryJournal {
   private timer: NodeJS.Timeout | undefined;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
+  private readonly maxWaiting: number;
+  /** Deliveries in memory waiting for their turn slot, places being taken included. */
+  private waitingForSlot = 0;
+  /**
+   * The journal may hold deliveries for the taking (left there for lack of room, or by a dead process): while it may,
+   * new deliveries go there too, behind them, so each citizen's stay in arrival order.
+   */
+  private backlog = false;
+  /** Deliveries being written to the backlog: until they are in, a claim that finds nothing does not prove it empty. */
+  private backlogWrites = 0;
+  private loading: Promise<number> | undefined;
+  private loadAgain = false;
+  private closed = false;
 
   constructor(private readonly options: DeliveryJournalOptions) {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 8;
+    this.maxWaiting = options.maxWaiting ?? 500;
   }
 
   /** Keeps the delivery, then processes it in the background; resolves once it is kept (answer the platform then). */
   async accept(body: string, delivery: unknown): Promise<void> {
-    const id = await this.options.journal.add(this.options.channel, body, this.leaseMs);
+    const { journal, channel } = this.options;
+    if (this.backlog || this.waitingForSlot >= this.maxWaiting) {
+      this.backlog = true;
+      this.backlogWrites++;
+      try {
+        // No lease: the next claim (this process's as slots free, or another instance's) takes it, oldest first.
+        await journal.add(channel, body, 0);
+      } finally {
+        this.backlogWrites--;
+      }
+      void this.loadBacklog();
+      return;
+    }
+    this.waitingForSlot++;
+    let id: string;
+    try {
+      id = await journal.add(channel, body, this.leaseMs);
+    } catch (err) {
+      this.waitingForSlot--;
+      throw err;
+    }
     this.run(id, delivery, new Date(), 1);
   }
 
-  /** Takes over deliveries a dead process left behind; answers how many it replays. */
+  /** Takes over deliveries waiting in the journal (a dead process left them, or there was no room) as room allows; answers how many. */
   async recover(): Promise<number> {
+    this.backlog = true;
+    const taken = await this.loadBacklog();
+    if (taken > 0) this.options.logger.warn({ channel: this.options.channel, deliveries: taken }, 'replaying webhook deliveries left unprocessed');
+    return taken;
+  }
+
+  /** One load at a time; a call during one makes it look again once done. */
+  private loadBacklog(): Promise<number> {
+    if (this.loading) {
+      this.loadAgain = true;
+      return this.loading;
+    }
+    const load = (async () => {
+      let taken = 0;
+      try {
+        do {
+          this.loadAgain = false;
+          taken += await this.claimWhileRoom();
+        } while (this.loadAgain);
+      } finally {
+        this.loading = undefined;
+      }
+      return taken;
+    })();
+    this.loading = load;
+    load.catch((err: unknown) => this.options.logger.error({ err, channel: this.options.channel }, 'could not load deliveries back from the journal'));
+    return load;
+  }
+
+  private async claimWhileRoom(): Promise<number> {
     const { journal, channel, logger } = this.options;
     let taken = 0;
-    for (;;) {
-      const batch = await journal.claimAbandoned(channel, RECOVER_BATCH, this.leaseMs);
+    // Once closing, what waits in the journal is left for the next start.
+    while (this.backlog && !this.closed) {
+      const room = Math.min(RECOVER_BATCH, this.maxWaiting - this.waitingForSlot);
+      // Full: a turn starting frees a place and loads again.
+      if (room <= 0) break;
+      const batch = await journal.claimAbandoned(channel, room, this.leaseMs);
       for (const entry of batch) {
         if (this.inHand.has(entry.id)) continue;
         if (entry.attempts > this.maxAttempts) {
@@ -76,12 +150,16 @@ export class DeliveryJournal {
           await journal.remove(entry.id);
           continue;
         }
+        this.waitingForSlot++;
         this.run(entry.id, delivery, entry.receivedAt, entry.attempts);
         taken++;
       }
-      if (batch.length < RECOVER_BATCH) break;
+      if (batch.length < room) {
+        // Drained, unless a delivery is still being written to it (its writer loads again once it is in).
+        if (this.backlogWrites === 0 && !this.loadAgain) this.backlog = false;
+        break;
+      }
     }
-    if (taken > 0) logger.warn({ channel, deliveries: taken }, 'replaying webhook deliveries left unprocessed');
     return taken;
   }
 
@@ -93,14 +171,15 @@ export class DeliveryJournal {
     this.timer.unref();
   }
 
-  /** Resolves once every delivery accepted or recovered so far is processed. */
+  /** Resolves once every delivery accepted or recovered so far is processed (those loaded back from the journal included). */
   async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0 || this.loading) await Promise.allSettled([...this.inFlight, this.loading]);
   }
 
   /** Stops recovering and waits for the deliveries in hand (shutdown). */
   async close(): Promise<void> {
     clearInterval(this.timer);
+    this.closed = true;
     await this.idle();
   }
 
@@ -111,6 +190,9 @@ export class DeliveryJournal {
       // One turn per event-loop iteration (src/channels/turn-gate.ts): the platform's 200, and every request that
       // arrives while a turn runs, go out before the next turn takes the CPU.
       await nextTurnSlot(this.options.onTurnSlice && ((seconds) => this.options.onTurnSlice!(channel, seconds)));
+      this.waitingForSlot--;
+      // Load the next batch while the slots already queued keep the gate busy.
+      if (this.backlog && this.maxWaiting - this.waitingForSlot >= Math.min(RECOVER_BATCH, this.maxWaiting)) void this.loadBacklog();
       try {
         await process(delivery, receivedAt);
       } catch (err) {

@@ -13,6 +13,10 @@
  * so the time between the two is the turn's synchronous stretch. What the turn defers by one immediate (the SQLite
  * dedupe log writes the keys of one iteration together, then the turn goes on) runs at the head of the next check
  * phase, so two more immediates bracket it there; the sum is handed to the caller (a metric).
+ *
+ * A turn body that resumes from the network instead (its citizen's previous turn ended with a send, the Redis dedupe
+ * answered) would run in a poll phase, between acknowledgements, outside any slot: `inTurnSlot` tells it so, and
+ * `withTurnSlot` makes it wait for a slot of its own.
  */
 
 interface Waiting {
@@ -30,6 +34,8 @@ interface Slice {
 const waiting: Waiting[] = [];
 let releasing = false;
 let current: Slice | undefined;
+/** True while a released turn runs: its synchronous stretch and what it deferred to the next check phase. */
+let inSlot = false;
 
 /** Resolves when this turn may start; `onSlice` is told how long it then held the loop, what it deferred included. */
 export function nextTurnSlot(onSlice?: (seconds: number) => void): Promise<void> {
@@ -42,6 +48,17 @@ export function nextTurnSlot(onSlice?: (seconds: number) => void): Promise<void>
   });
 }
 
+/** Whether code running now is a released turn's, within its slot (not resumed later from the network). */
+export function inTurnSlot(): boolean {
+  return inSlot;
+}
+
+/** Runs `body` now when already within a turn slot, otherwise in the next free one. */
+export async function withTurnSlot<T>(body: () => Promise<T>): Promise<T> {
+  if (!inSlot) await nextTurnSlot();
+  return body();
+}
+
 function releaseNext(): void {
   // Queued together, these two run in the same check phase, one after the other, with the turn's microtasks between.
   setImmediate(startOne);
@@ -52,8 +69,12 @@ function startOne(): void {
   const next = waiting.shift()!;
   const slice: Slice = { startedAt: 0, heldMs: 0, deferredFrom: 0, onSlice: next.onSlice };
   // Queued before the turn runs: it opens the next check phase, ahead of the immediates the turn queues.
-  if (slice.onSlice) setImmediate(() => (slice.deferredFrom = performance.now()));
+  setImmediate(() => {
+    slice.deferredFrom = performance.now();
+    inSlot = true;
+  });
   current = slice;
+  inSlot = true;
   slice.startedAt = performance.now();
   next.start();
 }
@@ -61,9 +82,13 @@ function startOne(): void {
 function endOne(): void {
   const slice = current!;
   current = undefined;
+  inSlot = false;
   slice.heldMs = performance.now() - slice.startedAt;
   // Queued after the turn's own immediates: it closes what the turn deferred, before the next turn starts.
-  if (slice.onSlice) setImmediate(() => slice.onSlice!((slice.heldMs + performance.now() - slice.deferredFrom) / 1000));
+  setImmediate(() => {
+    inSlot = false;
+    slice.onSlice?.((slice.heldMs + performance.now() - slice.deferredFrom) / 1000);
+  });
   // Immediates queued now run in the next iteration, after its poll phase: the acknowledgements go first.
   if (waiting.length > 0) releaseNext();
   else releasing = false;

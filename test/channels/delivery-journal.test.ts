@@ -117,4 +117,52 @@ describe('DeliveryJournal', () => {
     await journal.idle();
     assert.deepEqual(await store.inboundJournal.waiting(), {});
   });
+
+  it('under a flood larger than its bound keeps only the bound in memory, the rest in the journal, and runs each once, in order per citizen', async () => {
+    const bound = 5;
+    const citizens = ['c1', 'c2', 'c3'];
+    const flood = Array.from({ length: 40 }, (_, n) => ({ citizen: citizens[n % citizens.length], n }));
+    const handed: { citizen: string; n: number }[] = [];
+    let slow = false;
+    const journal = new DeliveryJournal({
+      channel: 'messenger',
+      journal: store.inboundJournal,
+      logger,
+      maxWaiting: bound,
+      process: async (delivery) => {
+        handed.push(delivery as { citizen: string; n: number });
+        // Some turns wait on the network, so later ones are claimed while earlier ones still run.
+        if ((slow = !slow)) await sleep(1);
+      },
+    });
+    // Accepted together, as a burst of webhooks read in one poll phase: no turn has started yet.
+    await Promise.all(flood.map((d) => journal.accept(JSON.stringify(d), d)));
+    assert.equal((await store.inboundJournal.waiting()).messenger, 40, 'every delivery is in the journal before its 200');
+    await journal.idle();
+
+    assert.deepEqual(handed.map((d) => d.n).sort((a, b) => a - b), flood.map((d) => d.n), 'each delivery is handled exactly once');
+    for (const citizen of citizens) {
+      const theirs = handed.filter((d) => d.citizen === citizen).map((d) => d.n);
+      assert.deepEqual(theirs, flood.filter((d) => d.citizen === citizen).map((d) => d.n), `${citizen}'s deliveries in arrival order`);
+    }
+    // The parsed bodies of the first `bound` were kept in memory; every later one was read back from the journal.
+    const keptInMemory = handed.filter((d) => flood.includes(d)).map((d) => d.n);
+    assert.deepEqual(keptInMemory, flood.slice(0, bound).map((d) => d.n));
+    assert.deepEqual(await store.inboundJournal.waiting(), {}, 'all forgotten once handled');
+  });
+
+  it('shares a flood it could not hold with another instance, and nothing runs twice', async () => {
+    const ran: string[] = [];
+    const mine = new DeliveryJournal({ channel: 'messenger', journal: store.inboundJournal, logger, maxWaiting: 3, process: async (d) => void ran.push(`mine ${(d as { n: number }).n}`) });
+    const other = new DeliveryJournal({ channel: 'messenger', journal: store.inboundJournal, logger, maxWaiting: 3, process: async (d) => void ran.push(`other ${(d as { n: number }).n}`) });
+    const flood = Array.from({ length: 20 }, (_, n) => ({ n }));
+    await Promise.all(flood.map((d) => mine.accept(JSON.stringify(d), d)));
+    // Another instance's periodic sweep comes by while this one's backlog waits in the journal.
+    await other.recover();
+    await Promise.all([mine.idle(), other.idle()]);
+    const numbers = ran.map((r) => Number(r.split(' ')[1])).sort((a, b) => a - b);
+    assert.deepEqual(numbers, flood.map((d) => d.n), 'each once, across both');
+    assert.ok(ran.some((r) => r.startsWith('other')), 'the other instance took part of the backlog');
+    assert.deepEqual(await store.inboundJournal.waiting(), {});
+  });
 });

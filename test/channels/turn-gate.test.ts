@@ -8,12 +8,16 @@ import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { DeliveryJournal } from '../../src/channels/delivery-journal';
 import { Inbox } from '../../src/channels/inbox';
+import { MenuMemory } from '../../src/channels/zalo/menu-memory';
+import { ZaloAdapter } from '../../src/channels/zalo/zalo-adapter';
+import { readZaloDelivery } from '../../src/channels/zalo/zalo-events';
 import { createZaloRouter } from '../../src/channels/zalo/zalo-router';
 import { createMemoryCoordination } from '../../src/coordination';
 import { createLogger } from '../../src/ops/logger';
 import type { Store } from '../../src/store';
 import { createSqliteStore } from '../../src/store/sqlite';
-import { APP_ID, events, OA_SECRET_KEY, userId, zaloMac } from './zalo/zalo-support';
+import { translator } from '../support/locale';
+import { APP_ID, events, OA_ID, OA_SECRET_KEY, userId, zaloMac } from './zalo/zalo-support';
 
 const logger = createLogger('silent');
 
@@ -173,5 +177,56 @@ describe('Turns of webhook deliveries and the acknowledgements', () => {
     assert.equal(slices.length, 1);
     assert.equal(slices[0][0], 'messenger');
     assert.ok(slices[0][1] >= 0.03 && slices[0][1] < 1, `the busy part only: ${slices[0][1]} s`);
+  });
+
+  it('gives a turn that resumes from the network (its citizen\'s previous answer was being sent) a slot of its own', async () => {
+    // Counts event-loop iterations: an immediate queued from the check phase runs in the next one.
+    let iteration = 0;
+    let ticker = setImmediate(function tick() {
+      iteration++;
+      ticker = setImmediate(tick);
+    });
+    const citizens = [userId(), userId(), userId(), userId()];
+    const turns: { user: string; text: string; iteration: number }[] = [];
+    const sends: { user: string; iteration: number }[] = [];
+    // One platform answer releases every first send at once, as a poll phase reading several answers would.
+    let answerSends!: () => void;
+    const sendsAnswered = new Promise<void>((r) => (answerSends = r));
+    const adapter = new ZaloAdapter({
+      inbox: new Inbox(createMemoryCoordination(), store.seenEvents),
+      sender: {
+        send: async (user) => {
+          sends.push({ user, iteration });
+          await sendsAnswered;
+          return { ok: true as const, messageIds: [] };
+        },
+        sentByUs: async () => false,
+      },
+      contacts: store.contacts,
+      menus: new MenuMemory(store.state, 'zalo'),
+      translator,
+      logic: async (context) => {
+        turns.push({ user: context.activity.from.id, text: context.activity.text ?? '', iteration });
+        if (turns.length === citizens.length) setTimeout(answerSends, 50);
+      },
+      logger,
+    });
+    const journal = new DeliveryJournal({ channel: 'zalo', journal: store.inboundJournal, logger, process: (delivery) => adapter.handle(readZaloDelivery(delivery, OA_ID)) });
+    try {
+      for (const text of ['first', 'second']) {
+        for (const user of citizens) {
+          const body = events.text(user, text);
+          await journal.accept(JSON.stringify(body), body);
+        }
+      }
+      await journal.idle();
+    } finally {
+      clearImmediate(ticker);
+    }
+    for (const user of citizens) assert.deepEqual(turns.filter((t) => t.user === user).map((t) => t.text), ['first', 'second']);
+    const seconds = turns.filter((t) => t.text === 'second').map((t) => t.iteration);
+    assert.equal(new Set(seconds).size, citizens.length, `one resumed turn per iteration, not all in the one that read the answers: ${seconds.join(', ')}`);
+    // Each answer is drawn and sent in a later slot than its turn ran in: acknowledgements get a poll phase between.
+    turns.forEach((t, i) => assert.ok(sends[i].user === t.user && sends[i].iteration > t.iteration, `send ${i} after its turn's iteration`));
   });
 });

@@ -5,6 +5,7 @@ import type { Logger } from '../../ops/logger';
 import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
+import { nextTurnSlot, withTurnSlot } from '../turn-gate';
 import type { MessengerClient } from './messenger-client';
 import type { MessengerEvent } from './messenger-events';
 import type { ChannelSender } from '../outbound/channel-sender';
@@ -36,14 +37,15 @@ export class MessengerAdapter extends CollectingAdapter {
   /** Handles one event received at `receivedAt` (ms); resolves once it is answered or recorded. */
   handle(event: MessengerEvent, receivedAt: number, logic: Logic): Promise<unknown> {
     const { inbox, officers, logger } = this.options;
-    // No await before inbox.deliver: events of one delivery must join their citizen's queue in delivery order.
+    // No await before inbox.deliver: events of one delivery must join their citizen's queue in delivery order. Each
+    // body waits for a turn slot when it resumes from the network (src/channels/turn-gate.ts).
     switch (event.kind) {
       case 'turn':
-        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => this.answer(event, receivedAt, logic));
+        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => withTurnSlot(() => this.answer(event, receivedAt, logic)));
       case 'officer_spoke':
-        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => officers.officerSpoke(user(event.psid), event.at, event.text));
+        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => withTurnSlot(() => officers.officerSpoke(user(event.psid), event.at, event.text)));
       case 'handed_back':
-        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => officers.handedBack(user(event.psid)));
+        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => withTurnSlot(() => officers.handedBack(user(event.psid))));
       case 'ignored':
         if (!event.known) logger.info({ channel: MESSENGER_CHANNEL, event: event.what }, 'unknown Messenger event acknowledged and ignored');
         return Promise.resolve();
@@ -71,6 +73,8 @@ export class MessengerAdapter extends CollectingAdapter {
     // "typing…" must reach Meta before the answer, or it would linger after it.
     await typing;
     if (outgoing.length === 0) return;
+    // Drawing and sending the answer takes a slot of its own: webhooks that arrived during the turn are answered first.
+    await nextTurnSlot();
     const result = await sender.send(event.psid, outgoing.map(activityToReply), 'reply');
     if (!result.ok) logger.warn({ channel: MESSENGER_CHANNEL, failure: result.failure, code: result.code, detail: result.detail }, 'Messenger reply not delivered');
   }

@@ -125,7 +125,13 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     router: createMessengerRouter({
       verifyToken: settings.verifyToken,
       appSecret: settings.appSecret,
-      accept: (body, delivery) => journal.accept(body, delivery),
+      accept: (body, delivery) => {
+        // Our own echoes and the delivery and read receipts of what we send change nothing: no journal row for them.
+        const events = readDelivery(delivery, settings.inboxAppId);
+        if (events.some((event) => event.kind !== 'ignored')) return journal.accept(body, delivery);
+        for (const event of events) void adapter.handle(event, Date.now(), deps.logic);
+        return Promise.resolve();
+      },
       onRefused: (reason) => metrics.observeWebhookRefusal(MESSENGER_CHANNEL, reason),
       chargeFailure: deps.chargeFailure,
     }),

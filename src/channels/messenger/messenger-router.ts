@@ -6,6 +6,9 @@ import { checkHubSignature, sameSecret } from './hub-signature';
 export const MESSENGER_WEBHOOK_PATH = '/webhooks/messenger';
 /** Meta batches many events per POST; the contract caps a webhook body at 1 MB. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The acknowledgement Meta's samples send, built once (Express's `send` would hash it for an ETag every time). */
+const RECEIVED = Buffer.from('EVENT_RECEIVED');
+const RECEIVED_HEADERS = { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(RECEIVED.length) };
 /** Meta's challenge is a number; anything else in it is not echoed back. */
 const CHALLENGE = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -59,7 +62,7 @@ export function createMessengerRouter(options: MessengerRouterOptions): Router {
       refuse('malformed', badRequest('Body is not valid JSON'));
     }
     await options.accept(body, delivery);
-    res.status(200).type('text/plain').send('EVENT_RECEIVED');
+    res.writeHead(200, RECEIVED_HEADERS).end(RECEIVED);
   });
 
   return router;

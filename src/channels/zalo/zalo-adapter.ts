@@ -9,6 +9,7 @@ import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import { cleanInboundText } from '../inbound-text';
 import type { Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
+import { nextTurnSlot, withTurnSlot } from '../turn-gate';
 import type { MenuMemory } from './menu-memory';
 import type { ZaloEvent } from './zalo-events';
 import { ZALO_CHANNEL, type ZaloSender } from './zalo-sender';
@@ -38,6 +39,15 @@ export class ZaloAdapter extends CollectingAdapter {
     super(options.pending);
   }
 
+  /**
+   * Whether `event` can change anything. Unknown, unsupported and other OAs' events are only logged, and an echo
+   * without an admin id is an API send (ours): such a delivery needs no journal row, no turn slot and no dedupe key.
+   * Zalo echoes every message the OA sends, so that is one delivery in two at steady state.
+   */
+  static acts(event: ZaloEvent): boolean {
+    return event.kind !== 'ignored' && !(event.kind === 'echo' && !event.adminId);
+  }
+
   /** Handles one verified event (the webhook has already answered Zalo). */
   readonly handle = async (event: ZaloEvent): Promise<void> => {
     if (event.kind === 'ignored') {
@@ -45,7 +55,11 @@ export class ZaloAdapter extends CollectingAdapter {
       this.options.logger[level]({ channel: ZALO_CHANNEL, event: event.name, reason: event.reason }, 'Zalo event acknowledged, nothing to do');
       return;
     }
-    await this.options.inbox.deliver(ZALO_CHANNEL, event.userId, event.key, () => this.process(event, { channel: ZALO_CHANNEL, userId: event.userId }));
+    if (!ZaloAdapter.acts(event)) return;
+    // The body waits for a turn slot when it resumes from the network (src/channels/turn-gate.ts).
+    await this.options.inbox.deliver(ZALO_CHANNEL, event.userId, event.key, () =>
+      withTurnSlot(() => this.process(event, { channel: ZALO_CHANNEL, userId: event.userId })),
+    );
   };
 
   private async process(event: CitizenEvent, user: ChannelUser): Promise<void> {
@@ -82,7 +96,6 @@ export class ZaloAdapter extends CollectingAdapter {
 
   /** OA messages come back as echoes: ours are skipped, an officer's (from OA Manager, with an admin id) is reported. */
   private async echo(event: Extract<CitizenEvent, { kind: 'echo' }>, user: ChannelUser): Promise<void> {
-    if (!event.adminId) return;
     if (event.messageId && (await this.options.sender.sentByUs(event.messageId))) return;
     if (this.options.officerSignals) return this.options.officerSignals.officerSpoke(user, event.at, cleanInboundText(event.text));
     this.options.logger.info({ channel: ZALO_CHANNEL }, 'an officer wrote from OA Manager; no hand-off is listening');
@@ -95,6 +108,8 @@ export class ZaloAdapter extends CollectingAdapter {
 
   private async turn(user: ChannelUser, fields: Partial<Activity>): Promise<void> {
     const outgoing = await this.runTurn(this.inbound(ZALO_CHANNEL, user.userId, fields), this.options.logic);
+    // Drawing and sending the answer takes a slot of its own: webhooks that arrived during the turn are answered first.
+    await nextTurnSlot();
     await this.options.sender.send(user.userId, outgoing.map(activityToReply), 'reply');
   }
 

@@ -115,7 +115,10 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
     appId,
     oaSecretKey: config.ZALO_OA_SECRET_KEY!,
     maxEventAgeSeconds: config.ZALO_MAX_EVENT_AGE_SECONDS,
-    accept: (body, delivery) => journal.accept(body, delivery),
+    accept: (body, delivery) => {
+      const event = readZaloDelivery(delivery, config.ZALO_OA_ID);
+      return ZaloAdapter.acts(event) ? journal.accept(body, delivery) : adapter.handle(event);
+    },
     onRefused: (_req, reason) => metrics.observeWebhookRefusal(ZALO_CHANNEL, reason),
     chargeFailure: deps.chargeFailure,
     logger,

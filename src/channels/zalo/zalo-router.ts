@@ -27,9 +27,13 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** A sender's clock may run a little ahead; more than this is not a real delivery. */
 const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 
-function parseObject(raw: Buffer): Record<string, unknown> | undefined {
+/** The acknowledgement, built once: Express's `json` would serialise it and hash it for an ETag on every delivery. */
+const RECEIVED = Buffer.from(JSON.stringify({ received: true }));
+const RECEIVED_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(RECEIVED.length) };
+
+function parseObject(text: string): Record<string, unknown> | undefined {
   try {
-    const body: unknown = JSON.parse(raw.toString('utf8'));
+    const body: unknown = JSON.parse(text);
     return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -53,7 +57,8 @@ export function createZaloRouter(options: ZaloRouterOptions): Router {
 
   router.post('/webhooks/zalo', express.raw({ type: () => true, limit: MAX_BODY_BYTES }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const body = parseObject(raw) ?? refuse(req, 'malformed', badRequest('Body must be a JSON object'));
+    const text = raw.toString('utf8');
+    const body = parseObject(text) ?? refuse(req, 'malformed', badRequest('Body must be a JSON object'));
     const ts = zaloTimestamp(body) ?? refuse(req, 'malformed', badRequest('"timestamp" must be epoch milliseconds'));
     if (!hasValidZaloSignature(req.get('x-zevent-signature'), options.appId, raw, ts, options.oaSecretKey)) {
       await options.chargeFailure(req, res);
@@ -65,8 +70,8 @@ export function createZaloRouter(options: ZaloRouterOptions): Router {
       await options.chargeFailure(req, res);
       refuse(req, 'replay', new HttpError('forbidden', 'Event timestamp is outside the accepted window'));
     }
-    await options.accept(raw.toString('utf8'), body);
-    res.status(200).json({ received: true });
+    await options.accept(text, body);
+    res.writeHead(200, RECEIVED_HEADERS).end(RECEIVED);
   });
   return router;
 }

@@ -5,17 +5,20 @@ import nock from 'nock';
 import { PostError, postJson } from '../../../src/channels/outbound/post-json';
 
 /** A real local server whose handler decides how (or whether) to answer. */
-async function serve(handler: http.RequestListener): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+async function serve(handler: http.RequestListener): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
   let count = 0;
+  let connections = 0;
   const server = http.createServer((req, res) => {
     count++;
     handler(req, res);
   });
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/send`,
     requests: () => count,
+    connections: () => connections,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
@@ -112,6 +115,32 @@ describe('postJson: whether a failed POST may have reached the platform', () => 
       const err = await rejection(postJson(server.url, {}, {}, 5000));
       assert.match(err.message, /larger than 1048576 bytes/);
       assert.equal(err.mayHaveArrived, true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps the connections of a burst of slow answers open for the next burst instead of opening new ones', async () => {
+    // A platform answering slowly: each send of a burst holds its own connection until the whole burst is in.
+    const burst = 300;
+    let held: (() => void)[] = [];
+    const server = await serve((req, res) =>
+      req.resume().on('end', () => {
+        held.push(() => res.end('{"error":0}'));
+        if (held.length === burst) {
+          const answers = held;
+          held = [];
+          answers.forEach((answer) => answer());
+        }
+      }),
+    );
+    try {
+      for (let round = 0; round < 2; round++) {
+        const answers = await Promise.all(Array.from({ length: burst }, () => postJson(server.url, { round }, {}, 5000)));
+        assert.ok(answers.every((a) => a.status === 200));
+      }
+      assert.equal(server.requests(), 2 * burst);
+      assert.equal(server.connections(), burst, 'the second burst reuses the first one\'s connections');
     } finally {
       await server.close();
     }

@@ -124,4 +124,16 @@ describe('Zalo echoes (oa_send_*)', () => {
     assert.equal(spoke.length, 1, 'only the officer\'s message is an officer taking over');
     assert.equal(turns, 0);
   });
+
+  it('answers the echo of an API send (no admin id) without keeping it or marking it: nothing is run for it', async () => {
+    const user = userId();
+    const echoId = messageId();
+    assert.equal((await deliver(url(), events.echo(user, 'Dạ, em chào anh/chị.', echoId))).status, 200);
+    // An officer's message behind it for the same citizen: once it is reported, anything queued before it has run.
+    await deliver(url(), events.echo(user, 'Cán bộ trả lời', messageId(), OFFICER));
+    await eventually(() => spoke.length > 0, 'the officer signal');
+    assert.equal(await running.store.seenEvents.firstSeen(`zalo:msg:${echoId}`, 60), true, 'it never passed the inbox (whose dedupe marks every event it runs)');
+    assert.deepEqual(await running.store.inboundJournal.waiting(), {});
+    assert.equal(turns, 0);
+  });
 });
