@@ -59,6 +59,33 @@ export function createProcedureFollowUp(deps: ProcedureHandlerDeps): (turn: Turn
 }
 
 /**
+ * A typed reply to the question the assistant just asked (kept one turn): the variant ("xe máy" to "xe máy hay ô tô?"),
+ * a procedure of the family asked about, or another part of it ("ở đâu" after "which registration?", asked again for it).
+ */
+export function createPendingReply(deps: ProcedureHandlerDeps): (turn: Turn) => Handler | undefined {
+  return (turn) => {
+    const awaiting = turn.memory.awaiting;
+    delete turn.memory.awaiting;
+    if (!awaiting || turn.text.startsWith('/') || !isFacet(awaiting.facet)) return undefined;
+    const facet = awaiting.facet;
+    if (awaiting.entity) return turn.entity(awaiting.entity) ? (t) => answerFacet(deps, t, facet) : undefined;
+    const group = awaiting.group && deps.groups[awaiting.group];
+    if (!group) return undefined;
+    const named = turn.entity('procedure');
+    if (named) return group.includes(named) ? (t) => answerFacet(deps, t, facet) : undefined;
+    const [asked] = askedFacets(deps, turn);
+    return asked && !turn.entity('procedure_group') ? (t) => askGroup(t, awaiting.group!, group, asked) : undefined;
+  };
+}
+
+/** "Which of these?": one button per procedure of the family, for the part asked; a typed reply is read next turn. */
+function askGroup(turn: Turn, group: string, ids: readonly string[], facet: Facet): Promise<void> {
+  const { t } = turn;
+  turn.memory.awaiting = { facet, group };
+  return turn.say({ text: t('procedure:ask.group'), buttons: [...ids.map((id) => procedureButton(t, id, facet)), menuButton(t)] });
+}
+
+/**
  * An office question that also asks other things about a procedure ("làm căn cước ở đâu, mang gì"): every part is
  * answered by the procedure answer. A question only about offices stays with `officeLocation`.
  */
@@ -91,6 +118,7 @@ function askVariant(turn: Turn, procedure: Procedure, slots: Slots): Promise<voi
     payload: payload('procedure_fee', { procedure: procedure.id, [entity]: value }),
   }));
   const title = new ContentReader(turn.locale).read(procedure.title);
+  turn.memory.awaiting = { facet: 'fee', entity };
   return turn.say({ text: t(`procedure:ask.variant.${entity}`, { title }), buttons: [...buttons, menuButton(t)] });
 }
 
@@ -100,20 +128,15 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
   const named = turn.entity('procedure');
   const group = turn.entity('procedure_group');
   const procedure = named ? deps.knowledge().getProcedure(named) : undefined;
-  if (!procedure && group && deps.groups[group]) {
-    await turn.say({
-      text: t('procedure:ask.group'),
-      buttons: [...deps.groups[group].map((id) => procedureButton(t, id, facet)), menuButton(t)],
-    });
-    return;
-  }
+  // Remembered before any question back: "phí đăng ký xe máy" is not asked "xe máy hay ô tô?" after its family's buttons.
+  const slots = slotsOf(turn);
+  if (!procedure && group && deps.groups[group]) return askGroup(turn, group, deps.groups[group], facet);
   const current = procedure ?? (turn.memory.procedure ? deps.knowledge().getProcedure(turn.memory.procedure) : undefined);
   if (!current) {
     await turn.say({ text: t('procedure:ask.which'), buttons: [...fieldButtons(t), menuButton(t)] });
     return;
   }
   turn.memory.procedure = current.id;
-  const slots = slotsOf(turn);
   if (facet === 'fee') {
     const asked = askVariant(turn, current, slots);
     if (asked) return asked;
