@@ -151,20 +151,29 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
   const parts = (asked.includes(facet) || specific ? asked : [facet, ...asked]).filter((f) => !waits(f));
   // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
   const context = { slots, message: turn.text.startsWith('/') ? undefined : turn.text };
-  const texts: TextFacet[] = [];
+  // A part over one message's budget opens the next message; past MAX_PARTS, the parts left are named above their buttons.
+  const messages: TextFacet[][] = [];
+  const leftOut: TextFacet[] = [];
   for (const part of parts) {
-    if (part === 'where' || texts.length >= MAX_PARTS) continue;
-    const fits = describeFacets(t, turn.locale, current, [...texts, part], context).length <= ANSWER_BUDGET_CHARS;
-    if (texts.length === 0 || fits) texts.push(part);
+    if (part === 'where') continue;
+    const last = messages.at(-1);
+    if (messages.flat().length >= MAX_PARTS) leftOut.push(part);
+    else if (last && describeFacets(t, turn.locale, current, [...last, part], context).length <= ANSWER_BUDGET_CHARS) last.push(part);
+    else messages.push([part]);
   }
   const where = parts.includes('where');
-  const buttons = facetButtons(t, current.id, [...texts, ...(where ? ['where' as const] : [])], asked);
-  if (texts.length > 0) await turn.say({ text: describeFacets(t, turn.locale, current, texts, context), buttons: where ? undefined : [...buttons, menuButton(t)] });
+  const buttons = facetButtons(t, current.id, [...messages.flat(), ...(where ? ['where' as const] : [])], asked);
+  const note = leftOut.length > 0 ? [t('procedure:leftOut', { parts: leftOut.map((f) => t(`procedure:facets.${f}`)).join(', ') })] : [];
+  for (const [i, texts] of messages.entries()) {
+    const closing = i === messages.length - 1;
+    const text = [describeFacets(t, turn.locale, current, texts, context), ...(closing ? note : [])].join('\n\n');
+    await turn.say({ text, buttons: closing && !where ? [...buttons, menuButton(t)] : undefined });
+  }
   // The offices come last, in a message of their own, with the buttons for what is left.
   if (where) await deps.answerWhere(turn, current.id, buttons);
 }
 
-/** Most parts one answer holds, and the length its text parts keep to (about a phone screen); the rest become buttons. */
+/** Most parts one answer holds, and the length each of its messages keeps to (about a phone screen). */
 const MAX_PARTS = 3;
 const ANSWER_BUDGET_CHARS = 1500;
 
