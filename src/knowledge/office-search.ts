@@ -48,8 +48,8 @@ export function stripPlaceType(name: string, placeTypes: readonly string[]): str
   return folded;
 }
 
-/** Builds the place index from the directory and the place-type words. */
-export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly string[]): PlaceIndex {
+/** Builds the place index from the directory, the place-type words and the words of an old district's level. */
+export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly string[], districtTypes: readonly string[] = []): PlaceIndex {
   const variants: Variant[] = [];
   const add = (office: Office, name: string, kind: MatchKind) => {
     const folded = foldForMatch(name);
@@ -63,6 +63,12 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
     for (const n of office.aliases) add(office, n, 'alias');
     for (const n of office.formerUnits) add(office, n, 'former');
     for (const n of office.formerDistricts) add(office, n, 'district');
+    // An old district under any level's word, before the name or after it: as long as the name typed, so the district
+    // wins over the commune of the same bare name ("thị xã Phổ Yên" is not phường Phổ Yên alone).
+    for (const n of office.formerDistricts) {
+      const bare = stripOriginal(n, stripPlaceType(n, placeTypes));
+      for (const type of districtTypes) for (const named of [`${type} ${bare}`, `${bare} ${type}`]) add(office, named, 'district');
+    }
   }
 
   return {
@@ -97,6 +103,9 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
           const bare = stripPlaceType(n, placeTypes);
           if (bare.length >= MIN_BARE_LENGTH && bare !== foldForMatch(n)) names.add(stripOriginal(n, bare));
         }
+        // An old district by its full name ("công an thành phố Thái Nguyên", no question word) names a place too; bare,
+        // it would be the province's name in every message.
+        for (const n of o.formerDistricts) names.add(n);
         return { id: o.id, names: [...names] };
       });
     },
