@@ -7,7 +7,7 @@ import type { Turn } from '../turn';
 import { ContentReader } from './fact-text';
 import { facetButtons, facetOfIntent, isFacet, type Facet } from './facets';
 import { pendingVariant, variantValues, type Slots } from './fee-variants';
-import { describeFacets, type TextFacet } from './procedure-answer';
+import { corrections, describeFacets, type TextFacet } from './procedure-answer';
 import type { QuestionWords } from './question-words';
 
 export interface ProcedureHandlerDeps {
@@ -74,15 +74,23 @@ export function createPendingReply(deps: ProcedureHandlerDeps): (turn: Turn) => 
     const named = turn.entity('procedure');
     if (named) return group.includes(named) ? (t) => answerFacet(deps, t, facet) : undefined;
     const [asked] = askedFacets(deps, turn);
-    return asked && !turn.entity('procedure_group') ? (t) => askGroup(t, awaiting.group!, group, asked) : undefined;
+    return asked && !turn.entity('procedure_group') ? (t) => askGroup(deps, t, awaiting.group!, asked) : undefined;
   };
 }
 
-/** "Which of these?": one button per procedure of the family, for the part asked; a typed reply is read next turn. */
-function askGroup(turn: Turn, group: string, ids: readonly string[], facet: Facet): Promise<void> {
+/**
+ * "Which of these?": one button per procedure of the family, for the part asked; a typed reply is read next turn. A belief
+ * every member corrects alike ("làm căn cước phải về quê") is corrected now: the tap that follows carries no words.
+ */
+function askGroup(deps: ProcedureHandlerDeps, turn: Turn, group: string, facet: Facet): Promise<void> {
   const { t } = turn;
+  const ids = deps.groups[group];
   turn.memory.awaiting = { facet, group };
-  return turn.say({ text: t('procedure:ask.group'), buttons: [...ids.map((id) => procedureButton(t, id, facet)), menuButton(t)] });
+  const reader = new ContentReader(turn.locale);
+  const message = turn.text.startsWith('/') ? '' : turn.text;
+  const each = ids.map((id) => deps.knowledge().getProcedure(id)).map((p) => (p ? corrections(t, reader, p, message) : []));
+  const shared = each[0]?.filter((line) => each.every((lines) => lines.includes(line))) ?? [];
+  return turn.say({ text: [...shared, t('procedure:ask.group')].join('\n'), buttons: [...ids.map((id) => procedureButton(t, id, facet)), menuButton(t)] });
 }
 
 /**
@@ -130,7 +138,7 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
   const procedure = named ? deps.knowledge().getProcedure(named) : undefined;
   // Remembered before any question back: "phí đăng ký xe máy" is not asked "xe máy hay ô tô?" after its family's buttons.
   const slots = slotsOf(turn);
-  if (!procedure && group && deps.groups[group]) return askGroup(turn, group, deps.groups[group], facet);
+  if (!procedure && group && deps.groups[group]) return askGroup(deps, turn, group, facet);
   const current = procedure ?? (turn.memory.procedure ? deps.knowledge().getProcedure(turn.memory.procedure) : undefined);
   if (!current) {
     await turn.say({ text: t('procedure:ask.which'), buttons: [...fieldButtons(t), menuButton(t)] });
