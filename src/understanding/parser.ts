@@ -136,7 +136,7 @@ function trainModels(analyser: Analyser, resources: Resources, examples: readonl
 }
 
 // Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field).
-const PROCEDURE_MODEL = 'procedure_model';
+export const PROCEDURE_MODEL = 'procedure_model';
 
 const NO_EMERGENCY: EmergencyJudgement = { grade: 'none', service: 'police', asksNumbers: false };
 

@@ -8,6 +8,7 @@ import { ContentReader } from './fact-text';
 import { facetButtons, facetOfIntent, isFacet, type Facet } from './facets';
 import { pendingVariant, variantValues, type Slots } from './fee-variants';
 import { corrections, describeFacets, type TextFacet } from './procedure-answer';
+import { PROCEDURE_MODEL } from '../../understanding/parser';
 import type { QuestionWords } from './question-words';
 
 export interface ProcedureHandlerDeps {
@@ -71,8 +72,8 @@ export function createPendingReply(deps: ProcedureHandlerDeps): (turn: Turn) => 
     if (awaiting.entity) return turn.entity(awaiting.entity) ? (t) => answerFacet(deps, t, facet) : undefined;
     const group = awaiting.group && deps.groups[awaiting.group];
     if (!group) return undefined;
-    const named = turn.entity('procedure');
-    if (named) return group.includes(named) ? (t) => answerFacet(deps, t, facet) : undefined;
+    const id = turn.entity('procedure');
+    if (id) return group.includes(id) ? (t) => answerFacet(deps, t, facet) : undefined;
     const [asked] = askedFacets(deps, turn);
     return asked && !turn.entity('procedure_group') ? (t) => askGroup(deps, t, awaiting.group!, asked) : undefined;
   };
@@ -99,10 +100,19 @@ function askGroup(deps: ProcedureHandlerDeps, turn: Turn, group: string, facet: 
  */
 export function createWhereHandler(deps: ProcedureHandlerDeps, officeLocation: Handler): Handler {
   return (turn) => {
-    const procedure = turn.entity('procedure') ?? turn.memory.procedure;
+    const procedure = named(turn, 'procedure') ?? turn.memory.procedure;
     const more = askedFacets(deps, turn).some((f) => f !== 'where');
     return procedure && more && !turn.entity('location') ? answerFacet(deps, turn, 'where') : officeLocation(turn);
   };
+}
+
+/**
+ * The procedure (or family) the message itself names. One the learned model only guessed while the message names none
+ * ("mất mấy ngày" read as gplx-doi-cap-lai) gives way to the procedure being discussed.
+ */
+function named(turn: Turn, entity: 'procedure' | 'procedure_group'): string | undefined {
+  const mention = turn.parse.entities.find((e) => e.entity === entity);
+  return mention?.extractor === PROCEDURE_MODEL && turn.memory.procedure ? undefined : mention?.value;
 }
 
 /** What picks a variant: this message's entities first (remembered for later questions), then memory. */
@@ -133,9 +143,9 @@ function askVariant(turn: Turn, procedure: Procedure, slots: Slots): Promise<voi
 async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet): Promise<void> {
   const { t } = turn;
   if (await deps.answerTopic?.(turn)) return;
-  const named = turn.entity('procedure');
-  const group = turn.entity('procedure_group');
-  const procedure = named ? deps.knowledge().getProcedure(named) : undefined;
+  const id = named(turn, 'procedure');
+  const group = named(turn, 'procedure_group');
+  const procedure = id ? deps.knowledge().getProcedure(id) : undefined;
   // Remembered before any question back: "phí đăng ký xe máy" is not asked "xe máy hay ô tô?" after its family's buttons.
   const slots = slotsOf(turn);
   if (!procedure && group && deps.groups[group]) return askGroup(deps, turn, group, facet);
