@@ -51,6 +51,12 @@ export function stripPlaceType(name: string, placeTypes: readonly string[]): str
 /** Builds the place index from the directory, the place-type words and the words of an old district's level. */
 export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly string[], districtTypes: readonly string[] = []): PlaceIndex {
   const variants: Variant[] = [];
+  // Every word of an old district's level is read as the first ("thị xã", "thành phố", "district" → "huyện"): one
+  // variant per district and side, however the level was said.
+  const levels = districtTypes.map(foldForMatch).sort((a, b) => b.length - a.length);
+  const level = foldForMatch(districtTypes[0] ?? '');
+  const anyLevel = new RegExp(` (?:${levels.join('|')})(?= )`, 'g');
+  const atLevel = (text: string) => (level ? text.replace(anyLevel, ` ${level}`) : text);
   const add = (office: Office, name: string, kind: MatchKind) => {
     const folded = foldForMatch(name);
     if (folded) variants.push({ folded, name, kind, office });
@@ -63,17 +69,17 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
     for (const n of office.aliases) add(office, n, 'alias');
     for (const n of office.formerUnits) add(office, n, 'former');
     for (const n of office.formerDistricts) add(office, n, 'district');
-    // An old district under any level's word, before the name or after it: as long as the name typed, so the district
-    // wins over the commune of the same bare name ("thị xã Phổ Yên" is not phường Phổ Yên alone).
-    for (const n of office.formerDistricts) {
-      const bare = stripOriginal(n, stripPlaceType(n, placeTypes));
-      for (const type of districtTypes) for (const named of [`${type} ${bare}`, `${bare} ${type}`]) add(office, named, 'district');
+    // An old district under its level's word, before the name or after it (read as `level`, see find): longer than the
+    // bare name, so the district wins over the commune of that name ("thị xã Phổ Yên" is not phường Phổ Yên alone).
+    for (const n of level ? office.formerDistricts : []) {
+      const bare = stripPlaceType(n, placeTypes);
+      for (const folded of [`${level} ${bare}`, `${bare} ${level}`]) if (folded !== foldForMatch(n)) variants.push({ folded, name: n, kind: 'district', office });
     }
   }
 
   return {
     find(placeText) {
-      const text = ` ${foldForMatch(placeText)} `;
+      const text = atLevel(` ${foldForMatch(placeText)} `);
       if (text.trim() === '') return [];
       const hits: Hit[] = [];
       for (const v of variants) {
