@@ -170,22 +170,27 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
   // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
   const context = { slots, message: turn.text.startsWith('/') ? undefined : turn.text };
   // A part over one message's budget opens the next message; past MAX_PARTS, the parts left are named above their buttons.
-  const messages: TextFacet[][] = [];
+  // Each message keeps the text last measured with a part kept: drawn once per part, not once more at the end.
+  const messages: { parts: TextFacet[]; text: string }[] = [];
   const leftOut: TextFacet[] = [];
   for (const part of parts) {
     if (part === 'where') continue;
     const last = messages.at(-1);
-    if (messages.flat().length >= MAX_PARTS) leftOut.push(part);
-    else if (last && describeFacets(t, turn.locale, current, [...last, part], context).length <= ANSWER_BUDGET_CHARS) last.push(part);
-    else messages.push([part]);
+    if (messages.flatMap((m) => m.parts).length >= MAX_PARTS) {
+      leftOut.push(part);
+      continue;
+    }
+    const joined = last && describeFacets(t, turn.locale, current, [...last.parts, part], context);
+    if (last && joined && joined.length <= ANSWER_BUDGET_CHARS) [last.parts, last.text] = [[...last.parts, part], joined];
+    else messages.push({ parts: [part], text: describeFacets(t, turn.locale, current, [part], context) });
   }
   const where = parts.includes('where');
-  const buttons = facetButtons(t, current.id, [...messages.flat(), ...(where ? ['where' as const] : [])], asked);
+  const answered = messages.flatMap((m) => m.parts);
+  const buttons = facetButtons(t, current.id, [...answered, ...(where ? ['where' as const] : [])], asked);
   const note = leftOut.length > 0 ? [t('procedure:leftOut', { parts: leftOut.map((f) => t(`procedure:facets.${f}`)).join(', ') })] : [];
-  for (const [i, texts] of messages.entries()) {
+  for (const [i, message] of messages.entries()) {
     const closing = i === messages.length - 1;
-    const text = [describeFacets(t, turn.locale, current, texts, context), ...(closing ? note : [])].join('\n\n');
-    await turn.say({ text, buttons: closing && !where ? [...buttons, menuButton(t)] : undefined });
+    await turn.say({ text: [message.text, ...(closing ? note : [])].join('\n\n'), buttons: closing && !where ? [...buttons, menuButton(t)] : undefined });
   }
   // The offices come last, in a message of their own, with the buttons for what is left.
   if (where) await deps.answerWhere(turn, current.id, buttons);
