@@ -15,7 +15,7 @@ import { formerProvinceNotice, withFormerProvinceNotice } from './bot/offices/fo
 import { createOfficeHandlers } from './bot/offices/office-handlers';
 import { createTopicAnswerer } from './bot/procedures/topic-answer';
 import { procedureTitle } from './bot/procedures/procedure-answer';
-import { createProcedureFollowUp, createProcedureHandler, createProcedureListHandler, createWhereHandler } from './bot/procedures/procedure-handlers';
+import { createPendingReply, createProcedureFollowUp, createProcedureHandler, createProcedureListHandler, createWhereHandler } from './bot/procedures/procedure-handlers';
 import { loadQuestionWords } from './bot/procedures/question-words';
 import { createChatPageRouter } from './channels/rest/page-router';
 import { createRestRouter } from './channels/rest/rest-router';
@@ -125,7 +125,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const groups = procedureGroups(config.intentsDir);
   // Police questions that are not whole procedures (weapons, a locked VNeID…) are answered from content.
   const answerTopic = createTopicAnswerer(currentKnowledge);
-  const offices = createOfficeHandlers({ knowledge: currentKnowledge, answerTopic });
+  const offices = createOfficeHandlers({ knowledge: currentKnowledge, answerTopic, nearestWithinKm: config.NEAREST_WITHIN_KM });
   // "ở đâu", "báo qua đâu", "mang gì": what a short question asks about the procedure being discussed.
   const questionWords = loadQuestionWords(path.join(config.contentDir, 'question-words.yaml'));
   const procedureDeps = { knowledge: currentKnowledge, groups, answerWhere: offices.answerWhere, answerTopic, questionWords };
@@ -220,12 +220,13 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     unanswered: store.unanswered,
     parser: currentParser,
     translator,
-    detectLanguage: (text) => understanding.detectLanguage(text),
+    detectLanguage: (text, opening) => understanding.detectLanguage(text, opening),
     routes,
     fallback,
     entityRoutes,
     subjectChangers,
     followUp: createProcedureFollowUp(procedureDeps),
+    pendingReply: createPendingReply(procedureDeps),
     emergency: emergencies.card,
     possibleEmergency: emergencies.notice,
     emergencyNumbers: emergencies.numbers,
@@ -236,7 +237,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     contacts: store.contacts,
     // Questions per day, channel and intent, for the staff console's charts.
     countedAs: questionActivity,
-    afterEmergency: (turn) => (turn.entity('procedure') || turn.entity('procedure_group') ? answerProcedure : undefined),
+    // Only a procedure named exactly: a family ("giao thông" of a road accident) would put a picker under the emergency card.
+    afterEmergency: (turn) => (turn.entity('procedure') ? answerProcedure : undefined),
     dialogs: [{ dialog: new FeedbackDialog(store.feedback), interrupt: 'free-text' }, ...dossiers.dialogs],
     officer: handoff.presence,
     confidenceThreshold: CONFIDENCE_THRESHOLD,

@@ -100,6 +100,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
+  /** A shared location farther than this from every unit is outside the province (about 200 km long since the merger with Bắc Kạn). */
+  NEAREST_WITHIN_KM: z.coerce.number().min(1).max(20_000).default(200),
   ADMIN_USERNAME: optionalText.pipe(z.string().regex(USERNAME_PATTERN, `ADMIN_USERNAME ${USERNAME_RULE}`).optional()),
   ADMIN_PASSWORD: optionalText.pipe(
     z

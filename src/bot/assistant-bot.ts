@@ -4,7 +4,8 @@ import { DialogSet } from './dialogs/dialog-library';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
 import type { ContactRepository, StateStore, TurnActivity, TurnWriter, UnansweredLog } from '../store/ports';
-import type { Locale, Parser } from '../understanding/types';
+import type { LanguageDetector } from '../understanding/language-detector';
+import type { Parser } from '../understanding/types';
 import { attachMemory, DialogStateAccessor } from './dialog-state-accessor';
 import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
@@ -19,6 +20,8 @@ export interface DialogEntry {
   interrupt: InterruptPolicy;
   /** What the citizen types inside this dialog (verification digits) is never kept as a line for officers to read. */
   confidential?: boolean;
+  /** True when the message is the reply the dialog waits for ("đuôi 5678"): it goes to the dialog, whatever else it reads as. */
+  answers?: (turn: Turn) => boolean;
 }
 
 /** How a turn was answered, for metrics: which path the message took. */
@@ -45,7 +48,7 @@ export interface AssistantBotOptions {
   parser: () => Parser;
   translator: Translator;
   /** The language a message is written in (undefined when its words do not tell): the answer follows it. */
-  detectLanguage?: (text: string) => Locale | undefined;
+  detectLanguage?: LanguageDetector;
   /** One handler per intent name; intents without one go to `fallback`. */
   routes: Readonly<Record<string, Handler>>;
   /** Low confidence, out of scope, or no route: a polite clarification. */
@@ -59,6 +62,8 @@ export interface AssistantBotOptions {
   subjectChangers?: ReadonlySet<string>;
   /** For an unclear message, a handler that the conversation's context makes clear (e.g. a follow-up facet question). */
   followUp: (turn: Turn) => Handler | undefined;
+  /** The handler for a message that replies to the assistant's own last question ("xe máy" to "xe máy hay ô tô?"), if it does. */
+  pendingReply?: (turn: Turn) => Handler | undefined;
   /** The emergency answer (grade `sure`), which runs before anything else. */
   emergency: Handler;
   /** A possible emergency: one line with the numbers, then the normal answer. */
@@ -114,14 +119,16 @@ export class AssistantBot {
   private readonly dialogSet: DialogSet;
   private readonly policies = new Map<string, InterruptPolicy>();
   private readonly confidential = new Set<string>();
+  private readonly replies = new Map<string, (turn: Turn) => boolean>();
   private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly options: AssistantBotOptions) {
     this.dialogSet = new DialogSet(new DialogStateAccessor());
-    for (const { dialog, interrupt, confidential } of options.dialogs) {
+    for (const { dialog, interrupt, confidential, answers } of options.dialogs) {
       this.dialogSet.add(dialog);
       this.policies.set(dialog.id, interrupt);
       if (confidential) this.confidential.add(dialog.id);
+      if (answers) this.replies.set(dialog.id, answers);
     }
   }
 
@@ -137,7 +144,8 @@ export class AssistantBot {
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
     if (text.length > this.options.maxMessageChars) return this.askToShorten(context, memory);
     // A citizen is answered in the language of what they write, switching back and forth with them; a tap says nothing of it.
-    const written = text.startsWith('/') ? undefined : this.options.detectLanguage?.(text);
+    // A first message leans on words both languages write ("Hello" opens in English); later, they keep the language.
+    const written = text.startsWith('/') ? undefined : this.options.detectLanguage?.(text, memory.locale === undefined);
     if (written) memory.locale = written;
     const parseStarted = performance.now();
     const parse = parser().parse(text, memory.locale ?? 'vi');
@@ -217,6 +225,15 @@ export class AssistantBot {
     // The presence is asked first in any case: it also finds the open hand-off this turn's lines go to.
     const officerHolds = ((await this.options.officer?.holds(turn)) ?? false) || heldOnPlatform(turn.context.activity);
     if (this.options.subjectChangers?.has(turn.intent) && turn.parse.intent.confidence >= confidenceThreshold) delete turn.memory.procedure;
+    // A reply to the question just asked ("đuôi 5678", "xe máy") is that reply: a danger read into its few words
+    // gets the numbers in one line at most, and the conversation goes on (docs/understanding.md, Emergencies).
+    const reply = officerHolds ? undefined : this.pendingReply(turn);
+    if (reply) {
+      if (turn.parse.emergency?.grade === 'sure') await this.options.possibleEmergency?.(turn);
+      if (reply === 'dialog') await dc.continueDialog();
+      else await reply(turn);
+      return reply === 'dialog' ? 'dialog' : 'context';
+    }
     if (turn.intent === 'emergency') {
       await dc.cancelAllDialogs();
       await emergency(turn);
@@ -282,6 +299,14 @@ export class AssistantBot {
       intent: turn.intent,
       confidence: turn.parse.intent.confidence,
     });
+  }
+
+  /** The active dialog, when it takes this message as its reply, or the handler of a reply to the last question asked. */
+  private pendingReply(turn: Turn): 'dialog' | Handler | undefined {
+    if (isPayload(turn)) return undefined;
+    const active = turn.dialogs.stack[0];
+    if (active) return this.replies.get(active.id)?.(turn) ? 'dialog' : undefined;
+    return this.options.pendingReply?.(turn);
   }
 
   private interrupts(turn: Turn, policy: InterruptPolicy): boolean {

@@ -10,6 +10,8 @@ export interface ConversationMemory {
   procedure?: string;
   /** What the citizen told us that picks a variant of a fact (vehicle_type: motorbike), kept for later questions. */
   slots?: Partial<Record<string, string>>;
+  /** The question the assistant just asked, for one turn: a typed reply ("xe máy", "ở đâu") answers it. */
+  awaiting?: Awaiting;
   /** The office area the citizen last named or shared. */
   location?: string;
   /** botbuilder's dialog stack for multi-turn flows (feedback, dossier lookup). */
@@ -17,4 +19,14 @@ export interface ConversationMemory {
   /** The last few messages both ways (a short rolling window): what an officer sees of the conversation before a hand-off. */
   recent?: ConversationLine[];
   lastTurnAt?: string;
+}
+
+/** A question the assistant asked about a procedure: which variant of its fee, or which procedure of a family. */
+export interface Awaiting {
+  /** The part of the procedure the citizen asked for (a procedure facet). */
+  facet: string;
+  /** The variant entity asked ("vehicle_type"), for the procedure being discussed. */
+  entity?: string;
+  /** The family asked about ("xe": which registration?). */
+  group?: string;
 }

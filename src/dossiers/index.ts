@@ -9,6 +9,7 @@ import type { Logger } from '../ops/logger';
 import type { ChannelUser, OutboxMessage, Store } from '../store/ports';
 import type { Locale } from '../understanding/types';
 import { systemClock, type Clock } from '../store/store-options';
+import { typedLast4 } from './phone';
 import { DossierDialog } from './chat/dossier-dialog';
 import { createDossierHandler } from './chat/dossier-handler';
 import { createCsvVocabulary } from './csv-vocabulary';
@@ -79,7 +80,7 @@ export function createDossierModule(deps: DossierModuleDeps): DossierModule {
     handlers: { dossier_status: createDossierHandler(chat) },
     // A short answer (code, 4 digits) is expected: a confident new question may interrupt the lookup. The digits
     // prove who the citizen is, so they are never kept where an officer could read them.
-    dialogs: [{ dialog: new DossierDialog(chat), interrupt: 'short-answer', confidential: true }],
+    dialogs: [{ dialog: new DossierDialog(chat), interrupt: 'short-answer', confidential: true, answers: (turn) => typedLast4(turn.text) !== undefined }],
     outbox: { drain: createOutboxDrain(outbox, render), render, kind: STATUS_NOTICE_KIND },
     service,
   };

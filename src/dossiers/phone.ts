@@ -13,10 +13,20 @@ export function phoneLast4(phone: string): string | undefined {
   return digits.slice(-4);
 }
 
-/** The 4 digits a citizen typed ("12 34", "1234."), or undefined when the message is not 4 digits. */
+/** Most words a reply may wrap its 4 digits in ("4 số cuối là 5678", "đuôi 5678"): more is a sentence, not a reply. */
+const MAX_REPLY_WORDS = 6;
+
+/**
+ * The 4 digits a citizen typed ("12 34", "1234.", "đuôi 5678", "4 số cuối là 5678"), or undefined when the message
+ * holds no group of exactly 4 digits, more than one, or more words than a reply.
+ */
 export function typedLast4(text: string): string | undefined {
-  const digits = text.replace(/[\s.,-]/g, '');
-  return /^[0-9]{4}$/.test(digits) ? digits : undefined;
+  // Digits split only by spaces, dots, commas or dashes are one group ("12 34"); a longer group is a phone number.
+  const groups = (text.match(/[0-9](?:[\s.,-]*[0-9])*/g) ?? []).map((g) => g.replace(/\D/g, ''));
+  const four = groups.filter((g) => g.length === 4);
+  if (four.length !== 1 || groups.some((g) => g.length > 4)) return undefined;
+  const words = text.replace(/[0-9]/g, ' ').split(/[^\p{L}]+/u).filter(Boolean);
+  return words.length <= MAX_REPLY_WORDS ? four[0] : undefined;
 }
 
 // Compared against when the code is unknown, so an unknown code costs the same work as a known one.

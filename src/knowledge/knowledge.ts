@@ -12,6 +12,7 @@ export interface KnowledgeParts {
   procedures: Map<ProcedureId, Procedure>;
   fields: FieldInfo[];
   placeTypes: string[];
+  districtTypes: string[];
   offices: Office[];
   topics: Topic[];
   formerProvinces: FormerProvince[];
@@ -20,7 +21,7 @@ export interface KnowledgeParts {
 /** Creates the pure, synchronous queries over one snapshot of content. */
 export function createKnowledge(parts: KnowledgeParts): Knowledge {
   const { procedures, fields, offices } = parts;
-  const places = buildPlaceIndex(offices, parts.placeTypes);
+  const places = buildPlaceIndex(offices, parts.placeTypes, parts.districtTypes);
   const officeById = new Map(offices.map((o) => [o.id, o]));
   const ordered = PROCEDURE_IDS.map((id) => procedures.get(id)).filter((p): p is Procedure => p !== undefined);
   const aliases = Object.fromEntries(

@@ -13,6 +13,7 @@ export interface ProcedureContent {
   procedures: Map<ProcedureId, Procedure>;
   fields: FieldInfo[];
   placeTypes: string[];
+  districtTypes: string[];
 }
 
 /** Loads fields and procedures; returns everything valid plus every problem found. */
@@ -23,6 +24,7 @@ export function loadProcedureContent(contentDir: string): ProcedureContent & { p
   problems.push(...fieldsYaml.problems);
   let fields: FieldInfo[] = [];
   let placeTypes: string[] = [];
+  let districtTypes: string[] = [];
   if (fieldsYaml.problems.length === 0) {
     const parsed = FieldsFileSchema.safeParse(fieldsYaml.data);
     if (parsed.success) {
@@ -30,6 +32,7 @@ export function loadProcedureContent(contentDir: string): ProcedureContent & { p
         .map((f) => ({ ...f, procedureIds: PROCEDURE_IDS.filter((id) => PROCEDURE_FIELDS[id] === f.id) }))
         .sort((a, b) => a.order - b.order);
       placeTypes = parsed.data.placeTypes;
+      districtTypes = parsed.data.districtTypes;
       const ids = new Set(fields.map((f) => f.id));
       for (const fieldId of new Set(Object.values(PROCEDURE_FIELDS)))
         if (!ids.has(fieldId)) problems.push({ file: fieldsFile, field: 'fields', message: `field "${fieldId}" is missing` });
@@ -63,7 +66,7 @@ export function loadProcedureContent(contentDir: string): ProcedureContent & { p
   for (const id of PROCEDURE_IDS)
     if (!files.some((f) => f.replace(/\.ya?ml$/, '') === id))
       problems.push({ file: `procedures/${id}.yaml`, field: '', message: 'missing: every taxonomy procedure needs a file' });
-  return { procedures, fields, placeTypes, problems };
+  return { procedures, fields, placeTypes, districtTypes, problems };
 }
 
 // Checks the schema cannot express: the file name, the taxonomy field and the source tags must agree,

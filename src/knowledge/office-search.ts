@@ -50,14 +50,21 @@ export function stripPlaceType(name: string, placeTypes: readonly string[]): str
   return folded;
 }
 
-/** Builds the place index from the directory and the place-type words. */
-export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly string[]): PlaceIndex {
+/** Builds the place index from the directory, the place-type words and the words of an old district's level. */
+export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly string[], districtTypes: readonly string[] = []): PlaceIndex {
   const variants: Variant[] = [];
+  // Every word of an old district's level is read as the first ("thị xã", "thành phố", "district" → "huyện"): one
+  // variant per district and side, however the level was said.
+  const levels = districtTypes.map(foldForMatch).sort((a, b) => b.length - a.length);
+  const level = foldForMatch(districtTypes[0] ?? '');
+  const anyLevel = new RegExp(` (?:${levels.join('|')})(?= )`, 'g');
+  const atLevel = (text: string) => (level ? text.replace(anyLevel, ` ${level}`) : text);
+  const push = (folded: string, name: string, kind: MatchKind, office: Office) => variants.push({ folded, padded: ` ${folded} `, name, kind, office });
   const add = (office: Office, name: string, kind: MatchKind) => {
     const folded = foldForMatch(name);
-    if (folded) variants.push({ folded, padded: ` ${folded} `, name, kind, office });
+    if (folded) push(folded, name, kind, office);
     const bare = stripPlaceType(name, placeTypes);
-    if (bare !== folded && bare.length >= MIN_BARE_LENGTH) variants.push({ folded: bare, padded: ` ${bare} `, name, kind, office });
+    if (bare !== folded && bare.length >= MIN_BARE_LENGTH) push(bare, name, kind, office);
   };
   for (const office of offices) {
     add(office, office.name, 'name');
@@ -65,11 +72,17 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
     for (const n of office.aliases) add(office, n, 'alias');
     for (const n of office.formerUnits) add(office, n, 'former');
     for (const n of office.formerDistricts) add(office, n, 'district');
+    // An old district under its level's word, before the name or after it (read as `level`, see find): longer than the
+    // bare name, so the district wins over the commune of that name ("thị xã Phổ Yên" is not phường Phổ Yên alone).
+    for (const n of level ? office.formerDistricts : []) {
+      const bare = stripPlaceType(n, placeTypes);
+      for (const folded of [`${level} ${bare}`, `${bare} ${level}`]) if (folded !== foldForMatch(n)) push(folded, n, 'district', office);
+    }
   }
 
   return {
     find(placeText) {
-      const text = ` ${foldForMatch(placeText)} `;
+      const text = atLevel(` ${foldForMatch(placeText)} `);
       if (text.trim() === '') return [];
       const hits: Hit[] = [];
       for (const v of variants) {
@@ -99,6 +112,9 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
           const bare = stripPlaceType(n, placeTypes);
           if (bare.length >= MIN_BARE_LENGTH && bare !== foldForMatch(n)) names.add(stripOriginal(n, bare));
         }
+        // An old district by its full name ("công an thành phố Thái Nguyên", no question word) names a place too; bare,
+        // it would be the province's name in every message.
+        for (const n of o.formerDistricts) names.add(n);
         return { id: o.id, names: [...names] };
       });
     },

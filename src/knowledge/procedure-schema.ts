@@ -126,4 +126,5 @@ export const FieldsFileSchema = z.strictObject({
     .array(z.strictObject({ id: z.enum(FIELD_IDS), name: LocalizedSchema, order: z.number().int() }))
     .min(1),
   placeTypes: z.array(text).min(1),
+  districtTypes: z.array(text).default([]),
 });

@@ -1,4 +1,5 @@
 /** Finds dossier codes (mã hồ sơ) in the shapes the public-service portals print, however they were typed. */
+import { DOSSIER_CODE_MAX, DOSSIER_CODE_MIN_DIGITS } from '../dossiers/dossier-code';
 
 /** A dossier code found in the original text, in upper case (portal codes as PREFIX-YYMMDD-SEQ). */
 export interface DossierCodeMatch {
@@ -13,10 +14,10 @@ const CODE = /(?<![\p{L}\p{N}.])([a-z0-9]{1,5}(?:\s*\.\s*[a-z0-9]{1,5}){0,5})\s*
 // Any other code the one-stop systems issue (the integration API accepts A-Z 0-9 . -), typed as one token: groups of
 // letters and digits joined by "." or "-" (HC-2026-000777, H55.22-000123). Not inside a URL, an e-mail or a path.
 const TOKEN = /(?<![\p{L}\p{N}.\-/@:_])([a-z0-9]+(?:[.-][a-z0-9]+)+)(?![\p{L}\p{N}/@_]|[.-][\p{L}\p{N}])/giu;
-/** Fewer digits than this, and a token is a word with a number ("covid-19", "euro-2024"), not a code. */
-const TOKEN_MIN_DIGITS = 6;
 // Vietnamese number plates (20A-123.45, 29A1-123.45) look like codes but are vehicles.
 const PLATE = /^\d{2}[A-Z]{1,2}\d?-?\d{3}\.?\d{2}$/;
+// A name and a year ("EURO-2024", "SEA-GAMES-2025") is an event, not a code: no portal code is letters and a year alone.
+const NAMED_YEAR = /^[A-Z]+(?:-[A-Z]+)*-(?:19|20)\d{2}$/;
 
 /**
  * Every dossier code in `text`, with offsets into `text`: the portals' PREFIX-YYMMDD-SEQ (spaces tolerated), and any
@@ -28,7 +29,9 @@ export function findDossierCodes(text: string): DossierCodeMatch[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const value = m[0].toUpperCase();
-    if (!/[A-Z]/.test(value) || value.replace(/\D/g, '').length < TOKEN_MIN_DIGITS || value.length > 64 || PLATE.test(value)) continue;
+    // The API's rule for what a code is (the same fewest digits and longest code), less the shapes a sentence holds otherwise.
+    if (!/[A-Z]/.test(value) || value.replace(/\D/g, '').length < DOSSIER_CODE_MIN_DIGITS || value.length > DOSSIER_CODE_MAX) continue;
+    if (PLATE.test(value) || NAMED_YEAR.test(value)) continue;
     if (found.some((f) => f.start < end && start < f.end)) continue;
     found.push({ value, start, end });
   }

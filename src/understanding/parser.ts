@@ -174,7 +174,7 @@ function withSecondOpinion(ranking: IntentScore[], svm: CharNgramSvm, text: stri
 }
 
 // Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field).
-const PROCEDURE_MODEL = 'procedure_model';
+export const PROCEDURE_MODEL = 'procedure_model';
 
 const NO_EMERGENCY: EmergencyJudgement = { grade: 'none', service: 'police', asksNumbers: false };
 

@@ -162,7 +162,12 @@ export class ProcedureRecogniser {
     // Issue 10, letters: a request that names nothing ("Xin hỏi cần giấy tờ gì?") is about where the story arrived
     // ("đã đăng ký tạm trú ... Nay muốn chuyển hẳn hộ khẩu"): of two mentions that tie, the later one wins.
     const later = request !== undefined && asked.length === 0;
-    const best = resolved.reduce((a, b) => (b.score > a.score || (later && b.score === a.score && b.mention.from > a.mention.from) ? b : a));
+    // The request's own mention wins ("hộ chiếu xong rồi, còn căn cước thì bao lâu" asks about căn cước), unless it is a
+    // family the story names a member of: "làm lại căn cước ... cho em hỏi có làm căn cước sáng thứ bảy không" is cấp lại.
+    const pick = (from: Resolved[]) => from.reduce((a, b) => (b.score > a.score || (later && b.score === a.score && b.mention.from > a.mention.from) ? b : a));
+    const requested = pick(pool);
+    const member = requested.mention.group ? resolved.filter((r) => !r.weak && r.mention.procedure && this.families.holds(requested.mention.group!, r.mention.procedure)) : [];
+    const best = member.length > 0 ? pick(member) : requested;
     if (best.mention.group) {
       // Two unrelated families ("cư trú với căn cước") leave nothing to ask about one of them: no group is named.
       const others = pool.flatMap((r) => (r.mention.group && r.mention.group !== best.mention.group ? [r.mention.group] : []));

@@ -35,6 +35,10 @@ describe('dossier values', () => {
     assert.equal(typedLast4('56 78'), '5678');
     assert.equal(typedLast4('567'), undefined);
     assert.equal(typedLast4('tôi không nhớ'), undefined);
+    // A reply may wrap the digits in a few words; a phone number, two groups or a sentence is no reply.
+    assert.equal(typedLast4('đuôi 5678'), '5678');
+    assert.equal(typedLast4('4 số cuối là 56 78'), '5678');
+    for (const bad of ['0912 345 678', '1234 5678', 'số cuối của em hình như là 5678 thì phải']) assert.equal(typedLast4(bad), undefined, bad);
     assert.equal(last4Matches('5678', '5678'), true);
     assert.equal(last4Matches('5679', '5678'), false);
     assert.equal(last4Matches('5678', undefined), false, 'an unknown dossier never matches');

@@ -30,7 +30,7 @@ describe('outsider probe of everyday messages (issue 10)', () => {
   const say = (sender: string, message: string) => chat(assistant().url, sender, message);
 
   describe('short follow-ups stay on the procedure being discussed', () => {
-    it.skip('"mất mấy ngày" after a residence answer is its processing time — skip: the procedure model names gplx-doi-cap-lai for the bare "mất mấy ngày" (src/understanding)', async () => {
+    it('"mất mấy ngày" after a residence answer is its processing time', async () => {
       const sender = 'probe-follow-days';
       await say(sender, 'đăng ký thường trú');
       for (const message of ['mất mấy ngày', 'mat may ngay']) {
@@ -58,7 +58,7 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       }
     });
 
-    it.skip('after "which registration?" buttons, a bare "ở đâu" is not out of scope — skip: the group question remembers no procedure (src/bot/procedures/procedure-handlers.ts answerFacet)', async () => {
+    it('after "which registration?" buttons, a bare "ở đâu" is not out of scope', async () => {
       const sender = 'probe-follow-group';
       await say(sender, 'đăng ký xe máy');
       const replies = await say(sender, 'ở đâu');
@@ -74,7 +74,7 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       assert.ok(replies[1]?.text.startsWith(whereOpening(vi, 'can-cuoc-cap-lai')), `then where: ${texts(replies).join(' | ').slice(0, 200)}`);
     });
 
-    it.skip('a third part that does not fit the answer\'s budget is still answered, not left to a button in silence — skip: answerFacet drops parts over ANSWER_BUDGET_CHARS without a word (src/bot/procedures/procedure-handlers.ts)', async () => {
+    it('a third part that does not fit the answer\'s budget is still answered, not left to a button in silence', async () => {
       const replies = await say('probe-three-parts', 'đăng ký thường trú cho con mới sinh cần giấy gì, bao lâu, có online được không');
       assert.ok(all(replies).includes(vi('procedure:sections.online')) || replies.some((r) => r.text.startsWith(header(vi, 'thuong-tru', 'online'))), all(replies).slice(-300));
     });
@@ -95,28 +95,28 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       }
     });
 
-    it.skip('answers the one asked about when it is named only by its family — skip: an exact mention in the story beats a family mention in the request (src/understanding/procedure-recogniser.ts)', async () => {
+    it('answers the one asked about when it is named only by its family', async () => {
       const passportDone = await say('probe-two-family-1', 'hộ chiếu xong rồi, còn căn cước thì bao lâu');
       assert.ok(!all(passportDone).includes(title(vi, 'ho-chieu')), all(passportDone).slice(0, 80));
       const residenceDone = await say('probe-two-family-2', 'tạm trú xong rồi, còn đăng ký xe thì phí bao nhiêu');
       assert.ok(!all(residenceDone).includes(title(vi, 'tam-tru')), all(residenceDone).slice(0, 80));
     });
 
-    it.skip('"X thì xong rồi, giờ Y …" answers Y when both are named exactly — skip: the first mention wins (src/understanding/procedure-recogniser.ts, the "done" phrases in intents/lexicon)', async () => {
+    it('"X thì xong rồi, giờ Y …" answers Y when both are named exactly', async () => {
       const replies = await say('probe-two-exact', 'thường trú thì xong rồi, giờ tạm vắng làm ở đâu');
       assert.ok(replies[0].text.startsWith(whereOpening(vi, 'tam-vang')), replies[0].text.slice(0, 80));
     });
   });
 
   describe('fees for what was asked', () => {
-    it.skip('a typed "xe máy" answers the bot\'s own "xe máy hay ô tô?" — skip: the variant question keeps no pending state and "xe máy" gets a danger line (src/bot/procedures, src/understanding)', async () => {
+    it('a typed "xe máy" answers the bot\'s own "xe máy hay ô tô?"', async () => {
       const sender = 'probe-variant-typed';
       await say(sender, 'đăng ký xe lần đầu phí bao nhiêu');
       const replies = await say(sender, 'xe máy');
       assert.ok(replies[0].text.startsWith(header(vi, 'dang-ky-xe', 'fee')), replies[0].text.slice(0, 80));
     });
 
-    it.skip('"xe máy" said before the "which registration?" buttons is not asked again — skip: the group branch of answerFacet returns before the vehicle slot is remembered (src/bot/procedures/procedure-handlers.ts)', async () => {
+    it('"xe máy" said before the "which registration?" buttons is not asked again', async () => {
       const sender = 'probe-variant-remembered';
       await say(sender, 'phi dang ky xe may bao nhieu');
       const replies = await say(sender, '/procedure_fee{"procedure":"dang-ky-xe"}');
@@ -128,10 +128,10 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       assert.ok(replies[0].text.startsWith(header(vi, 'nop-phat-giao-thong', 'fine')), replies[0].text.slice(0, 80));
       assert.ok(!all(replies).includes(vi('procedure:fee.free')));
     };
-    for (const message of ['phạt nồng độ cồn ô tô bao nhiêu', 'phạt vượt đèn đỏ xe máy bao nhiêu', 'phat nong do con xe may bao nhieu tien']) {
+    for (const message of ['phạt nồng độ cồn ô tô bao nhiêu', 'phạt vượt đèn đỏ xe máy bao nhiêu', 'phat nong do con xe may bao nhieu tien', 'vượt đèn đỏ xe máy phạt bao nhiêu']) {
       it(`a traffic fine question, "${message}", gets what the fine depends on, never "no fee" or "out of scope"`, () => answersFine(message));
     }
-    for (const message of ['vượt đèn đỏ xe máy phạt bao nhiêu', 'uống rượu lái xe máy phạt bao nhiêu']) {
+    for (const message of ['uống rượu lái xe máy phạt bao nhiêu']) {
       it.skip(`"${message}" too — skip: "<violation> phạt bao nhiêu" without "bị" or "tiền" parses out_of_scope with no procedure (src/understanding)`, () => answersFine(message));
     }
   });
@@ -143,7 +143,7 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       assert.ok(texts(replies).some((t) => t.startsWith(notice)), texts(replies).join(' | ').slice(0, 200));
     });
 
-    it.skip('explains the merger when the question is where to apply for a procedure — skip: the procedure "where" answer never adds the former-province notice (src/bot/offices, answerWhere)', async () => {
+    it('explains the merger when the question is where to apply for a procedure', async () => {
       const notice = new ContentReader('vi').read(bacKan.notice);
       const replies = await say('probe-bac-kan-where', 'hồ sơ hộ chiếu em nộp ở công an tỉnh Bắc Kạn năm ngoái, giờ hỏi ở đâu');
       assert.ok(texts(replies).some((t) => t.startsWith(notice)), texts(replies).join(' | ').slice(0, 200));
@@ -167,7 +167,7 @@ describe('outsider probe of everyday messages (issue 10)', () => {
   });
 
   describe('every procedure answer says when its facts were last reviewed', () => {
-    it.skip('the "where to apply" answer too — skip: answerWhere (src/bot/offices) adds no review footer', async () => {
+    it('the "where to apply" answer too', async () => {
       const p = knowledge.getProcedure('tam-tru')!;
       const replies = await say('probe-where-date', '/office_location{"procedure":"tam-tru"}');
       const [day, month, year] = [p.reviewedAt.slice(8, 10), p.reviewedAt.slice(5, 7), p.reviewedAt.slice(0, 4)];
@@ -176,21 +176,21 @@ describe('outsider probe of everyday messages (issue 10)', () => {
   });
 
   describe('language', () => {
-    it.skip('"uhm" does not turn a Vietnamese conversation English — skip: the language detector reads "uhm" as English and it sticks (src/understanding/language-detector.ts)', async () => {
+    it('"uhm" does not turn a Vietnamese conversation English', async () => {
       const sender = 'probe-uhm';
       await say(sender, 'làm hộ chiếu');
       await say(sender, 'uhm');
       assert.equal((await say(sender, '?'))[0].text, vi('menu.empty'));
     });
 
-    it.skip('"Hello" as a first message is answered in English — skip: the greeting is answered in Vietnamese (src/understanding/language-detector.ts)', async () => {
+    it('"Hello" as a first message is answered in English', async () => {
       const replies = await say('probe-hello', 'Hello');
       assert.ok(!all(replies).includes(vi('menu.prompt')), all(replies).slice(0, 120));
     });
   });
 
   describe('offices', () => {
-    it.skip('"Dai Tu district" in English lists the communes that took the old district over, as "huyện Đại Từ" does — skip: place types are only stripped before a name, so "Dai Tu" finds xã Đại Từ alone (src/knowledge/office-search.ts)', async () => {
+    it('"Dai Tu district" in English lists the communes that took the old district over, as "huyện Đại Từ" does', async () => {
       const vietnamese = await say('probe-district-vi', 'công an huyện Đại Từ');
       const english = await say('probe-district-en', 'Where is the police station for Dai Tu district?');
       assert.deepEqual(english.at(-1)!.buttons?.slice(0, 3), vietnamese.at(-1)!.buttons?.slice(0, 3));
@@ -199,15 +199,15 @@ describe('outsider probe of everyday messages (issue 10)', () => {
     /** The units listed for an old district named the way the directory writes it. */
     const listed = async (sender: string, message: string) => (await say(sender, message)).at(-1)!.buttons?.map((b) => b.title);
 
-    it.skip('"công an thành phố Thái Nguyên" lists the units of the old city, as "… ở đâu" does — skip: without a question word it is out of scope, location entities never name old districts (entries() in src/knowledge/office-search.ts)', async () => {
+    it('"công an thành phố Thái Nguyên" lists the units of the old city, as "… ở đâu" does', async () => {
       assert.deepEqual(await listed('probe-city-bare', 'công an thành phố Thái Nguyên'), await listed('probe-city-where', 'công an thành phố Thái Nguyên ở đâu'));
     });
 
-    it.skip('"công an thị xã Phổ Yên" (its name before it became a city) lists the same units as "thành phố Phổ Yên" — skip: the bare "Phổ Yên" finds phường Phổ Yên alone, the other five are cut in silence (src/knowledge/office-search.ts)', async () => {
+    it('"công an thị xã Phổ Yên" (its name before it became a city) lists the same units as "thành phố Phổ Yên"', async () => {
       assert.deepEqual(await listed('probe-town-old', 'công an thị xã Phổ Yên'), await listed('probe-town-new', 'công an thành phố Phổ Yên'));
     });
 
-    it.skip('a location far outside the province is not answered with an office 1,000 km away as "nearest" — skip: answerNearest has no distance limit (src/bot/offices/office-handlers.ts)', async () => {
+    it('a location far outside the province is not answered with an office 1,000 km away as "nearest"', async () => {
       const replies = await say('probe-far', '/office_location{"latitude":10.77,"longitude":106.7}');
       const distances = [...all(replies).matchAll(/(\d+(?:\.\d+)?) km/g)].map((m) => Number(m[1]));
       assert.ok(distances.every((d) => d < 100), all(replies).slice(0, 160));
@@ -225,7 +225,7 @@ describe('outsider probe of everyday messages (issue 10)', () => {
   });
 
   describe('someone in danger', () => {
-    it.skip('after a sure emergency card comes no procedure picker — skip: the route still runs after the card and "giao thông" asks "which procedure?" with eight traffic buttons (src/bot/assistant-bot.ts)', async () => {
+    it('after a sure emergency card comes no procedure picker', async () => {
       const replies = await say('probe-danger-only', 'tai nạn giao thông có người bất tỉnh');
       assert.ok(replies[0].text.startsWith(vi('emergency.intro')), replies[0].text);
       assert.ok(!replies.some((r) => r.text === vi('procedure:ask.group')), texts(replies).join(' | '));
@@ -272,13 +272,13 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       assert.ok(known[0].text.startsWith(vi('dossier:notFoundOrMismatch', { code: 'HS-2026-900001' })), known[0].text);
     });
 
-    it.skip('a short code the API accepted ("TN-0457") is found in "tra cứu hồ sơ TN-0457" — skip: the chat wants 6 digits in a one-token code (TOKEN_MIN_DIGITS in src/understanding/dossier-code.ts), the API one (docs/dossiers.md says they share the rule)', async () => {
+    it('a short code the API accepted ("TN-0457") is found in "tra cứu hồ sơ TN-0457"', async () => {
       const replies = await say('probe-dossier-short', 'tra cứu hồ sơ TN-0457');
       assert.ok(all(replies).includes('TN-0457'), all(replies));
     });
 
     for (const answer of ['đuôi 0123', '4 số cuối là 0123']) {
-      it.skip(`"${answer}" answers the verification question — skip: parsed as an emergency ("đuôi" read as "đuối") or the emergency numbers, which end the dialog (src/understanding, emergency before dialogs)`, async () => {
+      it(`"${answer}" answers the verification question`, async () => {
         const sender = `probe-dossier-${answer}`;
         await say(sender, 'tra cứu hồ sơ HS-2026-900001');
         const replies = await say(sender, answer);
@@ -308,7 +308,7 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       });
     }
 
-    it.skip('"nghe nói làm căn cước phải về quê" (no card named) gets the same correction — skip: the "which ID card?" buttons come first and a tap carries no belief (src/bot/procedures/procedure-handlers.ts answerFacet)', async () => {
+    it('"nghe nói làm căn cước phải về quê" (no card named) gets the same correction', async () => {
       const replies = await say('probe-hometown-group', 'nghe nói làm căn cước phải về quê');
       assert.ok(all(replies).includes(hometown(vi, 'can-cuoc-cap-moi')), all(replies));
     });

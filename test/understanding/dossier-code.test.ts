@@ -15,6 +15,8 @@ describe('understanding/dossier-code', () => {
     ['mã H55.22-000123.', 'H55.22-000123'],
     ['hồ sơ (BCA.2026.000123) xong chưa?', 'BCA.2026.000123'],
     ['BCA-259999-000123', 'BCA-259999-000123'],
+    // As short as the API accepts (4 digits): what the API stores, the chat finds.
+    ['tra cứu hồ sơ TN-0457', 'TN-0457'],
   ];
   for (const [text, value] of cases) {
     it(`finds ${value} in "${text}" with offsets into the text`, () => {

@@ -3,7 +3,7 @@ import type { Knowledge, Office } from '../../knowledge';
 import type { Handler } from '../handler';
 import { menuButton } from '../handlers/menu';
 import { facetButtons } from '../procedures/facets';
-import { corrections, translationNotes } from '../procedures/procedure-answer';
+import { corrections, reviewFooter, translationNotes } from '../procedures/procedure-answer';
 import { ContentReader, factCaution } from '../procedures/fact-text';
 import { payload, SHARE_LOCATION_PAYLOAD, type Button } from '../reply';
 import type { Turn } from '../turn';
@@ -15,6 +15,8 @@ export interface OfficeHandlerDeps {
   now?: () => Date;
   /** Answers a police topic the message names ("khai báo vũ khí ở đâu"); false when it names none. */
   answerTopic?: (turn: Turn) => Promise<boolean>;
+  /** A shared location farther than this from every unit is outside the province: said so, not answered with a "nearest". */
+  nearestWithinKm: number;
 }
 
 const NEAREST = 3;
@@ -113,6 +115,7 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
     const { t } = turn;
     const nearest = deps.knowledge().nearestOffices(lat, lon, NEAREST);
     if (nearest.length === 0) return askPlace(turn, 'office:noCoordinates');
+    if (nearest[0].distanceKm > deps.nearestWithinKm) return askPlace(turn, 'office:outsideProvince');
     turn.memory.location = nearest[0].office.id;
     const cards = nearest.map(({ office, distanceKm }) => describeOffice(t, office, { distanceKm }));
     await turn.say({ text: [t('office:nearest'), ...cards].join('\n\n'), buttons: [...nearest.map((n) => officeButton(n.office)), menuButton(t)] });
@@ -129,7 +132,10 @@ export function createOfficeHandlers(deps: OfficeHandlerDeps) {
     const facts = factCaution(t, reader, procedure.where, procedure.sourceUrl);
     // "Lý lịch tư pháp xin ở Sở Tư pháp hay công an?": a where question often repeats where it used to be done.
     const message = turn.text.startsWith('/') ? '' : turn.text;
-    const lines = [t('office:whereIntro', { title, where }), ...translationNotes(t, reader), ...facts, ...corrections(t, reader, procedure, message)];
+    // Like every procedure answer, it says when its facts were reviewed; a dossier filed with the former Bắc Kạn police
+    // ("nộp ở công an tỉnh Bắc Kạn năm ngoái, giờ hỏi ở đâu") gets the merger explained first.
+    const notice = [formerProvinceNotice(turn, k)].filter((n): n is string => n !== undefined);
+    const lines = [...notice, t('office:whereIntro', { title, where }), ...translationNotes(t, reader), ...facts, ...corrections(t, reader, procedure, message), reviewFooter(t, procedure)];
     const commune = procedure.where.status !== 'missing' && procedure.where.value.levels.includes('commune');
     const place = turn.memory.location;
     const offices = k.officesFor(procedureId, place ? { placeText: k.getOffice(place)?.name ?? place } : {});

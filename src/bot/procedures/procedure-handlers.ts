@@ -7,7 +7,8 @@ import type { Turn } from '../turn';
 import { ContentReader } from './fact-text';
 import { facetButtons, facetOfIntent, isFacet, type Facet } from './facets';
 import { pendingVariant, variantValues, type Slots } from './fee-variants';
-import { describeFacets, type TextFacet } from './procedure-answer';
+import { corrections, describeFacets, type TextFacet } from './procedure-answer';
+import { PROCEDURE_MODEL } from '../../understanding/parser';
 import type { QuestionWords } from './question-words';
 
 export interface ProcedureHandlerDeps {
@@ -59,15 +60,59 @@ export function createProcedureFollowUp(deps: ProcedureHandlerDeps): (turn: Turn
 }
 
 /**
+ * A typed reply to the question the assistant just asked (kept one turn): the variant ("xe máy" to "xe máy hay ô tô?"),
+ * a procedure of the family asked about, or another part of it ("ở đâu" after "which registration?", asked again for it).
+ */
+export function createPendingReply(deps: ProcedureHandlerDeps): (turn: Turn) => Handler | undefined {
+  return (turn) => {
+    const awaiting = turn.memory.awaiting;
+    delete turn.memory.awaiting;
+    if (!awaiting || turn.text.startsWith('/') || !isFacet(awaiting.facet)) return undefined;
+    const facet = awaiting.facet;
+    if (awaiting.entity) return turn.entity(awaiting.entity) ? (t) => answerFacet(deps, t, facet) : undefined;
+    const group = awaiting.group && deps.groups[awaiting.group];
+    if (!group) return undefined;
+    const id = turn.entity('procedure');
+    if (id) return group.includes(id) ? (t) => answerFacet(deps, t, facet) : undefined;
+    const [asked] = askedFacets(deps, turn);
+    return asked && !turn.entity('procedure_group') ? (t) => askGroup(deps, t, awaiting.group!, asked) : undefined;
+  };
+}
+
+/**
+ * "Which of these?": one button per procedure of the family, for the part asked; a typed reply is read next turn. A belief
+ * every member corrects alike ("làm căn cước phải về quê") is corrected now: the tap that follows carries no words.
+ */
+function askGroup(deps: ProcedureHandlerDeps, turn: Turn, group: string, facet: Facet): Promise<void> {
+  const { t } = turn;
+  const ids = deps.groups[group];
+  turn.memory.awaiting = { facet, group };
+  const reader = new ContentReader(turn.locale);
+  const message = turn.text.startsWith('/') ? '' : turn.text;
+  const each = ids.map((id) => deps.knowledge().getProcedure(id)).map((p) => (p ? corrections(t, reader, p, message) : []));
+  const shared = each[0]?.filter((line) => each.every((lines) => lines.includes(line))) ?? [];
+  return turn.say({ text: [...shared, t('procedure:ask.group')].join('\n'), buttons: [...ids.map((id) => procedureButton(t, id, facet)), menuButton(t)] });
+}
+
+/**
  * An office question that also asks other things about a procedure ("làm căn cước ở đâu, mang gì"): every part is
  * answered by the procedure answer. A question only about offices stays with `officeLocation`.
  */
 export function createWhereHandler(deps: ProcedureHandlerDeps, officeLocation: Handler): Handler {
   return (turn) => {
-    const procedure = turn.entity('procedure') ?? turn.memory.procedure;
+    const procedure = named(turn, 'procedure') ?? turn.memory.procedure;
     const more = askedFacets(deps, turn).some((f) => f !== 'where');
     return procedure && more && !turn.entity('location') ? answerFacet(deps, turn, 'where') : officeLocation(turn);
   };
+}
+
+/**
+ * The procedure (or family) the message itself names. One the learned model only guessed while the message names none
+ * ("mất mấy ngày" read as gplx-doi-cap-lai) gives way to the procedure being discussed.
+ */
+function named(turn: Turn, entity: 'procedure' | 'procedure_group'): string | undefined {
+  const mention = turn.parse.entities.find((e) => e.entity === entity);
+  return mention?.extractor === PROCEDURE_MODEL && turn.memory.procedure ? undefined : mention?.value;
 }
 
 /** What picks a variant: this message's entities first (remembered for later questions), then memory. */
@@ -91,29 +136,25 @@ function askVariant(turn: Turn, procedure: Procedure, slots: Slots): Promise<voi
     payload: payload('procedure_fee', { procedure: procedure.id, [entity]: value }),
   }));
   const title = new ContentReader(turn.locale).read(procedure.title);
+  turn.memory.awaiting = { facet: 'fee', entity };
   return turn.say({ text: t(`procedure:ask.variant.${entity}`, { title }), buttons: [...buttons, menuButton(t)] });
 }
 
 async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet): Promise<void> {
   const { t } = turn;
   if (await deps.answerTopic?.(turn)) return;
-  const named = turn.entity('procedure');
-  const group = turn.entity('procedure_group');
-  const procedure = named ? deps.knowledge().getProcedure(named) : undefined;
-  if (!procedure && group && deps.groups[group]) {
-    await turn.say({
-      text: t('procedure:ask.group'),
-      buttons: [...deps.groups[group].map((id) => procedureButton(t, id, facet)), menuButton(t)],
-    });
-    return;
-  }
+  const id = named(turn, 'procedure');
+  const group = named(turn, 'procedure_group');
+  const procedure = id ? deps.knowledge().getProcedure(id) : undefined;
+  // Remembered before any question back: "phí đăng ký xe máy" is not asked "xe máy hay ô tô?" after its family's buttons.
+  const slots = slotsOf(turn);
+  if (!procedure && group && deps.groups[group]) return askGroup(deps, turn, group, facet);
   const current = procedure ?? (turn.memory.procedure ? deps.knowledge().getProcedure(turn.memory.procedure) : undefined);
   if (!current) {
     await turn.say({ text: t('procedure:ask.which'), buttons: [...fieldButtons(t), menuButton(t)] });
     return;
   }
   turn.memory.procedure = current.id;
-  const slots = slotsOf(turn);
   if (facet === 'fee') {
     const asked = askVariant(turn, current, slots);
     if (asked) return asked;
@@ -128,25 +169,34 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
   const parts = (asked.includes(facet) || specific ? asked : [facet, ...asked]).filter((f) => !waits(f));
   // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
   const context = { slots, message: turn.text.startsWith('/') ? undefined : turn.text };
-  const texts: TextFacet[] = [];
-  // The answer is the text last measured with a part kept: drawn once per part, not once more at the end.
-  let text = '';
+  // A part over one message's budget opens the next message; past MAX_PARTS, the parts left are named above their buttons.
+  // Each message keeps the text last measured with a part kept: drawn once per part, not once more at the end.
+  const messages: { parts: TextFacet[]; text: string }[] = [];
+  const leftOut: TextFacet[] = [];
   for (const part of parts) {
-    if (part === 'where' || texts.length >= MAX_PARTS) continue;
-    const candidate = describeFacets(t, turn.locale, current, [...texts, part], context);
-    if (texts.length === 0 || candidate.length <= ANSWER_BUDGET_CHARS) {
-      texts.push(part);
-      text = candidate;
+    if (part === 'where') continue;
+    const last = messages.at(-1);
+    if (messages.flatMap((m) => m.parts).length >= MAX_PARTS) {
+      leftOut.push(part);
+      continue;
     }
+    const joined = last && describeFacets(t, turn.locale, current, [...last.parts, part], context);
+    if (last && joined && joined.length <= ANSWER_BUDGET_CHARS) [last.parts, last.text] = [[...last.parts, part], joined];
+    else messages.push({ parts: [part], text: describeFacets(t, turn.locale, current, [part], context) });
   }
   const where = parts.includes('where');
-  const buttons = facetButtons(t, current.id, [...texts, ...(where ? ['where' as const] : [])], asked);
-  if (texts.length > 0) await turn.say({ text, buttons: where ? undefined : [...buttons, menuButton(t)] });
+  const answered = messages.flatMap((m) => m.parts);
+  const buttons = facetButtons(t, current.id, [...answered, ...(where ? ['where' as const] : [])], asked);
+  const note = leftOut.length > 0 ? [t('procedure:leftOut', { parts: leftOut.map((f) => t(`procedure:facets.${f}`)).join(', ') })] : [];
+  for (const [i, message] of messages.entries()) {
+    const closing = i === messages.length - 1;
+    await turn.say({ text: [message.text, ...(closing ? note : [])].join('\n\n'), buttons: closing && !where ? [...buttons, menuButton(t)] : undefined });
+  }
   // The offices come last, in a message of their own, with the buttons for what is left.
   if (where) await deps.answerWhere(turn, current.id, buttons);
 }
 
-/** Most parts one answer holds, and the length its text parts keep to (about a phone screen); the rest become buttons. */
+/** Most parts one answer holds, and the length each of its messages keeps to (about a phone screen). */
 const MAX_PARTS = 3;
 const ANSWER_BUDGET_CHARS = 1500;
 
