@@ -20,6 +20,8 @@ export interface TrainedModels {
   situations: SituationModel;
   /** The character n-gram SVM the intent of a long letter also asks (parser.ts). */
   letters: CharNgramSvm;
+  /** The character n-gram SVM over procedure labels, the second opinion on a letter's procedure (letter-procedure.ts). */
+  letterProcedures: CharNgramSvm;
 }
 
 interface SavedModels {
@@ -28,6 +30,7 @@ interface SavedModels {
   procedures: ClassifierSnapshot;
   situations: SituationSnapshot;
   letters: SvmSnapshot;
+  letterProcedures: SvmSnapshot;
 }
 
 const SUFFIX = '.model';
@@ -76,6 +79,7 @@ export class ModelCache {
         procedures: SoftmaxClassifier.restore(saved.procedures, index),
         situations: SituationModel.restore(situations, saved.situations),
         letters: CharNgramSvm.restore(saved.letters),
+        letterProcedures: CharNgramSvm.restore(saved.letterProcedures),
       };
     }
     return undefined;
@@ -88,7 +92,7 @@ export class ModelCache {
   save(key: string, models: TrainedModels): void {
     const dir = this.dirs[0];
     if (!dir) return;
-    const saved: SavedModels = { features: models.index.names(), intents: models.intents.snapshot(), procedures: models.procedures.snapshot(), situations: models.situations.snapshot(), letters: models.letters.snapshot() };
+    const saved: SavedModels = { features: models.index.names(), intents: models.intents.snapshot(), procedures: models.procedures.snapshot(), situations: models.situations.snapshot(), letters: models.letters.snapshot(), letterProcedures: models.letterProcedures.snapshot() };
     try {
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, key + SUFFIX);

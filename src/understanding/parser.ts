@@ -1,6 +1,7 @@
 /** Assembles the analyser and the intent model into a Parser, and decides the final intent. */
 import { Analyser, MAX_CHARS } from './analyser';
 import { CharNgramSvm } from './char-ngram-svm';
+import { letterProcedure, trainLetterProcedures } from './letter-procedure';
 import { modelKey, type ModelCache, type TrainedModels } from './model-cache';
 import { parsePayload } from './payload';
 import { decideProcedure, mayConsult, PROCEDURE_THRESHOLDS, wantsProcedure, type ProcedureEvidence, type ProcedureThresholds } from './procedure-decision';
@@ -62,7 +63,7 @@ export function buildParser(
     models = trainModels(analyser, resources, examples, settings);
     if (key) cache?.save(key, models);
   }
-  const { index, intents: classifier, procedures, situations, letters } = models;
+  const { index, intents: classifier, procedures, situations, letters, letterProcedures } = models;
   const groups = resources.procedures.groups;
   const members = new Map(Object.entries(groups).map(([name, g]) => [name, new Set(g.members)]));
   const thresholds = { ...PROCEDURE_THRESHOLDS, ...settings.thresholds };
@@ -95,7 +96,9 @@ export function buildParser(
     const evidence: ProcedureEvidence = { intent: intent.name, emergency: emergency.grade === 'sure', lexicon: analysis.procedureLexicon, group: lexGroup?.value, ranking: [] };
     // Most parses never need the procedure model (a procedure named, a greeting, an emergency): it runs only when it may be used.
     if (inspect || mayConsult(evidence)) evidence.ranking = procedures.predictEncoded(index.encode(analysis.procedureFeatures()));
-    const learned = decideProcedure(evidence, members, thresholds);
+    // A letter's procedure is also judged by the SVM over the whole letter, where the lexicon named a family or nothing.
+    const letter = input.length >= LETTER_CHARS ? letterProcedure(evidence, letterProcedures, input.slice(0, MAX_CHARS), members) : undefined;
+    const learned = letter ?? decideProcedure(evidence, members, thresholds);
     const words = analysis.words;
     if (learned && words.length > 0) {
       // A situation has no one phrase that names the procedure: the entity spans the family mention, or the whole message.
@@ -138,7 +141,8 @@ function trainModels(analyser: Analyser, resources: Resources, examples: readonl
   intents.compact();
   procedures.compact();
   const letters = CharNgramSvm.train(examples.map((e) => ({ text: e.text, label: e.intent })), LETTER_SVM);
-  return { index, intents, procedures, situations, letters };
+  const letterProcedures = trainLetterProcedures(examples, LETTER_SVM);
+  return { index, intents, procedures, situations, letters, letterProcedures };
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Stratified k-fold cross-validation of the whole parser (lexicons stay, the intent model is retrained per fold). */
+import { procedureLabel } from '../letter-procedure';
 import { buildParser, type BuildSettings } from '../parser';
 import type { Resources } from '../resources';
 import type { Example } from '../training-data';
@@ -7,11 +8,7 @@ import { expectedIntent, tagsOf } from './heldout';
 import type { Outcome } from './metrics';
 
 /** The label a training example carries for procedure scoring (see heldout.ts for the same rule). */
-export function exampleProcedure(e: Example): string | undefined {
-  if (e.procedure) return e.procedure;
-  if (e.group) return `group:${e.group}`;
-  return e.intent.startsWith('procedure_') ? 'none' : undefined;
-}
+export const exampleProcedure: (e: Example) => string | undefined = procedureLabel;
 
 /** What a parse says about procedures, in the same notation. */
 export function predictedProcedure(result: ParseResult): string {
