@@ -220,7 +220,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     unanswered: store.unanswered,
     parser: currentParser,
     translator,
-    detectLanguage: (text, opening) => understanding.detectLanguage(text, opening),
+    detectLanguage: (text) => understanding.detectLanguage(text),
     routes,
     fallback,
     entityRoutes,

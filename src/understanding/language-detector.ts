@@ -9,11 +9,8 @@ import { decodeTelex, decodeVni } from './telex-decoder';
 import type { Example } from './training-data';
 import type { Locale } from './types';
 
-/**
- * The language of a message, or undefined when its words do not tell. `opening`: the conversation has no language yet,
- * so a word both languages write ("hello", "hi") counts for the one that writes it more.
- */
-export type LanguageDetector = (text: string, opening?: boolean) => Locale | undefined;
+/** The language of a message, or undefined when its words do not tell. */
+export type LanguageDetector = (text: string) => Locale | undefined;
 
 // One unaccented Vietnamese syllable: onset, one to three vowels, coda. English words rarely fit ("how", "apply", "fee").
 const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$/;
@@ -52,7 +49,7 @@ export function createLanguageDetector(examples: readonly Pick<Example, 'text' |
    * Positive for English, negative for Vietnamese, 0 when the word does not tell. An unknown word that is Vietnamese
    * typed with the keyboard off ("cawn", "ddang"; "nhaf" beside such a one) is Vietnamese, as the parser decodes it.
    */
-  const evidence = (word: string, telexed: boolean, opening: boolean): number => {
+  const evidence = (word: string, telexed: boolean): number => {
     const folded = foldDiacritics(word);
     if (folded !== word) return -MARKED_WEIGHT;
     if (!counts.vi.has(folded) && !counts.en.has(folded)) {
@@ -60,16 +57,16 @@ export function createLanguageDetector(examples: readonly Pick<Example, 'text' |
       if (SYLLABLE.test(folded) || (telexed && keystrokes(folded))) return -SHAPE_WEIGHT;
       return keystrokes(folded)?.strong ? -1 : SHAPE_WEIGHT;
     }
-    if (!opening && (counts.vi.get(folded) ?? 0) >= SHARED_COUNT && (counts.en.get(folded) ?? 0) >= SHARED_COUNT) return 0;
+    if ((counts.vi.get(folded) ?? 0) >= SHARED_COUNT && (counts.en.get(folded) ?? 0) >= SHARED_COUNT) return 0;
     const ratio = rate('en', folded) / rate('vi', folded);
     return ratio >= CLEAR_RATIO ? 1 : ratio <= 1 / CLEAR_RATIO ? -1 : 0;
   };
 
-  return (text, opening = false) => {
+  return (text) => {
     const words = wordsOf(text);
     const telexed = words.some((w) => !counts.vi.has(w) && !counts.en.has(w) && keystrokes(w)?.strong);
     let score = 0;
-    for (const w of words) score += evidence(w, telexed, opening);
+    for (const w of words) score += evidence(w, telexed);
     return score > 0 ? 'en' : score < 0 ? 'vi' : undefined;
   };
 }
