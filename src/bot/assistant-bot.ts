@@ -144,7 +144,6 @@ export class AssistantBot {
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
     if (text.length > this.options.maxMessageChars) return this.askToShorten(context, memory);
     // A citizen is answered in the language of what they write, switching back and forth with them; a tap says nothing of it.
-    // A first message leans on words both languages write ("Hello" opens in English); later, they keep the language.
     const written = text.startsWith('/') ? undefined : this.options.detectLanguage?.(text);
     if (written) memory.locale = written;
     const parseStarted = performance.now();
