@@ -224,11 +224,11 @@ export class AssistantBot {
     // The presence is asked first in any case: it also finds the open hand-off this turn's lines go to.
     const officerHolds = ((await this.options.officer?.holds(turn)) ?? false) || heldOnPlatform(turn.context.activity);
     if (this.options.subjectChangers?.has(turn.intent) && turn.parse.intent.confidence >= confidenceThreshold) delete turn.memory.procedure;
-    // A reply to the question just asked ("đuôi 5678", "xe máy") is that reply: a danger read into its few words
-    // gets the numbers in one line at most, and the conversation goes on (docs/understanding.md, Emergencies).
+    // A reply to the question just asked ("đuôi 5678", "xe máy") is that reply and the conversation goes on; a sure
+    // danger read into it still gets the emergency card first (a reply may wrap its digits in a few words of a danger).
     const reply = officerHolds ? undefined : this.pendingReply(turn);
     if (reply) {
-      if (turn.parse.emergency?.grade === 'sure') await this.options.possibleEmergency?.(turn);
+      if (turn.parse.emergency?.grade === 'sure') await this.options.emergency(turn);
       if (reply === 'dialog') await dc.continueDialog();
       else await reply(turn);
       return reply === 'dialog' ? 'dialog' : 'context';
