@@ -125,8 +125,10 @@ suite(skipBrowserTests ? 'desk clerk in the console (skipped: SKIP_BROWSER_TESTS
     await filters.getByLabel('Thủ tục').selectOption({ label: 'Đăng ký thường trú' });
     await filters.getByLabel('Trạng thái').selectOption({ label: 'Đã trả kết quả' });
     await filters.getByRole('button', { name: 'Lọc' }).click();
-    await list.locator('caption', { hasText: '1 hồ sơ' }).waitFor();
-    assert.equal(await list.locator('tbody td[data-label="Mã hồ sơ"]').textContent(), codes.closed);
+    // The list before this filter also held one dossier: wait for the new one, not for the caption.
+    await list.locator('tbody td[data-label="Mã hồ sơ"]', { hasText: codes.closed }).waitFor();
+    assert.match((await list.locator('caption').textContent()) ?? '', /\b1 hồ sơ/);
+    assert.deepEqual(await list.locator('tbody td[data-label="Mã hồ sơ"]').allTextContents(), [codes.closed]);
 
     await filters.getByLabel('Đơn vị').fill('Công an xã Không Có');
     await filters.getByRole('button', { name: 'Lọc' }).click();
