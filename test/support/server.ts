@@ -18,6 +18,31 @@ export interface RunningAssistant {
 }
 
 /**
+ * Trained models (and parsed YAML) shared by every assistant one test process starts. Training takes seconds of CPU
+ * at each start with an empty data folder, over five at the default 20 s test timeout on a slower machine; a start
+ * that finds the model in its data folder restores it, as a production restart does (src/understanding/model-cache.ts
+ * keys each model by everything it was trained from, so content a test changed still gets its own training).
+ */
+const sharedModelCache = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-test-models-'));
+process.once('exit', () => fs.rmSync(sharedModelCache, { recursive: true, force: true }));
+
+/** Puts into `to` each file of `from` it lacks: a hard link (caches are replaced by a rename, never written in place), else a copy. */
+function shareFiles(from: string, to: string): void {
+  if (!fs.existsSync(from)) return;
+  fs.mkdirSync(to, { recursive: true });
+  for (const name of fs.readdirSync(from)) {
+    const [source, target] = [path.join(from, name), path.join(to, name)];
+    if (name.endsWith('.tmp') || fs.existsSync(target)) continue;
+    try {
+      fs.linkSync(source, target);
+    } catch (err) {
+      // Another instance of a multi-instance test shared it first (EEXIST); another disk cannot link (EXDEV).
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') fs.copyFileSync(source, target);
+    }
+  }
+}
+
+/**
  * Starts the whole assistant as `npm start` would (same composition root), with env overrides (and a clock, senders) for the test.
  * The chat rate limit is off unless a test sets CHAT_RATE_LIMIT_PER_MINUTE: tests talk fast, all from 127.0.0.1.
  * Staff passwords are hashed at a low scrypt cost unless a test sets STAFF_PASSWORD_COST (OWASP's cost takes
@@ -26,7 +51,10 @@ export interface RunningAssistant {
 export async function startAssistant(env: Record<string, string> = {}, options: AssistantOptions = {}): Promise<RunningAssistant> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', CHAT_RATE_LIMIT_PER_MINUTE: '0', STAFF_PASSWORD_COST: '12', ...env });
+  const modelCache = path.join(config.dataDir, 'model-cache');
+  shareFiles(sharedModelCache, modelCache);
   const assistant = await createAssistant(config, createLogger(config.LOG_LEVEL), options);
+  shareFiles(modelCache, sharedModelCache);
   const server: Server = await new Promise((resolve) => {
     const s = assistant.app.listen(0, '127.0.0.1', () => resolve(s));
   });
