@@ -42,10 +42,8 @@ describe('faults at the Facebook edge: nothing lost, nothing sent twice', functi
       () => ({ recipient_id: 'x', message_id: `m_${randomUUID()}` }),
     );
   const say = async (psid: string, text: string) => {
-    const started = Date.now();
     const res = await postWebhook(running().url, pageDelivery([textEvent(psid, text)]));
     assert.equal(res.status, 200);
-    return Date.now() - started;
   };
 
   it('API down: the answer is kept and delivered once when it is back', async () => {
@@ -83,8 +81,10 @@ describe('faults at the Facebook edge: nothing lost, nothing sent twice', functi
     const edge = graph();
     edge.state.mood = 'slow';
     const citizens = Array.from({ length: 5 }, () => `slow-${randomUUID()}`);
-    const acks = await Promise.all(citizens.map((psid) => say(psid, 'cảm ơn')));
-    assert.ok(Math.max(...acks) < 1500, `acknowledged without waiting for the API: ${acks.join(', ')} ms`);
+    // What the API had accepted for each citizen when their webhook was acknowledged: nothing, since it takes 2 s a
+    // send (compared with the API's own pace, not a bound in ms a slow machine could miss).
+    const acceptedAtAck = await Promise.all(citizens.map((psid) => say(psid, 'cảm ơn').then(() => edge.to(psid))));
+    assert.deepEqual(acceptedAtAck, citizens.map(() => []), 'acknowledged without waiting for the API');
     await running().assistant.messenger!.idle();
     for (const psid of citizens) assert.deepEqual(edge.to(psid), [vi('thanks')]);
   });

@@ -76,7 +76,8 @@ const until = async (condition: () => boolean, what: string, ms = 15_000) => {
 };
 
 describe('graceful shutdown of the real process (SIGTERM)', function () {
-  this.timeout(60_000);
+  // Each test starts a fresh Node that compiles the assistant through tsx and trains its models: 20 s here under load.
+  this.timeout(120_000);
   let dataDir: string;
   let graph: Awaited<ReturnType<typeof slowGraph>>;
   let child: Child | undefined;
@@ -119,10 +120,10 @@ describe('graceful shutdown of the real process (SIGTERM)', function () {
     child = await startMain({ ...messengerOn(graph.base), SHUTDOWN_TIMEOUT_SECONDS: '1' });
     assert.equal((await deliver(child.url, 'psid-deadline', 'cảm ơn')).status, 200);
     await until(() => graph.held() === 1, 'the answer to reach the Graph API');
-    const stopped = Date.now();
     child.process.kill('SIGTERM');
     assert.equal(await child.exited, 1);
-    assert.ok(Date.now() - stopped < 6000, 'within the deadline, not at the Graph API\'s pace');
+    // The Graph API holds the send for 30 s: the process gave up before it answered, however slow the machine.
+    assert.deepEqual(graph.messages, [], 'within the deadline, not at the Graph API\'s pace');
     assert.ok(child.logs.some((l) => l.msg === 'shutdown deadline passed; unfinished deliveries are replayed on the next start'));
     // The journal's replay after a restart is proven in test/channels/messenger/messenger-durability.test.ts.
     const store = createSqliteStore(dataDir);
