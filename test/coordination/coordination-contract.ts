@@ -29,16 +29,23 @@ export function describeCoordinationContract(name: string, create: () => Promise
     });
 
     it('lets different keys run side by side', async () => {
+      // Each holder stays inside until the other is inside too (a 20 ms stay could end before a slow lock is taken);
+      // locks that kept different keys apart would leave the first one waiting until it gives up.
       let inside = 0;
-      let most = 0;
+      let bothInside!: () => void;
+      const together = new Promise<boolean>((resolve) => (bothInside = () => resolve(true)));
+      let giveUp: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<boolean>((resolve) => (giveUp = setTimeout(() => resolve(false), 10_000)));
       const work = (key: string) =>
         c.withLock(key, async () => {
-          most = Math.max(most, ++inside);
-          await new Promise((r) => setTimeout(r, 20));
-          inside--;
+          if (++inside === 2) bothInside();
+          return Promise.race([together, gaveUp]);
         });
-      await Promise.all([work(unique()), work(unique())]);
-      assert.equal(most, 2);
+      try {
+        assert.deepEqual(await Promise.all([work(unique()), work(unique())]), [true, true]);
+      } finally {
+        clearTimeout(giveUp);
+      }
     });
 
     it('releases the lock when the work fails', async () => {
@@ -118,12 +125,13 @@ export function describeCoordinationContract(name: string, create: () => Promise
 
     it('lets budgets, waits and flags lapse after their time', async () => {
       const key = unique();
-      const budget = { key, limit: 1, windowSeconds: 0.15 };
+      // A second: the refusal below must come before it ends, a few round trips to a busy Redis on a slow machine.
+      const budget = { key, limit: 1, windowSeconds: 1 };
       await c.take([budget]);
-      await c.setFlag(key, 0.15);
-      await c.strike(key, { free: 0, firstWaitSeconds: 0.15, maxWaitSeconds: 1, memorySeconds: 600 });
+      await c.setFlag(key, 1);
+      await c.strike(key, { free: 0, firstWaitSeconds: 1, maxWaitSeconds: 1, memorySeconds: 600 });
       assert.equal((await c.take([budget])).taken, false);
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 1100));
       assert.equal((await c.take([budget])).taken, true);
       assert.equal(await c.flagSeconds(key), 0);
       assert.equal(await c.waitSeconds(key), 0);
