@@ -96,7 +96,9 @@ describe('An import cut off by a crash', function () {
       duplex: 'half',
     } as RequestInit).catch((err: unknown) => err);
     push(`${HEADER}\n${row(uniqueCode())}\n`);
-    for (let i = 0; i < 100 && !(await imports(first.url, token)).some((i) => i.outcome === 'running'); i++) await new Promise((r) => setTimeout(r, 50));
+    // Polled by time, not by a count of tries: each try is a request, slow on a busy machine.
+    const deadline = Date.now() + 30_000;
+    while (!(await imports(first.url, token)).some((i) => i.outcome === 'running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     assert.equal((await imports(first.url, token))[0]?.outcome, 'running');
 
     first.child.kill('SIGKILL');

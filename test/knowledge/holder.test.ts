@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { KnowledgeHolder, type ReloadResult } from '../../src/knowledge';
 import { officesCsv, read, tempContent } from './helpers';
 
-const waitFor = async (check: () => boolean, ms = 4000) => {
+// A reload parses all the content again: most of a second of CPU here, several on a slow or busy machine.
+const waitFor = async (check: () => boolean, ms = 15_000) => {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out');

@@ -15,7 +15,8 @@ const texts = (messages: Record<string, unknown>[]) => messages.map((m) => (m.me
 
 /** Waits until `check` holds (work that starts on its own, like a replay at start-up), failing after a while. */
 async function eventually(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  const deadline = Date.now() + 20_000;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
   assert.ok(check(), what);
 }
 

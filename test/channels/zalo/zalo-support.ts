@@ -106,8 +106,12 @@ export async function deliver(url: string, body: Body | string, signature?: stri
   return fetch(`${url}/webhooks/zalo`, { method: 'POST', headers, body: raw });
 }
 
-/** Resolves once `done()` holds (the channel processes after answering the webhook); fails after `timeoutMs`. */
-export async function eventually(done: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+/**
+ * Resolves once `done()` holds (the channel processes after answering the webhook); fails after `timeoutMs`, by
+ * default long enough for a turn or two on a machine several times slower than a developer's (it returns as soon
+ * as the effect is there, so a long bound costs nothing when the test passes).
+ */
+export async function eventually(done: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
