@@ -83,7 +83,8 @@ describe('Zalo OA client', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const apiBase = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-      client = new ZaloClient({ apiBase, tokens: fixture.tokens, timeoutMs: 150, sleep: async (ms) => void waits.push(ms) });
+      // A second: long enough for the request to be written and read in full before it, however busy the machine.
+      client = new ZaloClient({ apiBase, tokens: fixture.tokens, timeoutMs: 1000, sleep: async (ms) => void waits.push(ms) });
       const result = await client.sendConsultation(USER, text);
       assert.equal(!result.ok && result.failure, 'in_doubt');
       assert.equal(received, 1, 'sent once, not retried');
