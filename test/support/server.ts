@@ -8,6 +8,7 @@ import { createAssistant, type Assistant, type AssistantOptions } from '../../sr
 import type { RestMessage } from '../../src/channels/rest/rest-adapter';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/ops/logger';
+import { testModelCache } from './model-cache';
 
 /** A real assistant listening on a random loopback port, with its own temporary data folder. */
 export interface RunningAssistant {
@@ -17,14 +18,8 @@ export interface RunningAssistant {
   close(): Promise<void>;
 }
 
-/**
- * Trained models (and parsed YAML) shared by every assistant one test process starts. Training takes seconds of CPU
- * at each start with an empty data folder, over five at the default 20 s test timeout on a slower machine; a start
- * that finds the model in its data folder restores it, as a production restart does (src/understanding/model-cache.ts
- * keys each model by everything it was trained from, so content a test changed still gets its own training).
- */
-const sharedModelCache = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-test-models-'));
-process.once('exit', () => fs.rmSync(sharedModelCache, { recursive: true, force: true }));
+/** Trained models (and parsed YAML) of the assistants this process starts; see test/support/model-cache.ts. */
+const sharedModelCache = testModelCache('assistant');
 
 /** Puts into `to` each file of `from` it lacks: a hard link (caches are replaced by a rename, never written in place), else a copy. */
 function shareFiles(from: string, to: string): void {

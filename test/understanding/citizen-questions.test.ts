@@ -6,7 +6,7 @@ import { createParser, type Parser } from '../../src/understanding';
 import { trainNgramSvm } from '../../src/understanding/evaluation/ngram-baseline';
 import { foldForMatch } from '../../src/understanding/normalise';
 import { loadTrainingData } from '../../src/understanding/training-data';
-import { INTENTS_DIR, entityValue, named } from './support';
+import { INTENTS_DIR, entityValue, named, PRODUCTION_MODELS } from './support';
 
 // Issue 10: long questions as citizens write them. Every message here was written for this file and is in no
 // evaluation set. The parser is built as production builds it: with the content's aliases and places.
@@ -14,7 +14,7 @@ describe('understanding/citizen questions: the request in the story, 2025 proced
   let parser: Parser;
   before(() => {
     const knowledge = loadKnowledge(path.join(projectRoot, 'content'));
-    parser = createParser({ intentsDir: INTENTS_DIR, procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries() });
+    parser = createParser({ intentsDir: INTENTS_DIR, procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries(), cacheDirs: PRODUCTION_MODELS });
   });
   const entities = (text: string, name: string) => parser.parse(text).entities.filter((e) => e.entity === name).map((e) => e.value);
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { createParser, type Parser } from '../../src/understanding';
-import { INTENTS_DIR } from './support';
+import { INTENTS_DIR, PLAIN_MODELS } from './support';
 
 // Issue 10: danger graded from the situation. Every message below was written for this file and is in no evaluation set.
 describe('understanding/emergencies graded from the situation', () => {
   let parser: Parser;
   before(() => {
-    parser = createParser({ intentsDir: INTENTS_DIR });
+    parser = createParser({ intentsDir: INTENTS_DIR, cacheDirs: PLAIN_MODELS });
   });
   const judge = (text: string) => parser.parse(text).emergency;
 

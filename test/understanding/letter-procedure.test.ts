@@ -3,7 +3,7 @@ import { createParser, type Parser } from '../../src/understanding';
 import { predictedProcedure } from '../../src/understanding/evaluation/cross-validate';
 import { trainLetterProcedures } from '../../src/understanding/letter-procedure';
 import { loadTrainingData } from '../../src/understanding/training-data';
-import { INTENTS_DIR } from './support';
+import { INTENTS_DIR, PLAIN_MODELS } from './support';
 
 // Issue 10, round 11: a letter's procedure is also judged by the character n-gram SVM over procedure labels, where the
 // lexicon named only a family or nothing. The letters below were written for this file; they are in no training or
@@ -13,7 +13,7 @@ describe('understanding/letters: the second opinion on a letter\'s procedure', f
   this.timeout(180_000);
   let parser: Parser;
   before(() => {
-    parser = createParser({ intentsDir: INTENTS_DIR });
+    parser = createParser({ intentsDir: INTENTS_DIR, cacheDirs: PLAIN_MODELS });
   });
 
   // "giấy tờ xe" names the vehicle family only; the story (a scrapped motorbike, its papers and plate handed back) is

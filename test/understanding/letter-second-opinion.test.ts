@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CLARIFY_BELOW, createParser, type Parser } from '../../src/understanding';
 import { CharNgramSvm, UNTUNED } from '../../src/understanding/char-ngram-svm';
-import { INTENTS_DIR } from './support';
+import { INTENTS_DIR, PLAIN_MODELS } from './support';
 
 // Issue 10, round 11: the intent of a long letter is also judged by a character n-gram SVM over the whole letter.
 // The letter below was written for this file; it is in no training or evaluation file.
@@ -38,7 +38,7 @@ describe('understanding/letters: the character n-gram SVM\'s second opinion', ()
     this.timeout(120_000);
     let parser: Parser;
     before(() => {
-      parser = createParser({ intentsDir: INTENTS_DIR });
+      parser = createParser({ intentsDir: INTENTS_DIR, cacheDirs: PLAIN_MODELS });
     });
 
     it('asks for a person after a long story: the whole letter says so, where the sentence alone read as a complaint', () => {

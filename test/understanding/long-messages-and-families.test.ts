@@ -5,7 +5,7 @@ import { evaluate } from '../../src/understanding/evaluation/cross-validate';
 import { loadHeldOut } from '../../src/understanding/evaluation/heldout';
 import { score } from '../../src/understanding/evaluation/metrics';
 import { loadTrainingData } from '../../src/understanding/training-data';
-import { entityValue as entity, focusText } from './support';
+import { entityValue as entity, focusText, PLAIN_MODELS } from './support';
 
 const ROOT = join(__dirname, '..', '..');
 const INTENTS_DIR = join(ROOT, 'intents');
@@ -14,7 +14,7 @@ const INTENTS_DIR = join(ROOT, 'intents');
 describe('understanding/long messages and procedure families', () => {
   let parser: Parser;
   before(() => {
-    parser = createParser({ intentsDir: INTENTS_DIR });
+    parser = createParser({ intentsDir: INTENTS_DIR, cacheDirs: PLAIN_MODELS });
   });
 
   describe('the sentence that asks', () => {

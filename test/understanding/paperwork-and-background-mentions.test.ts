@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createParser, type Parser } from '../../src/understanding';
-import { INTENTS_DIR, named, lexiconNamer } from './support';
+import { INTENTS_DIR, named, lexiconNamer, PLAIN_MODELS } from './support';
 
 // Round 7: paperwork that mentions fire or accidents, papers held by the police, procedures already done, qualifiers
 // that belong to the procedure next to them. Every message below was written for this file and is in no evaluation set.
@@ -8,7 +8,7 @@ describe('understanding/round 7: paperwork is not an emergency; held, done and a
   let parser: Parser;
   const lexicon = lexiconNamer();
   before(() => {
-    parser = createParser({ intentsDir: INTENTS_DIR });
+    parser = createParser({ intentsDir: INTENTS_DIR, cacheDirs: PLAIN_MODELS });
   });
 
   describe('paperwork that mentions a fire or a scam is not an emergency', () => {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { createParser, type Parser } from '../../src/understanding';
-import { INTENTS_DIR, named } from './support';
+import { INTENTS_DIR, named, PLAIN_MODELS } from './support';
 
 // Round 4 (three writers): general causes of procedure and emergency errors. Every message below was written for this
 // file and is not in intents/ or in any evaluation set.
 describe('understanding/round 4: procedures named in many ways, emergencies', () => {
   let parser: Parser;
   before(() => {
-    parser = createParser({ intentsDir: INTENTS_DIR });
+    parser = createParser({ intentsDir: INTENTS_DIR, cacheDirs: PLAIN_MODELS });
   });
   const expect = (table: [string, string][]) => {
     for (const [text, want] of table) it(`${text} → ${want}`, () => assert.equal(named(parser.parse(text)), want));

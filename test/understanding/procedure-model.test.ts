@@ -6,7 +6,7 @@ import { featuresOf, MIN_GRAM_DOCS, withoutRareGrams } from '../../src/understan
 import { buildParser, type InspectableParser } from '../../src/understanding/parser';
 import { loadResources } from '../../src/understanding/resources';
 import { loadTrainingData } from '../../src/understanding/training-data';
-import { INTENTS_DIR, findEntity as entity } from './support';
+import { INTENTS_DIR, findEntity as entity, PLAIN_MODELS } from './support';
 
 const members = new Map([['can-cuoc', new Set(['can-cuoc-cap-moi', 'can-cuoc-cap-doi', 'can-cuoc-cap-lai'])]]);
 const evidence = (over: Partial<ProcedureEvidence>): ProcedureEvidence => ({ intent: 'procedure_info', emergency: false, lexicon: 'none', ranking: [], ...over });
@@ -15,7 +15,7 @@ const evidence = (over: Partial<ProcedureEvidence>): ProcedureEvidence => ({ int
 describe('understanding/learned procedure model', () => {
   let parser: Parser;
   before(() => {
-    parser = createParser({ intentsDir: INTENTS_DIR });
+    parser = createParser({ intentsDir: INTENTS_DIR, cacheDirs: PLAIN_MODELS });
   });
 
   it('labels training examples with their procedure, family or none', () => {

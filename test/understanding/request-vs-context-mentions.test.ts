@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { createParser, type Parser } from '../../src/understanding';
 import { SoftmaxClassifier } from '../../src/understanding/softmax-classifier';
-import { INTENTS_DIR, named, lexiconNamer } from './support';
+import { INTENTS_DIR, named, lexiconNamer, PLAIN_MODELS } from './support';
 
 // Round 6: which mention is the request. Every message below was written for this file and is in no evaluation set.
 describe('understanding/round 6: mentions that are context, lists, look-alike cues', () => {
   let parser: Parser;
   const lexicon = lexiconNamer();
   before(() => {
-    parser = createParser({ intentsDir: INTENTS_DIR });
+    parser = createParser({ intentsDir: INTENTS_DIR, cacheDirs: PLAIN_MODELS });
   });
 
   describe('a document to bring is context when another procedure is asked about', () => {

@@ -8,9 +8,14 @@ import { ProcedureRecogniser } from '../../src/understanding/procedure-recognise
 import { loadResources } from '../../src/understanding/resources';
 import { tokenise } from '../../src/understanding/tokenise';
 import type { EmergencyGrade, EmergencyService } from '../../src/understanding/types';
+import { testModelCache } from '../support/model-cache';
 
 /** The repository's training data and lexicons. */
 export const INTENTS_DIR = join(__dirname, '..', '..', 'intents');
+
+/** Where a parser of intents/ alone, and one built as in production, keep their models for the next test file. */
+export const PLAIN_MODELS = [testModelCache('plain parser')];
+export const PRODUCTION_MODELS = [testModelCache('production parser')];
 
 /** The first entity of that name in a parse. */
 export const findEntity = (r: ParseResult, name: string) => r.entities.find((e) => e.entity === name);
@@ -41,7 +46,7 @@ export function focusText(text: string): string {
 /** A parser built as in production: the content's procedure aliases and office places. */
 export function productionParser(): Parser {
   const knowledge = loadKnowledge(join(__dirname, '..', '..', 'content'));
-  return createParser({ intentsDir: INTENTS_DIR, procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries() });
+  return createParser({ intentsDir: INTENTS_DIR, procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries(), cacheDirs: PRODUCTION_MODELS });
 }
 
 /** Checks a message's emergency grade is one of `grades` and, when given, that one of `services` comes first. */
