@@ -22,17 +22,21 @@ describe('/metrics through the real server', () => {
   it('counts turns per channel, intents, fallbacks and emergency answers, and times parsing', async () => {
     const before = await scrape();
     const who = `m-${randomUUID()}`;
+    const started = performance.now();
     await chat(running().url, who, 'xin chào');
     await chat(running().url, who, 'có cướp, nó đang dọa giết tôi');
     await chat(running().url, who, 'qwzx plmk vbnr');
+    const turnsSeconds = (performance.now() - started) / 1000;
     const after = await scrape();
     const delta = (series: string) => value(after, series) - value(before, series);
     assert.equal(delta('assistant_turns_total{channel="rest",intent="greeting",path="route"}'), 1);
     assert.equal(delta('assistant_turns_total{channel="rest",intent="emergency",path="emergency"}'), 1, 'emergency answers');
     assert.match(after, /assistant_turns_total\{channel="rest",intent="[a-z_]+",path="fallback"\} \d/, 'fallbacks, for the fallback rate');
     assert.equal(delta('assistant_parse_duration_seconds_count{channel="rest"}'), 3);
-    assert.ok(value(after, 'assistant_parse_duration_seconds_sum{channel="rest"}') > 0);
-    assert.ok(delta('assistant_parse_duration_seconds_bucket{le="0.05",channel="rest"}') === 3, 'a parse takes well under 50 ms');
+    // Times in seconds, each part of its turn: more than nothing, less than the three turns took (milliseconds counted as
+    // seconds would be a thousand times more). Measured against the turns, not a bound in ms a slow machine could miss.
+    const parseSeconds = delta('assistant_parse_duration_seconds_sum{channel="rest"}');
+    assert.ok(parseSeconds > 0 && parseSeconds < turnsSeconds, `${parseSeconds} s of parsing in ${turnsSeconds} s of turns`);
   });
 
   it('counts Messenger deliveries and the Graph API\'s errors by code', async () => {
