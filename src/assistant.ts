@@ -355,6 +355,13 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       // /model/parse has a p99 target at 200 req/s that scavenges set (docs/performance.md); other requests walk past
       // this one-route router. Paths do not overlap, so the order changes nothing else.
       createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
+      // Next the web chat's turns, the bulk of the traffic, so they do not walk the metrics and health routers.
+      createRestRouter({
+        adapter: restAdapter,
+        logic: bot.onTurn,
+        maxBodyBytes: config.MAX_BODY_BYTES,
+        guard: limitRequests({ coordination, name: 'chat', limit: config.CHAT_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
+      }),
       createMetricsRouter(metrics, admin.auth.localOrStaff),
       createHealthRouter([
         { name: 'storage', check: () => store.ping() },
@@ -363,12 +370,6 @@ export async function createAssistant(config: Config, logger: Logger, options: A
         ...(zalo ? [zalo.readiness] : []),
         ...(messenger ? [messenger.readiness] : []),
       ]),
-      createRestRouter({
-        adapter: restAdapter,
-        logic: bot.onTurn,
-        maxBodyBytes: config.MAX_BODY_BYTES,
-        guard: limitRequests({ coordination, name: 'chat', limit: config.CHAT_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
-      }),
       ...(zalo ? [zalo.router] : []),
       // Domain verification comes before the OA grants tokens, so the file is served while the channel is still off.
       ...(config.ZALO_SITE_VERIFICATION ? [createZaloVerifierRouter(config.ZALO_SITE_VERIFICATION)] : []),

@@ -1,12 +1,11 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder-core';
 import type { Dialog, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
-import { DialogSet } from './dialogs/dialog-library';
+import { DialogContext, DialogSet } from './dialogs/dialog-library';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
 import type { ContactRepository, StateStore, TurnActivity, TurnWriter, UnansweredLog } from '../store/ports';
 import type { LanguageDetector } from '../understanding/language-detector';
 import type { Parser } from '../understanding/types';
-import { attachMemory, DialogStateAccessor } from './dialog-state-accessor';
 import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
 import { rememberLines, type ConversationLine } from './conversation-lines';
@@ -123,7 +122,7 @@ export class AssistantBot {
   private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly options: AssistantBotOptions) {
-    this.dialogSet = new DialogSet(new DialogStateAccessor());
+    this.dialogSet = new DialogSet();
     for (const { dialog, interrupt, confidential, answers } of options.dialogs) {
       this.dialogSet.add(dialog);
       this.policies.set(dialog.id, interrupt);
@@ -139,7 +138,6 @@ export class AssistantBot {
     const key = `${activity.channelId}/${activity.from.id}`;
     const loaded = await state.read<ConversationMemory>(key);
     const memory: ConversationMemory = loaded?.data ?? {};
-    attachMemory(context, memory);
 
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
     if (text.length > this.options.maxMessageChars) return this.askToShorten(context, memory);
@@ -151,12 +149,7 @@ export class AssistantBot {
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     // Field `text` is redacted from logs unless LOG_LEVEL=debug (src/ops/logger.ts).
     if (text) logger.debug({ channel: activity.channelId, intent: parse.intent.name, confidence: parse.intent.confidence, text }, 'message understood');
-    // The dialog memory scopes and path resolvers are the same every turn: built on the first, then handed to each
-    // turn's dialog context (botbuilder-dialogs otherwise rebuilds them per turn; DialogManager caches them the same way).
-    if (this.dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
-    const dialogs = await this.dialogSet.createContext(context);
-    this.dialogStateConfiguration ??= dialogs.state.configuration;
-    const turn = new Turn(context, parse, memory, translator.forLocale, dialogs);
+    const turn = new Turn(context, parse, memory, translator.forLocale, () => this.dialogContext(context, memory));
     attachTurn(context, turn);
 
     const started = performance.now();
@@ -167,7 +160,7 @@ export class AssistantBot {
       for (const a of activities) if (a.type === ActivityTypes.Message && a.text) said.push(a.text);
       return next();
     });
-    const activeDialog = dialogs.stack[0]?.id;
+    const activeDialog = turn.activeDialog;
     let path: TurnPath = 'ignored';
     try {
       if (activity.type === ActivityTypes.Message) path = await this.dispatch(turn);
@@ -204,6 +197,20 @@ export class AssistantBot {
   };
 
   /**
+   * A dialog context over the stack kept in the conversation's memory (loaded and saved once per turn with its eTag,
+   * instead of botbuilder's BotState, which always writes with eTag '*'). The dialog memory scopes and path resolvers
+   * are the same every turn: built on the first, then handed to each later context (botbuilder-dialogs otherwise
+   * rebuilds them; DialogManager caches them the same way).
+   */
+  private dialogContext(context: TurnContext, memory: ConversationMemory): DialogContext {
+    if (this.dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
+    memory.dialogState ??= { dialogStack: [] };
+    const dialogs = new DialogContext(this.dialogSet, context, memory.dialogState);
+    this.dialogStateConfiguration ??= dialogs.state.configuration;
+    return dialogs;
+  }
+
+  /**
    * An over-long message is neither understood nor remembered (the conversation stays as it was), but it is the
    * citizen's action: it is recorded, since the platforms' messaging windows count from it.
    */
@@ -220,7 +227,6 @@ export class AssistantBot {
 
   private async dispatch(turn: Turn): Promise<TurnPath> {
     const { routes, fallback, emergency, confidenceThreshold } = this.options;
-    const dc = turn.dialogs;
     // The presence is asked first in any case: it also finds the open hand-off this turn's lines go to.
     const officerHolds = ((await this.options.officer?.holds(turn)) ?? false) || heldOnPlatform(turn.context.activity);
     if (this.options.subjectChangers?.has(turn.intent) && turn.parse.intent.confidence >= confidenceThreshold) delete turn.memory.procedure;
@@ -229,19 +235,19 @@ export class AssistantBot {
     const reply = officerHolds ? undefined : this.pendingReply(turn);
     if (reply) {
       if (turn.parse.emergency?.grade === 'sure') await this.options.emergency(turn);
-      if (reply === 'dialog') await dc.continueDialog();
+      if (reply === 'dialog') await turn.dialogs.continueDialog();
       else await reply(turn);
       return reply === 'dialog' ? 'dialog' : 'context';
     }
     if (turn.intent === 'emergency') {
-      await dc.cancelAllDialogs();
+      await turn.cancelDialogs();
       await emergency(turn);
       await this.options.afterEmergency?.(turn)?.(turn);
       return 'emergency';
     }
     if (officerHolds) {
       // The officer answers now; a half-finished flow must not swallow the citizen's next message once they are done.
-      await dc.cancelAllDialogs();
+      await turn.cancelDialogs();
       return 'officer';
     }
     if (!turn.text.trim() && turn.context.activity.attachments?.length) {
@@ -256,13 +262,13 @@ export class AssistantBot {
       await this.options.emergencyNumbers(turn);
       return 'route';
     }
-    const active = dc.stack[0];
-    if (active) {
-      if (!this.interrupts(turn, this.policies.get(active.id) ?? 'short-answer')) {
-        await dc.continueDialog();
+    const active = turn.activeDialog;
+    if (active !== undefined) {
+      if (!this.interrupts(turn, this.policies.get(active) ?? 'short-answer')) {
+        await turn.dialogs.continueDialog();
         return 'dialog';
       }
-      await dc.cancelAllDialogs();
+      await turn.dialogs.cancelAllDialogs();
     }
     if (!isPayload(turn) && saysNothing(turn.text)) {
       await this.options.empty(turn);
@@ -303,8 +309,8 @@ export class AssistantBot {
   /** The active dialog, when it takes this message as its reply, or the handler of a reply to the last question asked. */
   private pendingReply(turn: Turn): 'dialog' | Handler | undefined {
     if (isPayload(turn)) return undefined;
-    const active = turn.dialogs.stack[0];
-    if (active) return this.replies.get(active.id)?.(turn) ? 'dialog' : undefined;
+    const active = turn.activeDialog;
+    if (active !== undefined) return this.replies.get(active)?.(turn) ? 'dialog' : undefined;
     return this.options.pendingReply?.(turn);
   }
 

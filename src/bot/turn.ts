@@ -7,13 +7,33 @@ import { replyToActivity, type Reply } from './reply';
 
 /** One citizen message being answered: what they said, what it means, what we remember, and how to answer. */
 export class Turn {
+  private dialogContext: DialogContext | undefined;
+
   constructor(
     readonly context: TurnContext,
     readonly parse: ParseResult,
     readonly memory: ConversationMemory,
     private readonly translate: (locale: Locale) => TFunction,
-    readonly dialogs: DialogContext,
+    private readonly createDialogs: () => DialogContext,
   ) {}
+
+  /**
+   * botbuilder's dialog context over this conversation's dialog stack, built when first asked for: most turns run no
+   * dialog, and building one sets up botbuilder's dialog memory (a component registration, scopes, path parsing).
+   */
+  get dialogs(): DialogContext {
+    return (this.dialogContext ??= this.createDialogs());
+  }
+
+  /** The id of the dialog at the bottom of the stack (the flow the citizen is in), read from memory without a dialog context. */
+  get activeDialog(): string | undefined {
+    return this.memory.dialogState?.dialogStack?.[0]?.id;
+  }
+
+  /** Ends every open dialog (a no-op, without a dialog context, when none is open). */
+  async cancelDialogs(): Promise<void> {
+    if (this.activeDialog !== undefined) await this.dialogs.cancelAllDialogs();
+  }
 
   get channel(): string {
     return this.context.activity.channelId;

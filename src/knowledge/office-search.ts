@@ -80,20 +80,41 @@ export function buildPlaceIndex(offices: readonly Office[], placeTypes: readonly
     }
   }
 
+  // A name is in a text only where each of its words is one of the text's words (folded text is single-spaced). Each
+  // name is filed under its rarest word ("vuong", not "phuong"), so a message looks at the few names filed under its
+  // words instead of all ~1,500 (docs/performance.md).
+  const wordsOf = variants.map((v) => [...new Set(v.folded.split(' '))]);
+  const frequency = new Map<string, number>();
+  for (const words of wordsOf) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const byWord = new Map<string, number[]>();
+  wordsOf.forEach((words, i) => {
+    const rarest = words.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a));
+    const list = byWord.get(rarest);
+    if (list) list.push(i);
+    else byWord.set(rarest, [i]);
+  });
+
   return {
     find(placeText) {
       const text = atLevel(` ${foldForMatch(placeText)} `);
       if (text.trim() === '') return [];
+      const candidates: number[] = [];
+      for (const word of new Set(text.split(' '))) {
+        const list = byWord.get(word);
+        if (list) candidates.push(...list);
+      }
+      // In the directory's order, as when every name was tried: the first of equal names is the one kept.
+      candidates.sort((a, b) => a - b);
       const hits: Hit[] = [];
-      for (const v of variants) {
+      for (const i of candidates) {
+        const v = variants[i];
         const at = text.indexOf(v.padded);
         if (at >= 0) hits.push({ v, from: at, to: at + v.folded.length + 1 });
       }
       // A name inside a longer name said ("Bắc Kạn" in "thành phố Bắc Kạn", "Đại Từ" in "huyện Đại Từ") is part of it.
       const whole = hits.filter((h) => !hits.some((g) => g.from <= h.from && h.to <= g.to && g.to - g.from > h.to - h.from));
-      const candidates = qualifiedByDistrict(whole) ?? whole;
       const best = new Map<string, OfficeMatch>();
-      for (const { v } of candidates) {
+      for (const { v } of qualifiedByDistrict(whole) ?? whole) {
         const score = v.folded.length * 4 + KIND_BONUS[v.kind];
         const prev = best.get(v.office.id);
         if (!prev || score > prev.score) best.set(v.office.id, { office: v.office, matchedName: v.name, matchedBy: v.kind, score });

@@ -46,6 +46,11 @@ describe('office search', () => {
     assert.deepEqual(ids('Hà Nội'), []);
   });
 
+  it('finds a name of the directory said inside a sentence as it finds the name alone (names are looked up by their rarest word)', () => {
+    for (const entry of k.locationEntries())
+      for (const name of entry.names) assert.deepEqual(k.findOffices(`cho hỏi, ${name} ở đâu ạ?`), k.findOffices(name), `${entry.id}: ${name}`);
+  });
+
   it('gives the parser every unit with current and former names', () => {
     const entries = k.locationEntries();
     assert.equal(entries.length, k.listOffices().length);

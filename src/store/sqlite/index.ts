@@ -26,10 +26,11 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     onFailure: (err) => process.emitWarning(`${err.message}; the database checkpoints its WAL itself again`, 'SqliteCheckpointWarning'),
   });
   const now = options.now ?? systemClock;
+  const turns = createSqliteTurnWriter(db, now);
   return {
     kind: 'sqlite',
     state: createSqliteStateStore(db, now),
-    turns: createSqliteTurnWriter(db, now),
+    turns,
     feedback: createSqliteFeedbackRepository(db, now),
     handoffs: createSqliteHandoffRepository(db, now),
     unanswered: createSqliteUnansweredLog(db, now),
@@ -47,6 +48,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
       db.prepare('SELECT 1').get();
     },
     async close() {
+      turns.flush();
       await checkpoints.stop();
       db.close();
     },

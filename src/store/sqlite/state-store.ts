@@ -27,7 +27,7 @@ export function createSqliteStateStore(db: SqliteDb, now: Clock = systemClock): 
       return row ? { data: JSON.parse(row.data) as T, eTag: row.etag } : undefined;
     },
     async write(key, data, expectedETag) {
-      return write(key, data, expectedETag);
+      return write(key, stateToJson(key, data), expectedETag);
     },
     async delete(key) {
       remove.run(key);
@@ -44,17 +44,19 @@ export function createSqliteStateStore(db: SqliteDb, now: Clock = systemClock): 
   };
 }
 
-/** `StateStore.write` as a synchronous function, so a turn's writes can share one transaction (turn-writer.ts). */
-export function prepareStateWrite(db: SqliteDb, now: Clock): (key: string, data: unknown, expectedETag: string | null | '*') => string {
+/**
+ * `StateStore.write` of already serialised data (`stateToJson`) as a synchronous function, so a turn's writes can share
+ * one transaction (turn-writer.ts).
+ */
+export function prepareStateWrite(db: SqliteDb, now: Clock): (key: string, json: string, expectedETag: string | null | '*') => string {
   const insert = db.prepare('INSERT INTO state (key, data, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
   const upsert = db.prepare(
     `INSERT INTO state (key, data, etag, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET data = excluded.data, etag = excluded.etag, updated_at = excluded.updated_at`,
   );
   const update = db.prepare('UPDATE state SET data = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
-  return (key, data, expectedETag) => {
+  return (key, json, expectedETag) => {
     const eTag = randomUUID();
-    const json = stateToJson(key, data);
     const at = now().toISOString();
     let changes: number;
     if (expectedETag === '*') changes = upsert.run(key, json, eTag, at).changes;

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ETagConflictError, type FinishedTurn, type Store } from '../../src/store';
+import { createSqliteStore } from '../../src/store/sqlite';
+import { openSqlite, type SqliteDb } from '../../src/store/sqlite/database';
+import { systemClock } from '../../src/store/store-options';
+import { createSqliteTurnWriter } from '../../src/store/sqlite/turn-writer';
+
+const at = new Date('2026-12-04T08:00:00.000Z');
+const turnOf = (userId: string, data: unknown, expectedETag: string | null = null): FinishedTurn => ({
+  state: { key: `rest/${userId}`, data, expectedETag },
+  interaction: { user: { channel: 'rest', userId }, at },
+  activity: { channel: 'rest', userId, intent: 'procedure_fee', answered: true, at },
+});
+
+/** The turns of one event-loop iteration are committed together (src/store/sqlite/turn-writer.ts). */
+describe('SQLite turn writer: turns of one iteration in one commit', () => {
+  let dir: string;
+  let store: Store;
+  /** A second connection to the same file: it sees only what was committed. */
+  let other: SqliteDb;
+  const committedState = (key: string) => other.prepare('SELECT data FROM state WHERE key = ?').get(key) as { data: string } | undefined;
+  const committedContact = (userId: string) => other.prepare("SELECT 1 FROM contacts WHERE channel = 'rest' AND user_id = ?").get(userId) !== undefined;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-turn-batch-'));
+    store = createSqliteStore(dir);
+    other = openSqlite(dir);
+  });
+  afterEach(async () => {
+    other.close();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('settles a save only once its turn is committed, and writes the memory as it was when saved', async () => {
+    const memory = { step: 1 };
+    const saving = store.turns.save(turnOf('a', memory));
+    memory.step = 2;
+    assert.equal(committedState('rest/a'), undefined, 'not committed while the iteration runs');
+    const { eTag } = await saving;
+    assert.deepEqual(JSON.parse(committedState('rest/a')!.data), { step: 1 });
+    assert.deepEqual(await store.state.read('rest/a'), { data: { step: 1 }, eTag });
+  });
+
+  it('loses nothing of the other turns of a batch when one throws', async () => {
+    const broken: FinishedTurn = { ...turnOf('b', { v: 'b' }), interaction: { user: { channel: 'rest', userId: 'b' }, at: new Date(Number.NaN) } };
+    const results = await Promise.allSettled([store.turns.save(turnOf('a', { v: 'a' })), store.turns.save(broken), store.turns.save(turnOf('c', { v: 'c' }))]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.ok((results[1] as PromiseRejectedResult).reason instanceof RangeError);
+    assert.deepEqual(JSON.parse(committedState('rest/a')!.data), { v: 'a' });
+    assert.deepEqual(JSON.parse(committedState('rest/c')!.data), { v: 'c' });
+    assert.equal(committedState('rest/b'), undefined, 'the failed turn wrote nothing');
+    assert.equal(committedContact('b'), false);
+    assert.ok(committedContact('a') && committedContact('c'));
+    assert.deepEqual(await store.activity.daily('2026-12-04', '2026-12-04'), [{ day: '2026-12-04', channel: 'rest', conversations: 2, questions: 2, unanswered: 0 }]);
+  });
+
+  it('keeps each turn\'s eTag rule inside a batch: a stale one is refused, its interaction kept, the others written', async () => {
+    const first = await store.state.write('rest/b', { v: 1 }, null);
+    await store.state.write('rest/b', { v: 2 }, first);
+    const results = await Promise.allSettled([store.turns.save(turnOf('a', { v: 'a' })), store.turns.save(turnOf('b', { v: 'stale' }, first)), store.turns.save(turnOf('c', { v: 'c' }))]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.ok((results[1] as PromiseRejectedResult).reason instanceof ETagConflictError);
+    assert.deepEqual(JSON.parse(committedState('rest/b')!.data), { v: 2 });
+    assert.ok(committedContact('b'), 'the citizen\'s action is kept');
+    assert.deepEqual(JSON.parse(committedState('rest/c')!.data), { v: 'c' });
+    assert.deepEqual(await store.activity.daily('2026-12-04', '2026-12-04'), [{ day: '2026-12-04', channel: 'rest', conversations: 2, questions: 2, unanswered: 0 }]);
+  });
+
+  it('commits the turns still waiting when the store closes', async () => {
+    const saving = store.turns.save(turnOf('a', { v: 'a' }));
+    await store.close();
+    await saving;
+    store = createSqliteStore(dir);
+    assert.deepEqual((await store.state.read('rest/a'))?.data, { v: 'a' });
+  });
+
+  it('commits a full batch at once, inside the save that filled it', async () => {
+    const db = openSqlite(dir);
+    try {
+      const writer = createSqliteTurnWriter(db, systemClock, 2);
+      const saves = [writer.save(turnOf('x', { v: 1 })), writer.save(turnOf('y', { v: 2 }))];
+      assert.ok(committedState('rest/x') && committedState('rest/y'), 'committed before the iteration ends');
+      await Promise.all(saves);
+      const third = writer.save(turnOf('z', { v: 3 }));
+      assert.equal(committedState('rest/z'), undefined);
+      await third;
+      assert.ok(committedState('rest/z'));
+    } finally {
+      db.close();
+    }
+  });
+});
