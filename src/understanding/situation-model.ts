@@ -390,8 +390,9 @@ export class SituationModel {
     const hiding = all.filter((m) => HIDING_FRAMES.has(m.value));
     // Round 12: a hazard denied right before it names none ("không khó thở", "không ai bị thương", "chưa bị cháy").
     const denied = new Set(this.negation.matchAll(words.map((w) => w.text)).filter((m) => ownWords(words, m.from, m.value)).map((m) => m.to));
-    return all.filter((m) => HIDING_FRAMES.has(m.value)
-      || (!hiding.some((f) => f.from <= m.from && m.to <= f.to) && !(HAZARD_FRAMES.has(m.value) && denied.has(m.from))));
+    // A setting's word inside a longer one of another kind is that one's too ("clip" of "quay clip", filming, is no film).
+    const inside = (m: PhraseMatch<string>) => hiding.some((f) => f !== m && f.from <= m.from && m.to <= f.to && (!HIDING_FRAMES.has(m.value) || f.to - f.from > m.to - m.from));
+    return all.filter((m) => !inside(m) && !(HAZARD_FRAMES.has(m.value) && denied.has(m.from)));
   }
 
   /**
