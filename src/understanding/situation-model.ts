@@ -52,8 +52,10 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repa
 // Round 12: a message of this many words or fewer that names no danger at all ("xe máy", "đuôi 5678", "nhanh không")
 // tells no situation: no one is at risk in it, whatever the model reads into its few words.
 const SHORT_WORDS = 5;
-// A body temperature (37.8, "37 độ 8", 38,2°C): below a high fever it is a mild one, a sign against the card.
+// A body temperature (37.8, "37 độ 8", 38,2°C) in a message about a fever: below a high fever it is a mild one, a sign
+// against the card. Only beside a fever's word, so "chuyển 37,5 triệu" is no temperature.
 const TEMPERATURE = /(?<![\d.,])(3[5-9]|4[0-2])(?:\s*[.,]\s*(\d)(?!\d)|\s*(?:độ|do|°c?|℃)(?:\s*(\d)(?!\d))?)/giu;
+const FEVER = /\b(?:sốt|sot|nhiệt độ|nhiet do|thân nhiệt|than nhiet|fever|temperature)\b/iu;
 const HIGH_FEVER = 38.5;
 
 /**
@@ -382,8 +384,9 @@ export class SituationModel {
   }
 
   /**
-   * The frames a message names, without the ones that only lie inside a figure of speech, an ad, a dish or custody. A word typed with
-   * diacritics must carry the frame phrase's own: "chạy bộ" (running) names no fire, "lửa đốt" still does.
+   * The frames a message names, without the ones that only lie inside a longer phrase that hides them (a figure of speech,
+   * an ad, a dish, custody, a game's name, equipment…: `HIDING_FRAMES`) and without a hazard denied right before it. A word
+   * typed with diacritics must carry the frame phrase's own: "chạy bộ" (running) names no fire, "lửa đốt" still does.
    */
   private frameMatches(words: readonly Word[], text?: string): PhraseMatch<string>[] {
     const all = this.allFrames(words, text);
@@ -422,7 +425,8 @@ export class SituationModel {
   }
 
   /**
-   * Frames and their pairs, folded and toned words, and bigrams. No character n-grams: measured by cross-validation
+   * Frames and their pairs, words and bigrams (as typed: toned when typed with diacritics, folded when not; `fold` reads
+   * every word folded, for training). No character n-grams: measured by cross-validation
    * they drown the frames (recall 91% against 98% at the same false-alarm rate, docs/understanding.md); telex and
    * typos are repaired before this step.
    */
@@ -461,7 +465,8 @@ export class SituationModel {
  */
 function isMildFever({ words, text }: ReadMessage): boolean {
   if (text === undefined || words.length === 0) return false;
-  return [...text.slice(words[0].start, words[words.length - 1].end).matchAll(TEMPERATURE)].some((m) => Number(m[1]) + Number(m[2] ?? m[3] ?? 0) / 10 < HIGH_FEVER);
+  const read = text.slice(words[0].start, words[words.length - 1].end);
+  return FEVER.test(read) && [...read.matchAll(TEMPERATURE)].some((m) => Number(m[1]) + Number(m[2] ?? m[3] ?? 0) / 10 < HIGH_FEVER);
 }
 
 /** Whether the read part of a message gives a calendar date or a year (its text is needed: the words drop the slashes). */

@@ -44,6 +44,13 @@ describe('understanding/round 12: harm to someone now, not a hazard word', () =>
   it('a fever measured below a high one is a small thing; a high fever with a seizure is not', () => {
     expect('con sốt 37 độ 6, vẫn ăn ngủ bình thường, có sao không', ['none']);
     expect('bé sốt 40 độ, đang co giật, mắt trợn ngược', ['sure'], ['medical']);
+    // A number in that range is a temperature only beside a fever's word: a sum of money is not.
+    expect('người xưng công an đang bắt mẹ tôi chuyển 37,5 triệu vào tài khoản an toàn, mẹ đang ở ngân hàng', ['sure'], ['police']);
+  });
+
+  it('a frame\'s phrase never runs across a clause end', () => {
+    // "lớp, học sinh" holds no "lớp học" (a lesson, which would set the message apart).
+    expect('cô giáo đang giảng thì ngã gục giữa lớp, học sinh gọi mãi cô không tỉnh', ['sure'], ['medical']);
   });
 
   it('a hand rule\'s phrase in a question after a film is left to the model', () => {
