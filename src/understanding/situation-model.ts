@@ -22,7 +22,8 @@ export type SituationLabel = 'danger' | 'numbers' | 'safe';
 const LABELS: readonly SituationLabel[] = ['danger', 'numbers', 'safe'];
 // Frames that name a danger: a message with none of them ("ààà", "ờ") is never a sure emergency, at most a possible one.
 // Round 9: harm to oneself and a scam going on now name a danger too, though neither needs a danger word.
-const DANGER_FRAMES = new Set(['fire', 'violence', 'theft', 'injury', 'illness', 'water', 'trapped', 'missing', 'plea', 'at_risk', 'self_harm', 'scam']);
+// Round 12: dangerous driving on the road now (drunk, swerving, the wrong way) names a danger to everyone on that road.
+const DANGER_FRAMES = new Set(['fire', 'violence', 'theft', 'injury', 'illness', 'water', 'trapped', 'missing', 'plea', 'at_risk', 'self_harm', 'scam', 'road']);
 // Figures of speech and ads: a danger word inside one ("cháy" in "cháy túi", "cháy sàn") names no hazard.
 const FIGURATIVE_FRAMES = new Set(['idiom', 'sales']);
 // The kinds of danger (the danger frames without a plea or someone named).
@@ -31,8 +32,10 @@ const HAZARD_FRAMES = new Set([...DANGER_FRAMES].filter((f) => f !== 'plea' && f
 // clauses are not read apart from it.
 const SETTING_FRAMES = new Set(['hypothetical', 'fiction', 'lesson', 'cooking', 'idiom', 'sales', 'alarm_test', 'news']);
 // A message set apart from real life now (round 10): a film, a lesson, a kitchen, a figure of speech, an ad, an alarm test,
-// the news. Not a "what if": a threat's own condition ("…nếu không chuyển tiền") reads as one.
-const SET_APART_FRAMES = new Set([...SETTING_FRAMES].filter((f) => f !== 'hypothetical'));
+// the news; a question about the law's fines and rules (round 12: "uống rượu lái xe có bị phạt không" asks about a rule,
+// it reports no one driving now). Not a "what if": a threat's own condition ("…nếu không chuyển tiền") reads as one. A
+// question about a rule does not keep a clause of danger now from being read on its own, so it is no setting frame.
+const SET_APART_FRAMES = new Set([...SETTING_FRAMES].filter((f) => f !== 'hypothetical').concat('rule'));
 // A clause ends at punctuation or a line break (a dot inside "000.00.14.H55" or "1.5" is no end).
 const CLAUSE_END = /[,?!;:\n]|\.\s/;
 // A calendar date (14/8, 3/9/2024) or a year (2021) tells when something happened: a story told later, rarely a danger
@@ -42,7 +45,18 @@ const DATES = new RegExp(DATED.source, 'g');
 const NUMBER = /^\d+$/;
 // A danger word inside a dish, the law's custody or a repair is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng
 // ngô", "giam" in "tạm giam", "nổ" in "nổ lốp"); neither is a figure of speech, though, so a plea beside one still counts.
-const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repair']);
+// Round 12: nor is one inside the name of a game, a lesson, an alarm's own words or a piece of safety equipment ("fire"
+// in "free fire", "cứu" in "sơ cứu", "cháy" in "bình chữa cháy"), nor one inside a service's name ("cứu" in "xe cứu
+// hỏa" is no plea) or an everyday word ("sinh" in "sinh viên"): the word is part of a longer name that means something else.
+const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repair', 'fiction', 'lesson', 'alarm_test', 'news', 'equipment', 'rule', 'everyday', 'call_police', 'call_fire', 'call_medical']);
+// Round 12: a message of this many words or fewer that names no danger at all ("xe máy", "đuôi 5678", "nhanh không")
+// tells no situation: no one is at risk in it, whatever the model reads into its few words.
+const SHORT_WORDS = 5;
+// A body temperature (37.8, "37 độ 8", 38,2°C) in a message about a fever: below a high fever it is a mild one, a sign
+// against the card. Only beside a fever's word, so "chuyển 37,5 triệu" is no temperature.
+const TEMPERATURE = /(?<![\d.,])(3[5-9]|4[0-2])(?:\s*[.,]\s*(\d)(?!\d)|\s*(?:độ|do|°c?|℃)(?:\s*(\d)(?!\d))?)/giu;
+const FEVER = /\b(?:sốt|sot|nhiệt độ|nhiet do|thân nhiệt|than nhiet|fever|temperature)\b/iu;
+const HIGH_FEVER = 38.5;
 
 /**
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
@@ -77,7 +91,7 @@ const SEEDS = [11, 12, 13];
 const DANGER_WEIGHT = 3;
 
 const phrases = z.array(z.string().min(1));
-const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]), present: phrases.default([]) });
+const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]), present: phrases.default([]), negation: phrases.default([]) });
 const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
 const writerSchema = z.object({
   danger: byService,
@@ -103,6 +117,8 @@ export interface Situations {
   ongoing: string[];
   /** Words that tell a story's time is this moment or today ("sáng nay", "đến giờ"): see `storyTime`. */
   present: string[];
+  /** Words that deny the hazard right after them ("không khó thở"): that hazard is not named (round 12). */
+  negation: string[];
   examples: SituationExample[];
 }
 
@@ -121,11 +137,11 @@ export function loadSituations(intentsDir: string): Situations {
       for (const text of texts) examples.push({ text, label: 'numbers', service });
     }
   }
-  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, present: lexicon.present, examples };
+  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, present: lexicon.present, negation: lexicon.negation, examples };
 }
 
 /** The lexicon's frames and hand rules, without the examples. */
-export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing' | 'present'>;
+export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing' | 'present' | 'negation'>;
 
 /** The closing part of a long message, with features of what the rest says of it, and whether it tells a danger now. */
 interface ClosingPart {
@@ -178,6 +194,7 @@ export class SituationModel {
   private readonly explicit = new PhraseMatcher<{ cues: string[]; plea: boolean }>();
   private readonly ongoing = new PhraseMatcher<string[]>();
   private readonly present = new PhraseMatcher<string[]>();
+  private readonly negation = new PhraseMatcher<string[]>();
 
   // Both models read the same features, so they share one index (the service model's are a subset of the situation's).
   private constructor(
@@ -191,6 +208,7 @@ export class SituationModel {
     for (const p of situations.pleas) this.explicit.add(p, { cues: cues(p), plea: true });
     for (const p of situations.ongoing) this.ongoing.add(p, cues(p));
     for (const p of situations.present) this.present.add(p, cues(p));
+    for (const p of situations.negation) this.negation.add(p, cues(p));
   }
 
   /** Trains both models on `docs`. */
@@ -198,8 +216,11 @@ export class SituationModel {
     const index = new FeatureIndex();
     const service = new SoftmaxClassifier(SERVICES, index);
     const reader = new SituationModel(situations, new SoftmaxClassifier(LABELS, index), service);
-    const read = docs.map((d) => reader.features(d));
-    const weighted = docs.flatMap((d, i) => Array(d.label === 'danger' ? DANGER_WEIGHT : 1).fill({ features: read[i], label: d.label }));
+    // Each message is read as typed and, when typed with diacritics, once more folded, as the same message typed without
+    // them would be: a word typed with its tones is its own feature ("đuôi" is not "đuối", "tải" not "tai"), a bare word
+    // reads as any of its toned forms.
+    const reads = docs.flatMap((d) => [{ d, features: reader.features(d) }, ...(d.words.some((w) => w.toned !== w.text) ? [{ d, features: reader.features(d, [], true) }] : [])]);
+    const weighted = reads.flatMap(({ d, features }) => Array(d.label === 'danger' ? DANGER_WEIGHT : 1).fill({ features, label: d.label }));
     const members = SEEDS.map((seed) => {
       const member = new SoftmaxClassifier(LABELS, index);
       member.train(weighted, { ...TRAIN, seed });
@@ -208,7 +229,7 @@ export class SituationModel {
     const mean = (pick: (m: ClassifierSnapshot) => Float64Array<ArrayBuffer>) => pick(members[0]).map((_, i) => members.reduce((sum, m) => sum + pick(m)[i], 0) / members.length);
     const model = new SituationModel(situations, SoftmaxClassifier.restore({ ...members[0], weights: mean((m) => m.weights), bias: mean((m) => m.bias) }, index), service);
     // Who comes first is learnt from dangers and from questions for one service's number.
-    const dangers = docs.flatMap((d, i) => (d.service ? [{ features: read[i], label: d.service }] : []));
+    const dangers = reads.flatMap(({ d, features }) => (d.service ? [{ features, label: d.service }] : []));
     model.service.train(dangers, TRAIN);
     return model;
   }
@@ -237,7 +258,7 @@ export class SituationModel {
     // A danger told inside a question about a procedure ("gia hạn giấy phép thế nào, mà giờ hành lang đang có khói"):
     // thousands of procedure questions outvote the clause that tells it, so that clause is read on its own as well; so is
     // the closing part of a long story, where the situation now is told.
-    const frames = this.frameMatches(words);
+    const frames = this.frameMatches(words, message.text);
     const time = this.storyTime(message, frames);
     const closing = this.closingPart(message, frames, time);
     const closingDanger = closing && this.dangerProbability(closing.part, closing.context);
@@ -253,7 +274,10 @@ export class SituationModel {
     // kết thúc tất cả. Tạm biệt." read 0.24; a wish to end everything is told without a plan as often as with one).
     const selfHarm = frames.some((m) => m.value === 'self_harm');
     const rules = this.statesDanger(words);
-    const stated = rules.filter((plea) => !plea || (!figurative && danger >= GRADE_THRESHOLDS.possible));
+    // A hand rule states a danger now, unless the message is set in a film, a lesson, a "what if" and the like (round 12:
+    // a parent asking how a child can tell "nhà đang cháy" after a film): then the model decides, as for a bare plea.
+    const setting = frames.some((m) => SETTING_FRAMES.has(m.value));
+    const stated = rules.filter((plea) => (plea ? !figurative && danger >= GRADE_THRESHOLDS.possible : !setting));
     // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news (in a long story, told in its closing
     // part: "tôi vào nấu cơm, quay ra không thấy cháu đâu" is no kitchen scene); a story whose time, the last one it
     // tells, is over or a date; a long story told in no present time whose closing part tells nothing of danger (an ask, a
@@ -265,9 +289,11 @@ export class SituationModel {
     // told after the fact), but by its time ("tuần trước … sáng ra thì xe mất" is over, "từ hôm qua … đến giờ mất liên
     // lạc" is now) and by how it ends.
     const setApart = rules.length === 0 && clauses.length === 0 && !selfHarm
-      && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated'
+      && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated' || isMildFever(message)
         || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible && time !== 'present'));
-    const grade: EmergencyGrade = setApart
+    // A few words that name no danger at all tell no situation (round 12).
+    const untold = words.length <= SHORT_WORDS && stated.length === 0 && !this.namesDanger(words);
+    const grade: EmergencyGrade = untold ? 'none' : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
       : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
           || (selfHarm && danger >= GRADE_THRESHOLDS.possible)
@@ -285,7 +311,7 @@ export class SituationModel {
    */
   private presentClauses(message: ReadMessage): ReadMessage[] {
     const { words, entities, text } = message;
-    if (text === undefined || words.length < 2 || this.frameMatches(words).some((m) => SETTING_FRAMES.has(m.value))) return [];
+    if (text === undefined || words.length < 2 || this.frameMatches(words, text).some((m) => SETTING_FRAMES.has(m.value))) return [];
     const bounds: [number, number][] = [];
     let from = 0;
     for (let i = 1; i <= words.length; i++) {
@@ -296,7 +322,7 @@ export class SituationModel {
     if (bounds.length < 2) return [];
     return bounds.flatMap(([from, to]) => {
       const clause = words.slice(from, to);
-      const frames = new Set(this.frameMatches(clause).map((m) => m.value));
+      const frames = new Set(this.frameMatches(clause, text).map((m) => m.value));
       const ongoing = this.ongoing.matchAll(clause.map((w) => w.text)).some((m) => ownWords(clause, m.from, m.value));
       if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
@@ -358,13 +384,36 @@ export class SituationModel {
   }
 
   /**
-   * The frames a message names, without the ones that only lie inside a figure of speech, an ad, a dish or custody. A word typed with
-   * diacritics must carry the frame phrase's own: "chạy bộ" (running) names no fire, "lửa đốt" still does.
+   * The frames a message names, without the ones that only lie inside a longer phrase that hides them (a figure of speech,
+   * an ad, a dish, custody, a game's name, equipment…: `HIDING_FRAMES`) and without a hazard denied right before it. A word
+   * typed with diacritics must carry the frame phrase's own: "chạy bộ" (running) names no fire, "lửa đốt" still does.
    */
-  private frameMatches(words: readonly Word[]): PhraseMatch<string>[] {
-    const all = this.frames.matchAll(words.map((w) => w.text)).filter((m) => ownWords(words, m.from, m.value.cues)).map((m) => ({ ...m, value: m.value.frame }));
+  private frameMatches(words: readonly Word[], text?: string): PhraseMatch<string>[] {
+    const all = this.allFrames(words, text);
     const hiding = all.filter((m) => HIDING_FRAMES.has(m.value));
-    return all.filter((m) => HIDING_FRAMES.has(m.value) || !hiding.some((f) => f.from <= m.from && m.to <= f.to));
+    // Round 12: a hazard denied right before it names none ("không khó thở", "không ai bị thương", "chưa bị cháy").
+    const denied = new Set(this.negation.matchAll(words.map((w) => w.text)).filter((m) => ownWords(words, m.from, m.value)).map((m) => m.to));
+    // A setting's word inside a longer one of another kind is that one's too ("clip" of "quay clip", filming, is no film).
+    const inside = (m: PhraseMatch<string>) => hiding.some((f) => f !== m && f.from <= m.from && m.to <= f.to && (!HIDING_FRAMES.has(m.value) || f.to - f.from > m.to - m.from));
+    return all.filter((m) => !inside(m) && !(HAZARD_FRAMES.has(m.value) && denied.has(m.from)));
+  }
+
+  /**
+   * Every frame phrase a message holds, as typed (a word typed with diacritics must carry the phrase's own), and within
+   * one clause when `text` is known (round 12: "đột quỵ giữa lớp, học sinh…" holds no "lớp học", a lesson).
+   */
+  private allFrames(words: readonly Word[], text?: string): PhraseMatch<string>[] {
+    return this.frames.matchAll(words.map((w) => w.text))
+      .filter((m) => ownWords(words, m.from, m.value.cues) && !(text !== undefined && crossesClause(words, m.from, m.to, text)))
+      .map((m) => ({ ...m, value: m.value.frame }));
+  }
+
+  /**
+   * Whether a message names a danger at all, even inside a figure of speech or a dish ("cháy quá cháy quá"), or with
+   * other tones (a telex or VNI slip: "ch1a3y nha2" decodes as "chảy nhà").
+   */
+  private namesDanger(words: readonly Word[]): boolean {
+    return this.frames.matchAll(words.map((w) => w.text)).some((m) => DANGER_FRAMES.has(m.value.frame));
   }
 
   /**
@@ -376,16 +425,20 @@ export class SituationModel {
   }
 
   /**
-   * Frames and their pairs, folded and toned words, and bigrams. No character n-grams: measured by cross-validation
+   * Frames and their pairs, words and bigrams (as typed: toned when typed with diacritics, folded when not; `fold` reads
+   * every word folded, for training). No character n-grams: measured by cross-validation
    * they drown the frames (recall 91% against 98% at the same false-alarm rate, docs/understanding.md); telex and
    * typos are repaired before this step.
    */
-  private features(message: ReadMessage, context: readonly string[] = []): string[] {
+  private features(message: ReadMessage, context: readonly string[] = [], fold = false): string[] {
     const words = message.words.slice(-MAX_WORDS);
     const folded = words.map((w) => w.text);
+    // A word typed with diacritics is read as typed; one typed without them, folded (`fold`: read every word folded).
+    const typed = fold ? folded : words.map((w) => w.toned);
     const out: string[] = [];
-    for (const m of this.frameMatches(words)) out.push(`s:${m.value}`);
+    for (const m of this.frameMatches(words, message.text)) out.push(`s:${m.value}`);
     if (isDated({ ...message, words })) out.push('s:dated');
+    if (isMildFever({ ...message, words })) out.push('s:mild');
     out.push(...context);
     // A procedure's own words ("tạm trú", "hộ chiếu") fill thousands of safe examples: read as one placeholder, they
     // say "paperwork" without outweighing a robbery told in the same message. A place name says nothing of the situation
@@ -394,17 +447,26 @@ export class SituationModel {
     const spans = message.entities.flatMap((e) => (placeholder(e) ? [{ e, p: placeholder(e) as string }] : []));
     const named = words.map((w) => spans.find((x) => w.start >= x.e.start && w.end <= x.e.end)?.p);
     for (let i = 0; i < words.length; i++) {
-      const word = named[i] ?? folded[i];
+      const word = named[i] ?? typed[i];
       if (named[i] && named[i - 1] === named[i]) continue;
-      out.push(`w:${word}`, `b:${i === 0 ? '^' : named[i - 1] ?? folded[i - 1]}_${word}`);
-      // Typed diacritics tell "cháy" (fire) from "chạy" (run): the toned word is a feature of its own.
-      if (!named[i] && words[i].toned !== folded[i]) out.push(`t:${words[i].toned}`);
+      out.push(`w:${word}`, `b:${i === 0 ? '^' : named[i - 1] ?? typed[i - 1]}_${word}`);
     }
     // Frames that meet: "phim" with "cháy" is a film, "đang" with "cứu" a plea.
     const frames = [...new Set(out.filter((f) => f.startsWith('s:')))].sort();
     for (let i = 0; i < frames.length; i++) for (let j = i + 1; j < frames.length; j++) out.push(`ss:${frames[i]}+${frames[j]}`);
     return out;
   }
+}
+
+/**
+ * Whether the read part of a message gives a body temperature below a high fever ("sốt 37.8", "37 độ 8"). A fever measured
+ * that low is told as a small thing, set apart like a story over (round 12: "bé sốt nhẹ 37.8, vẫn chơi bình thường, có
+ * cần đi viện không"); the mild frame's words alone do not ("đỡ rồi nhưng mặt vẫn tái" is still a sign).
+ */
+function isMildFever({ words, text }: ReadMessage): boolean {
+  if (text === undefined || words.length === 0) return false;
+  const read = text.slice(words[0].start, words[words.length - 1].end);
+  return FEVER.test(read) && [...read.matchAll(TEMPERATURE)].some((m) => Number(m[1]) + Number(m[2] ?? m[3] ?? 0) / 10 < HIGH_FEVER);
 }
 
 /** Whether the read part of a message gives a calendar date or a year (its text is needed: the words drop the slashes). */
@@ -422,6 +484,12 @@ function closingStart(words: readonly Word[], text: string, end: RegExp): number
     if (end.test(text.slice(words[i - 1].end, words[i].start))) start = i;
   }
   return start;
+}
+
+/** Whether the words `from`..`to` (exclusive) run across a clause's end in `text`. */
+function crossesClause(words: readonly Word[], from: number, to: number, text: string): boolean {
+  for (let k = from + 1; k < to; k++) if (CLAUSE_END.test(text.slice(words[k - 1].end, words[k].start))) return true;
+  return false;
 }
 
 /** Whether the words from `from` on are the phrase `cues` as typed: bare words match any, a toned word only its own tones. */

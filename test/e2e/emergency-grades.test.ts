@@ -6,7 +6,8 @@ import { deliver, events, eventually, textsTo, userId, useZaloAssistant, zaloRec
 
 // Issue 10: emergencies answered in grades on every channel. Messages written for this file, in no evaluation set.
 const ROBBERY = 'Cướp giật điện thoại của tôi rồi chạy mất';
-const POSSIBLE = 'con tôi đi học chưa về, giờ này muộn rồi';
+// A sign, not a danger told (round 12: a child not back from school now gets the card, which is no miss for a sign).
+const POSSIBLE = 'hàng xóm cãi nhau to quá, nghe như có tiếng đổ vỡ';
 const NUMBERS = 'gọi cảnh sát số mấy';
 const possibleLine = (numbers: string) => vi('emergency.possible', { numbers });
 

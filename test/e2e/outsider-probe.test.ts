@@ -50,7 +50,7 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       });
     }
 
-    it.skip('short everyday words ("nhanh không", "xe máy", "ô tô", "motorbike", "Share location") get no "if anyone is in danger" line — skip: they grade as possible danger (src/understanding situation model)', async () => {
+    it('short everyday words ("nhanh không", "xe máy", "ô tô", "motorbike", "Share location") get no "if anyone is in danger" line', async () => {
       const danger = [vi('emergency.possible', { numbers: '' }).slice(0, 20), en('emergency.possible', { numbers: '' }).slice(0, 20)];
       for (const message of ['nhanh không', 'xe máy', 'ô tô', 'motorbike', 'Share location']) {
         const replies = await quick(`probe-quick-danger-${message}`, message);
@@ -131,6 +131,13 @@ describe('outsider probe of everyday messages (issue 10)', () => {
     for (const message of ['phạt nồng độ cồn ô tô bao nhiêu', 'phạt vượt đèn đỏ xe máy bao nhiêu', 'phat nong do con xe may bao nhieu tien', 'vượt đèn đỏ xe máy phạt bao nhiêu']) {
       it(`a traffic fine question, "${message}", gets what the fine depends on, never "no fee" or "out of scope"`, () => answersFine(message));
     }
+    it('a question about the fine for drink driving raises neither the emergency card nor the "if anyone is in danger" line', async () => {
+      const danger = [vi('emergency.possible', { numbers: '' }).slice(0, 20), vi('emergency.intro')];
+      for (const message of ['uống rượu lái xe máy phạt bao nhiêu', 'uống rượu lái ô tô bị phạt thế nào']) {
+        const replies = await say(`probe-fine-danger-${message}`, message);
+        assert.ok(!replies.some((r) => danger.some((d) => r.text.startsWith(d))), `"${message}": ${all(replies).slice(0, 200)}`);
+      }
+    });
     for (const message of ['uống rượu lái xe máy phạt bao nhiêu']) {
       it.skip(`"${message}" too — skip: "<violation> phạt bao nhiêu" without "bị" or "tiền" parses out_of_scope with no procedure (src/understanding)`, () => answersFine(message));
     }
