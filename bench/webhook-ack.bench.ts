@@ -9,7 +9,7 @@
 import { createHmac } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { zaloSignature } from '../src/channels/zalo/zalo-signature';
-import { load, type LoadResult } from './support/load';
+import { describeErrors, load, type LoadResult } from './support/load';
 import { cpuMsOf, startAssistant, startScript } from './support/processes';
 import type { BenchOptions, Figure } from './support/report';
 
@@ -92,7 +92,7 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
       ]);
       figures.push({
         name: `${name} signed webhook ack p99 at ${RATE} req/s, API answering in 2 s`,
-        value: `${r.p99} ms (${Math.round(r.rps)} req/s, errors ${r.errors})`,
+        value: `${r.p99} ms (${Math.round(r.rps)} req/s, ${describeErrors(r)})`,
         target: '≤ 20 ms',
         met: r.p99 <= 20 && r.errors === 0 && r.rps >= RATE * 0.95,
       });
@@ -101,7 +101,7 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
     }
     console.log(`Signed webhooks at ${RATE} deliveries/s for ${seconds} s each, ${CITIZENS} citizens, platform API answering in ${API_DELAY_MS} ms`);
     for (const [name, r, during] of results) {
-      console.log(`  ${name.padEnd(10)} ack p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; ${Math.round(r.rps)} req/s, errors ${r.errors} of ${r.requests}`);
+      console.log(`  ${name.padEnd(10)} ack p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; ${Math.round(r.rps)} req/s, ${describeErrors(r)} of ${r.requests}`);
       console.log(`  ${''.padEnd(10)} ${during}`);
     }
     console.log(`  sends answered by the stand-in API so far: ${await fetch(`${apiUrl}/answered`).then((r) => r.text())}`);
