@@ -5,7 +5,7 @@
  */
 import { loadHeldOut } from '../src/understanding/evaluation/heldout';
 import path from 'node:path';
-import { load, type LoadResult } from './support/load';
+import { describeErrors, load, type LoadResult } from './support/load';
 import { ROOT, startAssistant, startScript } from './support/processes';
 import { mb, type BenchOptions, type Figure } from './support/report';
 
@@ -20,7 +20,7 @@ const turn = (i: number) => ({
 });
 
 const line = (label: string, r: LoadResult) =>
-  `  ${label.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  max ${r.max} ms  errors ${r.errors} of ${r.requests}`;
+  `  ${label.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  max ${r.max} ms  ${describeErrors(r)} of ${r.requests}`;
 
 export async function run(options: BenchOptions): Promise<Figure[]> {
   const seconds = options.quick ? 4 : 15;

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAssistant } from '../src/assistant';
 import { loadConfig } from '../src/config';
+import { createHttpServer } from '../src/http/app';
 import { createLogger } from '../src/ops/logger';
 import { percentile } from './support/stats';
 
@@ -44,7 +45,7 @@ export async function run(): Promise<void> {
     MESSENGER_API_BASE: graph.url,
   });
   const assistant = await createAssistant(config, createLogger('silent'));
-  const server = assistant.app.listen(0, '127.0.0.1');
+  const server = createHttpServer(assistant.app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/messenger`;
   let n = 0;

@@ -45,16 +45,18 @@ async function drive(url: string, first: number, count: number): Promise<void> {
   agent.destroy();
 }
 
-interface ProbeResult {
+export interface ProbeResult {
   cpuMs: number;
   wallMs: number;
   allocatedBytes: number;
+  /** What the scavenges moved to the old generation: what later mark-compacts have to free. */
+  promotedBytes: number;
   gcMs: number;
   collections: Record<string, number>;
 }
 
 /** Opens the server's probe window, runs `work`, closes it and reads what the probe wrote. */
-async function measured(server: ServerProcess, out: string, work: () => Promise<void>): Promise<ProbeResult> {
+export async function measured(server: ServerProcess, out: string, work: () => Promise<void>): Promise<ProbeResult> {
   fs.rmSync(out, { force: true });
   process.kill(server.pid, 'SIGUSR2');
   await new Promise((r) => setTimeout(r, 200));
@@ -131,7 +133,7 @@ function summarise(frames: { frame: CallFrame; parent?: number }[], weights: Ite
 const share = (w: number, total: number) => `${((100 * w) / total).toFixed(1).padStart(5)}%`;
 
 /** A CPU profile's self time (busy samples only). */
-function cpuSummary(file: string): string[] {
+export function cpuSummary(file: string): string[] {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: { id: number; callFrame: CallFrame; children?: number[] }[]; samples: number[] };
   const index = new Map(profile.nodes.map((n, i) => [n.id, i]));
   const frames: { frame: CallFrame; parent?: number }[] = profile.nodes.map((n) => ({ frame: n.callFrame }));
@@ -148,7 +150,7 @@ interface HeapNode {
 }
 
 /** A sampling heap profile's bytes by allocating frame, per turn. */
-function heapSummary(file: string, turns: number): string[] {
+export function heapSummary(file: string, turns: number): string[] {
   const { head } = JSON.parse(fs.readFileSync(file, 'utf8')) as { head: HeapNode };
   const frames: { frame: CallFrame; parent?: number }[] = [];
   const weights: [number, number][] = [];
@@ -163,7 +165,7 @@ function heapSummary(file: string, turns: number): string[] {
 }
 
 const perTurn = (label: string, r: ProbeResult, n: number) =>
-  `  ${label.padEnd(22)} ${(r.cpuMs / n).toFixed(3)} ms CPU, ${(r.allocatedBytes / n / 1024).toFixed(1)} KiB allocated, GC ${(r.gcMs / n).toFixed(3)} ms per request (${n} requests, ${Math.round((n * 1000) / r.wallMs)} req/s; collections ${JSON.stringify(r.collections)})`;
+  `  ${label.padEnd(22)} ${(r.cpuMs / n).toFixed(3)} ms CPU, ${(r.allocatedBytes / n / 1024).toFixed(1)} KiB allocated, ${(r.promotedBytes / n / 1024).toFixed(1)} KiB promoted, GC ${(r.gcMs / n).toFixed(3)} ms per request (${n} requests, ${Math.round((n * 1000) / r.wallMs)} req/s; collections ${JSON.stringify(r.collections)})`;
 
 export async function run(options: BenchOptions & { profile?: boolean; heap?: boolean; turns?: number; root?: string }): Promise<void> {
   const turns = options.turns ?? (options.quick ? 2000 : 8000);

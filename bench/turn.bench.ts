@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createAssistant } from '../src/assistant';
 import { loadConfig } from '../src/config';
+import { createHttpServer } from '../src/http/app';
 import { createLogger } from '../src/ops/logger';
 import { percentile } from './support/stats';
 
@@ -23,7 +24,7 @@ export async function run(): Promise<void> {
   // The chat rate limit is off: one bench client sends hundreds of turns a second from one address.
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', CHAT_RATE_LIMIT_PER_MINUTE: '0' });
   const assistant = await createAssistant(config, createLogger('silent'));
-  const server = assistant.app.listen(0, '127.0.0.1');
+  const server = createHttpServer(assistant.app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createAssistant } from '../src/assistant';
 import { zaloSignature } from '../src/channels/zalo/zalo-signature';
 import { loadConfig } from '../src/config';
+import { createHttpServer } from '../src/http/app';
 import { createLogger } from '../src/ops/logger';
 import { percentile } from './support/stats';
 
@@ -47,7 +48,7 @@ export async function run(): Promise<void> {
     ZALO_API_BASE: `http://127.0.0.1:${(zalo.address() as AddressInfo).port}`,
   });
   const assistant = await createAssistant(config, createLogger('silent'));
-  const server = assistant.app.listen(0, '127.0.0.1');
+  const server = createHttpServer(assistant.app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/zalo`;
   let n = 0;

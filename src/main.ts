@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { loadConfigOrReport } from './config';
+import { createHttpServer } from './http/app';
 import { installLazyModules } from './ops/lazy-modules';
 import { createLogger } from './ops/logger';
 import { shutDown } from './ops/shutdown';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const { createAssistant } = require('./assistant') as typeof import('./assistant');
   const assistant = await createAssistant(config, logger);
   assistant.knowledge.watch();
-  const server = assistant.app.listen(config.PORT, config.HOST);
+  const server = createHttpServer(assistant.app).listen(config.PORT, config.HOST);
   await once(server, 'listening');
   // What only start-up needed (the model file read whole, parsed content) is garbage now, in an old generation that
   // nothing collects while the process sits idle: collecting it keeps the idle footprint to what is in use

@@ -20,6 +20,14 @@ export interface LoadResult {
   requests: number;
   /** Connection errors, timeouts and non-2xx answers together: any of them fails a target. */
   errors: number;
+  /** The errors by kind (`timeout`, a socket error's code such as `ECONNRESET`, `status 503`); paced loads only. */
+  errorKinds: Record<string, number>;
+}
+
+/** `errors 2 (timeout 1, ECONNRESET 1)`: what a bench prints beside a figure, so a rare failure says what it was. */
+export function describeErrors(r: LoadResult): string {
+  const kinds = Object.entries(r.errorKinds).map(([kind, n]) => `${kind} ${n}`);
+  return `errors ${r.errors}${kinds.length ? ` (${kinds.join(', ')})` : ''}`;
 }
 
 export interface LoadOptions {
@@ -58,6 +66,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     max: result.latency.max,
     requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx,
+    errorKinds: {},
   };
 }
 
@@ -75,13 +84,22 @@ async function paced(options: LoadOptions, rate: number): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const count = (kind: string) => {
+    errors++;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   const send = (i: number) =>
     new Promise<void>((resolve) => {
       const r = options.request(i);
       const sent = performance.now();
       const body = Buffer.from(r.body);
-      const fail = () => {
-        errors++;
+      let settled = false;
+      const fail = (err: Error & { code?: string }) => {
+        // A timeout destroys the request, which then also fails with its own error: counted once, as the timeout.
+        if (settled) return;
+        settled = true;
+        count(err.message === 'timeout' ? 'timeout' : (err.code ?? err.message));
         resolve();
       };
       const req = http.request(
@@ -98,8 +116,10 @@ async function paced(options: LoadOptions, rate: number): Promise<LoadResult> {
           res.resume();
           res.once('error', fail);
           res.once('end', () => {
+            if (settled) return;
+            settled = true;
             if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - sent);
-            else errors++;
+            else count(`status ${res.statusCode}`);
             resolve();
           });
         },
@@ -124,7 +144,7 @@ async function paced(options: LoadOptions, rate: number): Promise<LoadResult> {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN);
-  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), max: round(latencies[latencies.length - 1] ?? NaN), requests: latencies.length + errors, errors };
+  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), max: round(latencies[latencies.length - 1] ?? NaN), requests: latencies.length + errors, errors, errorKinds };
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

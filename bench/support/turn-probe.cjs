@@ -2,9 +2,10 @@
  * Preloaded into a server under test (`NODE_OPTIONS=--require …/turn-probe.cjs`): each SIGUSR2 opens or closes a
  * measuring window. Closing it writes to TURN_PROBE_OUT, as JSON, what the process spent inside the window: CPU time
  * (`process.cpuUsage`, every thread of the process), bytes allocated on the V8 heap (from the heap size before and
- * after each collection, `v8.GCProfiler`), the collections themselves, and, when TURN_PROBE_PROFILE names a file, a
+ * after each collection, `v8.GCProfiler`), bytes the scavenges promoted to the old generation, the collections themselves, and, when TURN_PROBE_PROFILE names a file, a
  * CPU profile of the window only (start-up and warm-up stay out of it); when TURN_PROBE_HEAP names a file, a sampling
- * heap profile of the window that counts collected objects too (where the allocated bytes come from). CommonJS so it
+ * heap profile of the window that counts collected objects too (where the allocated bytes come from; with
+ * TURN_PROBE_HEAP_KIND=promoted, only what reached the old generation). CommonJS so it
  * loads before the server's code.
  */
 'use strict';
@@ -15,6 +16,10 @@ const inspector = require('node:inspector');
 const out = process.env.TURN_PROBE_OUT;
 const profileFile = process.env.TURN_PROBE_PROFILE;
 const heapFile = process.env.TURN_PROBE_HEAP;
+// TURN_PROBE_HEAP_INTERVAL: bytes between samples (1024 by default; more costs the server less, for latency-sensitive
+// runs). `promoted`: leave out what scavenges collect, so the profile shows what reached the old generation (what was still
+// alive, or was promoted and died there): the bytes that make mark-compacts, rather than all the bytes allocated.
+const heapPromotedOnly = process.env.TURN_PROBE_HEAP_KIND === 'promoted';
 let window;
 
 function post(session, method, params) {
@@ -31,7 +36,7 @@ async function open() {
   }
   if (heapFile) {
     await post(session, 'HeapProfiler.enable');
-    await post(session, 'HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    await post(session, 'HeapProfiler.startSampling', { samplingInterval: Number(process.env.TURN_PROBE_HEAP_INTERVAL ?? 1024), includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !heapPromotedOnly });
   }
   const gc = new v8.GCProfiler();
   gc.start();
@@ -48,8 +53,18 @@ async function close() {
   let allocated = 0;
   let last = heapUsed;
   let gcMs = 0;
+  let promoted = 0;
+  let scavengeMs = 0;
+  let maxPauseMs = 0;
   const kinds = {};
+  const oldSpaces = (h) => h.heapSpaceStatistics.filter((x) => x.spaceName === 'old_space' || x.spaceName === 'large_object_space').reduce((n, x) => n + x.spaceUsedSize, 0);
   for (const s of statistics) {
+    // What a scavenge moves into the old generation: the bytes a later mark-compact has to find and free.
+    if (s.gcType === 'Scavenge') {
+      promoted += oldSpaces(s.afterGC) - oldSpaces(s.beforeGC);
+      scavengeMs += s.cost / 1000;
+    }
+    maxPauseMs = Math.max(maxPauseMs, s.cost / 1000);
     allocated += s.beforeGC.heapStatistics.usedHeapSize - last;
     last = s.afterGC.heapStatistics.usedHeapSize;
     gcMs += s.cost / 1000;
@@ -59,7 +74,7 @@ async function close() {
   if (profileFile) fs.writeFileSync(profileFile, JSON.stringify((await post(session, 'Profiler.stop')).profile));
   if (heapFile) fs.writeFileSync(heapFile, JSON.stringify((await post(session, 'HeapProfiler.stopSampling')).profile));
   session?.disconnect();
-  const result = { cpuMs: (used.user + used.system) / 1000, wallMs: Number(process.hrtime.bigint() - at) / 1e6, allocatedBytes: allocated, gcMs, collections: kinds };
+  const result = { cpuMs: (used.user + used.system) / 1000, wallMs: Number(process.hrtime.bigint() - at) / 1e6, allocatedBytes: allocated, promotedBytes: promoted, gcMs, scavengeMs, maxPauseMs, collections: kinds };
   fs.writeFileSync(out, JSON.stringify(result));
 }
 

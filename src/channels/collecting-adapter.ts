@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder-core';
-import { replyToActivity, type Reply } from '../bot/reply';
+import { activityToReply, type Reply } from '../bot/reply';
 import type { ChannelUser } from '../store/ports';
 
 type Logic = (context: TurnContext) => Promise<void>;
@@ -21,14 +21,18 @@ export abstract class CollectingAdapter extends BotAdapter {
     super();
   }
 
-  /** Runs the bot on one inbound activity and answers, in order, what was waiting for the citizen and what the bot said. */
-  protected async runTurn(activity: Partial<Activity>, logic: Logic): Promise<Partial<Activity>[]> {
+  /**
+   * Runs the bot on one inbound activity and answers, in order, what was waiting for the citizen and what the bot said,
+   * as replies: the turn's context and activities are released here, before the channel waits on its platform's API
+   * (seconds, with a thousand sends in flight), so a pending send keeps only the answer (docs/performance.md).
+   */
+  protected async runTurn(activity: Partial<Activity>, logic: Logic): Promise<Reply[]> {
     const outgoing: Partial<Activity>[] = [];
     const context = new TurnContext(this, activity);
     context.turnState.set(collectorKey, outgoing);
     await this.runMiddleware(context, logic);
     const waiting = activity.channelId && activity.from ? await this.waiting({ channel: activity.channelId, userId: activity.from.id }) : [];
-    return [...waiting.map(replyToActivity), ...outgoing];
+    return [...waiting, ...outgoing.map(activityToReply)];
   }
 
   /**

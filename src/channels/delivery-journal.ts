@@ -194,7 +194,11 @@ export class DeliveryJournal {
       // Load the next batch while the slots already queued keep the gate busy.
       if (this.backlog && this.maxWaiting - this.waitingForSlot >= Math.min(RECOVER_BATCH, this.maxWaiting)) void this.loadBacklog();
       try {
-        await process(delivery, receivedAt);
+        const processing = process(delivery, receivedAt);
+        // Not kept while processing waits: it ends with a send that waits seconds on the platform, and this closure
+        // lives until then (docs/performance.md, "What a pending send keeps").
+        delivery = undefined;
+        await processing;
       } catch (err) {
         const delayMs = Math.min(this.leaseMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
         logger.error({ err, channel, journalId: id, attempt, retryInSeconds: Math.round(delayMs / 1000) }, 'delivery processing failed; kept for a replay');

@@ -1,4 +1,5 @@
 import express, { type Express, type RequestHandler, type Router } from 'express';
+import http from 'node:http';
 import type { Logger } from '../ops/logger';
 import { requestId } from '../ops/request-context';
 import { createErrorHandler, notFound } from './error-handler';
@@ -31,4 +32,27 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Last, so it sees errors from every route above.
   app.use(createErrorHandler(options.logger));
   return app;
+}
+
+/**
+ * The HTTP server for `app`, whose requests and responses are created with the app's own prototypes. Express gives each
+ * request and response its prototypes with `Object.setPrototypeOf` as they enter the app; after that change V8 kept
+ * each request's objects (~8 KiB with a bare Express endpoint) through every scavenge until a full collection, so every
+ * request of every route fed the mark-compacts (docs/performance.md, GC-tails round). Born with those prototypes,
+ * Express's own assignment changes nothing. Node's request and response constructors are plain functions, run here on
+ * the new object as `new` would.
+ */
+export function createHttpServer(app: Express): http.Server {
+  function Request(this: http.IncomingMessage, ...args: unknown[]): void {
+    Reflect.apply(http.IncomingMessage, this, args);
+  }
+  Request.prototype = app.request;
+  function Response(this: http.ServerResponse, ...args: unknown[]): void {
+    Reflect.apply(http.ServerResponse, this, args);
+  }
+  Response.prototype = app.response;
+  return http.createServer(
+    { IncomingMessage: Request as unknown as typeof http.IncomingMessage, ServerResponse: Response as unknown as typeof http.ServerResponse },
+    app,
+  );
 }

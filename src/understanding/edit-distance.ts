@@ -6,9 +6,11 @@
  */
 export function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let row = new Array<number>(b.length + 1).fill(0);
+  // Three rows reused across calls (the function never re-enters): it runs for every place name per message, and
+  // fresh rows per call were the largest single allocation of a /model/parse request (docs/performance.md).
+  if (rows[0].length <= b.length) rows = [0, 1, 2].map(() => new Int32Array(b.length + 1)) as Rows;
+  let [prevPrev, prev, row] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let best = row[0];
@@ -20,7 +22,13 @@ export function boundedDistance(a: string, b: string, max: number): number {
       if (d < best) best = d;
     }
     if (best > max) return max + 1;
-    [prevPrev, prev, row] = [prev, row, prevPrev];
+    const oldest = prevPrev;
+    prevPrev = prev;
+    prev = row;
+    row = oldest;
   }
   return Math.min(prev[b.length], max + 1);
 }
+
+type Rows = [Int32Array, Int32Array, Int32Array];
+let rows: Rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { createAssistant, type Assistant, type AssistantOptions } from '../../src/assistant';
 import type { RestMessage } from '../../src/channels/rest/rest-adapter';
 import { loadConfig } from '../../src/config';
+import { createHttpServer } from '../../src/http/app';
 import { createLogger } from '../../src/ops/logger';
 import { testModelCache } from './model-cache';
 
@@ -51,7 +52,7 @@ export async function startAssistant(env: Record<string, string> = {}, options: 
   const assistant = await createAssistant(config, createLogger(config.LOG_LEVEL), options);
   shareFiles(modelCache, sharedModelCache);
   const server: Server = await new Promise((resolve) => {
-    const s = assistant.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createHttpServer(assistant.app).listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {

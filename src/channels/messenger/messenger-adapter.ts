@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder-core';
 import { HELD_ON_PLATFORM } from '../../bot/officer-presence';
-import { activityToReply } from '../../bot/reply';
+import type { Reply } from '../../bot/reply';
 import type { Logger } from '../../ops/logger';
 import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import type { Inbox } from '../inbox';
@@ -64,18 +64,18 @@ export class MessengerAdapter extends CollectingAdapter {
     const waited = Date.now() - receivedAt;
     if (waited >= typingAfterMs && !event.standby) showTyping();
     const timer = event.standby ? undefined : setTimeout(showTyping, Math.max(0, typingAfterMs - waited));
-    let outgoing: Partial<Activity>[];
+    let replies: Reply[];
     try {
-      outgoing = await this.runTurn(toActivity(event), logic);
+      replies = await this.runTurn(toActivity(event), logic);
     } finally {
       clearTimeout(timer);
     }
     // "typing…" must reach Meta before the answer, or it would linger after it.
     await typing;
-    if (outgoing.length === 0) return;
+    if (replies.length === 0) return;
     // Drawing and sending the answer takes a slot of its own: webhooks that arrived during the turn are answered first.
     await nextTurnSlot();
-    const result = await sender.send(event.psid, outgoing.map(activityToReply), 'reply');
+    const result = await sender.send(event.psid, replies, 'reply');
     if (!result.ok) logger.warn({ channel: MESSENGER_CHANNEL, failure: result.failure, code: result.code, detail: result.detail }, 'Messenger reply not delivered');
   }
 }

@@ -49,15 +49,8 @@ export class MessengerSender implements ChannelSender {
 
   private async deliver(userId: string, replies: readonly Reply[], purpose: SendPurpose): Promise<SendResult> {
     const { client, contacts } = this.options;
-    const now = this.options.now?.() ?? new Date();
-    const user = { channel: MESSENGER_CHANNEL, userId };
-    const contact = await contacts.get(user);
-    if (contact?.unreachableAt) return { ok: false, failure: 'unreachable', detail: `marked unreachable at ${contact.unreachableAt.toISOString()}` };
-    const messaging = messagingFor(purpose, contact ? now.getTime() - contact.lastInteractionAt.getTime() : undefined);
-    if (!messaging) {
-      const last = contact ? `last action ${contact.lastInteractionAt.toISOString()}` : 'no recorded action';
-      return { ok: false, failure: 'window_closed', detail: `${purpose}: ${last}` };
-    }
+    const messaging = await this.messaging(userId, purpose);
+    if ('failure' in messaging) return messaging;
     const messageIds: string[] = [];
     for (const message of renderReplies(replies)) {
       let sent = await client.sendMessage(userId, messaging, message);
@@ -66,12 +59,23 @@ export class MessengerSender implements ChannelSender {
         sent = await client.sendMessage(userId, messaging, message);
       }
       if (!sent.ok) {
-        if (sent.failure === 'unreachable') await contacts.markUnreachable(user, now);
+        if (sent.failure === 'unreachable') await contacts.markUnreachable({ channel: MESSENGER_CHANNEL, userId }, this.options.now?.() ?? new Date());
         return { ...sent, nothingSent: messageIds.length === 0 };
       }
       messageIds.push(sent.data.message_id ?? '');
     }
     return { ok: true, messageIds };
+  }
+
+  /** How `purpose` may go out now, from the contact record; apart, so the sends that follow (seconds on Meta) do not keep the record. */
+  private async messaging(userId: string, purpose: SendPurpose): Promise<Messaging | Extract<SendResult, { ok: false }>> {
+    const now = this.options.now?.() ?? new Date();
+    const contact = await this.options.contacts.get({ channel: MESSENGER_CHANNEL, userId });
+    if (contact?.unreachableAt) return { ok: false, failure: 'unreachable', detail: `marked unreachable at ${contact.unreachableAt.toISOString()}` };
+    const messaging = messagingFor(purpose, contact ? now.getTime() - contact.lastInteractionAt.getTime() : undefined);
+    if (messaging) return messaging;
+    const last = contact ? `last action ${contact.lastInteractionAt.toISOString()}` : 'no recorded action';
+    return { ok: false, failure: 'window_closed', detail: `${purpose}: ${last}` };
   }
 }
 

@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder-core';
-import { activityToReply, type Reply } from '../../bot/reply';
+import type { Reply } from '../../bot/reply';
 import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import type { Inbox } from '../inbox';
 import { splitText } from '../split-text';
@@ -58,7 +58,7 @@ export class RestAdapter extends CollectingAdapter {
     const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, () =>
       this.runTurn(this.inbound(REST_CHANNEL, sender, { type: ActivityTypes.Message, text, channelData: { clientAddress } }), logic),
     );
-    return (outgoing ?? []).flatMap((activity) => render(sender, activityToReply(activity)));
+    return (outgoing ?? []).flatMap((reply) => render(sender, reply));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder-core';
 import { SHARE_LOCATION_PAYLOAD } from '../../bot/reply';
-import { activityToReply, payload } from '../../bot/reply';
+import { payload } from '../../bot/reply';
 import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../ops/logger';
 import type { ChannelUser, ContactRepository } from '../../store/ports';
@@ -107,10 +107,10 @@ export class ZaloAdapter extends CollectingAdapter {
   }
 
   private async turn(user: ChannelUser, fields: Partial<Activity>): Promise<void> {
-    const outgoing = await this.runTurn(this.inbound(ZALO_CHANNEL, user.userId, fields), this.options.logic);
+    const replies = await this.runTurn(this.inbound(ZALO_CHANNEL, user.userId, fields), this.options.logic);
     // Drawing and sending the answer takes a slot of its own: webhooks that arrived during the turn are answered first.
     await nextTurnSlot();
-    await this.options.sender.send(user.userId, outgoing.map(activityToReply), 'reply');
+    await this.options.sender.send(user.userId, replies, 'reply');
   }
 
   /**

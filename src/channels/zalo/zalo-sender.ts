@@ -7,7 +7,7 @@ import type { Locale } from '../../understanding/types';
 import type { ChannelSender, SendPurpose, SendResult } from '../outbound/channel-sender';
 import type { MenuMemory } from './menu-memory';
 import type { ZaloClient } from './zalo-client';
-import { renderZaloReplies, type ZaloButtonStyle } from './zalo-renderer';
+import { renderZaloReplies, type RenderedReplies, type ZaloButtonStyle } from './zalo-renderer';
 
 export const ZALO_CHANNEL = 'zalo';
 
@@ -58,20 +58,12 @@ export class ZaloSender implements ChannelSender {
   }
 
   private async deliver(userId: string, replies: readonly Reply[], purpose: SendPurpose): Promise<SendResult> {
-    const user = { channel: ZALO_CHANNEL, userId };
-    const contact = await this.options.contacts.get(user);
-    // A reply answers what the citizen just wrote: the window is open whatever the contact record says yet.
-    if (purpose !== 'reply' && contact) {
-      if (contact.unreachableAt) return { ok: false, failure: 'unreachable', detail: 'Zalo said this citizen cannot be messaged' };
-      if (this.now().getTime() - contact.lastInteractionAt.getTime() > WINDOW_MS) {
-        return { ok: false, failure: 'window_closed', detail: 'last interaction more than 7 days ago' };
-      }
-    }
+    const drawn = await this.draw(userId, replies, purpose);
+    if ('failure' in drawn) return drawn;
     if (replies.length === 0) return { ok: true, messageIds: [] };
-    const t = this.options.translator.forLocale((contact?.locale ?? 'vi') as Locale);
-    const { messages, menu } = renderZaloReplies(replies, { style: this.options.buttonStyle, menuHint: t('zalo:menuHint') });
+    const user = { channel: ZALO_CHANNEL, userId };
     const messageIds: string[] = [];
-    for (const message of messages) {
+    for (const message of drawn.messages) {
       const sent = await this.options.client.sendConsultation(userId, message);
       if (!sent.ok) {
         if (sent.failure === 'unreachable') await this.options.contacts.markUnreachable(user, this.now());
@@ -81,8 +73,25 @@ export class ZaloSender implements ChannelSender {
       if (sent.messageId) await this.options.sentIds.firstSeen(sentKey(sent.messageId), SENT_ID_TTL_SECONDS);
     }
     // An announcement's menu is known from its delivery row (MenuSentSince): no write per recipient of a fan-out.
-    if (purpose !== 'announcement') await this.options.menus.remember(userId, menu);
+    if (purpose !== 'announcement') await this.options.menus.remember(userId, drawn.menu);
     return { ok: true, messageIds };
+  }
+
+  /**
+   * Zalo's rules for `purpose`, then the replies drawn as Zalo messages. Apart, so the contact record and the
+   * translator are not kept by the sends that follow, which wait seconds on Zalo (docs/performance.md).
+   */
+  private async draw(userId: string, replies: readonly Reply[], purpose: SendPurpose): Promise<RenderedReplies | Extract<SendResult, { ok: false }>> {
+    const contact = await this.options.contacts.get({ channel: ZALO_CHANNEL, userId });
+    // A reply answers what the citizen just wrote: the window is open whatever the contact record says yet.
+    if (purpose !== 'reply' && contact) {
+      if (contact.unreachableAt) return { ok: false, failure: 'unreachable', detail: 'Zalo said this citizen cannot be messaged' };
+      if (this.now().getTime() - contact.lastInteractionAt.getTime() > WINDOW_MS) {
+        return { ok: false, failure: 'window_closed', detail: 'last interaction more than 7 days ago' };
+      }
+    }
+    const t = this.options.translator.forLocale((contact?.locale ?? 'vi') as Locale);
+    return renderZaloReplies(replies, { style: this.options.buttonStyle, menuHint: t('zalo:menuHint') });
   }
 }
 
