@@ -26,14 +26,17 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
   const seconds = options.quick ? 4 : 15;
   const figures: Figure[] = [];
 
-  const echo = await startScript('bench/support/echo-server.ts');
-  let ceiling: LoadResult;
-  try {
-    await load({ url: `${echo.url}/webhooks/rest/webhook`, seconds: 1, connections: CONNECTIONS, request: turn });
-    ceiling = await load({ url: `${echo.url}/webhooks/rest/webhook`, seconds, connections: CONNECTIONS, request: turn });
-  } finally {
-    await echo.stop();
-  }
+  const echo = async (args: string[]): Promise<LoadResult> => {
+    const server = await startScript('bench/support/echo-server.ts', args);
+    try {
+      await load({ url: `${server.url}/webhooks/rest/webhook`, seconds: 1, connections: CONNECTIONS, request: turn });
+      return await load({ url: `${server.url}/webhooks/rest/webhook`, seconds, connections: CONNECTIONS, request: turn });
+    } finally {
+      await server.stop();
+    }
+  };
+  const ceiling = await echo([]);
+  const echoAsServed = await echo(['--as-the-assistant']);
 
   const starts: { readyMs: number; readyCpuMs: number }[] = [];
   for (let k = 0; k < (options.quick ? 1 : 3); k++) {
@@ -69,8 +72,9 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
     const start = [...starts].sort((a, b) => a.readyMs - b.readyMs)[Math.floor(starts.length / 2)];
     console.log(`HTTP, ${CONNECTIONS} connections, ${CONVERSATIONS} conversations, ${seconds} s each (built server in its own process)`);
     console.log(line('echo endpoint (ceiling)', ceiling));
+    console.log(line('echo served as the assistant is', echoAsServed));
     console.log(line('full web-chat turns, flat out', turns));
-    console.log(`  turns / ceiling                    ${share.toFixed(2)}`);
+    console.log(`  turns / ceiling                    ${share.toFixed(2)} (${(turns.rps / echoAsServed.rps).toFixed(2)} of the echo served as the assistant is)`);
     console.log(line(`turns at ${TURN_SHARE} of the ceiling`, atShare));
     console.log(line('/model/parse at 200 req/s', parse));
     console.log(`  RSS idle ${mb(idleRss)}, peak under load ${mb(peakRss)}, 2 s after ${mb(afterRss)}`);
