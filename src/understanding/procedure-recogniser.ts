@@ -49,6 +49,9 @@ export class ProcedureRecogniser {
   private readonly blockedToned = new PhraseMatcher<true>((p) => normaliseText(p.toLowerCase()));
   private readonly qualifiers = new Map<string, PhraseMatcher<string>>();
   private readonly pairs: { group: string; a: string[]; b: string[] }[] = [];
+  private readonly procedurePairs: { id: string; first: PhraseMatcher<true>; second: PhraseMatcher<true> }[] = [];
+  private readonly refinements = new Map<string, PhraseMatcher<{ id: string; toned: string[] }>>();
+  private readonly notRefining = new PhraseMatcher<true>();
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
   private readonly held = new PhraseMatcher<true>();
@@ -84,6 +87,18 @@ export class ProcedureRecogniser {
       for (const [id, phrases] of Object.entries(group.qualifiers)) for (const p of phrases) q.add(p, id);
       this.qualifiers.set(name, q);
     }
+    for (const [id, [first, second]] of Object.entries(lexicon.pairs)) {
+      const pair = { id, first: new PhraseMatcher<true>(), second: new PhraseMatcher<true>() };
+      for (const p of first) pair.first.add(p, true);
+      for (const p of second) pair.second.add(p, true);
+      this.procedurePairs.push(pair);
+    }
+    for (const [id, targets] of Object.entries(lexicon.refinements)) {
+      const m = new PhraseMatcher<{ id: string; toned: string[] }>();
+      for (const [to, phrases] of Object.entries(targets)) for (const p of phrases) m.add(p, { id: to, toned: normaliseText(p.toLowerCase()).split(/\s+/) });
+      this.refinements.set(id, m);
+    }
+    for (const p of lexicon.not_refining) this.notRefining.add(p, true);
     for (const p of lexicon.blocked) this.blocked.add(p, true);
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
     for (const p of lexicon.documents) this.documents.add(p, true);
@@ -100,7 +115,8 @@ export class ProcedureRecogniser {
 
   /** Words of every alias and qualifier (vocabulary for the spelling corrector). */
   words(): string[] {
-    return [this.aliases, ...this.qualifiers.values()].flatMap((m) => m.words());
+    const pairs = this.procedurePairs.flatMap((p) => [p.first, p.second]);
+    return [this.aliases, ...this.qualifiers.values(), ...pairs, ...this.refinements.values()].flatMap((m) => m.words());
   }
 
   /**
@@ -113,7 +129,7 @@ export class ProcedureRecogniser {
     // A hint is weaker still: touching a blocked phrase is enough ("mất thẻ ngân hàng" is no căn cước).
     const free = (m: PhraseMatch<Alias>) =>
       !blocks.some((b) => (m.value.kind === 'group' && m.value.hint ? b.from < m.to && m.from < b.to : b.from <= m.from && m.to <= b.to));
-    const matches = [...this.aliases.match(words), ...this.pairHits(words)].filter(free);
+    const matches = this.refined([...this.aliases.match(words), ...this.pairHits(words)].filter(free), words, toned).concat(this.procedurePairHits(words));
     // Round 7: a qualifier right after another procedure named outright belongs to it, not to a family named elsewhere
     // ("có căn cước rồi ... làm hộ chiếu cho bé": "cho bé" is the passport's, so căn cước stays unresolved and loses).
     const outright = matches.filter((m) => m.value.kind === 'procedure' && !m.value.weak && !m.value.purpose);
@@ -288,6 +304,53 @@ export class ProcedureRecogniser {
     if (ids.size === 1) return [{ mention: { from, to, procedure: [...ids][0], family: value.name }, score: value.hint ? -SPECIFIC : SPECIFIC + to - from - 0.5, weak: !!value.hint }];
     if (value.hint) return [];
     return [{ mention: { from, to, group: value.name }, score: to - from, weak: false }];
+  }
+
+  /**
+   * Issue 10: a procedure named together with a word that makes it another ("hộ chiếu bị móc túi mất" is reporting the
+   * loss, not applying for a passport). The word does not count when negated ("không mất hộ chiếu, chỉ hết hạn"), when it
+   * means something else ("mất bao lâu"), or when it belongs to another mention it follows or is part of ("căn cước bị mất").
+   */
+  private refined(matches: PhraseMatch<Alias>[], words: readonly string[], toned: readonly string[]): PhraseMatch<Alias>[] {
+    if (!matches.some((m) => m.value.kind === 'procedure' && this.refinements.has(m.value.id))) return matches;
+    const notRefining = this.notRefining.matchAll(words);
+    const negs = this.negators.matchAll(words);
+    return matches.map((m) => {
+      const v = m.value;
+      const refiner = v.kind === 'procedure' ? this.refinements.get(v.id) : undefined;
+      if (!refiner || v.kind !== 'procedure') return m;
+      // A word inside another alias ("báo mất hộ chiếu", told as done) is that alias's own: "giờ làm hộ chiếu mới" stays.
+      // Typed with diacritics, a word must carry the refiner's own: folded, "vắng mặt" would be "vắng mất".
+      const typed = (q: PhraseMatch<{ toned: string[] }>) =>
+        q.value.toned.every((t, k) => toned[q.from + k] === words[q.from + k] || normaliseText(toned[q.from + k]) === t);
+      const to = refiner.matchAll(words).find((q) =>
+        typed(q) &&
+        !notRefining.some((n) => n.from <= q.from && q.from < n.to) &&
+        !negs.some((n) => n.value === 'negation' && (n.to === q.from || n.to === q.from - 1)) &&
+        !matches.some((o) => o !== m && (o.to === q.from || o.to === q.from - 1 || (o.from <= q.from && q.from < o.to))));
+      return to ? { ...m, value: { ...v, id: to.value.id } } : m;
+    });
+  }
+
+  /**
+   * Procedures told by two parts within PAIR_WINDOW words ("ngày sinh trên app bị sai"): the mention spans both parts,
+   * so it outranks a family resolved by one qualifier ("chứng minh nhân dân" + "9 số" when a bank refuses the old number).
+   */
+  private procedurePairHits(words: readonly string[]): PhraseMatch<Alias>[] {
+    const hits: PhraseMatch<Alias>[] = [];
+    for (const { id, first, second } of this.procedurePairs) {
+      const firsts = first.matchAll(words);
+      if (firsts.length === 0) continue;
+      const seconds = second.matchAll(words);
+      for (const a of firsts) {
+        const b = seconds.find((s) => (s.from >= a.to && s.from - a.to <= PAIR_WINDOW) || (s.to <= a.from && a.from - s.to <= PAIR_WINDOW));
+        if (b) {
+          hits.push({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to), value: { kind: 'procedure', id } });
+          break;
+        }
+      }
+    }
+    return hits;
   }
 
   /** Family pairs: both phrases within PAIR_WINDOW words name the family (at the first phrase's position). */

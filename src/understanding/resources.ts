@@ -30,6 +30,15 @@ const proceduresSchema = z.object({
   /** Aliases that name a procedure by the citizen's purpose ("mở khách sạn"); see procedures.yaml. */
   purpose: z.record(z.string(), phraseList).default({}),
   groups: z.record(z.string(), groupSchema),
+  /**
+   * Procedures told by two parts within a few words, neither naming it alone: a detail of one's data and its error
+   * ("ngày sinh … bị sai"), an old number and who refuses it ("cmnd 9 số … ngân hàng"). Each entry: [first parts, second parts].
+   */
+  pairs: z.record(z.string(), z.tuple([phraseList, phraseList])).default({}),
+  /** A procedure named with one of these words anywhere becomes another ("hộ chiếu" + "bị mất" → reporting the loss). */
+  refinements: z.record(z.string(), z.record(z.string(), phraseList)).default({}),
+  /** Phrases in which a refining word means something else ("mất bao lâu" is time, not a loss). */
+  not_refining: phraseList.default([]),
   /** Phrases inside which no alias counts ("sang tên sổ đỏ" is land, not a vehicle). */
   blocked: phraseList.default([]),
   /** The same, matched with diacritics: "con dâu" (daughter-in-law) is not "con dấu" (seal), but "con dau" may be either. */
@@ -105,6 +114,8 @@ export function loadResources(intentsDir: string): Resources {
     ...Object.keys(procedures.procedures),
     ...Object.keys(procedures.weak),
     ...Object.keys(procedures.purpose),
+    ...Object.keys(procedures.pairs),
+    ...Object.entries(procedures.refinements).flatMap(([id, to]) => [id, ...Object.keys(to)]),
     ...groups.flatMap((g) => [...g.members, ...Object.keys(g.qualifiers)]),
   ];
   const unknown = ids.filter((id) => !isProcedureId(id));
