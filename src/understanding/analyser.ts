@@ -132,6 +132,11 @@ export class Analyser {
       entities.push({ entity: 'location', value: loc.id, ...span(loc.from, loc.to) });
       mark(loc.from, loc.to, '§loc');
     }
+    // Issue 10: a validity or deadline phrase ("có giá trị bao lâu", "bao lâu phải khai") is one placeholder, so its "bao
+    // lâu" is not read as the processing time's words (w:bao, b:bao_lau outvoted the facet) while the facet says what is asked.
+    for (const m of this.facets.match(folded)) {
+      if (m.value === VALIDITY && placeholders.slice(m.from, m.to).every((p) => p === undefined)) mark(m.from, m.to, VALIDITY_PLACEHOLDER);
+    }
     // `named`: keep the words of the procedure mention (the procedure model must see "tạm trú" itself, see below).
     const delexedRange = (from: number, to: number, named = false): string[] => {
       const out: string[] = [];
@@ -145,6 +150,7 @@ export class Analyser {
     const delexed = delexedRange(0, words.length);
     // Longest cue wins, so "giá trị" (validity) does not also count as "giá" (price).
     const facetHits = this.facets.match(delexed);
+    delexed.forEach((w, i) => w === VALIDITY_PLACEHOLDER && facetHits.push({ from: i, to: i + 1, value: VALIDITY }));
     const facets = [...new Set(facetHits.map((m) => m.value))];
     const topics = [...new Set(this.topics.matchAll(delexed).map((m) => m.value))];
     // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
@@ -252,6 +258,8 @@ export class Analyser {
 const PROCEDURE_READING = { charGrams: true };
 
 // Punctuation between two words: they may be items of a list.
+const VALIDITY = 'validity';
+const VALIDITY_PLACEHOLDER = '§valid';
 const BREAK = /[,.;:!?\n]/;
 // Punctuation between two clauses of one sentence.
 const CLAUSE_BREAK = /[,;:]/;
