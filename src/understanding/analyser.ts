@@ -118,7 +118,7 @@ export class Analyser {
     // Two asks in the sentence that asks ("… có cần về ký không, và lệ phí bao nhiêu"): the first is the request. (Not in
     // a message read whole: there a "gì" or "không" in the story is no ask.)
     const whole = sTo - sFrom === words.length;
-    const qTo = stress || whole ? sTo : this.firstAsk(text, words, qFrom, sTo);
+    const qTo = stress || (whole && words.length > SHORT_ASKS) ? sTo : this.firstAsk(text, words, qFrom, sTo);
     const focused = qTo - qFrom < words.length;
     const found = this.procedures.recognise(folded, toned, { breakAfter, request: focused ? { from: qFrom, to: qTo } : this.turnToRequest(words) });
     const mention = found?.abstain ? undefined : found;
@@ -171,7 +171,9 @@ export class Analyser {
       const all = delexedRange(0, words.length, true);
       return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? all : undefined }, PROCEDURE_READING);
     };
-    const request = focused ? { from: qFrom, to: qTo } : { from: 0, to: words.length };
+    // A short message asking several things has every part answered: its first ask is the request of the intent model,
+    // but the facets of the slots run to the end of the sentence.
+    const request = focused ? { from: qFrom, to: whole ? sTo : qTo } : { from: 0, to: words.length };
     for (const slot of this.slots.find(words, this.facets.match(folded), request, (i) => placeholders[i] !== undefined)) {
       entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
     }
@@ -257,9 +259,14 @@ export class Analyser {
 // The procedure model also reads character n-grams (features.ts); the intent model does not.
 const PROCEDURE_READING = { charGrams: true };
 
-// Punctuation between two words: they may be items of a list.
+// Issue 10: a short message read whole may still ask two things ("làm căn cước cho con cần gì, mất bao lâu, có mất tiền
+// không"): up to this many words, its clauses are read as a letter's (the first ask is the request); a longer one read
+// whole is a story, where a "gì" or "không" asks nothing.
+const SHORT_ASKS = 30;
+// A validity or deadline phrase is read as one placeholder (see analyse).
 const VALIDITY = 'validity';
 const VALIDITY_PLACEHOLDER = '§valid';
+// Punctuation between two words: they may be items of a list.
 const BREAK = /[,.;:!?\n]/;
 // Punctuation between two clauses of one sentence.
 const CLAUSE_BREAK = /[,;:]/;

@@ -129,7 +129,8 @@ export class ProcedureRecogniser {
     // A hint is weaker still: touching a blocked phrase is enough ("mất thẻ ngân hàng" is no căn cước).
     const free = (m: PhraseMatch<Alias>) =>
       !blocks.some((b) => (m.value.kind === 'group' && m.value.hint ? b.from < m.to && m.from < b.to : b.from <= m.from && m.to <= b.to));
-    const matches = this.refined([...this.aliases.match(words), ...this.pairHits(words)].filter(free), words, toned).concat(this.procedurePairHits(words));
+    const named = this.aliases.match(words);
+    const matches = this.refined([...named, ...this.pairHits(words, named)].filter(free), words, toned).concat(this.procedurePairHits(words));
     // Round 7: a qualifier right after another procedure named outright belongs to it, not to a family named elsewhere
     // ("có căn cước rồi ... làm hộ chiếu cho bé": "cho bé" is the passport's, so căn cước stays unresolved and loses).
     const outright = matches.filter((m) => m.value.kind === 'procedure' && !m.value.weak && !m.value.purpose);
@@ -353,10 +354,14 @@ export class ProcedureRecogniser {
     return hits;
   }
 
-  /** Family pairs: both phrases within PAIR_WINDOW words name the family (at the first phrase's position). */
-  private pairHits(words: readonly string[]): PhraseMatch<Alias>[] {
+  /**
+   * Family pairs: both phrases within PAIR_WINDOW words name the family (at the first phrase's position). A phrase inside
+   * an alias found is that alias's word: in "thi bằng lái xe máy thì đăng ký ở đâu" the "xe máy" is the licence's.
+   */
+  private pairHits(words: readonly string[], named: readonly PhraseMatch<Alias>[]): PhraseMatch<Alias>[] {
     const hits: PhraseMatch<Alias>[] = [];
-    const at = (i: number, p: string[]) => p.every((w, k) => words[i + k] === w);
+    const inside = (i: number) => named.some((m) => m.from <= i && i < m.to);
+    const at = (i: number, p: string[]) => !inside(i) && p.every((w, k) => words[i + k] === w);
     for (const { group, a, b } of this.pairs) {
       for (let i = 0; i < words.length; i++) {
         if (!at(i, a)) continue;
