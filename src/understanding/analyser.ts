@@ -142,7 +142,7 @@ export class Analyser {
       const out: string[] = [];
       for (let i = from; i < to; i++) {
         const p = named && mention && i >= mention.from && i < mention.to ? undefined : placeholders[i];
-        if (p === undefined) out.push(isNumber(folded[i]) ? '§num' : folded[i]);
+        if (p === undefined) out.push(isNumber(folded[i]) ? (HOTLINES.has(folded[i]) ? '§hotline' : '§num') : folded[i]);
         else if (p) out.push(p);
       }
       return out;
@@ -263,6 +263,8 @@ const PROCEDURE_READING = { charGrams: true };
 // không"): up to this many words, its clauses are read as a letter's (the first ask is the request); a longer one read
 // whole is a story, where a "gì" or "không" asks nothing.
 const SHORT_ASKS = 30;
+// Issue 10: the emergency numbers are not just any number: "113 với 114 khác nhau thế nào" asks about the numbers themselves.
+const HOTLINES = new Set(['112', '113', '114', '115']);
 // A validity or deadline phrase is read as one placeholder (see analyse).
 const VALIDITY = 'validity';
 const VALIDITY_PLACEHOLDER = '§valid';
