@@ -39,6 +39,8 @@ const SPECIFIC = 100;
 const HELD_WINDOW = 4;
 // A qualifier at most this many words after a procedure named outright is that procedure's ("hộ chiếu cho bé").
 const ATTACHED_GAP = 1;
+// The longest `finished` phrase, read right after a mention.
+const FINISHED_WORDS = 3;
 // Between mentions of the same rank, one inside the request beats one in the story, whatever their lengths.
 const IN_REQUEST = 10;
 
@@ -57,6 +59,7 @@ export class ProcedureRecogniser {
   private readonly held = new PhraseMatcher<true>();
   private readonly others = new PhraseMatcher<true>();
   private readonly done = new PhraseMatcher<true>();
+  private readonly finished = new PhraseMatcher<true>();
   private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
   private readonly conjunctions = new Set<string>();
   private readonly unable = new Set<string>();
@@ -106,6 +109,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.held) this.held.add(p, true);
     for (const p of lexicon.others) this.others.add(p, true);
     for (const p of lexicon.done) this.done.add(p, true);
+    for (const p of lexicon.finished) this.finished.add(p, true);
     // Contrast phrases go in first: "không phải" is longer than "không", so it is what matches before a mention.
     for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
     for (const p of lexicon.negators) this.negators.add(p, 'negation');
@@ -159,7 +163,13 @@ export class ProcedureRecogniser {
     // Issue 10: "có đăng ký tạm trú đầy đủ ... nay dự định đăng ký thường trú": the story names one procedure, the request another.
     const request = layout.request;
     const inRequest = (m: ProcedureMention) => request !== undefined && m.from >= request.from && m.to <= request.to;
-    let listable = resolved.filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words)).map((r) => r.mention);
+    // Issue 10: nor is one said not to be meant ("không hỏi thi bằng lái, chỉ hỏi đổi bằng lái") or told as finished
+    // ("xe đã sang tên xong, bằng lái thì hết hạn").
+    const contrasts = this.negators.matchAll(words).filter((n) => n.value === 'contrast');
+    let listable = resolved
+      .filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words))
+      .filter((r) => !contrasts.some((n) => n.to === r.mention.from) && !this.finishedAt(r.mention, words))
+      .map((r) => r.mention);
     // Issue 10, letters: a list in the story ("đã làm phương án chữa cháy và được nghiệm thu") is no answer to a request
     // that names something else ("khai báo lưu trú qua mạng thì làm thế nào"): only the request's mentions may form a list then.
     if (listable.some(inRequest)) listable = listable.filter(inRequest);
@@ -221,7 +231,7 @@ export class ProcedureRecogniser {
     const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
-    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && dones.some((d) => d.to === m.from);
+    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words));
     const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || docs.some((d) => d.from <= r.mention.from && r.mention.to <= d.to)));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
@@ -243,6 +253,11 @@ export class ProcedureRecogniser {
    */
   private heldPaper(m: ProcedureMention, words: readonly string[]): boolean {
     return this.after(this.held, m, words) || this.after(this.others, m, words);
+  }
+
+  /** Whether a mention is told as finished by the word right after it ("sang tên xe xong thì có phải thu hồi biển không"). */
+  private finishedAt(m: ProcedureMention, words: readonly string[]): boolean {
+    return this.finished.match(words.slice(m.to, m.to + FINISHED_WORDS)).some((f) => f.from === 0);
   }
 
   /** Whether a mention starts at most HELD_WINDOW words after one of `cues`. */

@@ -53,6 +53,8 @@ const proceduresSchema = z.object({
   others: phraseList.default([]),
   /** Words right before a procedure that say it is done already ("đã được thẩm duyệt"): context, and its qualifiers do not vote. */
   done: phraseList.default([]),
+  /** Words right after a procedure that say it is finished ("sang tên xe xong"): the story, like `done`. */
+  finished: phraseList.default([]),
   /** Words right before a mention that make it context: "không (phải)" (negated). */
   negators: phraseList.default([]),
   /** Words after a negated mention that make it an inability ("không đăng ký tạm trú được"). */
