@@ -134,9 +134,8 @@ export class Analyser {
     }
     // Issue 10: a validity or deadline phrase ("có giá trị bao lâu", "bao lâu phải khai") is one placeholder, so its "bao
     // lâu" is not read as the processing time's words (w:bao, b:bao_lau outvoted the facet) while the facet says what is asked.
-    for (const m of this.facets.match(folded)) {
-      if (m.value === VALIDITY && placeholders.slice(m.from, m.to).every((p) => p === undefined)) mark(m.from, m.to, VALIDITY_PLACEHOLDER);
-    }
+    const validity = this.facets.match(folded).filter((m) => m.value === VALIDITY && placeholders.slice(m.from, m.to).every((p) => p === undefined));
+    for (const m of validity) mark(m.from, m.to, VALIDITY_PLACEHOLDER);
     // `named`: keep the words of the procedure mention (the procedure model must see "tạm trú" itself, see below).
     const delexedRange = (from: number, to: number, named = false): string[] => {
       const out: string[] = [];
@@ -174,7 +173,8 @@ export class Analyser {
     // A short message asking several things has every part answered: its first ask is the request of the intent model,
     // but the facets of the slots run to the end of the sentence.
     const request = focused ? { from: qFrom, to: whole ? sTo : qTo } : { from: 0, to: words.length };
-    for (const slot of this.slots.find(words, this.facets.match(folded), request, (i) => placeholders[i] !== undefined)) {
+    const validityAt = (i: number) => validity.some((m) => m.from <= i && i < m.to);
+    for (const slot of this.slots.find(words, this.facets.match(folded), request, (i) => placeholders[i] !== undefined && !validityAt(i))) {
       entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
     }
     const lang = this.languages.match(folded)[0];

@@ -134,7 +134,11 @@ export class ProcedureRecogniser {
     const free = (m: PhraseMatch<Alias>) =>
       !blocks.some((b) => (m.value.kind === 'group' && m.value.hint ? b.from < m.to && m.from < b.to : b.from <= m.from && m.to <= b.to));
     const named = this.aliases.match(words);
-    const matches = this.refined([...named, ...this.pairHits(words, named)].filter(free), words, toned).concat(this.procedurePairHits(words));
+    const told = this.procedurePairHits(words);
+    // A family alias that is a part of a pair is the pair's ("chứng minh nhân dân … ngân hàng không nhận" is the number's
+    // confirmation, not the card); one named apart from it stays ("thẻ căn cước in sai ngày sinh" is the card's exchange).
+    const absorbed = (m: PhraseMatch<Alias>) => m.value.kind === 'group' && told.some((t) => t.parts.some((p) => p.from < m.to && m.from < p.to));
+    const matches = this.refined([...named, ...this.pairHits(words, named)].filter(free).filter((m) => !absorbed(m)), words, toned).concat(told);
     // Round 7: a qualifier right after another procedure named outright belongs to it, not to a family named elsewhere
     // ("có căn cước rồi ... làm hộ chiếu cho bé": "cho bé" is the passport's, so căn cước stays unresolved and loses).
     const outright = matches.filter((m) => m.value.kind === 'procedure' && !m.value.weak && !m.value.purpose);
@@ -341,7 +345,7 @@ export class ProcedureRecogniser {
         q.value.toned.every((t, k) => toned[q.from + k] === words[q.from + k] || normaliseText(toned[q.from + k]) === t);
       const to = refiner.matchAll(words).find((q) =>
         typed(q) &&
-        !notRefining.some((n) => n.from <= q.from && q.from < n.to) &&
+        !notRefining.some((n) => n.from < q.to && q.from < n.to) &&
         !negs.some((n) => n.value === 'negation' && (n.to === q.from || n.to === q.from - 1)) &&
         !matches.some((o) => o !== m && (o.to === q.from || o.to === q.from - 1 || (o.from <= q.from && q.from < o.to))));
       return to ? { ...m, value: { ...v, id: to.value.id } } : m;
@@ -349,11 +353,11 @@ export class ProcedureRecogniser {
   }
 
   /**
-   * Procedures told by two parts within PAIR_WINDOW words ("ngày sinh trên app bị sai"): the mention spans both parts,
-   * so it outranks a family resolved by one qualifier ("chứng minh nhân dân" + "9 số" when a bank refuses the old number).
+   * Procedures told by two parts within PAIR_WINDOW words ("ngày sinh trên app bị sai"), at the first part's first word
+   * like a family pair: a procedure or a resolved family named outright outranks it.
    */
-  private procedurePairHits(words: readonly string[]): PhraseMatch<Alias>[] {
-    const hits: PhraseMatch<Alias>[] = [];
+  private procedurePairHits(words: readonly string[]): (PhraseMatch<Alias> & { parts: PhraseMatch<true>[] })[] {
+    const hits: (PhraseMatch<Alias> & { parts: PhraseMatch<true>[] })[] = [];
     for (const { id, first, second } of this.procedurePairs) {
       const firsts = first.matchAll(words);
       if (firsts.length === 0) continue;
@@ -361,7 +365,7 @@ export class ProcedureRecogniser {
       for (const a of firsts) {
         const b = seconds.find((s) => (s.from >= a.to && s.from - a.to <= PAIR_WINDOW) || (s.to <= a.from && a.from - s.to <= PAIR_WINDOW));
         if (b) {
-          hits.push({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to), value: { kind: 'procedure', id } });
+          hits.push({ from: a.from, to: a.from + 1, value: { kind: 'procedure', id }, parts: [a, b] });
           break;
         }
       }
