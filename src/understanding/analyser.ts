@@ -118,7 +118,7 @@ export class Analyser {
     // Two asks in the sentence that asks ("… có cần về ký không, và lệ phí bao nhiêu"): the first is the request. (Not in
     // a message read whole: there a "gì" or "không" in the story is no ask.)
     const whole = sTo - sFrom === words.length;
-    const qTo = stress || whole ? sTo : this.firstAsk(text, words, qFrom, sTo);
+    const qTo = stress || (whole && words.length > SHORT_ASKS) ? sTo : this.firstAsk(text, words, qFrom, sTo);
     const focused = qTo - qFrom < words.length;
     const found = this.procedures.recognise(folded, toned, { breakAfter, request: focused ? { from: qFrom, to: qTo } : this.turnToRequest(words) });
     const mention = found?.abstain ? undefined : found;
@@ -132,12 +132,16 @@ export class Analyser {
       entities.push({ entity: 'location', value: loc.id, ...span(loc.from, loc.to) });
       mark(loc.from, loc.to, '§loc');
     }
+    // Issue 10: a validity or deadline phrase ("có giá trị bao lâu", "bao lâu phải khai") is one placeholder, so its "bao
+    // lâu" is not read as the processing time's words (w:bao, b:bao_lau outvoted the facet) while the facet says what is asked.
+    const validity = this.facets.match(folded).filter((m) => m.value === VALIDITY && placeholders.slice(m.from, m.to).every((p) => p === undefined));
+    for (const m of validity) mark(m.from, m.to, VALIDITY_PLACEHOLDER);
     // `named`: keep the words of the procedure mention (the procedure model must see "tạm trú" itself, see below).
     const delexedRange = (from: number, to: number, named = false): string[] => {
       const out: string[] = [];
       for (let i = from; i < to; i++) {
         const p = named && mention && i >= mention.from && i < mention.to ? undefined : placeholders[i];
-        if (p === undefined) out.push(isNumber(folded[i]) ? '§num' : folded[i]);
+        if (p === undefined) out.push(isNumber(folded[i]) ? (HOTLINES.has(folded[i]) ? '§hotline' : '§num') : folded[i]);
         else if (p) out.push(p);
       }
       return out;
@@ -145,6 +149,7 @@ export class Analyser {
     const delexed = delexedRange(0, words.length);
     // Longest cue wins, so "giá trị" (validity) does not also count as "giá" (price).
     const facetHits = this.facets.match(delexed);
+    delexed.forEach((w, i) => w === VALIDITY_PLACEHOLDER && facetHits.push({ from: i, to: i + 1, value: VALIDITY }));
     const facets = [...new Set(facetHits.map((m) => m.value))];
     const topics = [...new Set(this.topics.matchAll(delexed).map((m) => m.value))];
     // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
@@ -165,8 +170,11 @@ export class Analyser {
       const all = delexedRange(0, words.length, true);
       return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? all : undefined }, PROCEDURE_READING);
     };
-    const request = focused ? { from: qFrom, to: qTo } : { from: 0, to: words.length };
-    for (const slot of this.slots.find(words, this.facets.match(folded), request, (i) => placeholders[i] !== undefined)) {
+    // A short message asking several things has every part answered: its first ask is the request of the intent model,
+    // but the facets of the slots run to the end of the sentence.
+    const request = focused ? { from: qFrom, to: whole ? sTo : qTo } : { from: 0, to: words.length };
+    const validityAt = (i: number) => validity.some((m) => m.from <= i && i < m.to);
+    for (const slot of this.slots.find(words, this.facets.match(folded), request, (i) => placeholders[i] !== undefined && !validityAt(i))) {
       entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
     }
     const lang = this.languages.match(folded)[0];
@@ -251,6 +259,15 @@ export class Analyser {
 // The procedure model also reads character n-grams (features.ts); the intent model does not.
 const PROCEDURE_READING = { charGrams: true };
 
+// Issue 10: a short message read whole may still ask two things ("làm căn cước cho con cần gì, mất bao lâu, có mất tiền
+// không"): up to this many words, its clauses are read as a letter's (the first ask is the request); a longer one read
+// whole is a story, where a "gì" or "không" asks nothing.
+const SHORT_ASKS = 30;
+// Issue 10: the emergency numbers are not just any number: "113 với 114 khác nhau thế nào" asks about the numbers themselves.
+const HOTLINES = new Set(['112', '113', '114', '115']);
+// A validity or deadline phrase is read as one placeholder (see analyse).
+const VALIDITY = 'validity';
+const VALIDITY_PLACEHOLDER = '§valid';
 // Punctuation between two words: they may be items of a list.
 const BREAK = /[,.;:!?\n]/;
 // Punctuation between two clauses of one sentence.

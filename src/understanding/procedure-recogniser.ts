@@ -39,6 +39,8 @@ const SPECIFIC = 100;
 const HELD_WINDOW = 4;
 // A qualifier at most this many words after a procedure named outright is that procedure's ("hộ chiếu cho bé").
 const ATTACHED_GAP = 1;
+// The longest `finished` phrase, read right after a mention.
+const FINISHED_WORDS = 3;
 // Between mentions of the same rank, one inside the request beats one in the story, whatever their lengths.
 const IN_REQUEST = 10;
 
@@ -49,11 +51,15 @@ export class ProcedureRecogniser {
   private readonly blockedToned = new PhraseMatcher<true>((p) => normaliseText(p.toLowerCase()));
   private readonly qualifiers = new Map<string, PhraseMatcher<string>>();
   private readonly pairs: { group: string; a: string[]; b: string[] }[] = [];
+  private readonly procedurePairs: { id: string; first: PhraseMatcher<true>; second: PhraseMatcher<true> }[] = [];
+  private readonly refinements = new Map<string, PhraseMatcher<{ id: string; toned: string[] }>>();
+  private readonly notRefining = new PhraseMatcher<true>();
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
   private readonly held = new PhraseMatcher<true>();
   private readonly others = new PhraseMatcher<true>();
   private readonly done = new PhraseMatcher<true>();
+  private readonly finished = new PhraseMatcher<true>();
   private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
   private readonly conjunctions = new Set<string>();
   private readonly unable = new Set<string>();
@@ -84,6 +90,18 @@ export class ProcedureRecogniser {
       for (const [id, phrases] of Object.entries(group.qualifiers)) for (const p of phrases) q.add(p, id);
       this.qualifiers.set(name, q);
     }
+    for (const [id, [first, second]] of Object.entries(lexicon.pairs)) {
+      const pair = { id, first: new PhraseMatcher<true>(), second: new PhraseMatcher<true>() };
+      for (const p of first) pair.first.add(p, true);
+      for (const p of second) pair.second.add(p, true);
+      this.procedurePairs.push(pair);
+    }
+    for (const [id, targets] of Object.entries(lexicon.refinements)) {
+      const m = new PhraseMatcher<{ id: string; toned: string[] }>();
+      for (const [to, phrases] of Object.entries(targets)) for (const p of phrases) m.add(p, { id: to, toned: normaliseText(p.toLowerCase()).split(/\s+/) });
+      this.refinements.set(id, m);
+    }
+    for (const p of lexicon.not_refining) this.notRefining.add(p, true);
     for (const p of lexicon.blocked) this.blocked.add(p, true);
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
     for (const p of lexicon.documents) this.documents.add(p, true);
@@ -91,6 +109,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.held) this.held.add(p, true);
     for (const p of lexicon.others) this.others.add(p, true);
     for (const p of lexicon.done) this.done.add(p, true);
+    for (const p of lexicon.finished) this.finished.add(p, true);
     // Contrast phrases go in first: "không phải" is longer than "không", so it is what matches before a mention.
     for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
     for (const p of lexicon.negators) this.negators.add(p, 'negation');
@@ -100,7 +119,8 @@ export class ProcedureRecogniser {
 
   /** Words of every alias and qualifier (vocabulary for the spelling corrector). */
   words(): string[] {
-    return [this.aliases, ...this.qualifiers.values()].flatMap((m) => m.words());
+    const pairs = this.procedurePairs.flatMap((p) => [p.first, p.second]);
+    return [this.aliases, ...this.qualifiers.values(), ...pairs, ...this.refinements.values()].flatMap((m) => m.words());
   }
 
   /**
@@ -113,7 +133,12 @@ export class ProcedureRecogniser {
     // A hint is weaker still: touching a blocked phrase is enough ("mất thẻ ngân hàng" is no căn cước).
     const free = (m: PhraseMatch<Alias>) =>
       !blocks.some((b) => (m.value.kind === 'group' && m.value.hint ? b.from < m.to && m.from < b.to : b.from <= m.from && m.to <= b.to));
-    const matches = [...this.aliases.match(words), ...this.pairHits(words)].filter(free);
+    const named = this.aliases.match(words);
+    const told = this.procedurePairHits(words);
+    // A family alias that is a part of a pair is the pair's ("chứng minh nhân dân … ngân hàng không nhận" is the number's
+    // confirmation, not the card); one named apart from it stays ("thẻ căn cước in sai ngày sinh" is the card's exchange).
+    const absorbed = (m: PhraseMatch<Alias>) => m.value.kind === 'group' && told.some((t) => t.parts.some((p) => p.from < m.to && m.from < p.to));
+    const matches = this.refined([...named, ...this.pairHits(words, named)].filter(free).filter((m) => !absorbed(m)), words, toned).concat(told);
     // Round 7: a qualifier right after another procedure named outright belongs to it, not to a family named elsewhere
     // ("có căn cước rồi ... làm hộ chiếu cho bé": "cho bé" is the passport's, so căn cước stays unresolved and loses).
     const outright = matches.filter((m) => m.value.kind === 'procedure' && !m.value.weak && !m.value.purpose);
@@ -142,7 +167,13 @@ export class ProcedureRecogniser {
     // Issue 10: "có đăng ký tạm trú đầy đủ ... nay dự định đăng ký thường trú": the story names one procedure, the request another.
     const request = layout.request;
     const inRequest = (m: ProcedureMention) => request !== undefined && m.from >= request.from && m.to <= request.to;
-    let listable = resolved.filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words)).map((r) => r.mention);
+    // Issue 10: nor is one said not to be meant ("không hỏi thi bằng lái, chỉ hỏi đổi bằng lái") or told as finished
+    // ("xe đã sang tên xong, bằng lái thì hết hạn").
+    const contrasts = this.negators.matchAll(words).filter((n) => n.value === 'contrast');
+    let listable = resolved
+      .filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words))
+      .filter((r) => !contrasts.some((n) => n.to === r.mention.from) && !this.finishedAt(r.mention, words))
+      .map((r) => r.mention);
     // Issue 10, letters: a list in the story ("đã làm phương án chữa cháy và được nghiệm thu") is no answer to a request
     // that names something else ("khai báo lưu trú qua mạng thì làm thế nào"): only the request's mentions may form a list then.
     if (listable.some(inRequest)) listable = listable.filter(inRequest);
@@ -204,7 +235,7 @@ export class ProcedureRecogniser {
     const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
-    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && dones.some((d) => d.to === m.from);
+    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words));
     const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || docs.some((d) => d.from <= r.mention.from && r.mention.to <= d.to)));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
@@ -226,6 +257,11 @@ export class ProcedureRecogniser {
    */
   private heldPaper(m: ProcedureMention, words: readonly string[]): boolean {
     return this.after(this.held, m, words) || this.after(this.others, m, words);
+  }
+
+  /** Whether a mention is told as finished by the word right after it ("sang tên xe xong thì có phải thu hồi biển không"). */
+  private finishedAt(m: ProcedureMention, words: readonly string[]): boolean {
+    return this.finished.match(words.slice(m.to, m.to + FINISHED_WORDS)).some((f) => f.from === 0);
   }
 
   /** Whether a mention starts at most HELD_WINDOW words after one of `cues`. */
@@ -290,10 +326,61 @@ export class ProcedureRecogniser {
     return [{ mention: { from, to, group: value.name }, score: to - from, weak: false }];
   }
 
-  /** Family pairs: both phrases within PAIR_WINDOW words name the family (at the first phrase's position). */
-  private pairHits(words: readonly string[]): PhraseMatch<Alias>[] {
+  /**
+   * Issue 10: a procedure named together with a word that makes it another ("hộ chiếu bị móc túi mất" is reporting the
+   * loss, not applying for a passport). The word does not count when negated ("không mất hộ chiếu, chỉ hết hạn"), when it
+   * means something else ("mất bao lâu"), or when it belongs to another mention it follows or is part of ("căn cước bị mất").
+   */
+  private refined(matches: PhraseMatch<Alias>[], words: readonly string[], toned: readonly string[]): PhraseMatch<Alias>[] {
+    if (!matches.some((m) => m.value.kind === 'procedure' && this.refinements.has(m.value.id))) return matches;
+    const notRefining = this.notRefining.matchAll(words);
+    const negs = this.negators.matchAll(words);
+    return matches.map((m) => {
+      const v = m.value;
+      const refiner = v.kind === 'procedure' ? this.refinements.get(v.id) : undefined;
+      if (!refiner || v.kind !== 'procedure') return m;
+      // A word inside another alias ("báo mất hộ chiếu", told as done) is that alias's own: "giờ làm hộ chiếu mới" stays.
+      // Typed with diacritics, a word must carry the refiner's own: folded, "vắng mặt" would be "vắng mất".
+      const typed = (q: PhraseMatch<{ toned: string[] }>) =>
+        q.value.toned.every((t, k) => toned[q.from + k] === words[q.from + k] || normaliseText(toned[q.from + k]) === t);
+      const to = refiner.matchAll(words).find((q) =>
+        typed(q) &&
+        !notRefining.some((n) => n.from < q.to && q.from < n.to) &&
+        !negs.some((n) => n.value === 'negation' && (n.to === q.from || n.to === q.from - 1)) &&
+        !matches.some((o) => o !== m && (o.to === q.from || o.to === q.from - 1 || (o.from <= q.from && q.from < o.to))));
+      return to ? { ...m, value: { ...v, id: to.value.id } } : m;
+    });
+  }
+
+  /**
+   * Procedures told by two parts within PAIR_WINDOW words ("ngày sinh trên app bị sai"), at the first part's first word
+   * like a family pair: a procedure or a resolved family named outright outranks it.
+   */
+  private procedurePairHits(words: readonly string[]): (PhraseMatch<Alias> & { parts: PhraseMatch<true>[] })[] {
+    const hits: (PhraseMatch<Alias> & { parts: PhraseMatch<true>[] })[] = [];
+    for (const { id, first, second } of this.procedurePairs) {
+      const firsts = first.matchAll(words);
+      if (firsts.length === 0) continue;
+      const seconds = second.matchAll(words);
+      for (const a of firsts) {
+        const b = seconds.find((s) => (s.from >= a.to && s.from - a.to <= PAIR_WINDOW) || (s.to <= a.from && a.from - s.to <= PAIR_WINDOW));
+        if (b) {
+          hits.push({ from: a.from, to: a.from + 1, value: { kind: 'procedure', id }, parts: [a, b] });
+          break;
+        }
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Family pairs: both phrases within PAIR_WINDOW words name the family (at the first phrase's position). A phrase inside
+   * an alias found is that alias's word: in "thi bằng lái xe máy thì đăng ký ở đâu" the "xe máy" is the licence's.
+   */
+  private pairHits(words: readonly string[], named: readonly PhraseMatch<Alias>[]): PhraseMatch<Alias>[] {
     const hits: PhraseMatch<Alias>[] = [];
-    const at = (i: number, p: string[]) => p.every((w, k) => words[i + k] === w);
+    const inside = (i: number) => named.some((m) => m.from <= i && i < m.to);
+    const at = (i: number, p: string[]) => !inside(i) && p.every((w, k) => words[i + k] === w);
     for (const { group, a, b } of this.pairs) {
       for (let i = 0; i < words.length; i++) {
         if (!at(i, a)) continue;

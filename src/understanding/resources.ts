@@ -30,6 +30,15 @@ const proceduresSchema = z.object({
   /** Aliases that name a procedure by the citizen's purpose ("mở khách sạn"); see procedures.yaml. */
   purpose: z.record(z.string(), phraseList).default({}),
   groups: z.record(z.string(), groupSchema),
+  /**
+   * Procedures told by two parts within a few words, neither naming it alone: a detail of one's data and its error
+   * ("ngày sinh … bị sai"), an old number and who refuses it ("cmnd 9 số … ngân hàng"). Each entry: [first parts, second parts].
+   */
+  pairs: z.record(z.string(), z.tuple([phraseList, phraseList])).default({}),
+  /** A procedure named with one of these words anywhere becomes another ("hộ chiếu" + "bị mất" → reporting the loss). */
+  refinements: z.record(z.string(), z.record(z.string(), phraseList)).default({}),
+  /** Phrases in which a refining word means something else ("mất bao lâu" is time, not a loss). */
+  not_refining: phraseList.default([]),
   /** Phrases inside which no alias counts ("sang tên sổ đỏ" is land, not a vehicle). */
   blocked: phraseList.default([]),
   /** The same, matched with diacritics: "con dâu" (daughter-in-law) is not "con dấu" (seal), but "con dau" may be either. */
@@ -44,6 +53,8 @@ const proceduresSchema = z.object({
   others: phraseList.default([]),
   /** Words right before a procedure that say it is done already ("đã được thẩm duyệt"): context, and its qualifiers do not vote. */
   done: phraseList.default([]),
+  /** Words right after a procedure that say it is finished ("sang tên xe xong"): the story, like `done`. */
+  finished: phraseList.default([]),
   /** Words right before a mention that make it context: "không (phải)" (negated). */
   negators: phraseList.default([]),
   /** Words after a negated mention that make it an inability ("không đăng ký tạm trú được"). */
@@ -105,6 +116,8 @@ export function loadResources(intentsDir: string): Resources {
     ...Object.keys(procedures.procedures),
     ...Object.keys(procedures.weak),
     ...Object.keys(procedures.purpose),
+    ...Object.keys(procedures.pairs),
+    ...Object.entries(procedures.refinements).flatMap(([id, to]) => [id, ...Object.keys(to)]),
     ...groups.flatMap((g) => [...g.members, ...Object.keys(g.qualifiers)]),
   ];
   const unknown = ids.filter((id) => !isProcedureId(id));

@@ -16,7 +16,7 @@ export interface Slot {
 }
 
 // The facet entity's values; cue groups map onto them ("how" questions are answered by the procedure's info card).
-const FACET_VALUES: Record<string, string> = { documents: 'documents', fee: 'fee', duration: 'duration', online: 'online', how: 'info' };
+const FACET_VALUES: Record<string, string> = { documents: 'documents', fee: 'fee', duration: 'duration', online: 'online', how: 'info', validity: 'info' };
 const MAX_AGE = 120;
 
 /** Finds vehicle type, age and facets; built once from the cue file. */

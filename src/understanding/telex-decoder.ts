@@ -112,7 +112,9 @@ export function decodeVni(word: string): { text: string; strong: boolean } | und
     }
   }
   const plain = letters.join('').replace(/^dd/, 'đ').replace(/uơ/g, 'ươ').replace(/ưo/g, 'ươ');
-  if (!isSyllable(plain, tone)) return undefined;
+  // Only a tone digit at the end of plain letters ("thuong2", its horns left out): the word without its digit, which
+  // folded matching reads as "thường" (a weak clue, like the others at the end).
+  if (!isSyllable(plain, tone)) return /^[a-z]*[aeiouy][a-z]*[1-5]$/.test(word) ? { text: plain, strong: false } : undefined;
   // A digit inside the word ("ca8n") is unmistakable; one only at the end ("xe1", "a1" class) is a weak clue.
   return { text: placeToneMark(plain + tone), strong: /[1-9][a-z]/.test(word) || /dd/.test(word) };
 }
@@ -130,14 +132,20 @@ function decodeWord(word: string): { text: string; strong: boolean } | undefined
   return d ?? undefined;
 }
 
+// Issue 10: with no clear keystroke, this many weak ones ("chaof bajn cho mif hoir chuts", "thu3 tuc5 dang ky1 thuong2
+// tru1"), making at least half of the message's words, still say the keyboard was off; two ("car tax") do not.
+const WEAK_ENOUGH = 3;
+
 /**
  * Decodes the telex and VNI tokens of one message. A token is decoded only if it is not a known word and decodes to
  * a syllable; tokens with only a weak clue (a tone key, a final VNI digit) are decoded only when the message holds
- * a token with a clear one (dd, aa, a horn or breve, a VNI digit inside the word), so "car tax" stays as typed.
+ * a token with a clear one (dd, aa, a horn or breve, a VNI digit inside the word), so "car tax" stays as typed, or when
+ * at least WEAK_ENOUGH of them make half of the message's words.
  */
 export function decodeTyping(tokens: readonly Token[], known: (word: string) => boolean): Token[] {
   const decoded = tokens.map((t) => (t.toned !== t.text || known(t.text) ? undefined : decodeWord(t.text)));
-  if (!decoded.some((d) => d?.strong)) return [...tokens];
+  const weak = decoded.filter((d) => d !== undefined).length;
+  if (!decoded.some((d) => d?.strong) && !(weak >= WEAK_ENOUGH && 2 * weak >= tokens.length)) return [...tokens];
   return tokens.map((t, i) => {
     const d = decoded[i];
     return d ? { text: foldForMatch(d.text), toned: d.text, start: t.start, end: t.end } : t;

@@ -222,12 +222,12 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       assert.ok(distances.every((d) => d < 100), all(replies).slice(0, 160));
     });
 
-    it.skip('typing the button\'s words "Chia sẻ vị trí" asks for the place, not "out of scope" — skip: no intent for it (intents/, src/understanding)', async () => {
+    it('typing the button\'s words "Chia sẻ vị trí" asks for the place, not "out of scope"', async () => {
       const replies = await say('probe-share-typed', 'Chia sẻ vị trí');
       assert.ok(replies.at(-1)!.buttons?.some((b) => b.title === vi('office:shareLocation')), all(replies).slice(0, 120));
     });
 
-    it.skip('"đồn công an gần đây nhất" is an office question — skip: parsed as `news` ("gần đây" = recently) (src/understanding)', async () => {
+    it('"đồn công an gần đây nhất" is an office question, not news ("gần đây nhất" is the nearest, not recently)', async () => {
       const replies = await say('probe-nearest-words', 'đồn công an gần đây nhất');
       assert.ok(replies.at(-1)!.buttons?.some((b) => b.title === vi('office:shareLocation')), all(replies).slice(0, 120));
     });

@@ -48,4 +48,11 @@ describe('understanding/telex-decoder', () => {
     assert.equal(read('how much is the tax', ['how', 'much', 'is', 'the']), 'how much is the tax');
     assert.equal(read('nhaf tooi ddang chasy'), 'nhà tôi đang cháy');
   });
+
+  it('decodes a message of weak keystrokes only when they are many and most of it', () => {
+    assert.equal(read('chaof bajn cho mif hoir chuts'), 'chào bạn cho mì hỏi chút');
+    assert.equal(read('thu3 tuc5 dang ky1 thuong2 tru1'), 'thủ tục dang ký thuong trú', 'a tone digit after letters missing their horn drops');
+    const english = 'I paid the car tax for my old bus';
+    assert.equal(read(english), tokenise(english, 2000).map((t) => t.toned).join(' '), 'two weak words among many stay as typed');
+  });
 });
