@@ -48,7 +48,14 @@ const NUMBER = /^\d+$/;
 // Round 12: nor is one inside the name of a game, a lesson, an alarm's own words or a piece of safety equipment ("fire"
 // in "free fire", "cứu" in "sơ cứu", "cháy" in "bình chữa cháy"), nor one inside a service's name ("cứu" in "xe cứu
 // hỏa" is no plea) or an everyday word ("sinh" in "sinh viên"): the word is part of a longer name that means something else.
-const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repair', 'fiction', 'lesson', 'alarm_test', 'news', 'equipment', 'rule', 'everyday', 'call_police', 'call_fire', 'call_medical']);
+// Round 13: nor is a word inside an animal's name ("con" of "con mèo" is no child at risk).
+const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repair', 'fiction', 'lesson', 'alarm_test', 'news', 'equipment', 'rule', 'everyday', 'animal', 'call_police', 'call_fire', 'call_medical']);
+// Round 13: the hazards that can befall an animal alone (stuck up a tree, lost, fallen into a well, poisoned); a fire, a
+// fight or a wound is a danger to the people around it whoever it started with.
+const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
+// Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
+// giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal']);
 // Round 12: a message of this many words or fewer that names no danger at all ("xe máy", "đuôi 5678", "nhanh không")
 // tells no situation: no one is at risk in it, whatever the model reads into its few words.
 const SHORT_WORDS = 5;
@@ -76,8 +83,10 @@ const CLOSING_WORDS = 30;
 const SENTENCE_END = /[?!;\n]|\.\s/;
 // When a sentence happens: a story's time holds until another is told ("Năm ngoái nhà bị cháy. Lửa lan sang nhà bên" is
 // over at its end; "Sáng nay cháu đi học. Đến giờ chưa thấy về" is now).
-type StoryTime = 'present' | 'over' | 'dated';
-const TIME_FRAMES = new Set<string>(['present', 'over']);
+// Round 13: `resolved`, a danger dealt with now ("tôi cúp máy rồi", "đã khóa van, giờ hết mùi rồi"), is a time too: told
+// after the danger, it is where the story stands; a danger told after it ("…nhưng họ vẫn đang gọi dọa") is present again.
+type StoryTime = 'present' | 'over' | 'dated' | 'resolved';
+const TIME_FRAMES = new Set<string>(['present', 'over', 'resolved']);
 // The numbers are asked for when that label wins and is at least this likely.
 const NUMBERS_AT_LEAST = 0.4;
 // The words of a message the model reads: its last ones, where a story tells the situation now and a letter its ask.
@@ -288,12 +297,25 @@ export class SituationModel {
     // a letter is no longer set apart by its length (45 words or more: a long, calm report of a danger now is no story
     // told after the fact), but by its time ("tuần trước … sáng ra thì xe mất" is over, "từ hôm qua … đến giờ mất liên
     // lạc" is now) and by how it ends.
-    const setApart = rules.length === 0 && clauses.length === 0 && !selfHarm
+    const unstated = rules.length === 0 && clauses.length === 0 && !selfHarm;
+    const setApart = unstated
       && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated' || isMildFever(message)
         || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible && time !== 'present'));
+    // Round 13: a danger resolved now (the scam call hung up, the gas turned off and aired, "giờ ăn rồi ổn"), or one that
+    // befalls only an animal (a cat up a tree: no person named at risk), leaves no one in danger: never the card, and
+    // the line as for a message set apart, when some risk may remain ("bình gas hơi có mùi, tôi đã khóa van").
+    const hazards = frames.filter((m) => HAZARD_FRAMES.has(m.value));
+    const animalOnly = frames.some((m) => m.value === 'animal') && !frames.some((m) => m.value === 'at_risk' || m.value === 'person') && hazards.every((m) => ANIMAL_HAZARDS.has(m.value));
+    // Resolved only when told after every hazard ("cúp máy rồi nhưng họ đứng trước cửa cầm dao" is not) and with nothing
+    // after it saying the danger persists ("khóa van rồi mà mùi vẫn nồng").
+    const resolvedAt = Math.max(-1, ...frames.filter((m) => m.value === 'resolved').map((m) => m.to));
+    const resolved = time === 'resolved' && hazards.every((m) => m.from < resolvedAt) && !frames.some((m) => m.value === 'persists' && m.from >= resolvedAt);
+    const noOneAtRisk = unstated && (resolved || animalOnly);
     // A few words that name no danger at all tell no situation (round 12).
     const untold = words.length <= SHORT_WORDS && stated.length === 0 && !this.namesDanger(words);
-    const grade: EmergencyGrade = untold ? 'none' : setApart
+    const grade: EmergencyGrade = untold ? 'none' : noOneAtRisk
+      ? danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
+      : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
       : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
           || (selfHarm && danger >= GRADE_THRESHOLDS.possible)
@@ -436,7 +458,7 @@ export class SituationModel {
     // A word typed with diacritics is read as typed; one typed without them, folded (`fold`: read every word folded).
     const typed = fold ? folded : words.map((w) => w.toned);
     const out: string[] = [];
-    for (const m of this.frameMatches(words, message.text)) out.push(`s:${m.value}`);
+    for (const m of this.frameMatches(words, message.text)) if (!RULE_FRAMES.has(m.value)) out.push(`s:${m.value}`);
     if (isDated({ ...message, words })) out.push('s:dated');
     if (isMildFever({ ...message, words })) out.push('s:mild');
     out.push(...context);
