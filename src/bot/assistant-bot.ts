@@ -268,7 +268,7 @@ export class AssistantBot {
         await turn.dialogs.continueDialog();
         return 'dialog';
       }
-      await turn.dialogs.cancelAllDialogs();
+      await turn.cancelDialogs();
     }
     if (!isPayload(turn) && saysNothing(turn.text)) {
       await this.options.empty(turn);

@@ -134,7 +134,8 @@ export class Analyser {
     }
     // Issue 10: a validity or deadline phrase ("có giá trị bao lâu", "bao lâu phải khai") is one placeholder, so its "bao
     // lâu" is not read as the processing time's words (w:bao, b:bao_lau outvoted the facet) while the facet says what is asked.
-    const validity = this.facets.match(folded).filter((m) => m.value === VALIDITY && placeholders.slice(m.from, m.to).every((p) => p === undefined));
+    const foldedFacets = this.facets.match(folded);
+    const validity = foldedFacets.filter((m) => m.value === VALIDITY && placeholders.slice(m.from, m.to).every((p) => p === undefined));
     for (const m of validity) mark(m.from, m.to, VALIDITY_PLACEHOLDER);
     // `named`: keep the words of the procedure mention (the procedure model must see "tạm trú" itself, see below).
     const delexedRange = (from: number, to: number, named = false): string[] => {
@@ -174,7 +175,7 @@ export class Analyser {
     // but the facets of the slots run to the end of the sentence.
     const request = focused ? { from: qFrom, to: whole ? sTo : qTo } : { from: 0, to: words.length };
     const validityAt = (i: number) => validity.some((m) => m.from <= i && i < m.to);
-    for (const slot of this.slots.find(words, this.facets.match(folded), request, (i) => placeholders[i] !== undefined && !validityAt(i))) {
+    for (const slot of this.slots.find(words, foldedFacets, request, (i) => placeholders[i] !== undefined && !validityAt(i))) {
       entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
     }
     const lang = this.languages.match(folded)[0];

@@ -62,7 +62,8 @@ const SHORT_WORDS = 5;
 // A body temperature (37.8, "37 độ 8", 38,2°C) in a message about a fever: below a high fever it is a mild one, a sign
 // against the card. Only beside a fever's word, so "chuyển 37,5 triệu" is no temperature.
 const TEMPERATURE = /(?<![\d.,])(3[5-9]|4[0-2])(?:\s*[.,]\s*(\d)(?!\d)|\s*(?:độ|do|°c?|℃)(?:\s*(\d)(?!\d))?)/giu;
-const FEVER = /\b(?:sốt|sot|nhiệt độ|nhiet do|thân nhiệt|than nhiet|fever|temperature)\b/iu;
+// Bounded by letters, not `\b`: JavaScript's word boundary knows only ASCII letters, so "nhiệt độ" never ended at one.
+const FEVER = /(?<![\p{L}\p{N}])(?:sốt|sot|nhiệt độ|nhiet do|thân nhiệt|than nhiet|fever|temperature)(?![\p{L}\p{N}])/iu;
 const HIGH_FEVER = 38.5;
 
 /**
@@ -487,8 +488,12 @@ export class SituationModel {
  */
 function isMildFever({ words, text }: ReadMessage): boolean {
   if (text === undefined || words.length === 0) return false;
-  const read = text.slice(words[0].start, words[words.length - 1].end);
-  return FEVER.test(read) && [...read.matchAll(TEMPERATURE)].some((m) => Number(m[1]) + Number(m[2] ?? m[3] ?? 0) / 10 < HIGH_FEVER);
+  return tellsMildFever(text.slice(words[0].start, words[words.length - 1].end));
+}
+
+/** Whether `text` names a fever and a body temperature below a high one ("sốt 37.8", "nhiệt độ 37 độ 6"). */
+export function tellsMildFever(text: string): boolean {
+  return FEVER.test(text) && [...text.matchAll(TEMPERATURE)].some((m) => Number(m[1]) + Number(m[2] ?? m[3] ?? 0) / 10 < HIGH_FEVER);
 }
 
 /** Whether the read part of a message gives a calendar date or a year (its text is needed: the words drop the slashes). */

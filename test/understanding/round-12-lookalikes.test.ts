@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { tellsMildFever } from '../../src/understanding/situation-model';
 import { gradeCheck, productionParser, type GradeCheck } from './support';
 
 // Issue 10, round 12 (danger look-alikes): a danger is harm happening, or about to happen, to someone now, not a hazard
@@ -42,6 +44,9 @@ describe('understanding/round 12: harm to someone now, not a hazard word', () =>
   });
 
   it('a fever measured below a high one is a small thing; a high fever with a seizure is not', () => {
+    // A fever's words end where a letter does not follow, in Vietnamese letters too ("nhiệt độ" ends in "ộ").
+    for (const text of ['con sốt 37 độ 6', 'đo nhiệt độ thấy 37,6', 'thân nhiệt 37.5 độ', 'fever 37.9']) assert.ok(tellsMildFever(text), text);
+    for (const text of ['sốt 39,5 độ', 'chuyển 37,5 triệu', 'sốtt 37,5']) assert.equal(tellsMildFever(text), false, text);
     expect('con sốt 37 độ 6, vẫn ăn ngủ bình thường, có sao không', ['none']);
     expect('bé sốt 40 độ, đang co giật, mắt trợn ngược', ['sure'], ['medical']);
     // A number in that range is a temperature only beside a fever's word: a sum of money is not.
