@@ -38,6 +38,18 @@ const sendJobId = (job: SendJob) => [job.id, job.channel, job.userId].map(encode
 const SWEEP_MS = 1000;
 /** Pending rows read per step when a cancelled announcement's send jobs are taken off the queues. */
 const WITHDRAW_PAGE = 1000;
+const CLOSE_GRACE_MS = 10_000;
+
+/** Whether `work` settles within `ms` (it goes on either way; a rejection counts as settled). */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Delivery shared by several instances through Redis. A plan job per announcement (its id is the announcement's, so
@@ -125,10 +137,17 @@ export class BullmqRunner implements DeliveryRunner {
     }
   }
 
+  /**
+   * Lets running jobs finish, for CLOSE_GRACE_MS at most: after a Redis restart a worker's blocking connection can stay
+   * "reconnecting" and its close() never resolve (seen with bullmq 5 and 6 on Node 22), and a stop must not hang on it.
+   * Jobs cut short are what a crash leaves: stalled, retried, their rows judged in doubt after the lease.
+   */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await Promise.all(this.workers.map((w) => w.close()));
-    await Promise.all([this.planQueue, ...this.sendQueues.values()].map((q) => q.close()));
+    if (!(await settlesWithin(Promise.all(this.workers.map((w) => w.close())), CLOSE_GRACE_MS))) {
+      await settlesWithin(Promise.all(this.workers.map((w) => w.disconnect())), CLOSE_GRACE_MS);
+    }
+    await settlesWithin(Promise.all([this.planQueue, ...this.sendQueues.values()].map((q) => q.close())), CLOSE_GRACE_MS);
   }
 
   private async plan(id: string): Promise<void> {
