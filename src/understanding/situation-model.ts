@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { loadYamlFile } from '../util/yaml-file';
 import { normaliseText } from './normalise';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
-import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot, type TrainOptions } from './softmax-classifier';
+import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot, type LabelledFeatures, type TrainOptions } from './softmax-classifier';
 import type { Word } from './token-normaliser';
 
 import type { EmergencyGrade, EmergencyJudgement, EmergencyService, ParsedEntity } from './types';
@@ -35,7 +35,9 @@ const SETTING_FRAMES = new Set(['hypothetical', 'fiction', 'lesson', 'cooking', 
 // the news; a question about the law's fines and rules (round 12: "uống rượu lái xe có bị phạt không" asks about a rule,
 // it reports no one driving now). Not a "what if": a threat's own condition ("…nếu không chuyển tiền") reads as one. A
 // question about a rule does not keep a clause of danger now from being read on its own, so it is no setting frame.
-const SET_APART_FRAMES = new Set([...SETTING_FRAMES].filter((f) => f !== 'hypothetical').concat('rule'));
+// Round 14: an emergency service seen passing ("xe cứu hỏa hú còi chạy qua, cháy ở đâu vậy") is on its way to someone
+// else's danger: the message asks what happened, like one about the news.
+const SET_APART_FRAMES = new Set([...SETTING_FRAMES].filter((f) => f !== 'hypothetical').concat('rule', 'passing'));
 // A clause ends at punctuation or a line break (a dot inside "000.00.14.H55" or "1.5" is no end).
 const CLAUSE_END = /[,?!;:\n]|\.\s/;
 // A calendar date (14/8, 3/9/2024) or a year (2021) tells when something happened: a story told later, rarely a danger
@@ -55,7 +57,11 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repa
 const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal']);
+// Round 14: `passing`, `pending` and `stranger` too.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger']);
+// Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
+// with a stranger met online): with a `pending` phrase they are a danger still to be stopped, at least the line.
+const PENDING_HARMS = new Set(['scam', 'violence', 'missing', 'stranger']);
 // Round 12: a message of this many words or fewer that names no danger at all ("xe máy", "đuôi 5678", "nhanh không")
 // tells no situation: no one is at risk in it, whatever the model reads into its few words.
 const SHORT_WORDS = 5;
@@ -224,24 +230,22 @@ export class SituationModel {
   /** Trains both models on `docs`. */
   static train(situations: SituationRules, docs: readonly SituationDoc[]): SituationModel {
     const index = new FeatureIndex();
-    const service = new SoftmaxClassifier(SERVICES, index);
-    const reader = new SituationModel(situations, new SoftmaxClassifier(LABELS, index), service);
+    const reader = new SituationModel(situations, new SoftmaxClassifier(LABELS, index), new SoftmaxClassifier(SERVICES, index));
     // Each message is read as typed and, when typed with diacritics, once more folded, as the same message typed without
     // them would be: a word typed with its tones is its own feature ("đuôi" is not "đuối", "tải" not "tai"), a bare word
     // reads as any of its toned forms.
-    const reads = docs.flatMap((d) => [{ d, features: reader.features(d) }, ...(d.words.some((w) => w.toned !== w.text) ? [{ d, features: reader.features(d, [], true) }] : [])]);
-    const weighted = reads.flatMap(({ d, features }) => Array(d.label === 'danger' ? DANGER_WEIGHT : 1).fill({ features, label: d.label }));
-    const members = SEEDS.map((seed) => {
-      const member = new SoftmaxClassifier(LABELS, index);
-      member.train(weighted, { ...TRAIN, seed });
-      return member.snapshot();
+    const reads = docs.flatMap((d) => {
+      const key = textKey(`${d.label}\u0000${d.text ?? d.words.map((w) => w.text).join(' ')}`);
+      return [{ d, key, features: reader.features(d) }, ...(d.words.some((w) => w.toned !== w.text) ? [{ d, key: mixKey(key, 1), features: reader.features(d, [], true) }] : [])];
     });
-    const mean = (pick: (m: ClassifierSnapshot) => Float64Array<ArrayBuffer>) => pick(members[0]).map((_, i) => members.reduce((sum, m) => sum + pick(m)[i], 0) / members.length);
-    const model = new SituationModel(situations, SoftmaxClassifier.restore({ ...members[0], weights: mean((m) => m.weights), bias: mean((m) => m.bias) }, index), service);
-    // Who comes first is learnt from dangers and from questions for one service's number.
-    const dangers = reads.flatMap(({ d, features }) => (d.service ? [{ features, label: d.service }] : []));
-    model.service.train(dangers, TRAIN);
-    return model;
+    // Every read is visited in an order drawn from its text (`EncodedDoc.key`): a training line added or removed leaves
+    // the others' order alone, so it moves the model by what it teaches, not by a new shuffle of thousands of examples.
+    const weighted = reads.flatMap(({ d, key, features }) => Array.from({ length: d.label === 'danger' ? DANGER_WEIGHT : 1 }, (_, copy) => ({ features, label: d.label, key: mixKey(key, 2 + copy) })));
+    // Who comes first is learnt from dangers and from questions for one service's number; averaged like the situation
+    // model since round 14 (one model's first number moved with the training order).
+    const dangers = reads.flatMap(({ d, key, features }) => (d.service ? [{ features, label: d.service, key }] : []));
+    for (const d of [...weighted, ...dangers]) index.add(d.features);
+    return new SituationModel(situations, averaged(LABELS, index, weighted), averaged(SERVICES, index, dangers));
   }
 
   /** A model that judges exactly as the one `snapshot` was taken of. */
@@ -268,7 +272,7 @@ export class SituationModel {
     // A danger told inside a question about a procedure ("gia hạn giấy phép thế nào, mà giờ hành lang đang có khói"):
     // thousands of procedure questions outvote the clause that tells it, so that clause is read on its own as well; so is
     // the closing part of a long story, where the situation now is told.
-    const frames = this.frameMatches(words, message.text);
+    const frames = this.frameMatches(words, message.text, message.entities);
     const time = this.storyTime(message, frames);
     const closing = this.closingPart(message, frames, time);
     const closingDanger = closing && this.dangerProbability(closing.part, closing.context);
@@ -314,7 +318,17 @@ export class SituationModel {
     const noOneAtRisk = unstated && (resolved || animalOnly);
     // A few words that name no danger at all tell no situation (round 12).
     const untold = words.length <= SHORT_WORDS && stated.length === 0 && !this.namesDanger(words);
-    const grade: EmergencyGrade = untold ? 'none' : noOneAtRisk
+    // Round 14: a harm still to come (money not yet sent to a caller posing as the police, a meeting tomorrow with a
+    // stranger met online, young men with sticks "không biết định làm gì") is told calmly and reads as no danger now, yet it
+    // is the moment to stop it: at least the line. The harm to come is told after any time over ("hôm qua có người gọi…,
+    // em hẹn sáng mai chuyển"). So is a harm the writer fears now ("tối nào cũng có người lạ lảng vảng, tôi sợ quá"): in a
+    // story not over, and typed with its diacritics ("ho so lam" is "hồ sơ làm", not "sợ lắm").
+    const lastOf = (frame: string) => Math.max(-1, ...frames.filter((m) => m.value === frame).map((m) => m.to));
+    const toBe = lastOf('pending') > lastOf('over');
+    const feared = time !== 'over' && time !== 'dated' && frames.some((m) => m.value === 'fear' && words.slice(m.from, m.to).some((w) => w.toned !== w.text));
+    const pending = (toBe || feared) && !noOneAtRisk && time !== 'resolved' && frames.some((m) => PENDING_HARMS.has(m.value))
+      && !frames.some((m) => SET_APART_FRAMES.has(m.value) && m.value !== 'news');
+    const graded: EmergencyGrade = untold ? 'none' : noOneAtRisk
       ? danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
       : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
@@ -322,6 +336,7 @@ export class SituationModel {
           || (selfHarm && danger >= GRADE_THRESHOLDS.possible)
         ? 'sure'
         : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
+    const grade: EmergencyGrade = graded === 'none' && pending ? 'possible' : graded;
     const service = this.service.predict(features)[0].label as EmergencyService;
     const asksNumbers = grade !== 'sure' && scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST;
     return { grade, service, asksNumbers };
@@ -334,7 +349,7 @@ export class SituationModel {
    */
   private presentClauses(message: ReadMessage): ReadMessage[] {
     const { words, entities, text } = message;
-    if (text === undefined || words.length < 2 || this.frameMatches(words, text).some((m) => SETTING_FRAMES.has(m.value))) return [];
+    if (text === undefined || words.length < 2 || this.frameMatches(words, text, entities).some((m) => SETTING_FRAMES.has(m.value))) return [];
     const bounds: [number, number][] = [];
     let from = 0;
     for (let i = 1; i <= words.length; i++) {
@@ -345,7 +360,7 @@ export class SituationModel {
     if (bounds.length < 2) return [];
     return bounds.flatMap(([from, to]) => {
       const clause = words.slice(from, to);
-      const frames = new Set(this.frameMatches(clause, text).map((m) => m.value));
+      const frames = new Set(this.frameMatches(clause, text, entities).map((m) => m.value));
       const ongoing = this.ongoing.matchAll(clause.map((w) => w.text)).some((m) => ownWords(clause, m.from, m.value));
       if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
@@ -411,8 +426,10 @@ export class SituationModel {
    * an ad, a dish, custody, a game's name, equipment…: `HIDING_FRAMES`) and without a hazard denied right before it. A word
    * typed with diacritics must carry the frame phrase's own: "chạy bộ" (running) names no fire, "lửa đốt" still does.
    */
-  private frameMatches(words: readonly Word[], text?: string): PhraseMatch<string>[] {
-    const all = this.allFrames(words, text);
+  private frameMatches(words: readonly Word[], text?: string, entities: readonly ParsedEntity[] = []): PhraseMatch<string>[] {
+    // A place's name is no situation: "sông" of "Sông Công" (a city) or "núi" of "Núi Cốc" tells no hazard.
+    const places = entities.filter((e) => e.entity === 'location');
+    const all = this.allFrames(words, text).filter((m) => !places.some((e) => words[m.from].start >= e.start && words[m.to - 1].end <= e.end));
     const hiding = all.filter((m) => HIDING_FRAMES.has(m.value));
     // Round 12: a hazard denied right before it names none ("không khó thở", "không ai bị thương", "chưa bị cháy").
     const denied = new Set(this.negation.matchAll(words.map((w) => w.text)).filter((m) => ownWords(words, m.from, m.value)).map((m) => m.to));
@@ -459,7 +476,7 @@ export class SituationModel {
     // A word typed with diacritics is read as typed; one typed without them, folded (`fold`: read every word folded).
     const typed = fold ? folded : words.map((w) => w.toned);
     const out: string[] = [];
-    for (const m of this.frameMatches(words, message.text)) if (!RULE_FRAMES.has(m.value)) out.push(`s:${m.value}`);
+    for (const m of this.frameMatches(words, message.text, message.entities)) if (!RULE_FRAMES.has(m.value)) out.push(`s:${m.value}`);
     if (isDated({ ...message, words })) out.push('s:dated');
     if (isMildFever({ ...message, words })) out.push('s:mild');
     out.push(...context);
@@ -479,6 +496,29 @@ export class SituationModel {
     for (let i = 0; i < frames.length; i++) for (let j = i + 1; j < frames.length; j++) out.push(`ss:${frames[i]}+${frames[j]}`);
     return out;
   }
+}
+
+/** The mean of `SEEDS.length` classifiers trained on `docs` in different orders (every feature already in `index`). */
+function averaged(labels: readonly string[], index: FeatureIndex, docs: readonly LabelledFeatures[]): SoftmaxClassifier {
+  const members = SEEDS.map((seed) => {
+    const member = new SoftmaxClassifier(labels, index);
+    member.train(docs, { ...TRAIN, seed });
+    return member.snapshot();
+  });
+  const mean = (pick: (m: ClassifierSnapshot) => Float64Array<ArrayBuffer>) => pick(members[0]).map((_, i) => members.reduce((sum, m) => sum + pick(m)[i], 0) / members.length);
+  return SoftmaxClassifier.restore({ ...members[0], weights: mean((m) => m.weights), bias: mean((m) => m.bias) }, index);
+}
+
+/** A 32-bit FNV-1a hash of a training text: the key that orders it in training. */
+function textKey(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Another key for another read of the same text (folded, or a danger's copy). */
+function mixKey(key: number, n: number): number {
+  return textKey(`${key}:${n}`);
 }
 
 /**

@@ -4,12 +4,20 @@
 export interface LabelledFeatures {
   features: readonly string[];
   label: string;
+  /** See `EncodedDoc.key`. */
+  key?: number;
 }
 
 /** A training document whose features are already column numbers of a shared FeatureIndex. */
 export interface EncodedDoc {
   x: readonly number[];
   label: string;
+  /**
+   * A number that names the document by its content (a hash of its text). When every document has one, each epoch visits
+   * them in an order drawn from their keys, not from their positions: a document added or removed then leaves the order of
+   * all the others as it was, so the model moves by what that document teaches, not by a whole new shuffle.
+   */
+  key?: number;
 }
 
 /** A label with its probability. */
@@ -105,7 +113,7 @@ export class SoftmaxClassifier {
   /** Fits the model to `docs` (deterministic for a given seed). */
   train(docs: readonly LabelledFeatures[], options: Partial<TrainOptions> = {}): void {
     for (const d of docs) this.index.add(d.features);
-    this.trainEncoded(docs.map((d) => ({ x: this.index.encode(d.features), label: d.label })), options);
+    this.trainEncoded(docs.map((d) => ({ x: this.index.encode(d.features), label: d.label, key: d.key })), options);
   }
 
   /** Fits the model to documents already encoded with `this.index` (every column must already be in the index). */
@@ -118,8 +126,9 @@ export class SoftmaxClassifier {
     // in the same order as a class-major loop, so the model is bit-for-bit the same, with far fewer cache misses.
     const rows = docs.flatMap((d) => {
       const y = labelIndex.get(d.label);
-      return y === undefined ? [] : [{ x: Int32Array.from(d.x), y }];
+      return y === undefined ? [] : [{ x: Int32Array.from(d.x), y, key: d.key }];
     });
+    const keyed = rows.length > 0 && rows.every((r) => r.key !== undefined);
     this.columns = this.index.size;
     const w = new Float64Array(this.columns * C);
     this.weights = w;
@@ -132,10 +141,18 @@ export class SoftmaxClassifier {
     const active = new Int32Array(C);
     const rest = new Uint8Array(rows.length);
     const { learningRate, l2 } = opt;
+    const rank = new Uint32Array(rows.length);
     for (let epoch = 0; epoch < opt.epochs; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j], order[i]];
+      if (keyed) {
+        const salt = mix32(opt.seed * 0x9e3779b1 + epoch);
+        for (let r = 0; r < rows.length; r++) rank[r] = mix32((rows[r].key as number) ^ salt);
+        // Ties (equal keys: a document given twice) keep their positions, so the order is still fully determined.
+        order.sort((a, b) => rank[a] - rank[b] || a - b);
+      } else {
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = Math.floor(random() * (i + 1));
+          [order[i], order[j]] = [order[j], order[i]];
+        }
       }
       for (const r of order) {
         if (rest[r] > 0) {
@@ -235,6 +252,13 @@ export class SoftmaxClassifier {
     }
     for (let c = 0; c < C; c++) out[c] /= sum;
   }
+}
+
+/** A 32-bit integer hash (murmur3's finaliser): nearby inputs give unrelated outputs. */
+function mix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 // Small seeded PRNG so training (and therefore every evaluation run) is reproducible.

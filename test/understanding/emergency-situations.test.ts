@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { createParser, type Parser } from '../../src/understanding';
-import { INTENTS_DIR, PLAIN_MODELS } from './support';
+import { Analyser } from '../../src/understanding/analyser';
+import { loadResources } from '../../src/understanding/resources';
+import { trainSituationModel } from '../../src/understanding/situation-model';
+import { SoftmaxClassifier, type LabelledFeatures } from '../../src/understanding/softmax-classifier';
+import { loadTrainingData } from '../../src/understanding/training-data';
+import { loadYamlFile } from '../../src/util/yaml-file';
+import { z } from 'zod';
+import { gradeCheck, INTENTS_DIR, PLAIN_MODELS, productionParser } from './support';
 
 // Issue 10: danger graded from the situation. Every message below was written for this file and is in no evaluation set.
 describe('understanding/emergencies graded from the situation', () => {
@@ -61,5 +69,64 @@ describe('understanding/emergencies graded from the situation', () => {
 
   it('a button payload carries no judgement', () => {
     assert.equal(parser.parse('/help').emergency, undefined);
+  });
+});
+
+// Issue 10, round 14: a harm still to come, a service passing by, a place's name; and a model that does not move when
+// unrelated training lines come or go. Every message below was written for this file and is in no training or dev set
+// (they were used as probes while tuning, so they are not blind).
+describe('understanding/emergencies: harms to come, and a stable model (round 14)', () => {
+  it('a scam not yet paid, a meeting set with a stranger met online, a fight planned: at least the line', () => {
+    const expect = gradeCheck(productionParser());
+    expect('có người xưng cán bộ ngân hàng bảo tôi chuyển 20 triệu để giữ khoản vay, tôi chưa chuyển, có nên không', ['possible', 'sure'], ['police']);
+    expect('con gái tôi 15 tuổi bảo tối mai đi gặp một người quen qua mạng ở Hà Nội, người đó gửi tiền xe rồi', ['possible', 'sure'], ['police']);
+    expect('mấy người lạ hẹn nhau mang dao ra bãi sông tối nay', ['possible', 'sure'], ['police']);
+    expect('đêm nào cũng có người lạ đứng rình trước cổng, tôi sợ lắm', ['possible', 'sure'], ['police']);
+    // Something to do tomorrow with no harm in it, a fear of paperwork, a scam over: nothing.
+    expect('sáng mai tôi đi làm lại căn cước bị mất, cần mang gì', ['none']);
+    expect('tôi định chuyển tiền đóng phí đăng ký xe máy qua app có được không', ['none']);
+    expect('tôi sợ làm sai hồ sơ căn cước, có ai hướng dẫn không', ['none']);
+    expect('tuần trước có người xưng công an gọi, tôi sợ quá nên đã chuyển 5 triệu, giờ tố giác ở đâu', ['none']);
+  });
+
+  it('a service heard passing, or a hazard word inside a place\'s name, tells no danger', () => {
+    const expect = gradeCheck(productionParser());
+    expect('nghe còi hú inh ỏi, xe cứu hỏa vừa chạy qua chợ, có chuyện gì thế', ['none']);
+    expect('em đang học nghề ở Sông Công, muốn đổi căn cước ở đâu', ['none']);
+  });
+
+  it('documents with keys are visited in an order drawn from the keys, whatever their positions', () => {
+    const docs: LabelledFeatures[] = Array.from({ length: 40 }, (_, i) => ({ features: [`w:${i % 7}`, `b:${i % 5}`, `w:${i % 3}x`], label: i % 3 === 0 ? 'a' : 'b', key: i * 7919 }));
+    const train = (list: LabelledFeatures[]) => {
+      const model = new SoftmaxClassifier(['a', 'b']);
+      model.train(list, { epochs: 5, seed: 3 });
+      return docs.map((d) => model.predict(d.features));
+    };
+    assert.deepEqual(train([...docs].reverse()), train(docs));
+    // Without keys the order is a shuffle of positions: reversing the documents gives another model.
+    const unkeyed = docs.map(({ features, label }) => ({ features, label }));
+    assert.notDeepEqual(train([...unkeyed].reverse()), train(unkeyed));
+  });
+
+  it('three unrelated training lines added move no grade and barely any probability', function () {
+    this.timeout(240_000);
+    const resources = loadResources(INTENTS_DIR);
+    const analyser = new Analyser(resources, { targets: [], known: [] });
+    const examples = loadTrainingData(INTENTS_DIR);
+    const safe = examples.find((e) => e.intent !== 'emergency');
+    assert.ok(safe);
+    const added = ['cho hỏi thủ tục đổi bằng lái xe mất bao lâu ạ', 'xin cảm ơn các anh chị đã hỗ trợ nhiệt tình', 'làm hộ chiếu online có được không ạ'].map((text) => ({ ...safe, text }));
+    const train = (list: typeof examples) => trainSituationModel(resources.situations, list, list.map((e) => analyser.analyse(e.text)), (t) => analyser.analyse(t));
+    const before = train(examples);
+    const after = train([...examples, ...added]);
+    const dev = loadYamlFile(join(INTENTS_DIR, 'test', 'emergency-dev-4.yaml'), z.array(z.object({ text: z.string() })));
+    let moved = 0;
+    for (const { text } of dev) {
+      const message = { ...analyser.analyse(text), text };
+      assert.equal(after.judge(message).grade, before.judge(message).grade, text);
+      moved = Math.max(moved, Math.abs(after.dangerProbability(message) - before.dangerProbability(message)));
+    }
+    // One shuffle of every position (before round 14) moved single messages by up to 0.2 for a few lines more or less.
+    assert.ok(moved < 0.01, `moved by ${moved}`);
   });
 });
