@@ -1,9 +1,12 @@
 /** Text folding shared by language understanding, button matching, keyword lists and the office search. */
 
 const COMBINING = /[\u0300-\u036f]/g;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lower case, NFC, every diacritic removed and đ→d: the form all matching happens on. */
 export function foldDiacritics(text: string): string {
+  // ASCII has nothing to decompose, strip or compose: lower case is the whole fold (most words of unaccented typing).
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .normalize('NFD')
