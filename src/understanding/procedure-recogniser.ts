@@ -380,8 +380,17 @@ export class ProcedureRecogniser {
   private pairHits(words: readonly string[], named: readonly PhraseMatch<Alias>[]): PhraseMatch<Alias>[] {
     const hits: PhraseMatch<Alias>[] = [];
     const inside = (i: number) => named.some((m) => m.from <= i && i < m.to);
-    const at = (i: number, p: string[]) => !inside(i) && p.every((w, k) => words[i + k] === w);
+    // A loop, not `every` with a closure: this runs for every pair at every word of every message.
+    const at = (i: number, p: readonly string[]) => {
+      if (i + p.length > words.length) return false;
+      for (let k = 0; k < p.length; k++) if (words[i + k] !== p[k]) return false;
+      return !inside(i);
+    };
+    // Most pairs cannot match at all: the first word of one of their phrases is not in the message.
+    const present = new Set(words);
+    const absent = (p: readonly string[]) => p.length > 0 && !present.has(p[0]);
     for (const { group, a, b } of this.pairs) {
+      if (absent(a) || absent(b)) continue;
       for (let i = 0; i < words.length; i++) {
         if (!at(i, a)) continue;
         for (let j = Math.max(0, i - PAIR_WINDOW); j <= Math.min(words.length - 1, i + a.length + PAIR_WINDOW); j++) {

@@ -266,17 +266,18 @@ export class SituationModel {
   /** Grades a message: sure (the emergency card first), possible (one line with the numbers), none. */
   judge(message: ReadMessage): EmergencyJudgement {
     const { words } = message;
-    const features = this.features(message);
+    // The message's frames, found once: its features and its clauses read the same ones.
+    const frames = this.frameMatches(words, message.text, message.entities);
+    const features = this.features(message, [], false, words.length <= MAX_WORDS ? frames : undefined);
     const scores = this.situation.predict(features);
     const p = (label: SituationLabel) => scores.find((s) => s.label === label)?.p ?? 0;
     // A danger told inside a question about a procedure ("gia hạn giấy phép thế nào, mà giờ hành lang đang có khói"):
     // thousands of procedure questions outvote the clause that tells it, so that clause is read on its own as well; so is
     // the closing part of a long story, where the situation now is told.
-    const frames = this.frameMatches(words, message.text, message.entities);
     const time = this.storyTime(message, frames);
     const closing = this.closingPart(message, frames, time);
     const closingDanger = closing && this.dangerProbability(closing.part, closing.context);
-    const clauses = [...this.presentClauses(message).map((clause) => this.dangerProbability(clause)), ...(closing?.present ? [closingDanger as number] : [])]
+    const clauses = [...this.presentClauses(message, frames).map((clause) => this.dangerProbability(clause)), ...(closing?.present ? [closingDanger as number] : [])]
       .filter((q) => q >= GRADE_THRESHOLDS.clause);
     const danger = Math.max(p('danger'), ...clauses);
     // A plea over homework or a deadline ("cứu tôi với bài tập này") is a figure of speech. A bare plea makes a possible
@@ -347,9 +348,9 @@ export class SituationModel {
    * frame and an `ongoing` one, and no `over` one ("năm ngoái nhà bị cháy, giờ đang làm lại hộ khẩu" has none); none
    * when the message is set in a film, a lesson, a kitchen and the like.
    */
-  private presentClauses(message: ReadMessage): ReadMessage[] {
+  private presentClauses(message: ReadMessage, frames: readonly PhraseMatch<string>[]): ReadMessage[] {
     const { words, entities, text } = message;
-    if (text === undefined || words.length < 2 || this.frameMatches(words, text, entities).some((m) => SETTING_FRAMES.has(m.value))) return [];
+    if (text === undefined || words.length < 2 || frames.some((m) => SETTING_FRAMES.has(m.value))) return [];
     const bounds: [number, number][] = [];
     let from = 0;
     for (let i = 1; i <= words.length; i++) {
@@ -468,15 +469,15 @@ export class SituationModel {
    * Frames and their pairs, words and bigrams (as typed: toned when typed with diacritics, folded when not; `fold` reads
    * every word folded, for training). No character n-grams: measured by cross-validation
    * they drown the frames (recall 91% against 98% at the same false-alarm rate, docs/understanding.md); telex and
-   * typos are repaired before this step.
+   * typos are repaired before this step. `found`: the message's own `frameMatches`, when the caller has them already.
    */
-  private features(message: ReadMessage, context: readonly string[] = [], fold = false): string[] {
+  private features(message: ReadMessage, context: readonly string[] = [], fold = false, found?: readonly PhraseMatch<string>[]): string[] {
     const words = message.words.slice(-MAX_WORDS);
     const folded = words.map((w) => w.text);
     // A word typed with diacritics is read as typed; one typed without them, folded (`fold`: read every word folded).
     const typed = fold ? folded : words.map((w) => w.toned);
     const out: string[] = [];
-    for (const m of this.frameMatches(words, message.text, message.entities)) if (!RULE_FRAMES.has(m.value)) out.push(`s:${m.value}`);
+    for (const m of found ?? this.frameMatches(words, message.text, message.entities)) if (!RULE_FRAMES.has(m.value)) out.push(`s:${m.value}`);
     if (isDated({ ...message, words })) out.push('s:dated');
     if (isMildFever({ ...message, words })) out.push('s:mild');
     out.push(...context);

@@ -72,14 +72,33 @@ export class FeatureIndex {
     return index;
   }
 
+  /**
+   * Which columns the current `encode` has taken, by a stamp per call: no Set per message (each parse encodes several
+   * feature lists). 16 bits, cleared when the stamp wraps.
+   */
+  private taken = new Uint16Array(0);
+  private stamp = 0;
+
   /** Column numbers of the known features, each once, in first-seen order (unknown features are ignored). */
   encode(features: readonly string[]): number[] {
-    const x = new Set<number>();
+    if (this.taken.length < this.ids.size) {
+      this.taken = new Uint16Array(this.ids.size);
+      this.stamp = 0;
+    }
+    if (this.stamp === 0xffff) {
+      this.taken.fill(0);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    const x: number[] = [];
     for (const f of features) {
       const i = this.ids.get(f);
-      if (i !== undefined) x.add(i);
+      if (i !== undefined && this.taken[i] !== stamp) {
+        this.taken[i] = stamp;
+        x.push(i);
+      }
     }
-    return [...x];
+    return x;
   }
 }
 

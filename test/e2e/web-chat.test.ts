@@ -21,6 +21,17 @@ describe('web chat (REST channel) end to end', () => {
     for (const r of replies) assert.equal(r.recipient_id, 'greet-1');
   });
 
+  it('answers JSON with its length and the common headers', async () => {
+    const res = await post(JSON.stringify({ sender: 'headers-1', message: 'xin chào' }));
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+    const body = Buffer.from(await res.arrayBuffer());
+    assert.equal(Number(res.headers.get('content-length')), body.length);
+    assert.equal(JSON.parse(body.toString('utf8'))[0].text, vi('greeting'));
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.ok(res.headers.get('x-request-id'));
+  });
+
   it('answers every main-menu button with something other than an error', async () => {
     const [, menu] = await chat(assistant().url, 'tapper', 'xin chao');
     for (const button of menu.buttons!) {

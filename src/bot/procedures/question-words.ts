@@ -48,11 +48,16 @@ export function loadQuestionWords(file: string): QuestionWords {
     ...Object.entries(data.facets).flatMap(([facet, ps]) => (ps ?? []).map((p) => ({ words: wordsOf(p), facet: facet as Facet }))),
     ...data.ignore.map((p) => ({ words: wordsOf(p), facet: undefined })),
   ].sort((a, b) => b.words.length - a.words.length);
+  if (list.some((p) => p.words.length === 0)) throw new Error(`${file}: every phrase needs a word (letters or digits)`);
+  // The phrases that can start at a typed word are those whose first word folds as it does: filed under that fold,
+  // longest first as in the list, so a word is compared with a few phrases instead of every one.
+  const byFirst = new Map<string, Phrase[]>();
+  for (const p of list) byFirst.set(p.words[0].folded, [...(byFirst.get(p.words[0].folded) ?? []), p]);
   return (message) => {
     const typed = wordsOf(message);
     const found: AskedFacet[] = [];
     for (let i = 0; i < typed.length; ) {
-      const hit = list.find((p) => saidAt(p.words, typed, i));
+      const hit = byFirst.get(typed[i].folded)?.find((p) => saidAt(p.words, typed, i));
       if (hit?.facet && !found.some((f) => f.facet === hit.facet)) found.push({ facet: hit.facet, start: typed[i].start });
       i += hit?.words.length ?? 1;
     }

@@ -13,6 +13,7 @@ export interface RestRouterOptions {
 }
 
 const SENDER_MAX = 128;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * POST /webhooks/rest/webhook, the Rasa REST channel: `{sender, message}` in, the turn's replies out;
@@ -27,7 +28,10 @@ export function createRestRouter(options: RestRouterOptions): Router {
     const { sender, message } = body as Record<string, unknown>;
     const senderId = senderOf(sender);
     if (typeof message !== 'string') throw badRequest('"message" must be a string');
-    res.json(await options.adapter.receive(senderId, cleanInboundText(message), options.logic, req.ip));
+    const replies = await options.adapter.receive(senderId, cleanInboundText(message), options.logic, req.ip);
+    // Serialised and sent as is: Express's `json` would also hash the answer for an ETag, which a POST's answer never uses.
+    res.setHeader('Content-Type', JSON_TYPE);
+    res.end(JSON.stringify(replies));
   });
   router.get('/webhooks/rest/pending', async (req, res) => {
     const senderId = senderOf(req.query.sender);
