@@ -70,11 +70,24 @@ export class ZaloSender implements ChannelSender {
         return { ...sent, nothingSent: messageIds.length === 0 };
       }
       messageIds.push(sent.messageId);
-      if (sent.messageId) await this.options.sentIds.firstSeen(sentKey(sent.messageId), SENT_ID_TTL_SECONDS);
+      if (sent.messageId) await this.rememberSent(sent.messageId);
     }
     // An announcement's menu is known from its delivery row (MenuSentSince): no write per recipient of a fan-out.
     if (purpose !== 'announcement') await this.options.menus.remember(userId, drawn.menu);
     return { ok: true, messageIds };
+  }
+
+  /**
+   * Keeps the id of a message Zalo has taken. Zalo has it whatever happens here: a store that cannot keep the id (Redis
+   * away) must not turn the send into a failure, which an announcement would leave in doubt for its whole lease and a
+   * reply would retry. The cost is small: an echo without an admin id is ours anyway (ZaloAdapter.acts).
+   */
+  private async rememberSent(messageId: string): Promise<void> {
+    try {
+      await this.options.sentIds.firstSeen(sentKey(messageId), SENT_ID_TTL_SECONDS);
+    } catch (err) {
+      this.options.logger.warn({ err, channel: ZALO_CHANNEL }, 'could not keep the id of a sent Zalo message');
+    }
   }
 
   /**
