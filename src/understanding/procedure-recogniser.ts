@@ -154,13 +154,15 @@ export class ProcedureRecogniser {
     // A procedure said to be done already ("thiết kế đã được thẩm duyệt") is no request: its qualifiers do not vote
     // when the family's qualifiers name something else too ("đưa vào sử dụng" is then the acceptance inspection).
     const done = this.done.matchAll(words);
+    const contrasts = this.negators.matchAll(words).filter((n) => n.value === 'contrast');
     const doneIds = new Set(outright.flatMap((m) => (m.value.kind === 'procedure' && done.some((d) => d.to === m.from) ? [m.value.id] : [])));
     // Qualifiers are looked up once per family, not once per mention (a 200-word flood of one alias stays linear).
     const qualified = new Map<string, Set<string>>();
     const qualifiersOf = (group: string) => {
       let ids = qualified.get(group);
       if (!ids) {
-        ids = new Set((this.qualifiers.get(group)?.matchAll(words) ?? []).filter((q) => !attached(q, q.value)).map((q) => q.value));
+        // A qualifier said not to be meant ("còn đổi được không hay phải sát hạch lại") does not vote either.
+        ids = new Set((this.qualifiers.get(group)?.matchAll(words) ?? []).filter((q) => !attached(q, q.value) && !contrasts.some((n) => n.to === q.from)).map((q) => q.value));
         const open = [...ids].filter((id) => !doneIds.has(id));
         if (open.length > 0 && open.length < ids.size) ids = new Set(open);
         qualified.set(group, ids);
@@ -176,7 +178,6 @@ export class ProcedureRecogniser {
     const inRequest = (m: ProcedureMention) => request !== undefined && m.from >= request.from && m.to <= request.to;
     // Issue 10: nor is one said not to be meant ("không hỏi thi bằng lái, chỉ hỏi đổi bằng lái") or told as finished
     // ("xe đã sang tên xong, bằng lái thì hết hạn").
-    const contrasts = this.negators.matchAll(words).filter((n) => n.value === 'contrast');
     let listable = resolved
       .filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words))
       .filter((r) => !contrasts.some((n) => n.to === r.mention.from) && !this.finishedAt(r.mention, words))
@@ -349,7 +350,13 @@ export class ProcedureRecogniser {
     return matches.map((m) => {
       const v = m.value;
       const source = v.kind === 'procedure' ? this.refinedFrom.get(v.id) : undefined;
-      if (source && v.kind === 'procedure' && settled.some((n) => n.from >= m.to)) return { ...m, value: { ...v, id: source } };
+      if (source && v.kind === 'procedure') {
+        // ...and so does one the citizen denies, when the alias opens with the refining word ("em không mất hộ chiếu, chỉ hết
+        // hạn"); "không báo mất hộ chiếu thì bị phạt không" still asks about the report.
+        const opensWithLoss = this.refinements.get(source)?.matchAll(words).some((q) => q.from === m.from) ?? false;
+        const denied = opensWithLoss && negs.some((n) => n.value === 'negation' && n.to === m.from);
+        if (denied || settled.some((n) => n.from >= m.to)) return { ...m, value: { ...v, id: source } };
+      }
       const refiner = v.kind === 'procedure' ? this.refinements.get(v.id) : undefined;
       if (!refiner || v.kind !== 'procedure') return m;
       // A word inside another alias ("báo mất hộ chiếu", told as done) is that alias's own: "giờ làm hộ chiếu mới" stays.

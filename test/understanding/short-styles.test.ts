@@ -111,12 +111,20 @@ describe('understanding/short styles: procedures told without their name, validi
       ['hộ chiếu bị đánh rơi ở sân bay, đã trình báo rồi, giờ xin cấp cuốn mới', 'ho-chieu'],
       ['làm mất hộ chiếu, đã báo công an rồi, làm cuốn khác cần gì', 'ho-chieu'],
       ['làm mất hộ chiếu rồi, phải báo ở đâu', 'trinh-bao-mat-ho-chieu'],
+      // A loss denied, by the report's own alias; a report not made is still the report.
+      ['em không làm mất hộ chiếu, chỉ rách bìa, làm cuốn mới cần gì', 'ho-chieu'],
+      // The alternative the citizen fears is not asked, nor does its word resolve the family.
+      ['bằng lái ô tô quá hạn, vẫn đổi được chứ hay phải sát hạch lại', 'gplx-doi-cap-lai'],
+      ['thẻ căn cước ảnh xấu quá muốn chụp lại', 'can-cuoc-cap-doi'],
     ] as const) {
       it(`${text} → ${want}`, () => assert.equal(lexicon(text), want));
     }
     it('the VNeID app named with an error in one\'s data is correcting the data, as the lexicon says of a channel', () => {
       assert.equal(named(parser.parse('vneid ghi sai năm sinh của mẹ, sửa sao')), 'dieu-chinh-thong-tin-dan-cu');
       assert.equal(named(parser.parse('vneid bị khóa rồi mở lại sao')), 'dinh-danh-dien-tu');
+    });
+    it('a report not made is still the report (the content names it "báo mất hộ chiếu")', () => {
+      assert.equal(named(parser.parse('không báo mất hộ chiếu thì có bị phạt không')), 'trinh-bao-mat-ho-chieu');
     });
     it('inside the question, the part said to matter is the request', () => {
       assert.equal(named(parser.parse('hỏi về hộ chiếu với căn cước, mà chủ yếu là hộ chiếu, làm ở đâu')), 'ho-chieu');
