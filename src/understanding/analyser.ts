@@ -72,6 +72,7 @@ export class Analyser {
     for (const p of resources.cues.closing) this.closing.add(p, typed(p));
     this.alternative = new Set(resources.cues.alternative.map(foldForMatch));
     for (const p of resources.cues.joins) this.joins.add(p, true);
+    this.normaliser.keepWhole(this.procedures.words());
     const corrector = this.normaliser.corrector;
     corrector.addWords(vocabulary.targets);
     corrector.addKnown(vocabulary.known);

@@ -126,6 +126,10 @@ describe('understanding/short styles: procedures told without their name, validi
     it('a report not made is still the report (the content names it "báo mất hộ chiếu")', () => {
       assert.equal(named(parser.parse('không báo mất hộ chiếu thì có bị phạt không')), 'trinh-bao-mat-ho-chieu');
     });
+    it('a licence class typed glued ("B2") stays one word, so "bằng B2" is still the licence', () => {
+      assert.equal(named(parser.parse('Bằng B2 hết hạn 3 tháng rồi thì đổi ở đâu')), 'gplx-doi-cap-lai');
+      assert.equal(entityValue(parser.parse('Bằng B2 hết hạn 3 tháng rồi thì đổi ở đâu'), 'vehicle_type'), 'car');
+    });
     it('inside the question, the part said to matter is the request', () => {
       assert.equal(named(parser.parse('hỏi về hộ chiếu với căn cước, mà chủ yếu là hộ chiếu, làm ở đâu')), 'ho-chieu');
     });
