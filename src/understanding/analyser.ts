@@ -72,6 +72,7 @@ export class Analyser {
     for (const p of resources.cues.closing) this.closing.add(p, typed(p));
     this.alternative = new Set(resources.cues.alternative.map(foldForMatch));
     for (const p of resources.cues.joins) this.joins.add(p, true);
+    this.normaliser.keepWhole(this.procedures.words());
     const corrector = this.normaliser.corrector;
     corrector.addWords(vocabulary.targets);
     corrector.addKnown(vocabulary.known);
@@ -114,7 +115,11 @@ export class Analyser {
     const [sFrom, sTo] = stress ? [stress.from, stress.to] : question;
     // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
     const marker = this.ask.match(folded.slice(sFrom, sTo)).pop();
-    const qFrom = marker && sTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
+    const introduced = marker && sTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
+    // Issue 10: inside the question, a phrase that says which part matters ("thủ tục tạm trú với tạm vắng, mà chủ yếu em cần
+    // tạm vắng, làm ở đâu") starts the request too, as a sentence of its own after the questions does (`stress`).
+    const stressed = stress ? undefined : this.emphasis.match(folded.slice(introduced, sTo)).pop();
+    const qFrom = stressed && stressed.from > 0 && sTo - (introduced + stressed.to) >= MIN_FOCUS_WORDS ? introduced + stressed.to : introduced;
     // Two asks in the sentence that asks ("… có cần về ký không, và lệ phí bao nhiêu"): the first is the request. (Not in
     // a message read whole: there a "gì" or "không" in the story is no ask.)
     const whole = sTo - sFrom === words.length;
@@ -135,7 +140,14 @@ export class Analyser {
     // Issue 10: a validity or deadline phrase ("có giá trị bao lâu", "bao lâu phải khai") is one placeholder, so its "bao
     // lâu" is not read as the processing time's words (w:bao, b:bao_lau outvoted the facet) while the facet says what is asked.
     const foldedFacets = this.facets.match(folded);
-    const validity = foldedFacets.filter((m) => m.value === VALIDITY && placeholders.slice(m.from, m.to).every((p) => p === undefined));
+    // The "how long" that follows a validity word is the validity's ("có giá trị mấy tháng", "hiệu lực trong mấy năm"):
+    // the phrase runs to its end, so no list has to spell out every way of asking how long after every validity word.
+    const validity = foldedFacets.flatMap((m, k) => {
+      if (m.value !== VALIDITY || placeholders.slice(m.from, m.to).some((p) => p !== undefined)) return [];
+      const next = foldedFacets[k + 1];
+      const asksHowLong = next?.value === DURATION && next.from - m.to <= VALIDITY_GAP && placeholders.slice(m.to, next.to).every((p) => p === undefined);
+      return [asksHowLong ? { ...m, to: next.to } : m];
+    });
     for (const m of validity) mark(m.from, m.to, VALIDITY_PLACEHOLDER);
     // `named`: keep the words of the procedure mention (the procedure model must see "tạm trú" itself, see below).
     const delexedRange = (from: number, to: number, named = false): string[] => {
@@ -269,6 +281,9 @@ const HOTLINES = new Set(['112', '113', '114', '115']);
 // A validity or deadline phrase is read as one placeholder (see analyse).
 const VALIDITY = 'validity';
 const VALIDITY_PLACEHOLDER = '§valid';
+const DURATION = 'duration';
+// Words allowed between a validity word and its "how long" ("có giá trị trong mấy tháng").
+const VALIDITY_GAP = 1;
 // Punctuation between two words: they may be items of a list.
 const BREAK = /[,.;:!?\n]/;
 // Punctuation between two clauses of one sentence.

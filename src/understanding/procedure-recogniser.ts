@@ -54,6 +54,9 @@ export class ProcedureRecogniser {
   private readonly procedurePairs: { id: string; first: PhraseMatcher<true>; second: PhraseMatcher<true> }[] = [];
   private readonly refinements = new Map<string, PhraseMatcher<{ id: string; toned: string[] }>>();
   private readonly notRefining = new PhraseMatcher<true>();
+  private readonly settled = new PhraseMatcher<true>();
+  // Each refinement's result and the procedure it came from ("trinh-bao-mat-ho-chieu" ← "ho-chieu").
+  private readonly refinedFrom = new Map<string, string>();
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
   private readonly held = new PhraseMatcher<true>();
@@ -68,6 +71,10 @@ export class ProcedureRecogniser {
     this.families = new ProcedureFamilies(lexicon.groups);
     // Specific procedures go in first so a phrase listed twice belongs to the procedure, not the group.
     for (const [id, list] of Object.entries(lexicon.procedures)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id });
+    // Weak aliases (a channel like "vneid", a hint like "phòng trọ") name a procedure only when nothing stronger is said. They
+    // go in before the content's aliases, so a content alias "VNeID" does not make the channel strong again ("vneid sai dân
+    // tộc" is correcting one's data, told where the error shows).
+    for (const [id, list] of Object.entries(lexicon.weak)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id, weak: true });
     // Content editors' aliases never override ambiguity: one that is (part of) a family alias ("thẻ căn cước",
     // "đăng ký xe") would silently pick one member where the bot must ask, so the family keeps it.
     const family = Object.values(lexicon.groups).flatMap((g) => g.aliases.map((a) => ` ${foldForMatch(a)} `));
@@ -79,8 +86,6 @@ export class ProcedureRecogniser {
       for (const a of list) if (foldForMatch(a) && !insideFamily(a)) this.aliases.add(a, { kind: 'procedure', id });
     }
     for (const [id, list] of Object.entries(lexicon.purpose)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id, purpose: true });
-    // Weak aliases (a channel like "vneid", a hint like "phòng trọ") name a procedure only when nothing stronger is said.
-    for (const [id, list] of Object.entries(lexicon.weak)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id, weak: true });
     for (const [name, group] of Object.entries(lexicon.groups)) {
       for (const a of group.aliases) this.aliases.add(a, { kind: 'group', name });
       // Hints ("đổi thẻ", "cái thẻ") name the family only together with one of its qualifiers: alone, "thẻ" may be a bank card.
@@ -100,8 +105,10 @@ export class ProcedureRecogniser {
       const m = new PhraseMatcher<{ id: string; toned: string[] }>();
       for (const [to, phrases] of Object.entries(targets)) for (const p of phrases) m.add(p, { id: to, toned: normaliseText(p.toLowerCase()).split(/\s+/) });
       this.refinements.set(id, m);
+      for (const to of Object.keys(targets)) this.refinedFrom.set(to, id);
     }
     for (const p of lexicon.not_refining) this.notRefining.add(p, true);
+    for (const p of lexicon.settled) this.settled.add(p, true);
     for (const p of lexicon.blocked) this.blocked.add(p, true);
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
     for (const p of lexicon.documents) this.documents.add(p, true);
@@ -147,13 +154,15 @@ export class ProcedureRecogniser {
     // A procedure said to be done already ("thiết kế đã được thẩm duyệt") is no request: its qualifiers do not vote
     // when the family's qualifiers name something else too ("đưa vào sử dụng" is then the acceptance inspection).
     const done = this.done.matchAll(words);
+    const contrasts = this.negators.matchAll(words).filter((n) => n.value === 'contrast');
     const doneIds = new Set(outright.flatMap((m) => (m.value.kind === 'procedure' && done.some((d) => d.to === m.from) ? [m.value.id] : [])));
     // Qualifiers are looked up once per family, not once per mention (a 200-word flood of one alias stays linear).
     const qualified = new Map<string, Set<string>>();
     const qualifiersOf = (group: string) => {
       let ids = qualified.get(group);
       if (!ids) {
-        ids = new Set((this.qualifiers.get(group)?.matchAll(words) ?? []).filter((q) => !attached(q, q.value)).map((q) => q.value));
+        // A qualifier said not to be meant ("còn đổi được không hay phải sát hạch lại") does not vote either.
+        ids = new Set((this.qualifiers.get(group)?.matchAll(words) ?? []).filter((q) => !attached(q, q.value) && !contrasts.some((n) => n.to === q.from)).map((q) => q.value));
         const open = [...ids].filter((id) => !doneIds.has(id));
         if (open.length > 0 && open.length < ids.size) ids = new Set(open);
         qualified.set(group, ids);
@@ -169,7 +178,6 @@ export class ProcedureRecogniser {
     const inRequest = (m: ProcedureMention) => request !== undefined && m.from >= request.from && m.to <= request.to;
     // Issue 10: nor is one said not to be meant ("không hỏi thi bằng lái, chỉ hỏi đổi bằng lái") or told as finished
     // ("xe đã sang tên xong, bằng lái thì hết hạn").
-    const contrasts = this.negators.matchAll(words).filter((n) => n.value === 'contrast');
     let listable = resolved
       .filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words))
       .filter((r) => !contrasts.some((n) => n.to === r.mention.from) && !this.finishedAt(r.mention, words))
@@ -332,11 +340,23 @@ export class ProcedureRecogniser {
    * means something else ("mất bao lâu"), or when it belongs to another mention it follows or is part of ("căn cước bị mất").
    */
   private refined(matches: PhraseMatch<Alias>[], words: readonly string[], toned: readonly string[]): PhraseMatch<Alias>[] {
-    if (!matches.some((m) => m.value.kind === 'procedure' && this.refinements.has(m.value.id))) return matches;
+    const refinable = (m: PhraseMatch<Alias>) => m.value.kind === 'procedure' && (this.refinements.has(m.value.id) || this.refinedFrom.has(m.value.id));
+    if (!matches.some(refinable)) return matches;
     const notRefining = this.notRefining.matchAll(words);
+    // A loss told as reported already ("bị trộm mất hộ chiếu, đã báo rồi, giờ làm mới cần gì") is the story: what is asked
+    // after it is the paper itself, whether the loss was told by a refining word or by the report's own alias.
+    const settled = this.settled.matchAll(words);
     const negs = this.negators.matchAll(words);
     return matches.map((m) => {
       const v = m.value;
+      const source = v.kind === 'procedure' ? this.refinedFrom.get(v.id) : undefined;
+      if (source && v.kind === 'procedure') {
+        // ...and so does one the citizen denies, when the alias opens with the refining word ("em không mất hộ chiếu, chỉ hết
+        // hạn"); "không báo mất hộ chiếu thì bị phạt không" still asks about the report.
+        const opensWithLoss = this.refinements.get(source)?.matchAll(words).some((q) => q.from === m.from) ?? false;
+        const denied = opensWithLoss && negs.some((n) => n.value === 'negation' && n.to === m.from);
+        if (denied || settled.some((n) => n.from >= m.to)) return { ...m, value: { ...v, id: source } };
+      }
       const refiner = v.kind === 'procedure' ? this.refinements.get(v.id) : undefined;
       if (!refiner || v.kind !== 'procedure') return m;
       // A word inside another alias ("báo mất hộ chiếu", told as done) is that alias's own: "giờ làm hộ chiếu mới" stays.
@@ -346,6 +366,7 @@ export class ProcedureRecogniser {
       const to = refiner.matchAll(words).find((q) =>
         typed(q) &&
         !notRefining.some((n) => n.from < q.to && q.from < n.to) &&
+        !settled.some((n) => n.from >= q.to) &&
         !negs.some((n) => n.value === 'negation' && (n.to === q.from || n.to === q.from - 1)) &&
         !matches.some((o) => o !== m && (o.to === q.from || o.to === q.from - 1 || (o.from <= q.from && q.from < o.to))));
       return to ? { ...m, value: { ...v, id: to.value.id } } : m;

@@ -39,6 +39,8 @@ const proceduresSchema = z.object({
   refinements: z.record(z.string(), z.record(z.string(), phraseList)).default({}),
   /** Phrases in which a refining word means something else ("mất bao lâu" is time, not a loss). */
   not_refining: phraseList.default([]),
+  /** Phrases after which a refining word is settled and no longer the request ("mất hộ chiếu, đã báo rồi, giờ làm mới"). */
+  settled: phraseList.default([]),
   /** Phrases inside which no alias counts ("sang tên sổ đỏ" is land, not a vehicle). */
   blocked: phraseList.default([]),
   /** The same, matched with diacritics: "con dâu" (daughter-in-law) is not "con dấu" (seal), but "con dau" may be either. */

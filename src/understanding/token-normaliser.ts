@@ -31,6 +31,8 @@ export class TokenNormaliser {
   private readonly units = new Map<string, Expansion[]>();
   private readonly prefixRewrites: [string, string][];
   readonly corrector = new SpellingCorrector();
+  // Letters and digits that the lexicons name as one word ("b2" of "bằng b2", "a1"): kept whole, not split as a unit.
+  private readonly whole = new Set<string>();
   private readonly repairs = new Map<string, string[]>();
   // What each token text becomes depends only on that text: cached (bounded like the repairs), the training data's
   // thousands of repeated words are worked out once. `undefined` parts: keep the token as typed; `[]`: drop it.
@@ -44,6 +46,12 @@ export class TokenNormaliser {
   }
 
   /** The words expansions produce, so the vocabulary knows them. */
+  /** Keeps these words whole when they mix letters and digits (issue 10: "Bằng B2 quá hạn" lost its licence alias). */
+  keepWhole(words: Iterable<string>): void {
+    for (const w of words) if (MIXED.test(w)) this.whole.add(w);
+    this.memo.clear();
+  }
+
   expansionWords(): string[] {
     return [...this.expansions.values(), ...this.emoji.values(), ...this.units.values()].flatMap((list) => list.map((e) => e.text));
   }
@@ -73,7 +81,7 @@ export class TokenNormaliser {
     if (!/[\p{L}\p{N}]/u.test(text)) return { parts: [], synthetic: false }; // other emoji carry no meaning here
     const expanded = this.expand(text);
     if (expanded) return { parts: expanded, synthetic: expanded.length > 1 };
-    if (MIXED.test(text)) {
+    if (MIXED.test(text) && !this.whole.has(text)) {
       // "7h30", "50k", "25t": numbers stay, glued units are spelled out.
       const parts: Expansion[] = [];
       for (const part of text.match(RUNS) ?? []) {
