@@ -57,8 +57,10 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repa
 const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
-// Round 14: `passing`, `pending` and `stranger` too. Round 15: `sign`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'sign']);
+// Round 14: `passing`, `pending` and `stranger` too. Round 15: `sign` and `intense`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'sign', 'intense']);
+// Round 15: what tells a danger as a sign, not seen happening: a hedge ("hình như", `uncertain`, learnt too) or a `sign`.
+const SIGN_FRAMES = new Set(['sign', 'uncertain']);
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
 // with a stranger met online): with a `pending` phrase they are a danger still to be stopped, at least the line.
 const PENDING_HARMS = new Set(['scam', 'violence', 'missing', 'stranger']);
@@ -344,7 +346,8 @@ export class SituationModel {
     // by the day, someone not back yet, a worried question, a scam call still held), is a possible danger: the line with
     // the numbers, then the answer. Not with a hand rule or a plea, a clause of danger now, or harm to oneself (the card
     // there, see `selfHarm`); not in a long story, whose closing part tells the danger its own way.
-    const sign = graded === 'sure' && unstated && closing === undefined && frames.some((m) => m.value === 'sign');
+    // A sign beside a danger told strongly ("mùi gas nồng nặc, có nên bật quạt không") is no hedge.
+    const sign = graded === 'sure' && unstated && closing === undefined && frames.some((m) => SIGN_FRAMES.has(m.value)) && !frames.some((m) => m.value === 'intense');
     const grade: EmergencyGrade = (graded === 'none' && pending) || sign ? 'possible' : graded;
     const service = this.service.predict(features)[0].label as EmergencyService;
     const asksNumbers = grade !== 'sure' && scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST;
