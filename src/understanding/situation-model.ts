@@ -57,10 +57,8 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repa
 const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
-// Round 14: `passing`, `pending` and `stranger` too. Round 15: `sign` and `intense`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'sign', 'intense']);
-// Round 15: what tells a danger as a sign, not seen happening: a hedge ("hình như", `uncertain`, learnt too) or a `sign`.
-const SIGN_FRAMES = new Set(['sign', 'uncertain']);
+// Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense']);
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
 // with a stranger met online): with a `pending` phrase they are a danger still to be stopped, at least the line.
 const PENDING_HARMS = new Set(['scam', 'violence', 'missing', 'stranger']);
@@ -109,7 +107,7 @@ const SEEDS = [11, 12, 13];
 const DANGER_WEIGHT = 3;
 
 const phrases = z.array(z.string().min(1));
-const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]), present: phrases.default([]), negation: phrases.default([]) });
+const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]), present: phrases.default([]), negation: phrases.default([]), signs: phrases.default([]) });
 const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
 const writerSchema = z.object({
   danger: byService,
@@ -137,6 +135,8 @@ export interface Situations {
   present: string[];
   /** Words that deny the hazard right after them ("không khó thở"): that hazard is not named (round 12). */
   negation: string[];
+  /** Words that tell a danger as a sign, not seen happening ("hình như", "chưa thấy về"): see `judge` (round 15). */
+  signs: string[];
   examples: SituationExample[];
 }
 
@@ -155,11 +155,11 @@ export function loadSituations(intentsDir: string): Situations {
       for (const text of texts) examples.push({ text, label: 'numbers', service });
     }
   }
-  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, present: lexicon.present, negation: lexicon.negation, examples };
+  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, present: lexicon.present, negation: lexicon.negation, signs: lexicon.signs, examples };
 }
 
 /** The lexicon's frames and hand rules, without the examples. */
-export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing' | 'present' | 'negation'>;
+export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing' | 'present' | 'negation' | 'signs'>;
 
 /** The closing part of a long message, with features of what the rest says of it, and whether it tells a danger now. */
 interface ClosingPart {
@@ -213,6 +213,7 @@ export class SituationModel {
   private readonly ongoing = new PhraseMatcher<string[]>();
   private readonly present = new PhraseMatcher<string[]>();
   private readonly negation = new PhraseMatcher<string[]>();
+  private readonly signs = new PhraseMatcher<string[]>();
 
   // Both models read the same features, so they share one index (the service model's are a subset of the situation's).
   private constructor(
@@ -227,6 +228,7 @@ export class SituationModel {
     for (const p of situations.ongoing) this.ongoing.add(p, cues(p));
     for (const p of situations.present) this.present.add(p, cues(p));
     for (const p of situations.negation) this.negation.add(p, cues(p));
+    for (const p of situations.signs) this.signs.add(p, cues(p));
   }
 
   /** Trains both models on `docs`. */
@@ -313,9 +315,7 @@ export class SituationModel {
     // befalls only an animal (a cat up a tree: no person named at risk), leaves no one in danger: never the card, and
     // the line as for a message set apart, when some risk may remain ("bình gas hơi có mùi, tôi đã khóa van").
     const hazards = frames.filter((m) => HAZARD_FRAMES.has(m.value));
-    // Round 15: a hazard's own word that `at_risk` names too ("kẹt" of "con mèo bị kẹt") names no person beside the animal.
-    const someone = frames.some((m) => m.value === 'person' || (m.value === 'at_risk' && !hazards.some((h) => h.from === m.from && h.to === m.to)));
-    const animalOnly = frames.some((m) => m.value === 'animal') && !someone && hazards.every((m) => ANIMAL_HAZARDS.has(m.value));
+    const animalOnly = frames.some((m) => m.value === 'animal') && !frames.some((m) => m.value === 'at_risk' || m.value === 'person') && hazards.every((m) => ANIMAL_HAZARDS.has(m.value));
     // Resolved only when told after every hazard ("cúp máy rồi nhưng họ đứng trước cửa cầm dao" is not) and with nothing
     // after it saying the danger persists ("khóa van rồi mà mùi vẫn nồng").
     const resolvedAt = Math.max(-1, ...frames.filter((m) => m.value === 'resolved').map((m) => m.to));
@@ -347,7 +347,8 @@ export class SituationModel {
     // the numbers, then the answer. Not with a hand rule or a plea, a clause of danger now, or harm to oneself (the card
     // there, see `selfHarm`); not in a long story, whose closing part tells the danger its own way.
     // A sign beside a danger told strongly ("mùi gas nồng nặc, có nên bật quạt không") is no hedge.
-    const sign = graded === 'sure' && unstated && closing === undefined && frames.some((m) => SIGN_FRAMES.has(m.value)) && !frames.some((m) => m.value === 'intense');
+    const sign = graded === 'sure' && unstated && closing === undefined && !frames.some((m) => m.value === 'intense')
+      && this.signs.matchAll(words.map((w) => w.text)).some((m) => ownWords(words, m.from, m.value));
     const grade: EmergencyGrade = (graded === 'none' && pending) || sign ? 'possible' : graded;
     const service = this.service.predict(features)[0].label as EmergencyService;
     const asksNumbers = grade !== 'sure' && scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST;

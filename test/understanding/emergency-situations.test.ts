@@ -137,7 +137,12 @@ describe('understanding/emergencies: signs, stings, empty gas bottles (round 15)
     expect('hình như có mùi khét khét ở gian kho sau nhà, chưa thấy khói', ['possible'], ['fire']);
     expect('ông tôi ra đồng từ trưa đến giờ chưa thấy về, gọi không được', ['possible'], ['police']);
     expect('vết nứt ở bức tường giáp đồi cứ to dần ra mỗi ngày', ['possible'], ['fire']);
+    expect('cậu em đi câu từ trưa, giờ tối mịt rồi chưa về', ['possible'], ['police']);
+    expect('hình như có mùi gas ở chân cầu thang', ['possible'], ['fire']);
     expect('khói đen đang tuôn ra từ phòng bên, hình như có người bên trong', ['sure'], ['fire']);
+    // A sign beside a danger told strongly is no hedge; "dạo này" (lately) names no knife.
+    expect('mùi gas nồng nặc ngoài hành lang, có nên bật đèn không', ['sure'], ['fire']);
+    expect('dạo này tôi hay mất ngủ, muốn hỏi làm căn cước online', ['none']);
   });
 
   it('a negation must be the word typed ("nốt" is no "not"); a swallowed cleaner is a danger', () => {
