@@ -57,8 +57,8 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repa
 const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
-// Round 14: `passing`, `pending` and `stranger` too.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger']);
+// Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense']);
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
 // with a stranger met online): with a `pending` phrase they are a danger still to be stopped, at least the line.
 const PENDING_HARMS = new Set(['scam', 'violence', 'missing', 'stranger']);
@@ -107,7 +107,7 @@ const SEEDS = [11, 12, 13];
 const DANGER_WEIGHT = 3;
 
 const phrases = z.array(z.string().min(1));
-const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]), present: phrases.default([]), negation: phrases.default([]) });
+const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]), present: phrases.default([]), negation: phrases.default([]), signs: phrases.default([]) });
 const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
 const writerSchema = z.object({
   danger: byService,
@@ -135,6 +135,8 @@ export interface Situations {
   present: string[];
   /** Words that deny the hazard right after them ("không khó thở"): that hazard is not named (round 12). */
   negation: string[];
+  /** Words that tell a danger as a sign, not seen happening ("hình như", "chưa thấy về"): see `judge` (round 15). */
+  signs: string[];
   examples: SituationExample[];
 }
 
@@ -153,11 +155,11 @@ export function loadSituations(intentsDir: string): Situations {
       for (const text of texts) examples.push({ text, label: 'numbers', service });
     }
   }
-  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, present: lexicon.present, negation: lexicon.negation, examples };
+  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, present: lexicon.present, negation: lexicon.negation, signs: lexicon.signs, examples };
 }
 
 /** The lexicon's frames and hand rules, without the examples. */
-export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing' | 'present' | 'negation'>;
+export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing' | 'present' | 'negation' | 'signs'>;
 
 /** The closing part of a long message, with features of what the rest says of it, and whether it tells a danger now. */
 interface ClosingPart {
@@ -211,6 +213,7 @@ export class SituationModel {
   private readonly ongoing = new PhraseMatcher<string[]>();
   private readonly present = new PhraseMatcher<string[]>();
   private readonly negation = new PhraseMatcher<string[]>();
+  private readonly signs = new PhraseMatcher<string[]>();
 
   // Both models read the same features, so they share one index (the service model's are a subset of the situation's).
   private constructor(
@@ -225,6 +228,7 @@ export class SituationModel {
     for (const p of situations.ongoing) this.ongoing.add(p, cues(p));
     for (const p of situations.present) this.present.add(p, cues(p));
     for (const p of situations.negation) this.negation.add(p, cues(p));
+    for (const p of situations.signs) this.signs.add(p, cues(p));
   }
 
   /** Trains both models on `docs`. */
@@ -316,6 +320,7 @@ export class SituationModel {
     // after it saying the danger persists ("khóa van rồi mà mùi vẫn nồng").
     const resolvedAt = Math.max(-1, ...frames.filter((m) => m.value === 'resolved').map((m) => m.to));
     const resolved = time === 'resolved' && hazards.every((m) => m.from < resolvedAt) && !frames.some((m) => m.value === 'persists' && m.from >= resolvedAt);
+    // Round 15: a danger to an animal alone (a cat up a tree) gets the line only when the model is very sure.
     const noOneAtRisk = unstated && (resolved || animalOnly);
     // A few words that name no danger at all tell no situation (round 12).
     const untold = words.length <= SHORT_WORDS && stated.length === 0 && !this.namesDanger(words);
@@ -330,14 +335,21 @@ export class SituationModel {
     const pending = (toBe || feared) && !noOneAtRisk && time !== 'resolved' && frames.some((m) => PENDING_HARMS.has(m.value))
       && !frames.some((m) => SET_APART_FRAMES.has(m.value) && m.value !== 'news');
     const graded: EmergencyGrade = untold ? 'none' : noOneAtRisk
-      ? danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
+      ? danger >= (resolved ? GRADE_THRESHOLDS.setApartPossible : GRADE_THRESHOLDS.setApartSure) ? 'possible' : 'none'
       : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
       : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
           || (selfHarm && danger >= GRADE_THRESHOLDS.possible)
         ? 'sure'
         : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
-    const grade: EmergencyGrade = graded === 'none' && pending ? 'possible' : graded;
+    // Round 15: a short message the model alone grades sure, that tells a sign rather than a danger seen (hedged, growing
+    // by the day, someone not back yet, a worried question, a scam call still held), is a possible danger: the line with
+    // the numbers, then the answer. Not with a hand rule or a plea, a clause of danger now, or harm to oneself (the card
+    // there, see `selfHarm`); not in a long story, whose closing part tells the danger its own way.
+    // A sign beside a danger told strongly ("mùi gas nồng nặc, có nên bật quạt không") is no hedge.
+    const sign = graded === 'sure' && unstated && closing === undefined && !frames.some((m) => m.value === 'intense')
+      && this.signs.matchAll(words.map((w) => w.text)).some((m) => ownWords(words, m.from, m.value));
+    const grade: EmergencyGrade = (graded === 'none' && pending) || sign ? 'possible' : graded;
     const service = this.service.predict(features)[0].label as EmergencyService;
     const asksNumbers = grade !== 'sure' && scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST;
     return { grade, service, asksNumbers };
@@ -433,7 +445,8 @@ export class SituationModel {
     const all = this.allFrames(words, text).filter((m) => !places.some((e) => words[m.from].start >= e.start && words[m.to - 1].end <= e.end));
     const hiding = all.filter((m) => HIDING_FRAMES.has(m.value));
     // Round 12: a hazard denied right before it names none ("không khó thở", "không ai bị thương", "chưa bị cháy").
-    const denied = new Set(this.negation.matchAll(words.map((w) => w.text)).filter((m) => ownWords(words, m.from, m.value)).map((m) => m.to));
+    // Round 15: a negation typed with diacritics must be the word itself ("nốt" of "hơn chục nốt, khó thở" is no "not").
+    const denied = new Set(this.negation.matchAll(words.map((w) => w.text)).filter((m) => exactWords(words, m.from, m.value)).map((m) => m.to));
     // A setting's word inside a longer one of another kind is that one's too ("clip" of "quay clip", filming, is no film).
     const inside = (m: PhraseMatch<string>) => hiding.some((f) => f !== m && f.from <= m.from && m.to <= f.to && (!HIDING_FRAMES.has(m.value) || f.to - f.from > m.to - m.from));
     return all.filter((m) => !inside(m) && !(HAZARD_FRAMES.has(m.value) && denied.has(m.from)));
@@ -566,4 +579,9 @@ function ownWords(words: readonly Word[], from: number, cues: readonly string[])
     const w = words[from + k];
     return w.toned === w.text || w.toned === cue || cue === w.text;
   });
+}
+
+/** Whether the words from `from` on are the phrase `cues`, each typed bare or with the phrase's own tones. */
+function exactWords(words: readonly Word[], from: number, cues: readonly string[]): boolean {
+  return cues.every((cue, k) => words[from + k].toned === words[from + k].text || words[from + k].toned === cue);
 }

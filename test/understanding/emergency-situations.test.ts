@@ -130,3 +130,30 @@ describe('understanding/emergencies: harms to come, and a stable model (round 14
     assert.ok(moved < 0.01, `moved by ${moved}`);
   });
 });
+
+describe('understanding/emergencies: signs, stings, empty gas bottles (round 15)', () => {
+  it('a short message that tells a sign, not a danger seen, gets the line; a danger going on keeps the card', () => {
+    const expect = gradeCheck(productionParser());
+    expect('hình như có mùi khét khét ở gian kho sau nhà, chưa thấy khói', ['possible'], ['fire']);
+    expect('ông tôi ra đồng từ trưa đến giờ chưa thấy về, gọi không được', ['possible'], ['police']);
+    expect('vết nứt ở bức tường giáp đồi cứ to dần ra mỗi ngày', ['possible'], ['fire']);
+    expect('cậu em đi câu từ trưa, giờ tối mịt rồi chưa về', ['possible'], ['police']);
+    expect('hình như có mùi gas ở chân cầu thang', ['possible'], ['fire']);
+    expect('khói đen đang tuôn ra từ phòng bên, hình như có người bên trong', ['sure'], ['fire']);
+    // A sign beside a danger told strongly is no hedge; "dạo này" (lately) names no knife.
+    expect('mùi gas nồng nặc ngoài hành lang, có nên bật đèn không', ['sure'], ['fire']);
+    expect('dạo này tôi hay mất ngủ, muốn hỏi làm căn cước online', ['none']);
+  });
+
+  it('a negation must be the word typed ("nốt" is no "not"); a swallowed cleaner is a danger', () => {
+    const expect = gradeCheck(productionParser());
+    expect('bị ong vò vẽ đốt mấy chục nốt, giờ khó thở', ['sure'], ['medical']);
+    expect('bé nhà tôi lỡ uống ngụm nước tẩy, giờ vẫn chơi', ['possible', 'sure'], ['medical']);
+  });
+
+  it('a gas bottle run empty, or an animal stuck with no person at risk, is no emergency', () => {
+    const expect = gradeCheck(productionParser());
+    expect('hết gas nấu cơm rồi, chỗ nào đổi bình gần đây', ['none']);
+    expect('con chó nhà tôi bị kẹt dưới gầm giường, không lôi ra được', ['none']);
+  });
+});
