@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   assistant.knowledge.watch();
   // The first turns' one-time costs are paid here, not by the first deliveries after a start or deploy (src/ops/warm-up.ts).
   const warmUpStarted = performance.now();
-  await assistant.warmUp();
+  // A warm-up that fails only leaves those costs to the first deliveries: the assistant still starts.
+  await assistant.warmUp().catch((err: unknown) => logger.warn({ err }, 'warm-up failed; the first turns pay their first uses'));
   const warmUpMs = Math.round(performance.now() - warmUpStarted);
   const server = createHttpServer(assistant.app).listen(config.PORT, config.HOST);
   await once(server, 'listening');

@@ -2,27 +2,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { BullmqRunner, errorWarner, sendQueueName } from '../../src/announcements/bullmq-runner';
 import type { DeliveryEngine } from '../../src/announcements/delivery-engine';
 import { createLogger } from '../../src/ops/logger';
 import type { Store } from '../../src/store';
 import { createSqliteStore } from '../../src/store/sqlite';
 import { eventually } from '../channels/zalo/zalo-support';
+import { captureLogs } from '../support/log-lines';
 import { OwnRedis } from '../support/own-redis';
 import { uniqueRedisPrefix } from '../support/server';
-
-/** A pino destination that keeps every line, parsed. */
-function captureLogs(): { lines: Record<string, unknown>[]; stream: Writable } {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, stream };
-}
 
 describe('BullMQ runner errors while Redis is away (own redis-server)', function () {
   this.timeout(60_000);
@@ -45,7 +33,8 @@ describe('BullMQ runner errors while Redis is away (own redis-server)', function
   after(async () => {
     console.error = error;
     console.warn = warn;
-    await redis.start().catch(() => undefined);
+    // Back first: queues and workers left reconnecting to a server that is gone would hold close() past its grace.
+    await redis.start();
     await runner?.close();
     await redis.kill();
     await store.close();

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import nock from 'nock';
 import { WARM_UP_CHANNEL } from '../../src/ops/warm-up';
 import { createLogger } from '../../src/ops/logger';
 import { zaloEnv } from '../channels/zalo/zalo-support';
+import { captureLogs } from '../support/log-lines';
 import { messengerEnv } from '../support/messenger';
 import { chat, startAssistant, type RunningAssistant } from '../support/server';
 
@@ -29,7 +29,7 @@ async function assistantMetrics(url: string): Promise<string[]> {
 describe('the warm-up before listening (Zalo and Messenger on, nock with no interceptors)', function () {
   this.timeout(60_000);
   let running: RunningAssistant;
-  const lines: Record<string, unknown>[] = [];
+  const { lines, stream } = captureLogs();
   const outbound: string[] = [];
   const noMatch = (req: { method?: string; path?: string; hostname?: string }) => void outbound.push(`${req.method} ${req.hostname}${req.path}`);
 
@@ -37,12 +37,6 @@ describe('the warm-up before listening (Zalo and Messenger on, nock with no inte
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     nock.emitter.on('no match', noMatch);
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
     running = await startAssistant({ ...zaloEnv(), ...messengerEnv }, {}, createLogger('debug', stream));
   });
   after(async () => {
