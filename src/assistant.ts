@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import { createAdminModule } from './admin';
 import { createAnnouncementModule, type AnnouncementModule } from './announcements';
 import { createConsoleRouter } from './admin/console/console-router';
-import { AssistantBot } from './bot/assistant-bot';
+import { AssistantBot, type AssistantBotOptions } from './bot/assistant-bot';
 import { FeedbackDialog } from './bot/dialogs/feedback-dialog';
 import { answerAttachment } from './bot/handlers/attachment';
 import { createEmergencyHandlers, loadEmergencyGuide } from './bot/handlers/emergency';
@@ -43,6 +43,7 @@ import { loadTranslator } from './i18n/translator';
 import { questionActivity } from './ops/activity-recorder';
 import { KnowledgeHolder, type Knowledge } from './knowledge';
 import type { Logger } from './ops/logger';
+import { warmUp } from './ops/warm-up';
 import { createStore } from './store';
 import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
@@ -72,6 +73,8 @@ export interface Assistant {
   outboxPush: OutboxPush;
   /** Subscriptions, announcements and their delivery. */
   announcements: AnnouncementModule;
+  /** Runs a few messages through the parser and the bot, leaving no trace, so the first citizens' turns find it warm (src/ops/warm-up.ts). */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -215,7 +218,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   });
   // Emergencies in grades (sure, possible, a question for the numbers), every channel alike.
   const emergencies = createEmergencyHandlers(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml')));
-  const bot = new AssistantBot({
+  const botOptions: AssistantBotOptions = {
     state: store.state,
     unanswered: store.unanswered,
     parser: currentParser,
@@ -250,7 +253,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       logger.info({ channel: report.channel, intent: report.intent, path: report.path, ms: Math.round(report.seconds * 1000) }, 'turn answered');
     },
     now,
-  });
+  };
+  const bot = new AssistantBot(botOptions);
 
   // Platform ids seen (inbound, for de-duplication) or sent (Zalo echoes): in Redis with several instances, otherwise in
   // the store so they survive a restart.
@@ -403,6 +407,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     zalo,
     outboxPush,
     announcements,
+    warmUp: () => warmUp(botOptions, understanding.samples),
     async close() {
       retention.stop();
       knowledge.close();

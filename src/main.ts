@@ -16,6 +16,11 @@ async function main(): Promise<void> {
   const { createAssistant } = require('./assistant') as typeof import('./assistant');
   const assistant = await createAssistant(config, logger);
   assistant.knowledge.watch();
+  // The first turns' one-time costs are paid here, not by the first deliveries after a start or deploy (src/ops/warm-up.ts).
+  const warmUpStarted = performance.now();
+  // A warm-up that fails only leaves those costs to the first deliveries: the assistant still starts.
+  await assistant.warmUp().catch((err: unknown) => logger.warn({ err }, 'warm-up failed; the first turns pay their first uses'));
+  const warmUpMs = Math.round(performance.now() - warmUpStarted);
   const server = createHttpServer(assistant.app).listen(config.PORT, config.HOST);
   await once(server, 'listening');
   // What only start-up needed (the model file read whole, parsed content) is garbage now, in an old generation that
@@ -32,6 +37,7 @@ async function main(): Promise<void> {
   logger.info(
     {
       port: typeof address === 'object' && address ? address.port : config.PORT,
+      warmUpMs,
       storage: assistant.store.kind,
       coordination: assistant.coordination.kind,
       channels: { web: true, messenger: assistant.messenger !== undefined, zalo: assistant.zalo !== undefined },

@@ -39,6 +39,8 @@ const SWEEP_MS = 1000;
 /** Pending rows read per step when a cancelled announcement's send jobs are taken off the queues. */
 const WITHDRAW_PAGE = 1000;
 const CLOSE_GRACE_MS = 10_000;
+/** While Redis is away every connection reports each reconnect attempt: one line per queue or worker this often. */
+const ERROR_LOG_EVERY_MS = 30_000;
 
 /** Whether `work` settles within `ms` (it goes on either way; a rejection counts as settled). */
 async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
@@ -49,6 +51,25 @@ async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolea
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Logs a queue's or worker's `error` events (Redis gone, a lock not renewed) as warnings with the message alone. Without
+ * a listener BullMQ prints each one's stack to the console; they come with every reconnect attempt, so each source
+ * logs once per ERROR_LOG_EVERY_MS, with how many it left out since.
+ */
+export function errorWarner(logger: Logger, now: () => number): (role: 'queue' | 'worker', queue: string) => (err: Error) => void {
+  const sources = new Map<string, { loggedAt: number; left: number }>();
+  return (role, queue) => (err) => {
+    const key = `${role} ${queue}`;
+    const source = sources.get(key);
+    if (source && now() - source.loggedAt < ERROR_LOG_EVERY_MS) {
+      source.left++;
+      return;
+    }
+    logger.warn({ queue, role, error: err.message, ...(source?.left ? { leftOut: source.left } : {}) }, 'announcement queue error (Redis); BullMQ reconnects');
+    sources.set(key, { loggedAt: now(), left: 0 });
+  };
 }
 
 /**
@@ -64,6 +85,7 @@ export class BullmqRunner implements DeliveryRunner {
   private readonly planQueue: Queue<PlanJob>;
   private readonly sendQueues = new Map<string, Queue<SendJob>>();
   private readonly workers: Worker[] = [];
+  private readonly warnOnError: ReturnType<typeof errorWarner>;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -73,10 +95,12 @@ export class BullmqRunner implements DeliveryRunner {
   ) {
     this.connection = { url: options.redisUrl, maxRetriesPerRequest: null };
     this.prefix = `${options.keyPrefix}bull`;
+    this.warnOnError = errorWarner(options.logger, Date.now);
     this.planQueue = new Queue<PlanJob>(PLAN_QUEUE, { connection: this.connection, prefix: this.prefix });
     for (const channel of Object.keys(options.perSecond)) {
       this.sendQueues.set(channel, new Queue<SendJob>(sendQueueName(channel), { connection: this.connection, prefix: this.prefix }));
     }
+    for (const queue of [this.planQueue, ...this.sendQueues.values()]) queue.on('error', this.warnOnError('queue', queue.name));
   }
 
   /** Starts this instance's workers, re-offers announcements left `sending`, and watches the schedule. */
@@ -85,6 +109,7 @@ export class BullmqRunner implements DeliveryRunner {
     const log = (what: string) => (job: Job | undefined, err: Error) => logger.error({ err, job: job?.id }, what);
     const plan = new Worker<PlanJob>(PLAN_QUEUE, (job) => this.plan(job.data.id), { connection: this.connection, prefix: this.prefix, concurrency: 4 });
     plan.on('failed', log('announcement plan job failed; BullMQ retries it'));
+    plan.on('error', this.warnOnError('worker', PLAN_QUEUE));
     this.workers.push(plan);
     for (const [channel, rate] of Object.entries(perSecond)) {
       const worker = new Worker<SendJob>(sendQueueName(channel), (job) => this.send(job.data), {
@@ -94,6 +119,7 @@ export class BullmqRunner implements DeliveryRunner {
         ...(rate > 0 ? { limiter: { max: Math.max(1, Math.round(rate)), duration: 1000 } } : {}),
       });
       worker.on('failed', log('announcement send job failed; BullMQ retries it'));
+      worker.on('error', this.warnOnError('worker', sendQueueName(channel)));
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));

@@ -40,9 +40,10 @@ export interface TurnReport {
 }
 
 export interface AssistantBotOptions {
-  state: StateStore;
+  /** Where the conversation's memory is read; it is written with the turn (`turns`). */
+  state: Pick<StateStore, 'read'>;
   /** Where unclear or unanswerable messages are logged for content editors. */
-  unanswered: UnansweredLog;
+  unanswered: Pick<UnansweredLog, 'add'>;
   /** The current parser (content reloads may replace it between turns). */
   parser: () => Parser;
   translator: Translator;

@@ -3,26 +3,10 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { createAssistant, type Assistant } from '../../src/assistant';
 import { loadConfig } from '../../src/config';
 import { createLogger, type Logger } from '../../src/ops/logger';
-
-/** A log destination that keeps every line, parsed: a line that is not JSON fails the test. */
-function captureLogs(): { lines: Record<string, unknown>[]; raw: string[]; stream: Writable } {
-  const lines: Record<string, unknown>[] = [];
-  const raw: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        raw.push(line);
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      }
-      done();
-    },
-  });
-  return { lines, raw, stream };
-}
+import { captureLogs } from '../support/log-lines';
 
 describe('structured logs', () => {
   it('redacts phones, ID numbers, names, tokens and message text, by field and by shape, and stays valid JSON', () => {

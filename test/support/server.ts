@@ -8,7 +8,7 @@ import { createAssistant, type Assistant, type AssistantOptions } from '../../sr
 import type { RestMessage } from '../../src/channels/rest/rest-adapter';
 import { loadConfig } from '../../src/config';
 import { createHttpServer } from '../../src/http/app';
-import { createLogger } from '../../src/ops/logger';
+import { createLogger, type Logger } from '../../src/ops/logger';
 import { testModelCache } from './model-cache';
 
 /** A real assistant listening on a random loopback port, with its own temporary data folder. */
@@ -42,14 +42,15 @@ function shareFiles(from: string, to: string): void {
  * Starts the whole assistant as `npm start` would (same composition root), with env overrides (and a clock, senders) for the test.
  * The chat rate limit is off unless a test sets CHAT_RATE_LIMIT_PER_MINUTE: tests talk fast, all from 127.0.0.1.
  * Staff passwords are hashed at a low scrypt cost unless a test sets STAFF_PASSWORD_COST (OWASP's cost takes
- * seconds per hash on a busy shared machine; test/admin/passwords.test.ts and the upgrade test use it).
+ * seconds per hash on a busy shared machine; test/admin/passwords.test.ts and the upgrade test use it). A test that
+ * reads the log lines passes its own `logger`.
  */
-export async function startAssistant(env: Record<string, string> = {}, options: AssistantOptions = {}): Promise<RunningAssistant> {
+export async function startAssistant(env: Record<string, string> = {}, options: AssistantOptions = {}, logger?: Logger): Promise<RunningAssistant> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', CHAT_RATE_LIMIT_PER_MINUTE: '0', STAFF_PASSWORD_COST: '12', ...env });
   const modelCache = path.join(config.dataDir, 'model-cache');
   shareFiles(sharedModelCache, modelCache);
-  const assistant = await createAssistant(config, createLogger(config.LOG_LEVEL), options);
+  const assistant = await createAssistant(config, logger ?? createLogger(config.LOG_LEVEL), options);
   shareFiles(modelCache, sharedModelCache);
   const server: Server = await new Promise((resolve) => {
     const s = createHttpServer(assistant.app).listen(0, '127.0.0.1', () => resolve(s));
