@@ -1,9 +1,12 @@
 /**
- * `npm run bench [-- --quick] [-- name…]`: builds the server, runs every bench/*.bench.ts in turn (or those whose file
- * name starts with a given name), prints their figures and writes them all, with the machine they were measured on,
- * to BENCHMARKS.md at the repository root. Every figure of one file comes from one run on one machine.
+ * `npm run bench [-- --quick] [-- --node <major>] [-- name…]`: builds the server, runs every bench/*.bench.ts in turn
+ * (or those whose file name starts with a given name), prints their figures and writes them all, with the machine and
+ * the Node.js they were measured on, to BENCHMARKS.md at the repository root. Every figure of one file comes from one
+ * run on one machine and one runtime. `--node 24` runs the whole bench (the build, the load generator and every server
+ * it starts) under that Node major from the npm registry, with native modules built for it (.ci/on-node), as
+ * production runs it; without it, the machine's own Node runs everything.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +25,9 @@ interface Section {
 }
 
 const ROOT = path.join(__dirname, '..');
+/** Set by a `--node <major>` run for the bench it starts in .ci/on-node's copy of the tree: the major asked for, and where to write. */
+const ASKED_MAJOR = process.env.BENCH_NODE_MAJOR;
+const TARGET = process.env.BENCH_REPORT ?? path.join(ROOT, 'BENCHMARKS.md');
 
 /** Runs `fn`, keeping a copy of everything it prints on stdout (benches report with console.log). */
 async function capture<T>(fn: () => Promise<T>): Promise<{ value: T; text: string }> {
@@ -53,7 +59,10 @@ function machine(loadBefore: number[], runnableBefore: string): string[] {
   const busy = loadBefore[0] > cpus.length * 0.5 || os.loadavg()[0] > cpus.length * 0.5;
   return [
     `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores available to Node (os.cpus); ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
-    `- OS: ${os.type()} ${os.release()} (${os.arch()}); Node ${process.version}`,
+    `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
+    ASKED_MAJOR
+      ? `- Runtime: Node ${process.version} (\`--node ${ASKED_MAJOR}\`: the npm registry's \`node\` package, native modules built for it), for the build, the load generator and every server alike`
+      : `- Runtime: Node ${process.version}, this machine's own, for the build, the load generator and every server alike`,
     `- Load average (1 / 5 / 15 min): ${load(loadBefore)} at the start, ${load(os.loadavg())} at the end; runnable/total tasks at the start ${runnableBefore}`,
     busy
       ? '- **Other processes were running on this machine during the run** (the load average is above half the cores): absolute figures are lower than on an idle machine; the ratios compare figures taken minutes apart under the same load.'
@@ -63,10 +72,11 @@ function machine(loadBefore: number[], runnableBefore: string): string[] {
 
 function markdown(sections: Section[], header: string[], options: BenchOptions): string {
   const figures = sections.flatMap((s) => s.figures);
+  const flags = [...(options.quick ? ['--quick'] : []), ...(ASKED_MAJOR ? ['--node', ASKED_MAJOR] : [])];
   const out = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench${options.quick ? ' -- --quick' : ''}\` on ${new Date().toISOString()}${options.quick ? ' (quick run: short durations, fewer records)' : ''}. Each figure below comes from this one run on this machine; how they are measured is in docs/performance.md.`,
+    `Written by \`npm run bench${flags.length ? ` -- ${flags.join(' ')}` : ''}\` on ${new Date().toISOString()}${options.quick ? ' (quick run: short durations, fewer records)' : ''}. Each figure below comes from this one run on this machine under Node ${process.version}; how they are measured is in docs/performance.md.`,
     '',
     '## Machine',
     '',
@@ -85,8 +95,25 @@ function markdown(sections: Section[], header: string[], options: BenchOptions):
   return out.join('\n');
 }
 
+/** Runs this bench again under Node `major` in .ci/on-node's copy of the tree, writing to this tree's BENCHMARKS.md. */
+function onNode(major: string, args: string[]): number {
+  if (!/^\d+$/.test(major)) throw new Error(`--node takes a major version, e.g. 24 (got ${major})`);
+  const run = spawnSync(path.join(ROOT, '.ci', 'on-node'), [major, 'node_modules/.bin/tsx', 'bench/index.ts', ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_NODE_MAJOR: major, BENCH_REPORT: TARGET },
+  });
+  return run.status ?? 1;
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  let args = process.argv.slice(2);
+  const node = args.indexOf('--node');
+  if (node >= 0) {
+    const major = args[node + 1] ?? '';
+    args = args.filter((_, i) => i !== node && i !== node + 1);
+    if (!ASKED_MAJOR) process.exit(onNode(major, args));
+  }
   const options: BenchOptions = { quick: args.includes('--quick') };
   const only = args.filter((a) => !a.startsWith('--'));
   const loadBefore = os.loadavg();
@@ -109,9 +136,8 @@ async function main(): Promise<void> {
     const { value, text } = await capture(() => bench.run(options));
     sections.push({ file, lines: text.trimEnd().split('\n'), figures: value ?? [], seconds: (performance.now() - started) / 1000 });
   }
-  const target = path.join(ROOT, 'BENCHMARKS.md');
-  fs.writeFileSync(target, markdown(sections, machine(loadBefore, runnableBefore), options));
-  process.stdout.write(`\nwrote ${target}\n`);
+  fs.writeFileSync(TARGET, markdown(sections, machine(loadBefore, runnableBefore), options));
+  process.stdout.write(`\nwrote ${TARGET}\n`);
 }
 
 main().catch((err) => {
