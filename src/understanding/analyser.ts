@@ -27,6 +27,8 @@ export interface Analysis {
   /** What the lexicon said about procedures: a mention, `abstain` (aliases of unrelated families: nothing on purpose) or nothing. */
   procedureLexicon: 'mention' | 'abstain' | 'none';
   features: string[];
+  /** The facets (documents, fee, duration, online, where…) the sentence that asks names, or the whole message's when it is read whole. */
+  askedFacets: string[];
   /** The message is nothing but a dossier code (someone pasting the code they were given). */
   onlyCode: boolean;
   /** Features of the learned procedure model (computed on demand: most parses never consult it). */
@@ -47,6 +49,7 @@ export class Analyser {
   private readonly turn = new PhraseMatcher<string[]>();
   private readonly emphasis = new PhraseMatcher<true>();
   private readonly secondary = new PhraseMatcher<true>();
+  private readonly mainAsk = new PhraseMatcher<true>();
   // As `turn`: the cue as typed, so a word typed with diacritics must carry the cue's own ("lần đầu" is no "đâu").
   private readonly interrogative = new PhraseMatcher<string[]>();
   private readonly yesNo = new PhraseMatcher<string[]>();
@@ -66,6 +69,7 @@ export class Analyser {
     for (const p of [...resources.cues.ask, ...resources.cues.turn]) this.turn.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
     for (const p of resources.cues.emphasis) this.emphasis.add(p, true);
     for (const p of resources.cues.secondary) this.secondary.add(p, true);
+    for (const p of resources.cues.main_ask) this.mainAsk.add(p, true);
     const typed = (p: string) => normaliseText(p.toLowerCase()).split(/\s+/);
     for (const p of resources.cues.interrogative) this.interrogative.add(p, typed(p));
     for (const p of resources.cues.yes_no) this.yesNo.add(p, typed(p));
@@ -111,7 +115,10 @@ export class Analyser {
     const sentences = sentencesOf(text, words);
     const question = this.askedSentence(sentences, folded);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
-    const stress = sentences.find((s) => s.from >= question[1] && this.emphasis.match(folded.slice(s.from, s.to)).length > 0);
+    // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
+    // wherever it stands, before the questions too; in a message of one sentence there is nothing to choose.
+    const main = sentences.length > 1 ? sentences.find((s) => this.mainAsk.match(folded.slice(s.from, s.to)).length > 0) : undefined;
+    const stress = main ?? sentences.find((s) => s.from >= question[1] && this.emphasis.match(folded.slice(s.from, s.to)).length > 0);
     const [sFrom, sTo] = stress ? [stress.from, stress.to] : question;
     // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
     const marker = this.ask.match(folded.slice(sFrom, sTo)).pop();
@@ -198,6 +205,7 @@ export class Analyser {
       purposeOnly: mention?.purpose === true,
       procedureLexicon: mention ? 'mention' : found ? 'abstain' : 'none',
       features: featuresOf({ words: focusWords, facets: asked, contextFacets: storyFacets, topics, context: focused ? delexed : undefined }),
+      askedFacets: asked,
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
     };
@@ -215,7 +223,8 @@ export class Analyser {
       const asking = sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && introduced(s)).pop();
       if (asking) return [asking.from, asking.to];
     }
-    return askedSentence(sentences, folded.length, introduced);
+    const lesser = (s: Sentence) => this.secondary.match(folded.slice(s.from, s.to)).length > 0;
+    return askedSentence(sentences, folded.length, introduced, lesser);
   }
 
   /**
@@ -340,12 +349,29 @@ export function sentencesOf(text: string, words: readonly { start: number; end: 
  * ("Phải lên phường làm ạ? Em hỏi mang gì theo ạ?"): the first question that `introduced` accepts wins, else the first
  * question. A question of fewer than MIN_FOCUS_WORDS words ("Được không?") only adds to the one before it.
  */
-export function askedSentence(sentences: readonly Sentence[], wordCount: number, introduced: (s: Sentence) => boolean = () => false): [number, number] {
-  let last = sentences.length - 1;
-  while (last >= 0 && !sentences[last].question) last--;
+export function askedSentence(
+  sentences: readonly Sentence[],
+  wordCount: number,
+  introduced: (s: Sentence) => boolean = () => false,
+  lesser: (s: Sentence) => boolean = () => false,
+): [number, number] {
+  const lastQuestion = (before: number) => {
+    let k = before - 1;
+    while (k >= 0 && !sentences[k].question) k--;
+    return k;
+  };
+  let last = lastQuestion(sentences.length);
   if (sentences.length <= 1 || last < 0) return [0, wordCount];
   let first = last;
   while (first > 0 && sentences[first - 1].question) first--;
+  // Issue 10: a block that only adds a lesser ask ("Xin hỏi X? <story>. Nhân tiện cho hỏi Y?") is not where the request
+  // is: the questions before the story are.
+  const earlier = lastQuestion(first);
+  if (earlier >= 0 && sentences.slice(first, last + 1).every(lesser)) {
+    last = earlier;
+    first = last;
+    while (first > 0 && sentences[first - 1].question) first--;
+  }
   const asks = sentences.slice(first, last + 1).filter((s) => s.to - s.from >= MIN_FOCUS_WORDS);
   const pick = (asks.length > 1 ? asks.find(introduced) : undefined) ?? asks[0] ?? sentences[last];
   return [pick.from, pick.to];

@@ -79,7 +79,7 @@ export function buildParser(
       return { result: { text: input, intent, entities: [], intent_ranking: [intent], emergency: NO_EMERGENCY } };
     }
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
-    if (input.length >= LETTER_CHARS) ranking = withSecondOpinion(ranking, letters, input.slice(0, MAX_CHARS));
+    if (input.length >= LETTER_CHARS) ranking = withSecondOpinion(ranking, letters, input.slice(0, MAX_CHARS), askedPart(ranking, analysis.askedFacets));
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
     const emergency = situations.judge({ ...analysis, text: input });
     if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
@@ -165,7 +165,7 @@ const PROBABILITY_FLOOR = 1e-4;
  * The intent ranking of a letter with the SVM's opinion: p ∝ p_ours^(1−share) × e^(share × sharpness × SVM score),
  * renormalised, so the confidence stays a probability (and CLARIFY_BELOW keeps its meaning).
  */
-function withSecondOpinion(ranking: IntentScore[], svm: CharNgramSvm, text: string): IntentScore[] {
+function withSecondOpinion(ranking: IntentScore[], svm: CharNgramSvm, text: string, partAsked: boolean): IntentScore[] {
   const scores = svm.scores(text);
   const svmScore = new Map(svm.labels.map((l, c) => [l, scores[c]]));
   // An intent without training examples has no SVM score: it gets the lowest one.
@@ -174,7 +174,31 @@ function withSecondOpinion(ranking: IntentScore[], svm: CharNgramSvm, text: stri
   const max = Math.max(...logits);
   const e = logits.map((l) => Math.exp(l - max));
   const sum = e.reduce((a, b) => a + b, 0);
-  return ranking.map((r, i) => ({ name: r.name, confidence: e[i] / sum })).sort((a, b) => b.confidence - a.confidence);
+  const blended = ranking.map((r, i) => ({ name: r.name, confidence: e[i] / sum }));
+  if (!partAsked) return blended.sort((a, b) => b.confidence - a.confidence);
+  // Issue 10: the SVM reads the whole letter, whose story names papers, fees and delays it does not ask about, and leans
+  // to procedure_info, the commonest letter. When the sentence that asks names the part our model chose, the SVM still
+  // says whether the letter asks about a procedure at all, but not which part: the blended mass of the procedure parts
+  // is shared among them as our model shares it.
+  const ours = (r: IntentScore) => (PROCEDURE_PARTS.has(r.name) ? r.confidence : 0);
+  const oursMass = ranking.reduce((s, r) => s + ours(r), 0);
+  const partsMass = blended.reduce((s, r) => s + (PROCEDURE_PARTS.has(r.name) ? r.confidence : 0), 0);
+  const shared = oursMass > 0 ? blended.map((r, i) => (PROCEDURE_PARTS.has(r.name) ? { name: r.name, confidence: (partsMass * ours(ranking[i])) / oursMass } : r)) : blended;
+  return shared.sort((a, b) => b.confidence - a.confidence);
+}
+
+// The intents that ask about one part of a procedure, or about it all (procedure_info).
+const PROCEDURE_PARTS = new Set(['procedure_info', 'procedure_documents', 'procedure_fee', 'procedure_duration', 'procedure_online', 'office_location']);
+// The facet of the sentence that asks that names each part.
+const PART_FACET: Record<string, string> = { procedure_documents: 'documents', procedure_fee: 'fee', procedure_duration: 'duration', procedure_online: 'online', office_location: 'where' };
+
+const PARTS_NAMED = new Set(Object.values(PART_FACET));
+
+/** Whether our model's first intent is the one part of a procedure that the sentence that asks names (see withSecondOpinion). */
+function askedPart(ranking: readonly IntentScore[], askedFacets: readonly string[]): boolean {
+  const facet = PART_FACET[ranking[0]?.name];
+  const parts = askedFacets.filter((f) => PARTS_NAMED.has(f));
+  return facet !== undefined && parts.length === 1 && parts[0] === facet;
 }
 
 // Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field).

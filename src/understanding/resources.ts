@@ -77,6 +77,8 @@ const cuesSchema = z.object({
   turn: phraseList.default([]),
   /** Phrases that say which of several asks matters ("chủ yếu là", "quan trọng nhất là"): a sentence after the questions that holds one is the request. */
   emphasis: phraseList.default([]),
+  /** Phrases that mark an ask as the main one wherever it stands ("điều tôi lo nhất", "đó là việc chính"): that sentence is the request. */
+  main_ask: phraseList.default([]),
   /** Phrases that add a further, lesser ask ("cho hỏi thêm", "tiện cho hỏi"): a question they introduce is not the request. */
   secondary: phraseList.default([]),
   /** Words that make a clause a question wherever they stand ("gì", "ở đâu", "bao lâu", "how"): two asks in one sentence. */

@@ -44,6 +44,28 @@ describe('understanding/letters: which sentence of a long letter is the request'
     });
   });
 
+  describe('the main ask, and the part of a procedure asked (blind round 12)', () => {
+    it('takes the ask the citizen marks as the main one, even before the closing question', () => {
+      const text = 'Tôi 34 tuổi, làm ca đêm ở nhà máy giấy Hoàng Văn Thụ, đang ở nhà thuê của người quen ở phường Túc Duyên. '
+        + 'Thẻ tạm trú của tôi tháng sau là hết hạn. Cho tôi hỏi gia hạn tạm trú có làm trên VNeID được không, đó là việc chính. '
+        + 'Nếu phải lên phường thì tôi cần chuẩn bị những giấy tờ gì?';
+      const r = parser.parse(text);
+      assert.deepEqual([r.intent.name, entity(r, 'procedure')], ['procedure_online', 'tam-tru']);
+    });
+    it('does not take a closing question that only adds a lesser ask ("nhân tiện cho hỏi") for the request', () => {
+      const text = 'Xin hỏi đổi giấy phép lái xe ô tô hạng B thì mất bao nhiêu ngày làm việc? Tôi 47 tuổi, chạy xe dịch vụ ở Sông Công, '
+        + 'bằng cũ tháng này hết hạn và công ty không cho tôi nghỉ lâu. Nhân tiện cho tôi hỏi lệ phí đổi bằng là bao nhiêu?';
+      const r = parser.parse(text);
+      assert.deepEqual([r.intent.name, entity(r, 'procedure')], ['procedure_duration', 'gplx-doi-cap-lai']);
+    });
+    it('answers the part the closing question names, though the whole letter reads like a question about the procedure', () => {
+      const text = 'Tôi 38 tuổi, bán rau ở chợ Túc Duyên, chưa từng ra nước ngoài. Năm nay vợ chồng tôi muốn đưa hai con đi Singapore '
+        + 'dịp hè, hai cháu đã có căn cước. Tôi ngại phải xin nghỉ chợ nhiều buổi để đi lại. Cho tôi hỏi làm hộ chiếu cho cả nhà qua mạng có được không?';
+      const r = parser.parse(text);
+      assert.deepEqual([r.intent.name, entity(r, 'procedure')], ['procedure_online', 'ho-chieu']);
+    });
+  });
+
   describe('two asks in one sentence', () => {
     it('reads the first ask of the sentence as the request, the rest as context', () => {
       const letter = 'Tôi 36 tuổi, làm công nhân ở Phổ Yên, quê Tuyên Quang. Vợ tôi vừa sinh cháu thứ hai. '
