@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../../src/store/sqlite/driver';
 import nock from 'nock';
 import { WARM_UP_CHANNEL } from '../../src/ops/warm-up';
 import { createLogger } from '../../src/ops/logger';
