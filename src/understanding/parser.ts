@@ -10,7 +10,7 @@ import type { Resources } from './resources';
 import { trainSituationModel } from './situation-model';
 import { withoutRareGrams } from './features';
 import { FeatureIndex, SoftmaxClassifier, type TrainOptions } from './softmax-classifier';
-import { INTENT_NAMES } from './taxonomy-names';
+import { INTENT_NAMES, PROCEDURE_FACET_OF_INTENT } from './taxonomy-names';
 import { tokenise } from './tokenise';
 import type { Example } from './training-data';
 import type { EmergencyJudgement, IntentScore, Locale, ParsedEntity, Parser, ParseResult, ParserOptions } from './types';
@@ -188,11 +188,10 @@ function withSecondOpinion(ranking: IntentScore[], svm: CharNgramSvm, text: stri
 }
 
 // The intents that ask about one part of a procedure, or about it all (procedure_info).
-const PROCEDURE_PARTS = new Set(['procedure_info', 'procedure_documents', 'procedure_fee', 'procedure_duration', 'procedure_online', 'office_location']);
-// The facet of the sentence that asks that names each part.
-const PART_FACET: Record<string, string> = { procedure_documents: 'documents', procedure_fee: 'fee', procedure_duration: 'duration', procedure_online: 'online', office_location: 'where' };
-
-const PARTS_NAMED = new Set(Object.values(PART_FACET));
+const PROCEDURE_PARTS: ReadonlySet<string> = new Set(Object.keys(PROCEDURE_FACET_OF_INTENT));
+// The facet of the sentence that asks that names each part (all but the whole, `info`).
+const PART_FACET: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(PROCEDURE_FACET_OF_INTENT).filter(([, facet]) => facet !== 'info'));
+const PARTS_NAMED: ReadonlySet<string> = new Set(Object.values(PART_FACET));
 
 /** Whether our model's first intent is the one part of a procedure that the sentence that asks names (see withSecondOpinion). */
 function askedPart(ranking: readonly IntentScore[], askedFacets: readonly string[]): boolean {

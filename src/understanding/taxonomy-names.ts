@@ -21,6 +21,16 @@ export const PROCEDURE_IDS = [
 
 export type IntentName = (typeof INTENT_NAMES)[number];
 
+/** The intents that ask about a procedure, and the part of it each asks for ("where" is an office question about it). */
+export const PROCEDURE_FACET_OF_INTENT = {
+  procedure_info: 'info',
+  procedure_documents: 'documents',
+  procedure_fee: 'fee',
+  procedure_duration: 'duration',
+  procedure_online: 'online',
+  office_location: 'where',
+} as const satisfies Partial<Record<IntentName, string>>;
+
 const intentSet: ReadonlySet<string> = new Set(INTENT_NAMES);
 const procedureSet: ReadonlySet<string> = new Set(PROCEDURE_IDS);
 

@@ -45,13 +45,13 @@ export class TokenNormaliser {
     this.prefixRewrites = Object.entries(abbreviations.prefix_rewrites);
   }
 
-  /** The words expansions produce, so the vocabulary knows them. */
   /** Keeps these words whole when they mix letters and digits (issue 10: "Bằng B2 quá hạn" lost its licence alias). */
   keepWhole(words: Iterable<string>): void {
     for (const w of words) if (MIXED.test(w)) this.whole.add(w);
     this.memo.clear();
   }
 
+  /** The words expansions produce, so the vocabulary knows them. */
   expansionWords(): string[] {
     return [...this.expansions.values(), ...this.emoji.values(), ...this.units.values()].flatMap((list) => list.map((e) => e.text));
   }

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { PROCEDURE_FACET_OF_INTENT } from '../../understanding/taxonomy-names';
 import { payload, type Button } from '../reply';
 
 /** The questions a citizen asks about a procedure; each answers with one part of the content file. */
@@ -6,14 +7,7 @@ export const facets = ['documents', 'fee', 'duration', 'online', 'where', 'info'
 export type Facet = (typeof facets)[number];
 
 /** Which facet each understanding intent asks for. "Where" is an office question about the procedure. */
-export const facetOfIntent: Readonly<Record<string, Facet>> = {
-  procedure_info: 'info',
-  procedure_documents: 'documents',
-  procedure_fee: 'fee',
-  procedure_duration: 'duration',
-  procedure_online: 'online',
-  office_location: 'where',
-};
+export const facetOfIntent: Readonly<Record<string, Facet>> = PROCEDURE_FACET_OF_INTENT;
 
 const intentOfFacet = Object.fromEntries(Object.entries(facetOfIntent).map(([intent, facet]) => [facet, intent])) as Record<Facet, string>;
 

@@ -52,7 +52,11 @@ export function loadQuestionWords(file: string): QuestionWords {
   // The phrases that can start at a typed word are those whose first word folds as it does: filed under that fold,
   // longest first as in the list, so a word is compared with a few phrases instead of every one.
   const byFirst = new Map<string, Phrase[]>();
-  for (const p of list) byFirst.set(p.words[0].folded, [...(byFirst.get(p.words[0].folded) ?? []), p]);
+  for (const p of list) {
+    const filed = byFirst.get(p.words[0].folded);
+    if (filed) filed.push(p);
+    else byFirst.set(p.words[0].folded, [p]);
+  }
   return (message) => {
     const typed = wordsOf(message);
     const found: AskedFacet[] = [];
