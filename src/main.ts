@@ -4,6 +4,7 @@ import { createHttpServer } from './http/app';
 import { installLazyModules } from './ops/lazy-modules';
 import { createLogger } from './ops/logger';
 import { shutDown } from './ops/shutdown';
+import { collectStartUpGarbage } from './ops/start-up-garbage';
 
 /** Starts the assistant: reads config, builds every part, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -23,16 +24,9 @@ async function main(): Promise<void> {
   const warmUpMs = Math.round(performance.now() - warmUpStarted);
   const server = createHttpServer(assistant.app).listen(config.PORT, config.HOST);
   await once(server, 'listening');
-  // What only start-up needed (the model file read whole, parsed content) is garbage now, in an old generation that
-  // nothing collects while the process sits idle: collecting it keeps the idle footprint to what is in use
-  // (docs/performance.md). A second after listening, so it does not delay the first answers (~0.1 s of CPU). Twice: V8
-  // frees dead array buffers (the 9 MB model file among them) while sweeping in the background and finishes that at the
-  // next collection; after one, ~18 MB stayed resident in about half the starts. `gc` exists when Node runs with
-  // --expose-gc, as `npm start` and the image start it; elsewhere this does nothing.
-  setTimeout(() => {
-    globalThis.gc?.();
-    globalThis.gc?.();
-  }, 1000).unref();
+  // Start-up's garbage collected, and the young generation it grew shrunk, a second after listening, so it does not
+  // delay the first answers (src/ops/start-up-garbage.ts).
+  setTimeout(() => collectStartUpGarbage(), 1000).unref();
   const address = server.address();
   logger.info(
     {
