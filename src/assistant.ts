@@ -75,7 +75,11 @@ export interface Assistant {
   announcements: AnnouncementModule;
   /** Runs a few messages through the parser and the bot, leaving no trace, so the first citizens' turns find it warm (src/ops/warm-up.ts). */
   warmUp(): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Finishes what is in hand, then closes coordination and storage. `by` (epoch ms), the shutdown's deadline less a
+   * margin: when the announcement workers stop waiting for a Redis that is away.
+   */
+  close(by?: number): Promise<void>;
 }
 
 /** Parts plugged in from outside the configuration: a clock, stand-in channels, recording officer signals (tests). */
@@ -408,14 +412,12 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     outboxPush,
     announcements,
     warmUp: () => warmUp(botOptions, understanding.samples),
-    async close() {
+    async close(by) {
       retention.stop();
       knowledge.close();
-      // Deliveries already acknowledged, and notices being sent, finish before storage closes.
-      await zalo?.close();
-      await messenger?.close();
-      await outboxPush?.close();
-      await announcements.close();
+      // Deliveries already acknowledged, notices and announcements being sent, finish before storage closes; all at
+      // once, so the announcement workers take no new job while the channels finish theirs.
+      await Promise.all([zalo?.close(), messenger?.close(), outboxPush?.close(), announcements.close(by)]);
       await coordination.close();
       await store.close();
       useYamlCache([]);

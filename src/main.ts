@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   );
   const stop = async (signal: string) => {
     logger.info({ signal, timeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS }, 'shutting down: no new connections; finishing turns and deliveries');
-    const outcome = await shutDown({ server, closeAssistant: () => assistant.close(), timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000, logger }).catch((err: unknown) => {
+    const outcome = await shutDown({ server, closeAssistant: (by) => assistant.close(by), timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000, logger }).catch((err: unknown) => {
       logger.error({ err }, 'shutdown failed');
       return 'failed' as const;
     });

@@ -1,4 +1,4 @@
-import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { DelayedError, Queue, Worker, type ConnectionOptions, type Job, type RedisClient } from 'bullmq';
 import type { Logger } from '../ops/logger';
 import type { AnnouncementRepository, ChannelUser } from '../store/ports';
 import type { Clock } from '../store/store-options';
@@ -38,6 +38,7 @@ const sendJobId = (job: SendJob) => [job.id, job.channel, job.userId].map(encode
 const SWEEP_MS = 1000;
 /** Pending rows read per step when a cancelled announcement's send jobs are taken off the queues. */
 const WITHDRAW_PAGE = 1000;
+/** How long close() lets work in hand finish when its caller gives no deadline (tests; main passes the shutdown's). */
 const CLOSE_GRACE_MS = 10_000;
 /** While Redis is away every connection reports each reconnect attempt: one line per queue or worker this often. */
 const ERROR_LOG_EVERY_MS = 30_000;
@@ -87,6 +88,16 @@ export class BullmqRunner implements DeliveryRunner {
   private readonly workers: Worker[] = [];
   private readonly warnOnError: ReturnType<typeof errorWarner>;
   private timer: NodeJS.Timeout | undefined;
+  /** Send jobs' work in hand (the platform call and the row's outcome in the store), which a close lets finish. */
+  private readonly sending = new Set<Promise<void>>();
+  /** Plan jobs in hand: a close lets them reach their next step and give their job back. */
+  private readonly planning = new Set<Promise<void>>();
+  private closing = false;
+  /** Wakes plan jobs sleeping between sweeps (a close). */
+  private wake: () => void = () => {};
+  private readonly woken = new Promise<void>((resolve) => (this.wake = resolve));
+  /** The command connections of the queues and workers, once started (the blocking reads' are left out). */
+  private clients: RedisClient[] = [];
 
   constructor(
     private readonly engine: DeliveryEngine,
@@ -107,12 +118,12 @@ export class BullmqRunner implements DeliveryRunner {
   async start(): Promise<void> {
     const { concurrency, perSecond, logger } = this.options;
     const log = (what: string) => (job: Job | undefined, err: Error) => logger.error({ err, job: job?.id }, what);
-    const plan = new Worker<PlanJob>(PLAN_QUEUE, (job) => this.plan(job.data.id), { connection: this.connection, prefix: this.prefix, concurrency: 4 });
+    const plan = new Worker<PlanJob>(PLAN_QUEUE, (job, token) => this.track(this.planning, this.plan(job, token)), { connection: this.connection, prefix: this.prefix, concurrency: 4 });
     plan.on('failed', log('announcement plan job failed; BullMQ retries it'));
     plan.on('error', this.warnOnError('worker', PLAN_QUEUE));
     this.workers.push(plan);
     for (const [channel, rate] of Object.entries(perSecond)) {
-      const worker = new Worker<SendJob>(sendQueueName(channel), (job) => this.send(job.data), {
+      const worker = new Worker<SendJob>(sendQueueName(channel), (job) => this.track(this.sending, this.send(job.data)), {
         connection: this.connection,
         prefix: this.prefix,
         concurrency,
@@ -123,6 +134,7 @@ export class BullmqRunner implements DeliveryRunner {
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    this.clients = await Promise.all([...this.workers, this.planQueue, ...this.sendQueues.values()].map((b) => b.getBackend().client));
     for (const a of await this.announcements.list(1000, ['sending'])) await this.kick(a.id);
     this.timer = setInterval(() => void this.startDue().catch((err: unknown) => logger.error({ err }, 'scheduled announcements check failed')), this.options.pollMs);
     this.timer.unref();
@@ -164,20 +176,90 @@ export class BullmqRunner implements DeliveryRunner {
   }
 
   /**
-   * Lets running jobs finish, for CLOSE_GRACE_MS at most: after a Redis restart a worker's blocking connection can stay
-   * "reconnecting" and its close() never resolve (seen with bullmq 5 and 6 on Node 22), and a stop must not hang on it.
-   * Jobs cut short are what a crash leaves: stalled, retried, their rows judged in doubt after the lease.
+   * Stops taking jobs, lets the sends in hand finish (they need the store and the platform, not Redis) until `by`
+   * (epoch ms), then gives BullMQ the rest of that time to record them done and close, when Redis is there to hear it.
+   * While Redis is away nothing more comes of waiting: ioredis holds BullMQ's commands in its offline queue until a
+   * reconnect, and its disconnect() while reconnecting neither fails them nor ends the connection (ioredis 6.0; the
+   * worker's close() and disconnect() then never resolve, and every further reconnect attempt waits up to 20 s). So the
+   * workers are then closed by force and every connection cut. A job not recorded done stays active in Redis: when
+   * Redis returns, its lock lapses and BullMQ retries it (stalled-job recovery), and the store's row, already `sent`,
+   * keeps it from being sent twice; a plan job resumes after its stored cursor.
    */
-  async close(): Promise<void> {
+  async close(by = Date.now() + CLOSE_GRACE_MS): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    if (!(await settlesWithin(Promise.all(this.workers.map((w) => w.close())), CLOSE_GRACE_MS))) {
-      await settlesWithin(Promise.all(this.workers.map((w) => w.disconnect())), CLOSE_GRACE_MS);
+    this.closing = true;
+    this.wake();
+    const left = () => Math.max(0, by - Date.now());
+    // No new jobs from here on; each job in hand runs to its end.
+    await settlesWithin(Promise.all(this.workers.map((w) => w.pause(true))), left());
+    const finished = await this.drained(this.sending, left);
+    let clean = false;
+    if (finished && this.redisReady()) {
+      // Plan jobs give their job back (delayed, for whichever instance takes it next), then every job is recorded done.
+      // Redis going away meanwhile ends the wait: what BullMQ sends it from then on waits for a reconnect.
+      const lost = this.redisLost();
+      clean = (await this.drained(this.planning, left)) && (await settlesWithin(Promise.race([this.closeAll(), lost.promise]), left())) && !lost.happened();
+      lost.forget();
     }
-    await settlesWithin(Promise.all([this.planQueue, ...this.sendQueues.values()].map((q) => q.close())), CLOSE_GRACE_MS);
+    if (!clean) {
+      this.options.logger.warn(
+        { sending: this.sending.size, planning: this.planning.size, redis: this.redisReady() ? 'ready' : 'away' },
+        'announcement workers closed by force; jobs not recorded done are retried when Redis has them again, and no recipient gets one twice',
+      );
+      await settlesWithin(Promise.all(this.workers.map((w) => w.close(true))), left());
+      this.cutConnections();
+    }
   }
 
-  private async plan(id: string): Promise<void> {
+  /** Runs `work` as a job's processing, kept in `set` until it settles. */
+  private track(set: Set<Promise<void>>, work: Promise<void>): Promise<void> {
+    const tracked = work.finally(() => set.delete(tracked));
+    set.add(tracked);
+    return work;
+  }
+
+  /** Resolves true once `set` is empty (work added meanwhile included), false when `left()` runs out first. */
+  private async drained(set: Set<Promise<void>>, left: () => number): Promise<boolean> {
+    while (set.size > 0) {
+      if (left() === 0 || !(await settlesWithin(Promise.allSettled([...set]), left()))) return false;
+    }
+    return true;
+  }
+
+  /** The graceful close: each worker waits for its jobs to be recorded done, then every connection quits. */
+  private closeAll(): Promise<unknown> {
+    return Promise.all([...this.workers.map((w) => w.close()), this.planQueue.close(), ...[...this.sendQueues.values()].map((q) => q.close())]);
+  }
+
+  /** Whether every connection BullMQ uses for commands (not the blocking reads) is up. */
+  private redisReady(): boolean {
+    return this.clients.length > 0 && this.clients.every((c) => c.status === 'ready');
+  }
+
+  /** Settles when a command connection is lost (ioredis starts reconnecting), which a quit does not do. */
+  private redisLost(): { promise: Promise<void>; happened(): boolean; forget(): void } {
+    let happened = false;
+    let listener = () => {};
+    const promise = new Promise<void>((resolve) => (listener = () => ((happened = true), resolve())));
+    for (const c of this.clients) c.once('reconnecting', listener);
+    return { promise, happened: () => happened, forget: () => this.clients.forEach((c) => c.off('reconnecting', listener)) };
+  }
+
+  /** Cuts every connection without waiting for Redis to hear of it. */
+  private cutConnections(): void {
+    for (const base of [...this.workers, this.planQueue, ...this.sendQueues.values()]) {
+      const backend = base.getBackend();
+      for (const client of [backend.client, backend.blockingClient]) {
+        // Not awaited: a connection that never came up has no client to hand over.
+        void client?.then((c) => c.disconnect(), () => undefined);
+      }
+    }
+  }
+
+  private async plan(job: Job<PlanJob>, token: string | undefined): Promise<void> {
+    const { id } = job.data;
     for (;;) {
+      if (this.closing) return this.giveBack(job, token);
       const a = await this.announcements.get(id);
       if (!a || a.status !== 'sending') {
         // Cancelled: rows planned meanwhile are marked too; their send jobs find the announcement cancelled and end.
@@ -194,8 +276,18 @@ export class BullmqRunner implements DeliveryRunner {
       // Rows planned just before a crash may have no send job yet: offer the first pending ones again (a job id
       // that still exists is not added twice; a row already taken is not sent twice).
       await this.enqueue(id, await this.announcements.deliveries(id, this.engine.pageSize, 'pending'));
-      await new Promise((resolve) => setTimeout(resolve, SWEEP_MS));
+      await Promise.race([new Promise((resolve) => setTimeout(resolve, SWEEP_MS).unref()), this.woken]);
     }
+  }
+
+  /**
+   * Closing: the plan job goes back to the queue, due after one sweep, for whichever instance takes it next (this one
+   * takes no more jobs). Ending it instead would remove it (removeOnComplete), leaving the announcement to the next
+   * start; failing it would spend one of its attempts.
+   */
+  private async giveBack(job: Job<PlanJob>, token: string | undefined): Promise<void> {
+    await job.moveToDelayed(Date.now() + SWEEP_MS, token);
+    throw new DelayedError();
   }
 
   private async enqueue(id: string, users: readonly ChannelUser[]): Promise<void> {

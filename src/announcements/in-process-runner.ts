@@ -16,7 +16,8 @@ export interface DeliveryRunner {
   withdraw(id: string): Promise<void>;
   /** Resolves once the work asked of this process so far is done (tests, shutdown). */
   idle(): Promise<void>;
-  close(): Promise<void>;
+  /** Takes no more work and lets the work in hand finish; `by` (epoch ms): when to stop waiting for it, if the runner can. */
+  close(by?: number): Promise<void>;
 }
 
 export interface InProcessRunnerOptions {

@@ -63,7 +63,8 @@ export interface AnnouncementModule {
   menuSentSince(user: ChannelUser, since: Date): Promise<Button[] | undefined>;
   /** Resumes interrupted sends and watches the schedule. */
   start(): Promise<void>;
-  close(): Promise<void>;
+  /** `by` (epoch ms): when to stop waiting for deliveries in hand (DeliveryRunner.close). */
+  close(by?: number): Promise<void>;
 }
 
 /** Longer than a send with all its retries (ANNOUNCEMENT_RETRY waits up to a minute between tries). */
@@ -141,6 +142,6 @@ export function createAnnouncementModule(deps: AnnouncementModuleDeps): Announce
       return row && announcementButtons(deps.translator.forLocale((row.locale === 'en' ? 'en' : 'vi') as Locale));
     },
     start: () => runner.start(),
-    close: () => runner.close(),
+    close: (by) => runner.close(by),
   };
 }

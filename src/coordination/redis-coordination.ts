@@ -97,7 +97,9 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
       await redis.ping();
     },
     async close() {
-      await redis.quit();
+      // While Redis is away, QUIT is refused at once (no offline queue): the connection is dropped instead.
+      if (redis.status !== 'ready') return void redis.disconnect();
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
   return whileUnreachable(coordination, () => redis.status !== 'ready');

@@ -3,8 +3,11 @@ import type { Logger } from './logger';
 
 export interface ShutdownOptions {
   server: Server;
-  /** Finishes deliveries already acknowledged and waiting sends, then closes coordination and storage. */
-  closeAssistant(): Promise<void>;
+  /**
+   * Finishes deliveries already acknowledged and waiting sends, then closes coordination and storage; `by` (epoch ms),
+   * the deadline less a margin for closing the stores: when to stop waiting on work that cannot finish (a Redis away).
+   */
+  closeAssistant(by: number): Promise<void>;
   /** After this long the process gives up waiting (SHUTDOWN_TIMEOUT_SECONDS). */
   timeoutMs: number;
   logger: Logger;
@@ -16,8 +19,12 @@ export interface ShutdownOptions {
  * Answers 'clean', or 'timeout' when the deadline passed first (the caller exits non-zero: work may be cut short,
  * and the delivery journal replays it on the next start).
  */
+/** What the deadline keeps for closing coordination and storage after the work in hand (a fifth of it at most). */
+const CLOSE_MARGIN_MS = 3000;
+
 export async function shutDown(options: ShutdownOptions): Promise<'clean' | 'timeout'> {
   const { server, logger } = options;
+  const by = Date.now() + options.timeoutMs - Math.min(CLOSE_MARGIN_MS, options.timeoutMs / 5);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
@@ -28,7 +35,7 @@ export async function shutDown(options: ShutdownOptions): Promise<'clean' | 'tim
     server.closeIdleConnections();
     await closed;
     logger.info('no request in flight; finishing deliveries and closing stores');
-    await options.closeAssistant();
+    await options.closeAssistant(by);
     return 'clean' as const;
   })();
   try {

@@ -16,7 +16,8 @@ export interface RunningAssistant {
   url: string;
   assistant: Assistant;
   dataDir: string;
-  close(): Promise<void>;
+  /** As SIGTERM closes it; `by`: the close's deadline (Assistant.close). */
+  close(options?: { by?: number }): Promise<void>;
 }
 
 /** Trained models (and parsed YAML) of the assistants this process starts; see test/support/model-cache.ts. */
@@ -60,9 +61,9 @@ export async function startAssistant(env: Record<string, string> = {}, options: 
     url: `http://127.0.0.1:${port}`,
     assistant,
     dataDir,
-    async close() {
+    async close(how = {}) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await assistant.close();
+      await assistant.close(how.by);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
