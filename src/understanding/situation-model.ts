@@ -58,7 +58,15 @@ const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense']);
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request']);
+// Round 16: the emergency lines by their numbers (112 is the old general one), as typed digits.
+const EMERGENCY_NUMBERS = new Set(['112', '113', '114', '115']);
+// A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
+const NEAR_WORDS = 2;
+// Administrative units after a service's name make it a local office ("công an xã", "công an phường"), folded.
+const LOCAL_UNITS = new Set(['xa', 'phuong', 'huyen', 'quan', 'thi']);
+// A hotline by name ("đường dây nóng", "hotline"), folded: asked for with no procedure, it is the emergency line.
+const HOTLINE_WORDS = new Set(['nong', 'hotline']);
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
 // with a stranger met online): with a `pending` phrase they are a danger still to be stopped, at least the line.
 const PENDING_HARMS = new Set(['scam', 'violence', 'missing', 'stranger']);
@@ -94,6 +102,12 @@ const SENTENCE_END = /[?!;\n]|\.\s/;
 // after the danger, it is where the story stands; a danger told after it ("…nhưng họ vẫn đang gọi dọa") is present again.
 type StoryTime = 'present' | 'over' | 'dated' | 'resolved';
 const TIME_FRAMES = new Set<string>(['present', 'over', 'resolved']);
+/** A time a message tells: which, where it ends in the text, and the word it ends on. */
+interface TimeMark {
+  time: StoryTime;
+  at: number;
+  word: number;
+}
 // The numbers are asked for when that label wins and is at least this likely.
 const NUMBERS_AT_LEAST = 0.4;
 // The words of a message the model reads: its last ones, where a story tells the situation now and a letter its ask.
@@ -308,8 +322,14 @@ export class SituationModel {
     // told after the fact), but by its time ("tuần trước … sáng ra thì xe mất" is over, "từ hôm qua … đến giờ mất liên
     // lạc" is now) and by how it ends.
     const unstated = rules.length === 0 && clauses.length === 0 && !selfHarm;
+    // Round 16: every hazard told in a time over ("năm ngoái bố tôi bị nhồi máu cơ tim, giờ khỏe rồi, muốn hỏi thủ tục…"),
+    // and what is told after them, read on its own, tells no danger (an ask, a recovery): the danger is over, though the
+    // story's last time is now. A threat told over and come back ("tuần trước bị dọa giết, giờ họ đứng trước cổng") reads
+    // as a danger in its present part, and stays.
+    const overFrom = unstated ? this.hazardsOver(message, frames) : undefined;
+    const pastOnly = overFrom !== undefined && (overFrom >= words.length || this.dangerProbability(partOf(message, overFrom)) < GRADE_THRESHOLDS.possible);
     const setApart = unstated
-      && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated' || isMildFever(message)
+      && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated' || isMildFever(message) || pastOnly
         || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible && time !== 'present'));
     // Round 13: a danger resolved now (the scam call hung up, the gas turned off and aired, "giờ ăn rồi ổn"), or one that
     // befalls only an animal (a cat up a tree: no person named at risk), leaves no one in danger: never the card, and
@@ -351,7 +371,23 @@ export class SituationModel {
       && this.signs.matchAll(words.map((w) => w.text)).some((m) => ownWords(words, m.from, m.value));
     const grade: EmergencyGrade = (graded === 'none' && pending) || sign ? 'possible' : graded;
     const service = this.service.predict(features)[0].label as EmergencyService;
-    const asksNumbers = grade !== 'sure' && scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST;
+    // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
+    // to say ("gọi 113 có mất tiền không", "số khẩn cấp là gì", "tổng đài 112 còn dùng không") — asks for the numbers,
+    // whatever the model reads into its words ("mất tiền" is a scam's too): a line named (a service's number, or a
+    // number asked beside a service's name) and asked about, with no hazard told outside a film, a lesson or a "what if".
+    const has = (frame: string) => frames.some((m) => m.value === frame);
+    const services = frames.filter((m) => m.value === 'call_police' || m.value === 'call_fire' || m.value === 'call_medical');
+    // Not a local office's own phone ("sđt công an xã Đại Từ": the office finder answers that).
+    const office = (c: PhraseMatch<string>) => c.to < words.length && LOCAL_UNITS.has(words[c.to].text);
+    const numberBy = (m: PhraseMatch<string>) => m.value === 'number' && words[m.from].text !== 'call'
+      && services.some((c) => !office(c) && c.from - m.to <= NEAR_WORDS && m.from - c.to <= NEAR_WORDS);
+    // A hotline asked for with no procedure named ("cho em xin số đường dây nóng của công an tỉnh") is the numbers too.
+    const hotline = frames.some((m) => m.value === 'number' && words.slice(m.from, m.to).some((w) => HOTLINE_WORDS.has(w.text))) && has('request')
+      && !has('paperwork') && !services.some(office) && !message.entities.some((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
+    const lineNamed = has('line') || hotline || frames.some(numberBy) || words.some((w) => EMERGENCY_NUMBERS.has(w.text));
+    const hazardNow = hazards.length > 0 && !frames.some((m) => SET_APART_FRAMES.has(m.value) || m.value === 'hypothetical');
+    const asksLine = lineNamed && closing === undefined && (has('question') || has('request')) && !hazardNow && rules.length === 0 && !selfHarm;
+    const asksNumbers = grade !== 'sure' && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
     return { grade, service, asksNumbers };
   }
 
@@ -408,9 +444,20 @@ export class SituationModel {
    * `frames`: the message's frame matches.
    */
   private storyTime(message: ReadMessage, frames: readonly PhraseMatch<string>[]): StoryTime | undefined {
+    const marks = this.timeMarks(message, frames);
+    return marks.length > 0 ? marks[marks.length - 1].time : undefined;
+  }
+
+  /**
+   * The times a message tells, in the order they hold (each later or, ending on the same word, shorter than the one
+   * before it is dropped, see `storyTime`): a time frame's words or a date, with the word (`word`, -1 for a date's
+   * position before any word) they end on.
+   */
+  private timeMarks(message: ReadMessage, frames: readonly PhraseMatch<string>[]): TimeMark[] {
     const { words, text } = message;
-    if (words.length === 0) return undefined;
-    let last: { time: StoryTime; at: number } | undefined;
+    if (words.length === 0) return [];
+    const marks: TimeMark[] = [];
+    let last: TimeMark | undefined;
     // Of two time phrases that end on the same word the longer one holds ("sáng ra mới" is over, not the "mới" of now).
     let lastFrom = 0;
     // The present: this moment or today, or a clause going on ("đang").
@@ -419,19 +466,49 @@ export class SituationModel {
     const present = [...this.present.matchAll(folded), ...this.ongoing.matchAll(folded)]
       .filter((m) => ownWords(words, m.from, m.value) && !(m.from > 0 && NUMBER.test(folded[m.from - 1])))
       .map((m) => ({ ...m, value: 'present' }));
-    for (const m of [...frames, ...present]) {
+    const found = [...frames, ...present].filter((m) => TIME_FRAMES.has(m.value)).sort((a, b) => a.to - b.to || b.to - b.from - (a.to - a.from));
+    for (const m of found) {
       const at = words[m.to - 1].end;
-      if (!TIME_FRAMES.has(m.value) || (last && (at < last.at || (at === last.at && m.from >= lastFrom)))) continue;
-      last = { time: m.value as StoryTime, at };
+      if (last && (at < last.at || (at === last.at && m.from >= lastFrom))) continue;
+      if (last && at === last.at) marks.pop();
+      last = { time: m.value as StoryTime, at, word: m.to - 1 };
       lastFrom = m.from;
+      marks.push(last);
     }
     if (text !== undefined) {
       for (const d of text.slice(0, words[words.length - 1].end).matchAll(DATES)) {
         const at = (d.index ?? 0) + d[0].length;
-        if (at > words[0].start && (!last || at > last.at)) last = { time: 'dated', at };
+        if (at <= words[0].start) continue;
+        let word = -1;
+        while (word + 1 < words.length && words[word + 1].end <= at) word++;
+        marks.push({ time: 'dated', at, word });
       }
+      // At the same place a time's words hold over a date's (a date must end later to be the story's time).
+      marks.sort((a, b) => a.at - b.at || (a.time === 'dated' ? 0 : 1) - (b.time === 'dated' ? 0 : 1));
     }
-    return last?.time;
+    return marks;
+  }
+
+  /**
+   * Round 16: whether every hazard a message names is told in a time over or dated ("năm ngoái bố tôi bị nhồi máu cơ tim,
+   * giờ khỏe rồi, muốn hỏi thủ tục…", "bà tôi bị ngã năm kia gãy tay, giờ…", "my grandmother fell last winter…, now she
+   * needs…"), and where the part told after the last of them begins (undefined when some hazard is told now or in no
+   * time). A hazard's time is the last one its own clause tells, else the last one told before it.
+   */
+  private hazardsOver(message: ReadMessage, frames: readonly PhraseMatch<string>[]): number | undefined {
+    const { words, text } = message;
+    const hazards = frames.filter((m) => HAZARD_FRAMES.has(m.value));
+    if (text === undefined || hazards.length === 0) return undefined;
+    const marks = this.timeMarks(message, frames);
+    let after = 0;
+    for (const h of hazards) {
+      const [from, to] = clauseAround(words, h.from, h.to, text);
+      const own = marks.filter((t) => t.word >= from && t.word < to);
+      const time = own.length > 0 ? own[own.length - 1].time : marks.filter((t) => t.word < h.from).pop()?.time;
+      if (time !== 'over' && time !== 'dated') return undefined;
+      after = Math.max(after, to);
+    }
+    return after;
   }
 
   /**
@@ -565,6 +642,22 @@ function closingStart(words: readonly Word[], text: string, end: RegExp): number
     if (end.test(text.slice(words[i - 1].end, words[i].start))) start = i;
   }
   return start;
+}
+
+/** The words of a message from `from` on, with the entities among them. */
+function partOf(message: ReadMessage, from: number): ReadMessage {
+  const words = message.words.slice(from);
+  const span = { start: words[0].start, end: words[words.length - 1].end };
+  return { words, entities: message.entities.filter((e) => e.start >= span.start && e.end <= span.end), text: message.text };
+}
+
+/** The clause (word range, end exclusive) that holds the words `from`..`to`. */
+function clauseAround(words: readonly Word[], from: number, to: number, text: string): [number, number] {
+  let start = from;
+  while (start > 0 && !CLAUSE_END.test(text.slice(words[start - 1].end, words[start].start))) start--;
+  let end = to;
+  while (end < words.length && !CLAUSE_END.test(text.slice(words[end - 1].end, words[end].start))) end++;
+  return [start, end];
 }
 
 /** Whether the words `from`..`to` (exclusive) run across a clause's end in `text`. */
