@@ -2,7 +2,7 @@
 import { findDossierCodes } from './dossier-code';
 import { featuresOf } from './features';
 import { LocationRecogniser } from './location-recogniser';
-import { PhraseMatcher } from './phrase-matcher';
+import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import { ProcedureRecogniser } from './procedure-recogniser';
 import { SlotFinder } from './slots';
 import type { Resources } from './resources';
@@ -31,6 +31,10 @@ export interface Analysis {
   askedFacets: string[];
   /** The message is nothing but a dossier code (someone pasting the code they were given). */
   onlyCode: boolean;
+  /** Whether the message asks anything: a question mark, or a phrase that introduces a question ("cho tôi hỏi", "muốn biết"). */
+  asks: boolean;
+  /** The topic cue groups the message holds (gratitude, complaint…). */
+  topics: string[];
   /** Features of the learned procedure model (computed on demand: most parses never consult it). */
   procedureFeatures: () => string[];
 }
@@ -47,9 +51,10 @@ export class Analyser {
   private readonly slots: SlotFinder;
   // The value is the cue as typed: a word typed with diacritics must carry the cue's own ("vay vốn" is no "vậy").
   private readonly turn = new PhraseMatcher<string[]>();
-  private readonly emphasis = new PhraseMatcher<true>();
-  private readonly secondary = new PhraseMatcher<true>();
-  private readonly mainAsk = new PhraseMatcher<true>();
+  // As `turn`: the cue as typed ("điều chỉnh" is no "điều chính", folded they are one).
+  private readonly emphasis = new PhraseMatcher<string[]>();
+  private readonly secondary = new PhraseMatcher<string[]>();
+  private readonly mainAsk = new PhraseMatcher<string[]>();
   // As `turn`: the cue as typed, so a word typed with diacritics must carry the cue's own ("lần đầu" is no "đâu").
   private readonly interrogative = new PhraseMatcher<string[]>();
   private readonly yesNo = new PhraseMatcher<string[]>();
@@ -67,10 +72,10 @@ export class Analyser {
     for (const p of resources.cues.ask) this.ask.add(p, true);
     this.slots = new SlotFinder(resources.cues.vehicle_types, resources.cues.age_units);
     for (const p of [...resources.cues.ask, ...resources.cues.turn]) this.turn.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
-    for (const p of resources.cues.emphasis) this.emphasis.add(p, true);
-    for (const p of resources.cues.secondary) this.secondary.add(p, true);
-    for (const p of resources.cues.main_ask) this.mainAsk.add(p, true);
     const typed = (p: string) => normaliseText(p.toLowerCase()).split(/\s+/);
+    for (const p of resources.cues.emphasis) this.emphasis.add(p, typed(p));
+    for (const p of resources.cues.secondary) this.secondary.add(p, typed(p));
+    for (const p of resources.cues.main_ask) this.mainAsk.add(p, typed(p));
     for (const p of resources.cues.interrogative) this.interrogative.add(p, typed(p));
     for (const p of resources.cues.yes_no) this.yesNo.add(p, typed(p));
     for (const p of resources.cues.closing) this.closing.add(p, typed(p));
@@ -113,19 +118,19 @@ export class Analyser {
     // A long message tells its story first and asks last: the sentence that asks is read like a short message
     // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
     const sentences = sentencesOf(text, words);
-    const question = this.askedSentence(sentences, folded);
+    const question = this.askedSentence(sentences, folded, words);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
     // wherever it stands, before the questions too; in a message of one sentence there is nothing to choose.
-    const main = sentences.length > 1 ? sentences.find((s) => this.mainAsk.match(folded.slice(s.from, s.to)).length > 0) : undefined;
-    const stress = main ?? sentences.find((s) => s.from >= question[1] && this.emphasis.match(folded.slice(s.from, s.to)).length > 0);
+    const main = sentences.length > 1 ? sentences.find((s) => typedMatch(this.mainAsk, words, s.from, s.to).length > 0) : undefined;
+    const stress = main ?? sentences.find((s) => s.from >= question[1] && typedMatch(this.emphasis, words, s.from, s.to).length > 0);
     const [sFrom, sTo] = stress ? [stress.from, stress.to] : question;
     // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
     const marker = this.ask.match(folded.slice(sFrom, sTo)).pop();
     const introduced = marker && sTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
     // Issue 10: inside the question, a phrase that says which part matters ("thủ tục tạm trú với tạm vắng, mà chủ yếu em cần
     // tạm vắng, làm ở đâu") starts the request too, as a sentence of its own after the questions does (`stress`).
-    const stressed = stress ? undefined : this.emphasis.match(folded.slice(introduced, sTo)).pop();
+    const stressed = stress ? undefined : typedMatch(this.emphasis, words, introduced, sTo).pop();
     const qFrom = stressed && stressed.from > 0 && sTo - (introduced + stressed.to) >= MIN_FOCUS_WORDS ? introduced + stressed.to : introduced;
     // Two asks in the sentence that asks ("… có cần về ký không, và lệ phí bao nhiêu"): the first is the request. (Not in
     // a message read whole: there a "gì" or "không" in the story is no ask.)
@@ -179,7 +184,12 @@ export class Analyser {
     // are `f:`, the story's only context (`xf:`). delexed has one entry per word except for the placeholder's empty parts,
     // so positions are compared through the delexed index of the request's first and last words.
     const [dFrom, dTo] = focused ? [delexedRange(0, qFrom).length, delexedRange(0, qTo).length] : [0, delexed.length];
-    const asked = focused ? [...new Set(facetHits.filter((m) => m.from >= dFrom && m.to <= dTo).map((m) => m.value))] : facets;
+    const askedHits = focused ? facetHits.filter((m) => m.from >= dFrom && m.to <= dTo) : facetHits;
+    // Issue 10: a bare "thủ tục" beside a part asked ("thủ tục phê duyệt phương án mất bao lâu") names the procedure: the
+    // part is what is asked, not how.
+    const namesOnly = (m: PhraseMatch<string>) => m.value === HOW && delexed.slice(m.from, m.to).join(' ') === PROCEDURE_WORD;
+    const partAsked = askedHits.some((m) => PARTS.has(m.value));
+    const asked = [...new Set(askedHits.filter((m) => !(partAsked && namesOnly(m))).map((m) => m.value))];
     const storyFacets = focused ? facets.filter((f) => !asked.includes(f)) : [];
     // The procedure model reads the same features, except that the procedure's own words stay and whether the lexicon
     // named one is not a feature: it is consulted exactly when the lexicon found nothing, so it must learn from the
@@ -208,23 +218,26 @@ export class Analyser {
       askedFacets: asked,
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
+      asks: sentences.some((s) => s.question) || this.ask.match(folded).length > 0,
+      topics,
     };
   }
 
   /** The sentence that asks (see askedSentence), preferring a question introduced by an `ask` phrase that is not a `secondary` one. */
-  private askedSentence(sentences: readonly Sentence[], folded: readonly string[]): [number, number] {
-    const introduced = (s: Sentence) => {
-      const words = folded.slice(s.from, s.to);
-      return this.ask.match(words).length > 0 && this.secondary.match(words).length === 0;
-    };
+  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], words: readonly Word[]): [number, number] {
+    const introduced = (s: Sentence) => this.ask.match(folded.slice(s.from, s.to)).length > 0 && typedMatch(this.secondary, words, s.from, s.to).length === 0;
     // Issue 10: a letter typed without question marks ("… cho mình hỏi X không, và Y bao nhiêu. mình lo nhất là …") still
     // says where it asks: the last sentence an `ask` phrase opens, when it is not the whole message.
     if (sentences.length > 1 && !sentences.some((s) => s.question)) {
       const asking = sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && introduced(s)).pop();
       if (asking) return [asking.from, asking.to];
     }
-    const lesser = (s: Sentence) => this.secondary.match(folded.slice(s.from, s.to)).length > 0;
-    return askedSentence(sentences, folded.length, introduced, lesser);
+    const lesser = (s: Sentence) => typedMatch(this.secondary, words, s.from, s.to).length > 0;
+    // Issue 10: a sentence an `ask` phrase opens that asks something is a question, with or without its question mark
+    // ("Tôi muốn hỏi việc điều chỉnh này có làm trên VNeID được không, để khỏi đi lại. Còn nếu phải ra trụ sở thì cần mấy
+    // bản sao?"): it joins the closing block of questions, where the introduced one is the request.
+    const asking = sentences.map((s) => (s.question || !introduced(s) || !this.asks(words, s.from, s.to) ? s : { ...s, question: true }));
+    return askedSentence(asking, folded.length, introduced, lesser);
   }
 
   /**
@@ -291,6 +304,11 @@ const HOTLINES = new Set(['112', '113', '114', '115']);
 const VALIDITY = 'validity';
 const VALIDITY_PLACEHOLDER = '§valid';
 const DURATION = 'duration';
+const HOW = 'how';
+// The word that names a procedure ("thủ tục"), folded.
+const PROCEDURE_WORD = 'thu tuc';
+// The facets that ask one part of a procedure.
+const PARTS: ReadonlySet<string> = new Set(['documents', 'fee', 'duration', 'online']);
 // Words allowed between a validity word and its "how long" ("có giá trị trong mấy tháng").
 const VALIDITY_GAP = 1;
 // Punctuation between two words: they may be items of a list.
@@ -299,6 +317,11 @@ const BREAK = /[,.;:!?\n]/;
 const CLAUSE_BREAK = /[,;:]/;
 // Politeness words read back from the end of a clause before its yes/no particle ("không ạ", "chưa vậy ad").
 const MAX_CLOSING = 3;
+
+/** Matches of a cue list whose values are the cues as typed, in words [from, to), each word as typed (see typedAs). */
+function typedMatch(cues: PhraseMatcher<string[]>, words: readonly Word[], from: number, to: number): PhraseMatch<string[]>[] {
+  return cues.match(words.slice(from, to).map((w) => w.text)).filter((m) => m.value.every((cue, k) => typedAs(words[from + m.from + k], cue)));
+}
 
 /** A word matches a cue word as typed: typed without diacritics, or with the cue's own ("đâu" is no "đầu"). */
 function typedAs(w: Word, cue: string): boolean {

@@ -27,6 +27,9 @@ const CODE_ONLY_CONFIDENCE = 0.9;
 // A question for the emergency numbers is a question of where to call (the bot answers it with the numbers).
 const NUMBERS_INTENT = 'office_location';
 const NUMBERS_CONFIDENCE = 0.9;
+// A letter that only thanks (praisesOnly) is thanks with at least this confidence (a clear answer, no clarifying question).
+const THANKS_INTENT = 'thanks';
+const THANKS_CONFIDENCE = 0.5;
 
 /** Training words: those seen twice are spelling targets; one-off words (maybe typos) are only left alone. */
 function trainingVocabulary(examples: readonly Example[]): { targets: string[]; known: string[] } {
@@ -80,6 +83,7 @@ export function buildParser(
     }
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
     if (input.length >= LETTER_CHARS) ranking = withSecondOpinion(ranking, letters, input.slice(0, MAX_CHARS), askedPart(ranking, analysis.askedFacets));
+    if (input.length >= LETTER_CHARS && praisesOnly(analysis)) ranking = promote(ranking, THANKS_INTENT, Math.max(ranking[0].confidence, THANKS_CONFIDENCE));
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
     const emergency = situations.judge({ ...analysis, text: input });
     if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
@@ -198,6 +202,16 @@ function askedPart(ranking: readonly IntentScore[], askedFacets: readonly string
   const facet = PART_FACET[ranking[0]?.name];
   const parts = askedFacets.filter((f) => PARTS_NAMED.has(f));
   return facet !== undefined && parts.length === 1 && parts[0] === facet;
+}
+
+/**
+ * Issue 10: a letter that asks nothing and thanks or praises ("xin gửi lời khen ngợi đến công an xã…", "rất trân trọng sự
+ * tận tâm…") is a thanks letter, however much of its story tells the procedure that went well: both models read the story
+ * (a procedure, a found wallet) and answered a procedure or feedback. Not when it complains too (a complaint closed by "xin
+ * cảm ơn") or asks where a dossier is.
+ */
+function praisesOnly(analysis: { asks: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
+  return !analysis.asks && analysis.topics.includes('gratitude') && !analysis.topics.includes('complaint') && !analysis.askedFacets.includes('status');
 }
 
 // Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field).

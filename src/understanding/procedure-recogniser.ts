@@ -59,13 +59,15 @@ export class ProcedureRecogniser {
   private readonly refinedFrom = new Map<string, string>();
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
+  private readonly residing = new PhraseMatcher<true>();
   private readonly held = new PhraseMatcher<true>();
   private readonly others = new PhraseMatcher<true>();
   private readonly done = new PhraseMatcher<true>();
   private readonly finished = new PhraseMatcher<true>();
   private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
   private readonly conjunctions = new Set<string>();
-  private readonly unable = new Set<string>();
+  // Folded word → the cue as typed: a word typed with diacritics must carry the cue's own ("nói" is no "nổi").
+  private readonly unable = new Map<string, string>();
 
   constructor(lexicon: ProcedureLexicon, extraAliases: Record<string, string[]> = {}) {
     this.families = new ProcedureFamilies(lexicon.groups);
@@ -113,6 +115,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
     for (const p of lexicon.documents) this.documents.add(p, true);
     for (const p of lexicon.consequences) this.documents.add(p, true);
+    for (const p of lexicon.residing) this.residing.add(p, true);
     for (const p of lexicon.held) this.held.add(p, true);
     for (const p of lexicon.others) this.others.add(p, true);
     for (const p of lexicon.done) this.done.add(p, true);
@@ -121,7 +124,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
     for (const p of lexicon.negators) this.negators.add(p, 'negation');
     for (const p of lexicon.conjunctions) this.conjunctions.add(foldForMatch(p));
-    for (const p of lexicon.unable) this.unable.add(foldForMatch(p));
+    for (const p of lexicon.unable) this.unable.set(foldForMatch(p), normaliseText(p.toLowerCase()));
   }
 
   /** Words of every alias and qualifier (vocabulary for the spelling corrector). */
@@ -189,12 +192,14 @@ export class ProcedureRecogniser {
     if (listed) return listed;
     // Round 8: a request that names nothing ("xin phiếu đó mất bao lâu") points back into the story, where a paper
     // ("phiếu lý lịch tư pháp") may be what is asked for: it is a document only beside a procedure the request names.
-    resolved = this.demoteContext(resolved, words, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)));
+    resolved = this.demoteContext(resolved, words, toned, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)), inRequest);
     resolved = resolved.map((r) => (!r.weak && inRequest(r.mention) ? { ...r, score: r.score + IN_REQUEST } : r));
     // Round 8: when the request itself names something, the story's other procedures ("đã có căn cước và định danh ...
     // xin hỏi làm hộ chiếu") are context: they neither make an unrelated list nor leave a family without its answer.
     const asked = resolved.filter((r) => !r.weak && inRequest(r.mention));
-    const pool = asked.length > 0 ? asked : resolved;
+    // A weak alias names its procedure only when nothing else is named, however long it is ("có tạm trú ở" beside "làm căn cước").
+    const strongOnes = resolved.filter((r) => !r.weak);
+    const pool = asked.length > 0 ? asked : strongOnes.length > 0 ? strongOnes : resolved;
     const strong = pool.filter((r) => !r.weak).map((r) => r.mention);
     // "nhà nghỉ mới mở: an ninh trật tự, lưu trú, phòng cháy" asks about everything at once: no one procedure is meant.
     if (this.families.spansUnrelated(strong, UNRELATED_FAMILIES)) return ABSTAIN;
@@ -221,7 +226,7 @@ export class ProcedureRecogniser {
    * tạm trú được"). They become weak: still named when nothing else is. (Words like "rồi" after a mention were tried as
    * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it.)
    */
-  private demoteContext(resolved: Resolved[], words: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true): Resolved[] {
+  private demoteContext(resolved: Resolved[], words: readonly string[], toned: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true, inRequest: (m: ProcedureMention) => boolean = () => false): Resolved[] {
     // Round 8: another party's step ("người mua sẽ tự đi sang tên") whose family's qualifiers name one other member
     // ("tôi là người bán") is that member: the citizen asks about their own step, the story told the other's.
     const own = new Set<Resolved>();
@@ -239,12 +244,19 @@ export class ProcedureRecogniser {
     // A plain "không" before a mention is often a condition ("không đăng ký tạm trú thì có bị phạt không": still about
     // tạm trú); it is context only as "không X được" (could not do X, so the question is about something else).
     const negated = (m: ProcedureMention) =>
-      negs.some((n) => n.to === m.from && (n.value === 'contrast' || words.slice(m.to, m.to + UNABLE_WINDOW).some((w) => this.unable.has(w))));
+      negs.some((n) => n.to === m.from && (n.value === 'contrast' || words.slice(m.to, m.to + UNABLE_WINDOW).some((w, k) => this.unableAt(w, toned[m.to + k]))));
     const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
     const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words));
-    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || docs.some((d) => d.from <= r.mention.from && r.mention.to <= d.to)));
+    // Issue 10: a paper is a document to bring only beside a procedure the request asks about; one the request itself
+    // applies for ("… đã đổi căn cước. Xin hỏi nộp hồ sơ cấp phiếu lý lịch tư pháp ở đâu?") is the request.
+    const isDocument = (m: ProcedureMention) => docs.some((d) => d.from <= m.from && m.to <= d.to);
+    const asked = (m: ProcedureMention) => inRequest(m) && !resolved.some((o) => o.mention !== m && inRequest(o.mention) && !isDocument(o.mention));
+    // Issue 10: where the writer lives ("thường trú tại phường X") is who they are, not what they ask.
+    const residing = this.residing.matchAll(words);
+    const isResidence = (m: ProcedureMention) => residing.some((d) => d.from <= m.from && m.to <= d.to);
+    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || (isDocument(r.mention) && !asked(r.mention))));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
@@ -257,6 +269,12 @@ export class ProcedureRecogniser {
     // Only when something else (even a hint like "đổi thẻ") is left to be the request.
     if (!isContext.some(Boolean)) return resolved;
     return resolved.map((r, i) => (isContext[i] ? { ...r, weak: true, score: r.score - 3 * SPECIFIC } : r));
+  }
+
+  /** Whether a word says "could (not)" ("được", "nổi"), as typed: folded, "nói" (said) would be "nổi". */
+  private unableAt(word: string, typed: string | undefined): boolean {
+    const cue = this.unable.get(word);
+    return cue !== undefined && (typed === undefined || typed === word || normaliseText(typed) === cue);
   }
 
   /**

@@ -47,6 +47,8 @@ const proceduresSchema = z.object({
   blocked_toned: phraseList.default([]),
   /** Aliases that are also documents ("sổ hộ khẩu"): context, not the request, when another procedure is named. */
   documents: phraseList.default([]),
+  /** Where someone lives told as a state ("thường trú tại xã X"): a mention inside is context when another procedure is named. */
+  residing: phraseList.default([]),
   /** Phrases that hold a mention as a consequence ("không thì về sau bị phạt"): context, like documents. */
   consequences: phraseList.default([]),
   /** Words that say a paper is held by the police ("tạm giữ bằng lái với giấy đăng ký xe"): a mention just after is context. */
