@@ -156,9 +156,9 @@ export class AssistantBot {
     const started = performance.now();
     const now = () => (this.options.now?.() ?? new Date()).toISOString();
     const heardAt = now();
-    const said: string[] = [];
+    // What goes through botbuilder (dialog prompts) is heard here; `turn.say` keeps its own replies in `turn.said`.
     context.onSendActivities(async (_context, activities, next) => {
-      for (const a of activities) if (a.type === ActivityTypes.Message && a.text) said.push(a.text);
+      for (const a of activities) if (a.type === ActivityTypes.Message && a.text) turn.said.push(a.text);
       return next();
     });
     const activeDialog = turn.activeDialog;
@@ -171,7 +171,7 @@ export class AssistantBot {
       const answeredAt = now();
       const lines: ConversationLine[] = [
         ...(text.trim() && !withheld ? [{ at: heardAt, from: 'citizen' as const, text: text.trim() }] : []),
-        ...said.map((t) => ({ at: answeredAt, from: 'bot' as const, text: t })),
+        ...turn.said.map((t) => ({ at: answeredAt, from: 'bot' as const, text: t })),
       ];
       await this.options.officer?.heard(turn, lines);
       rememberLines(memory, lines);

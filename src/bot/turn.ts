@@ -74,10 +74,41 @@ export class Turn {
     return this.parse.entities.find((e) => e.entity === name)?.value;
   }
 
-  /** Sends replies in order. */
+  /** The texts this turn has said so far, in order (what the conversation's recent lines and a hand-off keep). */
+  readonly said: string[] = [];
+
+  /**
+   * Sends replies in order. On a channel that collects the turn's replies (every channel of the assistant:
+   * `CollectingAdapter`), they go straight into its list, as botbuilder's `sendActivity` would have put them there
+   * after turning each into an activity and back (docs/performance.md, eighth round); on any other adapter, through
+   * botbuilder. What dialogs send (their prompts) still goes through botbuilder to the same list.
+   */
   async say(...replies: Reply[]): Promise<void> {
-    for (const r of replies) await this.context.sendActivity(replyToActivity(r));
+    const collected = collectedReplies(this.context);
+    for (const r of replies) {
+      if (!collected) {
+        await this.context.sendActivity(replyToActivity(r));
+        continue;
+      }
+      collected.push(r.buttons?.length ? { text: r.text, buttons: r.buttons.map((b) => ({ title: b.title, payload: b.payload })) } : { text: r.text });
+      if (r.text) this.said.push(r.text);
+    }
   }
+}
+
+const repliesKey = Symbol('replies');
+
+/**
+ * Makes `context` collect its turn's replies in `replies` (the channel adapter draws them once the turn is over): the
+ * bot's own replies are put there by `Turn.say`, and the adapter puts there what reaches it through botbuilder.
+ */
+export function collectReplies(context: TurnContext, replies: Reply[]): void {
+  context.turnState.set(repliesKey, replies);
+}
+
+/** The list a collecting adapter gathers this turn's replies in, if it does. */
+export function collectedReplies(context: TurnContext): Reply[] | undefined {
+  return context.turnState.get(repliesKey) as Reply[] | undefined;
 }
 
 const turnKey = Symbol('turn');

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder-core';
+import { BotAdapter, TurnContext, type Activity, type ConversationReference, type Middleware, type MiddlewareHandler, type ResourceResponse } from 'botbuilder-core';
 import { activityToReply, type Reply } from '../bot/reply';
+import { collectedReplies, collectReplies } from '../bot/turn';
 import type { ChannelUser } from '../store/ports';
 
 type Logic = (context: TurnContext) => Promise<void>;
-const collectorKey = Symbol('outgoing');
 
 /**
  * Messages waiting for a citizen (the outbox: a dossier status change the channel could not send earlier), taken and
@@ -27,12 +27,36 @@ export abstract class CollectingAdapter extends BotAdapter {
    * (seconds, with a thousand sends in flight), so a pending send keeps only the answer (docs/performance.md).
    */
   protected async runTurn(activity: Partial<Activity>, logic: Logic): Promise<Reply[]> {
-    const outgoing: Partial<Activity>[] = [];
+    const replies: Reply[] = [];
     const context = new TurnContext(this, activity);
-    context.turnState.set(collectorKey, outgoing);
-    await this.runMiddleware(context, logic);
+    collectReplies(context, replies);
+    await this.runLogic(context, logic);
     const waiting = activity.channelId && activity.from ? await this.waiting({ channel: activity.channelId, userId: activity.from.id }) : [];
-    return [...waiting, ...outgoing.map(activityToReply)];
+    return waiting.length ? [...waiting, ...replies] : replies;
+  }
+
+  private withMiddleware = false;
+
+  override use(...middlewares: (MiddlewareHandler | Middleware)[]): this {
+    this.withMiddleware = true;
+    return super.use(...middlewares);
+  }
+
+  /**
+   * The turn's logic, with `onTurnError` for what it throws. botbuilder's `runMiddleware` does the same through the
+   * middleware set and hands the logic a revocable proxy of the context; the assistant registers no middleware, and the
+   * proxy slowed every read of the context in the turn (docs/performance.md, eighth round), so the pipeline runs only
+   * when middleware was added.
+   */
+  private async runLogic(context: TurnContext, logic: Logic): Promise<void> {
+    if (this.withMiddleware) return this.runMiddleware(context, logic);
+    if (context.activity.locale) context.locale = context.activity.locale;
+    try {
+      await logic(context);
+    } catch (err) {
+      if (!this.onTurnError) throw err;
+      await this.onTurnError(context, err as Error);
+    }
   }
 
   /**
@@ -58,9 +82,8 @@ export abstract class CollectingAdapter extends BotAdapter {
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const outgoing = context.turnState.get(collectorKey) as Partial<Activity>[];
-    const sent = activities.filter((a) => a.type === 'message');
-    outgoing.push(...sent);
+    const replies = collectedReplies(context);
+    for (const a of activities) if (a.type === 'message') replies?.push(activityToReply(a));
     return activities.map(() => ({ id: randomUUID() }));
   }
 

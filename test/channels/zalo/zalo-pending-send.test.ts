@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { TurnContext } from 'botbuilder-core';
 import nock from 'nock';
-import { CollectingAdapter } from '../../../src/channels/collecting-adapter';
 import { DeliveryJournal } from '../../../src/channels/delivery-journal';
 import { API_BASE, deliver, eventually, events, sentAnswer, userId, useZaloAssistant } from './zalo-support';
 
@@ -19,12 +19,21 @@ describe('A Zalo answer waiting on Zalo\'s API', () => {
 
   it('keeps neither the turn\'s context and activities nor the parsed delivery', async () => {
     const made: { what: string; ref: WeakRef<object> }[] = [];
-    const sendActivities = CollectingAdapter.prototype.sendActivities;
+    // Every turn reads its context's turn state (the bot and the adapter collect its replies there): each context and
+    // its activity are recorded the first time.
+    const turnState = Object.getOwnPropertyDescriptor(TurnContext.prototype, 'turnState')!;
+    const seen = new WeakSet<TurnContext>();
+    Object.defineProperty(TurnContext.prototype, 'turnState', {
+      ...turnState,
+      get(this: TurnContext) {
+        if (!seen.has(this)) {
+          seen.add(this);
+          made.push({ what: 'turn context', ref: new WeakRef(this) }, { what: 'activity', ref: new WeakRef(this.activity) });
+        }
+        return turnState.get!.call(this) as unknown;
+      },
+    });
     const accept = DeliveryJournal.prototype.accept;
-    CollectingAdapter.prototype.sendActivities = function (context, activities) {
-      made.push({ what: 'turn context', ref: new WeakRef(context) }, ...activities.map((a) => ({ what: 'activity', ref: new WeakRef(a) })));
-      return sendActivities.call(this, context, activities);
-    };
     DeliveryJournal.prototype.accept = function (body, delivery) {
       made.push({ what: 'parsed delivery', ref: new WeakRef(delivery as object) });
       return accept.call(this, body, delivery);
@@ -39,7 +48,7 @@ describe('A Zalo answer waiting on Zalo\'s API', () => {
       assert.equal((await deliver(server().url, events.text(userId(), 'làm tạm trú cần giấy tờ gì'))).status, 200);
       await eventually(() => answerZalo !== undefined, 'the answer on its way to Zalo');
     } finally {
-      CollectingAdapter.prototype.sendActivities = sendActivities;
+      Object.defineProperty(TurnContext.prototype, 'turnState', turnState);
       DeliveryJournal.prototype.accept = accept;
     }
     // A WeakRef keeps its target until the job that made it ends: collect from a later one.
