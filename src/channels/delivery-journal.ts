@@ -1,5 +1,6 @@
 import type { Logger } from '../ops/logger';
-import type { InboundJournal } from '../store/ports';
+import type { DeliveryProgress, InboundJournal } from '../store/ports';
+import type { DeliveryAttempt } from './inbox';
 import { nextTurnSlot } from './turn-gate';
 
 const RECOVER_BATCH = 50;
@@ -7,8 +8,11 @@ const RECOVER_BATCH = 50;
 export interface DeliveryJournalOptions {
   channel: string;
   journal: InboundJournal;
-  /** Hands a delivery's events to the inbox; resolves when they are all handled. A throw keeps it for a replay. */
-  process: (delivery: unknown, receivedAt: Date) => Promise<void>;
+  /**
+   * Hands a delivery's events to the inbox, with `attempt` (Inbox.deliver); resolves when they are all handled. A throw
+   * keeps it for a replay, with what this attempt decided.
+   */
+  process: (delivery: unknown, receivedAt: Date, attempt: DeliveryAttempt) => Promise<void>;
   logger: Logger;
   /** How long a delivery stays with the process handling it before another may take it over. */
   leaseMs?: number;
@@ -151,7 +155,7 @@ export class DeliveryJournal {
           continue;
         }
         this.waitingForSlot++;
-        this.run(entry.id, delivery, entry.receivedAt, entry.attempts);
+        this.run(entry.id, delivery, entry.receivedAt, entry.attempts, entry.progress);
         taken++;
       }
       if (batch.length < room) {
@@ -183,9 +187,20 @@ export class DeliveryJournal {
     await this.idle();
   }
 
-  private run(id: string, delivery: unknown, receivedAt: Date, attempt: number): void {
+  private run(id: string, delivery: unknown, receivedAt: Date, attempt: number, progress?: DeliveryProgress): void {
     const { journal, channel, logger, process } = this.options;
     this.inHand.add(id);
+    const decided = new Set(progress?.decided);
+    const decidedBefore = new Set(decided);
+    const failedAttempts = progress?.failedAttempts ?? [];
+    // Marks are owned by this attempt; those of attempts that failed (rather than died mid-turn) and that they did
+    // not decide may be taken back: their answer was lost, their turn never started.
+    const owner = (n: number) => `${channel}:${id}#${n}`;
+    const attemptView: DeliveryAttempt = {
+      claim: { owner: owner(attempt), reclaim: failedAttempts.map(owner) },
+      decidedBefore: (key) => decidedBefore.has(key),
+      decide: (key) => void decided.add(key),
+    };
     const work = (async () => {
       // One turn per event-loop iteration (src/channels/turn-gate.ts): the platform's 200, and every request that
       // arrives while a turn runs, go out before the next turn takes the CPU.
@@ -194,7 +209,7 @@ export class DeliveryJournal {
       // Load the next batch while the slots already queued keep the gate busy.
       if (this.backlog && this.maxWaiting - this.waitingForSlot >= Math.min(RECOVER_BATCH, this.maxWaiting)) void this.loadBacklog();
       try {
-        const processing = process(delivery, receivedAt);
+        const processing = process(delivery, receivedAt, attemptView);
         // Not kept while processing waits: it ends with a send that waits seconds on the platform, and this closure
         // lives until then (docs/performance.md, "What a pending send keeps").
         delivery = undefined;
@@ -202,7 +217,8 @@ export class DeliveryJournal {
       } catch (err) {
         const delayMs = Math.min(this.leaseMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
         logger.error({ err, channel, journalId: id, attempt, retryInSeconds: Math.round(delayMs / 1000) }, 'delivery processing failed; kept for a replay');
-        await journal.retryLater(id, delayMs).catch((e) => logger.error({ err: e, channel, journalId: id }, 'could not postpone a failed delivery'));
+        const kept: DeliveryProgress = { decided: [...decided], failedAttempts: [...failedAttempts, attempt] };
+        await journal.retryLater(id, delayMs, kept).catch((e) => logger.error({ err: e, channel, journalId: id }, 'could not postpone a failed delivery'));
         return;
       }
       await journal.remove(id).catch((err) => logger.error({ err, channel, journalId: id }, 'could not forget a processed delivery'));

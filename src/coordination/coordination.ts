@@ -1,10 +1,18 @@
+import type { SeenClaim } from '../store/ports';
+
 /** What several instances of the assistant must agree on: who runs a conversation's turn, which events were seen, how often. */
 export interface Coordination {
   readonly kind: 'memory' | 'redis';
-  /** Runs `fn` while holding `key`; calls for the same key run one after another, never together. */
+  /**
+   * Runs `fn` while holding `key`; calls for the same key run one after another, never together. A lock that cannot be
+   * released after `fn` (the store went away) does not fail `fn`'s outcome: it lapses by itself.
+   */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
-  /** True the first time `id` is offered within `ttlSeconds` (webhook redeliveries answer false). */
-  firstSeen(id: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * True the first time `id` is offered within `ttlSeconds` (webhook redeliveries answer false). With a `claim`, also
+   * true for an `id` recorded by the same owner or by one it may reclaim (SeenEventLog.firstSeen in src/store/ports).
+   */
+  firstSeen(id: string, ttlSeconds: number, claim?: SeenClaim): Promise<boolean>;
   /**
    * Takes one unit from every budget, atomically: all of them or none. A budget's window starts with its first unit.
    * Refused when any budget is spent; nothing is taken then.

@@ -8,7 +8,7 @@ import { KeyedQueue } from './keyed-queue';
 export function createMemoryCoordination(now: () => number = Date.now): Coordination {
   const queue = new KeyedQueue();
   // Every entry dies at `until` (ms); counters, strikes, waits, flags and seen ids share this one shape.
-  const entries = new Map<string, { count: number; until: number }>();
+  const entries = new Map<string, { count: number; until: number; owner?: string }>();
 
   const live = (key: string) => {
     const e = entries.get(key);
@@ -45,9 +45,14 @@ export function createMemoryCoordination(now: () => number = Date.now): Coordina
   return {
     kind: 'memory',
     withLock: (key, fn) => queue.run(key, fn),
-    async firstSeen(id, ttlSeconds) {
-      if (live(`seen:${id}`)) return false;
-      put(`seen:${id}`, 1, ttlSeconds);
+    async firstSeen(id, ttlSeconds, claim) {
+      const seen = live(`seen:${id}`);
+      if (seen) {
+        if (!claim || seen.owner === undefined || (seen.owner !== claim.owner && !claim.reclaim.includes(seen.owner))) return false;
+        seen.owner = claim.owner;
+        return true;
+      }
+      entries.set(`seen:${id}`, { count: 1, until: now() + ttlSeconds * 1000, owner: claim?.owner });
       return true;
     },
     async take(budgets) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { CoordinationUnavailableError, LockTimeoutError, type Budget, type Coordination } from './coordination';
 import { KeyedQueue } from './keyed-queue';
-import { BUDGET_WAIT, GIVE_BACK, RELEASE, STRIKE, TAKE } from './redis-scripts';
+import { BUDGET_WAIT, GIVE_BACK, RELEASE, SEEN, STRIKE, TAKE } from './redis-scripts';
 
 export interface RedisCoordinationOptions {
   url: string;
@@ -48,22 +48,41 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
     }
   }
 
+  /**
+   * Frees a lock after its work, as far as Redis can be reached. The work's outcome stands whatever happens here: a
+   * turn that answered the citizen must not fail for its lock (its delivery would be replayed, and answered twice if
+   * Redis lost the seen key meanwhile). A lock left behind lapses after lockTtlMs, delaying that citizen's next turn.
+   */
+  async function release(lockKey: string, token: string): Promise<void> {
+    try {
+      await redis.eval(RELEASE, 1, lockKey, token);
+    } catch {
+      // Redis away or the connection cut: the lock lapses by itself.
+    }
+  }
+
   const coordination: Coordination = {
     kind: 'redis',
-    withLock(key, fn) {
+    withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
       return local.run(key, async () => {
         const lockKey = `${prefix}lock:${key}`;
         const token = randomUUID();
         await acquire(lockKey, token);
+        let result: T;
         try {
-          return await fn();
-        } finally {
-          await redis.eval(RELEASE, 1, lockKey, token);
+          result = await fn();
+        } catch (err) {
+          await release(lockKey, token);
+          throw err;
         }
+        await release(lockKey, token);
+        return result;
       });
     },
-    async firstSeen(id, ttlSeconds) {
-      return (await redis.set(`${prefix}seen:${id}`, '1', 'EX', ttlSeconds, 'NX')) === 'OK';
+    async firstSeen(id, ttlSeconds, claim) {
+      const key = `${prefix}seen:${id}`;
+      if (!claim) return (await redis.set(key, '1', 'EX', ttlSeconds, 'NX')) === 'OK';
+      return ((await redis.eval(SEEN, 1, key, ttlSeconds, claim.owner, ...claim.reclaim)) as number) === 1;
     },
     async take(budgets) {
       if (budgets.length === 0) return { taken: true, used: [] };

@@ -56,3 +56,23 @@ return {1, strikes, wait}`;
 
 /** Deletes the lock only if we still own it: a holder that overran its TTL must not free someone else's lock. */
 export const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * KEYS: the seen key; ARGV: ttl seconds, owner, owners it may reclaim... Records the key for its owner and answers 1,
+ * or answers 1 when the owner (the same command sent again after its answer was lost) or a reclaimable owner already
+ * holds it (then it becomes the owner's, keeping its expiry), else 0.
+ */
+export const SEEN = `
+local holder = redis.call('get', KEYS[1])
+if not holder then
+  redis.call('set', KEYS[1], ARGV[2], 'EX', ARGV[1])
+  return 1
+end
+if holder == ARGV[2] then return 1 end
+for i = 3, #ARGV do
+  if holder == ARGV[i] then
+    redis.call('set', KEYS[1], ARGV[2], 'KEEPTTL')
+    return 1
+  end
+end
+return 0`;

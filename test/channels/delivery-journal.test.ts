@@ -55,6 +55,34 @@ describe('DeliveryJournal', () => {
     assert.deepEqual((await leftBehind()).map((e) => e.body), ['{"n":2}']);
   });
 
+  it('keeps with a failed delivery what its attempts decided, and hands it and their claims to the next attempt', async () => {
+    const seenAttempts: { owner: string; reclaim: readonly string[]; decidedBefore: boolean }[] = [];
+    const journal = new DeliveryJournal({
+      channel: 'messenger',
+      journal: store.inboundJournal,
+      logger,
+      leaseMs: 1,
+      process: async (_delivery, _at, attempt) => {
+        seenAttempts.push({ ...attempt.claim, decidedBefore: attempt.decidedBefore('messenger:msg:a') });
+        attempt.decide('messenger:msg:a');
+        throw new Error('Redis went away before the next event');
+      },
+    });
+    await journal.accept('{"n":9}', { n: 9 });
+    await journal.idle();
+    await sleep(10);
+    assert.equal(await journal.recover(), 1);
+    await journal.idle();
+    const [first, second] = seenAttempts;
+    assert.equal(first!.decidedBefore, false);
+    assert.deepEqual(first!.reclaim, [], 'no attempt failed before the first');
+    assert.equal(second!.decidedBefore, true, 'the replay knows the first attempt decided the event');
+    assert.deepEqual(second!.reclaim, [first!.owner], 'and may take back the marks of the attempt that failed');
+    assert.notEqual(second!.owner, first!.owner);
+    const [kept] = await leftBehind();
+    assert.deepEqual(kept!.progress, { decided: ['messenger:msg:a'], failedAttempts: [1, 2] });
+  });
+
   it('replays what a dead process left, with the time it was received, and drops an unreadable entry', async () => {
     await store.inboundJournal.add('messenger', '{"n":3}', 1);
     await store.inboundJournal.add('messenger', 'not json', 1);

@@ -61,6 +61,25 @@ export function describeCoordinationContract(name: string, create: () => Promise
       assert.equal(await c.firstSeen(unique(), 60), true);
     });
 
+    it('lets a claim through for its own mark or a reclaimable one, and no one else', async () => {
+      const id = unique();
+      const attempt = (n: number, ...reclaim: number[]) => ({ owner: `j#${n}`, reclaim: reclaim.map((r) => `j#${r}`) });
+      assert.equal(await c.firstSeen(id, 60, attempt(1)), true);
+      // The same command again (its first answer lost on the way): still the owner's.
+      assert.equal(await c.firstSeen(id, 60, attempt(1)), true);
+      // A later attempt that may not take attempt 1's mark (attempt 1 died mid-turn), a claimless offer: seen.
+      assert.equal(await c.firstSeen(id, 60, attempt(2)), false);
+      assert.equal(await c.firstSeen(id, 60), false);
+      // Attempt 1 failed before its turn: attempt 3 takes the mark over, and attempt 1 no longer holds it.
+      assert.equal(await c.firstSeen(id, 60, attempt(3, 1)), true);
+      assert.equal(await c.firstSeen(id, 60, attempt(3)), true);
+      assert.equal(await c.firstSeen(id, 60, attempt(1)), false);
+      // A mark without an owner (the sender's ids, a store without claims) is never reclaimed.
+      const plain = unique();
+      assert.equal(await c.firstSeen(plain, 60), true);
+      assert.equal(await c.firstSeen(plain, 60, attempt(1)), false);
+    });
+
     it('takes units from budgets and refuses a spent one, taking nothing from the others', async () => {
       const a = { key: unique(), limit: 2, windowSeconds: 60 };
       const b = { key: unique(), limit: 5, windowSeconds: 60 };

@@ -8,7 +8,7 @@ import path from 'node:path';
 /** A redis-server of the test's own on a free port (the shared one on 6379 must never be restarted). */
 export class OwnRedis {
   private process: ChildProcess | undefined;
-  /** Its working folder: where stop() leaves the data that the next start() reads back. */
+  /** Its working folder: where stop() leaves the data that the next start() reads back; kill() removes it. */
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'own-redis-'));
   constructor(readonly port: number) {}
 
@@ -25,6 +25,7 @@ export class OwnRedis {
   }
 
   async start(): Promise<void> {
+    fs.mkdirSync(this.dir, { recursive: true });
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir];
     this.process = spawn('redis-server', args, { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
@@ -37,13 +38,19 @@ export class OwnRedis {
     throw new Error(`redis-server did not start on port ${this.port}`);
   }
 
-  /** Kills it at once (a crash, or a container replaced): every key is gone, as with --save ''. */
+  /**
+   * Kills it at once (a crash, or a container replaced): every key is gone, as with --save '', and so is its folder
+   * (a dump an earlier stop() left would otherwise come back with the next start(); tests that only kill() leave no
+   * folder behind in the temporary directory). A later start() makes the folder again.
+   */
   async kill(): Promise<void> {
     const process = this.running();
-    if (!process) return;
-    const exited = once(process, 'exit');
-    process.kill('SIGKILL');
-    await exited;
+    if (process) {
+      const exited = once(process, 'exit');
+      process.kill('SIGKILL');
+      await exited;
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
   /**
@@ -67,9 +74,8 @@ export class OwnRedis {
     return p && p.exitCode === null && p.signalCode === null ? p : undefined;
   }
 
-  /** Kills it and removes its folder. */
+  /** Kills it and removes its folder (the same as kill(), kept for the tests that say so). */
   async dispose(): Promise<void> {
     await this.kill();
-    fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@ import { HELD_ON_PLATFORM } from '../../bot/officer-presence';
 import type { Reply } from '../../bot/reply';
 import type { Logger } from '../../ops/logger';
 import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
-import type { Inbox } from '../inbox';
+import type { DeliveryAttempt, Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
 import { nextTurnSlot, withTurnSlot } from '../turn-gate';
 import type { MessengerClient } from './messenger-client';
@@ -34,18 +34,21 @@ export class MessengerAdapter extends CollectingAdapter {
     super(options.pending);
   }
 
-  /** Handles one event received at `receivedAt` (ms); resolves once it is answered or recorded. */
-  handle(event: MessengerEvent, receivedAt: number, logic: Logic): Promise<unknown> {
+  /**
+   * Handles one event received at `receivedAt` (ms); resolves once it is answered or recorded. `attempt`: its journaled
+   * delivery's (Inbox.deliver).
+   */
+  handle(event: MessengerEvent, receivedAt: number, logic: Logic, attempt?: DeliveryAttempt): Promise<unknown> {
     const { inbox, officers, logger } = this.options;
     // No await before inbox.deliver: events of one delivery must join their citizen's queue in delivery order. Each
     // body waits for a turn slot when it resumes from the network (src/channels/turn-gate.ts).
     switch (event.kind) {
       case 'turn':
-        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => withTurnSlot(() => this.answer(event, receivedAt, logic)));
+        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => withTurnSlot(() => this.answer(event, receivedAt, logic)), attempt);
       case 'officer_spoke':
-        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => withTurnSlot(() => officers.officerSpoke(user(event.psid), event.at, event.text)));
+        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => withTurnSlot(() => officers.officerSpoke(user(event.psid), event.at, event.text)), attempt);
       case 'handed_back':
-        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => withTurnSlot(() => officers.handedBack(user(event.psid))));
+        return inbox.deliver(MESSENGER_CHANNEL, event.psid, event.key, () => withTurnSlot(() => officers.handedBack(user(event.psid))), attempt);
       case 'ignored':
         if (!event.known) logger.info({ channel: MESSENGER_CHANNEL, event: event.what }, 'unknown Messenger event acknowledged and ignored');
         return Promise.resolve();

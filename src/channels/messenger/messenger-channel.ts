@@ -113,10 +113,10 @@ export function createMessengerChannel(deps: MessengerChannelDeps): MessengerCha
     logger,
     onGiveUp: (channel) => metrics.observeDeliveryGivenUp(channel),
     onTurnSlice: (channel, seconds) => metrics.observeTurnSlice(channel, seconds),
-    process: async (delivery, receivedAt) => {
+    process: async (delivery, receivedAt, attempt) => {
       const events = readDelivery(delivery, settings.inboxAppId);
       // Every event is waited for, so a failure (kept for a replay) never leaves another one running unseen.
-      const outcomes = await Promise.allSettled(events.map((event) => adapter.handle(event, receivedAt.getTime(), deps.logic)));
+      const outcomes = await Promise.allSettled(events.map((event) => adapter.handle(event, receivedAt.getTime(), deps.logic, attempt)));
       const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
       if (failed) throw failed.reason;
     },

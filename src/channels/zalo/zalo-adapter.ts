@@ -7,7 +7,7 @@ import type { ChannelUser, ContactRepository } from '../../store/ports';
 import type { Locale } from '../../understanding/types';
 import { CollectingAdapter, type PendingReplies } from '../collecting-adapter';
 import { cleanInboundText } from '../inbound-text';
-import type { Inbox } from '../inbox';
+import type { DeliveryAttempt, Inbox } from '../inbox';
 import type { OfficerSignals } from '../officer-signals';
 import { nextTurnSlot, withTurnSlot } from '../turn-gate';
 import type { MenuMemory } from './menu-memory';
@@ -48,8 +48,8 @@ export class ZaloAdapter extends CollectingAdapter {
     return event.kind !== 'ignored' && !(event.kind === 'echo' && !event.adminId);
   }
 
-  /** Handles one verified event (the webhook has already answered Zalo). */
-  readonly handle = async (event: ZaloEvent): Promise<void> => {
+  /** Handles one verified event (the webhook has already answered Zalo); `attempt`: its journaled delivery's (Inbox.deliver). */
+  readonly handle = async (event: ZaloEvent, attempt?: DeliveryAttempt): Promise<void> => {
     if (event.kind === 'ignored') {
       const level = event.reason === 'noise' ? 'debug' : 'info';
       this.options.logger[level]({ channel: ZALO_CHANNEL, event: event.name, reason: event.reason }, 'Zalo event acknowledged, nothing to do');
@@ -57,8 +57,12 @@ export class ZaloAdapter extends CollectingAdapter {
     }
     if (!ZaloAdapter.acts(event)) return;
     // The body waits for a turn slot when it resumes from the network (src/channels/turn-gate.ts).
-    await this.options.inbox.deliver(ZALO_CHANNEL, event.userId, event.key, () =>
-      withTurnSlot(() => this.process(event, { channel: ZALO_CHANNEL, userId: event.userId })),
+    await this.options.inbox.deliver(
+      ZALO_CHANNEL,
+      event.userId,
+      event.key,
+      () => withTurnSlot(() => this.process(event, { channel: ZALO_CHANNEL, userId: event.userId })),
+      attempt,
     );
   };
 

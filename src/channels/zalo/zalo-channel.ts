@@ -109,7 +109,7 @@ export async function createZaloChannel(deps: ZaloChannelDeps): Promise<ZaloChan
     onGiveUp: (channel) => metrics.observeDeliveryGivenUp(channel),
     onTurnSlice: (channel, seconds) => metrics.observeTurnSlice(channel, seconds),
     // One event per delivery; events of other OAs linked to the app are read as ignored.
-    process: (delivery) => adapter.handle(readZaloDelivery(delivery, config.ZALO_OA_ID)),
+    process: (delivery, _receivedAt, attempt) => adapter.handle(readZaloDelivery(delivery, config.ZALO_OA_ID), attempt),
   });
   const router = createZaloRouter({
     appId,

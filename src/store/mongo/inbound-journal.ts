@@ -31,12 +31,19 @@ export function createMongoInboundJournal(model: InboundModels['journal'], now: 
           )
           .lean<JournalDoc>();
         if (!doc) break;
-        claimed.push({ id: doc._id, channel: doc.channel, body: doc.body, receivedAt: doc.receivedAt, attempts: doc.attempts });
+        claimed.push({
+          id: doc._id,
+          channel: doc.channel,
+          body: doc.body,
+          receivedAt: doc.receivedAt,
+          attempts: doc.attempts,
+          ...(doc.progress ? { progress: { decided: [...doc.progress.decided], failedAttempts: [...doc.progress.failedAttempts] } } : {}),
+        });
       }
       return claimed;
     },
-    async retryLater(id, delayMs) {
-      await model.updateOne({ _id: id }, { $set: { leasedUntil: new Date(now().getTime() + delayMs) } });
+    async retryLater(id, delayMs, progress) {
+      await model.updateOne({ _id: id }, { $set: { leasedUntil: new Date(now().getTime() + delayMs), ...(progress ? { progress } : {}) } });
     },
     async waiting() {
       const groups = await model.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$channel', n: { $sum: 1 } } }]);

@@ -15,6 +15,8 @@ export interface JournalDoc {
   receivedAt: Date;
   leasedUntil: Date;
   attempts: number;
+  /** What failed attempts had done (DeliveryProgress); absent until one fails. */
+  progress?: { decided: string[]; failedAttempts: number[] };
 }
 
 const plain = { versionKey: false, minimize: false } as const;
@@ -32,6 +34,7 @@ const journalSchema = new Schema<JournalDoc>(
     leasedUntil: { type: Date, required: true },
     // Kept before the field existed: counted from their first replay.
     attempts: { type: Number, default: 1 },
+    progress: { type: { _id: false, decided: [String], failedAttempts: [Number] }, required: false },
   },
   plain,
 );

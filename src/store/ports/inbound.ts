@@ -9,8 +9,19 @@ export interface SeenEventLog {
   /**
    * Records `key` for `ttlSeconds` and answers true, or answers false (changing nothing) while an earlier record
    * lives. Atomic: of two instances offering one key at once, exactly one hears true. Expired keys are forgotten.
+   *
+   * With a `claim`, the record names its owner, and a key recorded by the same owner (the same command sent again
+   * after a lost answer) or by one of `claim.reclaim` (earlier owners known not to have acted on it) answers true
+   * too, the record then naming `claim.owner`. A log whose writes cannot be in doubt (one SQL transaction: an error
+   * means nothing was written) may ignore the claim.
    */
-  firstSeen(key: string, ttlSeconds: number): Promise<boolean>;
+  firstSeen(key: string, ttlSeconds: number, claim?: SeenClaim): Promise<boolean>;
+}
+
+/** Who records a seen key, and which earlier owners' records do not count (see SeenEventLog.firstSeen). */
+export interface SeenClaim {
+  owner: string;
+  reclaim: readonly string[];
 }
 
 /** A webhook body that was verified and acknowledged, kept until its events have been handed to the bot. */
@@ -22,6 +33,20 @@ export interface JournalEntry {
   receivedAt: Date;
   /** How many times processing has started, this time included: the first run counts 1, each claim one more. */
   attempts: number;
+  /** What the earlier attempts that failed (not died) left known; none when no attempt failed yet. */
+  progress?: DeliveryProgress;
+}
+
+/**
+ * What failed attempts at a delivery had done, kept with it for the next attempt: so a replay neither runs an event
+ * again whose turn had started (even when Redis lost its seen keys meanwhile), nor drops one a failed attempt had
+ * marked seen but never started (its mark's answer lost with the connection).
+ */
+export interface DeliveryProgress {
+  /** Event keys whose fate was decided: their turn started, or they were found already seen. */
+  decided: string[];
+  /** The attempts that ended in a failure (not a crash): their marks on undecided keys are theirs alone. */
+  failedAttempts: number[];
 }
 
 export interface InboundJournal {
@@ -34,8 +59,11 @@ export interface InboundJournal {
    * and leases them to the caller for `leaseMs`: two instances never take the same one at once.
    */
   claimAbandoned(channel: string, limit: number, leaseMs: number): Promise<JournalEntry[]>;
-  /** Processing failed: offer the delivery again only after `delayMs` (the caller's back-off). No-op for an unknown id. */
-  retryLater(id: string, delayMs: number): Promise<void>;
+  /**
+   * Processing failed: offer the delivery again only after `delayMs` (the caller's back-off), with what the attempts so
+   * far had done (replacing what was kept). No-op for an unknown id.
+   */
+  retryLater(id: string, delayMs: number, progress?: DeliveryProgress): Promise<void>;
   /** How many deliveries are kept unprocessed, by channel (a metric: they should drain within seconds). */
   waiting(): Promise<Record<string, number>>;
 }

@@ -361,4 +361,11 @@ export const migrations: readonly Migration[] = [
     // attempts (src/channels/delivery-journal.ts), instead of being replayed every lease for ever.
     up: `ALTER TABLE inbound_journal ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    version: 18,
+    name: 'journal-progress',
+    // What failed attempts at a delivery had done (JSON, DeliveryProgress), so its replay neither runs an event twice
+    // nor drops one when Redis lost its seen keys or an answer meanwhile (issue 12). NULL until an attempt fails.
+    up: `ALTER TABLE inbound_journal ADD COLUMN progress TEXT;`,
+  },
 ];
