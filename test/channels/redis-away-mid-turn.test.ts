@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../../src/store/sqlite/driver';
 import nock from 'nock';
 import { vi } from '../support/locale';
 import { CuttingProxy } from '../support/cutting-proxy';
