@@ -53,7 +53,7 @@ describe('understanding/short styles: real words left alone, corrections, chat s
     });
     for (const [text, intent, procedure] of [
       // The correction is context: the fee of the licence test, not the exchange denied.
-      ['không phải đổi bằng lái đâu, em mới thi lần đầu thì lệ phí bao nhiêu', 'procedure_fee', 'gplx-sat-hach-cap-moi'],
+      ['không phải đổi bằng lái đâu, em đi thi bằng A1 lần đầu thì lệ phí bao nhiêu', 'procedure_fee', 'gplx-sat-hach-cap-moi'],
       // "onl" is online.
       ['xin giấy xác nhận cư trú làm onl được ko', 'procedure_online', 'xac-nhan-cu-tru'],
       // "<procedure> cần gì" asks for the papers.
