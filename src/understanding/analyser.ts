@@ -55,6 +55,7 @@ export class Analyser {
   private readonly emphasis = new PhraseMatcher<string[]>();
   private readonly secondary = new PhraseMatcher<string[]>();
   private readonly mainAsk = new PhraseMatcher<string[]>();
+  private readonly denial = new PhraseMatcher<string[]>();
   // As `turn`: the cue as typed, so a word typed with diacritics must carry the cue's own ("lần đầu" is no "đâu").
   private readonly interrogative = new PhraseMatcher<string[]>();
   private readonly yesNo = new PhraseMatcher<string[]>();
@@ -76,6 +77,7 @@ export class Analyser {
     for (const p of resources.cues.emphasis) this.emphasis.add(p, typed(p));
     for (const p of resources.cues.secondary) this.secondary.add(p, typed(p));
     for (const p of resources.cues.main_ask) this.mainAsk.add(p, typed(p));
+    for (const p of resources.cues.denial) this.denial.add(p, typed(p));
     for (const p of resources.cues.interrogative) this.interrogative.add(p, typed(p));
     for (const p of resources.cues.yes_no) this.yesNo.add(p, typed(p));
     for (const p of resources.cues.closing) this.closing.add(p, typed(p));
@@ -131,7 +133,8 @@ export class Analyser {
     // Issue 10: inside the question, a phrase that says which part matters ("thủ tục tạm trú với tạm vắng, mà chủ yếu em cần
     // tạm vắng, làm ở đâu") starts the request too, as a sentence of its own after the questions does (`stress`).
     const stressed = stress ? undefined : typedMatch(this.emphasis, words, introduced, sTo).pop();
-    const qFrom = stressed && stressed.from > 0 && sTo - (introduced + stressed.to) >= MIN_FOCUS_WORDS ? introduced + stressed.to : introduced;
+    const stressedFrom = stressed && stressed.from > 0 && sTo - (introduced + stressed.to) >= MIN_FOCUS_WORDS ? introduced + stressed.to : introduced;
+    const qFrom = this.afterDenials(text, words, stressedFrom, sTo);
     // Two asks in the sentence that asks ("… có cần về ký không, và lệ phí bao nhiêu"): the first is the request. (Not in
     // a message read whole: there a "gì" or "không" in the story is no ask.)
     const whole = sTo - sFrom === words.length;
@@ -265,6 +268,23 @@ export class Analyser {
     return bare && second.has('documents') ? asking[1][1] : asking[0][1];
   }
 
+  /**
+   * Issue 10: where the request starts once the clauses that open by saying what is not asked are left out ("không phải
+   * đổi bằng đâu, em thi mới thì phí bao nhiêu"; "tôi không hỏi hộ chiếu nữa, tôi hỏi tạm vắng"): a correction is context.
+   * A clause denies when a `denial` phrase opens it, or follows one word (a pronoun). `from` when no clause follows.
+   */
+  private afterDenials(text: string, words: readonly Word[], from: number, to: number): number {
+    let start = from;
+    for (;;) {
+      let end = start + 1;
+      while (end < to && !CLAUSE_BREAK.test(text.slice(words[end - 1].end, words[end].start))) end++;
+      if (end >= to || to - end < MIN_FOCUS_WORDS) return start;
+      const opening = typedMatch(this.denial, words, start, Math.min(end, start + DENIAL_REACH));
+      if (!opening.some((m) => m.from <= 1)) return start;
+      start = end;
+    }
+  }
+
   /** Whether words [from, to) ask something: an interrogative anywhere, or a yes/no particle at the end (before politeness). */
   private asks(words: readonly Word[], from: number, to: number): boolean {
     const clause = words.slice(from, to);
@@ -315,6 +335,8 @@ const VALIDITY_GAP = 1;
 const BREAK = /[,.;:!?\n]/;
 // Punctuation between two clauses of one sentence.
 const CLAUSE_BREAK = /[,;:]/;
+// A denial opens its clause, or follows its first word (a pronoun: "tôi không hỏi …"); the phrase fits in this many words.
+const DENIAL_REACH = 6;
 // Politeness words read back from the end of a clause before its yes/no particle ("không ạ", "chưa vậy ad").
 const MAX_CLOSING = 3;
 

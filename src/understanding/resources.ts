@@ -83,6 +83,8 @@ const cuesSchema = z.object({
   main_ask: phraseList.default([]),
   /** Phrases that add a further, lesser ask ("cho hỏi thêm", "tiện cho hỏi"): a question they introduce is not the request. */
   secondary: phraseList.default([]),
+  /** Phrases that open a clause saying what is not asked ("không phải đổi bằng đâu, …"): the clauses after it are the request. */
+  denial: phraseList.default([]),
   /** Words that make a clause a question wherever they stand ("gì", "ở đâu", "bao lâu", "how"): two asks in one sentence. */
   interrogative: phraseList.default([]),
   /** Particles that make a clause a yes/no question when they end it ("… có mất tiền không", "… được chưa ạ"). */

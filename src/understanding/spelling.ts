@@ -73,6 +73,24 @@ export class SpellingCorrector {
   }
 }
 
+// Issue 10: the rhymes of Vietnamese, folded (ă, â → a; ê → e; ô, ơ → o; ư → u). A word that is an onset and one of these
+// is a syllable of the language as written: "càng", "choáng", "nuôi", "khuya" are words a citizen meant, and correcting
+// them to the nearest training word ("chang", "hoang", "nguoi", "khu ya") replaced a right word with a wrong one.
+const RHYMES = new Set(
+  (
+    'a ai ao au ay ac ach am an ang anh ap at e eo ec em en eng ep et eu ech enh i ia iu ich im in inh ip it ' +
+    'ieu iec iem ien ieng iep iet o oi oc om on ong op ot oa oai oay oac oach oam oan oang oanh oap oat oe oeo oec oen oet ' +
+    'ooc oong u ua ui uc um un ung up ut uu uy uya uyu uych uyn uynh uyt uyen uyet uan uang uat uay uac uau ue uech uenh ' +
+    'uo uoi uou uom uon uong uop uot uoc y yeu yen yet yem'
+  ).split(' '),
+);
+const ONSETS = ['ngh', 'ng', 'gh', 'gi', 'kh', 'nh', 'ph', 'th', 'tr', 'ch', 'qu', 'b', 'c', 'd', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', ''];
+
+/** Whether a folded word is one Vietnamese syllable as written (an onset, then a rhyme of the language). */
+export function isSyllable(word: string): boolean {
+  return ONSETS.some((o) => word.startsWith(o) && RHYMES.has(word.slice(o.length))) || (word.startsWith('gi') && RHYMES.has(word.slice(1)));
+}
+
 function isTransposition(a: string, b: string): boolean {
   const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
   return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];

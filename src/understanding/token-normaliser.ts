@@ -1,7 +1,7 @@
 /** Turns raw tokens into the words the models know: abbreviation/teencode expansion, emoji, repairs of unknown words. */
 import { collapseDoubles, collapseRepeats, foldForMatch, normaliseText } from './normalise';
 import type { Abbreviations } from './resources';
-import { SpellingCorrector } from './spelling';
+import { isSyllable, SpellingCorrector } from './spelling';
 import { decodeTyping } from './telex-decoder';
 import type { Token } from './tokenise';
 
@@ -133,6 +133,9 @@ export class TokenNormaliser {
       if (e) return e.map((x) => x.text);
     }
     const base = candidates[0];
+    // Issue 10: a correction never replaces a word that is a syllable of the language ("càng" is no "chang", "nuôi" no
+    // "người", "khuya" no "khu ya"): unknown to the training data is not misspelt.
+    if (isSyllable(base)) return [word];
     const split = base.length >= 5 ? this.corrector.split(base) : undefined;
     if (split) return split;
     // Tried on the word as typed too: collapsing stretched letters would turn "cccd" into "cd".
