@@ -224,6 +224,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const emergencies = createEmergencyHandlers(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml')));
   const botOptions: AssistantBotOptions = {
     state: store.state,
+    recentLines: store.recentLines,
     unanswered: store.unanswered,
     parser: currentParser,
     translator,

@@ -3,12 +3,12 @@ import type { Dialog, DialogStateManagerConfiguration } from 'botbuilder-dialogs
 import { DialogContext, DialogSet } from './dialogs/dialog-library';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { ContactRepository, StateStore, TurnActivity, TurnWriter, UnansweredLog } from '../store/ports';
+import type { ContactRepository, RecentLineStore, StateStore, TurnActivity, TurnWriter, UnansweredLog } from '../store/ports';
 import type { LanguageDetector } from '../understanding/language-detector';
 import type { Parser } from '../understanding/types';
 import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
-import { rememberLines, type ConversationLine } from './conversation-lines';
+import { mergeWindow, RECENT_LINES, takeLegacyLines, toRecentLine, windowLines, type ConversationLine } from './conversation-lines';
 import type { ConversationMemory } from './memory';
 import { heldOnPlatform, type OfficerPresence } from './officer-presence';
 import { attachTurn, Turn } from './turn';
@@ -42,6 +42,8 @@ export interface TurnReport {
 export interface AssistantBotOptions {
   /** Where the conversation's memory is read; it is written with the turn (`turns`). */
   state: Pick<StateStore, 'read'>;
+  /** Where the conversation's recent lines are read (when a hand-off opens); a turn appends its own with `turns`. */
+  recentLines: Pick<RecentLineStore, 'recent'>;
   /** Where unclear or unanswerable messages are logged for content editors. */
   unanswered: Pick<UnansweredLog, 'add'>;
   /** The current parser (content reloads may replace it between turns). */
@@ -139,6 +141,9 @@ export class AssistantBot {
     const key = `${activity.channelId}/${activity.from.id}`;
     const loaded = await state.read<ConversationMemory>(key);
     const memory: ConversationMemory = loaded?.data ?? {};
+    // Memory written by an older version may still hold the recent lines: they move to the store with this turn.
+    const legacyLines = takeLegacyLines(memory);
+    const conversation = { channel: activity.channelId, userId: activity.from.id };
 
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
     if (text.length > this.options.maxMessageChars) return this.askToShorten(context, memory);
@@ -150,7 +155,8 @@ export class AssistantBot {
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     // Field `text` is redacted from logs unless LOG_LEVEL=debug (src/ops/logger.ts).
     if (text) logger.debug({ channel: activity.channelId, intent: parse.intent.name, confidence: parse.intent.confidence, text }, 'message understood');
-    const turn = new Turn(context, parse, memory, translator.forLocale, () => this.dialogContext(context, memory));
+    const earlierLines = async () => mergeWindow(legacyLines, await this.options.recentLines.recent(conversation, RECENT_LINES));
+    const turn = new Turn(context, parse, memory, translator.forLocale, () => this.dialogContext(context, memory), earlierLines);
     attachTurn(context, turn);
 
     const started = performance.now();
@@ -163,6 +169,7 @@ export class AssistantBot {
     });
     const activeDialog = turn.activeDialog;
     let path: TurnPath = 'ignored';
+    let kept: ConversationLine[] = legacyLines ?? [];
     try {
       if (activity.type === ActivityTypes.Message) path = await this.dispatch(turn);
       else if (activity.type === ActivityTypes.Event && activity.name === 'start') path = await this.welcome(turn);
@@ -174,7 +181,7 @@ export class AssistantBot {
         ...turn.said.map((t) => ({ at: answeredAt, from: 'bot' as const, text: t })),
       ];
       await this.options.officer?.heard(turn, lines);
-      rememberLines(memory, lines);
+      kept = [...kept, ...windowLines(lines)];
     } catch (err) {
       // One error path: log, apologise in the citizen's language, and drop the dialog that failed.
       logger.error({ err, channel: turn.channel, intent: turn.intent }, 'turn failed');
@@ -188,6 +195,7 @@ export class AssistantBot {
     const user = { channel: turn.channel, userId: turn.userId };
     const { activityError } = await this.options.turns.save({
       state: { key, data: memory, expectedETag: loaded?.eTag ?? null },
+      lines: kept.length > 0 ? { user: conversation, lines: kept.map(toRecentLine) } : undefined,
       interaction: isCitizenAction(activity) ? { user, at: actedAt(activity, endedAt), locale: turn.locale } : undefined,
       activity: this.options.countedAs?.(report),
     });

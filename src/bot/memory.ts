@@ -16,7 +16,10 @@ export interface ConversationMemory {
   location?: string;
   /** botbuilder's dialog stack for multi-turn flows (feedback, dossier lookup). */
   dialogState?: DialogState;
-  /** The last few messages both ways (a short rolling window): what an officer sees of the conversation before a hand-off. */
+  /**
+   * Only in memory written before the recent lines got their own storage (RecentLineStore): the conversation's next
+   * turn moves them there and drops them from memory (`takeLegacyLines`). Never written now.
+   */
   recent?: ConversationLine[];
   lastTurnAt?: string;
 }

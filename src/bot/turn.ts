@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
 import type { Locale, ParseResult } from '../understanding/types';
+import type { ConversationLine } from './conversation-lines';
 import type { ConversationMemory } from './memory';
 import { replyToActivity, type Reply } from './reply';
 
@@ -15,7 +16,16 @@ export class Turn {
     readonly memory: ConversationMemory,
     private readonly translate: (locale: Locale) => TFunction,
     private readonly createDialogs: () => DialogContext,
+    private readonly readEarlierLines: () => Promise<ConversationLine[]> = async () => [],
   ) {}
+
+  /**
+   * The conversation's recent lines before this turn, oldest first (what an officer sees when a hand-off opens): read
+   * from the store when asked, not with the memory (docs/performance.md, eighth round).
+   */
+  earlierLines(): Promise<ConversationLine[]> {
+    return this.readEarlierLines();
+  }
 
   /**
    * botbuilder's dialog context over this conversation's dialog stack, built when first asked for: most turns run no

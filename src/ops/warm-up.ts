@@ -48,6 +48,7 @@ export async function warmUp(bot: AssistantBotOptions, messages: readonly string
     ...bot,
     routes: Object.fromEntries(Object.entries(bot.routes).filter(([intent]) => CONTENT_ONLY.has(intent))),
     state: { read: async <T>(key: string) => conversation.get(key) as StateRecord<T> | undefined },
+    recentLines: { recent: async () => [] },
     turns: {
       save: async ({ state }) => {
         conversation.set(state.key, { data: state.data, eTag: WARM_UP_CHANNEL });

@@ -13,6 +13,8 @@ import type { Clock } from '../store/store-options';
 export function personalDataRegistry(store: Store): Readonly<Record<string, PersonalDataHolder>> {
   return {
     conversations: store.state,
+    // The last lines of each conversation (what a hand-off's transcript starts from), kept apart from its memory.
+    conversationLines: store.recentLines,
     feedback: store.feedback,
     unanswered: store.unanswered,
     handoffs: store.handoffs,

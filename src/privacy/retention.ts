@@ -35,6 +35,8 @@ export function retentionRules(store: Store, ages: RetentionAges): RetentionRule
   const days = (n: number) => n * DAY_SECONDS;
   return [
     { kind: 'conversations', maxAgeSeconds: ages.STATE_RETENTION_SECONDS, purge: (b) => store.state.purgeOlderThan(b) },
+    // A conversation's recent lines age with it: all of them once it has written none for that long.
+    { kind: 'conversationLines', maxAgeSeconds: ages.STATE_RETENTION_SECONDS, purge: (b) => store.recentLines.purgeOlderThan(b) },
     { kind: 'feedback', maxAgeSeconds: days(ages.FEEDBACK_RETENTION_DAYS), purge: (b) => store.feedback.purgeOlderThan(b) },
     { kind: 'unanswered', maxAgeSeconds: days(ages.UNANSWERED_RETENTION_DAYS), purge: (b) => store.unanswered.purgeOlderThan(b) },
     { kind: 'handoffs', maxAgeSeconds: days(ages.HANDOFF_RETENTION_DAYS), purge: (b) => store.handoffs.purgeOlderThan(b) },

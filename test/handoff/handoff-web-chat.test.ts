@@ -110,6 +110,52 @@ describe('hand-off to an officer over the web chat (real server)', () => {
     assert.deepEqual((await pending(sender)).messages, []);
   });
 
+  it('starts the transcript from the conversation\'s last eight lines, long answers cut, kept apart from its memory', async () => {
+    const sender = 'web-window';
+    const asked = ['xin chào', 'làm hộ chiếu cần giấy tờ gì', 'lệ phí bao nhiêu', 'làm ở đâu', 'đăng ký tạm trú ở đâu'];
+    for (const text of asked) await say(sender, text);
+    const { store } = server.running.assistant;
+    const memory = (await store.state.read<Record<string, unknown>>(`rest/${sender}`))!.data;
+    assert.equal(memory.recent, undefined, 'the lines are not in the memory');
+    const window = await store.recentLines.recent({ channel: 'rest', userId: sender }, 100);
+    assert.equal(window.length, 8, 'the store keeps the newest eight');
+    assert.ok(window.every((l) => l.text.length <= 501), 'long answers are cut');
+
+    const { id } = await askForOfficer(sender);
+    const transcript = (await server.call('GET', `/api/admin/handoffs/${id}`, { token: desk })).body.transcript as { at: string; from: string; text: string }[];
+    assert.deepEqual(
+      transcript.slice(0, 8).map((l) => [l.at, l.from, l.text]),
+      window.map((l) => [l.at.toISOString(), l.from, l.text]),
+      'the eight lines before the request, as they were said',
+    );
+    assert.deepEqual(transcript.slice(8, 9).map((l) => [l.from, l.text]), [['citizen', 'tôi muốn gặp cán bộ']]);
+    assert.ok(transcript[9]!.text.startsWith(vi('handoff:opened', { reference: id })));
+    assert.equal(transcript.length, 10);
+  });
+
+  it('reads the lines an older version kept in the memory, and moves them out of it at the next turn', async () => {
+    const sender = 'web-legacy';
+    const { store } = server.running.assistant;
+    const user = { channel: 'rest', userId: sender };
+    const recent = [
+      { at: '2026-04-13T01:50:00.000Z', from: 'citizen', text: 'làm hộ chiếu ở đâu' },
+      { at: '2026-04-13T01:50:00.000Z', from: 'bot', text: 'Dạ, anh/chị làm hộ chiếu tại phòng Quản lý xuất nhập cảnh.' },
+    ];
+    await store.state.write(`rest/${sender}`, { locale: 'vi', recent, lastTurnAt: '2026-04-13T01:50:00.000Z' }, '*');
+
+    const { id } = await askForOfficer(sender);
+    const transcript = (await server.call('GET', `/api/admin/handoffs/${id}`, { token: desk })).body.transcript as { at: string; from: string; text: string }[];
+    assert.deepEqual(transcript.slice(0, 2).map((l) => ({ at: l.at, from: l.from, text: l.text })), recent);
+    assert.deepEqual(transcript[2]!.text, 'tôi muốn gặp cán bộ');
+
+    const memory = (await store.state.read<Record<string, unknown>>(`rest/${sender}`))!.data;
+    assert.equal(memory.recent, undefined, 'moved out of the memory');
+    assert.equal(memory.locale, 'vi');
+    const moved = await store.recentLines.recent(user, 8);
+    assert.deepEqual(moved.slice(0, 2).map((l) => ({ at: l.at.toISOString(), from: l.from, text: l.text })), recent);
+    assert.deepEqual(moved.slice(2).map((l) => l.from), ['citizen', 'bot'], 'then the request and its answer');
+  });
+
   it('keeps the bot silent while an officer holds the conversation, except for an emergency, and closing brings it back', async () => {
     const sender = 'web-silent';
     const { id } = await askForOfficer(sender);

@@ -36,6 +36,7 @@ async function zaloTraces(store: Store, user: ChannelUser): Promise<void> {
   await store.contacts.subscribe(user, { topics: [], communes: [] }, when);
   await store.state.write(`zalo/${user.userId}`, { recent: [{ from: 'citizen', text: 'xin chào' }] }, '*');
   await store.state.write(`zalo-menu/${user.userId}`, { buttons: [] }, '*');
+  await store.recentLines.append({ user, lines: [{ at: when, from: 'citizen', text: 'xin chào' }, { at: when, from: 'bot', text: 'Dạ, em chào anh/chị' }] });
   await store.feedback.add({ ...user, text: 'góp ý qua Zalo' });
   await store.unanswered.add({ ...user, text: 'câu hỏi lạ', intent: 'nlu_fallback', confidence: 0.1 });
   await store.handoffs.open({ ...user, locale: 'vi', reason: 'human_agent', transcript: [{ at: when, from: 'citizen', text: 'gặp cán bộ' }] });
@@ -90,12 +91,18 @@ describe('a citizen\'s data on request: export and erase across every collection
     assert.deepEqual(exported.json.user, user);
     assert.deepEqual(
       Object.fromEntries(Object.entries(c).map(([name, records]) => [name, (records as unknown[]).length > 0])),
-      { conversations: true, feedback: true, unanswered: true, handoffs: true, dossierLookups: true, dossierWatches: true, outbox: true, daysWritten: true, announcementDeliveries: false, contacts: true },
+      { conversations: true, conversationLines: true, feedback: true, unanswered: true, handoffs: true, dossierLookups: true, dossierWatches: true, outbox: true, daysWritten: true, announcementDeliveries: false, contacts: true },
     );
     assert.equal(c.feedback[0].text, 'Cán bộ tiếp dân hẹn ba lần vẫn chưa trả kết quả hồ sơ');
     assert.deepEqual(c.dossierWatches.map((w: { watches: string }) => w.watches), [code]);
     assert.ok(c.dossierLookups.some((e: { action: string }) => e.action === 'dossier.verified'));
     assert.ok(c.handoffs[0].transcript.length > 0, 'the hand-off comes with its transcript');
+    // The conversation's last lines, kept apart from its memory: the window ends with the hand-off request and its answer.
+    const lines = c.conversationLines as { from: string; text: string }[];
+    assert.ok(lines.length > 0 && lines.length <= 8, `${lines.length} lines`);
+    assert.deepEqual({ from: lines.at(-2)!.from, text: lines.at(-2)!.text }, { from: 'citizen', text: 'cho tôi gặp cán bộ' });
+    assert.equal(lines.at(-1)!.from, 'bot');
+    assert.ok(!JSON.stringify(c.conversations).includes('"recent"'), 'the memory no longer holds the lines');
 
     const erased = await api('erase', user);
     assert.equal(erased.status, 200);
@@ -130,10 +137,10 @@ describe('a citizen\'s data on request: export and erase across every collection
 
     const exported = JSON.parse((await cli('export', '--channel', 'zalo', '--user', user.userId)).stdout);
     const counts = Object.fromEntries(Object.entries(exported.collections).map(([n, r]) => [n, (r as unknown[]).length]));
-    assert.deepEqual(counts, { conversations: 2, feedback: 1, unanswered: 1, handoffs: 1, dossierLookups: 1, dossierWatches: 1, outbox: 1, daysWritten: 1, announcementDeliveries: 0, contacts: 1 });
+    assert.deepEqual(counts, { conversations: 2, conversationLines: 2, feedback: 1, unanswered: 1, handoffs: 1, dossierLookups: 1, dossierWatches: 1, outbox: 1, daysWritten: 1, announcementDeliveries: 0, contacts: 1 });
 
     const deleted = JSON.parse((await cli('delete', '--channel', 'zalo', '--user', user.userId)).stdout);
-    assert.equal(deleted.total, 11, 'nine collections, two state keys, a hand-off line');
+    assert.equal(deleted.total, 13, 'nine collections, two state keys, two recent lines, a hand-off line');
     const { holding } = tablesHolding(server.dataDir, user.userId);
     const onlyNeighbour = Object.values(holding).flat().every((row) => JSON.stringify(row).includes(neighbour.userId));
     assert.ok(onlyNeighbour, `rows still naming the citizen: ${JSON.stringify(holding)}`);

@@ -47,18 +47,23 @@ describe('retention of citizens\' records', () => {
     });
     after(() => server.close());
 
-    it('forgets a conversation, its unanswered question and the contact once past their ages, on its own schedule', async () => {
+    it('forgets a conversation, its recent lines, its unanswered question and the contact once past their ages, on its own schedule', async () => {
       const user = { channel: 'rest', userId: `idle-${Date.now()}` };
       await chat(server.url, user.userId, 'xyzzy qwerty plugh');
       const { store } = server.assistant;
       assert.ok(await store.state.read(`rest/${user.userId}`), 'the conversation is in the state');
       assert.equal((await store.unanswered.exportUser(user)).length, 1, 'the question the assistant could not answer is kept');
       assert.ok(await store.contacts.get(user));
+      assert.ok((await store.recentLines.exportUser(user)).length >= 2, 'the conversation\'s recent lines are kept');
       let left = Infinity;
       // Ages of two seconds, a purge every 0.3 s: done within a few seconds, given up only after twenty (a slow machine).
       for (const deadline = Date.now() + 20_000; left > 0 && Date.now() < deadline; ) {
         await new Promise((r) => setTimeout(r, 100));
-        left = (await store.state.exportUser(user)).length + (await store.unanswered.exportUser(user)).length + Number((await store.contacts.get(user)) !== undefined);
+        left =
+          (await store.state.exportUser(user)).length +
+          (await store.recentLines.exportUser(user)).length +
+          (await store.unanswered.exportUser(user)).length +
+          Number((await store.contacts.get(user)) !== undefined);
       }
       assert.equal(left, 0, 'all purged within a few seconds');
     });

@@ -13,6 +13,7 @@ const turnOf = (userId: string, data: unknown, expectedETag: string | null = nul
   state: { key: `rest/${userId}`, data, expectedETag },
   interaction: { user: { channel: 'rest', userId }, at },
   activity: { channel: 'rest', userId, intent: 'procedure_fee', answered: true, at },
+  lines: { user: { channel: 'rest', userId }, lines: [{ at, from: 'citizen', text: `hỏi ${userId}` }, { at, from: 'bot', text: `đáp ${userId}` }] },
 });
 
 /** The turns of one event-loop iteration are committed together (src/store/sqlite/turn-writer.ts). */
@@ -23,6 +24,8 @@ describe('SQLite turn writer: turns of one iteration in one commit', () => {
   let other: SqliteDb;
   const committedState = (key: string) => other.prepare('SELECT data FROM state WHERE key = ?').get(key) as { data: string } | undefined;
   const committedContact = (userId: string) => other.prepare("SELECT 1 FROM contacts WHERE channel = 'rest' AND user_id = ?").get(userId) !== undefined;
+  const committedLines = (userId: string) =>
+    (other.prepare("SELECT text FROM conversation_lines WHERE channel = 'rest' AND user_id = ? ORDER BY seq").all(userId) as { text: string }[]).map((r) => r.text);
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-turn-batch-'));
@@ -55,6 +58,7 @@ describe('SQLite turn writer: turns of one iteration in one commit', () => {
     assert.equal(committedState('rest/b'), undefined, 'the failed turn wrote nothing');
     assert.equal(committedContact('b'), false);
     assert.ok(committedContact('a') && committedContact('c'));
+    assert.deepEqual([committedLines('a'), committedLines('b'), committedLines('c')], [['hỏi a', 'đáp a'], [], ['hỏi c', 'đáp c']], 'the batch rolled back and written again: each line once');
     assert.deepEqual(await store.activity.daily('2026-12-04', '2026-12-04'), [{ day: '2026-12-04', channel: 'rest', conversations: 2, questions: 2, unanswered: 0 }]);
   });
 
@@ -67,6 +71,7 @@ describe('SQLite turn writer: turns of one iteration in one commit', () => {
     assert.deepEqual(JSON.parse(committedState('rest/b')!.data), { v: 2 });
     assert.ok(committedContact('b'), 'the citizen\'s action is kept');
     assert.deepEqual(JSON.parse(committedState('rest/c')!.data), { v: 'c' });
+    assert.deepEqual([committedLines('a'), committedLines('b'), committedLines('c')], [['hỏi a', 'đáp a'], [], ['hỏi c', 'đáp c']], 'a stale turn appends no line');
     assert.deepEqual(await store.activity.daily('2026-12-04', '2026-12-04'), [{ day: '2026-12-04', channel: 'rest', conversations: 2, questions: 2, unanswered: 0 }]);
   });
 

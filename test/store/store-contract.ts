@@ -11,6 +11,7 @@ import { dossiersContract } from './contract/dossiers-contract';
 import { inboundClockContract, inboundContract } from './contract/inbound-contract';
 import { outboxContract } from './contract/outbox-contract';
 import { personalDataContract } from './contract/personal-data-contract';
+import { recentLinesContract } from './contract/recent-lines-contract';
 import { stateContract } from './contract/state-contract';
 import { turnsContract } from './contract/turns-contract';
 
@@ -34,6 +35,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
 
     stateContract(current);
     turnsContract(current);
+    recentLinesContract(current);
     conversationRecordsContract(current);
     accountsContract(current);
     dossiersContract(current);

@@ -29,7 +29,7 @@ export function createHandoffChat(service: HandoffService, schedule: DutySchedul
 
   /** "gặp cán bộ": opens (or finds) the request and says honestly who answers, when, and what to do meanwhile. */
   const handler: Handler = async (turn) => {
-    const before = (turn.memory.recent ?? []).map(toMessage);
+    const before = (await turn.earlierLines()).map(toMessage);
     const { record, created } = await service.request(user(turn), turn.locale, turn.intent, before);
     remember(turn, record);
     const { t } = turn;

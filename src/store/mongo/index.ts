@@ -18,6 +18,7 @@ import { createMongoInboundJournal } from './inbound-journal';
 import { createInboundModels, type InboundModels } from './inbound-models';
 import { createMongoModels, type MongoModels } from './models';
 import { createMongoOutboxRepository } from './outbox-repository';
+import { createMongoRecentLines, createRecentLinesModel, type RecentLinesModel } from './recent-lines';
 import { createMongoSeenEventLog } from './seen-event-log';
 import { createMongoStateStore } from './state-store';
 import { createMongoUnansweredLog } from './unanswered-log';
@@ -36,6 +37,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
   let inboundModels: InboundModels;
   let activityModels: ActivityModels;
   let announcementModels: AnnouncementModels;
+  let recentLinesModel: RecentLinesModel;
   try {
     models = await createMongoModels(conn);
     dossierModels = await createDossierModels(conn);
@@ -44,6 +46,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     inboundModels = await createInboundModels(conn);
     activityModels = await createActivityModels(conn);
     announcementModels = await createAnnouncementModels(conn);
+    recentLinesModel = await createRecentLinesModel(conn);
     await upgradeOldHandoffs(models);
   } catch (err) {
     await conn.close().catch(() => undefined);
@@ -53,10 +56,12 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
   const state = createMongoStateStore(models.state, now);
   const contacts = createMongoContactRepository(contactModel);
   const activity = createMongoActivityLog(activityModels);
+  const recentLines = createMongoRecentLines(recentLinesModel);
   return {
     kind: 'mongodb',
     state,
-    turns: sequentialTurnWriter(state, contacts, activity),
+    turns: sequentialTurnWriter(state, contacts, activity, recentLines),
+    recentLines,
     feedback: createMongoFeedbackRepository(models.feedback, models.counters, now),
     handoffs: createMongoHandoffRepository(models, now),
     unanswered: createMongoUnansweredLog(models.unanswered, now),

@@ -7,6 +7,7 @@ import type { FeedbackRepository, HandoffRepository, UnansweredLog } from './con
 import type { DossierRepository } from './dossiers';
 import type { InboundJournal, SeenEventLog } from './inbound';
 import type { OutboxRepository } from './outbox';
+import type { RecentLineStore } from './recent-lines';
 import type { StateStore } from './state';
 import type { TurnWriter } from './turns';
 
@@ -20,6 +21,7 @@ export * from './dossiers';
 export * from './inbound';
 export * from './outbox';
 export * from './personal-data';
+export * from './recent-lines';
 export * from './state';
 export * from './turns';
 
@@ -27,8 +29,10 @@ export * from './turns';
 export interface Store {
   readonly kind: 'sqlite' | 'mongodb';
   state: StateStore;
-  /** A finished turn's state, interaction and count, written together. */
+  /** A finished turn's state, interaction, count and lines, written together. */
   turns: TurnWriter;
+  /** The last few lines of each conversation, appended by its turns (`turns`), read when a hand-off opens. */
+  recentLines: RecentLineStore;
   feedback: FeedbackRepository;
   handoffs: HandoffRepository;
   unanswered: UnansweredLog;

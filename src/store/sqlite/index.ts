@@ -13,6 +13,7 @@ import { createSqliteFeedbackRepository } from './feedback-repository';
 import { createSqliteHandoffRepository } from './handoff-repository';
 import { createSqliteInboundJournal } from './inbound-journal';
 import { createSqliteOutboxRepository } from './outbox-repository';
+import { createSqliteRecentLines } from './recent-lines';
 import { createSqliteSeenEventLog } from './seen-event-log';
 import { createSqliteStateStore } from './state-store';
 import { createSqliteTurnWriter } from './turn-writer';
@@ -31,6 +32,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     kind: 'sqlite',
     state: createSqliteStateStore(db, now),
     turns,
+    recentLines: createSqliteRecentLines(db),
     feedback: createSqliteFeedbackRepository(db, now),
     handoffs: createSqliteHandoffRepository(db, now),
     unanswered: createSqliteUnansweredLog(db, now),

@@ -368,4 +368,21 @@ export const migrations: readonly Migration[] = [
     // nor drops one when Redis lost its seen keys or an answer meanwhile (issue 12). NULL until an attempt fails.
     up: `ALTER TABLE inbound_journal ADD COLUMN progress TEXT;`,
   },
+  {
+    version: 19,
+    name: 'conversation-lines',
+    // The last few lines of each conversation, out of its memory (which every turn reads and writes whole): a turn
+    // writes each line into the conversation's next slot of a fixed ring (RECENT_LINE_WINDOW slots, src/store/ports/
+    // recent-lines.ts), ordered by seq; a hand-off reads them when it opens (docs/performance.md, eighth round).
+    up: `CREATE TABLE conversation_lines (
+      channel TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      slot INTEGER NOT NULL,
+      seq INTEGER NOT NULL,
+      at TEXT NOT NULL,
+      speaker TEXT NOT NULL,
+      text TEXT NOT NULL,
+      PRIMARY KEY (channel, user_id, slot)
+    ) WITHOUT ROWID;`,
+  },
 ];

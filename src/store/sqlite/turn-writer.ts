@@ -4,6 +4,7 @@ import type { Clock } from '../store-options';
 import { prepareActivityCount } from './activity-log';
 import { prepareInteraction } from './contact-repository';
 import type { SqliteDb } from './database';
+import { prepareRecentLinesAppend } from './recent-lines';
 import { prepareStateWrite } from './state-store';
 
 type Saved = { eTag: string; activityError?: unknown };
@@ -26,7 +27,7 @@ export interface SqliteTurnWriter extends TurnWriter {
 }
 
 /**
- * TurnWriter on the embedded database: the interaction, the state and the count of a turn in one transaction, and
+ * TurnWriter on the embedded database: the interaction, the state, the lines and the count of a turn in one transaction, and
  * the turns that finish in the same event-loop iteration in the same one (group commit, docs/performance.md): they
  * are queued and committed together in the check phase, one COMMIT and one copy of the shared index pages in the WAL
  * instead of one per turn. A turn's save settles only after its commit, so no answer leaves before its memory is
@@ -41,6 +42,7 @@ export function createSqliteTurnWriter(db: SqliteDb, now: Clock, maxBatch = MAX_
   const writeState = prepareStateWrite(db, now);
   const interact = prepareInteraction(db);
   const count = prepareActivityCount(db);
+  const appendLines = prepareRecentLinesAppend(db);
   const write = ({ turn, json }: Queued): Outcome => {
     if (turn.interaction) interact(turn.interaction.user, turn.interaction.at, { locale: turn.interaction.locale });
     let eTag: string;
@@ -50,6 +52,7 @@ export function createSqliteTurnWriter(db: SqliteDb, now: Clock, maxBatch = MAX_
       if (err instanceof ETagConflictError) return { conflict: err };
       throw err;
     }
+    if (turn.lines) appendLines(turn.lines);
     if (!turn.activity) return { eTag };
     try {
       count(turn.activity);

@@ -10,6 +10,7 @@ async function leaveTraces(s: Store, u: ChannelUser, tag: string, when: Date): P
   await s.contacts.recordInteraction(u, when, { locale: 'vi' });
   await s.state.write(`${u.channel}/${u.userId}`, { said: tag }, '*');
   await s.state.write(`${u.channel}-menu/${u.userId}`, { menu: tag }, '*');
+  await s.recentLines.append({ user: u, lines: [{ at: when, from: 'citizen', text: `hỏi ${tag}` }, { at: when, from: 'bot', text: `đáp ${tag}` }] });
   await s.feedback.add({ channel: u.channel, userId: u.userId, text: `góp ý ${tag}` });
   await s.unanswered.add({ channel: u.channel, userId: u.userId, text: `hỏi ${tag}`, intent: 'nlu_fallback', confidence: 0.2 });
   const { record } = await s.handoffs.open({ ...u, locale: 'vi', reason: 'human_agent', transcript: [{ at: when, from: 'citizen', text: `gặp cán bộ ${tag}` }] });
@@ -25,6 +26,7 @@ async function leaveTraces(s: Store, u: ChannelUser, tag: string, when: Date): P
 /** Every collection's holder, as src/privacy/citizen-data.ts registers them (contacts have get/remove instead). */
 const holders = (s: Store): Record<string, PersonalDataHolder> => ({
   state: s.state,
+  recentLines: s.recentLines,
   feedback: s.feedback,
   unanswered: s.unanswered,
   handoffs: s.handoffs,
@@ -54,16 +56,20 @@ export function personalDataContract(store: () => Store, clock: () => ManualCloc
       for (const tag of ['other0', 'other1', 'other2', 'other3', 'staff:canbo1']) assert.ok(!text.includes(tag), `${tag} leaked into the export`);
       assert.deepEqual(
         Object.fromEntries(Object.entries(exported).map(([n, r]) => [n, r.length])),
-        { state: 2, feedback: 1, unanswered: 1, handoffs: 1, audit: 1, dossiers: 1, outbox: 1, activity: 1, announcements: 1 },
+        { state: 2, recentLines: 2, feedback: 1, unanswered: 1, handoffs: 1, audit: 1, dossiers: 1, outbox: 1, activity: 1, announcements: 1 },
       );
       assert.deepEqual((exported.state as { key: string }[]).map((r) => r.key).sort(), ['zalo-menu/a', 'zalo/a']);
+      assert.deepEqual(exported.recentLines, [
+        { at: at('2026-11-27T08:00:00.000Z'), from: 'citizen', text: 'hỏi mine' },
+        { at: at('2026-11-27T08:00:00.000Z'), from: 'bot', text: 'đáp mine' },
+      ]);
       const handoff = exported.handoffs![0] as { transcript: { text: string }[] };
       assert.deepEqual(handoff.transcript.map((l) => l.text), ['gặp cán bộ mine', 'Dạ, em nghe']);
       assert.deepEqual(exported.dossiers, [{ watches: 'HS-mine', locale: 'vi', since: at('2026-11-27T08:00:00.000Z') }]);
 
       const erased: Record<string, number> = {};
       for (const [name, h] of Object.entries(holders(s))) erased[name] = await h.eraseUser(target);
-      assert.deepEqual(erased, { state: 2, feedback: 1, unanswered: 1, handoffs: 3, audit: 1, dossiers: 1, outbox: 1, activity: 1, announcements: 1 }, 'the hand-off and its two lines');
+      assert.deepEqual(erased, { state: 2, recentLines: 2, feedback: 1, unanswered: 1, handoffs: 3, audit: 1, dossiers: 1, outbox: 1, activity: 1, announcements: 1 }, 'the hand-off and its two lines');
       for (const [name, h] of Object.entries(holders(s))) {
         assert.deepEqual(await h.exportUser(target), [], `${name} still holds the citizen`);
         assert.equal(await h.eraseUser(target), 0, `${name}: a second erase finds nothing`);
@@ -71,7 +77,7 @@ export function personalDataContract(store: () => Store, clock: () => ManualCloc
       assert.equal(await s.handoffs.findOpen(target), undefined);
       for (const o of others) {
         for (const [name, h] of Object.entries(holders(s))) {
-          const expected = name === 'state' ? 2 : 1;
+          const expected = name === 'state' || name === 'recentLines' ? 2 : 1;
           assert.equal((await h.exportUser(o)).length, expected, `${name} lost ${o.channel}/${o.userId}`);
         }
       }
@@ -98,6 +104,7 @@ export function personalDataContract(store: () => Store, clock: () => ManualCloc
       await leaveTraces(s, fresh, 'fresh', clock().now());
       const cutoff = at('2026-02-01T00:00:00.000Z');
       assert.equal(await s.state.purgeOlderThan(cutoff), 2);
+      assert.equal(await s.recentLines.purgeOlderThan(cutoff), 2, 'the old conversation\'s two lines');
       assert.equal(await s.feedback.purgeOlderThan(cutoff), 1);
       assert.equal(await s.unanswered.purgeOlderThan(cutoff), 1);
       assert.equal(await s.handoffs.purgeOlderThan(cutoff), 3, 'one closed hand-off and its two lines');

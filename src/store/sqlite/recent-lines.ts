@@ -1,0 +1,67 @@
+import { RECENT_LINE_WINDOW, type RecentLine, type RecentLinesAppend, type RecentLineStore } from '../ports';
+import type { SqliteDb } from './database';
+
+interface LineRow {
+  at: string;
+  speaker: RecentLine['from'];
+  text: string;
+}
+
+const toLine = (row: LineRow): RecentLine => ({ at: new Date(row.at), from: row.speaker, text: row.text });
+
+/**
+ * RecentLineStore on the embedded database: `conversation_lines` holds each conversation's window in
+ * RECENT_LINE_WINDOW slots (a ring: line `seq` goes to slot `seq % RECENT_LINE_WINDOW`), ordered by `seq`.
+ */
+export function createSqliteRecentLines(db: SqliteDb): RecentLineStore {
+  const append = prepareRecentLinesAppend(db);
+  const selectRecent = db.prepare<[string, string, number], LineRow>(
+    `SELECT at, speaker, text FROM (
+       SELECT seq, at, speaker, text FROM conversation_lines WHERE channel = ? AND user_id = ? ORDER BY seq DESC LIMIT ?
+     ) ORDER BY seq`,
+  );
+  const selectUser = db.prepare<[string, string], LineRow>('SELECT at, speaker, text FROM conversation_lines WHERE channel = ? AND user_id = ? ORDER BY seq');
+  const eraseUser = db.prepare('DELETE FROM conversation_lines WHERE channel = ? AND user_id = ?');
+  // A conversation's lines age together, by its newest line (as they went with the conversation's memory before).
+  const purge = db.prepare(
+    `DELETE FROM conversation_lines WHERE (channel, user_id) IN (
+       SELECT channel, user_id FROM conversation_lines GROUP BY channel, user_id HAVING MAX(at) < ?
+     )`,
+  );
+  const appendAll = db.transaction(append);
+  return {
+    async recent(user, limit) {
+      return selectRecent.all(user.channel, user.userId, limit).map(toLine);
+    },
+    async append(input) {
+      appendAll(input);
+    },
+    async exportUser(user) {
+      return selectUser.all(user.channel, user.userId).map(toLine);
+    },
+    async eraseUser(user) {
+      return eraseUser.run(user.channel, user.userId).changes;
+    },
+    async purgeOlderThan(before) {
+      return purge.run(before.toISOString()).changes;
+    },
+  };
+}
+
+/**
+ * `RecentLineStore.append` as a synchronous function, so a turn's lines share its transaction (turn-writer.ts): one
+ * statement per line, which takes the conversation's next `seq` (an index probe of at most RECENT_LINE_WINDOW entries)
+ * and writes its slot over the line that falls out of the window. No trimming statement: the window never grows.
+ */
+export function prepareRecentLinesAppend(db: SqliteDb): (input: RecentLinesAppend) => void {
+  const put = db.prepare<{ channel: string; user: string; at: string; speaker: string; text: string }>(
+    `INSERT INTO conversation_lines (channel, user_id, slot, seq, at, speaker, text)
+       SELECT @channel, @user, next % ${RECENT_LINE_WINDOW}, next, @at, @speaker, @text
+       FROM (SELECT coalesce(max(seq), -1) + 1 AS next FROM conversation_lines WHERE channel = @channel AND user_id = @user)
+       WHERE true
+     ON CONFLICT (channel, user_id, slot) DO UPDATE SET seq = excluded.seq, at = excluded.at, speaker = excluded.speaker, text = excluded.text`,
+  );
+  return ({ user, lines }) => {
+    for (const line of lines) put.run({ channel: user.channel, user: user.userId, at: line.at.toISOString(), speaker: line.from, text: line.text });
+  };
+}
