@@ -128,7 +128,7 @@ export class Analyser {
     const stress = main ?? sentences.find((s) => s.from >= question[1] && typedMatch(this.emphasis, words, s.from, s.to).length > 0);
     const [sFrom, sTo] = stress ? [stress.from, stress.to] : question;
     // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
-    const marker = this.ask.match(folded.slice(sFrom, sTo)).pop();
+    const marker = this.askPhrases(folded.slice(sFrom, sTo)).pop();
     const introduced = marker && sTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
     // Issue 10: inside the question, a phrase that says which part matters ("thủ tục tạm trú với tạm vắng, mà chủ yếu em cần
     // tạm vắng, làm ở đâu") starts the request too, as a sentence of its own after the questions does (`stress`).
@@ -221,14 +221,25 @@ export class Analyser {
       askedFacets: asked,
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
-      asks: sentences.some((s) => s.question) || this.ask.match(folded).length > 0,
+      asks: sentences.some((s) => s.question) || this.askPhrases(folded).length > 0,
       topics,
     };
   }
 
+  /**
+   * The `ask` phrases of the words, but those inside a `credit` phrase (issue 10): "nhờ hướng dẫn tận tình của bạn" thanks
+   * for guidance given, "đã hướng dẫn giúp" tells it; neither asks for any.
+   */
+  private askPhrases(folded: readonly string[]): PhraseMatch<true>[] {
+    const asks = this.ask.match(folded);
+    if (asks.length === 0) return asks;
+    const credit = this.topics.matchAll(folded).filter((m) => m.value === CREDIT);
+    return asks.filter((a) => !credit.some((c) => c.from <= a.from && a.to <= c.to));
+  }
+
   /** The sentence that asks (see askedSentence), preferring a question introduced by an `ask` phrase that is not a `secondary` one. */
   private askedSentence(sentences: readonly Sentence[], folded: readonly string[], words: readonly Word[]): [number, number] {
-    const introduced = (s: Sentence) => this.ask.match(folded.slice(s.from, s.to)).length > 0 && typedMatch(this.secondary, words, s.from, s.to).length === 0;
+    const introduced = (s: Sentence) => this.askPhrases(folded.slice(s.from, s.to)).length > 0 && typedMatch(this.secondary, words, s.from, s.to).length === 0;
     // Issue 10: a letter typed without question marks ("… cho mình hỏi X không, và Y bao nhiêu. mình lo nhất là …") still
     // says where it asks: the last sentence an `ask` phrase opens, when it is not the whole message.
     if (sentences.length > 1 && !sentences.some((s) => s.question)) {
@@ -335,6 +346,8 @@ const VALIDITY_GAP = 1;
 const BREAK = /[,.;:!?\n]/;
 // Punctuation between two clauses of one sentence.
 const CLAUSE_BREAK = /[,;:]/;
+// The topic of phrases that credit guidance given (cues.yaml): a thanks, and no ask.
+const CREDIT = 'credit';
 // A denial opens its clause, or follows its first word (a pronoun: "tôi không hỏi …"); the phrase fits in this many words.
 const DENIAL_REACH = 6;
 // Politeness words read back from the end of a clause before its yes/no particle ("không ạ", "chưa vậy ad").

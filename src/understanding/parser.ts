@@ -208,10 +208,11 @@ function askedPart(ranking: readonly IntentScore[], askedFacets: readonly string
  * Issue 10: a letter that asks nothing and thanks or praises ("xin gửi lời khen ngợi đến công an xã…", "rất trân trọng sự
  * tận tâm…") is a thanks letter, however much of its story tells the procedure that went well: both models read the story
  * (a procedure, a found wallet) and answered a procedure or feedback. Not when it complains too (a complaint closed by "xin
- * cảm ơn") or asks where a dossier is.
+ * cảm ơn") or asks where a dossier is. Crediting the guidance for a procedure done ("nhờ hướng dẫn tận tình của bạn, … đã
+ * có kết quả"; "đúng như các anh hướng dẫn") thanks too, without "cảm ơn" (the `credit` cues).
  */
 function praisesOnly(analysis: { asks: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
-  return !analysis.asks && analysis.topics.includes('gratitude') && !analysis.topics.includes('complaint') && !analysis.askedFacets.includes('status');
+  return !analysis.asks && (analysis.topics.includes('gratitude') || analysis.topics.includes('credit')) && !analysis.topics.includes('complaint') && !analysis.askedFacets.includes('status');
 }
 
 // Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field).

@@ -47,6 +47,9 @@ const IN_REQUEST = 10;
 /** Alias lexicon (data file plus content editors' aliases) with per-group qualifiers that pick one member. */
 export class ProcedureRecogniser {
   private readonly aliases = new PhraseMatcher<Alias>();
+  // Issue 10: an alias with one word spelt as it is said in the north or south ("tạm chú", "cư chú", "sang tê"), matched
+  // only as the whole phrase and only with the respelt word typed with its marks (see soundVariants).
+  private readonly spoken = new PhraseMatcher<{ words: string[]; at: number; typed: string }>();
   private readonly blocked = new PhraseMatcher<true>();
   private readonly blockedToned = new PhraseMatcher<true>((p) => normaliseText(p.toLowerCase()));
   private readonly qualifiers = new Map<string, PhraseMatcher<string>>();
@@ -88,6 +91,11 @@ export class ProcedureRecogniser {
       for (const a of list) if (foldForMatch(a) && !insideFamily(a)) this.aliases.add(a, { kind: 'procedure', id });
     }
     for (const [id, list] of Object.entries(lexicon.purpose)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id, purpose: true });
+    const phrases = [...Object.values(lexicon.procedures).flat(), ...Object.values(lexicon.groups).flatMap((g) => g.aliases)];
+    const taken = new Set([...phrases, ...Object.values(lexicon.weak).flat()].map(foldForMatch));
+    for (const a of phrases) {
+      for (const v of soundVariants(a)) if (!taken.has(foldForMatch(v.phrase))) this.spoken.add(v.phrase, { words: foldForMatch(a).split(' '), at: v.at, typed: v.typed });
+    }
     for (const [name, group] of Object.entries(lexicon.groups)) {
       for (const a of group.aliases) this.aliases.add(a, { kind: 'group', name });
       // Hints ("đổi thẻ", "cái thẻ") name the family only together with one of its qualifiers: alone, "thẻ" may be a bank card.
@@ -138,6 +146,7 @@ export class ProcedureRecogniser {
    * Undefined when no alias occurs; an `abstain` mention when aliases occur but name nothing on purpose.
    */
   recognise(words: readonly string[], toned: readonly string[] = words, layout: Layout = {}): ProcedureMention | undefined {
+    words = this.respelt(words, toned);
     // "sang tên sổ đỏ" (land) or "con dâu" (a daughter-in-law, not a seal): aliases inside these phrases name nothing.
     const blocks = [...this.blocked.matchAll(words), ...this.blockedToned.matchAll(toned)];
     // A hint is weaker still: touching a blocked phrase is enough ("mất thẻ ngân hàng" is no căn cước).
@@ -218,6 +227,24 @@ export class ProcedureRecogniser {
       if (others.some((g) => this.families.disjoint(g, best.mention.group ?? ''))) return ABSTAIN;
     }
     return best.mention;
+  }
+
+  /**
+   * The words with each alias said as it sounds ("lưu chú", "sang tê") written as the alias: only the whole phrase, only
+   * where the respelt word was typed with its marks ("cũ chủ" is no "cư chú", "tam chu" stays), and never over a real alias.
+   */
+  private respelt(words: readonly string[], toned: readonly string[]): readonly string[] {
+    let out: string[] | undefined;
+    let real: PhraseMatch<Alias>[] | undefined;
+    for (const m of this.spoken.match(words)) {
+      const v = m.value;
+      if (toned[m.from + v.at] !== v.typed) continue;
+      real ??= this.aliases.matchAll(words);
+      if (real.some((a) => a.from < m.to && m.from < a.to && a.to - a.from >= m.to - m.from)) continue;
+      out ??= [...words];
+      out.splice(m.from, v.words.length, ...v.words);
+    }
+    return out ?? words;
   }
 
   /**
@@ -455,3 +482,32 @@ export interface Layout {
 }
 
 const words = (phrase: string) => foldForMatch(phrase).split(/\s+/).filter(Boolean);
+
+// Issue 10: consonants merged in speech, so written as said: tr/ch, s/x, r/d/gi (the south says all three alike), l/n.
+const MERGED_ONSETS: Readonly<Record<string, readonly string[]>> = { tr: ['ch'], ch: ['tr'], s: ['x'], x: ['s'], r: ['d', 'gi'], d: ['r', 'gi'], gi: ['d', 'r'], l: ['n'], n: ['l'] };
+// Finals the south merges (n/ng, t/c) or drops ("sang tê" for "sang tên").
+const MERGED_FINALS: Readonly<Record<string, readonly string[]>> = { ng: ['n', ''], nh: ['n'], n: ['ng', ''], t: ['c'], c: ['t'] };
+const ONSET = /^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?/;
+const FINAL = /(ng|nh|ch|[cmnpt])$/;
+
+/**
+ * Each Vietnamese alias of two words or more with one word respelt as it sounds ("tạm trú" → "tạm chú", "sang tên" →
+ * "sang tê"): the phrase, the respelt word's index and the word as typed with its marks. One change per phrase: two would
+ * make distant words ("cũ chủ") look like a procedure.
+ */
+export function soundVariants(alias: string): { phrase: string; at: number; typed: string }[] {
+  const typed = normaliseText(alias.toLowerCase()).split(/\s+/);
+  if (typed.length < 2 || foldForMatch(alias) === normaliseText(alias.toLowerCase())) return [];
+  const out: { phrase: string; at: number; typed: string }[] = [];
+  typed.forEach((word, at) => {
+    const onset = ONSET.exec(word)?.[0] ?? '';
+    const rest = word.slice(onset.length);
+    const final = onset === '' && rest === '' ? '' : (FINAL.exec(rest)?.[0] ?? '');
+    const respelt = [
+      ...(MERGED_ONSETS[onset] ?? []).map((o) => o + rest),
+      ...(rest.length > final.length ? (MERGED_FINALS[final] ?? []).map((f) => onset + rest.slice(0, rest.length - final.length) + f) : []),
+    ];
+    for (const r of respelt.map(normaliseText)) if (r !== word) out.push({ phrase: [...typed.slice(0, at), r, ...typed.slice(at + 1)].join(' '), at, typed: r });
+  });
+  return out;
+}
