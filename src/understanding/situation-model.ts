@@ -45,6 +45,8 @@ const CLAUSE_END = /[,?!;:\n]|\.\s/;
 const DATED = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/;
 const DATES = new RegExp(DATED.source, 'g');
 const NUMBER = /^\d+$/;
+// Round 17: "giờ" after these asks the clock's hour ("mở cửa mấy giờ"), it tells no present; typed with its tones or bare.
+const CLOCK_ASKED = new Set(['mấy', 'may']);
 // A danger word inside a dish, the law's custody or a repair is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng
 // ngô", "giam" in "tạm giam", "nổ" in "nổ lốp"); neither is a figure of speech, though, so a plea beside one still counts.
 // Round 12: nor is one inside the name of a game, a lesson, an alarm's own words or a piece of safety equipment ("fire"
@@ -58,7 +60,8 @@ const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request']);
+// Round 17: `watching` and `threat`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat']);
 // Round 16: the emergency lines by their numbers (112 is the old general one), as typed digits.
 const EMERGENCY_NUMBERS = new Set(['112', '113', '114', '115']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
@@ -121,7 +124,7 @@ const SEEDS = [11, 12, 13];
 const DANGER_WEIGHT = 3;
 
 const phrases = z.array(z.string().min(1));
-const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]), present: phrases.default([]), negation: phrases.default([]), signs: phrases.default([]) });
+const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]), present: phrases.default([]), negation: phrases.default([]), signs: phrases.default([]), names: phrases.default([]) });
 const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
 const writerSchema = z.object({
   danger: byService,
@@ -151,6 +154,11 @@ export interface Situations {
   negation: string[];
   /** Words that tell a danger as a sign, not seen happening ("hình như", "chưa thấy về"): see `judge` (round 15). */
   signs: string[];
+  /**
+   * Round 17: words that head the name of a shop, a restaurant or a place ("quán", "nhà hàng", "dốc", "đèo", "cầu"): the
+   * capitalised words right after one are that place's name ("quán lẩu Bốc Lửa", "dốc Tử Thần"), not an event.
+   */
+  names: string[];
   examples: SituationExample[];
 }
 
@@ -169,11 +177,11 @@ export function loadSituations(intentsDir: string): Situations {
       for (const text of texts) examples.push({ text, label: 'numbers', service });
     }
   }
-  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, present: lexicon.present, negation: lexicon.negation, signs: lexicon.signs, examples };
+  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, present: lexicon.present, negation: lexicon.negation, signs: lexicon.signs, names: lexicon.names, examples };
 }
 
 /** The lexicon's frames and hand rules, without the examples. */
-export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing' | 'present' | 'negation' | 'signs'>;
+export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing' | 'present' | 'negation' | 'signs'> & Partial<Pick<Situations, 'names'>>;
 
 /** The closing part of a long message, with features of what the rest says of it, and whether it tells a danger now. */
 interface ClosingPart {
@@ -228,6 +236,7 @@ export class SituationModel {
   private readonly present = new PhraseMatcher<string[]>();
   private readonly negation = new PhraseMatcher<string[]>();
   private readonly signs = new PhraseMatcher<string[]>();
+  private readonly nameHeads = new PhraseMatcher<string[]>();
 
   // Both models read the same features, so they share one index (the service model's are a subset of the situation's).
   private constructor(
@@ -243,6 +252,7 @@ export class SituationModel {
     for (const p of situations.present) this.present.add(p, cues(p));
     for (const p of situations.negation) this.negation.add(p, cues(p));
     for (const p of situations.signs) this.signs.add(p, cues(p));
+    for (const p of situations.names ?? []) this.nameHeads.add(p, cues(p));
   }
 
   /** Trains both models on `docs`. */
@@ -350,7 +360,12 @@ export class SituationModel {
     // em hẹn sáng mai chuyển"). So is a harm the writer fears now ("tối nào cũng có người lạ lảng vảng, tôi sợ quá"): in a
     // story not over, and typed with its diacritics ("ho so lam" is "hồ sơ làm", not "sợ lắm").
     const lastOf = (frame: string) => Math.max(-1, ...frames.filter((m) => m.value === frame).map((m) => m.to));
-    const toBe = lastOf('pending') > lastOf('over');
+    // Round 17: so is a stranger watching a home or a person again and again ("người lạ … chạy qua lại nhà tôi, nhìn vào rất
+    // lâu"), and a demand of someone posing as an official not yet obeyed ("đòi vào nhà", "bảo tôi đọc mã OTP": `pending`).
+    // A threat received today, its own clause telling so ("hôm nay nó lại nhắn dọa tạt axit nếu…"), is one too; not one
+    // told with no time or in a time over ("mấy hôm trước bị gọi điện dọa…", "nhận được tin nhắn đe dọa đòi nợ").
+    const threatNow = this.threatToday(message, frames);
+    const toBe = Math.max(lastOf('pending'), lastOf('watching'), threatNow) > lastOf('over');
     const feared = time !== 'over' && time !== 'dated' && frames.some((m) => m.value === 'fear' && words.slice(m.from, m.to).some((w) => w.toned !== w.text));
     const pending = (toBe || feared) && !noOneAtRisk && time !== 'resolved' && frames.some((m) => PENDING_HARMS.has(m.value))
       && !frames.some((m) => SET_APART_FRAMES.has(m.value) && m.value !== 'news');
@@ -464,7 +479,7 @@ export class SituationModel {
     const folded = words.map((w) => w.text);
     // A present phrase right after a number is a clock's hour ("2 giờ sáng"), not the present.
     const present = [...this.present.matchAll(folded), ...this.ongoing.matchAll(folded)]
-      .filter((m) => ownWords(words, m.from, m.value) && !(m.from > 0 && NUMBER.test(folded[m.from - 1])))
+      .filter((m) => ownWords(words, m.from, m.value) && !(m.from > 0 && (NUMBER.test(folded[m.from - 1]) || CLOCK_ASKED.has(words[m.from - 1].toned))))
       .map((m) => ({ ...m, value: 'present' }));
     const found = [...frames, ...present].filter((m) => TIME_FRAMES.has(m.value)).sort((a, b) => a.to - b.to || b.to - b.from - (a.to - a.from));
     for (const m of found) {
@@ -512,6 +527,43 @@ export class SituationModel {
   }
 
   /**
+   * Round 17: where the last threat received today ends (a `threat` phrase whose own clause's last time told is the
+   * present), -1 if none.
+   */
+  private threatToday(message: ReadMessage, frames: readonly PhraseMatch<string>[]): number {
+    const { words, text } = message;
+    const threats = frames.filter((m) => m.value === 'threat');
+    if (text === undefined || threats.length === 0) return -1;
+    const marks = this.timeMarks(message, frames);
+    return Math.max(-1, ...threats.filter((m) => {
+      const [from, to] = clauseAround(words, m.from, m.to, text);
+      return marks.filter((t) => t.word >= from && t.word < to).pop()?.time === 'present';
+    }).map((m) => m.to));
+  }
+
+  /**
+   * Round 17: the names of shops, restaurants and places (word ranges, end exclusive): the capitalised words right after
+   * a head word ("quán lẩu Bốc Lửa", "nhà hàng Sóng Thần", "dốc Tử Thần", "đèo Mất Hồn"), within one clause. Only where
+   * case tells something: not in a message typed in capitals throughout, nor from a word that begins a sentence.
+   */
+  private nameSpans(words: readonly Word[], text?: string): [number, number][] {
+    // Only the read words' own text: a long paste is read in its capped part, never scanned whole.
+    if (text === undefined || words.length < 2 || shouted(text.slice(words[0].start, words[words.length - 1].end))) return [];
+    const capital = (w: Word) => {
+      const c = text.charAt(w.start);
+      return c !== c.toLowerCase() && c === c.toUpperCase();
+    };
+    const spans: [number, number][] = [];
+    for (const m of this.nameHeads.matchAll(words.map((w) => w.text))) {
+      if (!ownWords(words, m.from, m.value)) continue;
+      let end = m.to;
+      while (end < words.length && capital(words[end]) && !/[,.?!;:\n]/.test(text.slice(words[end - 1].end, words[end].start))) end++;
+      if (end > m.to) spans.push([m.to, end]);
+    }
+    return spans;
+  }
+
+  /**
    * The frames a message names, without the ones that only lie inside a longer phrase that hides them (a figure of speech,
    * an ad, a dish, custody, a game's name, equipment…: `HIDING_FRAMES`) and without a hazard denied right before it. A word
    * typed with diacritics must carry the frame phrase's own: "chạy bộ" (running) names no fire, "lửa đốt" still does.
@@ -519,7 +571,10 @@ export class SituationModel {
   private frameMatches(words: readonly Word[], text?: string, entities: readonly ParsedEntity[] = []): PhraseMatch<string>[] {
     // A place's name is no situation: "sông" of "Sông Công" (a city) or "núi" of "Núi Cốc" tells no hazard.
     const places = entities.filter((e) => e.entity === 'location');
-    const all = this.allFrames(words, text).filter((m) => !places.some((e) => words[m.from].start >= e.start && words[m.to - 1].end <= e.end));
+    // Round 17: nor is a shop's or a place's own name ("quán lẩu Bốc Lửa", "quán nhậu Cướp Biển", "dốc Tử Thần").
+    const names = this.nameSpans(words, text);
+    const all = this.allFrames(words, text).filter((m) => !places.some((e) => words[m.from].start >= e.start && words[m.to - 1].end <= e.end)
+      && !names.some(([from, to]) => m.from >= from && m.to <= to));
     const hiding = all.filter((m) => HIDING_FRAMES.has(m.value));
     // Round 12: a hazard denied right before it names none ("không khó thở", "không ai bị thương", "chưa bị cháy").
     // Round 15: a negation typed with diacritics must be the word itself ("nốt" of "hơn chục nốt, khó thở" is no "not").
@@ -577,10 +632,17 @@ export class SituationModel {
     const placeholder = (e: ParsedEntity) => (e.entity === 'procedure' || e.entity === 'procedure_group' ? '§proc' : e.entity === 'location' ? '§loc' : undefined);
     const spans = message.entities.flatMap((e) => (placeholder(e) ? [{ e, p: placeholder(e) as string }] : []));
     const named = words.map((w) => spans.find((x) => w.start >= x.e.start && w.end <= x.e.end)?.p);
-    for (let i = 0; i < words.length; i++) {
+    // Round 17: a shop's or a place's own name ("Bốc Lửa", "Tử Thần") is no word of the message's: left out, the words
+    // around it meet (a known place keeps its own placeholder). Not a placeholder: street and bridge names fill dangers
+    // and addresses alike, one token for them all moved dangers told with an address.
+    const names = this.nameSpans(words, message.text);
+    const kept = words.flatMap((_, i) => (names.some(([from, to]) => i >= from && i < to) && !named[i] ? [] : [i]));
+    let before = '^';
+    for (const i of kept) {
       const word = named[i] ?? typed[i];
-      if (named[i] && named[i - 1] === named[i]) continue;
-      out.push(`w:${word}`, `b:${i === 0 ? '^' : named[i - 1] ?? typed[i - 1]}_${word}`);
+      if (named[i] && before === named[i]) continue;
+      out.push(`w:${word}`, `b:${before}_${word}`);
+      before = word;
     }
     // Frames that meet: "phim" with "cháy" is a film, "đang" with "cứu" a plea.
     const frames = [...new Set(out.filter((f) => f.startsWith('s:')))].sort();
@@ -598,6 +660,17 @@ function averaged(labels: readonly string[], index: FeatureIndex, docs: readonly
   });
   const mean = (pick: (m: ClassifierSnapshot) => Float64Array<ArrayBuffer>) => pick(members[0]).map((_, i) => members.reduce((sum, m) => sum + pick(m)[i], 0) / members.length);
   return SoftmaxClassifier.restore({ ...members[0], weights: mean((m) => m.weights), bias: mean((m) => m.bias) }, index);
+}
+
+/** Whether a message is typed in capitals throughout (more capitals than small letters): its case tells no names. */
+function shouted(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const c of text) {
+    if (c !== c.toLowerCase()) upper++;
+    else if (c !== c.toUpperCase()) lower++;
+  }
+  return upper > lower;
 }
 
 /** A 32-bit FNV-1a hash of a training text: the key that orders it in training. */
