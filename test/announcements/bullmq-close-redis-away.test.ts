@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
 import type { Actor } from '../../src/admin/actor';
-import { API_BASE, eventually, sentAnswer, zaloEnv } from '../channels/zalo/zalo-support';
+import { eventually, zaloEnv } from '../channels/zalo/zalo-support';
 import { createSqliteStore } from '../../src/store/sqlite';
-import { fakeGraph, messengerEnv } from '../support/messenger';
+import { heldPlatformSends } from '../support/held-platform-sends';
+import { messengerEnv } from '../support/messenger';
 import { OwnRedis } from '../support/own-redis';
 import { startAssistant, uniqueRedisPrefix, type RunningAssistant } from '../support/server';
 
@@ -29,32 +30,14 @@ describe('closing the BullMQ announcement runner while Redis is away (own redis-
   let second: RunningAssistant | undefined;
   /** Both instances' store: the second one is the first one's next start. */
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistant-close-away-'));
-  const zalo = new Map<string, number>();
-  let graph: ReturnType<typeof fakeGraph>;
-  /** Once armed, the next send to each platform is answered only when released: it is under way while Redis goes away. */
-  const hold = { armed: false, zalo: undefined as Promise<void> | undefined, messenger: undefined as Promise<void> | undefined, release: () => {} };
-  const released = new Promise<void>((resolve) => (hold.release = resolve));
-  const held = (platform: 'zalo' | 'messenger'): Promise<void> | undefined => {
-    if (!hold.armed || hold[platform]) return undefined;
-    return (hold[platform] = released);
-  };
+  let zalo: Map<string, number>;
+  let graph: ReturnType<typeof heldPlatformSends>['graph'];
+  let hold: ReturnType<typeof heldPlatformSends>['hold'];
 
   before(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    nock(API_BASE)
-      .persist()
-      .post('/v3.0/oa/message/cs')
-      .reply(async (_uri, body) => {
-        const to = (body as { recipient: { user_id: string } }).recipient.user_id;
-        zalo.set(to, (zalo.get(to) ?? 0) + 1);
-        await held('zalo');
-        return [200, sentAnswer()];
-      });
-    graph = fakeGraph(async (_call, n) => {
-      await held('messenger');
-      return [200, { recipient_id: 'psid', message_id: `m_sent_${n}` }];
-    });
+    ({ zalo, graph, hold } = heldPlatformSends());
     redis = await OwnRedis.onFreePort();
     await redis.start();
   });

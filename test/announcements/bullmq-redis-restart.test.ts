@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import nock from 'nock';
 import type { Actor } from '../../src/admin/actor';
-import { API_BASE, eventually, sentAnswer, zaloEnv } from '../channels/zalo/zalo-support';
-import { fakeGraph, messengerEnv } from '../support/messenger';
+import { eventually, zaloEnv } from '../channels/zalo/zalo-support';
+import { heldPlatformSends } from '../support/held-platform-sends';
+import { messengerEnv } from '../support/messenger';
 import { OwnRedis } from '../support/own-redis';
 import { startAssistant, uniqueRedisPrefix, type RunningAssistant } from '../support/server';
 
@@ -29,32 +30,14 @@ describe('announcements on BullMQ through a Redis restart (own redis-server, noc
   this.timeout(120_000);
   let redis: OwnRedis;
   let running: RunningAssistant;
-  const zalo = new Map<string, number>();
-  let graph: ReturnType<typeof fakeGraph>;
-  /** Once armed, the next send to each platform is answered only when released: it is under way while Redis goes away. */
-  const hold = { armed: false, zalo: undefined as Promise<void> | undefined, messenger: undefined as Promise<void> | undefined, release: () => {} };
-  const released = new Promise<void>((resolve) => (hold.release = resolve));
-  const held = (platform: 'zalo' | 'messenger'): Promise<void> | undefined => {
-    if (!hold.armed || hold[platform]) return undefined;
-    return (hold[platform] = released);
-  };
+  let zalo: Map<string, number>;
+  let graph: ReturnType<typeof heldPlatformSends>['graph'];
+  let hold: ReturnType<typeof heldPlatformSends>['hold'];
 
   before(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    nock(API_BASE)
-      .persist()
-      .post('/v3.0/oa/message/cs')
-      .reply(async (_uri, body) => {
-        const to = (body as { recipient: { user_id: string } }).recipient.user_id;
-        zalo.set(to, (zalo.get(to) ?? 0) + 1);
-        await held('zalo');
-        return [200, sentAnswer()];
-      });
-    graph = fakeGraph(async (_call, n) => {
-      await held('messenger');
-      return [200, { recipient_id: 'psid', message_id: `m_sent_${n}` }];
-    });
+    ({ zalo, graph, hold } = heldPlatformSends());
     redis = await OwnRedis.onFreePort();
     await redis.start();
     running = await startAssistant({
