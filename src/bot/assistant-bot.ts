@@ -3,12 +3,12 @@ import type { Dialog, DialogStateManagerConfiguration } from 'botbuilder-dialogs
 import { DialogContext, DialogSet } from './dialogs/dialog-library';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import type { ContactRepository, RecentLineStore, StateStore, TurnActivity, TurnWriter, UnansweredLog } from '../store/ports';
+import { RECENT_LINE_WINDOW, type ContactRepository, type RecentLineStore, type StateStore, type TurnActivity, type TurnWriter, type UnansweredLog } from '../store/ports';
 import type { LanguageDetector } from '../understanding/language-detector';
 import type { Parser } from '../understanding/types';
 import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
-import { mergeWindow, RECENT_LINES, takeLegacyLines, toRecentLine, windowLines, type ConversationLine } from './conversation-lines';
+import { mergeWindow, takeLegacyLines, toRecentLine, windowLines, type ConversationLine } from './conversation-lines';
 import type { ConversationMemory } from './memory';
 import { heldOnPlatform, type OfficerPresence } from './officer-presence';
 import { attachTurn, Turn } from './turn';
@@ -155,7 +155,7 @@ export class AssistantBot {
     const parseSeconds = (performance.now() - parseStarted) / 1000;
     // Field `text` is redacted from logs unless LOG_LEVEL=debug (src/ops/logger.ts).
     if (text) logger.debug({ channel: activity.channelId, intent: parse.intent.name, confidence: parse.intent.confidence, text }, 'message understood');
-    const earlierLines = async () => mergeWindow(legacyLines, await this.options.recentLines.recent(conversation, RECENT_LINES));
+    const earlierLines = async () => mergeWindow(legacyLines, await this.options.recentLines.recent(conversation, RECENT_LINE_WINDOW));
     const turn = new Turn(context, parse, memory, translator.forLocale, () => this.dialogContext(context, memory), earlierLines);
     attachTurn(context, turn);
 

@@ -8,13 +8,9 @@ export interface ConversationLine {
   text: string;
 }
 
-/**
- * How many recent lines a conversation keeps, so an officer sees what led to a request. A short rolling window, not a
- * log: older lines drop out as new ones come, and the window ages with the conversation. The lines live in the store's
- * RecentLineStore, apart from the conversation's memory (docs/performance.md, eighth round): a turn appends its own
- * (with its memory, `FinishedTurn.lines`), and they are read only when a hand-off opens.
- */
-export const RECENT_LINES = RECENT_LINE_WINDOW;
+// The conversation's recent lines (RECENT_LINE_WINDOW of them), so an officer sees what led to a request, live in the
+// store's RecentLineStore, apart from the conversation's memory (docs/performance.md, eighth round): a turn appends its
+// own (with its memory, `FinishedTurn.lines`), and they are read only when a hand-off opens.
 /** Longer lines are cut in the window (a procedure answer); the officer needs the gist, not the whole page. */
 const RECENT_LINE_CHARS = 500;
 
@@ -25,13 +21,13 @@ export function windowLines(lines: readonly ConversationLine[]): ConversationLin
 
 /**
  * The window as the officer sees it: `stored` (the store's, oldest first) with `legacy` (what an older version kept in
- * the conversation's memory and this turn moves to the store), in time order, the newest RECENT_LINES.
+ * the conversation's memory and this turn moves to the store), in time order, the newest RECENT_LINE_WINDOW.
  */
 export function mergeWindow(legacy: readonly ConversationLine[] | undefined, stored: readonly RecentLine[]): ConversationLine[] {
   const lines = stored.map(fromRecentLine);
-  if (!legacy?.length) return lines.slice(-RECENT_LINES);
+  if (!legacy?.length) return lines.slice(-RECENT_LINE_WINDOW);
   // A stable sort: lines of one turn share their time and keep their order.
-  return [...legacy, ...lines].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-RECENT_LINES);
+  return [...legacy, ...lines].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-RECENT_LINE_WINDOW);
 }
 
 export function toRecentLine(line: ConversationLine): RecentLine {
@@ -53,7 +49,7 @@ function isLine(line: unknown): line is ConversationLine {
 /** The lines an older version kept in the conversation's memory, taken out of it (undefined when there were none). */
 export function takeLegacyLines(memory: { recent?: unknown }): ConversationLine[] | undefined {
   if (!('recent' in memory)) return undefined;
-  const legacy = Array.isArray(memory.recent) ? memory.recent.filter(isLine).slice(-RECENT_LINES) : [];
+  const legacy = Array.isArray(memory.recent) ? memory.recent.filter(isLine).slice(-RECENT_LINE_WINDOW) : [];
   delete memory.recent;
   return legacy;
 }

@@ -35,6 +35,11 @@ export function replyToActivity(reply: Reply): Partial<Activity> {
   return activity;
 }
 
+/** A reply as a channel collects it: its text, and its buttons when it has some (what activityToReply reads back). */
+export function collectedReply(reply: Reply): Reply {
+  return reply.buttons?.length ? { text: reply.text, buttons: reply.buttons.map((b) => ({ title: b.title, payload: b.payload })) } : { text: reply.text };
+}
+
 /** Reads a reply back out of an outgoing Activity (what renderers draw). */
 export function activityToReply(activity: Partial<Activity>): Reply {
   const buttons = (activity.suggestedActions?.actions ?? []).map((a) => ({

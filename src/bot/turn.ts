@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { Locale, ParseResult } from '../understanding/types';
 import type { ConversationLine } from './conversation-lines';
 import type { ConversationMemory } from './memory';
-import { replyToActivity, type Reply } from './reply';
+import { collectedReply, replyToActivity, type Reply } from './reply';
 
 /** One citizen message being answered: what they said, what it means, what we remember, and how to answer. */
 export class Turn {
@@ -100,7 +100,7 @@ export class Turn {
         await this.context.sendActivity(replyToActivity(r));
         continue;
       }
-      collected.push(r.buttons?.length ? { text: r.text, buttons: r.buttons.map((b) => ({ title: b.title, payload: b.payload })) } : { text: r.text });
+      collected.push(collectedReply(r));
       if (r.text) this.said.push(r.text);
     }
   }

@@ -63,20 +63,16 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
 
   const coordination: Coordination = {
     kind: 'redis',
-    withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    withLock(key, fn) {
       return local.run(key, async () => {
         const lockKey = `${prefix}lock:${key}`;
         const token = randomUUID();
         await acquire(lockKey, token);
-        let result: T;
         try {
-          result = await fn();
-        } catch (err) {
+          return await fn();
+        } finally {
           await release(lockKey, token);
-          throw err;
         }
-        await release(lockKey, token);
-        return result;
       });
     },
     async firstSeen(id, ttlSeconds, claim) {

@@ -13,15 +13,15 @@ export interface ShutdownOptions {
   logger: Logger;
 }
 
+/** What the deadline keeps for closing coordination and storage after the work in hand (a fifth of it at most). */
+const CLOSE_MARGIN_MS = 3000;
+
 /**
  * The order of a clean stop (SIGTERM from an orchestrator, Ctrl-C): stop accepting connections, let requests in
  * flight (web-chat turns) finish and answer, then finish platform deliveries and outbox sends, then close stores.
  * Answers 'clean', or 'timeout' when the deadline passed first (the caller exits non-zero: work may be cut short,
  * and the delivery journal replays it on the next start).
  */
-/** What the deadline keeps for closing coordination and storage after the work in hand (a fifth of it at most). */
-const CLOSE_MARGIN_MS = 3000;
-
 export async function shutDown(options: ShutdownOptions): Promise<'clean' | 'timeout'> {
   const { server, logger } = options;
   const by = Date.now() + options.timeoutMs - Math.min(CLOSE_MARGIN_MS, options.timeoutMs / 5);

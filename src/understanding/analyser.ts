@@ -1,12 +1,13 @@
 /** Everything a parse needs before the intent model: normalised words, entities, facets. */
 import { findDossierCodes } from './dossier-code';
+import { isEmergencyNumber } from './emergency-numbers';
 import { featuresOf } from './features';
 import { LocationRecogniser } from './location-recogniser';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import { ProcedureRecogniser } from './procedure-recogniser';
 import { SlotFinder } from './slots';
 import type { Resources } from './resources';
-import { foldForMatch, normaliseText } from './normalise';
+import { foldForMatch, normaliseText, typedAs } from './normalise';
 import { TokenNormaliser, type Word } from './token-normaliser';
 import { tokenise } from './tokenise';
 import type { LocationEntry, ParsedEntity } from './types';
@@ -56,6 +57,8 @@ export class Analyser {
   private readonly secondary = new PhraseMatcher<string[]>();
   private readonly mainAsk = new PhraseMatcher<string[]>();
   private readonly denial = new PhraseMatcher<string[]>();
+  // Folded.
+  private readonly procedureWords: ReadonlySet<string>;
   // As `turn`: the cue as typed, so a word typed with diacritics must carry the cue's own ("lần đầu" is no "đâu").
   private readonly interrogative = new PhraseMatcher<string[]>();
   private readonly yesNo = new PhraseMatcher<string[]>();
@@ -78,6 +81,7 @@ export class Analyser {
     for (const p of resources.cues.secondary) this.secondary.add(p, typed(p));
     for (const p of resources.cues.main_ask) this.mainAsk.add(p, typed(p));
     for (const p of resources.cues.denial) this.denial.add(p, typed(p));
+    this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
     for (const p of resources.cues.interrogative) this.interrogative.add(p, typed(p));
     for (const p of resources.cues.yes_no) this.yesNo.add(p, typed(p));
     for (const p of resources.cues.closing) this.closing.add(p, typed(p));
@@ -120,7 +124,10 @@ export class Analyser {
     // A long message tells its story first and asks last: the sentence that asks is read like a short message
     // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
     const sentences = sentencesOf(text, words);
-    const question = this.askedSentence(sentences, folded, words);
+    // The `credit` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
+    let creditFound: PhraseMatch<string>[] | undefined;
+    const credit = () => (creditFound ??= this.topics.matchAll(folded).filter((m) => m.value === CREDIT));
+    const question = this.askedSentence(sentences, folded, words, credit);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
     // wherever it stands, before the questions too; in a message of one sentence there is nothing to choose.
@@ -128,7 +135,7 @@ export class Analyser {
     const stress = main ?? sentences.find((s) => s.from >= question[1] && typedMatch(this.emphasis, words, s.from, s.to).length > 0);
     const [sFrom, sTo] = stress ? [stress.from, stress.to] : question;
     // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
-    const marker = this.askPhrases(folded.slice(sFrom, sTo)).pop();
+    const marker = this.askPhrases(folded, sFrom, sTo, credit).pop();
     const introduced = marker && sTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
     // Issue 10: inside the question, a phrase that says which part matters ("thủ tục tạm trú với tạm vắng, mà chủ yếu em cần
     // tạm vắng, làm ở đâu") starts the request too, as a sentence of its own after the questions does (`stress`).
@@ -169,7 +176,8 @@ export class Analyser {
       const out: string[] = [];
       for (let i = from; i < to; i++) {
         const p = named && mention && i >= mention.from && i < mention.to ? undefined : placeholders[i];
-        if (p === undefined) out.push(isNumber(folded[i]) ? (HOTLINES.has(folded[i]) ? '§hotline' : '§num') : folded[i]);
+        // Issue 10: the emergency numbers are not just any number: "113 với 114 khác nhau thế nào" asks about the numbers themselves.
+        if (p === undefined) out.push(isNumber(folded[i]) ? (isEmergencyNumber(folded[i]) ? '§hotline' : '§num') : folded[i]);
         else if (p) out.push(p);
       }
       return out;
@@ -190,7 +198,7 @@ export class Analyser {
     const askedHits = focused ? facetHits.filter((m) => m.from >= dFrom && m.to <= dTo) : facetHits;
     // Issue 10: a bare "thủ tục" beside a part asked ("thủ tục phê duyệt phương án mất bao lâu") names the procedure: the
     // part is what is asked, not how.
-    const namesOnly = (m: PhraseMatch<string>) => m.value === HOW && delexed.slice(m.from, m.to).join(' ') === PROCEDURE_WORD;
+    const namesOnly = (m: PhraseMatch<string>) => m.value === HOW && this.procedureWords.has(delexed.slice(m.from, m.to).join(' '));
     const partAsked = askedHits.some((m) => PARTS.has(m.value));
     const asked = [...new Set(askedHits.filter((m) => !(partAsked && namesOnly(m))).map((m) => m.value))];
     const storyFacets = focused ? facets.filter((f) => !asked.includes(f)) : [];
@@ -221,25 +229,26 @@ export class Analyser {
       askedFacets: asked,
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
-      asks: sentences.some((s) => s.question) || this.askPhrases(folded).length > 0,
+      asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0,
       topics,
     };
   }
 
   /**
-   * The `ask` phrases of the words, but those inside a `credit` phrase (issue 10): "nhờ hướng dẫn tận tình của bạn" thanks
-   * for guidance given, "đã hướng dẫn giúp" tells it; neither asks for any.
+   * The `ask` phrases of the words [from, to) (positions from `from`), but those inside a `credit` phrase of those words
+   * (issue 10): "nhờ hướng dẫn tận tình của bạn" thanks for guidance given, "đã hướng dẫn giúp" tells it; neither asks for
+   * any. `credit`: the message's credit phrases.
    */
-  private askPhrases(folded: readonly string[]): PhraseMatch<true>[] {
-    const asks = this.ask.match(folded);
+  private askPhrases(folded: readonly string[], from: number, to: number, credit: () => readonly PhraseMatch<string>[]): PhraseMatch<true>[] {
+    const asks = this.ask.match(folded.slice(from, to));
     if (asks.length === 0) return asks;
-    const credit = this.topics.matchAll(folded).filter((m) => m.value === CREDIT);
-    return asks.filter((a) => !credit.some((c) => c.from <= a.from && a.to <= c.to));
+    const inside = credit().filter((c) => from <= c.from && c.to <= to);
+    return asks.filter((a) => !inside.some((c) => c.from <= from + a.from && from + a.to <= c.to));
   }
 
   /** The sentence that asks (see askedSentence), preferring a question introduced by an `ask` phrase that is not a `secondary` one. */
-  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], words: readonly Word[]): [number, number] {
-    const introduced = (s: Sentence) => this.askPhrases(folded.slice(s.from, s.to)).length > 0 && typedMatch(this.secondary, words, s.from, s.to).length === 0;
+  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], words: readonly Word[], credit: () => readonly PhraseMatch<string>[]): [number, number] {
+    const introduced = (s: Sentence) => this.askPhrases(folded, s.from, s.to, credit).length > 0 && typedMatch(this.secondary, words, s.from, s.to).length === 0;
     // Issue 10: a letter typed without question marks ("… cho mình hỏi X không, và Y bao nhiêu. mình lo nhất là …") still
     // says where it asks: the last sentence an `ask` phrase opens, when it is not the whole message.
     if (sentences.length > 1 && !sentences.some((s) => s.question)) {
@@ -300,7 +309,7 @@ export class Analyser {
   private asks(words: readonly Word[], from: number, to: number): boolean {
     const clause = words.slice(from, to);
     const folded = clause.map((w) => w.text);
-    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => typedAs(clause[m.from + k], cue));
+    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => typedWord(clause[m.from + k], cue));
     if (this.interrogative.matchAll(folded).some(own)) return true;
     let end = folded.length;
     for (let k = 0; k < MAX_CLOSING && end > 0; k++) {
@@ -316,7 +325,7 @@ export class Analyser {
    * "vậy thì", "cho em hỏi") to the end, when enough words follow; undefined when there is no such turn.
    */
   private turnToRequest(words: readonly Word[]): { from: number; to: number } | undefined {
-    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => typedAs(words[m.from + k], cue));
+    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => typedWord(words[m.from + k], cue));
     const last = this.turn.matchAll(words.map((w) => w.text)).filter(own).pop();
     return last && last.from > 0 && words.length - last.from >= MIN_FOCUS_WORDS ? { from: last.from, to: words.length } : undefined;
   }
@@ -329,15 +338,11 @@ const PROCEDURE_READING = { charGrams: true };
 // không"): up to this many words, its clauses are read as a letter's (the first ask is the request); a longer one read
 // whole is a story, where a "gì" or "không" asks nothing.
 const SHORT_ASKS = 30;
-// Issue 10: the emergency numbers are not just any number: "113 với 114 khác nhau thế nào" asks about the numbers themselves.
-const HOTLINES = new Set(['112', '113', '114', '115']);
 // A validity or deadline phrase is read as one placeholder (see analyse).
 const VALIDITY = 'validity';
 const VALIDITY_PLACEHOLDER = '§valid';
 const DURATION = 'duration';
 const HOW = 'how';
-// The word that names a procedure ("thủ tục"), folded.
-const PROCEDURE_WORD = 'thu tuc';
 // The facets that ask one part of a procedure.
 const PARTS: ReadonlySet<string> = new Set(['documents', 'fee', 'duration', 'online']);
 // Words allowed between a validity word and its "how long" ("có giá trị trong mấy tháng").
@@ -353,14 +358,14 @@ const DENIAL_REACH = 6;
 // Politeness words read back from the end of a clause before its yes/no particle ("không ạ", "chưa vậy ad").
 const MAX_CLOSING = 3;
 
-/** Matches of a cue list whose values are the cues as typed, in words [from, to), each word as typed (see typedAs). */
+/** Matches of a cue list whose values are the cues as typed, in words [from, to), each word as typed (see typedWord). */
 function typedMatch(cues: PhraseMatcher<string[]>, words: readonly Word[], from: number, to: number): PhraseMatch<string[]>[] {
-  return cues.match(words.slice(from, to).map((w) => w.text)).filter((m) => m.value.every((cue, k) => typedAs(words[from + m.from + k], cue)));
+  return cues.match(words.slice(from, to).map((w) => w.text)).filter((m) => m.value.every((cue, k) => typedWord(words[from + m.from + k], cue)));
 }
 
-/** A word matches a cue word as typed: typed without diacritics, or with the cue's own ("đâu" is no "đầu"). */
-function typedAs(w: Word, cue: string): boolean {
-  return w.toned === w.text || normaliseText(w.toned) === cue;
+/** A word matches a cue word as typed (normalise.ts's typedAs). */
+function typedWord(w: Word, cue: string): boolean {
+  return typedAs(w.text, w.toned, cue);
 }
 
 // Whether a folded word is all digits (a plain loop: this runs for every word of every message).

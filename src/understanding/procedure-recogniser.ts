@@ -1,5 +1,5 @@
 /** Finds which procedure a message is about from the alias lexicon, or only its family when the exact one is unclear. */
-import { foldForMatch, normaliseText } from './normalise';
+import { foldForMatch, normaliseText, typedAs } from './normalise';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import { ProcedureFamilies } from './procedure-families';
 import type { ProcedureLexicon } from './resources';
@@ -301,7 +301,7 @@ export class ProcedureRecogniser {
   /** Whether a word says "could (not)" ("được", "nổi"), as typed: folded, "nói" (said) would be "nổi". */
   private unableAt(word: string, typed: string | undefined): boolean {
     const cue = this.unable.get(word);
-    return cue !== undefined && (typed === undefined || typed === word || normaliseText(typed) === cue);
+    return cue !== undefined && (typed === undefined || typedAs(word, typed, cue));
   }
 
   /**
@@ -407,7 +407,7 @@ export class ProcedureRecogniser {
       // A word inside another alias ("báo mất hộ chiếu", told as done) is that alias's own: "giờ làm hộ chiếu mới" stays.
       // Typed with diacritics, a word must carry the refiner's own: folded, "vắng mặt" would be "vắng mất".
       const typed = (q: PhraseMatch<{ toned: string[] }>) =>
-        q.value.toned.every((t, k) => toned[q.from + k] === words[q.from + k] || normaliseText(toned[q.from + k]) === t);
+        q.value.toned.every((t, k) => typedAs(words[q.from + k], toned[q.from + k], t));
       const to = refiner.matchAll(words).find((q) =>
         typed(q) &&
         !notRefining.some((n) => n.from < q.to && q.from < n.to) &&

@@ -85,6 +85,8 @@ const cuesSchema = z.object({
   secondary: phraseList.default([]),
   /** Phrases that open a clause saying what is not asked ("không phải đổi bằng đâu, …"): the clauses after it are the request. */
   denial: phraseList.default([]),
+  /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
+  procedure_words: phraseList.default([]),
   /** Words that make a clause a question wherever they stand ("gì", "ở đâu", "bao lâu", "how"): two asks in one sentence. */
   interrogative: phraseList.default([]),
   /** Particles that make a clause a yes/no question when they end it ("… có mất tiền không", "… được chưa ạ"). */

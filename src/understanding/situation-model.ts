@@ -9,7 +9,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlFile } from '../util/yaml-file';
-import { normaliseText } from './normalise';
+import { isEmergencyNumber } from './emergency-numbers';
+import { foldForMatch, normaliseText } from './normalise';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot, type LabelledFeatures, type TrainOptions } from './softmax-classifier';
 import type { Word } from './token-normaliser';
@@ -45,8 +46,6 @@ const CLAUSE_END = /[,?!;:\n]|\.\s/;
 const DATED = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/;
 const DATES = new RegExp(DATED.source, 'g');
 const NUMBER = /^\d+$/;
-// Round 17: "giờ" after these asks the clock's hour ("mở cửa mấy giờ"), it tells no present; typed with its tones or bare.
-const CLOCK_ASKED = new Set(['mấy', 'may']);
 // A danger word inside a dish, the law's custody or a repair is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng
 // ngô", "giam" in "tạm giam", "nổ" in "nổ lốp"); neither is a figure of speech, though, so a plea beside one still counts.
 // Round 12: nor is one inside the name of a game, a lesson, an alarm's own words or a piece of safety equipment ("fire"
@@ -62,14 +61,8 @@ const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`.
 const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat']);
-// Round 16: the emergency lines by their numbers (112 is the old general one), as typed digits.
-const EMERGENCY_NUMBERS = new Set(['112', '113', '114', '115']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
-// Administrative units after a service's name make it a local office ("công an xã", "công an phường"), folded.
-const LOCAL_UNITS = new Set(['xa', 'phuong', 'huyen', 'quan', 'thi']);
-// A hotline by name ("đường dây nóng", "hotline"), folded: asked for with no procedure, it is the emergency line.
-const HOTLINE_WORDS = new Set(['nong', 'hotline']);
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
 // with a stranger met online): with a `pending` phrase they are a danger still to be stopped, at least the line.
 const PENDING_HARMS = new Set(['scam', 'violence', 'missing', 'stranger']);
@@ -124,7 +117,19 @@ const SEEDS = [11, 12, 13];
 const DANGER_WEIGHT = 3;
 
 const phrases = z.array(z.string().min(1));
-const lexiconSchema = z.object({ frames: z.record(z.string(), phrases), explicit: phrases, pleas: phrases.default([]), ongoing: phrases.default([]), present: phrases.default([]), negation: phrases.default([]), signs: phrases.default([]), names: phrases.default([]) });
+const lexiconSchema = z.object({
+  frames: z.record(z.string(), phrases),
+  explicit: phrases,
+  pleas: phrases.default([]),
+  ongoing: phrases.default([]),
+  present: phrases.default([]),
+  negation: phrases.default([]),
+  signs: phrases.default([]),
+  names: phrases.default([]),
+  hour_asked: phrases.default([]),
+  local_units: phrases.default([]),
+  hotline: phrases.default([]),
+});
 const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
 const writerSchema = z.object({
   danger: byService,
@@ -159,6 +164,12 @@ export interface Situations {
    * capitalised words right after one are that place's name ("quán lẩu Bốc Lửa", "dốc Tử Thần"), not an event.
    */
   names: string[];
+  /** Round 17: words after which "giờ" asks the clock's hour ("mở cửa mấy giờ"), telling no present. */
+  hourAsked: string[];
+  /** Round 16: administrative units that make a service's name a local office ("công an xã"): its phone is no emergency line. */
+  localUnits: string[];
+  /** Round 16: words of a `number` phrase that name a hotline ("đường dây nóng"): asked for with no procedure, the emergency line. */
+  hotline: string[];
   examples: SituationExample[];
 }
 
@@ -177,11 +188,12 @@ export function loadSituations(intentsDir: string): Situations {
       for (const text of texts) examples.push({ text, label: 'numbers', service });
     }
   }
-  return { frames: lexicon.frames, explicit: lexicon.explicit, pleas: lexicon.pleas, ongoing: lexicon.ongoing, present: lexicon.present, negation: lexicon.negation, signs: lexicon.signs, names: lexicon.names, examples };
+  const { hour_asked: hourAsked, local_units: localUnits, ...rules } = lexicon;
+  return { ...rules, hourAsked, localUnits, examples };
 }
 
 /** The lexicon's frames and hand rules, without the examples. */
-export type SituationRules = Pick<Situations, 'frames' | 'explicit' | 'pleas' | 'ongoing' | 'present' | 'negation' | 'signs'> & Partial<Pick<Situations, 'names'>>;
+export type SituationRules = Omit<Situations, 'examples'>;
 
 /** The closing part of a long message, with features of what the rest says of it, and whether it tells a danger now. */
 interface ClosingPart {
@@ -237,6 +249,11 @@ export class SituationModel {
   private readonly negation = new PhraseMatcher<string[]>();
   private readonly signs = new PhraseMatcher<string[]>();
   private readonly nameHeads = new PhraseMatcher<string[]>();
+  // As typed (with its tones) and folded.
+  private readonly hourAsked: ReadonlySet<string>;
+  // Folded.
+  private readonly localUnits: ReadonlySet<string>;
+  private readonly hotline: ReadonlySet<string>;
 
   // Both models read the same features, so they share one index (the service model's are a subset of the situation's).
   private constructor(
@@ -252,7 +269,10 @@ export class SituationModel {
     for (const p of situations.present) this.present.add(p, cues(p));
     for (const p of situations.negation) this.negation.add(p, cues(p));
     for (const p of situations.signs) this.signs.add(p, cues(p));
-    for (const p of situations.names ?? []) this.nameHeads.add(p, cues(p));
+    for (const p of situations.names) this.nameHeads.add(p, cues(p));
+    this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
+    this.localUnits = new Set(situations.localUnits.map(foldForMatch));
+    this.hotline = new Set(situations.hotline.map(foldForMatch));
   }
 
   /** Trains both models on `docs`. */
@@ -295,14 +315,18 @@ export class SituationModel {
   judge(message: ReadMessage): EmergencyJudgement {
     const { words } = message;
     // The message's frames, found once: its features and its clauses read the same ones.
-    const frames = this.frameMatches(words, message.text, message.entities);
-    const features = this.features(message, [], false, words.length <= MAX_WORDS ? frames : undefined);
+    const names = this.nameSpans(words, message.text);
+    const frames = this.frameMatches(words, message.text, message.entities, names);
+    const whole = words.length <= MAX_WORDS;
+    const features = this.features(message, [], false, whole ? frames : undefined, whole ? names : undefined);
     const scores = this.situation.predict(features);
     const p = (label: SituationLabel) => scores.find((s) => s.label === label)?.p ?? 0;
     // A danger told inside a question about a procedure ("gia hạn giấy phép thế nào, mà giờ hành lang đang có khói"):
     // thousands of procedure questions outvote the clause that tells it, so that clause is read on its own as well; so is
     // the closing part of a long story, where the situation now is told.
-    const time = this.storyTime(message, frames);
+    // The times it tells, found once: the story's time is the last; the hazards' and threats' own are read below.
+    const marks = this.timeMarks(message, frames);
+    const time = lastTime(marks);
     const closing = this.closingPart(message, frames, time);
     const closingDanger = closing && this.dangerProbability(closing.part, closing.context);
     const clauses = [...this.presentClauses(message, frames).map((clause) => this.dangerProbability(clause)), ...(closing?.present ? [closingDanger as number] : [])]
@@ -336,7 +360,7 @@ export class SituationModel {
     // and what is told after them, read on its own, tells no danger (an ask, a recovery): the danger is over, though the
     // story's last time is now. A threat told over and come back ("tuần trước bị dọa giết, giờ họ đứng trước cổng") reads
     // as a danger in its present part, and stays.
-    const overFrom = unstated ? this.hazardsOver(message, frames) : undefined;
+    const overFrom = unstated ? this.hazardsOver(message, frames, marks) : undefined;
     const pastOnly = overFrom !== undefined && (overFrom >= words.length || this.dangerProbability(partOf(message, overFrom)) < GRADE_THRESHOLDS.possible);
     const setApart = unstated
       && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated' || isMildFever(message) || pastOnly
@@ -364,7 +388,7 @@ export class SituationModel {
     // lâu"), and a demand of someone posing as an official not yet obeyed ("đòi vào nhà", "bảo tôi đọc mã OTP": `pending`).
     // A threat received today, its own clause telling so ("hôm nay nó lại nhắn dọa tạt axit nếu…"), is one too; not one
     // told with no time or in a time over ("mấy hôm trước bị gọi điện dọa…", "nhận được tin nhắn đe dọa đòi nợ").
-    const threatNow = this.threatToday(message, frames);
+    const threatNow = this.threatToday(message, frames, marks);
     const toBe = Math.max(lastOf('pending'), lastOf('watching'), threatNow) > lastOf('over');
     const feared = time !== 'over' && time !== 'dated' && frames.some((m) => m.value === 'fear' && words.slice(m.from, m.to).some((w) => w.toned !== w.text));
     const pending = (toBe || feared) && !noOneAtRisk && time !== 'resolved' && frames.some((m) => PENDING_HARMS.has(m.value))
@@ -393,13 +417,13 @@ export class SituationModel {
     const has = (frame: string) => frames.some((m) => m.value === frame);
     const services = frames.filter((m) => m.value === 'call_police' || m.value === 'call_fire' || m.value === 'call_medical');
     // Not a local office's own phone ("sđt công an xã Đại Từ": the office finder answers that).
-    const office = (c: PhraseMatch<string>) => c.to < words.length && LOCAL_UNITS.has(words[c.to].text);
+    const office = (c: PhraseMatch<string>) => c.to < words.length && this.localUnits.has(words[c.to].text);
     const numberBy = (m: PhraseMatch<string>) => m.value === 'number' && words[m.from].text !== 'call'
       && services.some((c) => !office(c) && c.from - m.to <= NEAR_WORDS && m.from - c.to <= NEAR_WORDS);
     // A hotline asked for with no procedure named ("cho em xin số đường dây nóng của công an tỉnh") is the numbers too.
-    const hotline = frames.some((m) => m.value === 'number' && words.slice(m.from, m.to).some((w) => HOTLINE_WORDS.has(w.text))) && has('request')
+    const hotline = frames.some((m) => m.value === 'number' && words.slice(m.from, m.to).some((w) => this.hotline.has(w.text))) && has('request')
       && !has('paperwork') && !services.some(office) && !message.entities.some((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
-    const lineNamed = has('line') || hotline || frames.some(numberBy) || words.some((w) => EMERGENCY_NUMBERS.has(w.text));
+    const lineNamed = has('line') || hotline || frames.some(numberBy) || words.some((w) => isEmergencyNumber(w.text));
     const hazardNow = hazards.length > 0 && !frames.some((m) => SET_APART_FRAMES.has(m.value) || m.value === 'hypothetical');
     const asksLine = lineNamed && closing === undefined && (has('question') || has('request')) && !hazardNow && rules.length === 0 && !selfHarm;
     const asksNumbers = grade !== 'sure' && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
@@ -459,8 +483,7 @@ export class SituationModel {
    * `frames`: the message's frame matches.
    */
   private storyTime(message: ReadMessage, frames: readonly PhraseMatch<string>[]): StoryTime | undefined {
-    const marks = this.timeMarks(message, frames);
-    return marks.length > 0 ? marks[marks.length - 1].time : undefined;
+    return lastTime(this.timeMarks(message, frames));
   }
 
   /**
@@ -479,7 +502,7 @@ export class SituationModel {
     const folded = words.map((w) => w.text);
     // A present phrase right after a number is a clock's hour ("2 giờ sáng"), not the present.
     const present = [...this.present.matchAll(folded), ...this.ongoing.matchAll(folded)]
-      .filter((m) => ownWords(words, m.from, m.value) && !(m.from > 0 && (NUMBER.test(folded[m.from - 1]) || CLOCK_ASKED.has(words[m.from - 1].toned))))
+      .filter((m) => ownWords(words, m.from, m.value) && !(m.from > 0 && (NUMBER.test(folded[m.from - 1]) || this.hourAsked.has(words[m.from - 1].toned))))
       .map((m) => ({ ...m, value: 'present' }));
     const found = [...frames, ...present].filter((m) => TIME_FRAMES.has(m.value)).sort((a, b) => a.to - b.to || b.to - b.from - (a.to - a.from));
     for (const m of found) {
@@ -510,11 +533,10 @@ export class SituationModel {
    * needs…"), and where the part told after the last of them begins (undefined when some hazard is told now or in no
    * time). A hazard's time is the last one its own clause tells, else the last one told before it.
    */
-  private hazardsOver(message: ReadMessage, frames: readonly PhraseMatch<string>[]): number | undefined {
+  private hazardsOver(message: ReadMessage, frames: readonly PhraseMatch<string>[], marks: readonly TimeMark[]): number | undefined {
     const { words, text } = message;
     const hazards = frames.filter((m) => HAZARD_FRAMES.has(m.value));
     if (text === undefined || hazards.length === 0) return undefined;
-    const marks = this.timeMarks(message, frames);
     let after = 0;
     for (const h of hazards) {
       const [from, to] = clauseAround(words, h.from, h.to, text);
@@ -530,11 +552,10 @@ export class SituationModel {
    * Round 17: where the last threat received today ends (a `threat` phrase whose own clause's last time told is the
    * present), -1 if none.
    */
-  private threatToday(message: ReadMessage, frames: readonly PhraseMatch<string>[]): number {
+  private threatToday(message: ReadMessage, frames: readonly PhraseMatch<string>[], marks: readonly TimeMark[]): number {
     const { words, text } = message;
     const threats = frames.filter((m) => m.value === 'threat');
     if (text === undefined || threats.length === 0) return -1;
-    const marks = this.timeMarks(message, frames);
     return Math.max(-1, ...threats.filter((m) => {
       const [from, to] = clauseAround(words, m.from, m.to, text);
       return marks.filter((t) => t.word >= from && t.word < to).pop()?.time === 'present';
@@ -568,11 +589,10 @@ export class SituationModel {
    * an ad, a dish, custody, a game's name, equipment…: `HIDING_FRAMES`) and without a hazard denied right before it. A word
    * typed with diacritics must carry the frame phrase's own: "chạy bộ" (running) names no fire, "lửa đốt" still does.
    */
-  private frameMatches(words: readonly Word[], text?: string, entities: readonly ParsedEntity[] = []): PhraseMatch<string>[] {
+  private frameMatches(words: readonly Word[], text?: string, entities: readonly ParsedEntity[] = [], names = this.nameSpans(words, text)): PhraseMatch<string>[] {
     // A place's name is no situation: "sông" of "Sông Công" (a city) or "núi" of "Núi Cốc" tells no hazard.
     const places = entities.filter((e) => e.entity === 'location');
-    // Round 17: nor is a shop's or a place's own name ("quán lẩu Bốc Lửa", "quán nhậu Cướp Biển", "dốc Tử Thần").
-    const names = this.nameSpans(words, text);
+    // Round 17: nor is a shop's or a place's own name ("quán lẩu Bốc Lửa", "quán nhậu Cướp Biển", "dốc Tử Thần": `names`).
     const all = this.allFrames(words, text).filter((m) => !places.some((e) => words[m.from].start >= e.start && words[m.to - 1].end <= e.end)
       && !names.some(([from, to]) => m.from >= from && m.to <= to));
     const hiding = all.filter((m) => HIDING_FRAMES.has(m.value));
@@ -614,9 +634,10 @@ export class SituationModel {
    * Frames and their pairs, words and bigrams (as typed: toned when typed with diacritics, folded when not; `fold` reads
    * every word folded, for training). No character n-grams: measured by cross-validation
    * they drown the frames (recall 91% against 98% at the same false-alarm rate, docs/understanding.md); telex and
-   * typos are repaired before this step. `found`: the message's own `frameMatches`, when the caller has them already.
+   * typos are repaired before this step. `found`, `names`: the message's own `frameMatches` and `nameSpans`, when the
+   * caller has them already.
    */
-  private features(message: ReadMessage, context: readonly string[] = [], fold = false, found?: readonly PhraseMatch<string>[]): string[] {
+  private features(message: ReadMessage, context: readonly string[] = [], fold = false, found?: readonly PhraseMatch<string>[], names?: readonly [number, number][]): string[] {
     const words = message.words.slice(-MAX_WORDS);
     const folded = words.map((w) => w.text);
     // A word typed with diacritics is read as typed; one typed without them, folded (`fold`: read every word folded).
@@ -635,8 +656,8 @@ export class SituationModel {
     // Round 17: a shop's or a place's own name ("Bốc Lửa", "Tử Thần") is no word of the message's: left out, the words
     // around it meet (a known place keeps its own placeholder). Not a placeholder: street and bridge names fill dangers
     // and addresses alike, one token for them all moved dangers told with an address.
-    const names = this.nameSpans(words, message.text);
-    const kept = words.flatMap((_, i) => (names.some(([from, to]) => i >= from && i < to) && !named[i] ? [] : [i]));
+    const nameSpans = names ?? this.nameSpans(words, message.text);
+    const kept = words.flatMap((_, i) => (nameSpans.some(([from, to]) => i >= from && i < to) && !named[i] ? [] : [i]));
     let before = '^';
     for (const i of kept) {
       const word = named[i] ?? typed[i];
@@ -660,6 +681,11 @@ function averaged(labels: readonly string[], index: FeatureIndex, docs: readonly
   });
   const mean = (pick: (m: ClassifierSnapshot) => Float64Array<ArrayBuffer>) => pick(members[0]).map((_, i) => members.reduce((sum, m) => sum + pick(m)[i], 0) / members.length);
   return SoftmaxClassifier.restore({ ...members[0], weights: mean((m) => m.weights), bias: mean((m) => m.bias) }, index);
+}
+
+/** The story's time: the last one the message tells (timeMarks), if any. */
+function lastTime(marks: readonly TimeMark[]): StoryTime | undefined {
+  return marks[marks.length - 1]?.time;
 }
 
 /** Whether a message is typed in capitals throughout (more capitals than small letters): its case tells no names. */

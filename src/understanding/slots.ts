@@ -3,7 +3,7 @@
  * which picks a fee variant), the age of the person concerned (`age`), and every question facet asked (`facet`:
  * documents | fee | duration | online | info), so the bot can answer the main ask and offer the others as buttons.
  */
-import { normaliseText } from './normalise';
+import { normaliseText, typedAs } from './normalise';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import type { Word } from './token-normaliser';
 
@@ -45,7 +45,7 @@ export class SlotFinder {
     const slots: Slot[] = [];
     const folded = words.map((w) => w.text);
     const own = (m: PhraseMatch<{ toned: string[] }>) =>
-      m.value.toned.every((cue, k) => words[m.from + k].toned === words[m.from + k].text || normaliseText(words[m.from + k].toned) === cue);
+      m.value.toned.every((cue, k) => typedAs(words[m.from + k].text, words[m.from + k].toned, cue));
     const vehicles = this.vehicles.match(folded).filter(own);
     const vehicle = vehicles.find((m) => m.from >= request.from && m.to <= request.to) ?? vehicles[0];
     if (vehicle) slots.push({ entity: 'vehicle_type', value: vehicle.value.value, from: vehicle.from, to: vehicle.to });

@@ -39,7 +39,7 @@ describe('a platform turn in flight when Redis goes away', function () {
   afterEach(async () => {
     nock.cleanAll();
     for (const r of running.splice(0)) await r.close().catch(() => undefined);
-    await redis.dispose();
+    await redis.kill();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

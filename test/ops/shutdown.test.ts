@@ -154,7 +154,7 @@ describe('graceful shutdown of the real process (SIGTERM)', function () {
       assert.ok(!child.logs.some((l) => l.msg === 'shutdown failed'), 'closing coordination is not refused');
       assert.ok(child.logs.some((l) => l.level === 'warn' && String(l.msg).startsWith('announcement workers closed by force')));
     } finally {
-      await redis.dispose();
+      await redis.kill();
     }
   });
 });

@@ -4,11 +4,13 @@ import { fakeGraph } from './messenger';
 
 /**
  * Zalo's and Facebook's send APIs at nock for announcement tests that take Redis away mid-delivery: Zalo's sends are
- * counted per recipient in `zalo`, Facebook's kept by `graph`. Once `hold.armed`, the next send to each platform is
- * answered only at `hold.release()`, so it is under way while Redis goes away. Call inside `before`, after
- * `nock.disableNetConnect()`.
+ * counted per recipient in `zalo`, Facebook's by `messenger()`. Once `hold.armed`, the next send to each platform is
+ * answered only at `hold.release()`, so it is under way while Redis goes away. No other network but loopback from then
+ * on. Call inside `before`.
  */
 export function heldPlatformSends() {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
   const zalo = new Map<string, number>();
   const hold = { armed: false, zalo: undefined as Promise<void> | undefined, messenger: undefined as Promise<void> | undefined, release: () => {} };
   const released = new Promise<void>((resolve) => (hold.release = resolve));
@@ -29,5 +31,13 @@ export function heldPlatformSends() {
     await held('messenger');
     return [200, { recipient_id: 'psid', message_id: `m_sent_${n}` }];
   });
-  return { zalo, graph, hold };
+  const messenger = () => {
+    const counts = new Map<string, number>();
+    for (const m of graph.messages()) {
+      const to = (m.recipient as { id: string }).id;
+      counts.set(to, (counts.get(to) ?? 0) + 1);
+    }
+    return counts;
+  };
+  return { zalo, hold, messenger };
 }

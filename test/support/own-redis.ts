@@ -73,9 +73,4 @@ export class OwnRedis {
     const p = this.process;
     return p && p.exitCode === null && p.signalCode === null ? p : undefined;
   }
-
-  /** Kills it and removes its folder (the same as kill(), kept for the tests that say so). */
-  async dispose(): Promise<void> {
-    await this.kill();
-  }
 }

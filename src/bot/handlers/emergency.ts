@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { loadYamlFile } from '../../util/yaml-file';
+import { EMERGENCY_NUMBERS } from '../../understanding/emergency-numbers';
 import type { EmergencyService } from '../../understanding/types';
 import type { Handler } from '../handler';
 import type { Turn } from '../turn';
 
-const hotline = z.enum(['112', '113', '114', '115']);
+const hotline = z.enum(EMERGENCY_NUMBERS);
 const numbers = z.array(hotline).min(1);
 const schema = z.object({
   services: z.object({ police: numbers, fire: numbers, medical: numbers }),

@@ -58,7 +58,7 @@ export function prepareRecentLinesAppend(db: SqliteDb): (input: RecentLinesAppen
     `INSERT INTO conversation_lines (channel, user_id, slot, seq, at, speaker, text)
        SELECT @channel, @user, next % ${RECENT_LINE_WINDOW}, next, @at, @speaker, @text
        FROM (SELECT coalesce(max(seq), -1) + 1 AS next FROM conversation_lines WHERE channel = @channel AND user_id = @user)
-       WHERE true
+       WHERE true -- an upsert's SELECT needs a WHERE, or SQLite reads ON CONFLICT as a join's (sqlite.org/lang_upsert.html)
      ON CONFLICT (channel, user_id, slot) DO UPDATE SET seq = excluded.seq, at = excluded.at, speaker = excluded.speaker, text = excluded.text`,
   );
   return ({ user, lines }) => {
