@@ -1,4 +1,5 @@
 import { RECENT_LINE_WINDOW, type RecentLine, type RecentLinesAppend, type RecentLineStore } from '../ports';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDb } from './database';
 
 interface LineRow {
@@ -50,18 +51,31 @@ export function createSqliteRecentLines(db: SqliteDb): RecentLineStore {
 
 /**
  * `RecentLineStore.append` as a synchronous function, so a turn's lines share its transaction (turn-writer.ts): one
- * statement per line, which takes the conversation's next `seq` (an index probe of at most RECENT_LINE_WINDOW entries)
- * and writes its slot over the line that falls out of the window. No trimming statement: the window never grows.
+ * statement per append, whatever its number of lines, which takes the conversation's next `seq` once (an index probe of
+ * at most RECENT_LINE_WINDOW entries) and writes each line's slot over the line that falls out of the window. No
+ * trimming statement: the window never grows. Lines beyond the window's length are never kept, so only the newest
+ * RECENT_LINE_WINDOW of an append are written (each to its own slot). One statement per number of lines, prepared
+ * when first needed.
  */
 export function prepareRecentLinesAppend(db: SqliteDb): (input: RecentLinesAppend) => void {
-  const put = db.prepare<{ channel: string; user: string; at: string; speaker: string; text: string }>(
-    `INSERT INTO conversation_lines (channel, user_id, slot, seq, at, speaker, text)
-       SELECT @channel, @user, next % ${RECENT_LINE_WINDOW}, next, @at, @speaker, @text
-       FROM (SELECT coalesce(max(seq), -1) + 1 AS next FROM conversation_lines WHERE channel = @channel AND user_id = @user)
-       WHERE true -- an upsert's SELECT needs a WHERE, or SQLite reads ON CONFLICT as a join's (sqlite.org/lang_upsert.html)
-     ON CONFLICT (channel, user_id, slot) DO UPDATE SET seq = excluded.seq, at = excluded.at, speaker = excluded.speaker, text = excluded.text`,
-  );
+  const statements: Statement[] = [];
+  const statementFor = (count: number): Statement => {
+    const rows = Array.from({ length: count }, (_, i) => `(${i}, ?, ?, ?)`).join(', ');
+    // The SELECT reads the table it inserts into, so SQLite computes all its rows (and `next` once) before writing.
+    return (statements[count] ??= db.prepare(
+      `INSERT INTO conversation_lines (channel, user_id, slot, seq, at, speaker, text)
+         SELECT @channel, @user, (n.next + v.column1) % ${RECENT_LINE_WINDOW}, n.next + v.column1, v.column2, v.column3, v.column4
+         FROM (SELECT coalesce(max(seq), -1) + 1 AS next FROM conversation_lines WHERE channel = @channel AND user_id = @user) AS n,
+              (VALUES ${rows}) AS v
+         WHERE true -- an upsert's SELECT needs a WHERE, or SQLite reads ON CONFLICT as a join's (sqlite.org/lang_upsert.html)
+       ON CONFLICT (channel, user_id, slot) DO UPDATE SET seq = excluded.seq, at = excluded.at, speaker = excluded.speaker, text = excluded.text`,
+    ));
+  };
   return ({ user, lines }) => {
-    for (const line of lines) put.run({ channel: user.channel, user: user.userId, at: line.at.toISOString(), speaker: line.from, text: line.text });
+    const kept = lines.length > RECENT_LINE_WINDOW ? lines.slice(-RECENT_LINE_WINDOW) : lines;
+    if (kept.length === 0) return;
+    const values: unknown[] = [];
+    for (const line of kept) values.push(line.at.toISOString(), line.from, line.text);
+    statementFor(kept.length).run(...values, { channel: user.channel, user: user.userId });
   };
 }
