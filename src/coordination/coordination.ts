@@ -14,6 +14,14 @@ export interface Coordination {
    */
   firstSeen(id: string, ttlSeconds: number, claim?: SeenClaim): Promise<boolean>;
   /**
+   * `withLock(key)` whose work starts with `firstSeen(seen.id, seen.ttlSeconds, seen.claim)`: `fn` runs holding the lock
+   * only when the id is seen for the first time (answers `{ first: true, value }`); otherwise the lock is let go at once
+   * and `fn` never runs (`{ first: false }`). Redis takes the lock and marks the id in one command (a webhook delivery's
+   * round trips: lock and mark, then release), and sending that command again after its answer was lost answers the
+   * same. The lock taken is the one `withLock(key)` takes.
+   */
+  withLockIfFirstSeen<T>(key: string, seen: SeenOffer, fn: () => Promise<T>): Promise<{ first: true; value: T } | { first: false }>;
+  /**
    * Takes one unit from every budget, atomically: all of them or none. A budget's window starts with its first unit.
    * Refused when any budget is spent; nothing is taken then.
    */
@@ -39,6 +47,13 @@ export interface Coordination {
   /** Throws when the backing service cannot be reached (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** An id offered to `firstSeen`, with its time to live and the claim it is offered under. */
+export interface SeenOffer {
+  id: string;
+  ttlSeconds: number;
+  claim?: SeenClaim;
 }
 
 /** At most `limit` units per fixed window of `windowSeconds` (fractions allowed), counted under `key`. */

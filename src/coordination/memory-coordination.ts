@@ -1,5 +1,6 @@
 import { backoffSeconds, type Budget, type Coordination } from './coordination';
 import { KeyedQueue } from './keyed-queue';
+import type { SeenClaim } from '../store/ports';
 
 /**
  * Single-instance coordination kept in this process: right for `npm start` without Redis.
@@ -36,6 +37,17 @@ export function createMemoryCoordination(now: () => number = Date.now): Coordina
     return { wait, spent };
   };
 
+  const firstSeen = (id: string, ttlSeconds: number, claim?: SeenClaim): boolean => {
+    const seen = live(`seen:${id}`);
+    if (seen) {
+      if (!claim || seen.owner === undefined || (seen.owner !== claim.owner && !claim.reclaim.includes(seen.owner))) return false;
+      seen.owner = claim.owner;
+      return true;
+    }
+    entries.set(`seen:${id}`, { count: 1, until: now() + ttlSeconds * 1000, owner: claim?.owner });
+    return true;
+  };
+
   // Expired entries are swept lazily so the map stays bounded by live keys.
   const sweeper = setInterval(() => {
     for (const key of entries.keys()) live(key);
@@ -45,16 +57,9 @@ export function createMemoryCoordination(now: () => number = Date.now): Coordina
   return {
     kind: 'memory',
     withLock: (key, fn) => queue.run(key, fn),
-    async firstSeen(id, ttlSeconds, claim) {
-      const seen = live(`seen:${id}`);
-      if (seen) {
-        if (!claim || seen.owner === undefined || (seen.owner !== claim.owner && !claim.reclaim.includes(seen.owner))) return false;
-        seen.owner = claim.owner;
-        return true;
-      }
-      entries.set(`seen:${id}`, { count: 1, until: now() + ttlSeconds * 1000, owner: claim?.owner });
-      return true;
-    },
+    firstSeen: async (id, ttlSeconds, claim) => firstSeen(id, ttlSeconds, claim),
+    withLockIfFirstSeen: (key, seen, fn) =>
+      queue.run(key, async () => (firstSeen(seen.id, seen.ttlSeconds, seen.claim) ? { first: true as const, value: await fn() } : { first: false as const })),
     async take(budgets) {
       const { wait, spent } = findSpent(budgets);
       if (wait >= 0) return { taken: false, retryAfterSeconds: wait, spent };

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { CoordinationUnavailableError, LockTimeoutError, type Budget, type Coordination } from './coordination';
 import { KeyedQueue } from './keyed-queue';
-import { BUDGET_WAIT, GIVE_BACK, RELEASE, SEEN, STRIKE, TAKE } from './redis-scripts';
+import { BUDGET_WAIT, GIVE_BACK, LOCK_SEEN, RELEASE, SEEN, STRIKE, TAKE } from './redis-scripts';
 
 export interface RedisCoordinationOptions {
   url: string;
@@ -25,6 +25,17 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
   // ioredis reconnects by itself; each failed attempt is an 'error' event, which /readyz reports through ping().
   redis.on('error', () => undefined);
   await redis.connect();
+  // Each script is sent whole once per connection, then by its SHA-1 (EVALSHA; EVAL again if Redis lost it, e.g. after
+  // a restart): a turn's lock and seen mark no longer carry their Lua text with every call.
+  const scripts = {
+    take: script(redis, TAKE),
+    budgetWait: script(redis, BUDGET_WAIT),
+    giveBack: script(redis, GIVE_BACK),
+    strike: script(redis, STRIKE),
+    release: script(redis, RELEASE),
+    seen: script(redis, SEEN),
+    lockSeen: script(redis, LOCK_SEEN),
+  };
   // Turns of one conversation on this instance queue locally first, so only one of them polls Redis at a time.
   const local = new KeyedQueue();
   const k = {
@@ -37,11 +48,13 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
   const budgetArgs = (budgets: readonly Budget[]) => [...budgets.map((b) => k.budget(b.key)), ...budgets.flatMap((b) => [b.limit, ms(b.windowSeconds)])];
   const secondsLeft = async (key: string) => Math.max(0, await redis.pttl(key)) / 1000;
 
-  async function acquire(key: string, token: string): Promise<void> {
+  /** Tries `attempt` until it takes the lock (answers anything but undefined), backing off while another holds it. */
+  async function acquire<T>(key: string, attempt: () => Promise<T | undefined>): Promise<T> {
     const deadline = Date.now() + lockWaitMs;
     let delay = 10;
     for (;;) {
-      if ((await redis.set(key, token, 'PX', lockTtlMs, 'NX')) === 'OK') return;
+      const taken = await attempt();
+      if (taken !== undefined) return taken;
       if (Date.now() > deadline) throw new LockTimeoutError(key);
       await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
       delay = Math.min(delay * 2, 250);
@@ -55,7 +68,7 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
    */
   async function release(lockKey: string, token: string): Promise<void> {
     try {
-      await redis.eval(RELEASE, 1, lockKey, token);
+      await scripts.release(1, lockKey, token);
     } catch {
       // Redis away or the connection cut: the lock lapses by itself.
     }
@@ -67,7 +80,7 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
       return local.run(key, async () => {
         const lockKey = `${prefix}lock:${key}`;
         const token = randomUUID();
-        await acquire(lockKey, token);
+        await acquire(lockKey, async () => ((await redis.set(lockKey, token, 'PX', lockTtlMs, 'NX')) === 'OK' ? true : undefined));
         try {
           return await fn();
         } finally {
@@ -78,23 +91,41 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
     async firstSeen(id, ttlSeconds, claim) {
       const key = `${prefix}seen:${id}`;
       if (!claim) return (await redis.set(key, '1', 'EX', ttlSeconds, 'NX')) === 'OK';
-      return ((await redis.eval(SEEN, 1, key, ttlSeconds, claim.owner, ...claim.reclaim)) as number) === 1;
+      return ((await scripts.seen(1, key, ttlSeconds, claim.owner, ...claim.reclaim)) as number) === 1;
+    },
+    withLockIfFirstSeen(key, seen, fn) {
+      return local.run(key, async () => {
+        const lockKey = `${prefix}lock:${key}`;
+        const token = randomUUID();
+        const args = [lockKey, `${prefix}seen:${seen.id}`, token, lockTtlMs, seen.ttlSeconds, seen.claim?.owner ?? '', ...(seen.claim?.reclaim ?? [])];
+        const first = await acquire(lockKey, async () => {
+          const answer = (await scripts.lockSeen(2, ...args)) as number;
+          return answer === -1 ? undefined : answer === 1;
+        });
+        // Seen already: the script let the lock go itself.
+        if (!first) return { first: false as const };
+        try {
+          return { first: true as const, value: await fn() };
+        } finally {
+          await release(lockKey, token);
+        }
+      });
     },
     async take(budgets) {
       if (budgets.length === 0) return { taken: true, used: [] };
-      const [taken, ...rest] = (await redis.eval(TAKE, budgets.length, ...budgetArgs(budgets))) as number[];
+      const [taken, ...rest] = (await scripts.take(budgets.length, ...budgetArgs(budgets))) as number[];
       return taken === 1 ? { taken: true, used: rest } : { taken: false, retryAfterSeconds: rest[0]! / 1000, spent: rest[1]! };
     },
     async budgetWait(budgets) {
       if (budgets.length === 0) return 0;
-      return ((await redis.eval(BUDGET_WAIT, budgets.length, ...budgetArgs(budgets))) as number) / 1000;
+      return ((await scripts.budgetWait(budgets.length, ...budgetArgs(budgets))) as number) / 1000;
     },
     async giveBack(keys) {
-      if (keys.length > 0) await redis.eval(GIVE_BACK, keys.length, ...keys.map(k.budget));
+      if (keys.length > 0) await scripts.giveBack(keys.length, ...keys.map(k.budget));
     },
     async strike(key, policy) {
       const { free, firstWaitSeconds, maxWaitSeconds, memorySeconds } = policy;
-      const answer = (await redis.eval(STRIKE, 2, k.strikes(key), k.wait(key), free, ms(firstWaitSeconds), ms(maxWaitSeconds), ms(memorySeconds))) as number[];
+      const answer = (await scripts.strike(2, k.strikes(key), k.wait(key), free, ms(firstWaitSeconds), ms(maxWaitSeconds), ms(memorySeconds))) as number[];
       return answer[0] === 1 ? { counted: true, strikes: answer[1]!, waitSeconds: answer[2]! / 1000 } : { counted: false, retryAfterSeconds: answer[1]! / 1000 };
     },
     waitSeconds: (key) => secondsLeft(k.wait(key)),
@@ -118,6 +149,17 @@ export async function createRedisCoordination(options: RedisCoordinationOptions)
     },
   };
   return whileUnreachable(coordination, () => redis.status !== 'ready');
+}
+
+/**
+ * `lua` as a command of `redis` (ioredis's defineCommand: EVALSHA, falling back to EVAL when Redis does not hold the
+ * script); called with the number of keys, the keys, then the arguments, as EVAL is.
+ */
+function script(redis: Redis, lua: string): (...args: (string | number)[]) => Promise<unknown> {
+  const name = `script${createHash('sha1').update(lua).digest('hex')}`;
+  redis.defineCommand(name, { lua });
+  const command = (redis as unknown as Record<string, (...args: (string | number)[]) => Promise<unknown>>)[name]!;
+  return (...args) => command.apply(redis, args);
 }
 
 /**

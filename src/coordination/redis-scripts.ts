@@ -76,3 +76,35 @@ for i = 3, #ARGV do
   end
 end
 return 0`;
+
+/**
+ * KEYS: the lock, the seen key; ARGV: lock token, lock ttl ms, seen ttl seconds, owner ('' without a claim), owners it
+ * may reclaim... Takes the lock (or finds it already this token's: the same command sent again after its answer was
+ * lost) and then marks the seen key as SEEN does (without a claim: as SET NX, holding '1'). Answers -1 while another
+ * token holds the lock (nothing marked), 1 when the mark lets the work run (the lock held), 0 when the key was seen
+ * already (the lock let go again).
+ */
+export const LOCK_SEEN = `
+local locker = redis.call('get', KEYS[1])
+if locker ~= ARGV[1] then
+  if locker then return -1 end
+  redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+end
+local owner = ARGV[4]
+local holder = redis.call('get', KEYS[2])
+if not holder then
+  if owner == '' then owner = '1' end
+  redis.call('set', KEYS[2], owner, 'EX', ARGV[3])
+  return 1
+end
+if owner ~= '' then
+  if holder == owner then return 1 end
+  for i = 5, #ARGV do
+    if holder == ARGV[i] then
+      redis.call('set', KEYS[2], owner, 'KEEPTTL')
+      return 1
+    end
+  end
+end
+redis.call('del', KEYS[1])
+return 0`;

@@ -80,6 +80,56 @@ export function describeCoordinationContract(name: string, create: () => Promise
       assert.equal(await c.firstSeen(plain, 60, attempt(1)), false);
     });
 
+    it('runs work under the lock only for an id seen the first time, with the same claims as firstSeen', async () => {
+      const key = unique();
+      const id = unique();
+      const attempt = (n: number, ...reclaim: number[]) => ({ owner: `j#${n}`, reclaim: reclaim.map((r) => `j#${r}`) });
+      const runs: string[] = [];
+      const offer = (name: string, claim?: ReturnType<typeof attempt>) =>
+        c.withLockIfFirstSeen(key, { id, ttlSeconds: 60, claim }, async () => {
+          runs.push(name);
+          return name;
+        });
+      assert.deepEqual(await offer('first', attempt(1)), { first: true, value: 'first' });
+      // The same claim again (the first answer lost), a later attempt that may not reclaim it, a claimless offer.
+      assert.deepEqual(await offer('again', attempt(1)), { first: true, value: 'again' });
+      assert.deepEqual(await offer('other', attempt(2)), { first: false });
+      assert.deepEqual(await offer('plain'), { first: false });
+      assert.deepEqual(await offer('reclaimed', attempt(3, 1)), { first: true, value: 'reclaimed' });
+      assert.deepEqual(runs, ['first', 'again', 'reclaimed']);
+      // It is the mark firstSeen reads, and a seen id let the lock go: withLock on the key runs at once.
+      assert.equal(await c.firstSeen(id, 60), false);
+      const plain = unique();
+      assert.deepEqual(await c.withLockIfFirstSeen(key, { id: plain, ttlSeconds: 60 }, async () => 1), { first: true, value: 1 });
+      assert.deepEqual(await c.withLockIfFirstSeen(key, { id: plain, ttlSeconds: 60 }, async () => 2), { first: false });
+      assert.equal(await c.withLock(key, async () => 'free'), 'free');
+    });
+
+    it('holds the same lock as withLock while the work of a first-seen id runs', async () => {
+      const key = unique();
+      const events: string[] = [];
+      let release!: () => void;
+      const held = c.withLock(key, async () => {
+        events.push('withLock in');
+        await new Promise<void>((r) => (release = r));
+        events.push('withLock out');
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      const marked = c.withLockIfFirstSeen(key, { id: unique(), ttlSeconds: 60 }, async () => {
+        events.push('marked in');
+        await new Promise((r) => setTimeout(r, 20));
+        events.push('marked out');
+      });
+      const after = (async () => {
+        await new Promise((r) => setTimeout(r, 40));
+        return c.withLock(key, async () => void events.push('after'));
+      })();
+      await new Promise((r) => setTimeout(r, 30));
+      release();
+      await Promise.all([held, marked, after]);
+      assert.deepEqual(events, ['withLock in', 'withLock out', 'marked in', 'marked out', 'after']);
+    });
+
     it('takes units from budgets and refuses a spent one, taking nothing from the others', async () => {
       const a = { key: unique(), limit: 2, windowSeconds: 60 };
       const b = { key: unique(), limit: 5, windowSeconds: 60 };
