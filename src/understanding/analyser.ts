@@ -30,6 +30,8 @@ export interface Analysis {
   features: string[];
   /** The facets (documents, fee, duration, online, where…) the sentence that asks names, or the whole message's when it is read whole. */
   askedFacets: string[];
+  /** Whether any part of a procedure (documents, fee, duration, online) is cued anywhere in the message, asked or told. */
+  partCued: boolean;
   /** The message is nothing but a dossier code (someone pasting the code they were given). */
   onlyCode: boolean;
   /** Whether the message asks anything: a question mark, or a phrase that introduces a question ("cho tôi hỏi", "muốn biết"). */
@@ -68,9 +70,11 @@ export class Analyser {
 
   constructor(resources: Resources, vocabulary: { targets: Iterable<string>; known: Iterable<string> }, options: { procedureAliases?: Record<string, string[]>; locations?: LocationEntry[] } = {}) {
     this.normaliser = new TokenNormaliser(resources.abbreviations);
-    this.procedures = new ProcedureRecogniser(resources.procedures, options.procedureAliases);
+    this.procedures = new ProcedureRecogniser(resources.procedures, withoutAskedParts(options.procedureAliases, resources));
     this.locations = new LocationRecogniser(options.locations, resources.cues.places);
     for (const [facet, phrases] of Object.entries(resources.cues.facets)) for (const p of phrases) this.facets.add(p, facet);
+    // Issue 10: phrases that hide a facet cue inside them ("chưa bao giờ có" is never, not "bao giờ có", when).
+    for (const p of resources.cues.not_facets) this.facets.add(p, NOT_ASKED);
     for (const [topic, phrases] of Object.entries(resources.cues.topics)) for (const p of phrases) this.topics.add(p, topic);
     for (const [lang, phrases] of Object.entries(resources.cues.languages)) for (const p of phrases) this.languages.add(p, lang);
     for (const p of resources.cues.ask) this.ask.add(p, true);
@@ -161,7 +165,7 @@ export class Analyser {
     }
     // Issue 10: a validity or deadline phrase ("có giá trị bao lâu", "bao lâu phải khai") is one placeholder, so its "bao
     // lâu" is not read as the processing time's words (w:bao, b:bao_lau outvoted the facet) while the facet says what is asked.
-    const foldedFacets = this.facets.match(folded);
+    const foldedFacets = this.facetsOf(folded);
     // The "how long" that follows a validity word is the validity's ("có giá trị mấy tháng", "hiệu lực trong mấy năm"):
     // the phrase runs to its end, so no list has to spell out every way of asking how long after every validity word.
     const validity = foldedFacets.flatMap((m, k) => {
@@ -184,7 +188,7 @@ export class Analyser {
     };
     const delexed = delexedRange(0, words.length);
     // Longest cue wins, so "giá trị" (validity) does not also count as "giá" (price).
-    const facetHits = this.facets.match(delexed);
+    const facetHits = this.facetsOf(delexed);
     delexed.forEach((w, i) => w === VALIDITY_PLACEHOLDER && facetHits.push({ from: i, to: i + 1, value: VALIDITY }));
     const facets = [...new Set(facetHits.map((m) => m.value))];
     const topics = [...new Set(this.topics.matchAll(delexed).map((m) => m.value))];
@@ -200,7 +204,10 @@ export class Analyser {
     // part is what is asked, not how.
     const namesOnly = (m: PhraseMatch<string>) => m.value === HOW && this.procedureWords.has(delexed.slice(m.from, m.to).join(' '));
     const partAsked = askedHits.some((m) => PARTS.has(m.value));
-    const asked = [...new Set(askedHits.filter((m) => !(partAsked && namesOnly(m))).map((m) => m.value))];
+    // Issue 10: and beside the online way asked, "thế nào", "có cách nào", "có được không" only ask that way ("khai báo lưu trú
+    // trên VNeID thế nào", "có cách nào đăng ký tạm trú online không"): every writer labels these procedure_online.
+    const onlineAsked = askedHits.some((m) => m.value === ONLINE);
+    const asked = [...new Set(askedHits.filter((m) => !(m.value === HOW && (onlineAsked || (partAsked && namesOnly(m))))).map((m) => m.value))];
     const storyFacets = focused ? facets.filter((f) => !asked.includes(f)) : [];
     // The procedure model reads the same features, except that the procedure's own words stay and whether the lexicon
     // named one is not a feature: it is consulted exactly when the lexicon found nothing, so it must learn from the
@@ -227,11 +234,17 @@ export class Analyser {
       procedureLexicon: mention ? 'mention' : found ? 'abstain' : 'none',
       features: featuresOf({ words: focusWords, facets: asked, contextFacets: storyFacets, topics, context: focused ? delexed : undefined }),
       askedFacets: asked,
+      partCued: facets.some((f) => PARTS.has(f)),
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
       asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0,
       topics,
     };
+  }
+
+  /** The facet cues of `tokens`, longest first, without the words of a phrase that only looks like one (`not_facets`). */
+  private facetsOf(tokens: readonly string[]): PhraseMatch<string>[] {
+    return this.facets.match(tokens).filter((m) => m.value !== NOT_ASKED);
   }
 
   /**
@@ -343,6 +356,9 @@ const VALIDITY = 'validity';
 const VALIDITY_PLACEHOLDER = '§valid';
 const DURATION = 'duration';
 const HOW = 'how';
+const ONLINE = 'online';
+// The value of a `not_facets` phrase in the facet matcher: its words ask nothing.
+const NOT_ASKED = '-';
 // The facets that ask one part of a procedure.
 const PARTS: ReadonlySet<string> = new Set(['documents', 'fee', 'duration', 'online']);
 // Words allowed between a validity word and its "how long" ("có giá trị trong mấy tháng").
@@ -357,6 +373,24 @@ const CREDIT = 'credit';
 const DENIAL_REACH = 6;
 // Politeness words read back from the end of a clause before its yes/no particle ("không ạ", "chưa vậy ad").
 const MAX_CLOSING = 3;
+
+/**
+ * Issue 10: the content's aliases without those that are another alias of the same procedure followed by a facet cue
+ * ("nộp phạt online" = "nộp phạt" + "online"): the shorter alias names the procedure just as well, and the cue stays a
+ * facet of the question instead of vanishing into the placeholder ("nộp phạt online thế nào" asks the online way).
+ */
+function withoutAskedParts(aliases: Record<string, string[]> | undefined, resources: Resources): Record<string, string[]> | undefined {
+  if (!aliases) return aliases;
+  const cues = Object.values(resources.cues.facets).flat().map(foldForMatch);
+  return Object.fromEntries(Object.entries(aliases).map(([id, list]) => {
+    const own = new Set([...(resources.procedures.procedures[id] ?? []), ...list].map(foldForMatch));
+    const asksPart = (alias: string) => {
+      const folded = foldForMatch(alias);
+      return cues.some((cue) => folded.endsWith(` ${cue}`) && own.has(folded.slice(0, -cue.length - 1)));
+    };
+    return [id, list.filter((a) => !asksPart(a))];
+  }));
+}
 
 /** Matches of a cue list whose values are the cues as typed, in words [from, to), each word as typed (see typedWord). */
 function typedMatch(cues: PhraseMatcher<string[]>, words: readonly Word[], from: number, to: number): PhraseMatch<string[]>[] {

@@ -84,6 +84,7 @@ export function buildParser(
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
     if (input.length >= LETTER_CHARS) ranking = withSecondOpinion(ranking, letters, input.slice(0, MAX_CHARS), askedPart(ranking, analysis.askedFacets));
     if (input.length >= LETTER_CHARS && praisesOnly(analysis)) ranking = promote(ranking, THANKS_INTENT, Math.max(ranking[0].confidence, THANKS_CONFIDENCE));
+    if (input.length < LETTER_CHARS && guessesPart(ranking, analysis)) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
     const emergency = situations.judge({ ...analysis, text: input });
     if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
@@ -214,6 +215,21 @@ function askedPart(ranking: readonly IntentScore[], askedFacets: readonly string
 function praisesOnly(analysis: { asks: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
   return !analysis.asks && (analysis.topics.includes('gratitude') || analysis.topics.includes('credit')) && !analysis.topics.includes('complaint') && !analysis.askedFacets.includes('status');
 }
+
+/**
+ * Issue 10: a short message that names a procedure and cues no part of it anywhere ("thu hồi biển số xe ô tô bán cho người
+ * tỉnh khác", "đăng ký xe cứu thương mới mua của phòng khám", "ko phải hỏi hộ chiếu đâu, e hỏi làm lại căn cước bị mất cơ"),
+ * where our model is unsure (under CLARIFY_BELOW) which part is asked: its guess of one part (papers, fee, delay, online)
+ * came from the story's words, and the procedure as a whole is what the message asks (procedure_info, the procedure's card,
+ * which covers every part). The n-gram baseline got these right by leaning to procedure_info, the commonest label.
+ */
+function guessesPart(ranking: readonly IntentScore[], analysis: { procedureLexicon: string; partCued: boolean }): boolean {
+  return PARTS_GUESSED.has(ranking[0].name) && ranking[0].confidence < CLARIFY_BELOW && analysis.procedureLexicon === 'mention' && !analysis.partCued;
+}
+
+const INFO_INTENT = 'procedure_info';
+// The intents that ask one part of a procedure (not the whole, nor where: the office's own question).
+const PARTS_GUESSED: ReadonlySet<string> = new Set(Object.keys(PART_FACET).filter((intent) => intent !== 'office_location'));
 
 // Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field).
 export const PROCEDURE_MODEL = 'procedure_model';

@@ -87,6 +87,8 @@ const cuesSchema = z.object({
   denial: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
   procedure_words: phraseList.default([]),
+  /** Phrases that hold a facet cue without asking it ("chưa bao giờ có" holds "bao giờ có"): their words are no facet. */
+  not_facets: phraseList.default([]),
   /** Words that make a clause a question wherever they stand ("gì", "ở đâu", "bao lâu", "how"): two asks in one sentence. */
   interrogative: phraseList.default([]),
   /** Particles that make a clause a yes/no question when they end it ("… có mất tiền không", "… được chưa ạ"). */
