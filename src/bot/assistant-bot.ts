@@ -5,6 +5,7 @@ import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
 import { RECENT_LINE_WINDOW, type ContactRepository, type RecentLineStore, type StateStore, type TurnActivity, type TurnWriter, type UnansweredLog } from '../store/ports';
 import type { LanguageDetector } from '../understanding/language-detector';
+import { saysNothing } from '../understanding/normalise';
 import type { Parser } from '../understanding/types';
 import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
@@ -238,7 +239,9 @@ export class AssistantBot {
     const { routes, fallback, emergency, confidenceThreshold } = this.options;
     // The presence is asked first in any case: it also finds the open hand-off this turn's lines go to.
     const officerHolds = ((await this.options.officer?.holds(turn)) ?? false) || heldOnPlatform(turn.context.activity);
-    if (this.options.subjectChangers?.has(turn.intent) && turn.parse.intent.confidence >= confidenceThreshold) delete turn.memory.procedure;
+    // A message that says nothing parses as `help` (the menu it gets below), but asks nothing: the subject stays, a flow takes it.
+    const nothingSaid = !isPayload(turn) && saysNothing(turn.text);
+    if (!nothingSaid && this.options.subjectChangers?.has(turn.intent) && turn.parse.intent.confidence >= confidenceThreshold) delete turn.memory.procedure;
     // A reply to the question just asked ("đuôi 5678", "xe máy") is that reply and the conversation goes on; a sure
     // danger read into it still gets the emergency card first (a reply may wrap its digits in a few words of a danger).
     const reply = officerHolds ? undefined : this.pendingReply(turn);
@@ -273,13 +276,13 @@ export class AssistantBot {
     }
     const active = turn.activeDialog;
     if (active !== undefined) {
-      if (!this.interrupts(turn, this.policies.get(active) ?? 'short-answer')) {
+      if (nothingSaid || !this.interrupts(turn, this.policies.get(active) ?? 'short-answer')) {
         await turn.dialogs.continueDialog();
         return 'dialog';
       }
       await turn.cancelDialogs();
     }
-    if (!isPayload(turn) && saysNothing(turn.text)) {
+    if (nothingSaid) {
       await this.options.empty(turn);
       return 'welcome';
     }
@@ -343,11 +346,6 @@ function isCitizenAction(activity: TurnContext['activity']): boolean {
 function actedAt(activity: TurnContext['activity'], now: Date): Date {
   const at = activity.timestamp ? new Date(activity.timestamp) : now;
   return Number.isNaN(at.getTime()) || at > now ? now : at;
-}
-
-/** No letter or digit anywhere: "", "?", "...", "😀👍" ask nothing the parser could read. */
-function saysNothing(text: string): boolean {
-  return !/[\p{L}\p{N}]/u.test(text);
 }
 
 /** Button taps arrive as `/intent{...}` payloads: they are the citizen's explicit choice. */

@@ -9,7 +9,7 @@ import type { Parser, ParserOptions } from './types';
 export type { IntentScore, LocationEntry, Locale, ParsedEntity, ParseResult, Parser, ParserOptions } from './types';
 export { CLARIFY_BELOW } from './parser';
 export type { LanguageDetector } from './language-detector';
-export { foldForMatch, foldDiacritics, normaliseText } from './normalise';
+export { foldForMatch, foldDiacritics, normaliseText, saysNothing } from './normalise';
 export { INTENT_NAMES, PROCEDURE_IDS } from './taxonomy-names';
 
 /**

@@ -78,3 +78,12 @@ export function collapseRepeats(word: string): string {
 export function collapseDoubles(word: string): string {
   return word.replace(/(\p{L})\1+/gu, '$1');
 }
+
+/**
+ * No letter or digit anywhere: "", "?", "...", "😀" ask nothing that could be read. The one rule for such a message:
+ * the bot answers it with a short prompt and the menu, and the parser (so /model/parse) calls it `help`. An emoji that
+ * carries meaning (abbreviations.yaml `emoji`: 🆘, 🙏) is read by the parser as what it means.
+ */
+export function saysNothing(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text);
+}

@@ -3,6 +3,7 @@ import { Analyser, MAX_CHARS } from './analyser';
 import { CharNgramSvm } from './char-ngram-svm';
 import { letterProcedure, trainLetterProcedures } from './letter-procedure';
 import { modelKey, type ModelCache, type TrainedModels } from './model-cache';
+import { saysNothing } from './normalise';
 import { parsePayload } from './payload';
 import { decideProcedure, mayConsult, PROCEDURE_THRESHOLDS, wantsProcedure, type ProcedureEvidence, type ProcedureThresholds } from './procedure-decision';
 import { procedureClass, trainProcedureModel } from './procedure-model';
@@ -30,6 +31,8 @@ const NUMBERS_CONFIDENCE = 0.9;
 // A letter that only thanks (praisesOnly) is thanks with at least this confidence (a clear answer, no clarifying question).
 const THANKS_INTENT = 'thanks';
 const THANKS_CONFIDENCE = 0.5;
+// A message that says nothing (normalise.ts saysNothing) asks for the menu: the bot answers it so.
+const NOTHING_SAID_INTENT = 'help';
 
 /** Training words: those seen twice are spelling targets; one-off words (maybe typos) are only left alone. */
 function trainingVocabulary(examples: readonly Example[]): { targets: string[]; known: string[] } {
@@ -78,7 +81,7 @@ export function buildParser(
     if (payload) return { result: payload };
     const analysis = analyser.analyse(input);
     if (analysis.words.length === 0 && analysis.entities.length === 0) {
-      const intent = { name: 'out_of_scope', confidence: 1 };
+      const intent = { name: saysNothing(input) ? NOTHING_SAID_INTENT : 'out_of_scope', confidence: 1 };
       return { result: { text: input, intent, entities: [], intent_ranking: [intent], emergency: NO_EMERGENCY } };
     }
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));

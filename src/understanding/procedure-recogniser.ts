@@ -487,12 +487,14 @@ const words = (phrase: string) => foldForMatch(phrase).split(/\s+/).filter(Boole
 const MERGED_ONSETS: Readonly<Record<string, readonly string[]>> = { tr: ['ch'], ch: ['tr'], s: ['x'], x: ['s'], r: ['d', 'gi'], d: ['r', 'gi'], gi: ['d', 'r'], l: ['n'], n: ['l'] };
 // Finals the south merges (n/ng, t/c) or drops ("sang tê" for "sang tên").
 const MERGED_FINALS: Readonly<Record<string, readonly string[]>> = { ng: ['n', ''], nh: ['n'], n: ['ng', ''], t: ['c'], c: ['t'] };
+// Round 14: a rhyme of the one vowel i is spelt i or y alike after a consonant ("lí lịch" for "lý lịch", "kĩ" for "kỹ").
+const SPELT_ALIKE: Readonly<Record<string, string>> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị', i: 'y', í: 'ý', ì: 'ỳ', ỉ: 'ỷ', ĩ: 'ỹ', ị: 'ỵ' };
 const ONSET = /^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?/;
 const FINAL = /(ng|nh|ch|[cmnpt])$/;
 
 /**
  * Each Vietnamese alias of two words or more with one word respelt as it sounds ("tạm trú" → "tạm chú", "sang tên" →
- * "sang tê"): the phrase, the respelt word's index and the word as typed with its marks. One change per phrase: two would
+ * "sang tê", "lý lịch" → "lí lịch"): the phrase, the respelt word's index and the word as typed with its marks. One change per phrase: two would
  * make distant words ("cũ chủ") look like a procedure.
  */
 export function soundVariants(alias: string): { phrase: string; at: number; typed: string }[] {
@@ -506,6 +508,7 @@ export function soundVariants(alias: string): { phrase: string; at: number; type
     const respelt = [
       ...(MERGED_ONSETS[onset] ?? []).map((o) => o + rest),
       ...(rest.length > final.length ? (MERGED_FINALS[final] ?? []).map((f) => onset + rest.slice(0, rest.length - final.length) + f) : []),
+      ...(onset && SPELT_ALIKE[rest] ? [onset + SPELT_ALIKE[rest]] : []),
     ];
     for (const r of respelt.map(normaliseText)) if (r !== word) out.push({ phrase: [...typed.slice(0, at), r, ...typed.slice(at + 1)].join(' '), at, typed: r });
   });

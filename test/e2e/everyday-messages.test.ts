@@ -43,6 +43,21 @@ describe('everyday messages end to end (issue 10)', () => {
       const replies = await say('no-words-en', '?');
       assert.equal(replies[0].text, en('menu.empty'));
     });
+
+    // The parse of such a message is `help` (the menu, as the bot answers it), but it asks for nothing: a flow under way
+    // takes it as its reply, and the procedure being discussed stays.
+    it('inside a flow, the flow asks again', async () => {
+      await say('no-words-flow', 'tôi muốn gửi phản ánh');
+      assert.equal((await say('no-words-flow', '?'))[0].text, vi('feedback.tooShort'));
+      const done = await say('no-words-flow', 'Cán bộ một cửa hẹn trả hồ sơ tạm trú nhưng quá hạn ba ngày chưa có');
+      assert.ok(/PA-\d{8}-\d{4}/.test(done[0].text), done[0].text);
+    });
+
+    it('after an answer, the procedure is still the one discussed', async () => {
+      await say('no-words-follow', 'làm hộ chiếu');
+      assert.equal((await say('no-words-follow', '...'))[0].text, vi('menu.empty'));
+      assert.ok(answers(await say('no-words-follow', 'mất bao lâu'), vi, 'ho-chieu', 'duration'));
+    });
   });
 
   describe('follow-ups are about the procedure being discussed, until the subject changes', () => {

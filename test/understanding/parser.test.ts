@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { createParser, INTENT_NAMES, PROCEDURE_IDS, type Parser } from '../../src/understanding';
+import { createParser, INTENT_NAMES, PROCEDURE_IDS, saysNothing, type Parser } from '../../src/understanding';
 import { LOCATIONS } from './fixtures/locations';
 import { INTENTS_DIR, findEntity as entity } from './support';
 
@@ -93,11 +93,27 @@ describe('understanding/parser', () => {
     for (const text of inputs) {
       const r = parser.parse(text);
       assert.ok(INTENT_NAMES.includes(r.intent.name as (typeof INTENT_NAMES)[number]), text.slice(0, 20));
-      assert.ok(['out_of_scope', 'greeting'].includes(r.intent.name), `${text.slice(0, 20)} → ${r.intent.name}`);
+      const expected = saysNothing(text) ? ['help'] : ['out_of_scope', 'greeting'];
+      assert.ok(expected.includes(r.intent.name), `${text.slice(0, 20)} → ${r.intent.name}`);
       assert.ok(r.intent.confidence >= 0 && r.intent.confidence <= 1);
       for (const e of r.entities) assert.ok(e.start >= 0 && e.end <= text.length);
     }
-    assert.equal(parser.parse(undefined as unknown as string).intent.name, 'out_of_scope');
+    assert.equal(parser.parse(undefined as unknown as string).intent.name, 'help');
+  });
+
+  // Issue 10: the bot answers a message with no letter or digit with a short prompt and the menu (assistant-bot.ts), so
+  // the parse, and /model/parse, says `help`, by the same rule (normalise.ts saysNothing), not out_of_scope.
+  it('reads a message that says nothing as a request for the menu, by the rule the bot answers it with', () => {
+    for (const text of ['', '  ', '?', '??!', '...', '…', '🙂', '😀😀😀', '-_-', '[  ]']) {
+      assert.ok(saysNothing(text), JSON.stringify(text));
+      const r = parser.parse(text);
+      assert.deepEqual([r.intent.name, r.intent.confidence, r.entities.length], ['help', 1, 0], JSON.stringify(text));
+      assert.deepEqual(r.intent_ranking, [r.intent]);
+    }
+    // An emoji that means something is read as what it means; a word or a number is a message.
+    assert.equal(parser.parse('🙏').intent.name, 'thanks');
+    assert.notEqual(parser.parse('🆘').intent.name, 'help');
+    for (const text of ['a', '5', 'ok?']) assert.ok(!saysNothing(text), text);
   });
 
   it('keeps intent_ranking Rasa-shaped: sorted, at most ten, summing to at most one', () => {
