@@ -59,13 +59,16 @@ const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
-// Round 17: `watching` and `threat`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat']);
+// Round 17: `watching` and `threat`. Round 18: `repeated`, `worry` and `unprotected`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'unprotected']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
 // with a stranger met online): with a `pending` phrase they are a danger still to be stopped, at least the line.
-const PENDING_HARMS = new Set(['scam', 'violence', 'missing', 'stranger']);
+// Round 18: a theft (a burglar feared back tonight) and a harm told as coming back night after night (`repeated`).
+const PENDING_HARMS = new Set(['scam', 'violence', 'missing', 'stranger', 'theft', 'repeated']);
+// A resolution denied right before it is none ("ông không chịu cúp máy": the scam call goes on), like a denied hazard.
+const DENIABLE_FRAMES = new Set(['resolved']);
 // Round 12: a message of this many words or fewer that names no danger at all ("xe máy", "đuôi 5678", "nhanh không")
 // tells no situation: no one is at risk in it, whatever the model reads into its few words.
 const SHORT_WORDS = 5;
@@ -362,8 +365,11 @@ export class SituationModel {
     // as a danger in its present part, and stays.
     const overFrom = unstated ? this.hazardsOver(message, frames, marks) : undefined;
     const pastOnly = overFrom !== undefined && (overFrom >= words.length || this.dangerProbability(partOf(message, overFrom)) < GRADE_THRESHOLDS.possible);
+    // A question that opens on a "what if" ("Nếu đang đi thang máy mà bị kẹt thì nên làm gì") asks about a situation
+    // imagined, not one told; a condition later in a message ("…nếu không chuyển tiền") is a threat's own, and is read.
+    const imagined = frames.some((m) => m.value === 'hypothetical' && m.from === 0) && frames.some((m) => m.value === 'question');
     const setApart = unstated
-      && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || time === 'over' || time === 'dated' || isMildFever(message) || pastOnly
+      && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || imagined || time === 'over' || time === 'dated' || isMildFever(message) || pastOnly
         || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible && time !== 'present'));
     // Round 13: a danger resolved now (the scam call hung up, the gas turned off and aired, "giờ ăn rồi ổn"), or one that
     // befalls only an animal (a cat up a tree: no person named at risk), leaves no one in danger: never the card, and
@@ -391,10 +397,16 @@ export class SituationModel {
     const threatNow = this.threatToday(message, frames, marks);
     const toBe = Math.max(lastOf('pending'), lastOf('watching'), threatNow) > lastOf('over');
     const feared = time !== 'over' && time !== 'dated' && frames.some((m) => m.value === 'fear' && words.slice(m.from, m.to).some((w) => w.toned !== w.text));
-    const pending = (toBe || feared) && !noOneAtRisk && time !== 'resolved' && frames.some((m) => PENDING_HARMS.has(m.value))
+    // Round 18: so is a wound whose harm may still come, told after any time over: a bite from an animal not vaccinated
+    // ("my neighbour's dog bit me yesterday, it is not vaccinated": rabies).
+    const exposed = lastOf('unprotected') > lastOf('over') && hazards.some((m) => m.value === 'injury');
+    const pending = (((toBe || feared) && frames.some((m) => PENDING_HARMS.has(m.value))) || exposed) && !noOneAtRisk && time !== 'resolved'
       && !frames.some((m) => SET_APART_FRAMES.has(m.value) && m.value !== 'news');
+    // Round 18: a danger resolved, then asked about ("đã khóa van rồi, có nguy hiểm không"): the writer is not sure it is
+    // over, so the line needs only what any message does.
+    const doubted = resolved && lastOf('worry') > resolvedAt;
     const graded: EmergencyGrade = untold ? 'none' : noOneAtRisk
-      ? danger >= (resolved ? GRADE_THRESHOLDS.setApartPossible : GRADE_THRESHOLDS.setApartSure) ? 'possible' : 'none'
+      ? danger >= (doubted ? GRADE_THRESHOLDS.possible : resolved ? GRADE_THRESHOLDS.setApartPossible : GRADE_THRESHOLDS.setApartSure) ? 'possible' : 'none'
       : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
       : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
@@ -406,8 +418,12 @@ export class SituationModel {
     // the numbers, then the answer. Not with a hand rule or a plea, a clause of danger now, or harm to oneself (the card
     // there, see `selfHarm`); not in a long story, whose closing part tells the danger its own way.
     // A sign beside a danger told strongly ("mùi gas nồng nặc, có nên bật quạt không") is no hedge.
+    // Round 18: so is a threat received by message or call (`threat`) with no time told after it: a harm promised, not
+    // under way ("bị người lạ nhắn tin dọa tung ảnh nếu không gửi tiền"); every writer labels these possible. Not when
+    // the harm is set for now ("…nó bảo biết nhà em rồi, tối nay nó qua").
+    const threatened = lastOf('threat') >= 0 && !marks.some((t) => t.time === 'present' && t.word >= lastOf('threat'));
     const sign = graded === 'sure' && unstated && closing === undefined && !frames.some((m) => m.value === 'intense')
-      && this.signs.matchAll(words.map((w) => w.text)).some((m) => ownWords(words, m.from, m.value));
+      && (threatened || this.signs.matchAll(words.map((w) => w.text)).some((m) => ownWords(words, m.from, m.value)));
     const grade: EmergencyGrade = (graded === 'none' && pending) || sign ? 'possible' : graded;
     const service = this.service.predict(features)[0].label as EmergencyService;
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
@@ -601,7 +617,7 @@ export class SituationModel {
     const denied = new Set(this.negation.matchAll(words.map((w) => w.text)).filter((m) => exactWords(words, m.from, m.value)).map((m) => m.to));
     // A setting's word inside a longer one of another kind is that one's too ("clip" of "quay clip", filming, is no film).
     const inside = (m: PhraseMatch<string>) => hiding.some((f) => f !== m && f.from <= m.from && m.to <= f.to && (!HIDING_FRAMES.has(m.value) || f.to - f.from > m.to - m.from));
-    return all.filter((m) => !inside(m) && !(HAZARD_FRAMES.has(m.value) && denied.has(m.from)));
+    return all.filter((m) => !inside(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
   }
 
   /**
