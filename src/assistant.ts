@@ -223,7 +223,6 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   // Emergencies in grades (sure, possible, a question for the numbers), every channel alike.
   const emergencies = createEmergencyHandlers(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml')));
   const botOptions: AssistantBotOptions = {
-    state: store.state,
     recentLines: store.recentLines,
     unanswered: store.unanswered,
     parser: currentParser,
@@ -252,7 +251,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
-    onTurnEnd: async (report) => {
+    onTurnEnd: (report) => {
       metrics.observeTurn(report);
       // One line per turn, with the request's id: never the text (see src/ops/logger.ts).
       logger.info({ channel: report.channel, intent: report.intent, path: report.path, ms: Math.round(report.seconds * 1000) }, 'turn answered');

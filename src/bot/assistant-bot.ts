@@ -3,7 +3,7 @@ import type { Dialog, DialogStateManagerConfiguration } from 'botbuilder-dialogs
 import { DialogContext, DialogSet } from './dialogs/dialog-library';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
-import { RECENT_LINE_WINDOW, type ContactRepository, type RecentLineStore, type StateStore, type TurnActivity, type TurnWriter, type UnansweredLog } from '../store/ports';
+import { RECENT_LINE_WINDOW, type ContactRepository, type HandoffRecord, type RecentLineStore, type TurnActivity, type TurnStore, type UnansweredLog } from '../store/ports';
 import type { LanguageDetector } from '../understanding/language-detector';
 import { saysNothing } from '../understanding/normalise';
 import type { Parser } from '../understanding/types';
@@ -12,7 +12,7 @@ import { loggableText } from './loggable-text';
 import { mergeWindow, takeLegacyLines, toRecentLine, windowLines, type ConversationLine } from './conversation-lines';
 import type { ConversationMemory } from './memory';
 import { heldOnPlatform, type OfficerPresence } from './officer-presence';
-import { attachTurn, Turn } from './turn';
+import { attachTurn, noteOutbox, Turn } from './turn';
 
 /** A multi-turn dialog and how readily a new question interrupts it. */
 export interface DialogEntry {
@@ -41,8 +41,6 @@ export interface TurnReport {
 }
 
 export interface AssistantBotOptions {
-  /** Where the conversation's memory is read; it is written with the turn (`turns`). */
-  state: Pick<StateStore, 'read'>;
   /** Where the conversation's recent lines are read (when a hand-off opens); a turn appends its own with `turns`. */
   recentLines: Pick<RecentLineStore, 'recent'>;
   /** Where unclear or unanswerable messages are logged for content editors. */
@@ -85,10 +83,12 @@ export interface AssistantBotOptions {
   /** A message with only attachments (photo, sticker, file, voice): a polite request to type the question. */
   attachment: Handler;
   /**
-   * Where a finished turn is written at once: the memory, every citizen action (a message, a tap, "Get started") with
-   * the language in use (the platforms' messaging windows count from it) and the question counted for the staff charts.
+   * What a turn reads first, in one call: the conversation's memory, the open hand-off (the officer presence's) and
+   * whether outbox messages wait (the collecting adapter draws them after the turn only then: `noteOutbox`). And where
+   * a finished turn is written at once: the memory, every citizen action (a message, a tap, "Get started") with the
+   * language in use (the platforms' messaging windows count from it) and the question counted for the staff charts.
    */
-  turns: TurnWriter;
+  turns: TurnStore;
   /** The count a finished turn adds to the staff charts, if it was a question. */
   countedAs?: (report: TurnReport) => TurnActivity | undefined;
   /** Where the citizen's action is recorded when no turn is written (an over-long message, left unremembered). */
@@ -137,14 +137,15 @@ export class AssistantBot {
 
   /** The logic passed to `adapter.run…`; state is loaded once and saved once, with its eTag. */
   readonly onTurn = async (context: TurnContext): Promise<void> => {
-    const { state, parser, translator, logger } = this.options;
+    const { parser, translator, logger } = this.options;
     const activity = context.activity;
     const key = `${activity.channelId}/${activity.from.id}`;
-    const loaded = await state.read<ConversationMemory>(key);
+    const conversation = { channel: activity.channelId, userId: activity.from.id };
+    const { state: loaded, openHandoff, outboxWaiting } = await this.options.turns.read<ConversationMemory>(key, conversation);
+    noteOutbox(context, outboxWaiting);
     const memory: ConversationMemory = loaded?.data ?? {};
     // Memory written by an older version may still hold the recent lines: they move to the store with this turn.
     const legacyLines = takeLegacyLines(memory);
-    const conversation = { channel: activity.channelId, userId: activity.from.id };
 
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
     if (text.length > this.options.maxMessageChars) return this.askToShorten(context, memory);
@@ -172,8 +173,8 @@ export class AssistantBot {
     let path: TurnPath = 'ignored';
     let kept: ConversationLine[] = legacyLines ?? [];
     try {
-      if (activity.type === ActivityTypes.Message) path = await this.dispatch(turn);
-      else if (activity.type === ActivityTypes.Event && activity.name === 'start') path = await this.welcome(turn);
+      if (activity.type === ActivityTypes.Message) path = await this.dispatch(turn, openHandoff);
+      else if (activity.type === ActivityTypes.Event && activity.name === 'start') path = await this.welcome(turn, openHandoff);
       // Digits typed into a confidential dialog (dossier verification) never become a line an officer could read.
       const withheld = path === 'dialog' && activeDialog !== undefined && this.confidential.has(activeDialog);
       const answeredAt = now();
@@ -181,7 +182,8 @@ export class AssistantBot {
         ...(text.trim() && !withheld ? [{ at: heardAt, from: 'citizen' as const, text: text.trim() }] : []),
         ...turn.said.map((t) => ({ at: answeredAt, from: 'bot' as const, text: t })),
       ];
-      await this.options.officer?.heard(turn, lines);
+      const recording = this.options.officer?.heard(turn, lines);
+      if (recording) await recording;
       kept = [...kept, ...windowLines(lines)];
     } catch (err) {
       // One error path: log, apologise in the citizen's language, and drop the dialog that failed.
@@ -203,7 +205,9 @@ export class AssistantBot {
     // The charts lose one question; the citizen's answer must not.
     if (activityError) logger.warn({ err: activityError, channel: turn.channel }, 'could not count the turn for the staff charts');
     report.seconds = (performance.now() - started) / 1000;
-    await this.options.onTurnEnd?.(report);
+    // Awaited only when it answers a promise: each await is one more promise through the request id's hooks.
+    const ending = this.options.onTurnEnd?.(report);
+    if (ending) await ending;
   };
 
   /**
@@ -235,10 +239,10 @@ export class AssistantBot {
     await this.options.onTurnEnd?.({ ...user, intent: 'none', path: 'too_long', seconds: (performance.now() - started) / 1000, parseSeconds: 0, at: endedAt });
   }
 
-  private async dispatch(turn: Turn): Promise<TurnPath> {
+  private async dispatch(turn: Turn, openHandoff: HandoffRecord | undefined): Promise<TurnPath> {
     const { routes, fallback, emergency, confidenceThreshold } = this.options;
-    // The presence is asked first in any case: it also finds the open hand-off this turn's lines go to.
-    const officerHolds = ((await this.options.officer?.holds(turn)) ?? false) || heldOnPlatform(turn.context.activity);
+    // The presence is asked first in any case: it also keeps the open hand-off this turn's lines go to.
+    const officerHolds = (this.options.officer?.holds(turn, openHandoff) ?? false) || heldOnPlatform(turn.context.activity);
     // A message that says nothing parses as `help` (the menu it gets below), but asks nothing: the subject stays, a flow takes it.
     const nothingSaid = !isPayload(turn) && saysNothing(turn.text);
     if (!nothingSaid && this.options.subjectChangers?.has(turn.intent) && turn.parse.intent.confidence >= confidenceThreshold) delete turn.memory.procedure;
@@ -300,8 +304,8 @@ export class AssistantBot {
   }
 
   /** "Get started", a follow, "chat now": the welcome, unless an officer holds the conversation (they answer, not the menu). */
-  private async welcome(turn: Turn): Promise<TurnPath> {
-    if ((await this.options.officer?.holds(turn)) || heldOnPlatform(turn.context.activity)) return 'officer';
+  private async welcome(turn: Turn, openHandoff: HandoffRecord | undefined): Promise<TurnPath> {
+    if (this.options.officer?.holds(turn, openHandoff) || heldOnPlatform(turn.context.activity)) return 'officer';
     await this.options.welcome(turn);
     return 'welcome';
   }

@@ -1,3 +1,4 @@
+import type { HandoffRecord } from '../store/ports';
 import type { ConversationLine } from './conversation-lines';
 import type { Turn } from './turn';
 
@@ -6,10 +7,16 @@ import type { Turn } from './turn';
  * (then the bot stays quiet, except for emergencies), and what was said while a hand-off is open.
  */
 export interface OfficerPresence {
-  /** Called before the bot answers a message: true while an officer holds the conversation. */
-  holds(turn: Turn): Promise<boolean>;
-  /** Called after every turn with the lines it added (the citizen's message, then the bot's replies). */
-  heard(turn: Turn, lines: readonly ConversationLine[]): Promise<void>;
+  /**
+   * Called before the bot answers a message, with the open hand-off read at the start of the turn (`TurnReader`): true
+   * while an officer holds the conversation.
+   */
+  holds(turn: Turn, open: HandoffRecord | undefined): boolean;
+  /**
+   * Called after every turn with the lines it added (the citizen's message, then the bot's replies); answers a promise
+   * only when it has something to wait for (the lines written to an open hand-off).
+   */
+  heard(turn: Turn, lines: readonly ConversationLine[]): Promise<void> | undefined;
 }
 
 /**

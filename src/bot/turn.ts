@@ -93,18 +93,23 @@ export class Turn {
    * after turning each into an activity and back (docs/performance.md, eighth round); on any other adapter, through
    * botbuilder. What dialogs send (their prompts) still goes through botbuilder to the same list.
    */
-  async say(...replies: Reply[]): Promise<void> {
+  say(...replies: Reply[]): Promise<void> {
     const collected = collectedReplies(this.context);
+    if (!collected) return this.sendThroughBotbuilder(replies);
     for (const r of replies) {
-      if (!collected) {
-        await this.context.sendActivity(replyToActivity(r));
-        continue;
-      }
       collected.push(collectedReply(r));
       if (r.text) this.said.push(r.text);
     }
+    // Nothing to wait for: one settled promise for every call, not one async call each (docs/performance.md, one-read round).
+    return SAID;
+  }
+
+  private async sendThroughBotbuilder(replies: readonly Reply[]): Promise<void> {
+    for (const r of replies) await this.context.sendActivity(replyToActivity(r));
   }
 }
+
+const SAID: Promise<void> = Promise.resolve();
 
 const repliesKey = Symbol('replies');
 
@@ -119,6 +124,22 @@ export function collectReplies(context: TurnContext, replies: Reply[]): void {
 /** The list a collecting adapter gathers this turn's replies in, if it does. */
 export function collectedReplies(context: TurnContext): Reply[] | undefined {
   return context.turnState.get(repliesKey) as Reply[] | undefined;
+}
+
+const outboxKey = Symbol('outbox');
+
+/**
+ * Tells the channel adapter what the turn's read found of the citizen's outbox (`TurnContextRead.outboxWaiting`): when
+ * nothing waited, the adapter does not ask again after the turn. A message queued during the turn then opens the
+ * answer to the next message, as one queued just after the adapter's own probe always did.
+ */
+export function noteOutbox(context: TurnContext, waiting: boolean): void {
+  context.turnState.set(outboxKey, waiting);
+}
+
+/** False only when the turn's read found nothing waiting for the citizen (`noteOutbox`). */
+export function outboxMayWait(context: TurnContext): boolean {
+  return context.turnState.get(outboxKey) !== false;
 }
 
 const turnKey = Symbol('turn');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BotAdapter, TurnContext, type Activity, type ConversationReference, type Middleware, type MiddlewareHandler, type ResourceResponse } from 'botbuilder-core';
 import { activityToReply, type Reply } from '../bot/reply';
-import { collectedReplies, collectReplies } from '../bot/turn';
+import { collectedReplies, collectReplies, outboxMayWait } from '../bot/turn';
 import type { ChannelUser } from '../store/ports';
 
 type Logic = (context: TurnContext) => Promise<void>;
@@ -25,13 +25,29 @@ export abstract class CollectingAdapter extends BotAdapter {
    * Runs the bot on one inbound activity and answers, in order, what was waiting for the citizen and what the bot said,
    * as replies: the turn's context and activities are released here, before the channel waits on its platform's API
    * (seconds, with a thousand sends in flight), so a pending send keeps only the answer (docs/performance.md).
+   * What waits is asked for only if the turn's own read did not find the outbox empty (`noteOutbox`: the bot reads it
+   * with the memory, in the same statement on SQLite).
    */
   protected async runTurn(activity: Partial<Activity>, logic: Logic): Promise<Reply[]> {
     const replies: Reply[] = [];
     const context = new TurnContext(this, activity);
     collectReplies(context, replies);
-    await this.runLogic(context, logic);
-    const waiting = activity.channelId && activity.from ? await this.waiting({ channel: activity.channelId, userId: activity.from.id }) : [];
+    // The turn's logic, with `onTurnError` for what it throws. botbuilder's `runMiddleware` does the same through the
+    // middleware set and hands the logic a revocable proxy of the context; the assistant registers no middleware, and
+    // the proxy slowed every read of the context in the turn (docs/performance.md, eighth round), so the pipeline runs
+    // only when middleware was added. Inline, not a method of its own: one async call less a turn (one-read round).
+    if (this.withMiddleware) await this.runMiddleware(context, logic);
+    else {
+      if (context.activity.locale) context.locale = context.activity.locale;
+      try {
+        await logic(context);
+      } catch (err) {
+        if (!this.onTurnError) throw err;
+        await this.onTurnError(context, err as Error);
+      }
+    }
+    if (!activity.channelId || !activity.from || !outboxMayWait(context)) return replies;
+    const waiting = await this.waiting({ channel: activity.channelId, userId: activity.from.id });
     return waiting.length ? [...waiting, ...replies] : replies;
   }
 
@@ -43,25 +59,9 @@ export abstract class CollectingAdapter extends BotAdapter {
   }
 
   /**
-   * The turn's logic, with `onTurnError` for what it throws. botbuilder's `runMiddleware` does the same through the
-   * middleware set and hands the logic a revocable proxy of the context; the assistant registers no middleware, and the
-   * proxy slowed every read of the context in the turn (docs/performance.md, eighth round), so the pipeline runs only
-   * when middleware was added.
-   */
-  private async runLogic(context: TurnContext, logic: Logic): Promise<void> {
-    if (this.withMiddleware) return this.runMiddleware(context, logic);
-    if (context.activity.locale) context.locale = context.activity.locale;
-    try {
-      await logic(context);
-    } catch (err) {
-      if (!this.onTurnError) throw err;
-      await this.onTurnError(context, err as Error);
-    }
-  }
-
-  /**
    * Takes what waits for the citizen. Channels call it inside the citizen's inbox queue, after the turn: a turn that
-   * throws leaves the messages for the next one, and two answers never show the same message.
+   * throws leaves the messages for the next one, and two answers never show the same message. After a turn whose read
+   * found nothing waiting it is not called: what was queued since is drawn by the next message (or pushed).
    */
   protected async waiting(user: ChannelUser): Promise<Reply[]> {
     return (await this.pending?.(user)) ?? [];

@@ -61,18 +61,18 @@ export class Inbox {
       attempt?.decide(key);
       return undefined;
     }
+    // Nothing to mark (the web chat's messages carry no platform id): the turn itself is what waits for the lock.
+    if (!messageId) return this.coordination.withLock(lockKey, turn);
     return this.coordination.withLock(lockKey, async () => {
       // Marked when its turn starts, not when it arrives: an event still queued when the process dies stays unseen,
       // so replaying its delivery from the journal runs it; one already started is not run twice.
-      if (messageId) {
-        const key = `${channel}:msg:${messageId}`;
-        // Decided by a failed attempt at this delivery: kept in the journal, so it holds even if Redis lost the mark.
-        if (attempt?.decidedBefore(key)) return undefined;
-        const first = await this.seen.firstSeen(key, DEDUPE_TTL_SECONDS, attempt?.claim);
-        // Only once the mark's answer is known: a mark whose answer was lost is left for the replay to reclaim.
-        attempt?.decide(key);
-        if (!first) return undefined;
-      }
+      const key = `${channel}:msg:${messageId}`;
+      // Decided by a failed attempt at this delivery: kept in the journal, so it holds even if Redis lost the mark.
+      if (attempt?.decidedBefore(key)) return undefined;
+      const first = await this.seen.firstSeen(key, DEDUPE_TTL_SECONDS, attempt?.claim);
+      // Only once the mark's answer is known: a mark whose answer was lost is left for the replay to reclaim.
+      attempt?.decide(key);
+      if (!first) return undefined;
       return turn();
     });
   }

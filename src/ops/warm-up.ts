@@ -47,9 +47,9 @@ export async function warmUp(bot: AssistantBotOptions, messages: readonly string
   const scratch = new AssistantBot({
     ...bot,
     routes: Object.fromEntries(Object.entries(bot.routes).filter(([intent]) => CONTENT_ONLY.has(intent))),
-    state: { read: async <T>(key: string) => conversation.get(key) as StateRecord<T> | undefined },
     recentLines: { recent: async () => [] },
     turns: {
+      read: async <T>(key: string) => ({ state: conversation.get(key) as StateRecord<T> | undefined, openHandoff: undefined, outboxWaiting: false }),
       save: async ({ state }) => {
         conversation.set(state.key, { data: state.data, eTag: WARM_UP_CHANNEL });
         return { eTag: WARM_UP_CHANNEL };

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder-core';
 import { replyToActivity, type Reply } from '../../src/bot/reply';
-import { Turn } from '../../src/bot/turn';
-import { CollectingAdapter } from '../../src/channels/collecting-adapter';
+import { noteOutbox, Turn } from '../../src/bot/turn';
+import { CollectingAdapter, type PendingReplies } from '../../src/channels/collecting-adapter';
 import type { ParseResult } from '../../src/understanding/types';
 
 class Adapter extends CollectingAdapter {
@@ -68,6 +68,36 @@ describe('CollectingAdapter', () => {
     });
     assert.deepEqual(order, ['before', 'logic', 'after']);
     assert.deepEqual(replies, [{ text: 'hi' }]);
+  });
+
+  it("opens the answer with what waits for the citizen, asked after the turn unless the turn's read found nothing waiting", async () => {
+    const asked: string[] = [];
+    const pending: PendingReplies = async (user) => {
+      asked.push(`${user.channel}/${user.userId}`);
+      return [{ text: 'notice' }];
+    };
+    const adapter = new Adapter(pending);
+    const logic = (waiting: boolean | undefined) => async (context: TurnContext) => {
+      if (waiting !== undefined) noteOutbox(context, waiting);
+      await turnOn(context).say({ text: 'answer' });
+    };
+    assert.deepEqual(await adapter.turn('x', logic(true)), [{ text: 'notice' }, { text: 'answer' }]);
+    assert.deepEqual(await adapter.turn('x', logic(undefined)), [{ text: 'notice' }, { text: 'answer' }], 'a turn that read nothing');
+    assert.equal(asked.length, 2);
+    assert.deepEqual(await adapter.turn('x', logic(false)), [{ text: 'answer' }]);
+    assert.deepEqual(asked, ['test/citizen-1', 'test/citizen-1'], 'not asked after a read that found nothing');
+  });
+
+  it('takes nothing that waits when the turn throws and no onTurnError answers', async () => {
+    let asked = 0;
+    const adapter = new Adapter(async () => {
+      asked += 1;
+      return [{ text: 'notice' }];
+    });
+    await assert.rejects(adapter.turn('x', async () => {
+      throw new Error('broken');
+    }), /broken/);
+    assert.equal(asked, 0);
   });
 
   it('without a collecting adapter, a turn still says its replies through botbuilder', async () => {

@@ -84,6 +84,30 @@ describe('SQLite store', () => {
     await store.close();
   });
 
+  it("a turn's read sees the hand-off and the outbox message another process sharing the file wrote since the last turn", async () => {
+    // The old and the new process of a restart share the file: nothing a turn reads may be kept from turn to turn.
+    const turnSide = createSqliteStore(dir);
+    const other = createSqliteStore(dir);
+    try {
+      const citizen = { channel: 'zalo', userId: 'z1' };
+      const before = await turnSide.turns.read('zalo/z1', citizen);
+      assert.equal(before.openHandoff, undefined);
+      assert.equal(before.outboxWaiting, false);
+      const { record } = await other.handoffs.open({ ...citizen, locale: 'vi', reason: 'officer_wrote', transcript: [] });
+      await other.handoffs.claim(record.id, 'officer-1', new Date(), false);
+      await other.outbox.enqueue({ ...citizen, key: 'notice', kind: 'dossier_status', data: {} });
+      const after = await turnSide.turns.read('zalo/z1', citizen);
+      assert.equal(after.openHandoff?.id, record.id);
+      assert.equal(after.openHandoff?.claimedBy, 'officer-1');
+      assert.equal(after.outboxWaiting, true);
+      await other.handoffs.close(record.id, new Date());
+      assert.equal((await turnSide.turns.read('zalo/z1', citizen)).openHandoff, undefined);
+    } finally {
+      await turnSide.close();
+      await other.close();
+    }
+  });
+
   it('applies a newly appended migration exactly once', () => {
     db = openSqlite(dir);
     // CREATE TABLE without IF NOT EXISTS fails if it ever runs twice.

@@ -54,11 +54,10 @@ export class RestAdapter extends CollectingAdapter {
    * Handles one message from `sender`, serialised with that sender's other messages. `clientAddress` (the HTTP
    * client's address as Express derives it) travels on the activity as `channelData.clientAddress`.
    */
-  async receive(sender: string, text: string, logic: (context: TurnContext) => Promise<void>, clientAddress?: string): Promise<RestMessage[]> {
-    const outgoing = await this.inbox.deliver(REST_CHANNEL, sender, undefined, () =>
-      this.runTurn(this.inbound(REST_CHANNEL, sender, { type: ActivityTypes.Message, text, channelData: { clientAddress } }), logic),
-    );
-    return (outgoing ?? []).flatMap((reply) => render(sender, reply));
+  receive(sender: string, text: string, logic: (context: TurnContext) => Promise<void>, clientAddress?: string): Promise<RestMessage[]> {
+    const turn = () => this.runTurn(this.inbound(REST_CHANNEL, sender, { type: ActivityTypes.Message, text, channelData: { clientAddress } }), logic);
+    // A `then`, not an async function awaiting: one promise less a turn through the request id's hooks (one-read round).
+    return this.inbox.deliver(REST_CHANNEL, sender, undefined, turn).then((outgoing) => (outgoing ?? []).flatMap((reply) => render(sender, reply)));
   }
 
   /**

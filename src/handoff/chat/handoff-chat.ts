@@ -16,14 +16,13 @@ export function createHandoffChat(service: HandoffService, schedule: DutySchedul
   const user = (turn: Turn) => ({ channel: turn.channel, userId: turn.userId });
 
   const presence: OfficerPresence = {
-    async holds(turn) {
-      const open = await service.findOpen(user(turn));
+    holds(turn, open) {
       remember(turn, open);
       return open !== undefined && service.officerHolds(open);
     },
-    async heard(turn, lines) {
+    heard(turn, lines) {
       const open = turn.context.turnState.get(openHandoff) as HandoffRecord | undefined;
-      if (open && lines.length > 0) await service.record(open.id, lines.map(toMessage));
+      return open && lines.length > 0 ? service.record(open.id, lines.map(toMessage)) : undefined;
     },
   };
 

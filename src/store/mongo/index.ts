@@ -22,6 +22,7 @@ import { createMongoRecentLines, createRecentLinesModel, type RecentLinesModel }
 import { createMongoSeenEventLog } from './seen-event-log';
 import { createMongoStateStore } from './state-store';
 import { createMongoUnansweredLog } from './unanswered-log';
+import { parallelTurnReader } from '../turn-reader';
 import { sequentialTurnWriter } from '../turn-writer';
 
 /** Options of the MongoDB store. */
@@ -57,18 +58,21 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
   const contacts = createMongoContactRepository(contactModel);
   const activity = createMongoActivityLog(activityModels);
   const recentLines = createMongoRecentLines(recentLinesModel);
+  const handoffs = createMongoHandoffRepository(models, now);
+  const outbox = createMongoOutboxRepository(dossierModels.outbox, now);
+  const { save } = sequentialTurnWriter(state, contacts, activity, recentLines);
   return {
     kind: 'mongodb',
     state,
-    turns: sequentialTurnWriter(state, contacts, activity, recentLines),
+    turns: { read: parallelTurnReader(state, handoffs, outbox).read, save },
     recentLines,
     feedback: createMongoFeedbackRepository(models.feedback, models.counters, now),
-    handoffs: createMongoHandoffRepository(models, now),
+    handoffs,
     unanswered: createMongoUnansweredLog(models.unanswered, now),
     accounts: createMongoAccountRepository(models.accounts, models.sessions),
     audit: createMongoAuditLog(models.audit),
     dossiers: createMongoDossierRepository(dossierModels, now),
-    outbox: createMongoOutboxRepository(dossierModels.outbox, now),
+    outbox,
     contacts,
     channelTokens: createMongoChannelTokenRepository(channelTokenModel),
     seenEvents: createMongoSeenEventLog(inboundModels.seenEvents, now),

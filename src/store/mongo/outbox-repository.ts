@@ -49,12 +49,7 @@ export function createMongoOutboxRepository(model: DossierModels['outbox'], now:
       while (claimed.length < limit) {
         const doc = await model
           .findOneAndUpdate(
-            {
-              channel: user.channel,
-              userId: user.userId,
-              deliveredAt: null,
-              $or: [{ claimedUntil: null }, { claimedUntil: trusted({ $lte: at }) }],
-            },
+            claimableBy(user, at),
             { $set: { claimedUntil: until } },
             { sort: { createdAt: 1, _id: 1 }, returnDocument: 'after' },
           )
@@ -63,6 +58,9 @@ export function createMongoOutboxRepository(model: DossierModels['outbox'], now:
         claimed.push(toMessage(doc));
       }
       return claimed;
+    },
+    async claimable(user) {
+      return (await model.exists(claimableBy(user, now()))) !== null;
     },
     async markDelivered(ids) {
       if (ids.length === 0) return;
@@ -91,6 +89,11 @@ export function createMongoOutboxRepository(model: DossierModels['outbox'], now:
       return Object.fromEntries(groups.map((g) => [g._id, g.n]));
       },
   };
+}
+
+/** A user's undelivered messages no other drain holds at `at`: what `claim` takes. */
+function claimableBy(user: ChannelUser, at: Date): Record<string, unknown> {
+  return { channel: user.channel, userId: user.userId, deliveredAt: null, $or: [{ claimedUntil: null }, { claimedUntil: trusted({ $lte: at }) }] };
 }
 
 function toMessage(d: OutboxDoc): OutboxMessage {

@@ -9,7 +9,7 @@ import type { InboundJournal, SeenEventLog } from './inbound';
 import type { OutboxRepository } from './outbox';
 import type { RecentLineStore } from './recent-lines';
 import type { StateStore } from './state';
-import type { TurnWriter } from './turns';
+import type { TurnStore } from './turns';
 
 export * from './accounts';
 export * from './activity';
@@ -29,8 +29,8 @@ export * from './turns';
 export interface Store {
   readonly kind: 'sqlite' | 'mongodb';
   state: StateStore;
-  /** A finished turn's state, interaction, count and lines, written together. */
-  turns: TurnWriter;
+  /** What a turn reads at its start (memory, open hand-off, whether messages wait), read together; what it leaves, written together. */
+  turns: TurnStore;
   /** The last few lines of each conversation, appended by its turns (`turns`), read when a hand-off opens. */
   recentLines: RecentLineStore;
   feedback: FeedbackRepository;

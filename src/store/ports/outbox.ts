@@ -28,6 +28,8 @@ export interface OutboxRepository extends PersonalDataHolder, AgedRecords {
    * claims for `leaseMs`; a drainer that dies before `markDelivered` leaves them to be claimed again.
    */
   claim(user: ChannelUser, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
+  /** Whether `claim` would take a message of the user now (an undelivered message not claimed by another drain). */
+  claimable(user: ChannelUser): Promise<boolean>;
   /** Marks messages delivered: they are never claimed again. */
   markDelivered(ids: readonly string[]): Promise<void>;
   /**

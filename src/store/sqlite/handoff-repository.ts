@@ -5,7 +5,8 @@ import type { ChannelUser, HandoffMessage, HandoffOpenInput, HandoffRecord, Hand
 import { systemClock, type Clock } from '../store-options';
 import type { SqliteDb } from './database';
 
-interface HandoffRow {
+/** A `handoffs` row as its columns (`handoffColumns`) read. */
+export interface HandoffRow {
   id: string;
   channel: string;
   user_id: string;
@@ -29,15 +30,16 @@ interface MessageRow {
   failure: string | null;
 }
 
-const columns =
+/** The columns `HandoffRow` and `toHandoffRecord` read. */
+export const handoffColumns =
   'id, channel, user_id, locale, reason, status, created_at, last_message, citizen_wrote_at, officer_wrote_at, claimed_by, claimed_at, closed_at';
 
 /** HandoffRepository on the embedded database: at most one open hand-off per channel user, references numbered per day. */
 export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemClock): HandoffRepository {
   const selectOpen = db.prepare<[string, string], HandoffRow>(
-    `SELECT ${columns} FROM handoffs WHERE channel = ? AND user_id = ? AND status <> 'closed'`,
+    `SELECT ${handoffColumns} FROM handoffs WHERE channel = ? AND user_id = ? AND status <> 'closed'`,
   );
-  const selectOne = db.prepare<[string], HandoffRow>(`SELECT ${columns} FROM handoffs WHERE id = ?`);
+  const selectOne = db.prepare<[string], HandoffRow>(`SELECT ${handoffColumns} FROM handoffs WHERE id = ?`);
   const nextSequence = db.prepare<[string], { last_sequence: number }>(
     `INSERT INTO handoff_counters (day, last_sequence) VALUES (?, 1)
      ON CONFLICT(day) DO UPDATE SET last_sequence = last_sequence + 1
@@ -69,10 +71,10 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
   );
   const closeOne = db.prepare(`UPDATE handoffs SET status = 'closed', closed_at = ? WHERE id = ? AND status <> 'closed'`);
   const listOpen = db.prepare<[number], HandoffRow>(
-    `SELECT ${columns} FROM handoffs WHERE status <> 'closed' ORDER BY created_at ASC, id ASC LIMIT ?`,
+    `SELECT ${handoffColumns} FROM handoffs WHERE status <> 'closed' ORDER BY created_at ASC, id ASC LIMIT ?`,
   );
 
-  const selectUser = db.prepare<[string, string], HandoffRow>(`SELECT ${columns} FROM handoffs WHERE channel = ? AND user_id = ? ORDER BY created_at, id`);
+  const selectUser = db.prepare<[string, string], HandoffRow>(`SELECT ${handoffColumns} FROM handoffs WHERE channel = ? AND user_id = ? ORDER BY created_at, id`);
   const selectAllLines = db.prepare<[string], MessageRow>('SELECT at, sender, text, officer, failure FROM handoff_messages WHERE handoff_id = ? ORDER BY id');
   const eraseUserLines = db.prepare('DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE channel = ? AND user_id = ?)');
   const eraseUser = db.prepare('DELETE FROM handoffs WHERE channel = ? AND user_id = ?');
@@ -89,7 +91,7 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
 
   const openTx = db.transaction((input: HandoffOpenInput) => {
     const existing = selectOpen.get(input.channel, input.userId);
-    if (existing) return { record: toRecord(existing), created: false };
+    if (existing) return { record: toHandoffRecord(existing), created: false };
     const createdAt = now();
     const day = referenceDay(createdAt);
     const sequence = nextSequence.get(day)!.last_sequence;
@@ -97,7 +99,7 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
     const { channel, userId, locale, reason } = input;
     insert.run({ id, day, sequence, channel, userId, locale, reason, createdAt: createdAt.toISOString() });
     appendLines(id, input.transcript);
-    return { record: toRecord(selectOne.get(id)!), created: true };
+    return { record: toHandoffRecord(selectOne.get(id)!), created: true };
   });
   const appendTx = db.transaction((id: string, messages: readonly HandoffMessage[]) => {
     if (!selectOne.get(id)) return false;
@@ -106,14 +108,14 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
   });
   const claimTx = db.transaction((id: string, officer: string, at: Date, takeOver: boolean) => {
     const changed = claimOne.run({ id, officer, at: at.toISOString(), takeOver: takeOver ? 1 : 0 }).changes === 1;
-    return changed ? toRecord(selectOne.get(id)!) : undefined;
+    return changed ? toHandoffRecord(selectOne.get(id)!) : undefined;
   });
   // Lines first, then the hand-offs they belong to; one transaction, so no line outlives its hand-off.
   const eraseTx = db.transaction((user: ChannelUser) => eraseUserLines.run(user.channel, user.userId).changes + eraseUser.run(user.channel, user.userId).changes);
   const purgeTx = db.transaction((before: string) => purgeLines.run(before).changes + purgeClosed.run(before).changes);
   const closeTx = db.transaction((id: string, at: Date) => {
     const changed = closeOne.run(at.toISOString(), id).changes === 1;
-    return changed ? toRecord(selectOne.get(id)!) : undefined;
+    return changed ? toHandoffRecord(selectOne.get(id)!) : undefined;
   });
 
   return {
@@ -123,11 +125,11 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
     },
     async findOpen(user) {
       const row = selectOpen.get(user.channel, user.userId);
-      return row ? toRecord(row) : undefined;
+      return row ? toHandoffRecord(row) : undefined;
     },
     async get(id) {
       const row = selectOne.get(id);
-      return row ? toRecord(row) : undefined;
+      return row ? toHandoffRecord(row) : undefined;
     },
     async transcript(id, limit) {
       assertListLimit(limit);
@@ -144,10 +146,10 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
     },
     async listOpen(limit) {
       assertListLimit(limit);
-      return listOpen.all(limit).map(toRecord);
+      return listOpen.all(limit).map(toHandoffRecord);
     },
     async exportUser(user) {
-      return selectUser.all(user.channel, user.userId).map((r) => ({ ...toRecord(r), transcript: selectAllLines.all(r.id).map(toMessage) }));
+      return selectUser.all(user.channel, user.userId).map((r) => ({ ...toHandoffRecord(r), transcript: selectAllLines.all(r.id).map(toMessage) }));
     },
     async eraseUser(user) {
       return eraseTx.immediate(user);
@@ -160,7 +162,7 @@ export function createSqliteHandoffRepository(db: SqliteDb, now: Clock = systemC
 
 const date = (iso: string | null) => (iso === null ? null : new Date(iso));
 
-function toRecord(r: HandoffRow): HandoffRecord {
+export function toHandoffRecord(r: HandoffRow): HandoffRecord {
   return handoffRecord({
     id: r.id,
     channel: r.channel,

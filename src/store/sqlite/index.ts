@@ -16,6 +16,7 @@ import { createSqliteOutboxRepository } from './outbox-repository';
 import { createSqliteRecentLines } from './recent-lines';
 import { createSqliteSeenEventLog } from './seen-event-log';
 import { createSqliteStateStore } from './state-store';
+import { createSqliteTurnReader } from './turn-reader';
 import { createSqliteTurnWriter } from './turn-writer';
 import { createSqliteUnansweredLog } from './unanswered-log';
 
@@ -27,11 +28,12 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     onFailure: (err) => process.emitWarning(`${err.message}; the database checkpoints its WAL itself again`, 'SqliteCheckpointWarning'),
   });
   const now = options.now ?? systemClock;
-  const turns = createSqliteTurnWriter(db, now);
+  const writer = createSqliteTurnWriter(db, now);
+  const reader = createSqliteTurnReader(db, now);
   return {
     kind: 'sqlite',
     state: createSqliteStateStore(db, now),
-    turns,
+    turns: { read: reader.read, save: writer.save },
     recentLines: createSqliteRecentLines(db),
     feedback: createSqliteFeedbackRepository(db, now),
     handoffs: createSqliteHandoffRepository(db, now),
@@ -50,7 +52,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
       db.prepare('SELECT 1').get();
     },
     async close() {
-      turns.flush();
+      writer.flush();
       await checkpoints.stop();
       db.close();
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { assertListLimit } from '../list-limit';
-import type { OutboxMessage, OutboxRepository } from '../ports';
+import type { ChannelUser, OutboxMessage, OutboxRepository } from '../ports';
 import { systemClock, type Clock } from '../store-options';
 import { citizenRows } from './citizen-rows';
 import type { SqliteDb } from './database';
@@ -35,6 +35,7 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
     `SELECT 1 AS found FROM outbox WHERE channel = ? AND user_id = ? AND delivered_at IS NULL
        AND (claimed_until IS NULL OR claimed_until <= ?) LIMIT 1`,
   );
+  const claimable = (user: ChannelUser) => anyClaimable.get(user.channel, user.userId, now().toISOString()) !== undefined;
   const lease = db.prepare('UPDATE outbox SET claimed_until = ? WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
   const putBack = db.prepare('UPDATE outbox SET delivered_at = NULL, claimed_until = NULL WHERE id = ?');
@@ -81,9 +82,12 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
       assertListLimit(limit);
       // Every turn asks, and almost always nothing waits: a plain read answers that without taking the write lock.
       // A message queued just after this read is claimed by the next turn, as one queued just after the claim would be.
-      if (!anyClaimable.get(user.channel, user.userId, now().toISOString())) return [];
+      if (!claimable(user)) return [];
       // IMMEDIATE: two processes claiming for one user must not both read the same unclaimed rows.
       return claimTx.immediate(user.channel, user.userId, limit, leaseMs);
+    },
+    async claimable(user) {
+      return claimable(user);
     },
     async markDelivered(ids) {
       deliverTx(ids);

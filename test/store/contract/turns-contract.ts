@@ -5,7 +5,10 @@ const at = (iso: string) => new Date(iso);
 const web = { channel: 'rest', userId: 'w1' };
 const question = (when: string) => ({ ...web, intent: 'procedure_fee', answered: true, at: at(when) });
 
-/** TurnWriter: a finished turn's memory, the citizen's action and the count, with the rules of the separate writes. */
+/**
+ * TurnStore: what a turn reads first (memory, open hand-off, whether outbox messages wait) as the separate ports answer
+ * it, and a finished turn's memory, the citizen's action and the count, with the rules of the separate writes.
+ */
 export function turnsContract(store: () => Store): void {
   describe('turns', () => {
     it('writes the memory, records the interaction and counts the question', async () => {
@@ -41,6 +44,61 @@ export function turnsContract(store: () => Store): void {
       assert.deepEqual(await store().state.read('rest/w1'), { data: { v: 2 }, eTag: second });
       assert.deepEqual((await store().contacts.get(web))?.lastInteractionAt, at('2026-12-02T08:00:00.000Z'));
       assert.deepEqual(await store().activity.daily('2026-12-02', '2026-12-02'), []);
+    });
+
+    it("reads a turn's context: nothing for a conversation never seen", async () => {
+      assert.deepEqual(await store().turns.read('rest/w1', web), { state: undefined, openHandoff: undefined, outboxWaiting: false });
+    });
+
+    it('reads the memory as state.read does, and only its own key and user', async () => {
+      const eTag = await store().state.write('rest/w1', { locale: 'en', step: 2 }, null);
+      await store().state.write('rest/w2', { other: true }, null);
+      await store().state.write('rest-menu/w1', { menu: 1 }, null);
+      const read = await store().turns.read('rest/w1', web);
+      assert.deepEqual(read.state, { data: { locale: 'en', step: 2 }, eTag });
+      assert.deepEqual(read.state, await store().state.read('rest/w1'));
+      const saved = await store().turns.save({ state: { key: 'rest/w1', data: { step: 3 }, expectedETag: eTag } });
+      assert.deepEqual((await store().turns.read('rest/w1', web)).state, { data: { step: 3 }, eTag: saved.eTag });
+    });
+
+    it('reads the open hand-off as handoffs.findOpen does, and none once it is closed', async () => {
+      await store().handoffs.open({ channel: 'rest', userId: 'w2', locale: 'vi', reason: 'human_agent', transcript: [] });
+      assert.equal((await store().turns.read('rest/w1', web)).openHandoff, undefined, "another citizen's hand-off");
+      const { record } = await store().handoffs.open({ ...web, locale: 'vi', reason: 'human_agent', transcript: [{ at: at('2026-12-04T08:00:00.000Z'), from: 'citizen', text: 'xin gặp cán bộ' }] });
+      await store().handoffs.claim(record.id, 'officer-1', at('2026-12-04T08:01:00.000Z'), false);
+      const open = (await store().turns.read('rest/w1', web)).openHandoff;
+      assert.deepEqual(open, await store().handoffs.findOpen(web));
+      assert.equal(open?.claimedBy, 'officer-1');
+      assert.equal(open?.status, 'engaged');
+      await store().handoffs.close(record.id, at('2026-12-04T09:00:00.000Z'));
+      assert.equal((await store().turns.read('rest/w1', web)).openHandoff, undefined);
+    });
+
+    it('says whether outbox messages wait as outbox.claimable does: not once claimed by a drain, nor once delivered', async () => {
+      const o = store().outbox;
+      await o.enqueue({ channel: 'rest', userId: 'w2', key: 'other', kind: 'k', data: {} });
+      await o.enqueue({ channel: 'zalo', userId: 'w1', key: 'other-channel', kind: 'k', data: {} });
+      assert.equal((await store().turns.read('rest/w1', web)).outboxWaiting, false, "another citizen's messages");
+      await o.enqueue({ ...web, key: 'mine', kind: 'k', data: {} });
+      assert.equal((await store().turns.read('rest/w1', web)).outboxWaiting, true);
+      assert.equal(await o.claimable(web), true);
+      const [claimed] = await o.claim(web, 10, 60_000);
+      assert.equal((await store().turns.read('rest/w1', web)).outboxWaiting, false, 'held by a drain');
+      assert.equal(await o.claimable(web), false);
+      await o.requeue([claimed!.id]);
+      assert.equal((await store().turns.read('rest/w1', web)).outboxWaiting, true, 'put back');
+      await o.claim(web, 10, 60_000);
+      await o.markDelivered([claimed!.id]);
+      assert.equal((await store().turns.read('rest/w1', web)).outboxWaiting, false, 'delivered');
+      assert.equal(await o.claimable(web), false);
+    });
+
+    it('says outbox messages wait again once a claim\'s lease has run out', async () => {
+      await store().outbox.enqueue({ ...web, key: 'lease', kind: 'k', data: {} });
+      assert.equal((await store().outbox.claim(web, 1, 1)).length, 1);
+      await new Promise((r) => setTimeout(r, 20));
+      assert.equal((await store().turns.read('rest/w1', web)).outboxWaiting, true);
+      assert.equal(await store().outbox.claimable(web), true);
     });
 
     it('answers a failed count as activityError and keeps the memory and the interaction', async () => {
