@@ -8,12 +8,13 @@ describe('a storage error mid-turn', () => {
   const running = useAssistant();
 
   /**
-   * Makes the real store fail once, as a full disk or a lost connection would: reading the conversation, or writing
-   * it at the end of the turn (with the turn's other writes, store.turns).
+   * Makes the real store fail once, as a full disk or a lost connection would: reading the conversation at the start of
+   * the turn (its memory, open hand-off and waiting outbox in one read), or writing it at the end (with the turn's other
+   * writes); both are store.turns.
    */
   function failOnce(part: 'read' | 'write') {
     const { store } = running().assistant;
-    const [target, method] = part === 'read' ? ([store.state, 'read'] as const) : ([store.turns, 'save'] as const);
+    const [target, method] = part === 'read' ? ([store.turns, 'read'] as const) : ([store.turns, 'save'] as const);
     const original = (target as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method].bind(target);
     let failed = false;
     (target as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
