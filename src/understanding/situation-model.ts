@@ -59,8 +59,8 @@ const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
-// Round 17: `watching` and `threat`. Round 18: `repeated`, `worry` and `unprotected`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'unprotected']);
+// Round 17: `watching` and `threat`. Round 18: `repeated`, `worry` and `unprotected`. Round 19: `which`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'unprotected', 'which']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -439,11 +439,16 @@ export class SituationModel {
     // A hotline asked for with no procedure named ("cho em xin số đường dây nóng của công an tỉnh") is the numbers too.
     const hotline = frames.some((m) => m.value === 'number' && words.slice(m.from, m.to).some((w) => this.hotline.has(w.text))) && has('request')
       && !has('paperwork') && !services.some(office) && !message.entities.some((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
-    const lineNamed = has('line') || hotline || frames.some(numberBy) || words.some((w) => isEmergencyNumber(w.text));
+    const lineNamed = has('line') || has('which') || hotline || frames.some(numberBy) || words.some((w) => isEmergencyNumber(w.text));
     const hazardNow = hazards.length > 0 && !frames.some((m) => SET_APART_FRAMES.has(m.value) || m.value === 'hypothetical');
-    const asksLine = lineNamed && closing === undefined && (has('question') || has('request')) && !hazardNow && rules.length === 0 && !selfHarm;
-    const asksNumbers = grade !== 'sure' && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
-    return { grade, service, asksNumbers };
+    // Round 19: which line to call ("gọi số nào", "gọi 114 hay 113"), asked about a hazard told in no time, with no plea,
+    // no hand rule and no clause of danger now ("cháy nhà gọi 114 hay 113 vậy mọi người"): the hazard is the question's
+    // subject, and the numbers, every line named, are the answer. A hazard told now ("nhà tôi đang cháy, gọi số nào") keeps
+    // the card.
+    const asksWhich = has('which') && time === undefined && !has('plea') && closing === undefined && rules.length === 0 && !selfHarm && clauses.length === 0;
+    const asksLine = lineNamed && closing === undefined && (has('question') || has('request') || has('which')) && (!hazardNow || asksWhich) && rules.length === 0 && !selfHarm;
+    const asksNumbers = (grade !== 'sure' || asksWhich) && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
+    return { grade: asksWhich && asksNumbers ? 'none' : grade, service, asksNumbers };
   }
 
   /**
@@ -617,7 +622,10 @@ export class SituationModel {
     const denied = new Set(this.negation.matchAll(words.map((w) => w.text)).filter((m) => exactWords(words, m.from, m.value)).map((m) => m.to));
     // A setting's word inside a longer one of another kind is that one's too ("clip" of "quay clip", filming, is no film).
     const inside = (m: PhraseMatch<string>) => hiding.some((f) => f !== m && f.from <= m.from && m.to <= f.to && (!HIDING_FRAMES.has(m.value) || f.to - f.from > m.to - m.from));
-    return all.filter((m) => !inside(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
+    // Round 19: a time word inside a longer hazard phrase is the hazard's ("tung" of "nổ tung", an explosion, is no "từng").
+    const hazardTime = (m: PhraseMatch<string>) => TIME_FRAMES.has(m.value)
+      && all.some((f) => HAZARD_FRAMES.has(f.value) && f.from <= m.from && m.to <= f.to && f.to - f.from > m.to - m.from);
+    return all.filter((m) => !inside(m) && !hazardTime(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
   }
 
   /**
