@@ -58,53 +58,48 @@ return {1, strikes, wait}`;
 export const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /**
- * KEYS: the seen key; ARGV: ttl seconds, owner, owners it may reclaim... Records the key for its owner and answers 1,
- * or answers 1 when the owner (the same command sent again after its answer was lost) or a reclaimable owner already
- * holds it (then it becomes the owner's, keeping its expiry), else 0.
+ * The seen mark, shared by SEEN and LOCK_SEEN: records `key` for `owner` ('' without a claim: held as '1', as SET NX
+ * would) and answers 1; or answers 1 when the owner (the same command sent again after its answer was lost) or an
+ * owner it may reclaim (ARGV[firstReclaim...]) already holds it, which then becomes the owner's, keeping its expiry;
+ * else 0.
  */
-export const SEEN = `
-local holder = redis.call('get', KEYS[1])
-if not holder then
-  redis.call('set', KEYS[1], ARGV[2], 'EX', ARGV[1])
-  return 1
-end
-if holder == ARGV[2] then return 1 end
-for i = 3, #ARGV do
-  if holder == ARGV[i] then
-    redis.call('set', KEYS[1], ARGV[2], 'KEEPTTL')
+const MARK_SEEN = `
+local function markSeen(key, ttlSeconds, owner, firstReclaim)
+  local holder = redis.call('get', key)
+  if not holder then
+    if owner == '' then owner = '1' end
+    redis.call('set', key, owner, 'EX', ttlSeconds)
     return 1
   end
+  if owner ~= '' then
+    if holder == owner then return 1 end
+    for i = firstReclaim, #ARGV do
+      if holder == ARGV[i] then
+        redis.call('set', key, owner, 'KEEPTTL')
+        return 1
+      end
+    end
+  end
+  return 0
 end
-return 0`;
+`;
+
+/** KEYS: the seen key; ARGV: ttl seconds, owner, owners it may reclaim... The seen mark (MARK_SEEN) for that owner. */
+export const SEEN = `${MARK_SEEN}
+return markSeen(KEYS[1], ARGV[1], ARGV[2], 3)`;
 
 /**
  * KEYS: the lock, the seen key; ARGV: lock token, lock ttl ms, seen ttl seconds, owner ('' without a claim), owners it
  * may reclaim... Takes the lock (or finds it already this token's: the same command sent again after its answer was
- * lost) and then marks the seen key as SEEN does (without a claim: as SET NX, holding '1'). Answers -1 while another
- * token holds the lock (nothing marked), 1 when the mark lets the work run (the lock held), 0 when the key was seen
- * already (the lock let go again).
+ * lost) and then marks the seen key (MARK_SEEN). Answers -1 while another token holds the lock (nothing marked), 1 when
+ * the mark lets the work run (the lock held), 0 when the key was seen already (the lock let go again).
  */
-export const LOCK_SEEN = `
+export const LOCK_SEEN = `${MARK_SEEN}
 local locker = redis.call('get', KEYS[1])
 if locker ~= ARGV[1] then
   if locker then return -1 end
   redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
 end
-local owner = ARGV[4]
-local holder = redis.call('get', KEYS[2])
-if not holder then
-  if owner == '' then owner = '1' end
-  redis.call('set', KEYS[2], owner, 'EX', ARGV[3])
-  return 1
-end
-if owner ~= '' then
-  if holder == owner then return 1 end
-  for i = 5, #ARGV do
-    if holder == ARGV[i] then
-      redis.call('set', KEYS[2], owner, 'KEEPTTL')
-      return 1
-    end
-  end
-end
-redis.call('del', KEYS[1])
-return 0`;
+local first = markSeen(KEYS[2], ARGV[3], ARGV[4], 5)
+if first == 0 then redis.call('del', KEYS[1]) end
+return first`;

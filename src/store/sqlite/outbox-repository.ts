@@ -17,6 +17,18 @@ interface OutboxRow {
 const columns = 'id, channel, user_id, kind, data, created_at';
 
 /** OutboxRepository on the embedded database: the UNIQUE key dedupes, a lease column makes claims exclusive. */
+/** The parameters of `CLAIMABLE_FOR_USER`. */
+export interface ClaimableParams {
+  channel: string;
+  userId: string;
+  /** Now, as ISO text: a lease that ran out by then is free again. */
+  at: string;
+}
+
+/** An outbox row `claim` would take now for one citizen: not delivered, its lease free or run out (named parameters). */
+export const CLAIMABLE_FOR_USER = `channel = @channel AND user_id = @userId AND delivered_at IS NULL
+  AND (claimed_until IS NULL OR claimed_until <= @at)`;
+
 export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemClock): OutboxRepository {
   const insert = db.prepare(
     `INSERT INTO outbox (id, key, channel, user_id, kind, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -26,16 +38,11 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
     `SELECT ${columns} FROM outbox WHERE channel = ? AND user_id = ? AND delivered_at IS NULL
      ORDER BY created_at, rowid LIMIT ?`,
   );
-  const selectClaimable = db.prepare<[string, string, string, number], OutboxRow>(
-    `SELECT ${columns} FROM outbox WHERE channel = ? AND user_id = ? AND delivered_at IS NULL
-       AND (claimed_until IS NULL OR claimed_until <= ?)
-     ORDER BY created_at, rowid LIMIT ?`,
+  const selectClaimable = db.prepare<[ClaimableParams & { limit: number }], OutboxRow>(
+    `SELECT ${columns} FROM outbox WHERE ${CLAIMABLE_FOR_USER} ORDER BY created_at, rowid LIMIT @limit`,
   );
-  const anyClaimable = db.prepare<[string, string, string], { found: number }>(
-    `SELECT 1 AS found FROM outbox WHERE channel = ? AND user_id = ? AND delivered_at IS NULL
-       AND (claimed_until IS NULL OR claimed_until <= ?) LIMIT 1`,
-  );
-  const claimable = (user: ChannelUser) => anyClaimable.get(user.channel, user.userId, now().toISOString()) !== undefined;
+  const anyClaimable = db.prepare<[ClaimableParams], { found: number }>(`SELECT 1 AS found FROM outbox WHERE ${CLAIMABLE_FOR_USER} LIMIT 1`);
+  const claimable = (user: ChannelUser) => anyClaimable.get({ channel: user.channel, userId: user.userId, at: now().toISOString() }) !== undefined;
   const lease = db.prepare('UPDATE outbox SET claimed_until = ? WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
   const putBack = db.prepare('UPDATE outbox SET delivered_at = NULL, claimed_until = NULL WHERE id = ?');
@@ -50,7 +57,7 @@ export function createSqliteOutboxRepository(db: SqliteDb, now: Clock = systemCl
 
   const claimTx = db.transaction((channel: string, userId: string, limit: number, leaseMs: number) => {
     const at = now();
-    const rows = selectClaimable.all(channel, userId, at.toISOString(), limit);
+    const rows = selectClaimable.all({ channel, userId, at: at.toISOString(), limit });
     const until = new Date(at.getTime() + leaseMs).toISOString();
     for (const r of rows) lease.run(until, r.id);
     return rows.map(toMessage);

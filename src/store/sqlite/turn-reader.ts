@@ -2,6 +2,7 @@ import type { TurnReader } from '../ports';
 import type { Clock } from '../store-options';
 import type { SqliteDb } from './database';
 import { handoffColumns, toHandoffRecord, type HandoffRow } from './handoff-repository';
+import { CLAIMABLE_FOR_USER } from './outbox-repository';
 
 type TurnRow = (HandoffRow | { [K in keyof HandoffRow]: null }) & { state_data: string | null; state_etag: string | null; outbox_waiting: number };
 
@@ -14,14 +15,14 @@ type TurnRow = (HandoffRow | { [K in keyof HandoffRow]: null }) & { state_data: 
  */
 export function createSqliteTurnReader(db: SqliteDb, now: Clock): TurnReader {
   // A row in any case: the state and the hand-off are LEFT JOINed to one constant row. At most one hand-off per user
-  // is open (index `handoffs_one_open_per_user`); the outbox's condition is `claimable`'s (outbox-repository.ts).
+  // is open (index `handoffs_one_open_per_user`); the outbox's condition is `claimable`'s (`CLAIMABLE_FOR_USER`; its unqualified
+  // columns are the subquery's own table's).
   const select = db.prepare<{ key: string; channel: string; userId: string; at: string }, TurnRow>(
     `SELECT s.data AS state_data, s.etag AS state_etag, ${handoffColumns
       .split(', ')
       .map((c) => `h.${c}`)
       .join(', ')},
-       EXISTS (SELECT 1 FROM outbox AS o WHERE o.channel = @channel AND o.user_id = @userId AND o.delivered_at IS NULL
-                 AND (o.claimed_until IS NULL OR o.claimed_until <= @at)) AS outbox_waiting
+       EXISTS (SELECT 1 FROM outbox WHERE ${CLAIMABLE_FOR_USER}) AS outbox_waiting
      FROM (SELECT 1) AS one
      LEFT JOIN state AS s ON s.key = @key
      LEFT JOIN handoffs AS h ON h.channel = @channel AND h.user_id = @userId AND h.status <> 'closed'`,
