@@ -446,9 +446,10 @@ export class SituationModel {
     // subject, and the numbers, every line named, are the answer. A hazard told now ("nhà tôi đang cháy, gọi số nào") keeps
     // the card.
     const asksWhich = has('which') && time === undefined && !has('plea') && closing === undefined && rules.length === 0 && !selfHarm && clauses.length === 0;
-    const asksLine = lineNamed && closing === undefined && (has('question') || has('request') || has('which')) && (!hazardNow || asksWhich) && rules.length === 0 && !selfHarm;
-    const asksNumbers = (grade !== 'sure' || asksWhich) && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
-    return { grade: asksWhich && asksNumbers ? 'none' : grade, service, asksNumbers };
+    if (asksWhich) return { grade: 'none', service, asksNumbers: true };
+    const asksLine = lineNamed && closing === undefined && (has('question') || has('request') || has('which')) && !hazardNow && rules.length === 0 && !selfHarm;
+    const asksNumbers = grade !== 'sure' && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
+    return { grade, service, asksNumbers };
   }
 
   /**
