@@ -10,7 +10,7 @@ import { createHmac } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { zaloSignature } from '../src/channels/zalo/zalo-signature';
 import { describeErrors, load, type LoadResult } from './support/load';
-import { cpuMsOf, startAssistant, startScript } from './support/processes';
+import { cpuMsOf, mainThreadCpuMsOf, startAssistant, startScript } from './support/processes';
 import type { BenchOptions, Figure } from './support/report';
 
 const RATE = 500;
@@ -42,7 +42,7 @@ export async function run(options: BenchOptions & { root?: string }): Promise<Fi
     MESSENGER_APP_SECRET: META_SECRET,
     MESSENGER_PAGE_ACCESS_TOKEN: 't',
     MESSENGER_API_BASE: `${apiUrl}/v25.0`,
-  }, [], options.root).catch(async (err: unknown) => {
+  }, process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [], options.root).catch(async (err: unknown) => {
     await api.stop();
     throw err;
   });
@@ -88,7 +88,7 @@ export async function run(options: BenchOptions & { root?: string }): Promise<Fi
     ] as const) {
       // A scrape resets the server's event-loop delay histogram: the next one covers this platform's run only.
       const first = await scrape();
-      const before = { metrics: sliceCounts(first), gc: gcPauses(first), cpuMs: cpuMsOf(assistant.pid) };
+      const before = { metrics: sliceCounts(first), gc: gcPauses(first), cpuMs: cpuMsOf(assistant.pid), mainMs: mainThreadCpuMsOf(assistant.pid) };
       benchLoopDelay.reset();
       benchLoopDelay.enable();
       const r = await load({ url: `${assistant.url}${path}`, seconds, connections: 50, rate: RATE, request });
@@ -115,6 +115,8 @@ export async function run(options: BenchOptions & { root?: string }): Promise<Fi
       });
       // Let the answers of this platform drain before the next one is measured.
       await drained(scrape);
+      // Every turn and send of this platform's deliveries counted, whatever ran during the window or after it.
+      results[results.length - 1]![2] += `; drained: server CPU ${((cpuMsOf(assistant.pid) - before.cpuMs) / r.requests).toFixed(2)} ms per delivery, its main thread ${((mainThreadCpuMsOf(assistant.pid) - before.mainMs) / r.requests).toFixed(2)} ms`;
     }
     console.log(`Signed webhooks at ${RATE} deliveries/s for ${seconds} s each, ${CITIZENS} citizens, platform API answering in ${API_DELAY_MS} ms`);
     const [wz, wm] = warmUp;

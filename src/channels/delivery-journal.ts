@@ -1,7 +1,7 @@
 import type { Logger } from '../ops/logger';
 import type { DeliveryProgress, InboundJournal } from '../store/ports';
 import type { DeliveryAttempt } from './inbox';
-import { nextTurnSlot } from './turn-gate';
+import { beforeNextTurn, nextTurnSlot } from './turn-gate';
 
 const RECOVER_BATCH = 50;
 
@@ -72,13 +72,12 @@ export class DeliveryJournal {
 
   /** Keeps the delivery, then processes it in the background; resolves once it is kept (answer the platform then). */
   async accept(body: string, delivery: unknown): Promise<void> {
-    const { journal, channel } = this.options;
     if (this.backlog || this.waitingForSlot >= this.maxWaiting) {
       this.backlog = true;
       this.backlogWrites++;
       try {
         // No lease: the next claim (this process's as slots free, or another instance's) takes it, oldest first.
-        await journal.add(channel, body, 0);
+        await this.keep(body, 0);
       } finally {
         this.backlogWrites--;
       }
@@ -88,12 +87,23 @@ export class DeliveryJournal {
     this.waitingForSlot++;
     let id: string;
     try {
-      id = await journal.add(channel, body, this.leaseMs);
+      id = await this.keep(body, this.leaseMs);
     } catch (err) {
       this.waitingForSlot--;
       throw err;
     }
     this.run(id, delivery, new Date(), 1);
+  }
+
+  /**
+   * Writes the delivery to the journal. A store that commits the deliveries of a poll phase together (SQLite) commits
+   * them ahead of the next turn, so their 200s do not wait for it (src/channels/turn-gate.ts).
+   */
+  private keep(body: string, leaseMs: number): Promise<string> {
+    const { journal, channel } = this.options;
+    const kept = journal.add(channel, body, leaseMs);
+    if (journal.flush) beforeNextTurn(journal.flush);
+    return kept;
   }
 
   /** Takes over deliveries waiting in the journal (a dead process left them, or there was no room) as room allows; answers how many. */

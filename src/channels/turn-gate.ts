@@ -14,6 +14,10 @@
  * dedupe log writes the keys of one iteration together, then the turn goes on) runs at the head of the next check
  * phase, so two more immediates bracket it there; the sum is handed to the caller (a metric).
  *
+ * What the acknowledgements of a poll phase wait for before their 200 (the journal's group commit) is handed to
+ * `beforeNextTurn`: it runs in an immediate of its own at the head of the next check phase, ahead of what the running
+ * turn deferred and of the next turn, so the microtasks that write the 200s drain before either takes the loop.
+ *
  * A turn body that resumes from the network instead (its citizen's previous turn ended with a send, the Redis dedupe
  * answered) would run in a poll phase, between acknowledgements, outside any slot: `inTurnSlot` tells it so, and
  * `withTurnSlot` makes it wait for a slot of its own.
@@ -32,6 +36,8 @@ interface Slice {
 }
 
 const waiting: Waiting[] = [];
+/** Run once each, ahead of the next turn (a Set: each store's commit is asked for by every delivery of a poll phase). */
+const beforeTurn = new Set<() => void>();
 let releasing = false;
 let current: Slice | undefined;
 /** True while a released turn runs: its synchronous stretch and what it deferred to the next check phase. */
@@ -48,6 +54,14 @@ export function nextTurnSlot(onSlice?: (seconds: number) => void): Promise<void>
   });
 }
 
+/**
+ * Runs `commit` at the head of the next check phase, ahead of any turn's work there (when no turn is under way, the
+ * caller's own immediate runs it as soon): what acknowledgements wait for goes before the turns.
+ */
+export function beforeNextTurn(commit: () => void): void {
+  beforeTurn.add(commit);
+}
+
 /** Whether code running now is a released turn's, within its slot (not resumed later from the network). */
 export function inTurnSlot(): boolean {
   return inSlot;
@@ -60,15 +74,26 @@ export async function withTurnSlot<T>(body: () => Promise<T>): Promise<T> {
 }
 
 function releaseNext(): void {
-  // Queued together, these two run in the same check phase, one after the other, with the turn's microtasks between.
+  // Queued together, these run in the same check phase, one after the other, with the microtasks between: what the
+  // acknowledgements wait for, then the turn.
+  setImmediate(runBeforeTurn);
   setImmediate(startOne);
   setImmediate(endOne);
+}
+
+function runBeforeTurn(): void {
+  for (const commit of beforeTurn) {
+    beforeTurn.delete(commit);
+    commit();
+  }
 }
 
 function startOne(): void {
   const next = waiting.shift()!;
   const slice: Slice = { startedAt: 0, heldMs: 0, deferredFrom: 0, onSlice: next.onSlice };
-  // Queued before the turn runs: it opens the next check phase, ahead of the immediates the turn queues.
+  // Queued before the turn runs, these open the next check phase, ahead of the immediates the turn queues: first
+  // what the next poll phase's acknowledgements ask for (they would otherwise wait behind what the turn deferred).
+  setImmediate(runBeforeTurn);
   setImmediate(() => {
     slice.deferredFrom = performance.now();
     inSlot = true;

@@ -91,12 +91,26 @@ export function maskPersonalData(text: string): string {
 const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
 const REQUEST_ID_KEY = '"reqId":';
 
+/** Bytes of log lines kept before one write to stdout; `periodicFlush` writes a quieter trickle at least this often. */
+const STDOUT_BUFFER_BYTES = 4096;
+const STDOUT_FLUSH_MS = 250;
+
+/**
+ * Standard output, written from a buffer: one `write` per ~4 KiB of lines (about a dozen turns' lines under load)
+ * instead of one per line, each of which cost the event loop a write request and its async hooks (docs/performance.md,
+ * "Ack round 2"). Lines wait at most `STDOUT_FLUSH_MS`; pino writes what is left synchronously when the process exits
+ * (`process.exit` after a graceful stop, a start-up failure, an uncaught error), so nothing logged is lost on the way out.
+ */
+export function bufferedStdout(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false, minLength: STDOUT_BUFFER_BYTES, periodicFlush: STDOUT_FLUSH_MS });
+}
+
 /**
  * Structured JSON logs, one object a line, for log shippers. Citizens' data never leaves in them: by field (paths
  * above) and by shape (VALUE_PATTERNS on every string of the finished line). Each line written while serving a
  * request carries its `reqId` (X-Request-Id), so one turn's lines are found together.
  */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export function createLogger(level: string, destination: DestinationStream = bufferedStdout()): Logger {
   const debug = level === 'debug';
   const nested = new Set([...SECRET_FIELDS, ...(debug ? [] : TEXT_FIELDS)]);
   const censor = fieldCensor(new Set([...nested, ...(debug ? [] : ['message'])]), nested);

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { DeliveryJournal } from '../../src/channels/delivery-journal';
+import { beforeNextTurn, nextTurnSlot } from '../../src/channels/turn-gate';
 import { Inbox } from '../../src/channels/inbox';
 import { MenuMemory } from '../../src/channels/zalo/menu-memory';
 import { ZaloAdapter } from '../../src/channels/zalo/zalo-adapter';
@@ -228,5 +229,35 @@ describe('Turns of webhook deliveries and the acknowledgements', () => {
     assert.equal(new Set(seconds).size, citizens.length, `one resumed turn per iteration, not all in the one that read the answers: ${seconds.join(', ')}`);
     // Each answer is drawn and sent in a later slot than its turn ran in: acknowledgements get a poll phase between.
     turns.forEach((t, i) => assert.ok(sends[i].user === t.user && sends[i].iteration > t.iteration, `send ${i} after its turn's iteration`));
+  });
+  it('runs what an acknowledgement waits for (the journal\'s commit) ahead of what a turn deferred and of the next turn', async () => {
+    // A connected pair of sockets: bytes written during a turn are read in the very next poll phase, as a webhook's are.
+    const listener = net.createServer();
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const accepted = new Promise<net.Socket>((resolve) => listener.once('connection', resolve));
+    const client = net.connect((listener.address() as AddressInfo).port, '127.0.0.1');
+    await new Promise((resolve) => client.once('connect', resolve));
+    const peer = await accepted;
+    const order: string[] = [];
+    peer.on('data', () => {
+      order.push('request read');
+      beforeNextTurn(() => order.push('commit'));
+    });
+    try {
+      const first = nextTurnSlot().then(() => {
+        order.push('turn 1');
+        client.write('delivery');
+        // Like the SQLite dedupe: the turn goes on in the next check phase, after the poll phase that reads the request.
+        setImmediate(() => order.push('turn 1 goes on'));
+      });
+      const second = nextTurnSlot().then(() => order.push('turn 2'));
+      await Promise.all([first, second]);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(order, ['turn 1', 'request read', 'commit', 'turn 1 goes on', 'turn 2']);
+    } finally {
+      client.destroy();
+      peer.destroy();
+      await new Promise((resolve) => listener.close(resolve));
+    }
   });
 });

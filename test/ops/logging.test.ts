@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createAssistant, type Assistant } from '../../src/assistant';
-import { loadConfig } from '../../src/config';
+import { loadConfig, projectRoot } from '../../src/config';
 import { createLogger, type Logger } from '../../src/ops/logger';
 import { captureLogs } from '../support/log-lines';
 
@@ -66,6 +67,61 @@ describe('structured logs', () => {
     logger.info('not written');
     logger.warn('written');
     assert.deepEqual(lines.map((l) => l.msg), ['written']);
+  });
+});
+
+/**
+ * A process that logs `count` short lines to its real standard output (the logger's default, buffered destination),
+ * then ends as `end` says; answers its exit code and the lines it wrote.
+ */
+function logThenEnd(end: string, count = 3): Promise<{ code: number | null; lines: Record<string, unknown>[] }> {
+  const script = [
+    "const { createLogger } = require('./src/ops/logger');",
+    "const logger = createLogger('info');",
+    `for (let i = 0; i < ${count}; i++) logger.info({ i }, 'line');`,
+    end,
+  ].join('\n');
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: Record<string, unknown>[] = [];
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    for (let at = out.indexOf('\n'); at >= 0; at = out.indexOf('\n')) {
+      lines.push(JSON.parse(out.slice(0, at)) as Record<string, unknown>);
+      out = out.slice(at + 1);
+    }
+    // A process left running is stopped once its lines are out (the periodic flush wrote them).
+    if (end.includes('setInterval') && lines.length === count) child.kill('SIGKILL');
+  });
+  child.stderr.resume();
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, lines })));
+}
+
+describe('the standard output destination (buffered: one write per few KiB of lines)', function () {
+  // Each case starts a Node that compiles the logger through tsx.
+  this.timeout(60_000);
+
+  it('writes every line still buffered when the process exits (process.exit after a graceful stop)', async () => {
+    const { code, lines } = await logThenEnd('process.exit(0);');
+    assert.equal(code, 0);
+    assert.deepEqual(lines.map((l) => l.i), [0, 1, 2]);
+  });
+
+  it('writes them when the process dies of an uncaught error', async () => {
+    const { code, lines } = await logThenEnd("throw new Error('fatal');");
+    assert.equal(code, 1);
+    assert.deepEqual(lines.map((l) => l.i), [0, 1, 2]);
+  });
+
+  it('writes them while the process runs on quietly, without waiting for a full buffer', async () => {
+    const { lines } = await logThenEnd('setInterval(() => {}, 1000);');
+    assert.deepEqual(lines.map((l) => l.i), [0, 1, 2]);
+  });
+
+  it('writes many lines whole and in order', async () => {
+    const { code, lines } = await logThenEnd('process.exit(0);', 2000);
+    assert.equal(code, 0);
+    assert.deepEqual(lines.map((l) => l.i), Array.from({ length: 2000 }, (_, i) => i));
   });
 });
 

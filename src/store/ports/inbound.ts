@@ -66,4 +66,9 @@ export interface InboundJournal {
   retryLater(id: string, delayMs: number, progress?: DeliveryProgress): Promise<void>;
   /** How many deliveries are kept unprocessed, by channel (a metric: they should drain within seconds). */
   waiting(): Promise<Record<string, number>>;
+  /**
+   * Commits now what `add` and `remove` keep for a commit of their own later in this event-loop iteration (a store
+   * that groups them); absent where each call commits alone.
+   */
+  flush?(): void;
 }

@@ -29,6 +29,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
   });
   const now = options.now ?? systemClock;
   const writer = createSqliteTurnWriter(db, now);
+  const journal = createSqliteInboundJournal(db, now);
   const reader = createSqliteTurnReader(db, now);
   return {
     kind: 'sqlite',
@@ -45,7 +46,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     contacts: createSqliteContactRepository(db),
     channelTokens: createSqliteChannelTokenRepository(db),
     seenEvents: createSqliteSeenEventLog(db, now),
-    inboundJournal: createSqliteInboundJournal(db, now),
+    inboundJournal: journal,
     activity: createSqliteActivityLog(db),
     announcements: createSqliteAnnouncementRepository(db),
     async ping() {
@@ -53,6 +54,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     },
     async close() {
       writer.flush();
+      journal.flush();
       await checkpoints.stop();
       db.close();
     },
