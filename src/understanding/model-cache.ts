@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { CharNgramSvm, type SvmSnapshot } from './char-ngram-svm';
+import { codeFingerprint } from '../util/code-fingerprint';
 import { SituationModel, type SituationRules, type SituationSnapshot } from './situation-model';
 import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot } from './softmax-classifier';
 
@@ -35,24 +36,12 @@ interface SavedModels {
 
 const SUFFIX = '.model';
 
-/** The code that turns examples into features and weights: this folder and the text folding it uses. */
-function codeFingerprint(): string {
-  const hash = createHash('sha256');
-  const files = fs
-    .readdirSync(__dirname)
-    .filter((f) => /\.(ts|js)$/.test(f))
-    .sort()
-    .map((f) => path.join(__dirname, f));
-  const fold = ['fold-text.ts', 'fold-text.js'].map((f) => path.join(__dirname, '..', 'util', f)).filter((f) => fs.existsSync(f));
-  for (const file of [...files, ...fold]) hash.update(path.basename(file)).update(fs.readFileSync(file));
-  return hash.digest('hex');
-}
-
 let code: string | undefined;
 
 /** The cache key of a model trained from `inputs` (everything training reads besides the code) by the running code. */
 export function modelKey(inputs: unknown): string {
-  code ??= codeFingerprint();
+  // The code that turns examples into features and weights: this folder and the text folding it uses.
+  code ??= codeFingerprint(__dirname, ['fold-text.ts', 'fold-text.js'].map((f) => path.join(__dirname, '..', 'util', f)));
   return createHash('sha256').update(code).update(process.versions.v8).update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
 }
 
