@@ -1,8 +1,8 @@
 /** Loads every content file of a content dir into a Knowledge, or reports every problem. */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { codeFingerprint, packageVersion } from '../util/code-fingerprint';
+import { codeFingerprint, filesIn, hashFiles, packageVersion } from '../util/code-fingerprint';
 import { cacheInUse, remember } from '../util/yaml-cache';
 import { ContentError, type ContentProblem } from './content-problem';
 import { createKnowledge, type KnowledgeParts } from './knowledge';
@@ -53,19 +53,9 @@ let code: string | undefined;
  */
 function contentKey(dir: string): string {
   code ??= [codeFingerprint(__dirname), ...['yaml', 'csv-parse', 'zod'].map((name) => `${name}@${packageVersion(name)}`)].join('\n');
-  const hash = createHash('sha256').update('validated content\n').update(code);
-  const procedures = join(dir, 'procedures');
-  const names = existsSync(procedures) ? readdirSync(procedures).sort().map((f) => join('procedures', f)) : [];
-  for (const file of ['fields.yaml', OFFICES_FILE, TOPICS_FILE, FORMER_PROVINCES_FILE, ...names]) {
-    let text: Buffer | string;
-    try {
-      text = readFileSync(join(dir, file));
-    } catch {
-      text = '(unreadable)';
-    }
-    hash.update(`\0${file}\0${text.length}\0`).update(text);
-  }
-  return hash.digest('hex');
+  const procedures = filesIn(join(dir, 'procedures'), '').map((f) => join('procedures', f));
+  const files = ['fields.yaml', OFFICES_FILE, TOPICS_FILE, FORMER_PROVINCES_FILE, ...procedures];
+  return hashFiles(createHash('sha256').update('validated content\n').update(code), dir, files).digest('hex');
 }
 
 /** Loads and validates the content dir; throws a ContentError listing every problem with file and field. */

@@ -1,5 +1,8 @@
-/** What a cache key says about the code that computed a cached value (src/understanding/model-cache.ts, src/knowledge/load-knowledge.ts). */
-import { createHash } from 'node:crypto';
+/**
+ * What a cache key says about the code and the files that computed a cached value (src/understanding/model-cache.ts,
+ * src/knowledge/load-knowledge.ts, src/understanding/index.ts).
+ */
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -24,4 +27,31 @@ export function packageVersion(name: string): string {
     if (pkg.name === name && pkg.version) return pkg.version;
   }
   throw new Error(`no package.json found for ${name}`);
+}
+
+/** Adds each of `files` (relative to `dir`) to `hash`: its name, then its bytes, or a mark when it cannot be read. */
+export function hashFiles(hash: Hash, dir: string, files: readonly string[]): Hash {
+  for (const file of files) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = fs.readFileSync(path.join(dir, file));
+    } catch {
+      bytes = undefined;
+    }
+    hash.update(`\0${file}\0${bytes ? bytes.length : 'unreadable'}\0`);
+    if (bytes) hash.update(bytes);
+  }
+  return hash;
+}
+
+/** The files of `dir` (relative to it, sorted) whose names end with `suffix`; none when it cannot be listed. */
+export function filesIn(dir: string, suffix: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(suffix))
+      .sort();
+  } catch {
+    return [];
+  }
 }
