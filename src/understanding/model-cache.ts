@@ -13,7 +13,13 @@ import { codeFingerprint } from '../util/code-fingerprint';
 import { SituationModel, type SituationRules, type SituationSnapshot } from './situation-model';
 import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot } from './softmax-classifier';
 
-/** The two classifiers of a parser and the feature index they share, and the emergency situation model. */
+/** Training words: those seen twice are spelling targets, the others only known (parser.ts). */
+export interface Vocabulary {
+  targets: string[];
+  known: string[];
+}
+
+/** The two classifiers of a parser and the feature index they share, the emergency situation model, and the training vocabulary. */
 export interface TrainedModels {
   index: FeatureIndex;
   intents: SoftmaxClassifier;
@@ -23,6 +29,7 @@ export interface TrainedModels {
   letters: CharNgramSvm;
   /** The character n-gram SVM over procedure labels, the second opinion on a letter's procedure (letter-procedure.ts). */
   letterProcedures: CharNgramSvm;
+  vocabulary: Vocabulary;
 }
 
 interface SavedModels {
@@ -32,6 +39,7 @@ interface SavedModels {
   situations: SituationSnapshot;
   letters: SvmSnapshot;
   letterProcedures: SvmSnapshot;
+  vocabulary: Vocabulary;
 }
 
 const SUFFIX = '.model';
@@ -69,6 +77,7 @@ export class ModelCache {
         situations: SituationModel.restore(situations, saved.situations),
         letters: CharNgramSvm.restore(saved.letters),
         letterProcedures: CharNgramSvm.restore(saved.letterProcedures),
+        vocabulary: saved.vocabulary,
       };
     }
     return undefined;
@@ -81,7 +90,7 @@ export class ModelCache {
   save(key: string, models: TrainedModels): void {
     const dir = this.dirs[0];
     if (!dir) return;
-    const saved: SavedModels = { features: models.index.names(), intents: models.intents.snapshot(), procedures: models.procedures.snapshot(), situations: models.situations.snapshot(), letters: models.letters.snapshot(), letterProcedures: models.letterProcedures.snapshot() };
+    const saved: SavedModels = { features: models.index.names(), intents: models.intents.snapshot(), procedures: models.procedures.snapshot(), situations: models.situations.snapshot(), letters: models.letters.snapshot(), letterProcedures: models.letterProcedures.snapshot(), vocabulary: models.vocabulary };
     try {
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, key + SUFFIX);
