@@ -35,6 +35,8 @@ export interface Understanding {
    * only the first message does (the English texts), ~1 ms of CPU each after it.
    */
   samples: readonly string[];
+  /** The procedure families (căn cước, xe…) and their members, for the bot's "which one?" buttons; from the lexicon the parser reads. */
+  groups: Record<string, string[]>;
 }
 
 /** `createParser`, plus the language detector from the same examples (intents/ is read once for both). */
@@ -45,17 +47,13 @@ export function createUnderstanding(options: ParserOptions): Understanding {
     const key = e.locale === 'vi' ? e.intent : e.locale;
     if (!samples.has(key)) samples.set(key, e.text);
   }
-  return { parser: parserFor(options, resources, examples), detectLanguage: createLanguageDetector(examples), samples: [...samples.values()] };
+  const groups = Object.fromEntries(Object.entries(resources.procedures.groups).map(([group, g]) => [group, g.members]));
+  return { parser: parserFor(options, resources, examples), detectLanguage: createLanguageDetector(examples), samples: [...samples.values()], groups };
 }
 
 function parserFor(options: ParserOptions, resources: Resources, examples: readonly Example[]): Parser {
   const cache = options.cacheDirs?.length ? new ModelCache(options.cacheDirs) : undefined;
   return buildParser(resources, examples, options, {}, cache);
-}
-
-/** The procedure families (căn cước, xe…) and their members, for the bot's "which one?" buttons; same file the parser reads. */
-export function procedureGroups(intentsDir: string): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(readIntents(intentsDir).resources.procedures.groups).map(([group, g]) => [group, g.members]));
 }
 
 let code: string | undefined;
@@ -65,7 +63,7 @@ let code: string | undefined;
  * (src/util/yaml-cache.ts) when a cache folder is set, under a key of every file read, this folder's code and the
  * parsing libraries' versions: a start with the same files restores it.
  */
-function readIntents(intentsDir: string): { resources: Resources; examples: Example[] } {
+export function readIntents(intentsDir: string): { resources: Resources; examples: Example[] } {
   const read = () => ({ resources: loadResources(intentsDir), examples: loadTrainingData(intentsDir) });
   if (!cacheInUse()) return read();
   code ??= [codeFingerprint(__dirname), ...['yaml', 'zod'].map((name) => `${name}@${packageVersion(name)}`)].join('\n');

@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { procedureGroups } from '../../src/understanding';
+import { readIntents } from '../../src/understanding';
 import { loadResources } from '../../src/understanding/resources';
 import { loadTrainingData } from '../../src/understanding/training-data';
 import { saveYamlCache, useYamlCache } from '../../src/util/yaml-cache';
 import { INTENTS_DIR } from './support';
 
 const cacheFile = (dir: string) => path.join(dir, 'yaml.cache');
+const procedureGroups = (dir: string) => Object.fromEntries(Object.entries(readIntents(dir).resources.procedures.groups).map(([group, g]) => [group, g.members]));
 
 /** The cache entry holding intents/ as read and checked (src/understanding/index.ts). */
 function intentsEntry(dir: string): { entries: Map<string, Buffer>; key: string; value: { resources: ReturnType<typeof loadResources>; examples: unknown[] } } {
