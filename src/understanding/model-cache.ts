@@ -44,6 +44,23 @@ interface SavedModels {
 
 const SUFFIX = '.model';
 
+/**
+ * `v8.deserialize`, with every typed array in an array buffer of its own. v8's answers a typed array as a view on the
+ * file's buffer when its bytes happen to be aligned (the view would keep all 16 MB of the file alive) and copies it
+ * otherwise; the classifiers then copied every array again. Here each is copied exactly once.
+ */
+function deserializeOwned(file: Buffer): unknown {
+  // `_readHostObject` is the documented hook for host objects (typed arrays among them); @types/node leaves it out.
+  const deserializer = new v8.DefaultDeserializer(file) as v8.DefaultDeserializer & { _readHostObject(): unknown };
+  const read = deserializer._readHostObject.bind(deserializer);
+  deserializer._readHostObject = () => {
+    const view = read() as Float64Array;
+    return view.buffer === file.buffer ? view.slice() : view;
+  };
+  deserializer.readHeader();
+  return deserializer.readValue();
+}
+
 let code: string | undefined;
 
 /** The cache key of a model trained from `inputs` (everything training reads besides the code) by the running code. */
@@ -65,7 +82,7 @@ export class ModelCache {
     for (const dir of this.dirs) {
       let saved: SavedModels;
       try {
-        saved = v8.deserialize(fs.readFileSync(path.join(dir, key + SUFFIX))) as SavedModels;
+        saved = deserializeOwned(fs.readFileSync(path.join(dir, key + SUFFIX))) as SavedModels;
       } catch {
         continue;
       }
