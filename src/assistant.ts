@@ -47,7 +47,7 @@ import { warmUp } from './ops/warm-up';
 import { createStore } from './store';
 import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
-import { createUnderstanding, procedureGroups, type Understanding } from './understanding';
+import { createUnderstanding, type Understanding } from './understanding';
 import { saveYamlCache, useYamlCache } from './util/yaml-cache';
 import { retentionRules, scheduleRetention } from './privacy/retention';
 import { createPrivacySource } from './privacy/privacy-content';
@@ -129,7 +129,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
 
   const translator = loadTranslator(path.join(config.contentDir, 'locales'));
   const currentKnowledge = () => knowledge.current();
-  const groups = procedureGroups(config.intentsDir);
+  const groups = understanding.groups;
   // Police questions that are not whole procedures (weapons, a locked VNeID…) are answered from content.
   const answerTopic = createTopicAnswerer(currentKnowledge);
   const offices = createOfficeHandlers({ knowledge: currentKnowledge, answerTopic, nearestWithinKm: config.NEAREST_WITHIN_KM });

@@ -1,19 +1,20 @@
 import { once } from 'node:events';
-import { loadConfigOrReport } from './config';
-import { createHttpServer } from './http/app';
 import { installLazyModules } from './ops/lazy-modules';
-import { createLogger } from './ops/logger';
-import { shutDown } from './ops/shutdown';
-import { collectStartUpGarbage } from './ops/start-up-garbage';
+
+// Before anything loads botbuilder, zod or prom-client: their entry points would load code we never use
+// (src/ops/lazy-modules.ts). The rest is required below, once the stand-ins are in place.
+installLazyModules();
+const { loadConfigOrReport } = require('./config') as typeof import('./config');
+const { createHttpServer } = require('./http/app') as typeof import('./http/app');
+const { createLogger } = require('./ops/logger') as typeof import('./ops/logger');
+const { shutDown } = require('./ops/shutdown') as typeof import('./ops/shutdown');
+const { collectStartUpGarbage } = require('./ops/start-up-garbage') as typeof import('./ops/start-up-garbage');
 
 /** Starts the assistant: reads config, builds every part, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfigOrReport();
   if (!config) process.exit(2);
   const logger = createLogger(config.LOG_LEVEL);
-  // Before anything loads botbuilder: its entry points would load the Bot Framework connector and number recognisers
-  // we never use (src/ops/lazy-modules.ts).
-  installLazyModules();
   const { createAssistant } = require('./assistant') as typeof import('./assistant');
   const assistant = await createAssistant(config, logger);
   assistant.knowledge.watch();

@@ -8,6 +8,10 @@
  *   the index.
  * - botbuilder-dialogs' prompts load `@microsoft/recognizers-text-number` (a 1.2 MB bundle, ~60 ms and ~8 MB) to
  *   recognise numbered choices; our dialogs prompt for text only.
+ * - zod's entry points load its locales (`z.locales`, 63 files, ~100 ms of CPU); its schemas load the English
+ *   messages themselves, and we never pick another locale.
+ * - prom-client's CPU counter loads `@opentelemetry/api` (~50 files, ~50 ms) to attach trace exemplars, which it
+ *   reads only when exemplars are enabled; ours are not.
  *
  * So the built server puts in `require.cache`, before anything loads them, stand-ins that load the real code on first
  * use (`require.cache` entries may be added, per Node's documentation): botbuilder-core's index with the same exports,
@@ -102,7 +106,8 @@ function cache(file: string, exports: object): void {
 /** Makes every later `require` of these libraries (and botbuilder-core's files' `require(".")`) get the stand-ins. */
 export function installLazyModules(): void {
   cache(require.resolve('botbuilder-core'), lazyBotbuilderCoreExports());
-  const dialogs = path.dirname(require.resolve('botbuilder-dialogs'));
-  const recognizers = require.resolve('@microsoft/recognizers-text-number', { paths: [dialogs] });
-  cache(recognizers, deferredExports(recognizers, true));
+  const deferred = (file: string) => cache(file, deferredExports(file, true));
+  deferred(require.resolve('@microsoft/recognizers-text-number', { paths: [path.dirname(require.resolve('botbuilder-dialogs'))] }));
+  deferred(require.resolve('zod/v4/locales'));
+  deferred(require.resolve('@opentelemetry/api', { paths: [path.dirname(require.resolve('prom-client'))] }));
 }

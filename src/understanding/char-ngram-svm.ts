@@ -118,8 +118,8 @@ export class CharNgramSvm {
 
   /** A model that scores exactly as the one `snapshot` was taken of. */
   static restore(snapshot: SvmSnapshot): CharNgramSvm {
-    // Copied out: arrays read back by v8.deserialize may be views on the whole file's buffer (see SoftmaxClassifier.restore).
-    return new CharNgramSvm({ ...snapshot, idf: snapshot.idf.slice(), weights: snapshot.weights.slice(), bias: snapshot.bias.slice() });
+    // The snapshot's arrays become the model's (see SoftmaxClassifier.restore).
+    return new CharNgramSvm({ ...snapshot });
   }
 
   snapshot(): SvmSnapshot {

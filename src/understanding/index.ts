@@ -1,9 +1,13 @@
 /** Language understanding: the only door is `createParser(options).parse(text, locale)`. */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { codeFingerprint, filesIn, hashFiles, packageVersion } from '../util/code-fingerprint';
+import { cacheInUse, remember } from '../util/yaml-cache';
 import { createLanguageDetector, type LanguageDetector } from './language-detector';
 import { ModelCache } from './model-cache';
 import { buildParser } from './parser';
-import { loadResources } from './resources';
-import { loadTrainingData } from './training-data';
+import { loadResources, type Resources } from './resources';
+import { loadTrainingData, type Example } from './training-data';
 import type { Parser, ParserOptions } from './types';
 
 export type { IntentScore, LocationEntry, Locale, ParsedEntity, ParseResult, Parser, ParserOptions } from './types';
@@ -17,7 +21,8 @@ export { INTENT_NAMES, PROCEDURE_IDS } from './taxonomy-names';
  * `options.cacheDirs`; throws naming the bad file.
  */
 export function createParser(options: ParserOptions): Parser {
-  return parserFor(options, loadTrainingData(options.intentsDir));
+  const { resources, examples } = readIntents(options.intentsDir);
+  return parserFor(options, resources, examples);
 }
 
 /** What the bot understands with: the parser and the language detector, learned from one reading of intents/. */
@@ -30,25 +35,41 @@ export interface Understanding {
    * only the first message does (the English texts), ~1 ms of CPU each after it.
    */
   samples: readonly string[];
+  /** The procedure families (căn cước, xe…) and their members, for the bot's "which one?" buttons; from the lexicon the parser reads. */
+  groups: Record<string, string[]>;
 }
 
 /** `createParser`, plus the language detector from the same examples (intents/ is read once for both). */
 export function createUnderstanding(options: ParserOptions): Understanding {
-  const examples = loadTrainingData(options.intentsDir);
+  const { resources, examples } = readIntents(options.intentsDir);
   const samples = new Map<string, string>();
   for (const e of examples) {
     const key = e.locale === 'vi' ? e.intent : e.locale;
     if (!samples.has(key)) samples.set(key, e.text);
   }
-  return { parser: parserFor(options, examples), detectLanguage: createLanguageDetector(examples), samples: [...samples.values()] };
+  const groups = Object.fromEntries(Object.entries(resources.procedures.groups).map(([group, g]) => [group, g.members]));
+  return { parser: parserFor(options, resources, examples), detectLanguage: createLanguageDetector(examples), samples: [...samples.values()], groups };
 }
 
-function parserFor(options: ParserOptions, examples: ReturnType<typeof loadTrainingData>): Parser {
+function parserFor(options: ParserOptions, resources: Resources, examples: readonly Example[]): Parser {
   const cache = options.cacheDirs?.length ? new ModelCache(options.cacheDirs) : undefined;
-  return buildParser(loadResources(options.intentsDir), examples, options, {}, cache);
+  return buildParser(resources, examples, options, {}, cache);
 }
 
-/** The procedure families (căn cước, xe…) and their members, for the bot's "which one?" buttons; same file the parser reads. */
-export function procedureGroups(intentsDir: string): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(loadResources(intentsDir).procedures.groups).map(([group, g]) => [group, g.members]));
+let code: string | undefined;
+
+/**
+ * intents/ read and checked (~250 files, ~0.15 s of a start's CPU, most of it zod's), kept with the parsed YAML
+ * (src/util/yaml-cache.ts) when a cache folder is set, under a key of every file read, this folder's code and the
+ * parsing libraries' versions: a start with the same files restores it.
+ */
+export function readIntents(intentsDir: string): { resources: Resources; examples: Example[] } {
+  const read = () => ({ resources: loadResources(intentsDir), examples: loadTrainingData(intentsDir) });
+  if (!cacheInUse()) return read();
+  code ??= [codeFingerprint(__dirname), ...['yaml', 'zod'].map((name) => `${name}@${packageVersion(name)}`)].join('\n');
+  const files = [
+    'abbreviations.yaml',
+    ...['lexicon', 'situations', 'vi', 'en'].flatMap((sub) => filesIn(join(intentsDir, sub), '.yaml').map((f) => join(sub, f))),
+  ];
+  return remember(hashFiles(createHash('sha256').update('intents\n').update(code), intentsDir, files).digest('hex'), read);
 }

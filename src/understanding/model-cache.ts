@@ -9,10 +9,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { CharNgramSvm, type SvmSnapshot } from './char-ngram-svm';
+import { codeFingerprint } from '../util/code-fingerprint';
 import { SituationModel, type SituationRules, type SituationSnapshot } from './situation-model';
 import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot } from './softmax-classifier';
 
-/** The two classifiers of a parser and the feature index they share, and the emergency situation model. */
+/** Training words: those seen twice are spelling targets, the others only known (parser.ts). */
+export interface Vocabulary {
+  targets: string[];
+  known: string[];
+}
+
+/** The two classifiers of a parser and the feature index they share, the emergency situation model, and the training vocabulary. */
 export interface TrainedModels {
   index: FeatureIndex;
   intents: SoftmaxClassifier;
@@ -22,6 +29,7 @@ export interface TrainedModels {
   letters: CharNgramSvm;
   /** The character n-gram SVM over procedure labels, the second opinion on a letter's procedure (letter-procedure.ts). */
   letterProcedures: CharNgramSvm;
+  vocabulary: Vocabulary;
 }
 
 interface SavedModels {
@@ -31,28 +39,34 @@ interface SavedModels {
   situations: SituationSnapshot;
   letters: SvmSnapshot;
   letterProcedures: SvmSnapshot;
+  vocabulary: Vocabulary;
 }
 
 const SUFFIX = '.model';
 
-/** The code that turns examples into features and weights: this folder and the text folding it uses. */
-function codeFingerprint(): string {
-  const hash = createHash('sha256');
-  const files = fs
-    .readdirSync(__dirname)
-    .filter((f) => /\.(ts|js)$/.test(f))
-    .sort()
-    .map((f) => path.join(__dirname, f));
-  const fold = ['fold-text.ts', 'fold-text.js'].map((f) => path.join(__dirname, '..', 'util', f)).filter((f) => fs.existsSync(f));
-  for (const file of [...files, ...fold]) hash.update(path.basename(file)).update(fs.readFileSync(file));
-  return hash.digest('hex');
+/**
+ * `v8.deserialize`, with every typed array in an array buffer of its own. v8's answers a typed array as a view on the
+ * file's buffer when its bytes happen to be aligned (the view would keep all 16 MB of the file alive) and copies it
+ * otherwise; the classifiers then copied every array again. Here each is copied exactly once.
+ */
+function deserializeOwned(file: Buffer): unknown {
+  // `_readHostObject` is the documented hook for host objects (typed arrays among them); @types/node leaves it out.
+  const deserializer = new v8.DefaultDeserializer(file) as v8.DefaultDeserializer & { _readHostObject(): unknown };
+  const read = deserializer._readHostObject.bind(deserializer);
+  deserializer._readHostObject = () => {
+    const view = read() as Float64Array;
+    return view.buffer === file.buffer ? view.slice() : view;
+  };
+  deserializer.readHeader();
+  return deserializer.readValue();
 }
 
 let code: string | undefined;
 
 /** The cache key of a model trained from `inputs` (everything training reads besides the code) by the running code. */
 export function modelKey(inputs: unknown): string {
-  code ??= codeFingerprint();
+  // The code that turns examples into features and weights: this folder and the text folding it uses.
+  code ??= codeFingerprint(__dirname, ['fold-text.ts', 'fold-text.js'].map((f) => path.join(__dirname, '..', 'util', f)));
   return createHash('sha256').update(code).update(process.versions.v8).update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
 }
 
@@ -68,7 +82,7 @@ export class ModelCache {
     for (const dir of this.dirs) {
       let saved: SavedModels;
       try {
-        saved = v8.deserialize(fs.readFileSync(path.join(dir, key + SUFFIX))) as SavedModels;
+        saved = deserializeOwned(fs.readFileSync(path.join(dir, key + SUFFIX))) as SavedModels;
       } catch {
         continue;
       }
@@ -80,6 +94,7 @@ export class ModelCache {
         situations: SituationModel.restore(situations, saved.situations),
         letters: CharNgramSvm.restore(saved.letters),
         letterProcedures: CharNgramSvm.restore(saved.letterProcedures),
+        vocabulary: saved.vocabulary,
       };
     }
     return undefined;
@@ -92,7 +107,7 @@ export class ModelCache {
   save(key: string, models: TrainedModels): void {
     const dir = this.dirs[0];
     if (!dir) return;
-    const saved: SavedModels = { features: models.index.names(), intents: models.intents.snapshot(), procedures: models.procedures.snapshot(), situations: models.situations.snapshot(), letters: models.letters.snapshot(), letterProcedures: models.letterProcedures.snapshot() };
+    const saved: SavedModels = { features: models.index.names(), intents: models.intents.snapshot(), procedures: models.procedures.snapshot(), situations: models.situations.snapshot(), letters: models.letters.snapshot(), letterProcedures: models.letterProcedures.snapshot(), vocabulary: models.vocabulary };
     try {
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, key + SUFFIX);

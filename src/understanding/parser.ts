@@ -2,7 +2,7 @@
 import { Analyser, MAX_CHARS } from './analyser';
 import { CharNgramSvm } from './char-ngram-svm';
 import { letterProcedure, trainLetterProcedures } from './letter-procedure';
-import { modelKey, type ModelCache, type TrainedModels } from './model-cache';
+import { modelKey, type ModelCache, type TrainedModels, type Vocabulary } from './model-cache';
 import { saysNothing } from './normalise';
 import { parsePayload } from './payload';
 import { decideProcedure, mayConsult, PROCEDURE_THRESHOLDS, wantsProcedure, type ProcedureEvidence, type ProcedureThresholds } from './procedure-decision';
@@ -35,7 +35,7 @@ const THANKS_CONFIDENCE = 0.5;
 const NOTHING_SAID_INTENT = 'help';
 
 /** Training words: those seen twice are spelling targets; one-off words (maybe typos) are only left alone. */
-function trainingVocabulary(examples: readonly Example[]): { targets: string[]; known: string[] } {
+function trainingVocabulary(examples: readonly Example[]): Vocabulary {
   const counts = new Map<string, number>();
   for (const e of examples) for (const t of tokenise(e.text, MAX_CHARS)) counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
   return { targets: [...counts].filter(([, n]) => n >= 2).map(([w]) => w), known: [...counts.keys()] };
@@ -62,11 +62,13 @@ export function buildParser(
   settings: BuildSettings = {},
   cache?: ModelCache,
 ): InspectableParser {
-  const analyser = new Analyser(resources, trainingVocabulary(examples), options);
   const key = cache && modelKey({ resources, examples, procedureAliases: options.procedureAliases, locations: options.locations, settings });
   let models = key ? cache?.load(key, resources.situations) : undefined;
+  // The vocabulary comes from the same examples as the models, so it is saved with them (tokenising every example is ~5% of a start).
+  const vocabulary = models?.vocabulary ?? trainingVocabulary(examples);
+  const analyser = new Analyser(resources, vocabulary, options);
   if (!models) {
-    models = trainModels(analyser, resources, examples, settings);
+    models = { ...trainModels(analyser, resources, examples, settings), vocabulary };
     if (key) cache?.save(key, models);
   }
   const { index, intents: classifier, procedures, situations, letters, letterProcedures } = models;
@@ -126,7 +128,7 @@ export function buildParser(
 }
 
 /** Trains both models on `examples`; deterministic, so a cached result is the same model (model-cache.ts). */
-function trainModels(analyser: Analyser, resources: Resources, examples: readonly Example[], settings: BuildSettings): TrainedModels {
+function trainModels(analyser: Analyser, resources: Resources, examples: readonly Example[], settings: BuildSettings): Omit<TrainedModels, 'vocabulary'> {
   // Both models read the same features: each example is analysed and encoded once, and so is each message.
   const index = new FeatureIndex();
   const analysed = examples.map((e) => analyser.analyse(e.text));

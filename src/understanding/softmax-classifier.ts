@@ -226,10 +226,9 @@ export class SoftmaxClassifier {
   static restore(snapshot: ClassifierSnapshot, index: FeatureIndex): SoftmaxClassifier {
     const model = new SoftmaxClassifier(snapshot.labels, index);
     model.columns = snapshot.columns;
-    // Copied out: arrays read back by v8.deserialize may be views on the whole file's buffer, which would stay alive
-    // beside them (~9 MB of a parser's memory, docs/performance.md). `slice` keeps every bit.
-    model.weights = snapshot.single ? Float32Array.from(snapshot.weights) : snapshot.weights.slice();
-    model.bias = snapshot.bias.slice();
+    // The snapshot's arrays become the model's: the model cache reads each into a buffer of its own (model-cache.ts).
+    model.weights = snapshot.single ? Float32Array.from(snapshot.weights) : snapshot.weights;
+    model.bias = snapshot.bias;
     model.temperature = snapshot.temperature;
     return model;
   }

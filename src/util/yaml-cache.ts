@@ -3,7 +3,8 @@
  * and training files (~260 files) was about half of a start's CPU (docs/performance.md), and the same text always
  * parses to the same data. So each parse result is saved under a SHA-256 of the text, the parse options and the `yaml`
  * version; a start that reads the same text restores a fresh copy of that data instead of parsing. A text that does
- * not parse is never cached: its error is raised by the parser, as before.
+ * not parse is never cached: its error is raised by the parser, as before. `remember` keeps other data derived the
+ * same way from files alone (the validated content, src/knowledge/load-knowledge.ts) in the same file.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -32,26 +33,41 @@ export function useYamlCache(cacheDirs: readonly string[]): void {
   missed = false;
 }
 
-/** `yaml.parse(text, options)`, answered from the cache when the same text was parsed before with the same options. */
-export function parseYaml(text: string, options: YamlOptions = {}): unknown {
-  if (dirs.length === 0) return parse(text, options);
-  const key = createHash('sha256').update(YAML_VERSION).update(JSON.stringify(options)).update(text).digest('hex');
+/** Whether a cache folder is set (`useYamlCache`): without one, `remember` only computes, and callers need no key. */
+export function cacheInUse(): boolean {
+  return dirs.length > 0;
+}
+
+/**
+ * `compute()`, or a fresh copy of what it answered when `key` was computed before (`key` must say everything the answer
+ * depends on). An answer of `undefined`, or a throw, is not cached. Answers must be plain data `v8.serialize` keeps.
+ */
+export function remember<T>(key: string, compute: () => T): T {
+  if (dirs.length === 0) return compute();
   stored ??= readStored();
   const saved = used.get(key) ?? stored.get(key);
   if (saved) {
     try {
       // A fresh copy for every caller: one reader changing its data must not change another's.
-      const data: unknown = v8.deserialize(saved);
+      const data = v8.deserialize(saved) as T;
       used.set(key, saved);
       return data;
     } catch {
       // A damaged entry is a miss.
     }
   }
-  const data = parse(text, options);
-  used.set(key, v8.serialize(data));
-  missed = true;
+  const data = compute();
+  if (data !== undefined) {
+    used.set(key, v8.serialize(data));
+    missed = true;
+  }
   return data;
+}
+
+/** `yaml.parse(text, options)`, answered from the cache when the same text was parsed before with the same options. */
+export function parseYaml(text: string, options: YamlOptions = {}): unknown {
+  if (dirs.length === 0) return parse(text, options);
+  return remember(createHash('sha256').update(YAML_VERSION).update(JSON.stringify(options)).update(text).digest('hex'), () => parse(text, options));
 }
 
 /**

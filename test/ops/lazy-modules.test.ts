@@ -54,6 +54,39 @@ describe('libraries loaded on first use (src/ops/lazy-modules.ts)', function () 
     assert.deepEqual(JSON.parse(out), { connector: false, numbers: false, esModule: true, turnContext: 'function', message: 'message', found: ['hai'] });
   });
 
+  it('once installed, zod and prom-client load without zod’s locales or OpenTelemetry, and both still work when used', () => {
+    const script = `
+      const Module = require('node:module');
+      const ran = [];
+      const compile = Module.prototype._compile;
+      Module.prototype._compile = function (code, file) { ran.push(file); return compile.call(this, code, file); };
+      require('./src/ops/lazy-modules').installLazyModules();
+      const { z } = require('zod');
+      const prom = require('prom-client');
+      const before = { locales: ran.some((f) => f.includes('/zod/v4/locales/index')), otel: ran.some((f) => f.includes('/@opentelemetry/api/')) };
+      const english = z.string().safeParse(1).error.issues[0].message;
+      // Another locale, as z.config(z.locales.xx()) picks it: the locales load then.
+      z.config(z.locales.fr());
+      const french = z.string().safeParse(1).error.issues[0].message;
+      z.config(z.locales.en());
+      // Exemplars are what prom-client reads OpenTelemetry for.
+      const registry = new prom.Registry(prom.Registry.OPENMETRICS_CONTENT_TYPE);
+      prom.collectDefaultMetrics({ register: registry, enableExemplars: true });
+      registry.metrics().then((text) => {
+        const cpu = /process_cpu_user_seconds_total \\d/.test(text);
+        console.log(JSON.stringify({ ...before, english, frenchDiffers: french !== english, cpu, otelLoaded: ran.some((f) => f.includes('/@opentelemetry/api/')) }));
+      });`;
+    const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: projectRoot, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), {
+      locales: false,
+      otel: false,
+      english: 'Invalid input: expected string, received number',
+      frenchDiffers: true,
+      cpu: true,
+      otelLoaded: true,
+    });
+  });
+
   it('the server as npm start runs it starts listening without having run them', async function () {
     this.timeout(120_000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lazy-modules-'));
@@ -63,7 +96,7 @@ describe('libraries loaded on first use (src/ops/lazy-modules.ts)', function () 
       await eventually(() => fs.existsSync(out), 'the server to listen', 110_000);
       const ran = JSON.parse(fs.readFileSync(out, 'utf8')) as string[];
       assert.ok(ran.some((f) => f.includes('/botbuilder-dialogs/')), 'the dialogs loaded');
-      assert.deepEqual(ran.filter((f) => /\/(botframework-connector|recognizers-text-number|@azure)\//.test(f)), []);
+      assert.deepEqual(ran.filter((f) => /\/(botframework-connector|recognizers-text-number|@azure|@opentelemetry)\/|\/zod\/v4\/locales\/index/.test(f)), []);
     } finally {
       await running.stop();
       fs.rmSync(dir, { recursive: true, force: true });

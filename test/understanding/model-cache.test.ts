@@ -5,6 +5,8 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { createParser, type Parser } from '../../src/understanding';
 import { loadHeldOut } from '../../src/understanding/evaluation/heldout';
+import { ModelCache } from '../../src/understanding/model-cache';
+import { loadResources } from '../../src/understanding/resources';
 import { INTENTS_DIR } from './support';
 
 const ALIASES = { 'tam-tru': ['giấy đăng ký ở tạm'] };
@@ -29,6 +31,10 @@ describe('understanding/model cache', function () {
     assert.deepEqual(parseAll(createParser({ intentsDir: INTENTS_DIR, procedureAliases: ALIASES, cacheDirs: [dir] })), trained);
     assert.equal(modelFiles(dir).length, 1);
     assert.deepEqual(parseAll(createParser({ intentsDir: INTENTS_DIR, procedureAliases: ALIASES, cacheDirs: [dir] })), trained);
+    // Restored weights are arrays of their own, not views that would keep the whole file's buffer alive.
+    const models = new ModelCache([dir]).load(modelFiles(dir)[0].replace(/\.model$/, ''), loadResources(INTENTS_DIR).situations)!;
+    const arrays = [models.intents.snapshot(), models.procedures.snapshot(), models.letters.snapshot(), models.letterProcedures.snapshot()].flatMap((m) => [m.weights, m.bias]);
+    for (const a of arrays.filter((a) => a.byteLength > 8192)) assert.equal(a.buffer.byteLength, a.byteLength);
   });
 
   it('really parses with the saved weights (a tampered file changes the answers), and only for the same inputs', () => {
