@@ -3,7 +3,7 @@
  * says (going on now or over, real or a film, a lesson, a recipe, paperwork; someone at risk; a plea; the kind of
  * hazard) from situation frames and words, and grades it. A second model picks who must come first (police, fire, medical)
  * from the same reading, so "chạy" (run) never counts as "cháy" (fire). Hand rules are kept only for phrases that
- * state a present danger outright ("cứu với", "nhà đang cháy").
+ * state a present danger outright ("nhà đang cháy"); a bare plea ("cứu với") is a frame the model weighs (round 20).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,8 +59,8 @@ const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
-// Round 17: `watching` and `threat`. Round 18: `repeated`, `worry` and `unprotected`. Round 19: `which`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'unprotected', 'which']);
+// Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -86,9 +86,11 @@ const HIGH_FEVER = 38.5;
  * as a danger more likely than not (a bare "dang kiem" is "đang kiếm", a sword, at 0.43). Round 10, chosen on every dev
  * set together: `alone` down from 0.8 (dangers told with no frame word, "tài xế không dừng", read 0.6–0.8; no harmless
  * message did); `setApartSure` and `setApartPossible`: what a message set apart from real life now (see `judge`) needs for
- * the card and for the line with the numbers.
+ * the card and for the line with the numbers. Round 20, chosen on every dev set and the published blind rounds together
+ * (the highest that caught blind round 9's hedged bangs and round 14's flood warning, 0.05, left round 14's): `sign`,
+ * what a hazard told as a sign needs for the line (see `judge`); no harmless message of any set rose to it.
  */
-export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.6, clause: 0.5, setApartSure: 0.8, setApartPossible: 0.4 };
+export const GRADE_THRESHOLDS = { sure: 0.3, possible: 0.1, alone: 0.6, clause: 0.5, setApartSure: 0.8, setApartPossible: 0.4, sign: 0.03 };
 // A message longer than this is a story (round 11): its closing part, where the situation now is told, is read on its own
 // too, at most this many words of its last sentences (the length of the messages the model learnt most from: nine in ten
 // training dangers have fewer than 25 words).
@@ -123,7 +125,6 @@ const phrases = z.array(z.string().min(1));
 const lexiconSchema = z.object({
   frames: z.record(z.string(), phrases),
   explicit: phrases,
-  pleas: phrases.default([]),
   ongoing: phrases.default([]),
   present: phrases.default([]),
   negation: phrases.default([]),
@@ -152,8 +153,6 @@ export interface SituationExample {
 export interface Situations {
   frames: Record<string, string[]>;
   explicit: string[];
-  /** Hand rules that only plead ("cứu với"): they make a possible danger sure, and leave anything less to the model. */
-  pleas: string[];
   /** Words that say a clause is going on at this very moment ("đang"): such a clause with a hazard is read on its own too. */
   ongoing: string[];
   /** Words that tell a story's time is this moment or today ("sáng nay", "đến giờ"): see `storyTime`. */
@@ -246,7 +245,7 @@ export interface SituationSnapshot {
 /** The trained situation and service models with the frames they read. */
 export class SituationModel {
   private readonly frames = new PhraseMatcher<{ frame: string; cues: string[] }>();
-  private readonly explicit = new PhraseMatcher<{ cues: string[]; plea: boolean }>();
+  private readonly explicit = new PhraseMatcher<string[]>();
   private readonly ongoing = new PhraseMatcher<string[]>();
   private readonly present = new PhraseMatcher<string[]>();
   private readonly negation = new PhraseMatcher<string[]>();
@@ -266,8 +265,7 @@ export class SituationModel {
   ) {
     const cues = (p: string) => normaliseText(p.toLowerCase()).split(/\s+/);
     for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, { frame, cues: cues(p) });
-    for (const p of situations.explicit) this.explicit.add(p, { cues: cues(p), plea: false });
-    for (const p of situations.pleas) this.explicit.add(p, { cues: cues(p), plea: true });
+    for (const p of situations.explicit) this.explicit.add(p, cues(p));
     for (const p of situations.ongoing) this.ongoing.add(p, cues(p));
     for (const p of situations.present) this.present.add(p, cues(p));
     for (const p of situations.negation) this.negation.add(p, cues(p));
@@ -332,12 +330,12 @@ export class SituationModel {
     const time = lastTime(marks);
     const closing = this.closingPart(message, frames, time);
     const closingDanger = closing && this.dangerProbability(closing.part, closing.context);
-    const clauses = [...this.presentClauses(message, frames).map((clause) => this.dangerProbability(clause)), ...(closing?.present ? [closingDanger as number] : [])]
+    const clauses = [...this.presentClauses(message, frames, scores[0].label === 'numbers').map((clause) => this.dangerProbability(clause)), ...(closing?.present ? [closingDanger as number] : [])]
       .filter((q) => q >= GRADE_THRESHOLDS.clause);
     const danger = Math.max(p('danger'), ...clauses);
-    // A plea over homework or a deadline ("cứu tôi với bài tập này") is a figure of speech. A bare plea makes a possible
-    // danger sure; with no sign of danger besides it ("cứu với, làm mãi không được căn cước", "cứu em với, máy tính bị
-    // đơ") the model decides, as the plea is then about paperwork or a chore.
+    // A danger word in a figure of speech ("cháy túi", "cứu tôi với bài tập này") states nothing. Round 20: a bare plea
+    // ("cứu với") is no hand rule but a frame the model weighs: citizens plead over paperwork and chores too ("cứu em với,
+    // máy tính bị đơ"), and with the writers' dangers the model grades pleas alone as the rule did.
     const figurative = frames.some((m) => FIGURATIVE_FRAMES.has(m.value));
     const named = frames.some((m) => DANGER_FRAMES.has(m.value));
     // Harm to oneself: a miss costs a life and the card costs a line, so what would be possible is sure (round 10: "tôi muốn
@@ -345,20 +343,19 @@ export class SituationModel {
     const selfHarm = frames.some((m) => m.value === 'self_harm');
     const rules = this.statesDanger(words);
     // A hand rule states a danger now, unless the message is set in a film, a lesson, a "what if" and the like (round 12:
-    // a parent asking how a child can tell "nhà đang cháy" after a film): then the model decides, as for a bare plea.
-    const setting = frames.some((m) => SETTING_FRAMES.has(m.value));
-    const stated = rules.filter((plea) => (plea ? !figurative && danger >= GRADE_THRESHOLDS.possible : !setting));
+    // a parent asking how a child can tell "nhà đang cháy" after a film): then the model decides.
+    const stated = rules && !frames.some((m) => SETTING_FRAMES.has(m.value));
     // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news (in a long story, told in its closing
     // part: "tôi vào nấu cơm, quay ra không thấy cháu đâu" is no kitchen scene); a story whose time, the last one it
     // tells, is over or a date; a long story told in no present time whose closing part tells nothing of danger (an ask, a
     // thank-you; a child gone "sáng nay … đến giờ" is told in the present, however calmly it ends). The danger
     // words belong to that setting or that background unless the model is very sure, so the grade moves down a step
     // (round 10: a film scene, a smoky barbecue, a drill, a burglary in a dated letter got the line with the numbers at p
-    // 0.1–0.3 and the card at 0.3–0.7). Not with a plea, a hand rule, a clause of danger now, or harm to oneself. Round 11:
+    // 0.1–0.3 and the card at 0.3–0.7). Not with a hand rule, a clause of danger now, or harm to oneself. Round 11:
     // a letter is no longer set apart by its length (45 words or more: a long, calm report of a danger now is no story
     // told after the fact), but by its time ("tuần trước … sáng ra thì xe mất" is over, "từ hôm qua … đến giờ mất liên
     // lạc" is now) and by how it ends.
-    const unstated = rules.length === 0 && clauses.length === 0 && !selfHarm;
+    const unstated = !rules && clauses.length === 0 && !selfHarm;
     // Round 16: every hazard told in a time over ("năm ngoái bố tôi bị nhồi máu cơ tim, giờ khỏe rồi, muốn hỏi thủ tục…"),
     // and what is told after them, read on its own, tells no danger (an ask, a recovery): the danger is over, though the
     // story's last time is now. A threat told over and come back ("tuần trước bị dọa giết, giờ họ đứng trước cổng") reads
@@ -383,7 +380,7 @@ export class SituationModel {
     // Round 15: a danger to an animal alone (a cat up a tree) gets the line only when the model is very sure.
     const noOneAtRisk = unstated && (resolved || animalOnly);
     // A few words that name no danger at all tell no situation (round 12).
-    const untold = words.length <= SHORT_WORDS && stated.length === 0 && !this.namesDanger(words);
+    const untold = words.length <= SHORT_WORDS && !stated && !this.namesDanger(words);
     // Round 14: a harm still to come (money not yet sent to a caller posing as the police, a meeting tomorrow with a
     // stranger met online, young men with sticks "không biết định làm gì") is told calmly and reads as no danger now, yet it
     // is the moment to stop it: at least the line. The harm to come is told after any time over ("hôm qua có người gọi…,
@@ -397,10 +394,7 @@ export class SituationModel {
     const threatNow = this.threatToday(message, frames, marks);
     const toBe = Math.max(lastOf('pending'), lastOf('watching'), threatNow) > lastOf('over');
     const feared = time !== 'over' && time !== 'dated' && frames.some((m) => m.value === 'fear' && words.slice(m.from, m.to).some((w) => w.toned !== w.text));
-    // Round 18: so is a wound whose harm may still come, told after any time over: a bite from an animal not vaccinated
-    // ("my neighbour's dog bit me yesterday, it is not vaccinated": rabies).
-    const exposed = lastOf('unprotected') > lastOf('over') && hazards.some((m) => m.value === 'injury');
-    const pending = (((toBe || feared) && frames.some((m) => PENDING_HARMS.has(m.value))) || exposed) && !noOneAtRisk && time !== 'resolved'
+    const pending = (toBe || feared) && frames.some((m) => PENDING_HARMS.has(m.value)) && !noOneAtRisk && time !== 'resolved'
       && !frames.some((m) => SET_APART_FRAMES.has(m.value) && m.value !== 'news');
     // Round 18: a danger resolved, then asked about ("đã khóa van rồi, có nguy hiểm không"): the writer is not sure it is
     // over, so the line needs only what any message does.
@@ -409,22 +403,27 @@ export class SituationModel {
       ? danger >= (doubted ? GRADE_THRESHOLDS.possible : resolved ? GRADE_THRESHOLDS.setApartPossible : GRADE_THRESHOLDS.setApartSure) ? 'possible' : 'none'
       : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
-      : (!figurative && stated.length > 0) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
+      : (!figurative && stated) || (named && danger >= GRADE_THRESHOLDS.sure) || danger >= GRADE_THRESHOLDS.alone
           || (selfHarm && danger >= GRADE_THRESHOLDS.possible)
         ? 'sure'
         : danger >= GRADE_THRESHOLDS.possible ? 'possible' : 'none';
     // Round 15: a short message the model alone grades sure, that tells a sign rather than a danger seen (hedged, growing
     // by the day, someone not back yet, a worried question, a scam call still held), is a possible danger: the line with
-    // the numbers, then the answer. Not with a hand rule or a plea, a clause of danger now, or harm to oneself (the card
+    // the numbers, then the answer. Not with a hand rule, a clause of danger now, or harm to oneself (the card
     // there, see `selfHarm`); not in a long story, whose closing part tells the danger its own way.
     // A sign beside a danger told strongly ("mùi gas nồng nặc, có nên bật quạt không") is no hedge.
     // Round 18: so is a threat received by message or call (`threat`) with no time told after it: a harm promised, not
     // under way ("bị người lạ nhắn tin dọa tung ảnh nếu không gửi tiền"); every writer labels these possible. Not when
     // the harm is set for now ("…nó bảo biết nhà em rồi, tối nay nó qua").
     const threatened = lastOf('threat') >= 0 && !marks.some((t) => t.time === 'present' && t.word >= lastOf('threat'));
-    const sign = graded === 'sure' && unstated && closing === undefined && !frames.some((m) => m.value === 'intense')
-      && (threatened || this.signs.matchAll(words.map((w) => w.text)).some((m) => ownWords(words, m.from, m.value)));
-    const grade: EmergencyGrade = (graded === 'none' && pending) || sign ? 'possible' : graded;
+    const signed = this.signs.matchAll(words.map((w) => w.text)).some((m) => ownWords(words, m.from, m.value));
+    const sign = graded === 'sure' && unstated && closing === undefined && !frames.some((m) => m.value === 'intense') && (threatened || signed);
+    // Round 20: the other way, a hazard told as a sign ("nghe tiếng nổ bụp, không biết là pháo hay cái gì", "bom đạn đào
+    // được…, giờ vẫn để trong kho có sao không") in a message set in no film, lesson or time over and not resolved, is a
+    // possible danger even when the model reads it as likely safe: the hedge is the writer's doubt, not a sign of safety.
+    const hedged = graded === 'none' && unstated && !setApart && !noOneAtRisk && closing === undefined && hazards.length > 0 && signed
+      && danger >= GRADE_THRESHOLDS.sign;
+    const grade: EmergencyGrade = (graded === 'none' && (pending || hedged)) || sign ? 'possible' : graded;
     const service = this.service.predict(features)[0].label as EmergencyService;
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
     // to say ("gọi 113 có mất tiền không", "số khẩn cấp là gì", "tổng đài 112 còn dùng không") — asks for the numbers,
@@ -445,9 +444,9 @@ export class SituationModel {
     // no hand rule and no clause of danger now ("cháy nhà gọi 114 hay 113 vậy mọi người"): the hazard is the question's
     // subject, and the numbers, every line named, are the answer. A hazard told now ("nhà tôi đang cháy, gọi số nào") keeps
     // the card.
-    const asksWhich = has('which') && time === undefined && !has('plea') && closing === undefined && rules.length === 0 && !selfHarm && clauses.length === 0;
+    const asksWhich = has('which') && time === undefined && !has('plea') && closing === undefined && !rules && !selfHarm && clauses.length === 0;
     if (asksWhich) return { grade: 'none', service, asksNumbers: true };
-    const asksLine = lineNamed && closing === undefined && (has('question') || has('request') || has('which')) && !hazardNow && rules.length === 0 && !selfHarm;
+    const asksLine = lineNamed && closing === undefined && (has('question') || has('request') || has('which')) && !hazardNow && !rules && !selfHarm;
     const asksNumbers = grade !== 'sure' && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
     return { grade, service, asksNumbers };
   }
@@ -455,9 +454,11 @@ export class SituationModel {
   /**
    * The clauses of a message of several (split at punctuation) that name a hazard going on at this moment: a hazard
    * frame and an `ongoing` one, and no `over` one ("năm ngoái nhà bị cháy, giờ đang làm lại hộ khẩu" has none); none
-   * when the message is set in a film, a lesson, a kitchen and the like.
+   * when the message is set in a film, a lesson, a kitchen and the like. Round 20: beside a question for the numbers
+   * (`asked`: that label wins), a hazard told with a `now` word too ("số nào gọi xe cứu thương, bà tôi vừa ngã và không
+   * tỉnh"): the numbers' questions outvote the clause that tells the danger, as procedure questions do a clause going on.
    */
-  private presentClauses(message: ReadMessage, frames: readonly PhraseMatch<string>[]): ReadMessage[] {
+  private presentClauses(message: ReadMessage, frames: readonly PhraseMatch<string>[], asked = false): ReadMessage[] {
     const { words, entities, text } = message;
     if (text === undefined || words.length < 2 || frames.some((m) => SETTING_FRAMES.has(m.value))) return [];
     const bounds: [number, number][] = [];
@@ -471,7 +472,7 @@ export class SituationModel {
     return bounds.flatMap(([from, to]) => {
       const clause = words.slice(from, to);
       const frames = new Set(this.frameMatches(clause, text, entities).map((m) => m.value));
-      const ongoing = this.ongoing.matchAll(clause.map((w) => w.text)).some((m) => ownWords(clause, m.from, m.value));
+      const ongoing = this.ongoing.matchAll(clause.map((w) => w.text)).some((m) => ownWords(clause, m.from, m.value)) || (asked && frames.has('now'));
       if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
       return [{ words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) }];
@@ -599,9 +600,12 @@ export class SituationModel {
     const spans: [number, number][] = [];
     for (const m of this.nameHeads.matchAll(words.map((w) => w.text))) {
       if (!ownWords(words, m.from, m.value)) continue;
-      let end = m.to;
-      while (end < words.length && capital(words[end]) && !/[,.?!;:\n]/.test(text.slice(words[end - 1].end, words[end].start))) end++;
-      if (end > m.to) spans.push([m.to, end]);
+      // Round 20: one lowercase word may name the kind of place between the head and its name ("tiệm xăm Máu Lửa").
+      const joined = (k: number) => !/[,.?!;:\n]/.test(text.slice(words[k - 1].end, words[k].start));
+      const from = m.to + 1 < words.length && !capital(words[m.to]) && capital(words[m.to + 1]) && joined(m.to) && joined(m.to + 1) ? m.to + 1 : m.to;
+      let end = from;
+      while (end < words.length && capital(words[end]) && joined(end)) end++;
+      if (end > from) spans.push([from, end]);
     }
     return spans;
   }
@@ -648,11 +652,11 @@ export class SituationModel {
   }
 
   /**
-   * The hand-rule phrases a message holds (true for a bare plea); a word typed with diacritics must carry the phrase's
-   * own ("đang chạy" is not "đang cháy").
+   * Whether a message holds a hand-rule phrase; a word typed with diacritics must carry the phrase's own ("đang chạy" is
+   * not "đang cháy").
    */
-  private statesDanger(words: readonly Word[]): boolean[] {
-    return this.explicit.matchAll(words.map((w) => w.text)).filter((m) => ownWords(words, m.from, m.value.cues)).map((m) => m.value.plea);
+  private statesDanger(words: readonly Word[]): boolean {
+    return this.explicit.matchAll(words.map((w) => w.text)).some((m) => ownWords(words, m.from, m.value));
   }
 
   /**

@@ -39,9 +39,11 @@ describe('understanding/round 7: paperwork is not an emergency; held, done and a
     ]) {
       it(text, () => assert.equal(parser.parse(text).intent.name, 'emergency'));
     }
-    // Graded (issue 10): a paperwork question beside an injury may be over or not; the numbers are shown either way.
-    it('xe máy bị cháy rụi giữa đường, người lái bị thương, thu hồi đăng ký thế nào', () => {
-      assert.notEqual(parser.parse('xe máy bị cháy rụi giữa đường, người lái bị thương, thu hồi đăng ký thế nào').emergency?.grade, 'none');
+    // Graded (issue 10): a paperwork question beside an injury may be over or not. Round 20: since writers S and T (whose
+    // injuries told beside paperwork are over: "bị ngã xe tuần trước, đã khâu…, giờ hỏi thủ tục nhận bảo hiểm") it reads
+    // as over (p 0.075) when the fire is over too; a fire still burning keeps the card.
+    it('xe máy đang cháy giữa đường, người lái bị thương, thu hồi đăng ký thế nào', () => {
+      assert.equal(parser.parse('xe máy đang cháy giữa đường, người lái bị thương, thu hồi đăng ký thế nào').emergency?.grade, 'sure');
     });
   });
 

@@ -16,7 +16,9 @@ describe('understanding/round 9: dangers without danger words, and their look-al
     expect('mình đã nghĩ kỹ rồi, sáng mai mọi người sẽ không phải lo cho mình nữa, lọ thuốc để sẵn trên bàn', ['sure'], ['medical']);
     expect('em đã mua đủ thuốc ngủ rồi, tối nay em sẽ ngủ luôn không dậy nữa', ['sure'], ['medical']);
     expect('bạn em nhắn là nó không muốn sống nữa, giờ gọi không nghe', ['sure'], ['medical']);
-    expect('cháu nó khóa trái cửa phòng, trong phòng có tiếng khóc, nó vừa nhắn đã rạch tay', ['sure'], ['medical']);
+    // Round 20: locked in ("khóa trái") reads police first since writers S and T (whose bridge jumpers and people locked in
+    // are 113) by 0.55 against 0.44; the card lists both lines.
+    expect('cháu nó khóa trái cửa phòng, trong phòng có tiếng khóc, nó vừa nhắn đã rạch tay', ['sure'], ['medical', 'police']);
     expect('bạn thân em cứ nhắn là muốn biến mất khỏi thế giới này', ['sure', 'possible']);
   });
 
