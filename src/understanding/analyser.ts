@@ -175,13 +175,17 @@ export class Analyser {
       return [asksHowLong ? { ...m, to: next.to } : m];
     });
     for (const m of validity) mark(m.from, m.to, VALIDITY_PLACEHOLDER);
+    // Issue 10, round 15: an age ("bé 5 tuổi", "17t") is not a time: as `§num` it read like "thứ 7", "5 giờ", and "bé 5 tuổi có
+    // làm căn cước được không" asked the office's hours.
+    const ageAt = this.slots.age(folded)?.from;
     // `named`: keep the words of the procedure mention (the procedure model must see "tạm trú" itself, see below).
     const delexedRange = (from: number, to: number, named = false): string[] => {
       const out: string[] = [];
       for (let i = from; i < to; i++) {
         const p = named && mention && i >= mention.from && i < mention.to ? undefined : placeholders[i];
         // Issue 10: the emergency numbers are not just any number: "113 với 114 khác nhau thế nào" asks about the numbers themselves.
-        if (p === undefined) out.push(isNumber(folded[i]) ? (isEmergencyNumber(folded[i]) ? '§hotline' : '§num') : folded[i]);
+        if (p === undefined && i === ageAt) out.push(AGE_PLACEHOLDER);
+        else if (p === undefined) out.push(isNumber(folded[i]) ? (isEmergencyNumber(folded[i]) ? '§hotline' : '§num') : folded[i]);
         else if (p) out.push(p);
       }
       return out;
@@ -351,6 +355,8 @@ const PROCEDURE_READING = { charGrams: true };
 // không"): up to this many words, its clauses are read as a letter's (the first ask is the request); a longer one read
 // whole is a story, where a "gì" or "không" asks nothing.
 const SHORT_ASKS = 30;
+// The number of an age (see analyse).
+const AGE_PLACEHOLDER = '§age';
 // A validity or deadline phrase is read as one placeholder (see analyse).
 const VALIDITY = 'validity';
 const VALIDITY_PLACEHOLDER = '§valid';

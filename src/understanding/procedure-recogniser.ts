@@ -52,7 +52,9 @@ export class ProcedureRecogniser {
   private readonly spoken = new PhraseMatcher<{ words: string[]; at: number; typed: string }>();
   private readonly blocked = new PhraseMatcher<true>();
   private readonly blockedToned = new PhraseMatcher<true>((p) => normaliseText(p.toLowerCase()));
-  private readonly qualifiers = new Map<string, PhraseMatcher<string>>();
+  // A phrase listed under several members ("bị gãy": a broken card is cấp lại by the 2023 law, cấp đổi to many citizens)
+  // qualifies each of them; the citizen's other words decide (see recognise).
+  private readonly qualifiers = new Map<string, PhraseMatcher<{ ids: string[]; toned: string[] }>>();
   private readonly pairs: { group: string; a: string[]; b: string[] }[] = [];
   private readonly procedurePairs: { id: string; first: PhraseMatcher<true>; second: PhraseMatcher<true> }[] = [];
   private readonly refinements = new Map<string, PhraseMatcher<{ id: string; toned: string[] }>>();
@@ -101,8 +103,17 @@ export class ProcedureRecogniser {
       // Hints ("đổi thẻ", "cái thẻ") name the family only together with one of its qualifiers: alone, "thẻ" may be a bank card.
       for (const a of group.hints) this.aliases.add(a, { kind: 'group', name, hint: true });
       for (const [a, b] of group.pairs) this.pairs.push({ group: name, a: words(a), b: words(b) });
-      const q = new PhraseMatcher<string>();
-      for (const [id, phrases] of Object.entries(group.qualifiers)) for (const p of phrases) q.add(p, id);
+      const owners = new Map<string, { phrase: string; ids: string[] }>();
+      for (const [id, phrases] of Object.entries(group.qualifiers)) {
+        for (const p of phrases) {
+          const key = foldForMatch(p);
+          const entry = owners.get(key) ?? { phrase: p, ids: [] };
+          if (!entry.ids.includes(id)) entry.ids.push(id);
+          owners.set(key, entry);
+        }
+      }
+      const q = new PhraseMatcher<{ ids: string[]; toned: string[] }>();
+      for (const { phrase, ids } of owners.values()) q.add(phrase, { ids, toned: normaliseText(phrase.toLowerCase()).split(/\s+/) });
       this.qualifiers.set(name, q);
     }
     for (const [id, [first, second]] of Object.entries(lexicon.pairs)) {
@@ -161,6 +172,7 @@ export class ProcedureRecogniser {
     // Round 7: a qualifier right after another procedure named outright belongs to it, not to a family named elsewhere
     // ("có căn cước rồi ... làm hộ chiếu cho bé": "cho bé" is the passport's, so căn cước stays unresolved and loses).
     const outright = matches.filter((m) => m.value.kind === 'procedure' && !m.value.weak && !m.value.purpose);
+    const spelled = outright.filter((m) => !told.some((t) => t === m));
     const attached = (q: { from: number }, id: string) =>
       outright.some((m) => m.value.kind === 'procedure' && m.value.id !== id && q.from >= m.to && q.from - m.to <= ATTACHED_GAP);
     // A procedure said to be done already ("thiết kế đã được thẩm duyệt") is no request: its qualifiers do not vote
@@ -174,7 +186,18 @@ export class ProcedureRecogniser {
       let ids = qualified.get(group);
       if (!ids) {
         // A qualifier said not to be meant ("còn đổi được không hay phải sát hạch lại") does not vote either.
-        ids = new Set((this.qualifiers.get(group)?.matchAll(words) ?? []).filter((q) => !attached(q, q.value) && !contrasts.some((n) => n.to === q.from)).map((q) => q.value));
+        // A bare verb inside another procedure's own alias is that alias's word ("đổi" in "đổi bằng lái" beside "căn cước";
+        // a phrase keeps its meaning: "sai quê" in "sai quê quán" still says the card is wrong), and a qualifier typed with
+        // other diacritics is another word: folded, "ui dời", "gãy đôi", "đợi" are all "đổi".
+        const votes = (this.qualifiers.get(group)?.matchAll(words) ?? [])
+          .filter((q) => !contrasts.some((n) => n.to === q.from) && !(q.to - q.from === 1 && spelled.some((m) => m.from <= q.from && q.to <= m.to)))
+          .filter((q) => q.value.toned.every((t, k) => typedAs(words[q.from + k], toned[q.from + k], t)))
+          .map((q) => q.value.ids.filter((id) => !attached(q, id)))
+          .filter((v) => v.length > 0);
+        // Qualifiers that agree on one member name it ("bị gãy đôi" + "đổi": cấp đổi); otherwise each member voted for counts,
+        // so two that disagree ("mất" + "hết hạn"), or one shared phrase alone ("bị gãy"), leave the family to ask about.
+        const common = votes.length > 0 ? votes.reduce((a, b) => a.filter((id) => b.includes(id))) : [];
+        ids = new Set(common.length === 1 ? common : votes.flat());
         const open = [...ids].filter((id) => !doneIds.has(id));
         if (open.length > 0 && open.length < ids.size) ids = new Set(open);
         qualified.set(group, ids);

@@ -65,7 +65,7 @@ export class SlotFinder {
   }
 
   /** "14 tuổi", "17t", "15 years old": the first number followed by an age unit, as typed or glued ("17t"). */
-  private age(folded: readonly string[]): Slot | undefined {
+  age(folded: readonly string[]): Slot | undefined {
     for (let i = 0; i < folded.length; i++) {
       const glued = /^(\d{1,3})([a-z]+)$/.exec(folded[i]);
       if (glued && this.ageUnits.match([glued[2]]).length === 1 && Number(glued[1]) <= MAX_AGE) return { entity: 'age', value: String(Number(glued[1])), from: i, to: i + 1 };
