@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { ETagConflictError, type FinishedTurn, type Store } from '../../src/store';
+import { ETagConflictError, type FinishedTurn } from '../../src/store';
 import { createSqliteStore } from '../../src/store/sqlite';
-import { openSqlite, type SqliteDb } from '../../src/store/sqlite/database';
+import { committedView } from './committed-view';
+import { openSqlite } from '../../src/store/sqlite/database';
 import { systemClock } from '../../src/store/store-options';
 import { createSqliteTurnWriter } from '../../src/store/sqlite/turn-writer';
 
@@ -18,39 +16,25 @@ const turnOf = (userId: string, data: unknown, expectedETag: string | null = nul
 
 /** The turns of one event-loop iteration are committed together (src/store/sqlite/turn-writer.ts). */
 describe('SQLite turn writer: turns of one iteration in one commit', () => {
-  let dir: string;
-  let store: Store;
-  /** A second connection to the same file: it sees only what was committed. */
-  let other: SqliteDb;
-  const committedState = (key: string) => other.prepare('SELECT data FROM state WHERE key = ?').get(key) as { data: string } | undefined;
-  const committedContact = (userId: string) => other.prepare("SELECT 1 FROM contacts WHERE channel = 'rest' AND user_id = ?").get(userId) !== undefined;
+  const view = committedView('store-turn-batch-');
+  const committedState = (key: string) => view.other.prepare('SELECT data FROM state WHERE key = ?').get(key) as { data: string } | undefined;
+  const committedContact = (userId: string) => view.other.prepare("SELECT 1 FROM contacts WHERE channel = 'rest' AND user_id = ?").get(userId) !== undefined;
   const committedLines = (userId: string) =>
-    (other.prepare("SELECT text FROM conversation_lines WHERE channel = 'rest' AND user_id = ? ORDER BY seq").all(userId) as { text: string }[]).map((r) => r.text);
-
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-turn-batch-'));
-    store = createSqliteStore(dir);
-    other = openSqlite(dir);
-  });
-  afterEach(async () => {
-    other.close();
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+    (view.other.prepare("SELECT text FROM conversation_lines WHERE channel = 'rest' AND user_id = ? ORDER BY seq").all(userId) as { text: string }[]).map((r) => r.text);
 
   it('settles a save only once its turn is committed, and writes the memory as it was when saved', async () => {
     const memory = { step: 1 };
-    const saving = store.turns.save(turnOf('a', memory));
+    const saving = view.store.turns.save(turnOf('a', memory));
     memory.step = 2;
     assert.equal(committedState('rest/a'), undefined, 'not committed while the iteration runs');
     const { eTag } = await saving;
     assert.deepEqual(JSON.parse(committedState('rest/a')!.data), { step: 1 });
-    assert.deepEqual(await store.state.read('rest/a'), { data: { step: 1 }, eTag });
+    assert.deepEqual(await view.store.state.read('rest/a'), { data: { step: 1 }, eTag });
   });
 
   it('loses nothing of the other turns of a batch when one throws', async () => {
     const broken: FinishedTurn = { ...turnOf('b', { v: 'b' }), interaction: { user: { channel: 'rest', userId: 'b' }, at: new Date(Number.NaN) } };
-    const results = await Promise.allSettled([store.turns.save(turnOf('a', { v: 'a' })), store.turns.save(broken), store.turns.save(turnOf('c', { v: 'c' }))]);
+    const results = await Promise.allSettled([view.store.turns.save(turnOf('a', { v: 'a' })), view.store.turns.save(broken), view.store.turns.save(turnOf('c', { v: 'c' }))]);
     assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
     assert.ok((results[1] as PromiseRejectedResult).reason instanceof RangeError);
     assert.deepEqual(JSON.parse(committedState('rest/a')!.data), { v: 'a' });
@@ -59,32 +43,32 @@ describe('SQLite turn writer: turns of one iteration in one commit', () => {
     assert.equal(committedContact('b'), false);
     assert.ok(committedContact('a') && committedContact('c'));
     assert.deepEqual([committedLines('a'), committedLines('b'), committedLines('c')], [['hỏi a', 'đáp a'], [], ['hỏi c', 'đáp c']], 'the batch rolled back and written again: each line once');
-    assert.deepEqual(await store.activity.daily('2026-12-04', '2026-12-04'), [{ day: '2026-12-04', channel: 'rest', conversations: 2, questions: 2, unanswered: 0 }]);
+    assert.deepEqual(await view.store.activity.daily('2026-12-04', '2026-12-04'), [{ day: '2026-12-04', channel: 'rest', conversations: 2, questions: 2, unanswered: 0 }]);
   });
 
   it('keeps each turn\'s eTag rule inside a batch: a stale one is refused, its interaction kept, the others written', async () => {
-    const first = await store.state.write('rest/b', { v: 1 }, null);
-    await store.state.write('rest/b', { v: 2 }, first);
-    const results = await Promise.allSettled([store.turns.save(turnOf('a', { v: 'a' })), store.turns.save(turnOf('b', { v: 'stale' }, first)), store.turns.save(turnOf('c', { v: 'c' }))]);
+    const first = await view.store.state.write('rest/b', { v: 1 }, null);
+    await view.store.state.write('rest/b', { v: 2 }, first);
+    const results = await Promise.allSettled([view.store.turns.save(turnOf('a', { v: 'a' })), view.store.turns.save(turnOf('b', { v: 'stale' }, first)), view.store.turns.save(turnOf('c', { v: 'c' }))]);
     assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
     assert.ok((results[1] as PromiseRejectedResult).reason instanceof ETagConflictError);
     assert.deepEqual(JSON.parse(committedState('rest/b')!.data), { v: 2 });
     assert.ok(committedContact('b'), 'the citizen\'s action is kept');
     assert.deepEqual(JSON.parse(committedState('rest/c')!.data), { v: 'c' });
     assert.deepEqual([committedLines('a'), committedLines('b'), committedLines('c')], [['hỏi a', 'đáp a'], [], ['hỏi c', 'đáp c']], 'a stale turn appends no line');
-    assert.deepEqual(await store.activity.daily('2026-12-04', '2026-12-04'), [{ day: '2026-12-04', channel: 'rest', conversations: 2, questions: 2, unanswered: 0 }]);
+    assert.deepEqual(await view.store.activity.daily('2026-12-04', '2026-12-04'), [{ day: '2026-12-04', channel: 'rest', conversations: 2, questions: 2, unanswered: 0 }]);
   });
 
   it('commits the turns still waiting when the store closes', async () => {
-    const saving = store.turns.save(turnOf('a', { v: 'a' }));
-    await store.close();
+    const saving = view.store.turns.save(turnOf('a', { v: 'a' }));
+    await view.store.close();
     await saving;
-    store = createSqliteStore(dir);
-    assert.deepEqual((await store.state.read('rest/a'))?.data, { v: 'a' });
+    view.store = createSqliteStore(view.dir);
+    assert.deepEqual((await view.store.state.read('rest/a'))?.data, { v: 'a' });
   });
 
   it('commits a full batch at once, inside the save that filled it', async () => {
-    const db = openSqlite(dir);
+    const db = openSqlite(view.dir);
     try {
       const writer = createSqliteTurnWriter(db, systemClock, 2);
       const saves = [writer.save(turnOf('x', { v: 1 })), writer.save(turnOf('y', { v: 2 }))];
