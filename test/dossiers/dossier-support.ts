@@ -10,14 +10,22 @@ export function startDossierAssistant(env: Record<string, string> = {}): Promise
   return startAssistant({ INTEGRATION_TOKENS: INTEGRATION_TOKEN, ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, ...env });
 }
 
-/** A unique code in the portals' shape, so tests sharing Redis never meet. */
+/** Codes handed out in this process: only 87,480 fit the digits allowed, and a suite's few hundred random picks collided. */
+const issuedCodes = new Set<string>();
+
+/** A unique code in the portals' shape, so tests sharing Redis never meet (never the same twice in one process). */
 export function uniqueCode(prefix = 'G22.42'): string {
   // Only the digits 0–2 (and a valid date), so a code echoed in a reply never looks like the test phone (0912 345 678).
   const pick = <T>(list: readonly T[], n: number) => list[n % list.length];
-  let n = parseInt(randomUUID().slice(0, 8), 16);
-  const date = `${pick(['20', '21', '22'], n)}${pick(['01', '02', '10', '11', '12'], (n = Math.floor(n / 3)))}${pick(['01', '02', '10', '11', '12', '20', '21', '22'], (n = Math.floor(n / 5)))}`;
-  const seq = (Math.floor(n / 8) % 3 ** 6).toString(3).padStart(6, '0');
-  return `${prefix}-${date}-${seq}`;
+  for (;;) {
+    let n = parseInt(randomUUID().slice(0, 8), 16);
+    const date = `${pick(['20', '21', '22'], n)}${pick(['01', '02', '10', '11', '12'], (n = Math.floor(n / 3)))}${pick(['01', '02', '10', '11', '12', '20', '21', '22'], (n = Math.floor(n / 5)))}`;
+    const seq = (Math.floor(n / 8) % 3 ** 6).toString(3).padStart(6, '0');
+    const code = `${prefix}-${date}-${seq}`;
+    if (issuedCodes.has(code)) continue;
+    issuedCodes.add(code);
+    return code;
+  }
 }
 
 /** A contract body; the phone ends in 5678 and the applicant is Nguyễn Văn Bình. */
