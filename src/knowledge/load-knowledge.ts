@@ -1,8 +1,7 @@
 /** Loads every content file of a content dir into a Knowledge, or reports every problem. */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { codeFingerprint, filesIn, hashFiles, packageVersion } from '../util/code-fingerprint';
+import { filesIn, filesKey } from '../util/code-fingerprint';
 import { cacheInUse, remember } from '../util/yaml-cache';
 import { ContentError, type ContentProblem } from './content-problem';
 import { createKnowledge, type KnowledgeParts } from './knowledge';
@@ -45,17 +44,14 @@ function validateContent(dir: string): { parts?: Omit<KnowledgeParts, 'contentDi
   return { parts: { procedures, fields, placeTypes, districtTypes, offices: directory.offices, topics: topics.topics, formerProvinces: topics.formerProvinces }, problems };
 }
 
-let code: string | undefined;
-
 /**
  * Everything validation reads: each content file's name and text (a missing one reads as missing, and is then a
  * problem, never cached), this folder's code and the versions of the libraries that parse and check the files.
  */
 function contentKey(dir: string): string {
-  code ??= [codeFingerprint(__dirname), ...['yaml', 'csv-parse', 'zod'].map((name) => `${name}@${packageVersion(name)}`)].join('\n');
   const procedures = filesIn(join(dir, 'procedures'), '').map((f) => join('procedures', f));
   const files = ['fields.yaml', OFFICES_FILE, TOPICS_FILE, FORMER_PROVINCES_FILE, ...procedures];
-  return hashFiles(createHash('sha256').update('validated content\n').update(code), dir, files).digest('hex');
+  return filesKey('validated content', __dirname, ['yaml', 'csv-parse', 'zod'], dir, files);
 }
 
 /** Loads and validates the content dir; throws a ContentError listing every problem with file and field. */

@@ -1,7 +1,6 @@
 /** Language understanding: the only door is `createParser(options).parse(text, locale)`. */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { codeFingerprint, filesIn, hashFiles, packageVersion } from '../util/code-fingerprint';
+import { filesIn, filesKey } from '../util/code-fingerprint';
 import { cacheInUse, remember } from '../util/yaml-cache';
 import { createLanguageDetector, type LanguageDetector } from './language-detector';
 import { ModelCache } from './model-cache';
@@ -56,8 +55,6 @@ function parserFor(options: ParserOptions, resources: Resources, examples: reado
   return buildParser(resources, examples, options, {}, cache);
 }
 
-let code: string | undefined;
-
 /**
  * intents/ read and checked (~250 files, ~0.15 s of a start's CPU, most of it zod's), kept with the parsed YAML
  * (src/util/yaml-cache.ts) when a cache folder is set, under a key of every file read, this folder's code and the
@@ -66,10 +63,9 @@ let code: string | undefined;
 export function readIntents(intentsDir: string): { resources: Resources; examples: Example[] } {
   const read = () => ({ resources: loadResources(intentsDir), examples: loadTrainingData(intentsDir) });
   if (!cacheInUse()) return read();
-  code ??= [codeFingerprint(__dirname), ...['yaml', 'zod'].map((name) => `${name}@${packageVersion(name)}`)].join('\n');
   const files = [
     'abbreviations.yaml',
     ...['lexicon', 'situations', 'vi', 'en'].flatMap((sub) => filesIn(join(intentsDir, sub), '.yaml').map((f) => join(sub, f))),
   ];
-  return remember(hashFiles(createHash('sha256').update('intents\n').update(code), intentsDir, files).digest('hex'), read);
+  return remember(filesKey('intents', __dirname, ['yaml', 'zod'], intentsDir, files), read);
 }

@@ -19,7 +19,7 @@ export function codeFingerprint(dir: string, extra: readonly string[] = []): str
 }
 
 /** The installed version of package `name`, from its package.json (found above its entry point: not every package exports it). */
-export function packageVersion(name: string): string {
+function packageVersion(name: string): string {
   for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (!fs.existsSync(file)) continue;
@@ -30,7 +30,7 @@ export function packageVersion(name: string): string {
 }
 
 /** Adds each of `files` (relative to `dir`) to `hash`: its name, then its bytes, or a mark when it cannot be read. */
-export function hashFiles(hash: Hash, dir: string, files: readonly string[]): Hash {
+function hashFiles(hash: Hash, dir: string, files: readonly string[]): Hash {
   for (const file of files) {
     let bytes: Buffer | undefined;
     try {
@@ -54,4 +54,20 @@ export function filesIn(dir: string, suffix: string): string[] {
   } catch {
     return [];
   }
+}
+
+const codeOf = new Map<string, string>();
+
+/**
+ * The cache key of data computed from `files` (relative to `dir`) by the code of `codeDir` with the given libraries:
+ * `label`, that code's fingerprint, the libraries' versions, and every file's name and bytes.
+ */
+export function filesKey(label: string, codeDir: string, libraries: readonly string[], dir: string, files: readonly string[]): string {
+  const codeKey = `${codeDir}\0${libraries.join(',')}`;
+  let code = codeOf.get(codeKey);
+  if (code === undefined) {
+    code = [codeFingerprint(codeDir), ...libraries.map((name) => `${name}@${packageVersion(name)}`)].join('\n');
+    codeOf.set(codeKey, code);
+  }
+  return hashFiles(createHash('sha256').update(`${label}\n`).update(code), dir, files).digest('hex');
 }
