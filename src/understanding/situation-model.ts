@@ -46,6 +46,8 @@ const CLAUSE_END = /[,?!;:\n]|\.\s/;
 const DATED = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/;
 const DATES = new RegExp(DATED.source, 'g');
 const NUMBER = /^\d+$/;
+// A word read from an emoji: its source in the text has no letter or digit.
+const LETTERS = /[\p{L}\p{N}]/u;
 // A danger word inside a dish, the law's custody or a repair is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng
 // ngô", "giam" in "tạm giam", "nổ" in "nổ lốp"); neither is a figure of speech, though, so a plea beside one still counts.
 // Round 12: nor is one inside the name of a game, a lesson, an alarm's own words or a piece of safety equipment ("fire"
@@ -244,7 +246,8 @@ export interface SituationSnapshot {
 
 /** The trained situation and service models with the frames they read. */
 export class SituationModel {
-  private readonly frames = new PhraseMatcher<{ frame: string; cues: string[] }>();
+  // Each folded phrase with every spelling its frame lists ("cháy lưới", a goal, and "cháy lưỡi", a hot dish, fold alike).
+  private readonly frames = new PhraseMatcher<{ frame: string; spellings: string[][] }>();
   private readonly explicit = new PhraseMatcher<string[]>();
   private readonly ongoing = new PhraseMatcher<string[]>();
   private readonly present = new PhraseMatcher<string[]>();
@@ -264,7 +267,21 @@ export class SituationModel {
     private readonly service: SoftmaxClassifier,
   ) {
     const cues = (p: string) => normaliseText(p.toLowerCase()).split(/\s+/);
-    for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, { frame, cues: cues(p) });
+    // A phrase that folds like one listed before is another spelling of it when its frame is the same (round 21: the
+    // matcher keeps the first, so "cháy lưỡi" was lost behind "cháy lưới"); under another frame the first owner keeps it.
+    const owners = new Map<string, { frame: string; spellings: string[][] }>();
+    for (const [frame, list] of Object.entries(situations.frames)) {
+      for (const p of list) {
+        const owner = owners.get(foldForMatch(p));
+        if (owner) {
+          if (owner.frame === frame) owner.spellings.push(cues(p));
+          continue;
+        }
+        const entry = { frame, spellings: [cues(p)] };
+        owners.set(foldForMatch(p), entry);
+        this.frames.add(p, entry);
+      }
+    }
     for (const p of situations.explicit) this.explicit.add(p, cues(p));
     for (const p of situations.ongoing) this.ongoing.add(p, cues(p));
     for (const p of situations.present) this.present.add(p, cues(p));
@@ -337,7 +354,9 @@ export class SituationModel {
     // ("cứu với") is no hand rule but a frame the model weighs: citizens plead over paperwork and chores too ("cứu em với,
     // máy tính bị đơ"), and with the writers' dangers the model grades pleas alone as the rule did.
     const figurative = frames.some((m) => FIGURATIVE_FRAMES.has(m.value));
-    const named = frames.some((m) => DANGER_FRAMES.has(m.value));
+    // Round 21: nor does a plea beside one ("cay cháy lưỡi, cứu"): the plea is part of the figure, so only the model's own
+    // certainty (`alone`) makes such a message sure.
+    const named = frames.some((m) => DANGER_FRAMES.has(m.value) && !(figurative && m.value === 'plea'));
     // Harm to oneself: a miss costs a life and the card costs a line, so what would be possible is sure (round 10: "tôi muốn
     // kết thúc tất cả. Tạm biệt." read 0.24; a wish to end everything is told without a plan as often as with one).
     const selfHarm = frames.some((m) => m.value === 'self_harm');
@@ -628,9 +647,15 @@ export class SituationModel {
     // A setting's word inside a longer one of another kind is that one's too ("clip" of "quay clip", filming, is no film).
     const inside = (m: PhraseMatch<string>) => hiding.some((f) => f !== m && f.from <= m.from && m.to <= f.to && (!HIDING_FRAMES.has(m.value) || f.to - f.from > m.to - m.from));
     // Round 19: a time word inside a longer hazard phrase is the hazard's ("tung" of "nổ tung", an explosion, is no "từng").
-    const hazardTime = (m: PhraseMatch<string>) => TIME_FRAMES.has(m.value)
-      && all.some((f) => HAZARD_FRAMES.has(f.value) && f.from <= m.from && m.to <= f.to && f.to - f.from > m.to - m.from);
-    return all.filter((m) => !inside(m) && !hazardTime(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
+    // Round 21: so is a hazard word of another kind ("nổ" of "súng nổ", gunfire, is no explosion to put out): the
+    // longer phrase tells the situation, and so who must come.
+    const inHazard = (m: PhraseMatch<string>) => (TIME_FRAMES.has(m.value) || HAZARD_FRAMES.has(m.value))
+      && all.some((f) => HAZARD_FRAMES.has(f.value) && f.value !== m.value && f.from <= m.from && m.to <= f.to && f.to - f.from > m.to - m.from);
+    // Round 21: an emoji only echoes what the words say: beside a figure of speech, an ad or a dish ("ớt cay cháy lưỡi 🔥🔥")
+    // its hazard (abbreviations.yaml reads 🔥 as "cháy") names none; beside a fire told in words it still adds to it.
+    const figured = all.some((f) => FIGURATIVE_FRAMES.has(f.value) || f.value === 'cooking');
+    const echo = (m: PhraseMatch<string>) => figured && HAZARD_FRAMES.has(m.value) && text !== undefined && words.slice(m.from, m.to).every((w) => !LETTERS.test(text.slice(w.start, w.end)));
+    return all.filter((m) => !inside(m) && !inHazard(m) && !echo(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
   }
 
   /**
@@ -639,7 +664,7 @@ export class SituationModel {
    */
   private allFrames(words: readonly Word[], text?: string): PhraseMatch<string>[] {
     return this.frames.matchAll(words.map((w) => w.text))
-      .filter((m) => ownWords(words, m.from, m.value.cues) && !(text !== undefined && crossesClause(words, m.from, m.to, text)))
+      .filter((m) => m.value.spellings.some((cues) => ownWords(words, m.from, cues)) && !(text !== undefined && crossesClause(words, m.from, m.to, text)))
       .map((m) => ({ ...m, value: m.value.frame }));
   }
 
