@@ -24,7 +24,8 @@ const LABELS: readonly SituationLabel[] = ['danger', 'numbers', 'safe'];
 // Frames that name a danger: a message with none of them ("ààà", "ờ") is never a sure emergency, at most a possible one.
 // Round 9: harm to oneself and a scam going on now name a danger too, though neither needs a danger word.
 // Round 12: dangerous driving on the road now (drunk, swerving, the wrong way) names a danger to everyone on that road.
-const DANGER_FRAMES = new Set(['fire', 'violence', 'theft', 'injury', 'illness', 'water', 'trapped', 'missing', 'plea', 'at_risk', 'self_harm', 'scam', 'road']);
+// Round 21: a nest or a swarm of hornets where people are (`swarm`).
+const DANGER_FRAMES = new Set(['fire', 'violence', 'theft', 'injury', 'illness', 'water', 'trapped', 'missing', 'plea', 'at_risk', 'self_harm', 'scam', 'road', 'swarm']);
 // Figures of speech and ads: a danger word inside one ("cháy" in "cháy túi", "cháy sàn") names no hazard.
 const FIGURATIVE_FRAMES = new Set(['idiom', 'sales']);
 // The kinds of danger (the danger frames without a plea or someone named).
@@ -62,7 +63,8 @@ const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which']);
+// Round 21: `consequence`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -70,7 +72,8 @@ const NEAR_WORDS = 2;
 // Round 18: a theft (a burglar feared back tonight) and a harm told as coming back night after night (`repeated`).
 const PENDING_HARMS = new Set(['scam', 'violence', 'missing', 'stranger', 'theft', 'repeated']);
 // A resolution denied right before it is none ("ông không chịu cúp máy": the scam call goes on), like a denied hazard.
-const DENIABLE_FRAMES = new Set(['resolved']);
+// Round 21: so is a setting denied ("không phải diễn tập đâu", "not a drill"): the danger is real.
+const DENIABLE_FRAMES = new Set(['resolved', 'lesson', 'fiction', 'alarm_test', 'news']);
 // Round 12: a message of this many words or fewer that names no danger at all ("xe máy", "đuôi 5678", "nhanh không")
 // tells no situation: no one is at risk in it, whatever the model reads into its few words.
 const SHORT_WORDS = 5;
@@ -326,7 +329,13 @@ export class SituationModel {
 
   /** The probability that the message reports a danger now (for evaluation and threshold choice); `context`: see `features`. */
   dangerProbability(message: ReadMessage, context: readonly string[] = []): number {
-    return this.situation.predict(this.features(message, context)).find((s) => s.label === 'danger')?.p ?? 0;
+    return this.reading(message, context).danger;
+  }
+
+  /** A part of a message read on its own: how likely it tells a danger now, and the features it was read from. */
+  private reading(message: ReadMessage, context: readonly string[] = []): { danger: number; features: string[] } {
+    const features = this.features(message, context);
+    return { danger: this.situation.predict(features).find((s) => s.label === 'danger')?.p ?? 0, features };
   }
 
   /** Grades a message: sure (the emergency card first), possible (one line with the numbers), none. */
@@ -346,10 +355,19 @@ export class SituationModel {
     const marks = this.timeMarks(message, frames);
     const time = lastTime(marks);
     const closing = this.closingPart(message, frames, time);
-    const closingDanger = closing && this.dangerProbability(closing.part, closing.context);
-    const clauses = [...this.presentClauses(message, frames, scores[0].label === 'numbers').map((clause) => this.dangerProbability(clause)), ...(closing?.present ? [closingDanger as number] : [])]
-      .filter((q) => q >= GRADE_THRESHOLDS.clause);
+    const closingReading = closing && this.reading(closing.part, closing.context);
+    const closingDanger = closingReading?.danger;
+    const clauseReadings = [...this.presentClauses(message, frames, scores[0].label === 'numbers').map((clause) => this.reading(clause)), ...(closing?.present && closingReading ? [closingReading] : [])]
+      .filter((r) => r.danger >= GRADE_THRESHOLDS.clause);
+    const clauses = clauseReadings.map((r) => r.danger);
     const danger = Math.max(p('danger'), ...clauses);
+    // Round 21: who must come is read where the danger is told: in a long story, its closing part when that tells a danger
+    // now more surely than the whole (a homestay's paperwork question, then "khách đi kayak ra hồ từ sáng, giờ tối rồi chưa
+    // về": the rescue, not the police of the paperwork around it); else, when the whole message does not tell it (below
+    // `sure`), the clause that tells it most surely. A short message that tells it whole is read whole: a scam's lie "con
+    // tôi bị tai nạn đang cấp cứu" is no injury to treat.
+    const closingTells = closing?.present && closingReading && closingReading.danger >= GRADE_THRESHOLDS.clause && closingReading.danger > p('danger');
+    const told = closingTells ? closingReading : p('danger') >= GRADE_THRESHOLDS.sure ? { features } : clauseReadings.reduce<{ danger: number; features: string[] }>((best, r) => (r.danger > best.danger ? r : best), { danger: p('danger'), features });
     // A danger word in a figure of speech ("cháy túi", "cứu tôi với bài tập này") states nothing. Round 20: a bare plea
     // ("cứu với") is no hand rule but a frame the model weighs: citizens plead over paperwork and chores too ("cứu em với,
     // máy tính bị đơ"), and with the writers' dangers the model grades pleas alone as the rule did.
@@ -383,7 +401,9 @@ export class SituationModel {
     const pastOnly = overFrom !== undefined && (overFrom >= words.length || this.dangerProbability(partOf(message, overFrom)) < GRADE_THRESHOLDS.possible);
     // A question that opens on a "what if" ("Nếu đang đi thang máy mà bị kẹt thì nên làm gì") asks about a situation
     // imagined, not one told; a condition later in a message ("…nếu không chuyển tiền") is a threat's own, and is read.
-    const imagined = frames.some((m) => m.value === 'hypothetical' && m.from === 0) && frames.some((m) => m.value === 'question');
+    // Round 21: or whose condition is followed by what then ("nếu cháy thì chạy đâu, chung cư tôi chỉ có một cầu thang"):
+    // the "nếu … thì" of a situation imagined, asked without a question word.
+    const imagined = frames.some((m) => m.value === 'hypothetical' && m.from === 0) && frames.some((m) => m.value === 'question' || (m.value === 'consequence' && m.from > 0));
     const setApart = unstated
       && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || imagined || time === 'over' || time === 'dated' || isMildFever(message) || pastOnly
         || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible && time !== 'present'));
@@ -443,7 +463,7 @@ export class SituationModel {
     const hedged = graded === 'none' && unstated && !setApart && !noOneAtRisk && closing === undefined && hazards.length > 0 && signed
       && danger >= GRADE_THRESHOLDS.sign;
     const grade: EmergencyGrade = (graded === 'none' && (pending || hedged)) || sign ? 'possible' : graded;
-    const service = this.service.predict(features)[0].label as EmergencyService;
+    const service = this.service.predict(told.features)[0].label as EmergencyService;
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
     // to say ("gọi 113 có mất tiền không", "số khẩn cấp là gì", "tổng đài 112 còn dùng không") — asks for the numbers,
     // whatever the model reads into its words ("mất tiền" is a scam's too): a line named (a service's number, or a
@@ -516,7 +536,9 @@ export class SituationModel {
     const part: ReadMessage = { words: closing, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end), text };
     const own = frames.filter((m) => m.from >= from).map((m) => ({ ...m, from: m.from - from, to: m.to - from }));
     const context = (time === 'over' || time === 'dated') && this.storyTime(part, own) === undefined ? [`s:${time}`] : [];
-    const present = time === 'present' && own.some((m) => HAZARD_FRAMES.has(m.value)) && !frames.some((m) => SETTING_FRAMES.has(m.value));
+    // Round 21: a danger frame of any kind, not only a hazard's word: "giờ em đứng ngoài nghe trong phòng vẫn còn tiếng
+    // người lục đồ" tells a burglar inside now with someone at risk; the model, reading the part alone, decides (`clause`).
+    const present = time === 'present' && own.some((m) => DANGER_FRAMES.has(m.value)) && !frames.some((m) => SETTING_FRAMES.has(m.value));
     return { part, frames: own, context, present };
   }
 
