@@ -462,7 +462,10 @@ export class SituationModel {
     // possible danger even when the model reads it as likely safe: the hedge is the writer's doubt, not a sign of safety.
     const hedged = graded === 'none' && unstated && !setApart && !noOneAtRisk && closing === undefined && hazards.length > 0 && signed
       && danger >= GRADE_THRESHOLDS.sign;
-    const grade: EmergencyGrade = (graded === 'none' && (pending || hedged)) || sign ? 'possible' : graded;
+    // Round 21: harm to oneself named outside a time over gets at least the line at what a sign needs: a farewell post read
+    // at p 0.0999 went unanswered ("có người post status kiểu tạm biệt thế giới…, mình có nên báo không").
+    const farewell = graded === 'none' && selfHarm && time !== 'over' && time !== 'dated' && danger >= GRADE_THRESHOLDS.sign;
+    const grade: EmergencyGrade = (graded === 'none' && (pending || hedged || farewell)) || sign ? 'possible' : graded;
     const service = this.service.predict(told.features)[0].label as EmergencyService;
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
     // to say ("gọi 113 có mất tiền không", "số khẩn cấp là gì", "tổng đài 112 còn dùng không") — asks for the numbers,
