@@ -59,6 +59,8 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repa
 // Round 13: the hazards that can befall an animal alone (stuck up a tree, lost, fallen into a well, poisoned); a fire, a
 // fight or a wound is a danger to the people around it whoever it started with.
 const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
+// Round 21: the hazards of the body (an illness, an injury): told as lasting now, a sign at least (see `judge`).
+const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
@@ -460,8 +462,15 @@ export class SituationModel {
     // Round 20: the other way, a hazard told as a sign ("nghe tiếng nổ bụp, không biết là pháo hay cái gì", "bom đạn đào
     // được…, giờ vẫn để trong kho có sao không") in a message set in no film, lesson or time over and not resolved, is a
     // possible danger even when the model reads it as likely safe: the hedge is the writer's doubt, not a sign of safety.
-    const hedged = graded === 'none' && unstated && !setApart && !noOneAtRisk && closing === undefined && hazards.length > 0 && signed
-      && danger >= GRADE_THRESHOLDS.sign;
+    // Round 21: the sign is read in the hazard's own clause too, when that clause alone reads as a danger more likely than
+    // not (`clause`): a question about something else around it ("hỏi giờ làm việc công an xã… mà sao bên khu chợ có khói
+    // đen bốc lên nhiều thế") outweighs it in the whole message.
+    // Round 21: so is an illness or an injury told as lasting now ("đau ngực trái từ sáng, lâu lâu lại nhói lên, giờ vẫn đi
+    // làm căn cước được không"): a symptom the writer asks past, not one over. Not a fire or a fight told now without a
+    // hedge: those are the model's to grade.
+    const lasting = time === 'present' && hazards.every((m) => BODILY_HAZARDS.has(m.value));
+    const hedged = graded === 'none' && unstated && !setApart && !noOneAtRisk && closing === undefined && hazards.length > 0 && (signed || lasting)
+      && Math.max(danger, ...this.hazardClauses(message, hazards).map((c) => this.dangerProbability(c)).filter((q) => q >= GRADE_THRESHOLDS.clause)) >= GRADE_THRESHOLDS.sign;
     // Round 21: harm to oneself named outside a time over gets at least the line at what a sign needs: a farewell post read
     // at p 0.0999 went unanswered ("có người post status kiểu tạm biệt thế giới…, mình có nên báo không").
     const farewell = graded === 'none' && selfHarm && time !== 'over' && time !== 'dated' && danger >= GRADE_THRESHOLDS.sign;
@@ -518,6 +527,18 @@ export class SituationModel {
       if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
       return [{ words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) }];
+    });
+  }
+
+  /** Round 21: the clauses that hold a hazard (a question about something else around them is left out). */
+  private hazardClauses(message: ReadMessage, hazards: readonly PhraseMatch<string>[]): ReadMessage[] {
+    const { words, entities, text } = message;
+    if (text === undefined) return [];
+    const spans = new Map(hazards.map((h) => clauseAround(words, h.from, h.to, text)).filter(([from, to]) => to - from < words.length).map((r) => [r.join(':'), r]));
+    return [...spans.values()].map(([from, to]) => {
+      const clause = words.slice(from, to);
+      const span = { start: clause[0].start, end: clause[clause.length - 1].end };
+      return { words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) };
     });
   }
 

@@ -56,3 +56,19 @@ describe('understanding/round 21: figures of speech, imagined situations and the
     expect('bếp than tổ ong đun nước ngoài sân có được không', ['none']);
   });
 });
+
+describe('understanding/round 21: signs read where they are told', () => {
+  let expect: GradeCheck;
+  before(() => {
+    expect = gradeCheck(productionParser());
+  });
+
+  it('a hazard wondered about beside a question on something else gets the line, read in its own clause', () => {
+    expect('cho hỏi phòng cấp căn cước công an phường mở cửa chủ nhật không ạ... mà sao phía bãi xe có khói đen bốc lên nhiều thế', ['possible', 'sure']);
+  });
+
+  it('a symptom told as lasting now, asked past, gets the line; one that is over does not', () => {
+    expect('tôi bị đau ngực trái từ sáng, thỉnh thoảng nhói lên, giờ vẫn đi nộp hồ sơ hộ chiếu được không ạ', ['possible', 'sure']);
+    expect('năm ngoái tôi bị đau ngực phải mổ, giờ khỏe rồi, muốn hỏi thủ tục làm hộ chiếu', ['none']);
+  });
+});
