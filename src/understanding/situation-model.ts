@@ -59,6 +59,8 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repa
 // Round 13: the hazards that can befall an animal alone (stuck up a tree, lost, fallen into a well, poisoned); a fire, a
 // fight or a wound is a danger to the people around it whoever it started with.
 const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
+// The frames that name an emergency service.
+const SERVICE_FRAMES = new Set(['call_police', 'call_fire', 'call_medical']);
 // Round 21: the hazards of the body (an illness, an injury): told as lasting now, a sign at least (see `judge`).
 const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
@@ -261,7 +263,7 @@ export class SituationModel {
   private readonly nameHeads = new PhraseMatcher<string[]>();
   // As typed (with its tones) and folded.
   private readonly hourAsked: ReadonlySet<string>;
-  // Folded.
+  // As typed (with its tones) and folded: a unit typed with diacritics must be the unit itself ("thì" is no "thị").
   private readonly localUnits: ReadonlySet<string>;
   private readonly hotline: ReadonlySet<string>;
 
@@ -294,7 +296,7 @@ export class SituationModel {
     for (const p of situations.signs) this.signs.add(p, cues(p));
     for (const p of situations.names) this.nameHeads.add(p, cues(p));
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
-    this.localUnits = new Set(situations.localUnits.map(foldForMatch));
+    this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.hotline = new Set(situations.hotline.map(foldForMatch));
   }
 
@@ -481,9 +483,9 @@ export class SituationModel {
     // whatever the model reads into its words ("mất tiền" is a scam's too): a line named (a service's number, or a
     // number asked beside a service's name) and asked about, with no hazard told outside a film, a lesson or a "what if".
     const has = (frame: string) => frames.some((m) => m.value === frame);
-    const services = frames.filter((m) => m.value === 'call_police' || m.value === 'call_fire' || m.value === 'call_medical');
+    const services = frames.filter((m) => SERVICE_FRAMES.has(m.value));
     // Not a local office's own phone ("sđt công an xã Đại Từ": the office finder answers that).
-    const office = (c: PhraseMatch<string>) => c.to < words.length && this.localUnits.has(words[c.to].text);
+    const office = (c: PhraseMatch<string>) => this.officeAt(words, c.to);
     const numberBy = (m: PhraseMatch<string>) => m.value === 'number' && words[m.from].text !== 'call'
       && services.some((c) => !office(c) && c.from - m.to <= NEAR_WORDS && m.from - c.to <= NEAR_WORDS);
     // A hotline asked for with no procedure named ("cho em xin số đường dây nóng của công an tỉnh") is the numbers too.
@@ -540,6 +542,11 @@ export class SituationModel {
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
       return { words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) };
     });
+  }
+
+  /** Whether word `at` is an administrative unit as typed (after a service's name: a local office, "công an xã"). */
+  private officeAt(words: readonly Word[], at: number): boolean {
+    return at < words.length && this.localUnits.has(words[at].text) && this.localUnits.has(words[at].toned);
   }
 
   /**
@@ -743,7 +750,10 @@ export class SituationModel {
     // A word typed with diacritics is read as typed; one typed without them, folded (`fold`: read every word folded).
     const typed = fold ? folded : words.map((w) => w.toned);
     const out: string[] = [];
-    for (const m of found ?? this.frameMatches(words, message.text, message.entities)) if (!RULE_FRAMES.has(m.value)) out.push(`s:${m.value}`);
+    // Round 21: a service's name before an administrative unit ("công an xã", "công an phường") is a local office, a place
+    // ("ngất xỉu ngay tại bàn tiếp dân của công an xã"), not the service called: its frame is no feature (its words are).
+    const office = (m: PhraseMatch<string>) => SERVICE_FRAMES.has(m.value) && this.officeAt(words, m.to);
+    for (const m of found ?? this.frameMatches(words, message.text, message.entities)) if (!RULE_FRAMES.has(m.value) && !office(m)) out.push(`s:${m.value}`);
     if (isDated({ ...message, words })) out.push('s:dated');
     if (isMildFever({ ...message, words })) out.push('s:mild');
     out.push(...context);

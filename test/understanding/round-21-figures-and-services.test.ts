@@ -50,6 +50,14 @@ describe('understanding/round 21: figures of speech, imagined situations and the
     expect('con tôi đi lạc ở chợ đêm, tìm mãi không thấy', ['sure'], ['police']);
   });
 
+  it('a local police office is where the danger happens, not who must come: a collapse at its desk needs the ambulance', () => {
+    expect('có người ngất xỉu ngay tại bàn tiếp dân của công an xã', ['sure'], ['medical']); // (main: possible, police)
+  });
+
+  it('a party game of killers ("ma sói") is a game', () => {
+    expect('đang chơi ma sói với cả nhóm, tui bị giết ngay đêm đầu tiên 😭', ['none']); // (main: possible)
+  });
+
   it('a hornets\' nest where children pass is a danger for the rescue; one in a garden tree, a honeycomb coal stove are none', () => {
     expect('có tổ ong bắp cày rất to trên cổng trường, học sinh đi qua bị đốt mấy đứa rồi', ['sure'], ['fire']); // (main: possible)
     expect('tổ ong vò vẽ trên cây nhãn vườn nhà, thuê ai gỡ', ['none']);
