@@ -48,7 +48,9 @@ export class Analyser {
   private readonly procedures: ProcedureRecogniser;
   private readonly locations: LocationRecogniser;
   private readonly facets = new PhraseMatcher<string>();
-  private readonly topics = new PhraseMatcher<string>();
+  // Issue 10: by folded phrase, the topics it stands for with the cue as typed; a word typed with diacritics must carry the
+  // cue's own ("nhắn tin" is no "nhận tin", "lửa" no "lừa", "bạn" no "bán"). Folded, they are one.
+  private readonly topics = new PhraseMatcher<TypedCue[]>();
   private readonly languages = new PhraseMatcher<string>();
   private readonly ask = new PhraseMatcher<true>();
   private readonly slots: SlotFinder;
@@ -75,7 +77,7 @@ export class Analyser {
     for (const [facet, phrases] of Object.entries(resources.cues.facets)) for (const p of phrases) this.facets.add(p, facet);
     // Issue 10: phrases that hide a facet cue inside them ("chưa bao giờ có" is never, not "bao giờ có", when).
     for (const p of resources.cues.not_facets) this.facets.add(p, NOT_ASKED);
-    for (const [topic, phrases] of Object.entries(resources.cues.topics)) for (const p of phrases) this.topics.add(p, topic);
+    for (const [phrase, cues] of typedCues(resources.cues.topics)) this.topics.add(phrase, cues);
     for (const [lang, phrases] of Object.entries(resources.cues.languages)) for (const p of phrases) this.languages.add(p, lang);
     for (const p of resources.cues.ask) this.ask.add(p, true);
     this.slots = new SlotFinder(resources.cues.vehicle_types, resources.cues.age_units);
@@ -130,7 +132,7 @@ export class Analyser {
     const sentences = sentencesOf(text, words);
     // The `credit` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
     let creditFound: PhraseMatch<string>[] | undefined;
-    const credit = () => (creditFound ??= this.topics.matchAll(folded).filter((m) => m.value === CREDIT));
+    const credit = () => (creditFound ??= this.topicsOf(folded, words).filter((m) => m.value === CREDIT));
     const question = this.askedSentence(sentences, folded, words, credit);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
@@ -195,7 +197,8 @@ export class Analyser {
     const facetHits = this.facetsOf(delexed);
     delexed.forEach((w, i) => w === VALIDITY_PLACEHOLDER && facetHits.push({ from: i, to: i + 1, value: VALIDITY }));
     const facets = [...new Set(facetHits.map((m) => m.value))];
-    const topics = [...new Set(this.topics.matchAll(delexed).map((m) => m.value))];
+    // A placeholder stands for its first word, so each entry of `delexed` has the word it was typed as.
+    const topics = [...new Set(this.topicsOf(delexed, words.filter((_, i) => placeholders[i] !== '')).map((m) => m.value))];
     // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
     topics.push(mention ? 'named_procedure' : 'no_procedure');
     const focusWords = focused ? delexedRange(qFrom, qTo) : delexed;
@@ -244,6 +247,17 @@ export class Analyser {
       asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0,
       topics,
     };
+  }
+
+  /**
+   * The topic cues of `tokens`, each of whose words was typed as the cue (`typed[k]` is how tokens[k] was typed). Cues may
+   * overlap, but one inside a longer cue of another topic is that cue's words ("theo dõi" of "theo dõi em" is someone
+   * following, not the page; "muốn nhận" of "không muốn nhận" is no opting in).
+   */
+  private topicsOf(tokens: readonly string[], typed: readonly Word[]): PhraseMatch<string>[] {
+    const found = this.topics.matchAll(tokens).flatMap((m) =>
+      m.value.filter((c) => c.typed.every((cue, k) => typedWord(typed[m.from + k], cue))).map((c) => ({ from: m.from, to: m.to, value: c.topic })));
+    return found.filter((m) => !found.some((o) => o.value !== m.value && o.from <= m.from && m.to <= o.to && o.to - o.from > m.to - m.from));
   }
 
   /** The facet cues of `tokens`, longest first, without the words of a phrase that only looks like one (`not_facets`). */
@@ -396,6 +410,29 @@ function withoutAskedParts(aliases: Record<string, string[]> | undefined, resour
     };
     return [id, list.filter((a) => !asksPart(a))];
   }));
+}
+
+/** A topic cue: its group and its words as typed. */
+interface TypedCue {
+  topic: string;
+  typed: string[];
+}
+
+/**
+ * The topic cue lists by folded phrase. A phrase listed twice as typed keeps its first group, as a PhraseMatcher keeps the
+ * first owner; typed differently ("bán" and "bạn" alike fold to "ban"), each counts where the citizen typed it so.
+ */
+function typedCues(groups: Record<string, string[]>): Map<string, TypedCue[]> {
+  const byFolded = new Map<string, TypedCue[]>();
+  for (const [topic, phrases] of Object.entries(groups)) {
+    for (const p of phrases) {
+      const typed = normaliseText(p.toLowerCase()).split(/\s+/);
+      const cues = byFolded.get(foldForMatch(p)) ?? [];
+      if (!cues.some((c) => c.typed.join(' ') === typed.join(' '))) cues.push({ topic, typed });
+      byFolded.set(foldForMatch(p), cues);
+    }
+  }
+  return byFolded;
 }
 
 /** Matches of a cue list whose values are the cues as typed, in words [from, to), each word as typed (see typedWord). */

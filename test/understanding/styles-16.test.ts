@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { Analyser } from '../../src/understanding/analyser';
+import { loadResources } from '../../src/understanding/resources';
+import type { Parser } from '../../src/understanding/types';
+import { INTENTS_DIR, productionParser } from './support';
+
+// Issue 10, styles 16 (the causes the summary of the last blind round named). Every message below was written for this
+// file: it is in no training file and no evaluation set.
+describe('understanding/styles 16', () => {
+  let parser: Parser;
+  let analyser: Analyser;
+  before(() => {
+    parser = productionParser();
+    analyser = new Analyser(loadResources(INTENTS_DIR), { targets: [], known: [] });
+  });
+
+  describe('topic cues are matched as typed', () => {
+    it('a word typed with other diacritics is another word ("nhắn tin" is no "nhận tin", "bạn" no "bán")', () => {
+      assert.ok(!analyser.analyse('ông ấy ngày nào cũng nhắn tin đòi nợ nhà em').topics.includes('notifications'));
+      assert.ok(analyser.analyse('bác muốn nhận tin cảnh báo của công an tỉnh').topics.includes('notifications'));
+      assert.ok(!analyser.analyse('mình muốn dùng bản tiếng anh cho bạn đọc').topics.includes('chitchat'));
+      assert.ok(!analyser.analyse('thấy lửa bốc lên sau nhà').topics.includes('crime'));
+      assert.ok(analyser.analyse('bị lừa mất tiền qua mạng').topics.includes('crime'));
+    });
+    it('typed without diacritics it may be either, and counts', () => {
+      assert.ok(analyser.analyse('nhan tin canh bao cho em voi').topics.includes('notifications'));
+    });
+    it('a cue inside a longer cue of another topic is that cue\'s ("theo dõi" of "theo dõi tôi" is no page followed)', () => {
+      const topics = analyser.analyse('có gã lạ nào đó theo dõi tôi từ chỗ làm về').topics;
+      assert.ok(topics.includes('crime') && !topics.includes('notifications'), topics.join(' '));
+      assert.ok(analyser.analyse('em muốn theo dõi tin tức của công an tỉnh').topics.includes('notifications'));
+    });
+    for (const text of ['ông ấy ngày nào cũng nhắn tin đòi nợ dọa dẫm nhà em', 'có gã lạ nào đó theo dõi tôi từ chỗ làm về']) {
+      it(`${text} → no subscription`, () => {
+        const r = parser.parse(text);
+        assert.ok(!['subscribe', 'unsubscribe', 'news'].includes(r.intent.name), JSON.stringify(r.intent_ranking.slice(0, 3)));
+      });
+    }
+  });
+});
