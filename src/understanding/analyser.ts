@@ -177,6 +177,15 @@ export class Analyser {
       return [asksHowLong ? { ...m, to: next.to } : m];
     });
     for (const m of validity) mark(m.from, m.to, VALIDITY_PLACEHOLDER);
+    // Issue 10, styles 16: the amount of a fine ("vượt đèn đỏ phạt bao nhiêu", "không đăng ký tạm trú bị phạt bao nhiêu") is no
+    // fee of the procedure: asked about the rule, procedure_info by the writers' convention, as a validity is. The phrase's
+    // words no entity took ("bị phạt" may be the procedure's) are one placeholder, so its "bao nhiêu (tiền)" is not the fee's.
+    const fines = foldedFacets.filter((m) => m.value === FINE);
+    for (const m of fines) {
+      let from = m.from;
+      while (from < m.to && placeholders[from] !== undefined) from++;
+      if (from < m.to && placeholders.slice(from, m.to).every((p) => p === undefined)) mark(from, m.to, FINE_PLACEHOLDER);
+    }
     // Issue 10, round 15: an age ("bé 5 tuổi", "17t") is not a time: as `§num` it read like "thứ 7", "5 giờ", and "bé 5 tuổi có
     // làm căn cước được không" asked the office's hours.
     const ageAt = this.slots.age(folded)?.from;
@@ -195,7 +204,10 @@ export class Analyser {
     const delexed = delexedRange(0, words.length);
     // Longest cue wins, so "giá trị" (validity) does not also count as "giá" (price).
     const facetHits = this.facetsOf(delexed);
-    delexed.forEach((w, i) => w === VALIDITY_PLACEHOLDER && facetHits.push({ from: i, to: i + 1, value: VALIDITY }));
+    delexed.forEach((w, i) => {
+      const phrase = PHRASE_FACETS[w];
+      if (phrase) facetHits.push({ from: i, to: i + 1, value: phrase });
+    });
     const facets = [...new Set(facetHits.map((m) => m.value))];
     // A placeholder stands for its first word, so each entry of `delexed` has the word it was typed as.
     const topics = [...new Set(this.topicsOf(delexed, words.filter((_, i) => placeholders[i] !== '')).map((m) => m.value))];
@@ -228,8 +240,8 @@ export class Analyser {
     // A short message asking several things has every part answered: its first ask is the request of the intent model,
     // but the facets of the slots run to the end of the sentence.
     const request = focused ? { from: qFrom, to: whole ? sTo : qTo } : { from: 0, to: words.length };
-    const validityAt = (i: number) => validity.some((m) => m.from <= i && i < m.to);
-    for (const slot of this.slots.find(words, foldedFacets, request, (i) => placeholders[i] !== undefined && !validityAt(i))) {
+    const phraseAt = (i: number) => validity.some((m) => m.from <= i && i < m.to) || fines.some((m) => m.from <= i && i < m.to);
+    for (const slot of this.slots.find(words, foldedFacets, request, (i) => placeholders[i] !== undefined && !phraseAt(i))) {
       entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
     }
     const lang = this.languages.match(folded)[0];
@@ -374,6 +386,11 @@ const AGE_PLACEHOLDER = '§age';
 // A validity or deadline phrase is read as one placeholder (see analyse).
 const VALIDITY = 'validity';
 const VALIDITY_PLACEHOLDER = '§valid';
+// The amount of a fine asked is read as one placeholder too (see analyse).
+const FINE = 'fine';
+const FINE_PLACEHOLDER = '§fine';
+// The facet each phrase placeholder stands for.
+const PHRASE_FACETS: Readonly<Record<string, string>> = { [VALIDITY_PLACEHOLDER]: VALIDITY, [FINE_PLACEHOLDER]: FINE };
 const DURATION = 'duration';
 const HOW = 'how';
 const ONLINE = 'online';

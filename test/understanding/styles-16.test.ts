@@ -37,4 +37,27 @@ describe('understanding/styles 16', () => {
       });
     }
   });
+
+  describe('the amount of a fine is asked about the rule, not a fee', () => {
+    const facets = (text: string) => parser.parse(text).entities.filter((e) => e.entity === 'facet').map((e) => e.value);
+    for (const [text, procedure] of [
+      // The violation and the fine apart name the traffic fine.
+      ['đi ô tô mà vượt đèn đỏ thì giờ phạt bao nhiêu vậy', 'nop-phat-giao-thong'],
+      ['chay qua toc do tren cao toc bi phat bao nhieu tien', 'nop-phat-giao-thong'],
+      // Another procedure's fine is its rule too, not its lệ phí.
+      ['không khai báo tạm vắng khi đi làm xa thì bị phạt bao nhiêu tiền', 'tam-vang'],
+    ] as const) {
+      it(`${text} → procedure_info, ${procedure}, the fine facet`, () => {
+        const r = parser.parse(text);
+        assert.equal(r.intent.name, 'procedure_info', JSON.stringify(r.intent_ranking.slice(0, 3)));
+        assert.equal(r.entities.find((e) => e.entity === 'procedure')?.value, procedure);
+        assert.deepEqual(facets(text), ['fine']);
+      });
+    }
+    it('a charge for paying a fine is still a fee', () => {
+      const text = 'đóng phạt qua ví điện tử có mất phí giao dịch không';
+      assert.equal(parser.parse(text).intent.name, 'procedure_fee');
+      assert.deepEqual(facets(text), ['fee']);
+    });
+  });
 });
