@@ -153,7 +153,7 @@ export class Analyser {
     const whole = sTo - sFrom === words.length;
     const qTo = stress || (whole && words.length > SHORT_ASKS) ? sTo : this.firstAsk(text, words, qFrom, sTo);
     const focused = qTo - qFrom < words.length;
-    const found = this.procedures.recognise(folded, toned, { breakAfter, request: focused ? { from: qFrom, to: qTo } : this.turnToRequest(words) });
+    const found = this.procedures.recognise(folded, toned, { breakAfter, request: focused ? { from: qFrom, to: qTo } : this.turnToRequest(words) ?? this.askingClause(text, words) });
     const mention = found?.abstain ? undefined : found;
     if (mention) {
       const value = mention.procedure ?? mention.group ?? '';
@@ -314,14 +314,9 @@ export class Analyser {
    * reading a bag of words, leaned to whichever facet cue was stronger, most often the later fee or duration.
    */
   private firstAsk(text: string, words: readonly Word[], from: number, to: number): number {
-    const starts = [from];
-    const joined = new Set(this.joins.matchAll(words.slice(from, to).map((w) => w.text)).map((m) => from + m.from));
-    for (let i = from + 1; i < to; i++) {
-      const cut = joined.has(i) || CLAUSE_BREAK.test(text.slice(words[i - 1].end, words[i].start));
-      if (cut && !this.alternative.has(words[i].text) && starts[starts.length - 1] !== i) starts.push(i);
-    }
-    if (starts.length < 2) return to;
-    const asking = starts.map((a, k) => [a, starts[k + 1] ?? to] as const).filter(([a, b]) => this.asks(words, a, b));
+    const clauses = this.clausesOf(text, words, from, to);
+    if (clauses.length < 2) return to;
+    const asking = clauses.filter(([a, b]) => this.asks(words, a, b));
     if (asking.length < 2) return to;
     // "… làm thay được không, cần mang giấy gì?": after a bare "may I" the papers to bring are the practical ask (three
     // writers label it so), whereas a fee or a duration after it is an addition.
@@ -329,6 +324,40 @@ export class Analyser {
     const [first, second] = asking.map(facetsOf);
     const bare = [...first].every((f) => f === 'how');
     return bare && second.has('documents') ? asking[1][1] : asking[0][1];
+  }
+
+  /**
+   * The clauses of words [from, to), as [from, to) ranges: cut at commas and before a `joins` word ("và"); one opening with
+   * an `alternative` ("hay", "hoặc") belongs to the clause before.
+   */
+  private clausesOf(text: string, words: readonly Word[], from: number, to: number): (readonly [number, number])[] {
+    const starts = [from];
+    const joined = new Set(this.joins.matchAll(words.slice(from, to).map((w) => w.text)).map((m) => from + m.from));
+    for (let i = from + 1; i < to; i++) {
+      const cut = joined.has(i) || CLAUSE_BREAK.test(text.slice(words[i - 1].end, words[i].start));
+      if (cut && !this.alternative.has(words[i].text) && starts[starts.length - 1] !== i) starts.push(i);
+    }
+    return starts.map((a, k) => [a, starts[k + 1] ?? to] as const);
+  }
+
+  /**
+   * Issue 10, styles 16: in a short message read whole, the one clause that asks, when it names again a procedure the
+   * clauses before it told ("làm căn cước cho con với cả tạm vắng cho chồng, cái tạm vắng làm online được không"): that
+   * one is asked about. Only commas cut here (a "vì" clause is a reason), and a procedure the asking clause names for the
+   * first time ("làm hộ chiếu cho con, có cần căn cước không") is a condition of the one told, so it is no request.
+   */
+  private askingClause(text: string, words: readonly Word[]): { from: number; to: number } | undefined {
+    if (words.length > SHORT_ASKS) return undefined;
+    const starts = words.flatMap((_, i) => (i > 0 && CLAUSE_BREAK.test(text.slice(words[i - 1].end, words[i].start)) ? [i] : []));
+    const clauses = [0, ...starts].map((a, k) => [a, starts[k] ?? words.length] as const);
+    const asking = clauses.filter(([a, b]) => this.asks(words, a, b));
+    if (asking.length !== 1 || asking[0] === clauses[0]) return undefined;
+    const [from, to] = asking[0];
+    const folded = words.map((w) => w.text);
+    const named = this.procedures.recognise(folded.slice(from, to), words.slice(from, to).map((w) => w.toned));
+    if (!named || named.abstain) return undefined;
+    const alias = folded.slice(from + named.from, from + named.to).join(' ');
+    return ` ${folded.slice(0, from).join(' ')} `.includes(` ${alias} `) ? { from, to } : undefined;
   }
 
   /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Analyser } from '../../src/understanding/analyser';
 import { loadResources } from '../../src/understanding/resources';
 import type { Parser } from '../../src/understanding/types';
-import { INTENTS_DIR, productionParser } from './support';
+import { INTENTS_DIR, named, productionParser } from './support';
 
 // Issue 10, styles 16 (the causes the summary of the last blind round named). Every message below was written for this
 // file: it is in no training file and no evaluation set.
@@ -59,5 +59,16 @@ describe('understanding/styles 16', () => {
       assert.equal(parser.parse(text).intent.name, 'procedure_fee');
       assert.deepEqual(facets(text), ['fee']);
     });
+  });
+
+  describe('two procedures told, then one of them asked by name', () => {
+    for (const [text, want] of [
+      ['đăng ký thường trú cho bà với cả làm hộ chiếu cho cháu, riêng hộ chiếu thì mất bao lâu', 'ho-chieu'],
+      ['sang tên xe máy và đổi bằng lái luôn, đổi bằng lái có làm trên vneid được không', 'gplx-doi-cap-lai'],
+      // A procedure the asking clause names for the first time is a condition of the one told, not the request.
+      ['làm hộ chiếu cho bé nhà em, có cần căn cước không ạ', 'ho-chieu'],
+    ] as const) {
+      it(`${text} → ${want}`, () => assert.equal(named(parser.parse(text)), want));
+    }
   });
 });
