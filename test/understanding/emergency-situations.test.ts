@@ -137,7 +137,8 @@ describe('understanding/emergencies: signs, stings, empty gas bottles (round 15)
     expect('hình như có mùi khét khét ở gian kho sau nhà, chưa thấy khói', ['possible'], ['fire']);
     expect('ông tôi ra đồng từ trưa đến giờ chưa thấy về, gọi không được', ['possible'], ['police']);
     expect('vết nứt ở bức tường giáp đồi cứ to dần ra mỗi ngày', ['possible'], ['fire']);
-    expect('cậu em đi câu từ trưa, giờ tối mịt rồi chưa về', ['possible'], ['police']);
+    // Missing by the water after dark: the police look for people, the rescue police search the water (writer U, round 21).
+    expect('cậu em đi câu từ trưa, giờ tối mịt rồi chưa về', ['possible'], ['police', 'fire']);
     expect('hình như có mùi gas ở chân cầu thang', ['possible'], ['fire']);
     expect('khói đen đang tuôn ra từ phòng bên, hình như có người bên trong', ['sure'], ['fire']);
     // A sign beside a danger told strongly is no hedge; "dạo này" (lately) names no knife.
