@@ -77,7 +77,10 @@ export class Analyser {
     for (const [facet, phrases] of Object.entries(resources.cues.facets)) for (const p of phrases) this.facets.add(p, facet);
     // Issue 10: phrases that hide a facet cue inside them ("chưa bao giờ có" is never, not "bao giờ có", when).
     for (const p of resources.cues.not_facets) this.facets.add(p, NOT_ASKED);
-    for (const [phrase, cues] of typedCues(resources.cues.topics)) this.topics.add(phrase, cues);
+    // Issue 10, styles 16: the frames of a harmless setting (a film or a game, a dish) are topics too, so "bị bắn chết" in a
+    // game or "cháy khét" in a pot is read in its setting, not as a report; their lists are the situation model's own.
+    const frames = Object.fromEntries(resources.cues.topic_frames.map((f) => [f, resources.situations.frames[f] ?? []]));
+    for (const [phrase, cues] of typedCues({ ...resources.cues.topics, ...frames })) this.topics.add(phrase, cues);
     for (const [lang, phrases] of Object.entries(resources.cues.languages)) for (const p of phrases) this.languages.add(p, lang);
     for (const p of resources.cues.ask) this.ask.add(p, true);
     this.slots = new SlotFinder(resources.cues.vehicle_types, resources.cues.age_units);

@@ -61,6 +61,27 @@ describe('understanding/styles 16', () => {
     });
   });
 
+  describe('a match, a game, a film or a dish told in the words of a crime is small talk', () => {
+    for (const text of [
+      'đội bóng huyện mình bị vùi dập 0-5 tối qua, nhục thật',
+      'chơi pubg với hội bạn mà cứ bị bắn chết ngay đầu trận',
+      'thằng em chơi game bị giết liên tục tức phát khóc',
+      'phim tối qua có cảnh đốt nhà ghê quá',
+      'kho thịt quên để ý cháy đen cả đáy nồi, cọ sao cho sạch',
+    ]) {
+      it(`${text} → out_of_scope`, () => {
+        const r = parser.parse(text);
+        assert.equal(r.intent.name, 'out_of_scope', JSON.stringify(r.intent_ranking.slice(0, 3)));
+      });
+    }
+    it('the setting is a topic of the intent model, from the situation frames and the sport cues', () => {
+      assert.ok(analyser.analyse('chơi pubg bị bắn chết').topics.includes('fiction'));
+      assert.ok(analyser.analyse('trọng tài xử ép đội nhà').topics.includes('sport'));
+    });
+    it('a theft at home is still a report', () => assert.equal(parser.parse('nhà tôi bị trộm đột nhập lấy mất xe máy đêm qua').intent.name, 'crime_report'));
+    it('small talk about the bot itself is no help request', () => assert.equal(parser.parse('bạn là robot à').intent.name, 'out_of_scope'));
+  });
+
   describe('two procedures told, then one of them asked by name', () => {
     for (const [text, want] of [
       ['đăng ký thường trú cho bà với cả làm hộ chiếu cho cháu, riêng hộ chiếu thì mất bao lâu', 'ho-chieu'],
