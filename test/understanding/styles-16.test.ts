@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { Analyser } from '../../src/understanding/analyser';
+import { CLARIFY_BELOW } from '../../src/understanding/parser';
+import { mayConsult } from '../../src/understanding/procedure-decision';
 import { loadResources } from '../../src/understanding/resources';
 import type { Parser } from '../../src/understanding/types';
 import { INTENTS_DIR, named, productionParser } from './support';
@@ -80,6 +82,30 @@ describe('understanding/styles 16', () => {
     });
     it('a theft at home is still a report', () => assert.equal(parser.parse('nhà tôi bị trộm đột nhập lấy mất xe máy đêm qua').intent.name, 'crime_report'));
     it('small talk about the bot itself is no help request', () => assert.equal(parser.parse('bạn là robot à').intent.name, 'out_of_scope'));
+  });
+
+  describe('letters: a list of procedures asked, and a person asked for', () => {
+    it('a family asking which procedures it needs gets the list, not one member\'s procedure', () => {
+      const r = parser.parse(
+        'Chào các anh. Nhà tôi vừa từ Nghệ An ra Thái Nguyên sinh sống, hai vợ chồng với bố mẹ già và ba đứa nhỏ, có thêm một xe ' +
+          'máy biển Nghệ An. Tôi không biết cả nhà phải làm những thủ tục gì với công an ở đây. Nhờ các anh kể ra giúp những việc cần làm?',
+      );
+      assert.equal(r.intent.name, 'procedure_list');
+      assert.equal(named(r), 'none');
+    });
+    it('no learned model picks one procedure for a list question, whatever the story names', () => {
+      assert.equal(mayConsult({ intent: 'procedure_list', emergency: false, lexicon: 'none' }), false);
+      assert.equal(mayConsult({ intent: 'procedure_list', emergency: false, lexicon: 'mention', group: 'cu-tru' }), false);
+      assert.equal(mayConsult({ intent: 'procedure_info', emergency: false, lexicon: 'none' }), true);
+    });
+    it('a letter that ends wanting to talk to an officer asks for a person, clearly enough to be answered', () => {
+      const r = parser.parse(
+        'Em hỏi mấy lần rồi mà bot trả lời không đúng ý, việc của em liên quan cả tạm trú lẫn đăng ký xe cho công ty. Em muốn nói ' +
+          'chuyện với cán bộ để được tư vấn trực tiếp, không muốn nhắn với máy nữa.',
+      );
+      assert.equal(r.intent.name, 'human_agent', JSON.stringify(r.intent_ranking.slice(0, 3)));
+      assert.ok(r.intent.confidence >= CLARIFY_BELOW, JSON.stringify(r.intent_ranking.slice(0, 3)));
+    });
   });
 
   describe('two procedures told, then one of them asked by name', () => {
