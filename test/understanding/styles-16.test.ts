@@ -40,6 +40,15 @@ describe('understanding/styles 16', () => {
     }
   });
 
+  describe('a word an alias writes without marks, typed with marks, is another word', () => {
+    it('"thì bằng lái" (then the licence) is no "thi bằng lái" (the test)', () => {
+      assert.equal(named(parser.parse('xe thì mới sang tên rồi, còn bao lâu thì bằng lái được phục hồi điểm')), 'gplx-phuc-hoi-diem');
+      // Typed without marks, or as the alias writes it, it is the test.
+      assert.equal(named(parser.parse('thi bằng lái xe máy hết bao nhiêu tiền')), 'gplx-sat-hach-cap-moi');
+      assert.equal(named(parser.parse('thi bang lai xe may het bao nhieu tien')), 'gplx-sat-hach-cap-moi');
+    });
+  });
+
   describe('the amount of a fine is asked about the rule, not a fee', () => {
     const facets = (text: string) => parser.parse(text).entities.filter((e) => e.entity === 'facet').map((e) => e.value);
     for (const [text, procedure] of [
