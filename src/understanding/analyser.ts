@@ -156,7 +156,12 @@ export class Analyser {
     const whole = sTo - sFrom === words.length;
     const qTo = stress || (whole && words.length > SHORT_ASKS) ? sTo : this.firstAsk(text, words, qFrom, sTo);
     const focused = qTo - qFrom < words.length;
-    const found = this.procedures.recognise(folded, toned, { breakAfter, request: focused ? { from: qFrom, to: qTo } : this.turnToRequest(words) ?? this.askingClause(text, words) });
+    const turned = focused ? { from: qFrom, to: qTo } : this.turnToRequest(words);
+    let found = this.procedures.recognise(folded, toned, { breakAfter, request: turned });
+    // The clause that asks decides between two procedures told; the same procedure keeps the mention it was read by.
+    const asking = turned ? undefined : this.askingClause(text, words);
+    const chosen = asking && this.procedures.recognise(folded, toned, { breakAfter, request: asking });
+    if (chosen && !chosen.abstain && (chosen.procedure ?? chosen.group) !== (found?.procedure ?? found?.group)) found = chosen;
     const mention = found?.abstain ? undefined : found;
     if (mention) {
       const value = mention.procedure ?? mention.group ?? '';
