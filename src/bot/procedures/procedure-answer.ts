@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { longestMention, PITFALLS_ON_CARD, type Fact, type LocalText, type Procedure } from '../../knowledge';
 import type { Locale } from '../../understanding/types';
 import { ContentReader, factCaution, inlineFact } from './fact-text';
+import { drawnAnswers } from '../drawn-answers';
 import type { Facet } from './facets';
 import { amountsFor, type Slots } from './fee-variants';
 
@@ -141,28 +142,13 @@ export function describeFacet(t: TFunction, locale: Locale, procedure: Procedure
 export function describeFacets(t: TFunction, locale: Locale, procedure: Procedure, facets: readonly TextFacet[], context: AnswerContext = {}): string {
   // A correction depends on the citizen's words: an answer that carries one is drawn for that message alone.
   if (procedure.outdated.some((o) => o.mentions && longestMention(context.message ?? '', o.mentions))) return drawFacets(t, locale, procedure, facets, context);
-  let byProcedure = drawn.get(t);
-  if (!byProcedure) drawn.set(t, (byProcedure = new WeakMap()));
-  let answers = byProcedure.get(procedure);
-  if (!answers) byProcedure.set(procedure, (answers = new Map()));
   // Only the fee reads the slots (the fee's variants); the other facets are the same whatever the citizen told.
   const key = `${locale}|${facets.join(',')}|${facets.includes('fee') ? JSON.stringify(context.slots ?? {}) : ''}`;
-  const known = answers.get(key);
-  if (known !== undefined) return known;
-  const text = drawFacets(t, locale, procedure, facets, context);
-  if (answers.size < DRAWN_PER_PROCEDURE) answers.set(key, text);
-  return text;
+  return drawnFacets(t, procedure, key, () => drawFacets(t, locale, procedure, facets, context));
 }
 
-/**
- * Answers already drawn, by translate function (one per language and set of locale files) and procedure (one object
- * per content load), so a reload starts afresh and old answers go with the old objects. Drawing is a pure function of
- * those, the facets and the fee's slots, and most citizens ask the same few procedures: the facet answer was the
- * largest part of a turn's own work (i18next interpolation, docs/performance.md). The bound keeps any slot values a
- * citizen can steer from growing it.
- */
-const drawn = new WeakMap<TFunction, WeakMap<Procedure, Map<string, string>>>();
-const DRAWN_PER_PROCEDURE = 64;
+/** Facet answers already drawn, per translate function and procedure; the bound keeps slot values a citizen can steer from growing it. */
+const drawnFacets = drawnAnswers<Procedure>(64);
 
 function drawFacets(t: TFunction, locale: Locale, procedure: Procedure, facets: readonly TextFacet[], context: AnswerContext): string {
   const reader = new ContentReader(locale);

@@ -59,18 +59,18 @@ export function createSqliteRecentLines(db: SqliteDb): RecentLineStore {
  */
 export function prepareRecentLinesAppend(db: SqliteDb): (input: RecentLinesAppend) => void {
   const statements: Statement[] = [];
-  const statementFor = (count: number): Statement => {
-    const rows = Array.from({ length: count }, (_, i) => `(${i}, ?, ?, ?)`).join(', ');
-    // The SELECT reads the table it inserts into, so SQLite computes all its rows (and `next` once) before writing.
-    return (statements[count] ??= db.prepare(
+  // The SELECT reads the table it inserts into, so SQLite computes all its rows (and `next` once) before writing.
+  const prepare = (count: number): Statement =>
+    db.prepare(
       `INSERT INTO conversation_lines (channel, user_id, slot, seq, at, speaker, text)
          SELECT @channel, @user, (n.next + v.column1) % ${RECENT_LINE_WINDOW}, n.next + v.column1, v.column2, v.column3, v.column4
          FROM (SELECT coalesce(max(seq), -1) + 1 AS next FROM conversation_lines WHERE channel = @channel AND user_id = @user) AS n,
-              (VALUES ${rows}) AS v
+              (VALUES ${Array.from({ length: count }, (_, i) => `(${i}, ?, ?, ?)`).join(', ')}) AS v
          WHERE true -- an upsert's SELECT needs a WHERE, or SQLite reads ON CONFLICT as a join's (sqlite.org/lang_upsert.html)
        ON CONFLICT (channel, user_id, slot) DO UPDATE SET seq = excluded.seq, at = excluded.at, speaker = excluded.speaker, text = excluded.text`,
-    ));
-  };
+    );
+  // The statement's text is built only when its line count is first seen.
+  const statementFor = (count: number): Statement => (statements[count] ??= prepare(count));
   return ({ user, lines }) => {
     const kept = lines.length > RECENT_LINE_WINDOW ? lines.slice(-RECENT_LINE_WINDOW) : lines;
     if (kept.length === 0) return;

@@ -66,7 +66,10 @@ export function turnsContract(store: () => Store): void {
       assert.equal((await store().turns.read('rest/w1', web)).openHandoff, undefined, "another citizen's hand-off");
       const { record } = await store().handoffs.open({ ...web, locale: 'vi', reason: 'human_agent', transcript: [{ at: at('2026-12-04T08:00:00.000Z'), from: 'citizen', text: 'xin gặp cán bộ' }] });
       await store().handoffs.claim(record.id, 'officer-1', at('2026-12-04T08:01:00.000Z'), false);
+      // Every field the record has set: both sides have written since it opened.
+      await store().handoffs.append(record.id, [{ at: at('2026-12-04T08:02:00.000Z'), from: 'officer', text: 'chào anh', officer: 'officer-1' }]);
       const open = (await store().turns.read('rest/w1', web)).openHandoff;
+      assert.ok(open?.officerWroteAt && open.citizenWroteAt, JSON.stringify(open));
       assert.deepEqual(open, await store().handoffs.findOpen(web));
       assert.equal(open?.claimedBy, 'officer-1');
       assert.equal(open?.status, 'engaged');
