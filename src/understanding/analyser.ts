@@ -48,7 +48,9 @@ export class Analyser {
   private readonly procedures: ProcedureRecogniser;
   private readonly locations: LocationRecogniser;
   private readonly facets = new PhraseMatcher<string>();
-  private readonly topics = new PhraseMatcher<string>();
+  // Issue 10: by folded phrase, the topics it stands for with the cue as typed; a word typed with diacritics must carry the
+  // cue's own ("nhắn tin" is no "nhận tin", "lửa" no "lừa", "bạn" no "bán"). Folded, they are one.
+  private readonly topics = new PhraseMatcher<TypedCue[]>();
   private readonly languages = new PhraseMatcher<string>();
   private readonly ask = new PhraseMatcher<true>();
   private readonly slots: SlotFinder;
@@ -75,7 +77,10 @@ export class Analyser {
     for (const [facet, phrases] of Object.entries(resources.cues.facets)) for (const p of phrases) this.facets.add(p, facet);
     // Issue 10: phrases that hide a facet cue inside them ("chưa bao giờ có" is never, not "bao giờ có", when).
     for (const p of resources.cues.not_facets) this.facets.add(p, NOT_ASKED);
-    for (const [topic, phrases] of Object.entries(resources.cues.topics)) for (const p of phrases) this.topics.add(p, topic);
+    // Issue 10, styles 16: the frames of a harmless setting (a film or a game, a dish) are topics too, so "bị bắn chết" in a
+    // game or "cháy khét" in a pot is read in its setting, not as a report; their lists are the situation model's own.
+    const frames = Object.fromEntries(resources.cues.topic_frames.map((f) => [f, resources.situations.frames[f] ?? []]));
+    for (const [phrase, cues] of typedCues({ ...resources.cues.topics, ...frames })) this.topics.add(phrase, cues);
     for (const [lang, phrases] of Object.entries(resources.cues.languages)) for (const p of phrases) this.languages.add(p, lang);
     for (const p of resources.cues.ask) this.ask.add(p, true);
     this.slots = new SlotFinder(resources.cues.vehicle_types, resources.cues.age_units);
@@ -130,7 +135,7 @@ export class Analyser {
     const sentences = sentencesOf(text, words);
     // The `credit` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
     let creditFound: PhraseMatch<string>[] | undefined;
-    const credit = () => (creditFound ??= this.topics.matchAll(folded).filter((m) => m.value === CREDIT));
+    const credit = () => (creditFound ??= this.topicsOf(folded, words).filter((m) => m.value === CREDIT));
     const question = this.askedSentence(sentences, folded, words, credit);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
@@ -151,7 +156,12 @@ export class Analyser {
     const whole = sTo - sFrom === words.length;
     const qTo = stress || (whole && words.length > SHORT_ASKS) ? sTo : this.firstAsk(text, words, qFrom, sTo);
     const focused = qTo - qFrom < words.length;
-    const found = this.procedures.recognise(folded, toned, { breakAfter, request: focused ? { from: qFrom, to: qTo } : this.turnToRequest(words) });
+    const turned = focused ? { from: qFrom, to: qTo } : this.turnToRequest(words);
+    let found = this.procedures.recognise(folded, toned, { breakAfter, request: turned });
+    // The clause that asks decides between two procedures told; the same procedure keeps the mention it was read by.
+    const asking = turned ? undefined : this.askingClause(text, words);
+    const chosen = asking && this.procedures.recognise(folded, toned, { breakAfter, request: asking });
+    if (chosen && !chosen.abstain && (chosen.procedure ?? chosen.group) !== (found?.procedure ?? found?.group)) found = chosen;
     const mention = found?.abstain ? undefined : found;
     if (mention) {
       const value = mention.procedure ?? mention.group ?? '';
@@ -175,6 +185,15 @@ export class Analyser {
       return [asksHowLong ? { ...m, to: next.to } : m];
     });
     for (const m of validity) mark(m.from, m.to, VALIDITY_PLACEHOLDER);
+    // Issue 10, styles 16: the amount of a fine ("vượt đèn đỏ phạt bao nhiêu", "không đăng ký tạm trú bị phạt bao nhiêu") is no
+    // fee of the procedure: asked about the rule, procedure_info by the writers' convention, as a validity is. The phrase's
+    // words no entity took ("bị phạt" may be the procedure's) are one placeholder, so its "bao nhiêu (tiền)" is not the fee's.
+    const fines = foldedFacets.filter((m) => m.value === FINE);
+    for (const m of fines) {
+      let from = m.from;
+      while (from < m.to && placeholders[from] !== undefined) from++;
+      if (from < m.to && placeholders.slice(from, m.to).every((p) => p === undefined)) mark(from, m.to, FINE_PLACEHOLDER);
+    }
     // Issue 10, round 15: an age ("bé 5 tuổi", "17t") is not a time: as `§num` it read like "thứ 7", "5 giờ", and "bé 5 tuổi có
     // làm căn cước được không" asked the office's hours.
     const ageAt = this.slots.age(folded)?.from;
@@ -193,9 +212,13 @@ export class Analyser {
     const delexed = delexedRange(0, words.length);
     // Longest cue wins, so "giá trị" (validity) does not also count as "giá" (price).
     const facetHits = this.facetsOf(delexed);
-    delexed.forEach((w, i) => w === VALIDITY_PLACEHOLDER && facetHits.push({ from: i, to: i + 1, value: VALIDITY }));
+    delexed.forEach((w, i) => {
+      const phrase = PHRASE_FACETS[w];
+      if (phrase) facetHits.push({ from: i, to: i + 1, value: phrase });
+    });
     const facets = [...new Set(facetHits.map((m) => m.value))];
-    const topics = [...new Set(this.topics.matchAll(delexed).map((m) => m.value))];
+    // A placeholder stands for its first word, so each entry of `delexed` has the word it was typed as.
+    const topics = [...new Set(this.topicsOf(delexed, words.filter((_, i) => placeholders[i] !== '')).map((m) => m.value))];
     // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
     topics.push(mention ? 'named_procedure' : 'no_procedure');
     const focusWords = focused ? delexedRange(qFrom, qTo) : delexed;
@@ -225,8 +248,8 @@ export class Analyser {
     // A short message asking several things has every part answered: its first ask is the request of the intent model,
     // but the facets of the slots run to the end of the sentence.
     const request = focused ? { from: qFrom, to: whole ? sTo : qTo } : { from: 0, to: words.length };
-    const validityAt = (i: number) => validity.some((m) => m.from <= i && i < m.to);
-    for (const slot of this.slots.find(words, foldedFacets, request, (i) => placeholders[i] !== undefined && !validityAt(i))) {
+    const phraseAt = (i: number) => validity.some((m) => m.from <= i && i < m.to) || fines.some((m) => m.from <= i && i < m.to);
+    for (const slot of this.slots.find(words, foldedFacets, request, (i) => placeholders[i] !== undefined && !phraseAt(i))) {
       entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
     }
     const lang = this.languages.match(folded)[0];
@@ -244,6 +267,17 @@ export class Analyser {
       asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0,
       topics,
     };
+  }
+
+  /**
+   * The topic cues of `tokens`, each of whose words was typed as the cue (`typed[k]` is how tokens[k] was typed). Cues may
+   * overlap, but one inside a longer cue of another topic is that cue's words ("theo dõi" of "theo dõi em" is someone
+   * following, not the page; "muốn nhận" of "không muốn nhận" is no opting in).
+   */
+  private topicsOf(tokens: readonly string[], typed: readonly Word[]): PhraseMatch<string>[] {
+    const found = this.topics.matchAll(tokens).flatMap((m) =>
+      m.value.filter((c) => c.typed.every((cue, k) => typedWord(typed[m.from + k], cue))).map((c) => ({ from: m.from, to: m.to, value: c.topic })));
+    return found.filter((m) => !found.some((o) => o.value !== m.value && o.from <= m.from && m.to <= o.to && o.to - o.from > m.to - m.from));
   }
 
   /** The facet cues of `tokens`, longest first, without the words of a phrase that only looks like one (`not_facets`). */
@@ -288,14 +322,9 @@ export class Analyser {
    * reading a bag of words, leaned to whichever facet cue was stronger, most often the later fee or duration.
    */
   private firstAsk(text: string, words: readonly Word[], from: number, to: number): number {
-    const starts = [from];
-    const joined = new Set(this.joins.matchAll(words.slice(from, to).map((w) => w.text)).map((m) => from + m.from));
-    for (let i = from + 1; i < to; i++) {
-      const cut = joined.has(i) || CLAUSE_BREAK.test(text.slice(words[i - 1].end, words[i].start));
-      if (cut && !this.alternative.has(words[i].text) && starts[starts.length - 1] !== i) starts.push(i);
-    }
-    if (starts.length < 2) return to;
-    const asking = starts.map((a, k) => [a, starts[k + 1] ?? to] as const).filter(([a, b]) => this.asks(words, a, b));
+    const clauses = this.clausesOf(text, words, from, to);
+    if (clauses.length < 2) return to;
+    const asking = clauses.filter(([a, b]) => this.asks(words, a, b));
     if (asking.length < 2) return to;
     // "… làm thay được không, cần mang giấy gì?": after a bare "may I" the papers to bring are the practical ask (three
     // writers label it so), whereas a fee or a duration after it is an addition.
@@ -303,6 +332,40 @@ export class Analyser {
     const [first, second] = asking.map(facetsOf);
     const bare = [...first].every((f) => f === 'how');
     return bare && second.has('documents') ? asking[1][1] : asking[0][1];
+  }
+
+  /**
+   * The clauses of words [from, to), as [from, to) ranges: cut at commas and before a `joins` word ("và"); one opening with
+   * an `alternative` ("hay", "hoặc") belongs to the clause before.
+   */
+  private clausesOf(text: string, words: readonly Word[], from: number, to: number): (readonly [number, number])[] {
+    const starts = [from];
+    const joined = new Set(this.joins.matchAll(words.slice(from, to).map((w) => w.text)).map((m) => from + m.from));
+    for (let i = from + 1; i < to; i++) {
+      const cut = joined.has(i) || CLAUSE_BREAK.test(text.slice(words[i - 1].end, words[i].start));
+      if (cut && !this.alternative.has(words[i].text) && starts[starts.length - 1] !== i) starts.push(i);
+    }
+    return starts.map((a, k) => [a, starts[k + 1] ?? to] as const);
+  }
+
+  /**
+   * Issue 10, styles 16: in a short message read whole, the one clause that asks, when it names again a procedure the
+   * clauses before it told ("làm căn cước cho con với cả tạm vắng cho chồng, cái tạm vắng làm online được không"): that
+   * one is asked about. Only commas cut here (a "vì" clause is a reason), and a procedure the asking clause names for the
+   * first time ("làm hộ chiếu cho con, có cần căn cước không") is a condition of the one told, so it is no request.
+   */
+  private askingClause(text: string, words: readonly Word[]): { from: number; to: number } | undefined {
+    if (words.length > SHORT_ASKS) return undefined;
+    const starts = words.flatMap((_, i) => (i > 0 && CLAUSE_BREAK.test(text.slice(words[i - 1].end, words[i].start)) ? [i] : []));
+    const clauses = [0, ...starts].map((a, k) => [a, starts[k] ?? words.length] as const);
+    const asking = clauses.filter(([a, b]) => this.asks(words, a, b));
+    if (asking.length !== 1 || asking[0] === clauses[0]) return undefined;
+    const [from, to] = asking[0];
+    const folded = words.map((w) => w.text);
+    const named = this.procedures.recognise(folded.slice(from, to), words.slice(from, to).map((w) => w.toned));
+    if (!named || named.abstain) return undefined;
+    const alias = folded.slice(from + named.from, from + named.to).join(' ');
+    return ` ${folded.slice(0, from).join(' ')} `.includes(` ${alias} `) ? { from, to } : undefined;
   }
 
   /**
@@ -360,6 +423,11 @@ const AGE_PLACEHOLDER = '§age';
 // A validity or deadline phrase is read as one placeholder (see analyse).
 const VALIDITY = 'validity';
 const VALIDITY_PLACEHOLDER = '§valid';
+// The amount of a fine asked is read as one placeholder too (see analyse).
+const FINE = 'fine';
+const FINE_PLACEHOLDER = '§fine';
+// The facet each phrase placeholder stands for.
+const PHRASE_FACETS: Readonly<Record<string, string>> = { [VALIDITY_PLACEHOLDER]: VALIDITY, [FINE_PLACEHOLDER]: FINE };
 const DURATION = 'duration';
 const HOW = 'how';
 const ONLINE = 'online';
@@ -396,6 +464,29 @@ function withoutAskedParts(aliases: Record<string, string[]> | undefined, resour
     };
     return [id, list.filter((a) => !asksPart(a))];
   }));
+}
+
+/** A topic cue: its group and its words as typed. */
+interface TypedCue {
+  topic: string;
+  typed: string[];
+}
+
+/**
+ * The topic cue lists by folded phrase. A phrase listed twice as typed keeps its first group, as a PhraseMatcher keeps the
+ * first owner; typed differently ("bán" and "bạn" alike fold to "ban"), each counts where the citizen typed it so.
+ */
+function typedCues(groups: Record<string, string[]>): Map<string, TypedCue[]> {
+  const byFolded = new Map<string, TypedCue[]>();
+  for (const [topic, phrases] of Object.entries(groups)) {
+    for (const p of phrases) {
+      const typed = normaliseText(p.toLowerCase()).split(/\s+/);
+      const cues = byFolded.get(foldForMatch(p)) ?? [];
+      if (!cues.some((c) => c.typed.join(' ') === typed.join(' '))) cues.push({ topic, typed });
+      byFolded.set(foldForMatch(p), cues);
+    }
+  }
+  return byFolded;
 }
 
 /** Matches of a cue list whose values are the cues as typed, in words [from, to), each word as typed (see typedWord). */

@@ -6,7 +6,7 @@
  * 2. the lexicon names only a family: the model may pick a member of that family if its probability ≥ `family`;
  * 3. the lexicon names nothing: the model's best class (procedure or family, not none) is used if ≥ `unnamed`;
  * 4. the lexicon found aliases of unrelated families and named nothing on purpose: the model is not asked.
- * Steps 2 and 3 apply only to intents where a procedure makes sense, and never to an emergency.
+ * Steps 2 and 3 apply only to intents where a procedure makes sense (not a list of them), and never to an emergency.
  * Thresholds were chosen by cross-validation (docs/understanding.md, Round 5).
  */
 import type { Scored } from './softmax-classifier';
@@ -24,6 +24,7 @@ export const PROCEDURE_THRESHOLDS: ProcedureThresholds = { family: 0.95, unnamed
 // Intents whose answer depends on a procedure; the model never adds one to a greeting, a dossier status, a crime report...
 const PROCEDURE_INTENT = /^procedure_/;
 const OFFICE_INTENTS: ReadonlySet<string> = new Set(['office_location', 'office_hours']);
+const LIST_INTENT = 'procedure_list';
 
 /** What is known about one message when the procedure is decided. */
 export interface ProcedureEvidence {
@@ -50,6 +51,9 @@ export function wantsProcedure(intent: string): boolean {
 
 /** Whether the rules may use the model at all for this message (the ranking is not needed to know). */
 export function mayConsult(e: Omit<ProcedureEvidence, 'ranking'>): boolean {
+  // Issue 10, styles 16: a list question asks for every procedure (of the family the lexicon named, if any); a letter's story
+  // ("chuyển về đây cùng vợ con, có ô tô…") names none of them as the one asked, so no model picks one.
+  if (e.intent === LIST_INTENT) return false;
   if (e.emergency || e.intent === 'emergency' || !wantsProcedure(e.intent)) return false;
   return e.lexicon === 'none' || (e.lexicon === 'mention' && e.group !== undefined);
 }

@@ -51,6 +51,8 @@ export class ProcedureRecogniser {
   // only as the whole phrase and only with the respelt word typed with its marks (see soundVariants).
   private readonly spoken = new PhraseMatcher<{ words: string[]; at: number; typed: string }>();
   private readonly blocked = new PhraseMatcher<true>();
+  // By folded alias, which of its words every spelling writes without marks (see notePlainWords).
+  private readonly plainWords = new Map<string, boolean[]>();
   private readonly blockedToned = new PhraseMatcher<true>((p) => normaliseText(p.toLowerCase()));
   // A phrase listed under several members ("bị gãy": a broken card is cấp lại by the 2023 law, cấp đổi to many citizens)
   // qualifies each of them; the citizen's other words decide (see recognise).
@@ -97,6 +99,9 @@ export class ProcedureRecogniser {
     const taken = new Set([...phrases, ...Object.values(lexicon.weak).flat()].map(foldForMatch));
     for (const a of phrases) {
       for (const v of soundVariants(a)) if (!taken.has(foldForMatch(v.phrase))) this.spoken.add(v.phrase, { words: foldForMatch(a).split(' '), at: v.at, typed: v.typed });
+    }
+    for (const a of [...phrases, ...Object.values(lexicon.weak).flat(), ...Object.values(extraAliases).flat(), ...Object.values(lexicon.purpose).flat(), ...Object.values(lexicon.groups).flatMap((g) => g.hints)]) {
+      this.notePlainWords(a);
     }
     for (const [name, group] of Object.entries(lexicon.groups)) {
       for (const a of group.aliases) this.aliases.add(a, { kind: 'group', name });
@@ -163,7 +168,7 @@ export class ProcedureRecogniser {
     // A hint is weaker still: touching a blocked phrase is enough ("mất thẻ ngân hàng" is no căn cước).
     const free = (m: PhraseMatch<Alias>) =>
       !blocks.some((b) => (m.value.kind === 'group' && m.value.hint ? b.from < m.to && m.from < b.to : b.from <= m.from && m.to <= b.to));
-    const named = this.aliases.match(words);
+    const named = this.aliases.match(words).filter((m) => this.typedAsWritten(m, words, toned));
     const told = this.procedurePairHits(words);
     // A family alias that is a part of a pair is the pair's ("chứng minh nhân dân … ngân hàng không nhận" is the number's
     // confirmation, not the card); one named apart from it stays ("thẻ căn cước in sai ngày sinh" is the card's exchange).
@@ -250,6 +255,24 @@ export class ProcedureRecogniser {
       if (others.some((g) => this.families.disjoint(g, best.mention.group ?? ''))) return ABSTAIN;
     }
     return best.mention;
+  }
+
+  /**
+   * Issue 10, styles 16: records which words of an alias every spelling of it writes without marks ("thi" of "thi bằng lái").
+   * Typed with marks, such a word is another one: folded, "thì bằng lái" (then the licence…) is the test's alias.
+   */
+  private notePlainWords(alias: string): void {
+    const written = normaliseText(alias.toLowerCase()).split(/\s+/).filter(Boolean);
+    const key = written.map((w) => foldForMatch(w)).join(' ');
+    const plain = written.map((w) => /^[a-z]+$/.test(w));
+    const known = this.plainWords.get(key);
+    this.plainWords.set(key, known ? known.map((p, k) => p && plain[k]) : plain);
+  }
+
+  /** Whether an alias match's words written without marks were typed without marks too (see notePlainWords). */
+  private typedAsWritten(m: PhraseMatch<Alias>, words: readonly string[], toned: readonly string[]): boolean {
+    const plain = this.plainWords.get(words.slice(m.from, m.to).join(' '));
+    return !plain || plain.every((p, k) => !p || toned[m.from + k] === words[m.from + k]);
   }
 
   /**

@@ -72,6 +72,8 @@ const proceduresSchema = z.object({
 const cuesSchema = z.object({
   facets: z.record(z.string(), phraseList),
   topics: z.record(z.string(), phraseList).default({}),
+  /** Situation frames (situations.yaml) the intent model reads as topics too: a film, a game or a dish is a setting. */
+  topic_frames: phraseList.default([]),
   languages: z.record(z.string(), phraseList),
   /** Phrases that introduce the question itself ("cho em hỏi", "muốn hỏi là"): what follows is what the citizen asks. */
   ask: phraseList.default([]),

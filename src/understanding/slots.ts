@@ -1,7 +1,7 @@
 /**
  * Slot entities a message gives besides the procedure (issue 10): the kind of vehicle (`vehicle_type`: motorbike | car,
  * which picks a fee variant), the age of the person concerned (`age`), and every question facet asked (`facet`:
- * documents | fee | duration | online | info), so the bot can answer the main ask and offer the others as buttons.
+ * documents | fee | duration | online | info | fine), so the bot can answer the main ask and offer the others as buttons.
  */
 import { normaliseText, typedAs } from './normalise';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
@@ -16,7 +16,8 @@ export interface Slot {
 }
 
 // The facet entity's values; cue groups map onto them ("how" questions are answered by the procedure's info card).
-const FACET_VALUES: Record<string, string> = { documents: 'documents', fee: 'fee', duration: 'duration', online: 'online', how: 'info', validity: 'info' };
+// A fine's amount (`fine`) is no fee: the bot answers it with what the procedure's fine depends on, where the content has one.
+const FACET_VALUES: Record<string, string> = { documents: 'documents', fee: 'fee', duration: 'duration', online: 'online', how: 'info', validity: 'info', fine: 'fine' };
 const MAX_AGE = 120;
 
 /** Finds vehicle type, age and facets; built once from the cue file. */

@@ -128,7 +128,9 @@ describe('outsider probe of everyday messages (issue 10)', () => {
       assert.ok(replies[0].text.startsWith(header(vi, 'nop-phat-giao-thong', 'fine')), replies[0].text.slice(0, 80));
       assert.ok(!all(replies).includes(vi('procedure:fee.free')));
     };
-    for (const message of ['phạt nồng độ cồn ô tô bao nhiêu', 'phạt vượt đèn đỏ xe máy bao nhiêu', 'phat nong do con xe may bao nhieu tien', 'vượt đèn đỏ xe máy phạt bao nhiêu']) {
+    // Styles 16: the violation and the fine apart ("uống rượu lái … phạt bao nhiêu") name the procedure too, and the amount
+    // of a fine is procedure_info with the `fine` facet: the fine's part answers it.
+    for (const message of ['phạt nồng độ cồn ô tô bao nhiêu', 'phạt vượt đèn đỏ xe máy bao nhiêu', 'phat nong do con xe may bao nhieu tien', 'vượt đèn đỏ xe máy phạt bao nhiêu', 'uống rượu lái xe máy phạt bao nhiêu', 'ô tô đi lấn làn thì giờ mức phạt là bao nhiêu']) {
       it(`a traffic fine question, "${message}", gets what the fine depends on, never "no fee" or "out of scope"`, () => answersFine(message));
     }
     it('a question about the fine for drink driving raises neither the emergency card nor the "if anyone is in danger" line', async () => {
@@ -138,9 +140,11 @@ describe('outsider probe of everyday messages (issue 10)', () => {
         assert.ok(!replies.some((r) => danger.some((d) => r.text.startsWith(d))), `"${message}": ${all(replies).slice(0, 200)}`);
       }
     });
-    for (const message of ['uống rượu lái xe máy phạt bao nhiêu']) {
-      it.skip(`"${message}" too — skip: "<violation> phạt bao nhiêu" without "bị" or "tiền" parses out_of_scope with no procedure (src/understanding)`, () => answersFine(message));
-    }
+    it('the fine of a procedure the content gives no fine for is not answered with its lệ phí', async () => {
+      const replies = await say('probe-fine-residence', 'ở trọ mà chưa khai báo tạm trú thì bị phạt bao nhiêu tiền');
+      assert.ok(replies[0].text.startsWith(header(vi, 'tam-tru', 'info')), replies[0].text.slice(0, 80));
+      assert.ok(!all(replies).includes(vi('procedure:sections.fee')) && !all(replies).includes(vi('procedure:fee.free')), all(replies).slice(0, 300));
+    });
   });
 
   describe('the former Bắc Kạn police', () => {

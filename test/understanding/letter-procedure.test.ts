@@ -33,7 +33,9 @@ describe('understanding/letters: the second opinion on a letter\'s procedure', f
 
   it('never overrides a procedure the letter names, even where the SVM reads another one', () => {
     // Much talk of the identity card around "đổi bằng lái": the SVM alone reads a new identity card.
-    const letter = 'Chào anh chị, tôi năm nay 62 tuổi, căn cước gắn chíp làm năm 2021 vẫn còn hạn, mọi giấy tờ khác đều đầy đủ. Bằng lái '
+    // (Styles 16: with the fines written then, the SVM read the first version right; the card's exchange told once more keeps it wrong.)
+    const letter = 'Chào anh chị, tôi năm nay 62 tuổi, căn cước gắn chíp làm năm 2021 vẫn còn hạn, thẻ căn cước cũ tôi đã nộp lại khi đổi '
+      + 'thẻ, mọi giấy tờ khác đều đầy đủ. Bằng lái '
       + 'xe máy hạng A1 của tôi cấp từ năm 1998 bằng giấy bìa, nay người ta bảo phải đổi sang thẻ nhựa. Tôi muốn hỏi đổi bằng lái thì '
       + 'cần mang căn cước và giấy tờ gì, làm ở đâu ạ?';
     const svm = trainLetterProcedures(loadTrainingData(INTENTS_DIR), { minDocs: 10, epochs: 10, restEpochs: 3 });

@@ -51,7 +51,7 @@ export function createProcedureFollowUp(deps: ProcedureHandlerDeps): (turn: Turn
   return (turn) => {
     if (!turn.memory.procedure) return undefined;
     const elsewhere = turn.intent === 'out_of_scope' && turn.parse.intent.confidence >= SURELY_ELSEWHERE;
-    const [asked] = elsewhere ? [] : askedFacets(deps, turn);
+    const [asked] = elsewhere ? [] : askedFacets(deps, turn, deps.knowledge().getProcedure(turn.memory.procedure));
     if (asked) return (t) => answerFacet(deps, t, asked);
     const ranked = turn.parse.intent_ranking.find((r) => r.name in facetOfIntent && r.name !== 'office_location');
     if (!ranked || ranked.confidence < FOLLOW_UP_CONFIDENCE) return undefined;
@@ -159,13 +159,14 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
     const asked = askVariant(turn, current, slots);
     if (asked) return asked;
   }
-  const asked = askedFacets(deps, turn);
+  const asked = askedFacets(deps, turn, current);
   // Every part asked, in the citizen's order (the intent's own first when no cue marks it); a fee that needs the
   // vehicle first waits for its button.
   const waits = (f: Facet) => f !== facet && f === 'fee' && current.fee.status !== 'missing' && pendingVariant(current.fee.value, slots) !== undefined;
   // "Làm căn cước ở đâu", "nộp ở xã hay lên tỉnh" are procedure_info with the where facet (issue 10, the writers'
   // convention): a general question that asks where, and not how, gets the parts it asks, not the steps card first.
-  const specific = facet === 'info' && asked.includes('where') && !asked.includes('info');
+  // So is the amount of a fine ("vượt đèn đỏ phạt bao nhiêu", the parser's `fine` facet): it gets the fine's part, not the steps.
+  const specific = facet === 'info' && (asked.includes('where') || askedFine(turn, current)) && !asked.includes('info');
   const parts = (asked.includes(facet) || specific ? asked : [facet, ...asked]).filter((f) => !waits(f));
   // A tap says nothing of the citizen's beliefs (and its payload names the procedure id): only typed words count.
   const context = { slots, message: turn.text.startsWith('/') ? undefined : turn.text };
@@ -200,12 +201,27 @@ async function answerFacet(deps: ProcedureHandlerDeps, turn: Turn, facet: Facet)
 const MAX_PARTS = 3;
 const ANSWER_BUDGET_CHARS = 1500;
 
-/** Every facet the message asks, in the order asked: the parser's `facet` entities and the question words. */
-function askedFacets(deps: Pick<ProcedureHandlerDeps, 'questionWords'>, turn: Turn): Facet[] {
-  const parsed = turn.parse.entities.flatMap((e) => (e.entity === 'facet' && isFacet(e.value) ? [{ facet: e.value, start: e.start }] : []));
+/**
+ * Every facet the message asks, in the order asked: the parser's `facet` entities and the question words. A fine's amount
+ * (`fine`) is the fee part of a procedure whose content has a fine (its part says what the fine depends on); of another
+ * procedure it asks no part: its fee is a lệ phí, which the citizen did not ask.
+ */
+function askedFacets(deps: Pick<ProcedureHandlerDeps, 'questionWords'>, turn: Turn, procedure?: Procedure): Facet[] {
+  const parsed = turn.parse.entities.flatMap((e) => {
+    const value = e.entity === 'facet' && e.value === FINE_FACET && procedure?.fine ? 'fee' : e.value;
+    return e.entity === 'facet' && isFacet(value) ? [{ facet: value, start: e.start }] : [];
+  });
   const worded = turn.text.startsWith('/') ? [] : deps.questionWords(turn.text);
   const ordered = [...parsed, ...worded].sort((a, b) => a.start - b.start).map((a) => a.facet);
   return [...new Set(ordered)];
+}
+
+// The parser's facet for the amount of a fine (src/understanding/slots.ts).
+const FINE_FACET = 'fine';
+
+/** Whether the message asks the amount of a fine of a procedure whose content has one. */
+function askedFine(turn: Turn, procedure: Procedure): boolean {
+  return procedure.fine !== undefined && turn.parse.entities.some((e) => e.entity === 'facet' && e.value === FINE_FACET);
 }
 
 /** Browsing for people who do not know the words: fields, then the procedures of one field. */
