@@ -24,7 +24,8 @@ const LABELS: readonly SituationLabel[] = ['danger', 'numbers', 'safe'];
 // Frames that name a danger: a message with none of them ("ààà", "ờ") is never a sure emergency, at most a possible one.
 // Round 9: harm to oneself and a scam going on now name a danger too, though neither needs a danger word.
 // Round 12: dangerous driving on the road now (drunk, swerving, the wrong way) names a danger to everyone on that road.
-const DANGER_FRAMES = new Set(['fire', 'violence', 'theft', 'injury', 'illness', 'water', 'trapped', 'missing', 'plea', 'at_risk', 'self_harm', 'scam', 'road']);
+// Round 21: a nest or a swarm of hornets where people are (`swarm`).
+const DANGER_FRAMES = new Set(['fire', 'violence', 'theft', 'injury', 'illness', 'water', 'trapped', 'missing', 'plea', 'at_risk', 'self_harm', 'scam', 'road', 'swarm']);
 // Figures of speech and ads: a danger word inside one ("cháy" in "cháy túi", "cháy sàn") names no hazard.
 const FIGURATIVE_FRAMES = new Set(['idiom', 'sales']);
 // The kinds of danger (the danger frames without a plea or someone named).
@@ -46,6 +47,8 @@ const CLAUSE_END = /[,?!;:\n]|\.\s/;
 const DATED = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/;
 const DATES = new RegExp(DATED.source, 'g');
 const NUMBER = /^\d+$/;
+// A word read from an emoji: its source in the text has no letter or digit.
+const LETTERS = /[\p{L}\p{N}]/u;
 // A danger word inside a dish, the law's custody or a repair is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng
 // ngô", "giam" in "tạm giam", "nổ" in "nổ lốp"); neither is a figure of speech, though, so a plea beside one still counts.
 // Round 12: nor is one inside the name of a game, a lesson, an alarm's own words or a piece of safety equipment ("fire"
@@ -56,11 +59,16 @@ const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repa
 // Round 13: the hazards that can befall an animal alone (stuck up a tree, lost, fallen into a well, poisoned); a fire, a
 // fight or a wound is a danger to the people around it whoever it started with.
 const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
+// The frames that name an emergency service.
+const SERVICE_FRAMES = new Set(['call_police', 'call_fire', 'call_medical']);
+// Round 21: the hazards of the body (an illness, an injury): told as lasting now, a sign at least (see `judge`).
+const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which']);
+// Round 21: `consequence`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -68,7 +76,8 @@ const NEAR_WORDS = 2;
 // Round 18: a theft (a burglar feared back tonight) and a harm told as coming back night after night (`repeated`).
 const PENDING_HARMS = new Set(['scam', 'violence', 'missing', 'stranger', 'theft', 'repeated']);
 // A resolution denied right before it is none ("ông không chịu cúp máy": the scam call goes on), like a denied hazard.
-const DENIABLE_FRAMES = new Set(['resolved']);
+// Round 21: so is a setting denied ("không phải diễn tập đâu", "not a drill"): the danger is real.
+const DENIABLE_FRAMES = new Set(['resolved', 'lesson', 'fiction', 'alarm_test', 'news']);
 // Round 12: a message of this many words or fewer that names no danger at all ("xe máy", "đuôi 5678", "nhanh không")
 // tells no situation: no one is at risk in it, whatever the model reads into its few words.
 const SHORT_WORDS = 5;
@@ -244,7 +253,8 @@ export interface SituationSnapshot {
 
 /** The trained situation and service models with the frames they read. */
 export class SituationModel {
-  private readonly frames = new PhraseMatcher<{ frame: string; cues: string[] }>();
+  // Each folded phrase with every spelling its frame lists ("cháy lưới", a goal, and "cháy lưỡi", a hot dish, fold alike).
+  private readonly frames = new PhraseMatcher<{ frame: string; spellings: string[][] }>();
   private readonly explicit = new PhraseMatcher<string[]>();
   private readonly ongoing = new PhraseMatcher<string[]>();
   private readonly present = new PhraseMatcher<string[]>();
@@ -253,7 +263,7 @@ export class SituationModel {
   private readonly nameHeads = new PhraseMatcher<string[]>();
   // As typed (with its tones) and folded.
   private readonly hourAsked: ReadonlySet<string>;
-  // Folded.
+  // As typed (with its tones) and folded: a unit typed with diacritics must be the unit itself ("thì" is no "thị").
   private readonly localUnits: ReadonlySet<string>;
   private readonly hotline: ReadonlySet<string>;
 
@@ -264,7 +274,21 @@ export class SituationModel {
     private readonly service: SoftmaxClassifier,
   ) {
     const cues = (p: string) => normaliseText(p.toLowerCase()).split(/\s+/);
-    for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, { frame, cues: cues(p) });
+    // A phrase that folds like one listed before is another spelling of it when its frame is the same (round 21: the
+    // matcher keeps the first, so "cháy lưỡi" was lost behind "cháy lưới"); under another frame the first owner keeps it.
+    const owners = new Map<string, { frame: string; spellings: string[][] }>();
+    for (const [frame, list] of Object.entries(situations.frames)) {
+      for (const p of list) {
+        const owner = owners.get(foldForMatch(p));
+        if (owner) {
+          if (owner.frame === frame) owner.spellings.push(cues(p));
+          continue;
+        }
+        const entry = { frame, spellings: [cues(p)] };
+        owners.set(foldForMatch(p), entry);
+        this.frames.add(p, entry);
+      }
+    }
     for (const p of situations.explicit) this.explicit.add(p, cues(p));
     for (const p of situations.ongoing) this.ongoing.add(p, cues(p));
     for (const p of situations.present) this.present.add(p, cues(p));
@@ -272,7 +296,7 @@ export class SituationModel {
     for (const p of situations.signs) this.signs.add(p, cues(p));
     for (const p of situations.names) this.nameHeads.add(p, cues(p));
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
-    this.localUnits = new Set(situations.localUnits.map(foldForMatch));
+    this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.hotline = new Set(situations.hotline.map(foldForMatch));
   }
 
@@ -309,7 +333,13 @@ export class SituationModel {
 
   /** The probability that the message reports a danger now (for evaluation and threshold choice); `context`: see `features`. */
   dangerProbability(message: ReadMessage, context: readonly string[] = []): number {
-    return this.situation.predict(this.features(message, context)).find((s) => s.label === 'danger')?.p ?? 0;
+    return this.reading(message, context).danger;
+  }
+
+  /** A part of a message read on its own: how likely it tells a danger now, and the features it was read from. */
+  private reading(message: ReadMessage, context: readonly string[] = []): { danger: number; features: string[] } {
+    const features = this.features(message, context);
+    return { danger: this.situation.predict(features).find((s) => s.label === 'danger')?.p ?? 0, features };
   }
 
   /** Grades a message: sure (the emergency card first), possible (one line with the numbers), none. */
@@ -329,15 +359,26 @@ export class SituationModel {
     const marks = this.timeMarks(message, frames);
     const time = lastTime(marks);
     const closing = this.closingPart(message, frames, time);
-    const closingDanger = closing && this.dangerProbability(closing.part, closing.context);
-    const clauses = [...this.presentClauses(message, frames, scores[0].label === 'numbers').map((clause) => this.dangerProbability(clause)), ...(closing?.present ? [closingDanger as number] : [])]
-      .filter((q) => q >= GRADE_THRESHOLDS.clause);
+    const closingReading = closing && this.reading(closing.part, closing.context);
+    const closingDanger = closingReading?.danger;
+    const clauseReadings = [...this.presentClauses(message, frames, scores[0].label === 'numbers').map((clause) => this.reading(clause)), ...(closing?.present && closingReading ? [closingReading] : [])]
+      .filter((r) => r.danger >= GRADE_THRESHOLDS.clause);
+    const clauses = clauseReadings.map((r) => r.danger);
     const danger = Math.max(p('danger'), ...clauses);
+    // Round 21: who must come is read where the danger is told: in a long story, its closing part when that tells a danger
+    // now more surely than the whole (a homestay's paperwork question, then "khách đi kayak ra hồ từ sáng, giờ tối rồi chưa
+    // về": the rescue, not the police of the paperwork around it); else, when the whole message does not tell it (below
+    // `sure`), the clause that tells it most surely. A short message that tells it whole is read whole: a scam's lie "con
+    // tôi bị tai nạn đang cấp cứu" is no injury to treat.
+    const closingTells = closing?.present && closingReading && closingReading.danger >= GRADE_THRESHOLDS.clause && closingReading.danger > p('danger');
+    const told = closingTells ? closingReading : p('danger') >= GRADE_THRESHOLDS.sure ? { features } : clauseReadings.reduce<{ danger: number; features: string[] }>((best, r) => (r.danger > best.danger ? r : best), { danger: p('danger'), features });
     // A danger word in a figure of speech ("cháy túi", "cứu tôi với bài tập này") states nothing. Round 20: a bare plea
     // ("cứu với") is no hand rule but a frame the model weighs: citizens plead over paperwork and chores too ("cứu em với,
     // máy tính bị đơ"), and with the writers' dangers the model grades pleas alone as the rule did.
     const figurative = frames.some((m) => FIGURATIVE_FRAMES.has(m.value));
-    const named = frames.some((m) => DANGER_FRAMES.has(m.value));
+    // Round 21: nor does a plea beside one ("cay cháy lưỡi, cứu"): the plea is part of the figure, so only the model's own
+    // certainty (`alone`) makes such a message sure.
+    const named = frames.some((m) => DANGER_FRAMES.has(m.value) && !(figurative && m.value === 'plea'));
     // Harm to oneself: a miss costs a life and the card costs a line, so what would be possible is sure (round 10: "tôi muốn
     // kết thúc tất cả. Tạm biệt." read 0.24; a wish to end everything is told without a plan as often as with one).
     const selfHarm = frames.some((m) => m.value === 'self_harm');
@@ -364,7 +405,9 @@ export class SituationModel {
     const pastOnly = overFrom !== undefined && (overFrom >= words.length || this.dangerProbability(partOf(message, overFrom)) < GRADE_THRESHOLDS.possible);
     // A question that opens on a "what if" ("Nếu đang đi thang máy mà bị kẹt thì nên làm gì") asks about a situation
     // imagined, not one told; a condition later in a message ("…nếu không chuyển tiền") is a threat's own, and is read.
-    const imagined = frames.some((m) => m.value === 'hypothetical' && m.from === 0) && frames.some((m) => m.value === 'question');
+    // Round 21: or whose condition is followed by what then ("nếu cháy thì chạy đâu, chung cư tôi chỉ có một cầu thang"):
+    // the "nếu … thì" of a situation imagined, asked without a question word.
+    const imagined = frames.some((m) => m.value === 'hypothetical' && m.from === 0) && frames.some((m) => m.value === 'question' || (m.value === 'consequence' && m.from > 0));
     const setApart = unstated
       && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || imagined || time === 'over' || time === 'dated' || isMildFever(message) || pastOnly
         || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible && time !== 'present'));
@@ -421,18 +464,28 @@ export class SituationModel {
     // Round 20: the other way, a hazard told as a sign ("nghe tiếng nổ bụp, không biết là pháo hay cái gì", "bom đạn đào
     // được…, giờ vẫn để trong kho có sao không") in a message set in no film, lesson or time over and not resolved, is a
     // possible danger even when the model reads it as likely safe: the hedge is the writer's doubt, not a sign of safety.
-    const hedged = graded === 'none' && unstated && !setApart && !noOneAtRisk && closing === undefined && hazards.length > 0 && signed
-      && danger >= GRADE_THRESHOLDS.sign;
-    const grade: EmergencyGrade = (graded === 'none' && (pending || hedged)) || sign ? 'possible' : graded;
-    const service = this.service.predict(features)[0].label as EmergencyService;
+    // Round 21: the sign is read in the hazard's own clause too, when that clause alone reads as a danger more likely than
+    // not (`clause`): a question about something else around it ("hỏi giờ làm việc công an xã… mà sao bên khu chợ có khói
+    // đen bốc lên nhiều thế") outweighs it in the whole message.
+    // Round 21: so is an illness or an injury told as lasting now ("đau ngực trái từ sáng, lâu lâu lại nhói lên, giờ vẫn đi
+    // làm căn cước được không"): a symptom the writer asks past, not one over. Not a fire or a fight told now without a
+    // hedge: those are the model's to grade.
+    const lasting = time === 'present' && hazards.every((m) => BODILY_HAZARDS.has(m.value));
+    const hedged = graded === 'none' && unstated && !setApart && !noOneAtRisk && closing === undefined && hazards.length > 0 && (signed || lasting)
+      && Math.max(danger, ...this.hazardClauses(message, hazards).map((c) => this.dangerProbability(c)).filter((q) => q >= GRADE_THRESHOLDS.clause)) >= GRADE_THRESHOLDS.sign;
+    // Round 21: harm to oneself named outside a time over gets at least the line at what a sign needs: a farewell post read
+    // at p 0.0999 went unanswered ("có người post status kiểu tạm biệt thế giới…, mình có nên báo không").
+    const farewell = graded === 'none' && selfHarm && time !== 'over' && time !== 'dated' && danger >= GRADE_THRESHOLDS.sign;
+    const grade: EmergencyGrade = (graded === 'none' && (pending || hedged || farewell)) || sign ? 'possible' : graded;
+    const service = this.service.predict(told.features)[0].label as EmergencyService;
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
     // to say ("gọi 113 có mất tiền không", "số khẩn cấp là gì", "tổng đài 112 còn dùng không") — asks for the numbers,
     // whatever the model reads into its words ("mất tiền" is a scam's too): a line named (a service's number, or a
     // number asked beside a service's name) and asked about, with no hazard told outside a film, a lesson or a "what if".
     const has = (frame: string) => frames.some((m) => m.value === frame);
-    const services = frames.filter((m) => m.value === 'call_police' || m.value === 'call_fire' || m.value === 'call_medical');
+    const services = frames.filter((m) => SERVICE_FRAMES.has(m.value));
     // Not a local office's own phone ("sđt công an xã Đại Từ": the office finder answers that).
-    const office = (c: PhraseMatch<string>) => c.to < words.length && this.localUnits.has(words[c.to].text);
+    const office = (c: PhraseMatch<string>) => this.officeAt(words, c.to);
     const numberBy = (m: PhraseMatch<string>) => m.value === 'number' && words[m.from].text !== 'call'
       && services.some((c) => !office(c) && c.from - m.to <= NEAR_WORDS && m.from - c.to <= NEAR_WORDS);
     // A hotline asked for with no procedure named ("cho em xin số đường dây nóng của công an tỉnh") is the numbers too.
@@ -479,6 +532,23 @@ export class SituationModel {
     });
   }
 
+  /** Round 21: the clauses that hold a hazard (a question about something else around them is left out). */
+  private hazardClauses(message: ReadMessage, hazards: readonly PhraseMatch<string>[]): ReadMessage[] {
+    const { words, entities, text } = message;
+    if (text === undefined) return [];
+    const spans = new Map(hazards.map((h) => clauseAround(words, h.from, h.to, text)).filter(([from, to]) => to - from < words.length).map((r) => [r.join(':'), r]));
+    return [...spans.values()].map(([from, to]) => {
+      const clause = words.slice(from, to);
+      const span = { start: clause[0].start, end: clause[clause.length - 1].end };
+      return { words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) };
+    });
+  }
+
+  /** Whether word `at` is an administrative unit as typed (after a service's name: a local office, "công an xã"). */
+  private officeAt(words: readonly Word[], at: number): boolean {
+    return at < words.length && this.localUnits.has(words[at].text) && this.localUnits.has(words[at].toned);
+  }
+
   /**
    * The closing part of a long message (more than `CLOSING_WORDS` words; round 11). A long message is a story: the
    * background first, then the situation now ("…giờ khói đang bốc ra từ nhà bên") or the ask ("…giờ tôi muốn làm lại
@@ -497,7 +567,9 @@ export class SituationModel {
     const part: ReadMessage = { words: closing, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end), text };
     const own = frames.filter((m) => m.from >= from).map((m) => ({ ...m, from: m.from - from, to: m.to - from }));
     const context = (time === 'over' || time === 'dated') && this.storyTime(part, own) === undefined ? [`s:${time}`] : [];
-    const present = time === 'present' && own.some((m) => HAZARD_FRAMES.has(m.value)) && !frames.some((m) => SETTING_FRAMES.has(m.value));
+    // Round 21: a danger frame of any kind, not only a hazard's word: "giờ em đứng ngoài nghe trong phòng vẫn còn tiếng
+    // người lục đồ" tells a burglar inside now with someone at risk; the model, reading the part alone, decides (`clause`).
+    const present = time === 'present' && own.some((m) => DANGER_FRAMES.has(m.value)) && !frames.some((m) => SETTING_FRAMES.has(m.value));
     return { part, frames: own, context, present };
   }
 
@@ -628,9 +700,15 @@ export class SituationModel {
     // A setting's word inside a longer one of another kind is that one's too ("clip" of "quay clip", filming, is no film).
     const inside = (m: PhraseMatch<string>) => hiding.some((f) => f !== m && f.from <= m.from && m.to <= f.to && (!HIDING_FRAMES.has(m.value) || f.to - f.from > m.to - m.from));
     // Round 19: a time word inside a longer hazard phrase is the hazard's ("tung" of "nổ tung", an explosion, is no "từng").
-    const hazardTime = (m: PhraseMatch<string>) => TIME_FRAMES.has(m.value)
-      && all.some((f) => HAZARD_FRAMES.has(f.value) && f.from <= m.from && m.to <= f.to && f.to - f.from > m.to - m.from);
-    return all.filter((m) => !inside(m) && !hazardTime(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
+    // Round 21: so is a hazard word of another kind ("nổ" of "súng nổ", gunfire, is no explosion to put out): the
+    // longer phrase tells the situation, and so who must come.
+    const inHazard = (m: PhraseMatch<string>) => (TIME_FRAMES.has(m.value) || HAZARD_FRAMES.has(m.value))
+      && all.some((f) => HAZARD_FRAMES.has(f.value) && f.value !== m.value && f.from <= m.from && m.to <= f.to && f.to - f.from > m.to - m.from);
+    // Round 21: an emoji only echoes what the words say: beside a figure of speech, an ad or a dish ("ớt cay cháy lưỡi 🔥🔥")
+    // its hazard (abbreviations.yaml reads 🔥 as "cháy") names none; beside a fire told in words it still adds to it.
+    const figured = all.some((f) => FIGURATIVE_FRAMES.has(f.value) || f.value === 'cooking');
+    const echo = (m: PhraseMatch<string>) => figured && HAZARD_FRAMES.has(m.value) && text !== undefined && words.slice(m.from, m.to).every((w) => !LETTERS.test(text.slice(w.start, w.end)));
+    return all.filter((m) => !inside(m) && !inHazard(m) && !echo(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
   }
 
   /**
@@ -639,7 +717,7 @@ export class SituationModel {
    */
   private allFrames(words: readonly Word[], text?: string): PhraseMatch<string>[] {
     return this.frames.matchAll(words.map((w) => w.text))
-      .filter((m) => ownWords(words, m.from, m.value.cues) && !(text !== undefined && crossesClause(words, m.from, m.to, text)))
+      .filter((m) => m.value.spellings.some((cues) => ownWords(words, m.from, cues)) && !(text !== undefined && crossesClause(words, m.from, m.to, text)))
       .map((m) => ({ ...m, value: m.value.frame }));
   }
 
@@ -672,7 +750,10 @@ export class SituationModel {
     // A word typed with diacritics is read as typed; one typed without them, folded (`fold`: read every word folded).
     const typed = fold ? folded : words.map((w) => w.toned);
     const out: string[] = [];
-    for (const m of found ?? this.frameMatches(words, message.text, message.entities)) if (!RULE_FRAMES.has(m.value)) out.push(`s:${m.value}`);
+    // Round 21: a service's name before an administrative unit ("công an xã", "công an phường") is a local office, a place
+    // ("ngất xỉu ngay tại bàn tiếp dân của công an xã"), not the service called: its frame is no feature (its words are).
+    const office = (m: PhraseMatch<string>) => SERVICE_FRAMES.has(m.value) && this.officeAt(words, m.to);
+    for (const m of found ?? this.frameMatches(words, message.text, message.entities)) if (!RULE_FRAMES.has(m.value) && !office(m)) out.push(`s:${m.value}`);
     if (isDated({ ...message, words })) out.push('s:dated');
     if (isMildFever({ ...message, words })) out.push('s:mild');
     out.push(...context);
