@@ -50,9 +50,12 @@ function grams(text: string): Map<string, number> {
 /** A trained model: one linear score per label. */
 export class CharNgramSvm {
   private readonly vocab: Map<string, number>;
+  /** Counts of each gram while one text is read (`vectoriseText`), all zero between calls. */
+  private readonly counts: Int32Array;
 
   private constructor(private readonly model: SvmSnapshot) {
     this.vocab = new Map(model.grams.map((g, j) => [g, j]));
+    this.counts = new Int32Array(model.grams.length);
   }
 
   get labels(): readonly string[] {
@@ -130,7 +133,7 @@ export class CharNgramSvm {
   scores(text: string): Float64Array {
     const { labels, weights, bias } = this.model;
     const L = labels.length;
-    const x = this.vectorise(grams(text));
+    const x = this.vectoriseText(text);
     const out = Float64Array.from(bias);
     for (let k = 0; k < x.idx.length; k++) {
       const base = x.idx[k] * L;
@@ -157,7 +160,31 @@ export class CharNgramSvm {
       idx.push(j);
       val.push((1 + Math.log(tf)) * this.model.idf[j]);
     }
-    const norm = Math.sqrt(val.reduce((s, v) => s + v * v, 0)) || 1;
-    return { idx: Int32Array.from(idx), val: Float64Array.from(val, (v) => v / norm) };
+    return normalised(idx, val);
   }
+
+  /**
+   * `vectorise(grams(text))` without counting the grams the model does not know (most 4–5-grams of a letter): each gram
+   * is looked up once, and the known ones are counted by column in first-seen order, the order `grams` gives them.
+   * A letter's second opinion reads a thousand grams a parse (issue 12).
+   */
+  private vectoriseText(text: string): Sparse {
+    const s = ` ${foldForMatch(text)} `;
+    const counts = this.counts;
+    const idx: number[] = [];
+    for (let n = MIN_GRAM; n <= MAX_GRAM; n++) for (let i = 0; i + n <= s.length; i++) {
+      const j = this.vocab.get(s.slice(i, i + n));
+      if (j === undefined) continue;
+      if (counts[j]++ === 0) idx.push(j);
+    }
+    const val = idx.map((j) => (1 + Math.log(counts[j])) * this.model.idf[j]);
+    for (const j of idx) counts[j] = 0;
+    return normalised(idx, val);
+  }
+}
+
+/** The sparse vector of columns `idx` with values `val`, scaled to unit length. */
+function normalised(idx: readonly number[], val: readonly number[]): Sparse {
+  const norm = Math.sqrt(val.reduce((s, v) => s + v * v, 0)) || 1;
+  return { idx: Int32Array.from(idx), val: Float64Array.from(val, (v) => v / norm) };
 }

@@ -14,6 +14,10 @@ const CODE = /(?<![\p{L}\p{N}.])([a-z0-9]{1,5}(?:\s*\.\s*[a-z0-9]{1,5}){0,5})\s*
 // Any other code the one-stop systems issue (the integration API accepts A-Z 0-9 . -), typed as one token: groups of
 // letters and digits joined by "." or "-" (HC-2026-000777, H55.22-000123). Not inside a URL, an e-mail or a path.
 const TOKEN = /(?<![\p{L}\p{N}.\-/@:_])([a-z0-9]+(?:[.-][a-z0-9]+)+)(?![\p{L}\p{N}/@_]|[.-][\p{L}\p{N}])/giu;
+// What every match of CODE and of TOKEN holds (six digits in a row; a "." or "-" between letters or digits, with TOKEN's
+// flags): most messages hold neither, and these simple scans spare them the backtracking patterns at every word.
+const CODE_DIGITS = /\d{6}/;
+const TOKEN_JOIN = /[a-z0-9][.-][a-z0-9]/iu;
 // Vietnamese number plates (20A-123.45, 29A1-123.45) look like codes but are vehicles.
 const PLATE = /^\d{2}[A-Z]{1,2}\d?-?\d{3}\.?\d{2}$/;
 // A name and a year ("EURO-2024", "SEA-GAMES-2025") is an event, not a code: no portal code is letters and a year alone.
@@ -25,6 +29,7 @@ const NAMED_YEAR = /^[A-Z]+(?:-[A-Z]+)*-(?:19|20)\d{2}$/;
  */
 export function findDossierCodes(text: string): DossierCodeMatch[] {
   const found = findPortalCodes(text);
+  if (!TOKEN_JOIN.test(text)) return found;
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -40,6 +45,7 @@ export function findDossierCodes(text: string): DossierCodeMatch[] {
 
 function findPortalCodes(text: string): DossierCodeMatch[] {
   const found: DossierCodeMatch[] = [];
+  if (!CODE_DIGITS.test(text)) return found;
   for (const m of text.matchAll(CODE)) {
     const [whole, rawPrefix, dash, date, seq] = m;
     const prefix = rawPrefix.replace(/\s+/g, '').toUpperCase();

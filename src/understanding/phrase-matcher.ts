@@ -57,7 +57,9 @@ export class PhraseMatcher<V> {
   matchAll(tokens: readonly string[]): PhraseMatch<V>[] {
     const found: PhraseMatch<V>[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      for (const entry of this.byFirst.get(tokens[i]) ?? []) {
+      const entries = this.byFirst.get(tokens[i]);
+      if (entries === undefined) continue;
+      for (const entry of entries) {
         if (this.fits(tokens, i, entry.words)) found.push({ from: i, to: i + entry.words.length, value: entry.value });
       }
     }
@@ -65,7 +67,10 @@ export class PhraseMatcher<V> {
   }
 
   private longestAt(tokens: readonly string[], i: number): PhraseMatch<V> | undefined {
-    for (const entry of this.byFirst.get(tokens[i]) ?? []) {
+    // Most words start no phrase: no empty list (and iterator) is made for them, as matching runs dozens of times a parse.
+    const entries = this.byFirst.get(tokens[i]);
+    if (entries === undefined) return undefined;
+    for (const entry of entries) {
       if (this.fits(tokens, i, entry.words)) return { from: i, to: i + entry.words.length, value: entry.value };
     }
     return undefined;

@@ -350,7 +350,9 @@ export class SituationModel {
     const frames = this.frameMatches(words, message.text, message.entities, names);
     const whole = words.length <= MAX_WORDS;
     const features = this.features(message, [], false, whole ? frames : undefined, whole ? names : undefined);
-    const scores = this.situation.predict(features);
+    // Looked up once for both models, which share one index (see the constructor).
+    const encoded = this.situation.index.encode(features);
+    const scores = this.situation.predictEncoded(encoded);
     const p = (label: SituationLabel) => scores.find((s) => s.label === label)?.p ?? 0;
     // A danger told inside a question about a procedure ("gia hạn giấy phép thế nào, mà giờ hành lang đang có khói"):
     // thousands of procedure questions outvote the clause that tells it, so that clause is read on its own as well; so is
@@ -477,7 +479,8 @@ export class SituationModel {
     // at p 0.0999 went unanswered ("có người post status kiểu tạm biệt thế giới…, mình có nên báo không").
     const farewell = graded === 'none' && selfHarm && time !== 'over' && time !== 'dated' && danger >= GRADE_THRESHOLDS.sign;
     const grade: EmergencyGrade = (graded === 'none' && (pending || hedged || farewell)) || sign ? 'possible' : graded;
-    const service = this.service.predict(told.features)[0].label as EmergencyService;
+    // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
+    const service = (told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features))[0].label as EmergencyService;
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
     // to say ("gọi 113 có mất tiền không", "số khẩn cấp là gì", "tổng đài 112 còn dùng không") — asks for the numbers,
     // whatever the model reads into its words ("mất tiền" is a scam's too): a line named (a service's number, or a
@@ -802,11 +805,32 @@ function lastTime(marks: readonly TimeMark[]): StoryTime | undefined {
 function shouted(text: string): boolean {
   let upper = 0;
   let lower = 0;
-  for (const c of text) {
-    if (c !== c.toLowerCase()) upper++;
-    else if (c !== c.toUpperCase()) lower++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let kind: number;
+    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A character outside the BMP (a surrogate pair, one character as `for…of` reads it) is rare: its case is found each time.
+      kind = caseOf(text.slice(i, i + 2));
+      i++;
+    } else {
+      kind = CASE_OF_UNIT[code] || (CASE_OF_UNIT[code] = caseOf(text[i]));
+    }
+    if (kind === UPPER) upper++;
+    else if (kind === LOWER) lower++;
   }
   return upper > lower;
+}
+
+const UPPER = 1;
+const LOWER = 2;
+const CASELESS = 3;
+// The case of each BMP character, found on first sight: toLowerCase and toUpperCase per character made two strings a
+// character, and each parse reads the case of its whole text and of every clause again (nameSpans).
+const CASE_OF_UNIT = new Uint8Array(0x10000);
+
+/** The case of one character (a code point): a capital changes with toLowerCase, a small letter with toUpperCase. */
+function caseOf(c: string): number {
+  return c !== c.toLowerCase() ? UPPER : c !== c.toUpperCase() ? LOWER : CASELESS;
 }
 
 /** A 32-bit FNV-1a hash of a training text: the key that orders it in training. */
