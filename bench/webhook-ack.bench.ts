@@ -47,6 +47,11 @@ export async function run(options: BenchOptions & { root?: string }): Promise<Fi
     throw err;
   });
   const figures: Figure[] = [];
+  // Resident memory: idle 2 s after listening (as bench/http.bench.ts reads it), and the peak over the whole run.
+  await new Promise((r) => setTimeout(r, 2000));
+  const idleRss = assistant.rssBytes();
+  let peakRss = idleRss;
+  const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, assistant.rssBytes())), 100);
   try {
     const run = Date.now();
     // `tag` keeps each phase's message ids apart: a repeated id is a redelivery, dropped without a turn.
@@ -126,7 +131,9 @@ export async function run(options: BenchOptions & { root?: string }): Promise<Fi
       console.log(`  ${''.padEnd(10)} ${during}`);
     }
     console.log(`  sends answered by the stand-in API so far: ${await fetch(`${apiUrl}/answered`).then((r) => r.text())}`);
+    console.log(`  server RSS idle ${(idleRss / 2 ** 20).toFixed(0)} MB (2 s after listening, before the first delivery), peak ${(peakRss / 2 ** 20).toFixed(0)} MB (sampled every 100 ms)`);
   } finally {
+    clearInterval(rssSampler);
     await assistant.stop();
     await api.stop();
   }
