@@ -154,7 +154,8 @@ describe('hand-off on Zalo, through the real server with the Zalo OpenAPI at the
     await server.call('POST', `/api/admin/handoffs/${id}/claim`, { token: desk });
     await server.call('POST', `/api/admin/handoffs/${id}/messages`, { token: desk, json: { text: 'Chào anh, anh cần hỗ trợ gì ạ?' } });
     await server.call('POST', `/api/admin/handoffs/${id}/close`, { token: desk });
-    const ours = records.slice(fromConsole);
+    // This citizen's only: a slow machine may still be sending an earlier test's last answer to its own citizen.
+    const ours = records.slice(fromConsole).filter((r) => r.userId === user);
     assert.equal(ours.length, 3);
 
     // Zalo echoes every message the OA sends. Ours carry no admin id as Zalo documents; the officer's reply is also
