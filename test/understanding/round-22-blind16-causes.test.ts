@@ -15,7 +15,7 @@ describe('understanding/round 22: a fire fought and not out, everyone fine after
     expect('thịt nướng cháy xém hết một mặt', ['none']);
   });
 
-  it('a negation inside a hazard phrase asks nothing ("xịt không tắt")', () => {
+  it('an extinguisher used and failing tells a fire now, not a question about equipment ("không" of "xịt không tắt" asks nothing)', () => {
     expect('gara ô tô bén lửa, bình bột xịt mãi không tắt', ['sure'], ['fire']); // (main: none)
   });
 
