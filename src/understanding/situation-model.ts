@@ -387,7 +387,9 @@ export class SituationModel {
     const rules = this.statesDanger(words);
     // A hand rule states a danger now, unless the message is set in a film, a lesson, a "what if" and the like (round 12:
     // a parent asking how a child can tell "nhà đang cháy" after a film): then the model decides.
-    const stated = rules && !frames.some((m) => SETTING_FRAMES.has(m.value));
+    // Round 22: not the kitchen, though: a fire stated outright there ("chảo dầu bốc cháy, bình chữa cháy xịt không tắt")
+    // burns now; a dish burnt is told in no hand rule.
+    const stated = rules && !frames.some((m) => SETTING_FRAMES.has(m.value) && m.value !== 'cooking');
     // Set apart from real life now: a film, a lesson, a kitchen, an ad, the news (in a long story, told in its closing
     // part: "tôi vào nấu cơm, quay ra không thấy cháu đâu" is no kitchen scene); a story whose time, the last one it
     // tells, is over or a date; a long story told in no present time whose closing part tells nothing of danger (an ask, a
@@ -705,7 +707,8 @@ export class SituationModel {
     // Round 19: a time word inside a longer hazard phrase is the hazard's ("tung" of "nổ tung", an explosion, is no "từng").
     // Round 21: so is a hazard word of another kind ("nổ" of "súng nổ", gunfire, is no explosion to put out): the
     // longer phrase tells the situation, and so who must come.
-    const inHazard = (m: PhraseMatch<string>) => (TIME_FRAMES.has(m.value) || HAZARD_FRAMES.has(m.value))
+    // Round 22: and a question word ("không" of "không thở", "xịt không tắt"): there it denies, it asks nothing.
+    const inHazard = (m: PhraseMatch<string>) => (TIME_FRAMES.has(m.value) || HAZARD_FRAMES.has(m.value) || m.value === 'question')
       && all.some((f) => HAZARD_FRAMES.has(f.value) && f.value !== m.value && f.from <= m.from && m.to <= f.to && f.to - f.from > m.to - m.from);
     // Round 21: an emoji only echoes what the words say: beside a figure of speech, an ad or a dish ("ớt cay cháy lưỡi 🔥🔥")
     // its hazard (abbreviations.yaml reads 🔥 as "cháy") names none; beside a fire told in words it still adds to it.
