@@ -336,14 +336,14 @@ export class Analyser {
 
   /**
    * The clauses of words [from, to), as [from, to) ranges: cut at commas and before a `joins` word ("và"); one opening with
-   * an `alternative` ("hay", "hoặc") belongs to the clause before.
+   * an `alternative` ("hay", "hoặc") belongs to the clause before. `commasOnly`: cut at every comma and nowhere else.
    */
-  private clausesOf(text: string, words: readonly Word[], from: number, to: number): (readonly [number, number])[] {
+  private clausesOf(text: string, words: readonly Word[], from: number, to: number, commasOnly = false): (readonly [number, number])[] {
     const starts = [from];
-    const joined = new Set(this.joins.matchAll(words.slice(from, to).map((w) => w.text)).map((m) => from + m.from));
+    const joined = commasOnly ? new Set<number>() : new Set(this.joins.matchAll(words.slice(from, to).map((w) => w.text)).map((m) => from + m.from));
     for (let i = from + 1; i < to; i++) {
       const cut = joined.has(i) || CLAUSE_BREAK.test(text.slice(words[i - 1].end, words[i].start));
-      if (cut && !this.alternative.has(words[i].text) && starts[starts.length - 1] !== i) starts.push(i);
+      if (cut && (commasOnly || !this.alternative.has(words[i].text)) && starts[starts.length - 1] !== i) starts.push(i);
     }
     return starts.map((a, k) => [a, starts[k + 1] ?? to] as const);
   }
@@ -356,8 +356,7 @@ export class Analyser {
    */
   private askingClause(text: string, words: readonly Word[]): { from: number; to: number } | undefined {
     if (words.length > SHORT_ASKS) return undefined;
-    const starts = words.flatMap((_, i) => (i > 0 && CLAUSE_BREAK.test(text.slice(words[i - 1].end, words[i].start)) ? [i] : []));
-    const clauses = [0, ...starts].map((a, k) => [a, starts[k] ?? words.length] as const);
+    const clauses = this.clausesOf(text, words, 0, words.length, true);
     const asking = clauses.filter(([a, b]) => this.asks(words, a, b));
     if (asking.length !== 1 || asking[0] === clauses[0]) return undefined;
     const [from, to] = asking[0];
