@@ -7,9 +7,10 @@ import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import { ProcedureRecogniser } from './procedure-recogniser';
 import { SlotFinder } from './slots';
 import type { Resources } from './resources';
-import { foldForMatch, normaliseText, typedAs } from './normalise';
+import { foldForMatch } from './normalise';
 import { TokenNormaliser, type Word } from './token-normaliser';
 import { tokenise } from './tokenise';
+import { TypedPhraseMatcher } from './typed-phrase-matcher';
 import type { LocationEntry, ParsedEntity } from './types';
 
 /** Messages are read up to this many characters: enough for any real question, and a 10,000-character paste stays fast. */
@@ -48,25 +49,25 @@ export class Analyser {
   private readonly procedures: ProcedureRecogniser;
   private readonly locations: LocationRecogniser;
   private readonly facets = new PhraseMatcher<string>();
-  // Issue 10: by folded phrase, the topics it stands for with the cue as typed; a word typed with diacritics must carry the
-  // cue's own ("nhắn tin" is no "nhận tin", "lửa" no "lừa", "bạn" no "bán"). Folded, they are one.
-  private readonly topics = new PhraseMatcher<TypedCue[]>();
+  // Issue 10: a word typed with diacritics must carry the cue's own ("nhắn tin" is no "nhận tin", "lửa" no "lừa", "bạn" no
+  // "bán"); folded they are one, so each spelling stands for its own topic. A phrase listed twice as written keeps its
+  // first topic.
+  private readonly topics = new TypedPhraseMatcher<string>({ spellings: 'own' });
   private readonly languages = new PhraseMatcher<string>();
   private readonly ask = new PhraseMatcher<true>();
   private readonly slots: SlotFinder;
-  // The value is the cue as typed: a word typed with diacritics must carry the cue's own ("vay vốn" is no "vậy").
-  private readonly turn = new PhraseMatcher<string[]>();
-  // As `turn`: the cue as typed ("điều chỉnh" is no "điều chính", folded they are one).
-  private readonly emphasis = new PhraseMatcher<string[]>();
-  private readonly secondary = new PhraseMatcher<string[]>();
-  private readonly mainAsk = new PhraseMatcher<string[]>();
-  private readonly denial = new PhraseMatcher<string[]>();
+  // Typed as written: a word typed with diacritics must carry the cue's own ("vay vốn" is no "vậy", "điều chỉnh" no "điều chính").
+  private readonly turn = new TypedPhraseMatcher<true>();
+  private readonly emphasis = new TypedPhraseMatcher<true>();
+  private readonly secondary = new TypedPhraseMatcher<true>();
+  private readonly mainAsk = new TypedPhraseMatcher<true>();
+  private readonly denial = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
-  // As `turn`: the cue as typed, so a word typed with diacritics must carry the cue's own ("lần đầu" is no "đâu").
-  private readonly interrogative = new PhraseMatcher<string[]>();
-  private readonly yesNo = new PhraseMatcher<string[]>();
-  private readonly closing = new PhraseMatcher<string[]>();
+  // As `turn` ("lần đầu" is no "đâu").
+  private readonly interrogative = new TypedPhraseMatcher<true>();
+  private readonly yesNo = new TypedPhraseMatcher<true>();
+  private readonly closing = new TypedPhraseMatcher<true>();
   private readonly alternative: ReadonlySet<string>;
   private readonly joins = new PhraseMatcher<true>();
 
@@ -80,20 +81,19 @@ export class Analyser {
     // Issue 10, styles 16: the frames of a harmless setting (a film or a game, a dish) are topics too, so "bị bắn chết" in a
     // game or "cháy khét" in a pot is read in its setting, not as a report; their lists are the situation model's own.
     const frames = Object.fromEntries(resources.cues.topic_frames.map((f) => [f, resources.situations.frames[f] ?? []]));
-    for (const [phrase, cues] of typedCues({ ...resources.cues.topics, ...frames })) this.topics.add(phrase, cues);
+    for (const [topic, phrases] of Object.entries({ ...resources.cues.topics, ...frames })) for (const p of phrases) this.topics.add(p, topic);
     for (const [lang, phrases] of Object.entries(resources.cues.languages)) for (const p of phrases) this.languages.add(p, lang);
     for (const p of resources.cues.ask) this.ask.add(p, true);
     this.slots = new SlotFinder(resources.cues.vehicle_types, resources.cues.age_units);
-    for (const p of [...resources.cues.ask, ...resources.cues.turn]) this.turn.add(p, normaliseText(p.toLowerCase()).split(/\s+/));
-    const typed = (p: string) => normaliseText(p.toLowerCase()).split(/\s+/);
-    for (const p of resources.cues.emphasis) this.emphasis.add(p, typed(p));
-    for (const p of resources.cues.secondary) this.secondary.add(p, typed(p));
-    for (const p of resources.cues.main_ask) this.mainAsk.add(p, typed(p));
-    for (const p of resources.cues.denial) this.denial.add(p, typed(p));
+    for (const p of [...resources.cues.ask, ...resources.cues.turn]) this.turn.add(p, true);
+    for (const p of resources.cues.emphasis) this.emphasis.add(p, true);
+    for (const p of resources.cues.secondary) this.secondary.add(p, true);
+    for (const p of resources.cues.main_ask) this.mainAsk.add(p, true);
+    for (const p of resources.cues.denial) this.denial.add(p, true);
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
-    for (const p of resources.cues.interrogative) this.interrogative.add(p, typed(p));
-    for (const p of resources.cues.yes_no) this.yesNo.add(p, typed(p));
-    for (const p of resources.cues.closing) this.closing.add(p, typed(p));
+    for (const p of resources.cues.interrogative) this.interrogative.add(p, true);
+    for (const p of resources.cues.yes_no) this.yesNo.add(p, true);
+    for (const p of resources.cues.closing) this.closing.add(p, true);
     this.alternative = new Set(resources.cues.alternative.map(foldForMatch));
     for (const p of resources.cues.joins) this.joins.add(p, true);
     this.normaliser.keepWhole(this.procedures.words());
@@ -135,28 +135,28 @@ export class Analyser {
     const sentences = sentencesOf(text, words);
     // The `credit` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
     let creditFound: PhraseMatch<string>[] | undefined;
-    const credit = () => (creditFound ??= this.topicsOf(folded, words).filter((m) => m.value === CREDIT));
-    const question = this.askedSentence(sentences, folded, words, credit);
+    const credit = () => (creditFound ??= this.topicsOf(folded, toned).filter((m) => m.value === CREDIT));
+    const question = this.askedSentence(sentences, folded, toned, words, credit);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
     // wherever it stands, before the questions too; in a message of one sentence there is nothing to choose.
-    const main = sentences.length > 1 ? sentences.find((s) => typedMatch(this.mainAsk, words, s.from, s.to).length > 0) : undefined;
-    const stress = main ?? sentences.find((s) => s.from >= question[1] && typedMatch(this.emphasis, words, s.from, s.to).length > 0);
+    const main = sentences.length > 1 ? sentences.find((s) => this.mainAsk.match(folded, toned, s.from, s.to).length > 0) : undefined;
+    const stress = main ?? sentences.find((s) => s.from >= question[1] && this.emphasis.match(folded, toned, s.from, s.to).length > 0);
     const [sFrom, sTo] = stress ? [stress.from, stress.to] : question;
     // Inside it (or in a one-sentence message), "cho em hỏi ..." / "muốn hỏi là ..." introduces the question: what comes before is context too.
     const marker = this.askPhrases(folded, sFrom, sTo, credit).pop();
     const introduced = marker && sTo - (sFrom + marker.to) >= MIN_FOCUS_WORDS ? sFrom + marker.to : sFrom;
     // Issue 10: inside the question, a phrase that says which part matters ("thủ tục tạm trú với tạm vắng, mà chủ yếu em cần
     // tạm vắng, làm ở đâu") starts the request too, as a sentence of its own after the questions does (`stress`).
-    const stressed = stress ? undefined : typedMatch(this.emphasis, words, introduced, sTo).pop();
+    const stressed = stress ? undefined : this.emphasis.match(folded, toned, introduced, sTo).pop();
     const stressedFrom = stressed && stressed.from > 0 && sTo - (introduced + stressed.to) >= MIN_FOCUS_WORDS ? introduced + stressed.to : introduced;
-    const qFrom = this.afterDenials(text, words, stressedFrom, sTo);
+    const qFrom = this.afterDenials(text, words, folded, toned, stressedFrom, sTo);
     // Two asks in the sentence that asks ("… có cần về ký không, và lệ phí bao nhiêu"): the first is the request. (Not in
     // a message read whole: there a "gì" or "không" in the story is no ask.)
     const whole = sTo - sFrom === words.length;
     const qTo = stress || (whole && words.length > SHORT_ASKS) ? sTo : this.firstAsk(text, words, qFrom, sTo);
     const focused = qTo - qFrom < words.length;
-    const turned = focused ? { from: qFrom, to: qTo } : this.turnToRequest(words);
+    const turned = focused ? { from: qFrom, to: qTo } : this.turnToRequest(folded, toned);
     let found = this.procedures.recognise(folded, toned, { breakAfter, request: turned });
     // The clause that asks decides between two procedures told; the same procedure keeps the mention it was read by.
     const asking = turned ? undefined : this.askingClause(text, words);
@@ -218,7 +218,7 @@ export class Analyser {
     });
     const facets = [...new Set(facetHits.map((m) => m.value))];
     // A placeholder stands for its first word, so each entry of `delexed` has the word it was typed as.
-    const topics = [...new Set(this.topicsOf(delexed, words.filter((_, i) => placeholders[i] !== '')).map((m) => m.value))];
+    const topics = [...new Set(this.topicsOf(delexed, toned.filter((_, i) => placeholders[i] !== '')).map((m) => m.value))];
     // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
     topics.push(mention ? 'named_procedure' : 'no_procedure');
     const focusWords = focused ? delexedRange(qFrom, qTo) : delexed;
@@ -270,13 +270,12 @@ export class Analyser {
   }
 
   /**
-   * The topic cues of `tokens`, each of whose words was typed as the cue (`typed[k]` is how tokens[k] was typed). Cues may
+   * The topic cues of `tokens` typed as written (`toned[k]` is how tokens[k] was typed). Cues may
    * overlap, but one inside a longer cue of another topic is that cue's words ("theo dõi" of "theo dõi em" is someone
    * following, not the page; "muốn nhận" of "không muốn nhận" is no opting in).
    */
-  private topicsOf(tokens: readonly string[], typed: readonly Word[]): PhraseMatch<string>[] {
-    const found = this.topics.matchAll(tokens).flatMap((m) =>
-      m.value.filter((c) => c.typed.every((cue, k) => typedWord(typed[m.from + k], cue))).map((c) => ({ from: m.from, to: m.to, value: c.topic })));
+  private topicsOf(tokens: readonly string[], toned: readonly string[]): PhraseMatch<string>[] {
+    const found = this.topics.matchAll(tokens, toned);
     return found.filter((m) => !found.some((o) => o.value !== m.value && o.from <= m.from && m.to <= o.to && o.to - o.from > m.to - m.from));
   }
 
@@ -298,15 +297,15 @@ export class Analyser {
   }
 
   /** The sentence that asks (see askedSentence), preferring a question introduced by an `ask` phrase that is not a `secondary` one. */
-  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], words: readonly Word[], credit: () => readonly PhraseMatch<string>[]): [number, number] {
-    const introduced = (s: Sentence) => this.askPhrases(folded, s.from, s.to, credit).length > 0 && typedMatch(this.secondary, words, s.from, s.to).length === 0;
+  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], words: readonly Word[], credit: () => readonly PhraseMatch<string>[]): [number, number] {
+    const introduced = (s: Sentence) => this.askPhrases(folded, s.from, s.to, credit).length > 0 && this.secondary.match(folded, toned, s.from, s.to).length === 0;
     // Issue 10: a letter typed without question marks ("… cho mình hỏi X không, và Y bao nhiêu. mình lo nhất là …") still
     // says where it asks: the last sentence an `ask` phrase opens, when it is not the whole message.
     if (sentences.length > 1 && !sentences.some((s) => s.question)) {
       const asking = sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && introduced(s)).pop();
       if (asking) return [asking.from, asking.to];
     }
-    const lesser = (s: Sentence) => typedMatch(this.secondary, words, s.from, s.to).length > 0;
+    const lesser = (s: Sentence) => this.secondary.match(folded, toned, s.from, s.to).length > 0;
     // Issue 10: a sentence an `ask` phrase opens that asks something is a question, with or without its question mark
     // ("Tôi muốn hỏi việc điều chỉnh này có làm trên VNeID được không, để khỏi đi lại. Còn nếu phải ra trụ sở thì cần mấy
     // bản sao?"): it joins the closing block of questions, where the introduced one is the request.
@@ -372,13 +371,13 @@ export class Analyser {
    * đổi bằng đâu, em thi mới thì phí bao nhiêu"; "tôi không hỏi hộ chiếu nữa, tôi hỏi tạm vắng"): a correction is context.
    * A clause denies when a `denial` phrase opens it, or follows one word (a pronoun). `from` when no clause follows.
    */
-  private afterDenials(text: string, words: readonly Word[], from: number, to: number): number {
+  private afterDenials(text: string, words: readonly Word[], folded: readonly string[], toned: readonly string[], from: number, to: number): number {
     let start = from;
     for (;;) {
       let end = start + 1;
       while (end < to && !CLAUSE_BREAK.test(text.slice(words[end - 1].end, words[end].start))) end++;
       if (end >= to || to - end < MIN_FOCUS_WORDS) return start;
-      const opening = typedMatch(this.denial, words, start, Math.min(end, start + DENIAL_REACH));
+      const opening = this.denial.match(folded, toned, start, Math.min(end, start + DENIAL_REACH));
       if (!opening.some((m) => m.from <= 1)) return start;
       start = end;
     }
@@ -388,25 +387,24 @@ export class Analyser {
   private asks(words: readonly Word[], from: number, to: number): boolean {
     const clause = words.slice(from, to);
     const folded = clause.map((w) => w.text);
-    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => typedWord(clause[m.from + k], cue));
-    if (this.interrogative.matchAll(folded).some(own)) return true;
+    const toned = clause.map((w) => w.toned);
+    if (this.interrogative.matchAll(folded, toned).length > 0) return true;
     let end = folded.length;
     for (let k = 0; k < MAX_CLOSING && end > 0; k++) {
-      const polite = this.closing.matchAll(folded.slice(0, end)).filter((m) => m.to === end && own(m)).pop();
+      const polite = this.closing.matchAll(folded, toned, 0, end).filter((m) => m.to === end).pop();
       if (!polite) break;
       end = polite.from;
     }
-    return this.yesNo.matchAll(folded.slice(0, end)).some((m) => m.to === end && own(m));
+    return this.yesNo.matchAll(folded, toned, 0, end).some((m) => m.to === end);
   }
 
   /**
    * Without a question mark, the request runs from the last phrase that turns from the story to it ("nay muốn",
    * "vậy thì", "cho em hỏi") to the end, when enough words follow; undefined when there is no such turn.
    */
-  private turnToRequest(words: readonly Word[]): { from: number; to: number } | undefined {
-    const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => typedWord(words[m.from + k], cue));
-    const last = this.turn.matchAll(words.map((w) => w.text)).filter(own).pop();
-    return last && last.from > 0 && words.length - last.from >= MIN_FOCUS_WORDS ? { from: last.from, to: words.length } : undefined;
+  private turnToRequest(folded: readonly string[], toned: readonly string[]): { from: number; to: number } | undefined {
+    const last = this.turn.matchAll(folded, toned).pop();
+    return last && last.from > 0 && folded.length - last.from >= MIN_FOCUS_WORDS ? { from: last.from, to: folded.length } : undefined;
   }
 }
 
@@ -463,39 +461,6 @@ function withoutAskedParts(aliases: Record<string, string[]> | undefined, resour
     };
     return [id, list.filter((a) => !asksPart(a))];
   }));
-}
-
-/** A topic cue: its group and its words as typed. */
-interface TypedCue {
-  topic: string;
-  typed: string[];
-}
-
-/**
- * The topic cue lists by folded phrase. A phrase listed twice as typed keeps its first group, as a PhraseMatcher keeps the
- * first owner; typed differently ("bán" and "bạn" alike fold to "ban"), each counts where the citizen typed it so.
- */
-function typedCues(groups: Record<string, string[]>): Map<string, TypedCue[]> {
-  const byFolded = new Map<string, TypedCue[]>();
-  for (const [topic, phrases] of Object.entries(groups)) {
-    for (const p of phrases) {
-      const typed = normaliseText(p.toLowerCase()).split(/\s+/);
-      const cues = byFolded.get(foldForMatch(p)) ?? [];
-      if (!cues.some((c) => c.typed.join(' ') === typed.join(' '))) cues.push({ topic, typed });
-      byFolded.set(foldForMatch(p), cues);
-    }
-  }
-  return byFolded;
-}
-
-/** Matches of a cue list whose values are the cues as typed, in words [from, to), each word as typed (see typedWord). */
-function typedMatch(cues: PhraseMatcher<string[]>, words: readonly Word[], from: number, to: number): PhraseMatch<string[]>[] {
-  return cues.match(words.slice(from, to).map((w) => w.text)).filter((m) => m.value.every((cue, k) => typedWord(words[from + m.from + k], cue)));
-}
-
-/** A word matches a cue word as typed (normalise.ts's typedAs). */
-function typedWord(w: Word, cue: string): boolean {
-  return typedAs(w.text, w.toned, cue);
 }
 
 // Whether a folded word is all digits (a plain loop: this runs for every word of every message).

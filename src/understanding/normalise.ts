@@ -61,14 +61,6 @@ export function normaliseText(text: string): string {
   return text.normalize('NFC').replace(/\p{L}+/gu, (word) => placeToneMark(word));
 }
 
-/**
- * Whether a word matches a cue word as typed: typed without diacritics (its toned form is its folded one), or with the
- * cue's own ("đâu" is no "đầu", "nói" no "nổi"). `cue` as normaliseText writes it.
- */
-export function typedAs(folded: string, toned: string, cue: string): boolean {
-  return toned === folded || normaliseText(toned) === cue;
-}
-
 /** Collapses runs of three or more identical letters ("nhaaa" → "nha"), as people stretch words in chat. */
 export function collapseRepeats(word: string): string {
   return word.replace(/(\p{L})\1{2,}/gu, '$1');

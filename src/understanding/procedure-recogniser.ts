@@ -1,8 +1,9 @@
 /** Finds which procedure a message is about from the alias lexicon, or only its family when the exact one is unclear. */
-import { foldForMatch, normaliseText, typedAs } from './normalise';
+import { foldForMatch, normaliseText } from './normalise';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import { ProcedureFamilies } from './procedure-families';
 import type { ProcedureLexicon } from './resources';
+import { TypedPhraseMatcher } from './typed-phrase-matcher';
 
 type Alias = { kind: 'procedure'; id: string; weak?: boolean; purpose?: boolean } | { kind: 'group'; name: string; hint?: boolean };
 
@@ -46,20 +47,23 @@ const IN_REQUEST = 10;
 
 /** Alias lexicon (data file plus content editors' aliases) with per-group qualifiers that pick one member. */
 export class ProcedureRecogniser {
-  private readonly aliases = new PhraseMatcher<Alias>();
+  // Issue 10, styles 16: a word every spelling of an alias writes without marks must be typed so ("thi" of "thi bằng lái":
+  // folded, "thì bằng lái", then the licence…, is the test's alias); the others may carry any. Spellings of one alias
+  // that fold alike are one alias; under another owner the first keeps it.
+  private readonly aliases = new TypedPhraseMatcher<Alias>({ marked: 'any', spellings: 'sameValue' });
   // Issue 10: an alias with one word spelt as it is said in the north or south ("tạm chú", "cư chú", "sang tê"), matched
   // only as the whole phrase and only with the respelt word typed with its marks (see soundVariants).
   private readonly spoken = new PhraseMatcher<{ words: string[]; at: number; typed: string }>();
   private readonly blocked = new PhraseMatcher<true>();
-  // By folded alias, which of its words every spelling writes without marks (see notePlainWords).
-  private readonly plainWords = new Map<string, boolean[]>();
   private readonly blockedToned = new PhraseMatcher<true>((p) => normaliseText(p.toLowerCase()));
   // A phrase listed under several members ("bị gãy": a broken card is cấp lại by the 2023 law, cấp đổi to many citizens)
   // qualifies each of them; the citizen's other words decide (see recognise).
-  private readonly qualifiers = new Map<string, PhraseMatcher<{ ids: string[]; toned: string[] }>>();
+  // Typed as written: folded, "ui dời", "gãy đôi", "đợi" are all "đổi".
+  private readonly qualifiers = new Map<string, TypedPhraseMatcher<string[]>>();
   private readonly pairs: { group: string; a: string[]; b: string[] }[] = [];
   private readonly procedurePairs: { id: string; first: PhraseMatcher<true>; second: PhraseMatcher<true> }[] = [];
-  private readonly refinements = new Map<string, PhraseMatcher<{ id: string; toned: string[] }>>();
+  // Typed as written: folded, "vắng mặt" would be "vắng mất".
+  private readonly refinements = new Map<string, TypedPhraseMatcher<string>>();
   private readonly notRefining = new PhraseMatcher<true>();
   private readonly settled = new PhraseMatcher<true>();
   // Each refinement's result and the procedure it came from ("trinh-bao-mat-ho-chieu" ← "ho-chieu").
@@ -73,8 +77,8 @@ export class ProcedureRecogniser {
   private readonly finished = new PhraseMatcher<true>();
   private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
   private readonly conjunctions = new Set<string>();
-  // Folded word → the cue as typed: a word typed with diacritics must carry the cue's own ("nói" is no "nổi").
-  private readonly unable = new Map<string, string>();
+  // Typed as written: "nói" is no "nổi".
+  private readonly unable = new TypedPhraseMatcher<true>();
 
   constructor(lexicon: ProcedureLexicon, extraAliases: Record<string, string[]> = {}) {
     this.families = new ProcedureFamilies(lexicon.groups);
@@ -100,9 +104,6 @@ export class ProcedureRecogniser {
     for (const a of phrases) {
       for (const v of soundVariants(a)) if (!taken.has(foldForMatch(v.phrase))) this.spoken.add(v.phrase, { words: foldForMatch(a).split(' '), at: v.at, typed: v.typed });
     }
-    for (const a of [...phrases, ...Object.values(lexicon.weak).flat(), ...Object.values(extraAliases).flat(), ...Object.values(lexicon.purpose).flat(), ...Object.values(lexicon.groups).flatMap((g) => g.hints)]) {
-      this.notePlainWords(a);
-    }
     for (const [name, group] of Object.entries(lexicon.groups)) {
       for (const a of group.aliases) this.aliases.add(a, { kind: 'group', name });
       // Hints ("đổi thẻ", "cái thẻ") name the family only together with one of its qualifiers: alone, "thẻ" may be a bank card.
@@ -117,8 +118,8 @@ export class ProcedureRecogniser {
           owners.set(key, entry);
         }
       }
-      const q = new PhraseMatcher<{ ids: string[]; toned: string[] }>();
-      for (const { phrase, ids } of owners.values()) q.add(phrase, { ids, toned: normaliseText(phrase.toLowerCase()).split(/\s+/) });
+      const q = new TypedPhraseMatcher<string[]>();
+      for (const { phrase, ids } of owners.values()) q.add(phrase, ids);
       this.qualifiers.set(name, q);
     }
     for (const [id, [first, second]] of Object.entries(lexicon.pairs)) {
@@ -128,8 +129,8 @@ export class ProcedureRecogniser {
       this.procedurePairs.push(pair);
     }
     for (const [id, targets] of Object.entries(lexicon.refinements)) {
-      const m = new PhraseMatcher<{ id: string; toned: string[] }>();
-      for (const [to, phrases] of Object.entries(targets)) for (const p of phrases) m.add(p, { id: to, toned: normaliseText(p.toLowerCase()).split(/\s+/) });
+      const m = new TypedPhraseMatcher<string>();
+      for (const [to, phrases] of Object.entries(targets)) for (const p of phrases) m.add(p, to);
       this.refinements.set(id, m);
       for (const to of Object.keys(targets)) this.refinedFrom.set(to, id);
     }
@@ -148,7 +149,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
     for (const p of lexicon.negators) this.negators.add(p, 'negation');
     for (const p of lexicon.conjunctions) this.conjunctions.add(foldForMatch(p));
-    for (const p of lexicon.unable) this.unable.set(foldForMatch(p), normaliseText(p.toLowerCase()));
+    for (const p of lexicon.unable) this.unable.add(p, true);
   }
 
   /** Words of every alias and qualifier (vocabulary for the spelling corrector). */
@@ -168,7 +169,7 @@ export class ProcedureRecogniser {
     // A hint is weaker still: touching a blocked phrase is enough ("mất thẻ ngân hàng" is no căn cước).
     const free = (m: PhraseMatch<Alias>) =>
       !blocks.some((b) => (m.value.kind === 'group' && m.value.hint ? b.from < m.to && m.from < b.to : b.from <= m.from && m.to <= b.to));
-    const named = this.aliases.match(words).filter((m) => this.typedAsWritten(m, words, toned));
+    const named = this.aliases.match(words, toned);
     const told = this.procedurePairHits(words);
     // A family alias that is a part of a pair is the pair's ("chứng minh nhân dân … ngân hàng không nhận" is the number's
     // confirmation, not the card); one named apart from it stays ("thẻ căn cước in sai ngày sinh" is the card's exchange).
@@ -194,10 +195,9 @@ export class ProcedureRecogniser {
         // A bare verb inside another procedure's own alias is that alias's word ("đổi" in "đổi bằng lái" beside "căn cước";
         // a phrase keeps its meaning: "sai quê" in "sai quê quán" still says the card is wrong), and a qualifier typed with
         // other diacritics is another word: folded, "ui dời", "gãy đôi", "đợi" are all "đổi".
-        const votes = (this.qualifiers.get(group)?.matchAll(words) ?? [])
+        const votes = (this.qualifiers.get(group)?.matchAll(words, toned) ?? [])
           .filter((q) => !contrasts.some((n) => n.to === q.from) && !(q.to - q.from === 1 && spelled.some((m) => m.from <= q.from && q.to <= m.to)))
-          .filter((q) => q.value.toned.every((t, k) => typedAs(words[q.from + k], toned[q.from + k], t)))
-          .map((q) => q.value.ids.filter((id) => !attached(q, id)))
+          .map((q) => q.value.filter((id) => !attached(q, id)))
           .filter((v) => v.length > 0);
         // Qualifiers that agree on one member name it ("bị gãy đôi" + "đổi": cấp đổi); otherwise each member voted for counts,
         // so two that disagree ("mất" + "hết hạn"), or one shared phrase alone ("bị gãy"), leave the family to ask about.
@@ -258,24 +258,6 @@ export class ProcedureRecogniser {
   }
 
   /**
-   * Issue 10, styles 16: records which words of an alias every spelling of it writes without marks ("thi" of "thi bằng lái").
-   * Typed with marks, such a word is another one: folded, "thì bằng lái" (then the licence…) is the test's alias.
-   */
-  private notePlainWords(alias: string): void {
-    const written = normaliseText(alias.toLowerCase()).split(/\s+/).filter(Boolean);
-    const key = written.map((w) => foldForMatch(w)).join(' ');
-    const plain = written.map((w) => /^[a-z]+$/.test(w));
-    const known = this.plainWords.get(key);
-    this.plainWords.set(key, known ? known.map((p, k) => p && plain[k]) : plain);
-  }
-
-  /** Whether an alias match's words written without marks were typed without marks too (see notePlainWords). */
-  private typedAsWritten(m: PhraseMatch<Alias>, words: readonly string[], toned: readonly string[]): boolean {
-    const plain = this.plainWords.get(words.slice(m.from, m.to).join(' '));
-    return !plain || plain.every((p, k) => !p || toned[m.from + k] === words[m.from + k]);
-  }
-
-  /**
    * The words with each alias said as it sounds ("lưu chú", "sang tê") written as the alias: only the whole phrase, only
    * where the respelt word was typed with its marks ("cũ chủ" is no "cư chú", "tam chu" stays), and never over a real alias.
    */
@@ -317,7 +299,7 @@ export class ProcedureRecogniser {
     // A plain "không" before a mention is often a condition ("không đăng ký tạm trú thì có bị phạt không": still about
     // tạm trú); it is context only as "không X được" (could not do X, so the question is about something else).
     const negated = (m: ProcedureMention) =>
-      negs.some((n) => n.to === m.from && (n.value === 'contrast' || words.slice(m.to, m.to + UNABLE_WINDOW).some((w, k) => this.unableAt(w, toned[m.to + k]))));
+      negs.some((n) => n.to === m.from && (n.value === 'contrast' || this.unable.matchAll(words, toned, m.to, Math.min(words.length, m.to + UNABLE_WINDOW)).length > 0));
     const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
@@ -342,12 +324,6 @@ export class ProcedureRecogniser {
     // Only when something else (even a hint like "đổi thẻ") is left to be the request.
     if (!isContext.some(Boolean)) return resolved;
     return resolved.map((r, i) => (isContext[i] ? { ...r, weak: true, score: r.score - 3 * SPECIFIC } : r));
-  }
-
-  /** Whether a word says "could (not)" ("được", "nổi"), as typed: folded, "nói" (said) would be "nổi". */
-  private unableAt(word: string, typed: string | undefined): boolean {
-    const cue = this.unable.get(word);
-    return cue !== undefined && (typed === undefined || typedAs(word, typed, cue));
   }
 
   /**
@@ -451,16 +427,12 @@ export class ProcedureRecogniser {
       const refiner = v.kind === 'procedure' ? this.refinements.get(v.id) : undefined;
       if (!refiner || v.kind !== 'procedure') return m;
       // A word inside another alias ("báo mất hộ chiếu", told as done) is that alias's own: "giờ làm hộ chiếu mới" stays.
-      // Typed with diacritics, a word must carry the refiner's own: folded, "vắng mặt" would be "vắng mất".
-      const typed = (q: PhraseMatch<{ toned: string[] }>) =>
-        q.value.toned.every((t, k) => typedAs(words[q.from + k], toned[q.from + k], t));
-      const to = refiner.matchAll(words).find((q) =>
-        typed(q) &&
+      const to = refiner.matchAll(words, toned).find((q) =>
         !notRefining.some((n) => n.from < q.to && q.from < n.to) &&
         !settled.some((n) => n.from >= q.to) &&
         !negs.some((n) => n.value === 'negation' && (n.to === q.from || n.to === q.from - 1)) &&
         !matches.some((o) => o !== m && (o.to === q.from || o.to === q.from - 1 || (o.from <= q.from && q.from < o.to))));
-      return to ? { ...m, value: { ...v, id: to.value.id } } : m;
+      return to ? { ...m, value: { ...v, id: to.value } } : m;
     });
   }
 

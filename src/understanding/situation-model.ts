@@ -11,9 +11,10 @@ import { z } from 'zod';
 import { loadYamlFile } from '../util/yaml-file';
 import { isEmergencyNumber } from './emergency-numbers';
 import { foldForMatch, normaliseText } from './normalise';
-import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
+import type { PhraseMatch } from './phrase-matcher';
 import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot, type LabelledFeatures, type TrainOptions } from './softmax-classifier';
 import type { Word } from './token-normaliser';
+import { TypedPhraseMatcher } from './typed-phrase-matcher';
 
 import type { EmergencyGrade, EmergencyJudgement, EmergencyService, ParsedEntity } from './types';
 
@@ -253,14 +254,17 @@ export interface SituationSnapshot {
 
 /** The trained situation and service models with the frames they read. */
 export class SituationModel {
-  // Each folded phrase with every spelling its frame lists ("cháy lưới", a goal, and "cháy lưỡi", a hot dish, fold alike).
-  private readonly frames = new PhraseMatcher<{ frame: string; spellings: string[][] }>();
-  private readonly explicit = new PhraseMatcher<string[]>();
-  private readonly ongoing = new PhraseMatcher<string[]>();
-  private readonly present = new PhraseMatcher<string[]>();
-  private readonly negation = new PhraseMatcher<string[]>();
-  private readonly signs = new PhraseMatcher<string[]>();
-  private readonly nameHeads = new PhraseMatcher<string[]>();
+  // Typed as written, and a word a phrase writes without diacritics is read with any ("chạy bộ" names no fire, "lửa đốt"
+  // still does). A phrase that folds like one listed before is another spelling of it when its frame is the same (round
+  // 21: "cháy lưới", a goal, and "cháy lưỡi", a hot dish); under another frame the first owner keeps it.
+  private readonly frames = new TypedPhraseMatcher<string>({ bare: 'any', spellings: 'sameValue' });
+  private readonly explicit = new TypedPhraseMatcher<true>({ bare: 'any' });
+  private readonly ongoing = new TypedPhraseMatcher<true>({ bare: 'any' });
+  private readonly present = new TypedPhraseMatcher<true>({ bare: 'any' });
+  // Round 15: a negation typed with diacritics must be the word itself ("nốt" of "hơn chục nốt, khó thở" is no "not").
+  private readonly negation = new TypedPhraseMatcher<true>();
+  private readonly signs = new TypedPhraseMatcher<true>({ bare: 'any' });
+  private readonly nameHeads = new TypedPhraseMatcher<true>({ bare: 'any' });
   // As typed (with its tones) and folded.
   private readonly hourAsked: ReadonlySet<string>;
   // As typed (with its tones) and folded: a unit typed with diacritics must be the unit itself ("thì" is no "thị").
@@ -273,28 +277,13 @@ export class SituationModel {
     private readonly situation: SoftmaxClassifier,
     private readonly service: SoftmaxClassifier,
   ) {
-    const cues = (p: string) => normaliseText(p.toLowerCase()).split(/\s+/);
-    // A phrase that folds like one listed before is another spelling of it when its frame is the same (round 21: the
-    // matcher keeps the first, so "cháy lưỡi" was lost behind "cháy lưới"); under another frame the first owner keeps it.
-    const owners = new Map<string, { frame: string; spellings: string[][] }>();
-    for (const [frame, list] of Object.entries(situations.frames)) {
-      for (const p of list) {
-        const owner = owners.get(foldForMatch(p));
-        if (owner) {
-          if (owner.frame === frame) owner.spellings.push(cues(p));
-          continue;
-        }
-        const entry = { frame, spellings: [cues(p)] };
-        owners.set(foldForMatch(p), entry);
-        this.frames.add(p, entry);
-      }
-    }
-    for (const p of situations.explicit) this.explicit.add(p, cues(p));
-    for (const p of situations.ongoing) this.ongoing.add(p, cues(p));
-    for (const p of situations.present) this.present.add(p, cues(p));
-    for (const p of situations.negation) this.negation.add(p, cues(p));
-    for (const p of situations.signs) this.signs.add(p, cues(p));
-    for (const p of situations.names) this.nameHeads.add(p, cues(p));
+    for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, frame);
+    for (const p of situations.explicit) this.explicit.add(p, true);
+    for (const p of situations.ongoing) this.ongoing.add(p, true);
+    for (const p of situations.present) this.present.add(p, true);
+    for (const p of situations.negation) this.negation.add(p, true);
+    for (const p of situations.signs) this.signs.add(p, true);
+    for (const p of situations.names) this.nameHeads.add(p, true);
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.hotline = new Set(situations.hotline.map(foldForMatch));
@@ -463,7 +452,7 @@ export class SituationModel {
     // under way ("bị người lạ nhắn tin dọa tung ảnh nếu không gửi tiền"); every writer labels these possible. Not when
     // the harm is set for now ("…nó bảo biết nhà em rồi, tối nay nó qua").
     const threatened = lastOf('threat') >= 0 && !marks.some((t) => t.time === 'present' && t.word >= lastOf('threat'));
-    const signed = this.signs.matchAll(words.map((w) => w.text)).some((m) => ownWords(words, m.from, m.value));
+    const signed = this.signs.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).length > 0;
     const sign = graded === 'sure' && unstated && closing === undefined && !frames.some((m) => m.value === 'intense') && (threatened || signed);
     // Round 20: the other way, a hazard told as a sign ("nghe tiếng nổ bụp, không biết là pháo hay cái gì", "bom đạn đào
     // được…, giờ vẫn để trong kho có sao không") in a message set in no film, lesson or time over and not resolved, is a
@@ -530,7 +519,7 @@ export class SituationModel {
     return bounds.flatMap(([from, to]) => {
       const clause = words.slice(from, to);
       const frames = new Set(this.frameMatches(clause, text, entities).map((m) => m.value));
-      const ongoing = this.ongoing.matchAll(clause.map((w) => w.text)).some((m) => ownWords(clause, m.from, m.value)) || (asked && frames.has('now'));
+      const ongoing = this.ongoing.matchAll(clause.map((w) => w.text), clause.map((w) => w.toned)).length > 0 || (asked && frames.has('now'));
       if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
       return [{ words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) }];
@@ -601,8 +590,9 @@ export class SituationModel {
     // The present: this moment or today, or a clause going on ("đang").
     const folded = words.map((w) => w.text);
     // A present phrase right after a number is a clock's hour ("2 giờ sáng"), not the present.
-    const present = [...this.present.matchAll(folded), ...this.ongoing.matchAll(folded)]
-      .filter((m) => ownWords(words, m.from, m.value) && !(m.from > 0 && (NUMBER.test(folded[m.from - 1]) || this.hourAsked.has(words[m.from - 1].toned))))
+    const toned = words.map((w) => w.toned);
+    const present = [...this.present.matchAll(folded, toned), ...this.ongoing.matchAll(folded, toned)]
+      .filter((m) => !(m.from > 0 && (NUMBER.test(folded[m.from - 1]) || this.hourAsked.has(words[m.from - 1].toned))))
       .map((m) => ({ ...m, value: 'present' }));
     const found = [...frames, ...present].filter((m) => TIME_FRAMES.has(m.value)).sort((a, b) => a.to - b.to || b.to - b.from - (a.to - a.from));
     for (const m of found) {
@@ -675,8 +665,7 @@ export class SituationModel {
       return c !== c.toLowerCase() && c === c.toUpperCase();
     };
     const spans: [number, number][] = [];
-    for (const m of this.nameHeads.matchAll(words.map((w) => w.text))) {
-      if (!ownWords(words, m.from, m.value)) continue;
+    for (const m of this.nameHeads.matchAll(words.map((w) => w.text), words.map((w) => w.toned))) {
       // Round 20: one lowercase word may name the kind of place between the head and its name ("tiệm xăm Máu Lửa").
       const joined = (k: number) => !/[,.?!;:\n]/.test(text.slice(words[k - 1].end, words[k].start));
       const from = m.to + 1 < words.length && !capital(words[m.to]) && capital(words[m.to + 1]) && joined(m.to) && joined(m.to + 1) ? m.to + 1 : m.to;
@@ -700,8 +689,7 @@ export class SituationModel {
       && !names.some(([from, to]) => m.from >= from && m.to <= to));
     const hiding = all.filter((m) => HIDING_FRAMES.has(m.value));
     // Round 12: a hazard denied right before it names none ("không khó thở", "không ai bị thương", "chưa bị cháy").
-    // Round 15: a negation typed with diacritics must be the word itself ("nốt" of "hơn chục nốt, khó thở" is no "not").
-    const denied = new Set(this.negation.matchAll(words.map((w) => w.text)).filter((m) => exactWords(words, m.from, m.value)).map((m) => m.to));
+    const denied = new Set(this.negation.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).map((m) => m.to));
     // A setting's word inside a longer one of another kind is that one's too ("clip" of "quay clip", filming, is no film).
     const inside = (m: PhraseMatch<string>) => hiding.some((f) => f !== m && f.from <= m.from && m.to <= f.to && (!HIDING_FRAMES.has(m.value) || f.to - f.from > m.to - m.from));
     // Round 19: a time word inside a longer hazard phrase is the hazard's ("tung" of "nổ tung", an explosion, is no "từng").
@@ -722,9 +710,7 @@ export class SituationModel {
    * one clause when `text` is known (round 12: "đột quỵ giữa lớp, học sinh…" holds no "lớp học", a lesson).
    */
   private allFrames(words: readonly Word[], text?: string): PhraseMatch<string>[] {
-    return this.frames.matchAll(words.map((w) => w.text))
-      .filter((m) => m.value.spellings.some((cues) => ownWords(words, m.from, cues)) && !(text !== undefined && crossesClause(words, m.from, m.to, text)))
-      .map((m) => ({ ...m, value: m.value.frame }));
+    return this.frames.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).filter((m) => !(text !== undefined && crossesClause(words, m.from, m.to, text)));
   }
 
   /**
@@ -732,7 +718,8 @@ export class SituationModel {
    * other tones (a telex or VNI slip: "ch1a3y nha2" decodes as "chảy nhà").
    */
   private namesDanger(words: readonly Word[]): boolean {
-    return this.frames.matchAll(words.map((w) => w.text)).some((m) => DANGER_FRAMES.has(m.value.frame));
+    // Read folded, as typed without diacritics: every spelling fits.
+    return this.frames.matchAll(words.map((w) => w.text)).some((m) => DANGER_FRAMES.has(m.value));
   }
 
   /**
@@ -740,7 +727,7 @@ export class SituationModel {
    * not "đang cháy").
    */
   private statesDanger(words: readonly Word[]): boolean {
-    return this.explicit.matchAll(words.map((w) => w.text)).some((m) => ownWords(words, m.from, m.value));
+    return this.explicit.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).length > 0;
   }
 
   /**
@@ -900,17 +887,4 @@ function clauseAround(words: readonly Word[], from: number, to: number, text: st
 function crossesClause(words: readonly Word[], from: number, to: number, text: string): boolean {
   for (let k = from + 1; k < to; k++) if (CLAUSE_END.test(text.slice(words[k - 1].end, words[k].start))) return true;
   return false;
-}
-
-/** Whether the words from `from` on are the phrase `cues` as typed: bare words match any, a toned word only its own tones. */
-function ownWords(words: readonly Word[], from: number, cues: readonly string[]): boolean {
-  return cues.every((cue, k) => {
-    const w = words[from + k];
-    return w.toned === w.text || w.toned === cue || cue === w.text;
-  });
-}
-
-/** Whether the words from `from` on are the phrase `cues`, each typed bare or with the phrase's own tones. */
-function exactWords(words: readonly Word[], from: number, cues: readonly string[]): boolean {
-  return cues.every((cue, k) => words[from + k].toned === words[from + k].text || words[from + k].toned === cue);
 }

@@ -3,9 +3,9 @@
  * which picks a fee variant), the age of the person concerned (`age`), and every question facet asked (`facet`:
  * documents | fee | duration | online | info | fine), so the bot can answer the main ask and offer the others as buttons.
  */
-import { normaliseText, typedAs } from './normalise';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import type { Word } from './token-normaliser';
+import { TypedPhraseMatcher } from './typed-phrase-matcher';
 
 /** A slot found at word range [from, to). */
 export interface Slot {
@@ -22,13 +22,13 @@ const MAX_AGE = 120;
 
 /** Finds vehicle type, age and facets; built once from the cue file. */
 export class SlotFinder {
-  // The value keeps each cue's own toned words: a word typed with diacritics must carry them ("ở tổ" is no "ô tô").
-  private readonly vehicles = new PhraseMatcher<{ value: string; toned: string[] }>();
+  // Typed as written: "ở tổ" is no "ô tô".
+  private readonly vehicles = new TypedPhraseMatcher<string>();
   private readonly ageUnits = new PhraseMatcher<true>();
 
   constructor(vehicleTypes: Record<string, readonly string[]>, ageUnits: readonly string[]) {
     for (const [value, phrases] of Object.entries(vehicleTypes)) {
-      for (const p of phrases) this.vehicles.add(p, { value, toned: normaliseText(p.toLowerCase()).split(/\s+/) });
+      for (const p of phrases) this.vehicles.add(p, value);
     }
     for (const u of ageUnits) this.ageUnits.add(u, true);
   }
@@ -45,11 +45,9 @@ export class SlotFinder {
   find(words: readonly Word[], facetHits: readonly PhraseMatch<string>[], request: { from: number; to: number }, taken: (i: number) => boolean): Slot[] {
     const slots: Slot[] = [];
     const folded = words.map((w) => w.text);
-    const own = (m: PhraseMatch<{ toned: string[] }>) =>
-      m.value.toned.every((cue, k) => typedAs(words[m.from + k].text, words[m.from + k].toned, cue));
-    const vehicles = this.vehicles.match(folded).filter(own);
+    const vehicles = this.vehicles.match(folded, words.map((w) => w.toned));
     const vehicle = vehicles.find((m) => m.from >= request.from && m.to <= request.to) ?? vehicles[0];
-    if (vehicle) slots.push({ entity: 'vehicle_type', value: vehicle.value.value, from: vehicle.from, to: vehicle.to });
+    if (vehicle) slots.push({ entity: 'vehicle_type', value: vehicle.value, from: vehicle.from, to: vehicle.to });
     const age = this.age(folded);
     if (age) slots.push(age);
     const seen = new Set<string>();

@@ -1,0 +1,111 @@
+/**
+ * Finds phrases as PhraseMatcher does (folded: "nhắn tin" and "nhận tin" are one), then keeps only the matches typed as
+ * written: a word typed without diacritics fits any spelling, one typed with them must fit the phrase's own (issue 10:
+ * "nhắn tin" is no "nhận tin", "lửa" no "lừa", "bạn" no "bán", "dùng" no "dừng").
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { foldForMatch, normaliseText } from './normalise';
+import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
+
+/** How the words of a phrase may be typed with diacritics (a word typed without any always fits). */
+export interface Typing {
+  /**
+   * Where the phrase writes a word with diacritics: `own`, only with its own ("lửa" is no "lừa"); `any`, with any (an
+   * alias's "căn cước" typed "cắn cược" is still the card: the other words tell it).
+   */
+  marked: 'own' | 'any';
+  /** Where the phrase writes a word without: `bare`, only so ("thi bằng lái" is no "thì bằng lái"); `any`, with any. */
+  bare: 'bare' | 'any';
+  /**
+   * Another spelling of a phrase listed before (same folded words): `first`, ignored (the first spelling is the only
+   * one); `sameValue`, another spelling of it when its value is the same, ignored under another value (the first owner
+   * keeps the folded words); `own`, a spelling of its own value ("bán" and "bạn" each count where typed so).
+   */
+  spellings: 'first' | 'sameValue' | 'own';
+}
+
+const STRICT: Typing = { marked: 'own', bare: 'bare', spellings: 'first' };
+
+interface Spelling<V> {
+  /** The phrase's words as written (normaliseText, lower case), one for each folded word. */
+  written: string[];
+  /** Whether each written word has no diacritics. */
+  bare: boolean[];
+  value: V;
+}
+
+/** Dictionary of phrases mapped to values, matched folded and kept when typed as written (see Typing). */
+export class TypedPhraseMatcher<V> {
+  private readonly phrases = new PhraseMatcher<Spelling<V>[]>();
+  private readonly byFolded = new Map<string, Spelling<V>[]>();
+  private readonly typing: Typing;
+
+  constructor(typing: Partial<Typing> = {}) {
+    this.typing = { ...STRICT, ...typing };
+  }
+
+  /** Adds a phrase as written; a later spelling of the same folded words is kept as `spellings` says. */
+  add(phrase: string, value: V): void {
+    const key = foldForMatch(phrase);
+    if (!key) return;
+    // Split where folding splits ("don't" is two words), so each written word stands at its folded word's place.
+    const written = normaliseText(phrase.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ');
+    const spelling = { written, bare: written.map((w) => w === foldForMatch(w)), value };
+    const known = this.byFolded.get(key);
+    if (!known) {
+      const spellings = [spelling];
+      this.byFolded.set(key, spellings);
+      this.phrases.add(phrase, spellings);
+      return;
+    }
+    if (known.some((s) => s.written.join(' ') === spelling.written.join(' '))) return;
+    if (this.typing.spellings === 'own') known.push(spelling);
+    else if (this.typing.spellings === 'sameValue' && isDeepStrictEqual(known[0].value, value)) known.push({ ...spelling, value: known[0].value });
+  }
+
+  /** Every word that appears in some phrase, folded (feeds the spelling corrector's vocabulary). */
+  words(): string[] {
+    return this.phrases.words();
+  }
+
+  /**
+   * PhraseMatcher.match's non-overlapping matches, longest first, kept when typed as written: a longer phrase typed
+   * otherwise still hides the shorter ones inside it. `folded` and `toned`: the words folded and as typed (tone marks
+   * placed as normaliseText places them; by default as typed without diacritics, which every spelling fits); only words
+   * [from, to) are read, and positions count from `from`.
+   */
+  match(folded: readonly string[], toned: readonly string[] = folded, from = 0, to = folded.length): PhraseMatch<V>[] {
+    const part = from === 0 && to === folded.length ? folded : folded.slice(from, to);
+    return this.typed(this.phrases.match(part), folded, toned, from);
+  }
+
+  /** Every phrase at every position (overlapping), kept when typed as written; as `match` otherwise. */
+  matchAll(folded: readonly string[], toned: readonly string[] = folded, from = 0, to = folded.length): PhraseMatch<V>[] {
+    const part = from === 0 && to === folded.length ? folded : folded.slice(from, to);
+    return this.typed(this.phrases.matchAll(part), folded, toned, from);
+  }
+
+  /** The matches typed as one of their spellings: with `own` spellings, one for each spelling typed (several at one place). */
+  private typed(found: readonly PhraseMatch<Spelling<V>[]>[], folded: readonly string[], toned: readonly string[], from: number): PhraseMatch<V>[] {
+    const out: PhraseMatch<V>[] = [];
+    for (const m of found) {
+      for (const s of m.value) {
+        if (!this.fits(s, from + m.from, folded, toned)) continue;
+        out.push({ from: m.from, to: m.to, value: s.value });
+        if (this.typing.spellings !== 'own') break;
+      }
+    }
+    return out;
+  }
+
+  private fits(s: Spelling<V>, from: number, folded: readonly string[], toned: readonly string[]): boolean {
+    const { marked, bare } = this.typing;
+    for (let k = 0; k < s.written.length; k++) {
+      const typed = toned[from + k];
+      // Typed without diacritics (and past the words given, as a bare word would be).
+      if (typed === undefined || typed === folded[from + k]) continue;
+      if (s.bare[k] ? bare === 'bare' : marked === 'own' && typed !== s.written[k]) return false;
+    }
+    return true;
+  }
+}
