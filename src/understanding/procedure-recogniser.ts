@@ -50,7 +50,7 @@ export class ProcedureRecogniser {
   // Issue 10, styles 16: a word every spelling of an alias writes without marks must be typed so ("thi" of "thi bằng lái":
   // folded, "thì bằng lái", then the licence…, is the test's alias); the others may carry any. Spellings of one alias
   // that fold alike are one alias; under another owner the first keeps it.
-  private readonly aliases = new TypedPhraseMatcher<Alias>({ marked: 'any', spellings: 'sameValue' });
+  private readonly aliases = new TypedPhraseMatcher<Alias>({ marked: 'any' });
   // Issue 10: an alias with one word spelt as it is said in the north or south ("tạm chú", "cư chú", "sang tê"), matched
   // only as the whole phrase and only with the respelt word typed with its marks (see soundVariants).
   private readonly spoken = new PhraseMatcher<{ words: string[]; at: number; typed: string }>();
@@ -109,17 +109,20 @@ export class ProcedureRecogniser {
       // Hints ("đổi thẻ", "cái thẻ") name the family only together with one of its qualifiers: alone, "thẻ" may be a bank card.
       for (const a of group.hints) this.aliases.add(a, { kind: 'group', name, hint: true });
       for (const [a, b] of group.pairs) this.pairs.push({ group: name, a: words(a), b: words(b) });
-      const owners = new Map<string, { phrase: string; ids: string[] }>();
+      // Every spelling of a qualifier counts ("đời chủ" and "đổi chủ" both qualify sang-ten-xe); its folded words name
+      // every member that lists one of them.
+      const owners = new Map<string, { spellings: string[]; ids: string[] }>();
       for (const [id, phrases] of Object.entries(group.qualifiers)) {
         for (const p of phrases) {
           const key = foldForMatch(p);
-          const entry = owners.get(key) ?? { phrase: p, ids: [] };
+          const entry = owners.get(key) ?? { spellings: [], ids: [] };
           if (!entry.ids.includes(id)) entry.ids.push(id);
+          if (!entry.spellings.includes(p)) entry.spellings.push(p);
           owners.set(key, entry);
         }
       }
       const q = new TypedPhraseMatcher<string[]>();
-      for (const { phrase, ids } of owners.values()) q.add(phrase, ids);
+      for (const { spellings, ids } of owners.values()) for (const phrase of spellings) q.add(phrase, ids);
       this.qualifiers.set(name, q);
     }
     for (const [id, [first, second]] of Object.entries(lexicon.pairs)) {

@@ -257,7 +257,7 @@ export class SituationModel {
   // Typed as written, and a word a phrase writes without diacritics is read with any ("chạy bộ" names no fire, "lửa đốt"
   // still does). A phrase that folds like one listed before is another spelling of it when its frame is the same (round
   // 21: "cháy lưới", a goal, and "cháy lưỡi", a hot dish); under another frame the first owner keeps it.
-  private readonly frames = new TypedPhraseMatcher<string>({ bare: 'any', spellings: 'sameValue' });
+  private readonly frames = new TypedPhraseMatcher<string>({ bare: 'any' });
   private readonly explicit = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly ongoing = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly present = new TypedPhraseMatcher<true>({ bare: 'any' });

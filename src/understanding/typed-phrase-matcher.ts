@@ -17,14 +17,14 @@ export interface Typing {
   /** Where the phrase writes a word without: `bare`, only so ("thi bằng lái" is no "thì bằng lái"); `any`, with any. */
   bare: 'bare' | 'any';
   /**
-   * Another spelling of a phrase listed before (same folded words): `first`, ignored (the first spelling is the only
-   * one); `sameValue`, another spelling of it when its value is the same, ignored under another value (the first owner
-   * keeps the folded words); `own`, a spelling of its own value ("bán" and "bạn" each count where typed so).
+   * Another spelling of a phrase listed before (same folded words): `sameValue`, another spelling of it when its value
+   * is the same, ignored under another value (the first owner keeps the folded words); `own`, a spelling of its own
+   * value ("bán" and "bạn" each count where typed so).
    */
-  spellings: 'first' | 'sameValue' | 'own';
+  spellings: 'sameValue' | 'own';
 }
 
-const STRICT: Typing = { marked: 'own', bare: 'bare', spellings: 'first' };
+const STRICT: Typing = { marked: 'own', bare: 'bare', spellings: 'sameValue' };
 
 interface Spelling<V> {
   /** The phrase's words as written (normaliseText, lower case), one for each folded word. */
@@ -60,7 +60,7 @@ export class TypedPhraseMatcher<V> {
     }
     if (known.some((s) => s.written.join(' ') === spelling.written.join(' '))) return;
     if (this.typing.spellings === 'own') known.push(spelling);
-    else if (this.typing.spellings === 'sameValue' && isDeepStrictEqual(known[0].value, value)) known.push({ ...spelling, value: known[0].value });
+    else if (isDeepStrictEqual(known[0].value, value)) known.push({ ...spelling, value: known[0].value });
   }
 
   /** Every word that appears in some phrase, folded (feeds the spelling corrector's vocabulary). */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { tokenise } from '../../src/understanding/tokenise';
 import { TypedPhraseMatcher, type Typing } from '../../src/understanding/typed-phrase-matcher';
+import { lexiconNamer } from './support';
 
 /** The words of a message as the parser reads them: folded, and as typed. */
 function typed(text: string): [string[], string[]] {
@@ -89,11 +90,12 @@ describe('understanding/typed-phrase-matcher', () => {
     assert.deepEqual(found(frames, 'gay chan'), ['0-1:violence']);
   });
 
-  it('spellings: first keeps only the first spelling of a phrase', () => {
-    const first = matcher([['lúc này', true], ['lúc nãy', true]]);
-    assert.equal(found(first, 'lúc này').length, 1);
-    assert.equal(found(first, 'lúc nãy').length, 0);
-    assert.equal(found(first, 'luc nay').length, 1);
+  it('by default every listed spelling of one value counts, each typed as written', () => {
+    const spellings = matcher([['lúc này', true], ['lúc nãy', true]]);
+    assert.equal(found(spellings, 'lúc này').length, 1);
+    assert.equal(found(spellings, 'lúc nãy').length, 1);
+    assert.equal(found(spellings, 'luc nay').length, 1);
+    assert.equal(found(spellings, 'lúc nay').length, 0);
   });
 
   it('match keeps the longest phrase at a place, and one typed otherwise still hides the shorter ones inside it', () => {
@@ -105,5 +107,13 @@ describe('understanding/typed-phrase-matcher', () => {
 
   it('lists the folded words of its phrases for the spelling corrector', () => {
     assert.deepEqual(cues.words().sort(), ['ban', 'dung', 'lua', 'nhan', 'tin']);
+  });
+});
+
+describe('understanding/typed phrase matcher: a family qualifier listed in two spellings', () => {
+  const lexicon = lexiconNamer();
+
+  it('"đổi chủ" typed with its diacritics qualifies the vehicle family as "đời chủ" and "doi chu" do', () => {
+    for (const text of ['đăng ký xe đổi chủ', 'đăng ký xe đời chủ', 'dang ky xe doi chu']) assert.equal(lexicon(text), 'sang-ten-xe', text);
   });
 });
