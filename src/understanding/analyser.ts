@@ -61,6 +61,8 @@ export class Analyser {
   private readonly secondary = new PhraseMatcher<string[]>();
   private readonly mainAsk = new PhraseMatcher<string[]>();
   private readonly denial = new PhraseMatcher<string[]>();
+  private readonly truthCheck = new PhraseMatcher<string[]>();
+  private readonly askedBefore = new PhraseMatcher<string[]>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // As `turn`: the cue as typed, so a word typed with diacritics must carry the cue's own ("lần đầu" is no "đâu").
@@ -90,6 +92,8 @@ export class Analyser {
     for (const p of resources.cues.secondary) this.secondary.add(p, typed(p));
     for (const p of resources.cues.main_ask) this.mainAsk.add(p, typed(p));
     for (const p of resources.cues.denial) this.denial.add(p, typed(p));
+    for (const p of resources.cues.truth_check) this.truthCheck.add(p, typed(p));
+    for (const p of resources.cues.asked_before) this.askedBefore.add(p, typed(p));
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
     for (const p of resources.cues.interrogative) this.interrogative.add(p, typed(p));
     for (const p of resources.cues.yes_no) this.yesNo.add(p, typed(p));
@@ -133,9 +137,9 @@ export class Analyser {
     // A long message tells its story first and asks last: the sentence that asks is read like a short message
     // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
     const sentences = sentencesOf(text, words);
-    // The `credit` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
-    let creditFound: PhraseMatch<string>[] | undefined;
-    const credit = () => (creditFound ??= this.topicsOf(folded, words).filter((m) => m.value === CREDIT));
+    // The `credit` and `asked_before` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
+    let creditFound: Span[] | undefined;
+    const credit = () => (creditFound ??= [...this.topicsOf(folded, words).filter((m) => m.value === CREDIT), ...typedMatch(this.askedBefore, words, 0, words.length)]);
     const question = this.askedSentence(sentences, folded, words, credit);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
@@ -288,9 +292,10 @@ export class Analyser {
   /**
    * The `ask` phrases of the words [from, to) (positions from `from`), but those inside a `credit` phrase of those words
    * (issue 10): "nhờ hướng dẫn tận tình của bạn" thanks for guidance given, "đã hướng dẫn giúp" tells it; neither asks for
-   * any. `credit`: the message's credit phrases.
+   * any. Round 23: nor does an ask told as done before ("hôm trước tôi hỏi bot về …"). `credit`: the message's credit and
+   * `asked_before` phrases.
    */
-  private askPhrases(folded: readonly string[], from: number, to: number, credit: () => readonly PhraseMatch<string>[]): PhraseMatch<true>[] {
+  private askPhrases(folded: readonly string[], from: number, to: number, credit: () => readonly Span[]): PhraseMatch<true>[] {
     const asks = this.ask.match(folded.slice(from, to));
     if (asks.length === 0) return asks;
     const inside = credit().filter((c) => from <= c.from && c.to <= to);
@@ -298,7 +303,7 @@ export class Analyser {
   }
 
   /** The sentence that asks (see askedSentence), preferring a question introduced by an `ask` phrase that is not a `secondary` one. */
-  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], words: readonly Word[], credit: () => readonly PhraseMatch<string>[]): [number, number] {
+  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], words: readonly Word[], credit: () => readonly Span[]): [number, number] {
     const introduced = (s: Sentence) => this.askPhrases(folded, s.from, s.to, credit).length > 0 && typedMatch(this.secondary, words, s.from, s.to).length === 0;
     // Issue 10: a letter typed without question marks ("… cho mình hỏi X không, và Y bao nhiêu. mình lo nhất là …") still
     // says where it asks: the last sentence an `ask` phrase opens, when it is not the whole message.
@@ -311,7 +316,7 @@ export class Analyser {
     // ("Tôi muốn hỏi việc điều chỉnh này có làm trên VNeID được không, để khỏi đi lại. Còn nếu phải ra trụ sở thì cần mấy
     // bản sao?"): it joins the closing block of questions, where the introduced one is the request.
     const asking = sentences.map((s) => (s.question || !introduced(s) || !this.asks(words, s.from, s.to) ? s : { ...s, question: true }));
-    return askedSentence(asking, folded.length, introduced, lesser);
+    return askedSentence(asking, folded.length, introduced, lesser, (s) => this.checksOnly(words, s.from, s.to));
   }
 
   /**
@@ -324,7 +329,7 @@ export class Analyser {
   private firstAsk(text: string, words: readonly Word[], from: number, to: number): number {
     const clauses = this.clausesOf(text, words, from, to);
     if (clauses.length < 2) return to;
-    const asking = clauses.filter(([a, b]) => this.asks(words, a, b));
+    const asking = clauses.filter(([a, b]) => this.asks(words, a, b) && !this.checksOnly(words, a, b));
     if (asking.length < 2) return to;
     // "… làm thay được không, cần mang giấy gì?": after a bare "may I" the papers to bring are the practical ask (three
     // writers label it so), whereas a fee or a duration after it is an addition.
@@ -382,6 +387,14 @@ export class Analyser {
       if (!opening.some((m) => m.from <= 1)) return start;
       start = end;
     }
+  }
+
+  /**
+   * Round 23: whether words [from, to) only ask if what was told is true ("thông tin đó có đúng không"): a `truth_check`
+   * phrase and at most TRUTH_CHECK_REST other words. Such an ask holds no request of its own; the ask beside it does.
+   */
+  private checksOnly(words: readonly Word[], from: number, to: number): boolean {
+    return typedMatch(this.truthCheck, words, from, to).some((m) => to - from - (m.to - m.from) <= TRUTH_CHECK_REST);
   }
 
   /** Whether words [from, to) ask something: an interrogative anywhere, or a yes/no particle at the end (before politeness). */
@@ -444,6 +457,8 @@ const CLAUSE_BREAK = /[,;:]/;
 const CREDIT = 'credit';
 // A denial opens its clause, or follows its first word (a pronoun: "tôi không hỏi …"); the phrase fits in this many words.
 const DENIAL_REACH = 6;
+// A clause that checks what was told keeps at most this many words besides its `truth_check` phrase ("thông tin đó").
+const TRUTH_CHECK_REST = 3;
 // Politeness words read back from the end of a clause before its yes/no particle ("không ạ", "chưa vậy ad").
 const MAX_CLOSING = 3;
 
@@ -464,6 +479,9 @@ function withoutAskedParts(aliases: Record<string, string[]> | undefined, resour
     return [id, list.filter((a) => !asksPart(a))];
   }));
 }
+
+/** Word range [from, to) of a phrase found. */
+type Span = { from: number; to: number };
 
 /** A topic cue: its group and its words as typed. */
 interface TypedCue {
@@ -540,13 +558,15 @@ export function sentencesOf(text: string, words: readonly { start: number; end: 
  * (without a question mark the last sentence is as often "Chúc các đồng chí sức khỏe!" as the request). Citizens who
  * ask two things put the main ask first and add the rest ("Xin hỏi X? Cho hỏi thêm Y?"), or introduce the main one
  * ("Phải lên phường làm ạ? Em hỏi mang gì theo ạ?"): the first question that `introduced` accepts wins, else the first
- * question. A question of fewer than MIN_FOCUS_WORDS words ("Được không?") only adds to the one before it.
+ * question. A question of fewer than MIN_FOCUS_WORDS words ("Được không?") only adds to the one before it, and one that
+ * `checksOnly` whether the story is true ("Chuyện đó có thật không?") is the request only when no other question is.
  */
 export function askedSentence(
   sentences: readonly Sentence[],
   wordCount: number,
   introduced: (s: Sentence) => boolean = () => false,
   lesser: (s: Sentence) => boolean = () => false,
+  checksOnly: (s: Sentence) => boolean = () => false,
 ): [number, number] {
   const lastQuestion = (before: number) => {
     let k = before - 1;
@@ -565,7 +585,9 @@ export function askedSentence(
     first = last;
     while (first > 0 && sentences[first - 1].question) first--;
   }
-  const asks = sentences.slice(first, last + 1).filter((s) => s.to - s.from >= MIN_FOCUS_WORDS);
+  // Round 23: a question that only asks whether the story is true ("Chuyện đó có thật không?") leaves the request to the others.
+  const questions = sentences.slice(first, last + 1).filter((s) => s.to - s.from >= MIN_FOCUS_WORDS);
+  const asks = questions.some((s) => !checksOnly(s)) ? questions.filter((s) => !checksOnly(s)) : questions;
   const pick = (asks.length > 1 ? asks.find(introduced) : undefined) ?? asks[0] ?? sentences[last];
   return [pick.from, pick.to];
 }

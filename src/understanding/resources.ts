@@ -87,6 +87,10 @@ const cuesSchema = z.object({
   secondary: phraseList.default([]),
   /** Phrases that open a clause saying what is not asked ("không phải đổi bằng đâu, …"): the clauses after it are the request. */
   denial: phraseList.default([]),
+  /** Phrases that ask only whether what was told is true ("thông tin đó có đúng không"): a clause of little more asks nothing of its own. */
+  truth_check: phraseList.default([]),
+  /** Phrases that tell an ask made before ("hôm trước tôi hỏi bot"): the `ask` phrase inside them asks nothing now. */
+  asked_before: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
   procedure_words: phraseList.default([]),
   /** Phrases that hold a facet cue without asking it ("chưa bao giờ có" holds "bao giờ có"): their words are no facet. */
