@@ -60,7 +60,8 @@ export class ProcedureRecogniser {
   private readonly pairs: { group: string; a: string[]; b: string[] }[] = [];
   private readonly procedurePairs: { id: string; first: PhraseMatcher<true>; second: PhraseMatcher<true> }[] = [];
   private readonly refinements = new Map<string, PhraseMatcher<{ id: string; toned: string[] }>>();
-  private readonly notRefining = new PhraseMatcher<true>();
+  // As typed, like the refinements: "mất báo" (lost, report) is no "mất bao" (takes how long).
+  private readonly notRefining = new PhraseMatcher<{ toned: string[] }>();
   private readonly settled = new PhraseMatcher<true>();
   // Each refinement's result and the procedure it came from ("trinh-bao-mat-ho-chieu" ← "ho-chieu").
   private readonly refinedFrom = new Map<string, string>();
@@ -133,7 +134,7 @@ export class ProcedureRecogniser {
       this.refinements.set(id, m);
       for (const to of Object.keys(targets)) this.refinedFrom.set(to, id);
     }
-    for (const p of lexicon.not_refining) this.notRefining.add(p, true);
+    for (const p of lexicon.not_refining) this.notRefining.add(p, { toned: normaliseText(p.toLowerCase()).split(/\s+/) });
     for (const p of lexicon.settled) this.settled.add(p, true);
     for (const p of lexicon.blocked) this.blocked.add(p, true);
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
@@ -433,7 +434,10 @@ export class ProcedureRecogniser {
   private refined(matches: PhraseMatch<Alias>[], words: readonly string[], toned: readonly string[]): PhraseMatch<Alias>[] {
     const refinable = (m: PhraseMatch<Alias>) => m.value.kind === 'procedure' && (this.refinements.has(m.value.id) || this.refinedFrom.has(m.value.id));
     if (!matches.some(refinable)) return matches;
-    const notRefining = this.notRefining.matchAll(words);
+    // A word typed with diacritics must carry the phrase's own (normalise.ts typedAs): folded, "vắng mặt" would be "vắng
+    // mất", and "hộ chiếu bị mất báo thế nào" would hold "mất bao" (how long), which refines nothing.
+    const typed = (q: PhraseMatch<{ toned: string[] }>) => q.value.toned.every((t, k) => typedAs(words[q.from + k], toned[q.from + k], t));
+    const notRefining = this.notRefining.matchAll(words).filter(typed);
     // A loss told as reported already ("bị trộm mất hộ chiếu, đã báo rồi, giờ làm mới cần gì") is the story: what is asked
     // after it is the paper itself, whether the loss was told by a refining word or by the report's own alias.
     const settled = this.settled.matchAll(words);
@@ -451,9 +455,6 @@ export class ProcedureRecogniser {
       const refiner = v.kind === 'procedure' ? this.refinements.get(v.id) : undefined;
       if (!refiner || v.kind !== 'procedure') return m;
       // A word inside another alias ("báo mất hộ chiếu", told as done) is that alias's own: "giờ làm hộ chiếu mới" stays.
-      // Typed with diacritics, a word must carry the refiner's own: folded, "vắng mặt" would be "vắng mất".
-      const typed = (q: PhraseMatch<{ toned: string[] }>) =>
-        q.value.toned.every((t, k) => typedAs(words[q.from + k], toned[q.from + k], t));
       const to = refiner.matchAll(words).find((q) =>
         typed(q) &&
         !notRefining.some((n) => n.from < q.to && q.from < n.to) &&
