@@ -154,11 +154,12 @@ export class Analyser {
     // tạm vắng, làm ở đâu") starts the request too, as a sentence of its own after the questions does (`stress`).
     const stressed = stress ? undefined : typedMatch(this.emphasis, words, introduced, sTo).pop();
     const stressedFrom = stressed && stressed.from > 0 && sTo - (introduced + stressed.to) >= MIN_FOCUS_WORDS ? introduced + stressed.to : introduced;
-    const qFrom = this.afterDenials(text, words, stressedFrom, sTo);
+    const askFrom = this.afterDenials(text, words, stressedFrom, sTo);
     // Two asks in the sentence that asks ("… có cần về ký không, và lệ phí bao nhiêu"): the first is the request. (Not in
     // a message read whole: there a "gì" or "không" in the story is no ask.)
     const whole = sTo - sFrom === words.length;
-    const qTo = stress || (whole && words.length > SHORT_ASKS) ? sTo : this.firstAsk(text, words, qFrom, sTo);
+    const askTo = stress || (whole && words.length > SHORT_ASKS) ? sTo : this.firstAsk(text, words, askFrom, sTo);
+    const [qFrom, qTo] = this.onlineSide(words, askFrom, askTo);
     const focused = qTo - qFrom < words.length;
     const turned = focused ? { from: qFrom, to: qTo } : this.turnToRequest(words);
     let found = this.procedures.recognise(folded, toned, { breakAfter, request: turned });
@@ -387,6 +388,25 @@ export class Analyser {
       if (!opening.some((m) => m.from <= 1)) return start;
       start = end;
     }
+  }
+
+  /**
+   * Round 23: a request [from, to) that asks whether a procedure is done online or in person, one way then an `alternative`
+   * ("em tự đăng ký trên ứng dụng được không hay phải ra công an xã ạ", "có phải ra xã không hay tự làm ở nhà được"), asks
+   * the online way (every writer labels these procedure_online): the side that names it is the request, and the other
+   * side's words (an office, going there) are context, where they read as a question of the procedure as a whole.
+   */
+  private onlineSide(words: readonly Word[], from: number, to: number): [number, number] {
+    const folded = words.map((w) => w.text);
+    const online = (a: number, b: number) => this.facetsOf(folded.slice(a, b)).some((m) => m.value === ONLINE);
+    for (let i = from + MIN_FOCUS_WORDS; i < to; i++) {
+      if (!this.alternative.has(folded[i]) || !this.asks(words, from, i)) continue;
+      // Both sides naming it ("vneid … hay làm ở nhà"): the name may be the procedure's own, so the request stays whole.
+      const [before, after] = [online(from, i), online(i + 1, to)];
+      if (before !== after) return before ? [from, i] : to - (i + 1) >= MIN_FOCUS_WORDS ? [i + 1, to] : [from, to];
+      return [from, to];
+    }
+    return [from, to];
   }
 
   /**
