@@ -48,6 +48,28 @@ describe('understanding/styles 17', () => {
     });
   });
 
+  describe('online, or the other way: the side that names the online way is the request', () => {
+    it('the online way first, then going in person', () => {
+      const text = 'cho cháu hỏi gia hạn tạm trú cho mẹ trên ứng dụng được không hay phải đưa mẹ lên công an phường ạ';
+      const features = analyser.analyse(text).features;
+      assert.ok(features.includes('f:online') && !features.includes('w:phuong'), features.join(' '));
+      assert.equal(parser.parse(text).intent.name, 'procedure_online');
+    });
+    it('going in person first, then the online way', () => {
+      const text = 'làm lại bằng lái bị mất có phải về tận tỉnh không hay nộp qua mạng được';
+      const features = analyser.analyse(text).features;
+      assert.ok(features.includes('w:mang') && !features.includes('w:tinh'), features.join(' '));
+      const r = parser.parse(text);
+      assert.equal(r.intent.name, 'procedure_online');
+      assert.equal(named(r), 'gplx-doi-cap-lai');
+    });
+    it('in a letter', () => {
+      const text = 'Con gái tôi đi học xa, thẻ căn cước của cháu sắp hết hạn mà cháu chỉ về nhà dịp Tết. Tôi muốn hỏi cháu tự làm trên cổng dịch vụ '
+        + 'công được không hay bắt buộc phải về quê chụp ảnh?';
+      assert.equal(parser.parse(text).intent.name, 'procedure_online');
+    });
+  });
+
   it('a list asked for in the imperative after a life event is procedure_list', () => {
     const text = 'Vợ chồng tôi vừa nhận con nuôi, bé ba tuổi, giấy tờ bên phường tư pháp đã xong. Giờ tôi không biết bên công an phải làm tiếp '
       + 'những gì cho bé. Ad liệt kê giùm các thủ tục cần làm nhé.';
