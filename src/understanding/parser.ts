@@ -139,9 +139,7 @@ function trainModels(analyser: Analyser, resources: Resources, examples: readonl
   // The procedure model's own features (a procedure's words) get the columns after the intent model's, which ignores them.
   // It is only ever consulted for procedure questions and office questions (procedure-decision.ts), so it learns from
   // those alone: greetings, thanks or crime reports would teach it nothing it is asked (same CV, a third less training).
-  // Round 23: nor from list questions, which never consult it (mayConsult): a life event told before asking for the list
-  // names papers of every kind, and taught the model that they name none.
-  const taught = examples.flatMap((e, i) => (wantsProcedure(e.intent) && e.intent !== LIST_INTENT ? [i] : []));
+  const taught = examples.flatMap((e, i) => (wantsProcedure(e.intent) ? [i] : []));
   // Its character n-grams are kept when at least MIN_GRAM_DOCS of those examples have them (a bounded model).
   const procFeatures = withoutRareGrams(taught.map((i) => analysed[i].procedureFeatures()));
   for (const f of procFeatures) index.add(f);
