@@ -401,6 +401,8 @@ export class Analyser {
     const online = (a: number, b: number) => this.facetsOf(folded.slice(a, b)).some((m) => m.value === ONLINE);
     for (let i = from + MIN_FOCUS_WORDS; i < to; i++) {
       if (!this.alternative.has(folded[i]) || !this.asks(words, from, i)) continue;
+      // "… thông tin này có đúng không, hay lại là tin đồn trên mạng": true or a rumour, not which way it is done.
+      if (typedMatch(this.truthCheck, words, from, i).length > 0) return [from, to];
       // Both sides naming it ("vneid … hay làm ở nhà"): the name may be the procedure's own, so the request stays whole.
       const [before, after] = [online(from, i), online(i + 1, to)];
       if (before !== after) return before ? [from, i] : to - (i + 1) >= MIN_FOCUS_WORDS ? [i + 1, to] : [from, to];

@@ -63,6 +63,11 @@ describe('understanding/styles 17', () => {
       assert.equal(r.intent.name, 'procedure_online');
       assert.equal(named(r), 'gplx-doi-cap-lai');
     });
+    it('true or a rumour on the internet is no choice of ways', () => {
+      const text = 'Hàng xóm kể là từ tháng sau ai chưa đổi thẻ căn cước mẫu cũ sẽ bị phạt nặng. Tôi không biết chuyện này có đúng không, hay chỉ là tin đồn trên mạng?';
+      const features = analyser.analyse(text).features;
+      assert.ok(features.includes('w:biet') && features.includes('w:don'), features.join(' '));
+    });
     it('in a letter', () => {
       const text = 'Con gái tôi đi học xa, thẻ căn cước của cháu sắp hết hạn mà cháu chỉ về nhà dịp Tết. Tôi muốn hỏi cháu tự làm trên cổng dịch vụ '
         + 'công được không hay bắt buộc phải về quê chụp ảnh?';
