@@ -67,6 +67,8 @@ export class Analyser {
   private readonly procedureWords: ReadonlySet<string>;
   // As `turn`: the cue as typed, so a word typed with diacritics must carry the cue's own ("lần đầu" is no "đâu").
   private readonly interrogative = new PhraseMatcher<string[]>();
+  // Folded: phrases whose words, typed without diacritics, only look like an interrogative ("lan dau" is "lần đầu").
+  private readonly notInterrogative = new PhraseMatcher<true>();
   private readonly yesNo = new PhraseMatcher<string[]>();
   private readonly closing = new PhraseMatcher<string[]>();
   private readonly alternative: ReadonlySet<string>;
@@ -96,6 +98,7 @@ export class Analyser {
     for (const p of resources.cues.asked_before) this.askedBefore.add(p, typed(p));
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
     for (const p of resources.cues.interrogative) this.interrogative.add(p, typed(p));
+    for (const p of resources.cues.not_interrogative) this.notInterrogative.add(p, true);
     for (const p of resources.cues.yes_no) this.yesNo.add(p, typed(p));
     for (const p of resources.cues.closing) this.closing.add(p, typed(p));
     this.alternative = new Set(resources.cues.alternative.map(foldForMatch));
@@ -424,7 +427,11 @@ export class Analyser {
     const clause = words.slice(from, to);
     const folded = clause.map((w) => w.text);
     const own = (m: { from: number; value: string[] }) => m.value.every((cue, k) => typedWord(clause[m.from + k], cue));
-    if (this.interrogative.matchAll(folded).some(own)) return true;
+    // Round 23: typed without diacritics, "lam ho chieu lan dau, mat bao lau" held the "đâu" of "lần đầu": its first clause
+    // asked, and became the request. A word inside a `not_interrogative` phrase asks nothing.
+    const nots = this.notInterrogative.matchAll(folded);
+    const asked = (m: PhraseMatch<string[]>) => own(m) && !nots.some((n) => n.from <= m.from && m.to <= n.to);
+    if (this.interrogative.matchAll(folded).some(asked)) return true;
     let end = folded.length;
     for (let k = 0; k < MAX_CLOSING && end > 0; k++) {
       const polite = this.closing.matchAll(folded.slice(0, end)).filter((m) => m.to === end && own(m)).pop();

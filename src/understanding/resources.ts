@@ -97,6 +97,8 @@ const cuesSchema = z.object({
   not_facets: phraseList.default([]),
   /** Words that make a clause a question wherever they stand ("gì", "ở đâu", "bao lâu", "how"): two asks in one sentence. */
   interrogative: phraseList.default([]),
+  /** Phrases whose words, typed without diacritics, only look like an `interrogative` ("lan dau" is "lần đầu", not "đâu"). */
+  not_interrogative: phraseList.default([]),
   /** Particles that make a clause a yes/no question when they end it ("… có mất tiền không", "… được chưa ạ"). */
   yes_no: phraseList.default([]),
   /** Politeness that may follow a yes/no particle at the end of a clause ("không ạ", "chưa vậy ad"). */

@@ -75,6 +75,13 @@ describe('understanding/styles 17', () => {
     });
   });
 
+  it('typed without diacritics, the "dau" of "lần đầu" asks nothing: the ask after it is the request', () => {
+    assert.equal(parser.parse('lam ho chieu cho be lan dau, mat bao lau').intent.name, 'procedure_duration');
+    assert.equal(parser.parse('dang ky tam tru lan dau cho vo, het bao nhieu tien').intent.name, 'procedure_fee');
+    // "ở đâu" typed so still asks where.
+    assert.ok(analyser.analyse('lam cccd o dau, mat bao lau').features.includes('f:where'));
+  });
+
   it('a list asked for in the imperative after a life event is procedure_list', () => {
     const text = 'Vợ chồng tôi vừa nhận con nuôi, bé ba tuổi, giấy tờ bên phường tư pháp đã xong. Giờ tôi không biết bên công an phải làm tiếp '
       + 'những gì cho bé. Ad liệt kê giùm các thủ tục cần làm nhé.';
