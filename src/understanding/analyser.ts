@@ -62,10 +62,14 @@ export class Analyser {
   private readonly secondary = new TypedPhraseMatcher<true>();
   private readonly mainAsk = new TypedPhraseMatcher<true>();
   private readonly denial = new TypedPhraseMatcher<true>();
+  private readonly truthCheck = new TypedPhraseMatcher<true>();
+  private readonly askedBefore = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // As `turn` ("lần đầu" is no "đâu").
   private readonly interrogative = new TypedPhraseMatcher<true>();
+  // Folded: phrases whose words, typed without diacritics, only look like an interrogative ("lan dau" is "lần đầu").
+  private readonly notInterrogative = new PhraseMatcher<true>();
   private readonly yesNo = new TypedPhraseMatcher<true>();
   private readonly closing = new TypedPhraseMatcher<true>();
   private readonly alternative: ReadonlySet<string>;
@@ -90,8 +94,11 @@ export class Analyser {
     for (const p of resources.cues.secondary) this.secondary.add(p, true);
     for (const p of resources.cues.main_ask) this.mainAsk.add(p, true);
     for (const p of resources.cues.denial) this.denial.add(p, true);
+    for (const p of resources.cues.truth_check) this.truthCheck.add(p, true);
+    for (const p of resources.cues.asked_before) this.askedBefore.add(p, true);
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
     for (const p of resources.cues.interrogative) this.interrogative.add(p, true);
+    for (const p of resources.cues.not_interrogative) this.notInterrogative.add(p, true);
     for (const p of resources.cues.yes_no) this.yesNo.add(p, true);
     for (const p of resources.cues.closing) this.closing.add(p, true);
     this.alternative = new Set(resources.cues.alternative.map(foldForMatch));
@@ -133,9 +140,9 @@ export class Analyser {
     // A long message tells its story first and asks last: the sentence that asks is read like a short message
     // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
     const sentences = sentencesOf(text, words);
-    // The `credit` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
-    let creditFound: PhraseMatch<string>[] | undefined;
-    const credit = () => (creditFound ??= this.topicsOf(folded, toned).filter((m) => m.value === CREDIT));
+    // The `credit` and `asked_before` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
+    let creditFound: Span[] | undefined;
+    const credit = () => (creditFound ??= [...this.topicsOf(folded, toned).filter((m) => m.value === CREDIT), ...this.askedBefore.match(folded, toned)]);
     const question = this.askedSentence(sentences, folded, toned, words, credit);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
@@ -150,11 +157,12 @@ export class Analyser {
     // tạm vắng, làm ở đâu") starts the request too, as a sentence of its own after the questions does (`stress`).
     const stressed = stress ? undefined : this.emphasis.match(folded, toned, introduced, sTo).pop();
     const stressedFrom = stressed && stressed.from > 0 && sTo - (introduced + stressed.to) >= MIN_FOCUS_WORDS ? introduced + stressed.to : introduced;
-    const qFrom = this.afterDenials(text, words, folded, toned, stressedFrom, sTo);
+    const askFrom = this.afterDenials(text, words, folded, toned, stressedFrom, sTo);
     // Two asks in the sentence that asks ("… có cần về ký không, và lệ phí bao nhiêu"): the first is the request. (Not in
     // a message read whole: there a "gì" or "không" in the story is no ask.)
     const whole = sTo - sFrom === words.length;
-    const qTo = stress || (whole && words.length > SHORT_ASKS) ? sTo : this.firstAsk(text, words, qFrom, sTo);
+    const askTo = stress || (whole && words.length > SHORT_ASKS) ? sTo : this.firstAsk(text, words, askFrom, sTo);
+    const [qFrom, qTo] = this.onlineSide(words, askFrom, askTo);
     const focused = qTo - qFrom < words.length;
     const turned = focused ? { from: qFrom, to: qTo } : this.turnToRequest(folded, toned);
     let found = this.procedures.recognise(folded, toned, { breakAfter, request: turned });
@@ -287,9 +295,10 @@ export class Analyser {
   /**
    * The `ask` phrases of the words [from, to) (positions from `from`), but those inside a `credit` phrase of those words
    * (issue 10): "nhờ hướng dẫn tận tình của bạn" thanks for guidance given, "đã hướng dẫn giúp" tells it; neither asks for
-   * any. `credit`: the message's credit phrases.
+   * any. Round 23: nor does an ask told as done before ("hôm trước tôi hỏi bot về …"). `credit`: the message's credit and
+   * `asked_before` phrases.
    */
-  private askPhrases(folded: readonly string[], from: number, to: number, credit: () => readonly PhraseMatch<string>[]): PhraseMatch<true>[] {
+  private askPhrases(folded: readonly string[], from: number, to: number, credit: () => readonly Span[]): PhraseMatch<true>[] {
     const asks = this.ask.match(folded.slice(from, to));
     if (asks.length === 0) return asks;
     const inside = credit().filter((c) => from <= c.from && c.to <= to);
@@ -297,7 +306,7 @@ export class Analyser {
   }
 
   /** The sentence that asks (see askedSentence), preferring a question introduced by an `ask` phrase that is not a `secondary` one. */
-  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], words: readonly Word[], credit: () => readonly PhraseMatch<string>[]): [number, number] {
+  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], words: readonly Word[], credit: () => readonly Span[]): [number, number] {
     const introduced = (s: Sentence) => this.askPhrases(folded, s.from, s.to, credit).length > 0 && this.secondary.match(folded, toned, s.from, s.to).length === 0;
     // Issue 10: a letter typed without question marks ("… cho mình hỏi X không, và Y bao nhiêu. mình lo nhất là …") still
     // says where it asks: the last sentence an `ask` phrase opens, when it is not the whole message.
@@ -310,7 +319,7 @@ export class Analyser {
     // ("Tôi muốn hỏi việc điều chỉnh này có làm trên VNeID được không, để khỏi đi lại. Còn nếu phải ra trụ sở thì cần mấy
     // bản sao?"): it joins the closing block of questions, where the introduced one is the request.
     const asking = sentences.map((s) => (s.question || !introduced(s) || !this.asks(words, s.from, s.to) ? s : { ...s, question: true }));
-    return askedSentence(asking, folded.length, introduced, lesser);
+    return askedSentence(asking, folded.length, introduced, lesser, (s) => this.checksOnly(words, s.from, s.to));
   }
 
   /**
@@ -323,7 +332,7 @@ export class Analyser {
   private firstAsk(text: string, words: readonly Word[], from: number, to: number): number {
     const clauses = this.clausesOf(text, words, from, to);
     if (clauses.length < 2) return to;
-    const asking = clauses.filter(([a, b]) => this.asks(words, a, b));
+    const asking = clauses.filter(([a, b]) => this.asks(words, a, b) && !this.checksOnly(words, a, b));
     if (asking.length < 2) return to;
     // "… làm thay được không, cần mang giấy gì?": after a bare "may I" the papers to bring are the practical ask (three
     // writers label it so), whereas a fee or a duration after it is an addition.
@@ -383,12 +392,45 @@ export class Analyser {
     }
   }
 
+  /**
+   * Round 23: a request [from, to) that asks whether a procedure is done online or in person, one way then an `alternative`
+   * ("em tự đăng ký trên ứng dụng được không hay phải ra công an xã ạ", "có phải ra xã không hay tự làm ở nhà được"), asks
+   * the online way (every writer labels these procedure_online): the side that names it is the request, and the other
+   * side's words (an office, going there) are context, where they read as a question of the procedure as a whole.
+   */
+  private onlineSide(words: readonly Word[], from: number, to: number): [number, number] {
+    const folded = words.map((w) => w.text);
+    const toned = words.map((w) => w.toned);
+    const online = (a: number, b: number) => this.facetsOf(folded.slice(a, b)).some((m) => m.value === ONLINE);
+    for (let i = from + MIN_FOCUS_WORDS; i < to; i++) {
+      if (!this.alternative.has(folded[i]) || !this.asks(words, from, i)) continue;
+      // "… thông tin này có đúng không, hay lại là tin đồn trên mạng": true or a rumour, not which way it is done.
+      if (this.truthCheck.match(folded, toned, from, i).length > 0) return [from, to];
+      // Both sides naming it ("vneid … hay làm ở nhà"): the name may be the procedure's own, so the request stays whole.
+      const [before, after] = [online(from, i), online(i + 1, to)];
+      if (before !== after) return before ? [from, i] : to - (i + 1) >= MIN_FOCUS_WORDS ? [i + 1, to] : [from, to];
+      return [from, to];
+    }
+    return [from, to];
+  }
+
+  /**
+   * Round 23: whether words [from, to) only ask if what was told is true ("thông tin đó có đúng không"): a `truth_check`
+   * phrase and at most TRUTH_CHECK_REST other words. Such an ask holds no request of its own; the ask beside it does.
+   */
+  private checksOnly(words: readonly Word[], from: number, to: number): boolean {
+    return this.truthCheck.match(words.map((w) => w.text), words.map((w) => w.toned), from, to).some((m) => to - from - (m.to - m.from) <= TRUTH_CHECK_REST);
+  }
+
   /** Whether words [from, to) ask something: an interrogative anywhere, or a yes/no particle at the end (before politeness). */
   private asks(words: readonly Word[], from: number, to: number): boolean {
     const clause = words.slice(from, to);
     const folded = clause.map((w) => w.text);
     const toned = clause.map((w) => w.toned);
-    if (this.interrogative.matchAll(folded, toned).length > 0) return true;
+    // Round 23: typed without diacritics, "lam ho chieu lan dau, mat bao lau" held the "đâu" of "lần đầu": its first clause
+    // asked, and became the request. A word inside a `not_interrogative` phrase asks nothing.
+    const nots = this.notInterrogative.matchAll(folded);
+    if (this.interrogative.matchAll(folded, toned).some((m) => !nots.some((n) => n.from <= m.from && m.to <= n.to))) return true;
     let end = folded.length;
     for (let k = 0; k < MAX_CLOSING && end > 0; k++) {
       const polite = this.closing.matchAll(folded, toned, 0, end).filter((m) => m.to === end).pop();
@@ -442,6 +484,8 @@ const CLAUSE_BREAK = /[,;:]/;
 const CREDIT = 'credit';
 // A denial opens its clause, or follows its first word (a pronoun: "tôi không hỏi …"); the phrase fits in this many words.
 const DENIAL_REACH = 6;
+// A clause that checks what was told keeps at most this many words besides its `truth_check` phrase ("thông tin đó").
+const TRUTH_CHECK_REST = 3;
 // Politeness words read back from the end of a clause before its yes/no particle ("không ạ", "chưa vậy ad").
 const MAX_CLOSING = 3;
 
@@ -462,6 +506,9 @@ function withoutAskedParts(aliases: Record<string, string[]> | undefined, resour
     return [id, list.filter((a) => !asksPart(a))];
   }));
 }
+
+/** Word range [from, to) of a phrase found. */
+type Span = { from: number; to: number };
 
 // Whether a folded word is all digits (a plain loop: this runs for every word of every message).
 function isNumber(word: string): boolean {
@@ -505,13 +552,15 @@ export function sentencesOf(text: string, words: readonly { start: number; end: 
  * (without a question mark the last sentence is as often "Chúc các đồng chí sức khỏe!" as the request). Citizens who
  * ask two things put the main ask first and add the rest ("Xin hỏi X? Cho hỏi thêm Y?"), or introduce the main one
  * ("Phải lên phường làm ạ? Em hỏi mang gì theo ạ?"): the first question that `introduced` accepts wins, else the first
- * question. A question of fewer than MIN_FOCUS_WORDS words ("Được không?") only adds to the one before it.
+ * question. A question of fewer than MIN_FOCUS_WORDS words ("Được không?") only adds to the one before it, and one that
+ * `checksOnly` whether the story is true ("Chuyện đó có thật không?") is the request only when no other question is.
  */
 export function askedSentence(
   sentences: readonly Sentence[],
   wordCount: number,
   introduced: (s: Sentence) => boolean = () => false,
   lesser: (s: Sentence) => boolean = () => false,
+  checksOnly: (s: Sentence) => boolean = () => false,
 ): [number, number] {
   const lastQuestion = (before: number) => {
     let k = before - 1;
@@ -530,7 +579,9 @@ export function askedSentence(
     first = last;
     while (first > 0 && sentences[first - 1].question) first--;
   }
-  const asks = sentences.slice(first, last + 1).filter((s) => s.to - s.from >= MIN_FOCUS_WORDS);
+  // Round 23: a question that only asks whether the story is true ("Chuyện đó có thật không?") leaves the request to the others.
+  const questions = sentences.slice(first, last + 1).filter((s) => s.to - s.from >= MIN_FOCUS_WORDS);
+  const asks = questions.some((s) => !checksOnly(s)) ? questions.filter((s) => !checksOnly(s)) : questions;
   const pick = (asks.length > 1 ? asks.find(introduced) : undefined) ?? asks[0] ?? sentences[last];
   return [pick.from, pick.to];
 }

@@ -64,7 +64,8 @@ export class ProcedureRecogniser {
   private readonly procedurePairs: { id: string; first: PhraseMatcher<true>; second: PhraseMatcher<true> }[] = [];
   // Typed as written: folded, "vắng mặt" would be "vắng mất".
   private readonly refinements = new Map<string, TypedPhraseMatcher<string>>();
-  private readonly notRefining = new PhraseMatcher<true>();
+  // As typed, like the refinements: "mất báo" (lost, report) is no "mất bao" (takes how long).
+  private readonly notRefining = new TypedPhraseMatcher<true>();
   private readonly settled = new PhraseMatcher<true>();
   // Each refinement's result and the procedure it came from ("trinh-bao-mat-ho-chieu" ← "ho-chieu").
   private readonly refinedFrom = new Map<string, string>();
@@ -412,7 +413,7 @@ export class ProcedureRecogniser {
   private refined(matches: PhraseMatch<Alias>[], words: readonly string[], toned: readonly string[]): PhraseMatch<Alias>[] {
     const refinable = (m: PhraseMatch<Alias>) => m.value.kind === 'procedure' && (this.refinements.has(m.value.id) || this.refinedFrom.has(m.value.id));
     if (!matches.some(refinable)) return matches;
-    const notRefining = this.notRefining.matchAll(words);
+    const notRefining = this.notRefining.matchAll(words, toned);
     // A loss told as reported already ("bị trộm mất hộ chiếu, đã báo rồi, giờ làm mới cần gì") is the story: what is asked
     // after it is the paper itself, whether the loss was told by a refining word or by the report's own alias.
     const settled = this.settled.matchAll(words);

@@ -87,12 +87,18 @@ const cuesSchema = z.object({
   secondary: phraseList.default([]),
   /** Phrases that open a clause saying what is not asked ("không phải đổi bằng đâu, …"): the clauses after it are the request. */
   denial: phraseList.default([]),
+  /** Phrases that ask only whether what was told is true ("thông tin đó có đúng không"): a clause of little more asks nothing of its own. */
+  truth_check: phraseList.default([]),
+  /** Phrases that tell an ask made before ("hôm trước tôi hỏi bot"): the `ask` phrase inside them asks nothing now. */
+  asked_before: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
   procedure_words: phraseList.default([]),
   /** Phrases that hold a facet cue without asking it ("chưa bao giờ có" holds "bao giờ có"): their words are no facet. */
   not_facets: phraseList.default([]),
   /** Words that make a clause a question wherever they stand ("gì", "ở đâu", "bao lâu", "how"): two asks in one sentence. */
   interrogative: phraseList.default([]),
+  /** Phrases whose words, typed without diacritics, only look like an `interrogative` ("lan dau" is "lần đầu", not "đâu"). */
+  not_interrogative: phraseList.default([]),
   /** Particles that make a clause a yes/no question when they end it ("… có mất tiền không", "… được chưa ạ"). */
   yes_no: phraseList.default([]),
   /** Politeness that may follow a yes/no particle at the end of a clause ("không ạ", "chưa vậy ad"). */

@@ -40,7 +40,9 @@ export function isSyllable(plain: string, tone = ''): boolean {
 export function decodeTelex(word: string): { text: string; strong: boolean } | undefined {
   if (!/^[a-z]{2,8}$/.test(word)) return undefined;
   let tone = '';
-  let letters = word;
+  // Round 23: a tone key struck twice at the end ("luwu truss", "khais baoss") is one tone: the keyboard being off, the
+  // second stroke undid nothing.
+  let letters = /([sfrxj])\1$/.test(word) ? word.slice(0, -1) : word;
   // A tone key after the first vowel (at the end, before the final consonant "khaarn", or before a glide "chasy"):
   // s f r x j never follow a vowel in Vietnamese.
   const firstVowel = letters.search(/[aeiouy]/);
