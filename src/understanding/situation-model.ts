@@ -480,7 +480,10 @@ export class SituationModel {
     const services = frames.filter((m) => SERVICE_FRAMES.has(m.value));
     // Not a local office's own phone ("sđt công an xã Đại Từ": the office finder answers that).
     const office = (c: PhraseMatch<string>) => this.officeAt(words, c.to);
-    const numberBy = (m: PhraseMatch<string>) => m.value === 'number' && words[m.from].text !== 'call'
+    // Round 24: nor a number word inside a longer paperwork phrase: typed without diacritics, the "so" of "ho so gi" (hồ sơ
+    // gì, which papers) folds as "số" (number) and asked nothing of a line.
+    const inPaperwork = (m: PhraseMatch<string>) => frames.some((p) => p.value === 'paperwork' && p.from <= m.from && m.to <= p.to && p.to - p.from > m.to - m.from);
+    const numberBy = (m: PhraseMatch<string>) => m.value === 'number' && words[m.from].text !== 'call' && !inPaperwork(m)
       && services.some((c) => !office(c) && c.from - m.to <= NEAR_WORDS && m.from - c.to <= NEAR_WORDS);
     // A hotline asked for with no procedure named ("cho em xin số đường dây nóng của công an tỉnh") is the numbers too.
     const hotline = frames.some((m) => m.value === 'number' && words.slice(m.from, m.to).some((w) => this.hotline.has(w.text))) && has('request')
