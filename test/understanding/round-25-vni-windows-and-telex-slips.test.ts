@@ -4,9 +4,9 @@ import { decodeVniWindows } from '../../src/understanding/vni-windows';
 import type { Parser } from '../../src/understanding';
 import { gradeCheck, named, productionParser, type GradeCheck } from './support';
 
-// Round 24 (issue 10): text typed in the legacy VNI-Windows font and read as Latin-1, and a telex first consonant struck
+// Round 25 (issue 10): text typed in the legacy VNI-Windows font and read as Latin-1, and a telex first consonant struck
 // twice, behind blind round 17's misses; sentences of our own. Each assertion marked "(main: …)" failed on main before.
-describe('understanding/round 24: VNI-Windows mojibake and telex slips are read as the Vietnamese they stand for', () => {
+describe('understanding/round 25: VNI-Windows mojibake and telex slips are read as the Vietnamese they stand for', () => {
   let parser: Parser;
   let expect: GradeCheck;
   before(() => {
