@@ -5,6 +5,7 @@ import { letterProcedure, trainLetterProcedures } from './letter-procedure';
 import { modelKey, type ModelCache, type TrainedModels, type Vocabulary } from './model-cache';
 import { saysNothing } from './normalise';
 import { parsePayload } from './payload';
+import { decodeVniWindows } from './vni-windows';
 import { decideProcedure, mayConsult, PROCEDURE_THRESHOLDS, wantsProcedure, type ProcedureEvidence, type ProcedureThresholds } from './procedure-decision';
 import { procedureClass, trainProcedureModel } from './procedure-model';
 import type { Resources } from './resources';
@@ -78,9 +79,12 @@ export function buildParser(
 
   const understand = (text: string, inspect = false): { result: ParseResult; evidence?: ProcedureEvidence } => {
     // The locale is only a hint: English is recognised from the words themselves, whatever the channel's locale.
-    const input = typeof text === 'string' ? text : '';
-    const payload = parsePayload(input);
+    const typed = typeof text === 'string' ? text : '';
+    const payload = parsePayload(typed);
     if (payload) return { result: payload };
+    // Issue 10: text in the legacy VNI-Windows font is read as the Unicode it stands for before anything else (the
+    // result's text and entity offsets are those of the decoded text).
+    const input = decodeVniWindows(typed);
     const analysis = analyser.analyse(input);
     if (analysis.words.length === 0 && analysis.entities.length === 0) {
       const intent = { name: saysNothing(input) ? NOTHING_SAID_INTENT : 'out_of_scope', confidence: 1 };

@@ -37,8 +37,10 @@ export function isSyllable(plain: string, tone = ''): boolean {
 }
 
 /** The syllable a telex token stands for, or undefined; `strong` says whether it has a shape keystroke (dd, aa, w...). */
-export function decodeTelex(word: string): { text: string; strong: boolean } | undefined {
-  if (!/^[a-z]{2,8}$/.test(word)) return undefined;
+export function decodeTelex(typed: string): { text: string; strong: boolean } | undefined {
+  if (!/^[a-z]{2,8}$/.test(typed)) return undefined;
+  // Issue 10: a first consonant struck twice ("ccuwus") is a slip: no Vietnamese word starts so, but "dd" (đ).
+  const word = /^([bcf-hj-np-tv-xz])\1/.test(typed) ? typed.slice(1) : typed;
   let tone = '';
   // Round 23: a tone key struck twice at the end ("luwu truss", "khais baoss") is one tone: the keyboard being off, the
   // second stroke undid nothing.
