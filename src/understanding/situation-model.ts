@@ -373,7 +373,7 @@ export class SituationModel {
     // Harm to oneself: a miss costs a life and the card costs a line, so what would be possible is sure (round 10: "tôi muốn
     // kết thúc tất cả. Tạm biệt." read 0.24; a wish to end everything is told without a plan as often as with one).
     const selfHarm = frames.some((m) => m.value === 'self_harm');
-    const rules = this.statesDanger(words);
+    const rules = this.statesDanger(words, frames);
     // A hand rule states a danger now, unless the message is set in a film, a lesson, a "what if" and the like (round 12:
     // a parent asking how a child can tell "nhà đang cháy" after a film): then the model decides.
     // Round 22: not the kitchen, though: a fire stated outright there ("chảo dầu bốc cháy, bình chữa cháy xịt không tắt")
@@ -727,10 +727,12 @@ export class SituationModel {
 
   /**
    * Whether a message holds a hand-rule phrase; a word typed with diacritics must carry the phrase's own ("đang chạy" is
-   * not "đang cháy").
+   * not "đang cháy"). Blind round 17: not one that shares a word with a figure of speech or an ad among `frames` ("cả nhà
+   * đang cháy hết mình ở đám cưới": the "cháy" of "đang cháy" is the idiom's), which states nothing.
    */
-  private statesDanger(words: readonly Word[]): boolean {
-    return this.explicit.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).length > 0;
+  private statesDanger(words: readonly Word[], frames: readonly PhraseMatch<string>[]): boolean {
+    const figures = frames.filter((m) => FIGURATIVE_FRAMES.has(m.value));
+    return this.explicit.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).some((r) => !figures.some((f) => f.from < r.to && r.from < f.to));
   }
 
   /**
