@@ -6,8 +6,9 @@ import { deliver, events, eventually, textsTo, userId, useZaloAssistant, zaloRec
 
 // Issue 10: emergencies answered in grades on every channel. Messages written for this file, in no evaluation set.
 const ROBBERY = 'Cướp giật điện thoại của tôi rồi chạy mất';
-// A sign, not a danger told (round 12: a child not back from school now gets the card, which is no miss for a sign).
-const POSSIBLE = 'hàng xóm cãi nhau to quá, nghe như có tiếng đổ vỡ';
+// A sign, not a danger told (round 12: a child not back from school now gets the card, which is no miss for a sign;
+// round 23: so does a neighbours' quarrel with a sound of breaking, since writer V's signs train as dangers).
+const POSSIBLE = 'bà tôi dạo này hay quên, sáng nay đi chợ đến giờ chưa thấy về';
 const NUMBERS = 'gọi cảnh sát số mấy';
 const possibleLine = (numbers: string) => vi('emergency.possible', { numbers });
 
