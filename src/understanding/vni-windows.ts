@@ -65,6 +65,8 @@ function readsAsSyllable(word: string): boolean {
 
 /** The message in Unicode if it is VNI-Windows mojibake, else the message itself (the same string). */
 export function decodeVniWindows(text: string): string {
+  // Nearly every message holds neither: it is answered without splitting it into words.
+  if (!FOREIGN.test(text) && !IMPOSSIBLE.test(text)) return text;
   const words = text.match(/\p{L}+/gu) ?? [];
   const marked = words.filter((w) => FOREIGN.test(w) || IMPOSSIBLE.test(w));
   if (!marked.some((w) => FOREIGN.test(w)) && marked.length < IMPOSSIBLE_WORDS) return text;

@@ -22,6 +22,12 @@ describe('emergency grades (web chat)', () => {
     assert.ok(at('113') > 0 && at('113') < at('114') && at('113') < at('115'), card.text);
   });
 
+  it('sure: fire first for a fire typed in the VNI-Windows font, decoded on the way in', async () => {
+    const [card] = await chat(assistant().url, 'grade-vni', 'Cöùu vôùi, kho haøng sau nhaø ñang chaùy');
+    assert.ok(card.text.startsWith(vi('emergency.intro')), card.text);
+    assert.ok(card.text.indexOf('114') < card.text.indexOf('113'), card.text);
+  });
+
   it('sure: fire first for a fire typed in telex', async () => {
     const [card] = await chat(assistant().url, 'grade-telex', 'cawn nhaf been canh ddang chasy');
     assert.ok(card.text.startsWith(vi('emergency.intro')), card.text);
