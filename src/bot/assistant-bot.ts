@@ -6,6 +6,7 @@ import type { Logger } from '../ops/logger';
 import { RECENT_LINE_WINDOW, type ContactRepository, type HandoffRecord, type RecentLineStore, type TurnActivity, type TurnStore, type UnansweredLog } from '../store/ports';
 import type { LanguageDetector } from '../understanding/language-detector';
 import { saysNothing } from '../understanding/normalise';
+import { COMMAND_ENTITY } from '../understanding/parser';
 import type { Parser } from '../understanding/types';
 import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
@@ -246,6 +247,14 @@ export class AssistantBot {
     // A message that says nothing parses as `help` (the menu it gets below), but asks nothing: the subject stays, a flow takes it.
     const nothingSaid = !isPayload(turn) && saysNothing(turn.text);
     if (!nothingSaid && this.options.subjectChangers?.has(turn.intent) && turn.parse.intent.confidence >= confidenceThreshold) delete turn.memory.procedure;
+    // A command typed alone ("menu", "hủy", "bắt đầu lại": intents/lexicon/commands.yaml) leaves any flow and the question
+    // just asked, however the intent model would read it; an officer holding the conversation still answers it.
+    if (!officerHolds && turn.entity(COMMAND_ENTITY) !== undefined) {
+      await turn.cancelDialogs();
+      delete turn.memory.awaiting;
+      await (routes[turn.intent] ?? fallback)(turn);
+      return 'route';
+    }
     // A reply to the question just asked ("đuôi 5678", "xe máy") is that reply and the conversation goes on; a sure
     // danger read into it still gets the emergency card first (a reply may wrap its digits in a few words of a danger).
     const reply = officerHolds ? undefined : this.pendingReply(turn);

@@ -34,6 +34,10 @@ const THANKS_INTENT = 'thanks';
 const THANKS_CONFIDENCE = 0.5;
 // A message that says nothing (normalise.ts saysNothing) asks for the menu: the bot answers it so.
 const NOTHING_SAID_INTENT = 'help';
+// A command typed as the whole message (lexicon/commands.yaml) is the menu, surely: the intent model is not asked.
+const COMMAND_INTENT = 'help';
+/** The entity a command is surfaced by; the bot leaves any flow on it (src/bot/assistant-bot.ts). */
+export const COMMAND_ENTITY = 'command';
 
 /** Training words: those seen twice are spelling targets; one-off words (maybe typos) are only left alone. */
 function trainingVocabulary(examples: readonly Example[]): Vocabulary {
@@ -76,6 +80,8 @@ export function buildParser(
   const groups = resources.procedures.groups;
   const members = new Map(Object.entries(groups).map(([name, g]) => [name, new Set(g.members)]));
   const thresholds = { ...PROCEDURE_THRESHOLDS, ...settings.thresholds };
+  // Each command phrase read as a message is (abbreviations, telex, folding), so it is compared word for word with one.
+  const commands = new Map(Object.entries(resources.commands).flatMap(([command, phrases]) => phrases.map((p) => [wordsKey(analyser.analyse(p).words), command] as const)));
 
   const understand = (text: string, inspect = false): { result: ParseResult; evidence?: ProcedureEvidence } => {
     // The locale is only a hint: English is recognised from the words themselves, whatever the channel's locale.
@@ -90,6 +96,15 @@ export function buildParser(
     if (analysis.words.length === 0 && analysis.entities.length === 0) {
       const intent = { name: saysNothing(input) ? NOTHING_SAID_INTENT : 'out_of_scope', confidence: 1 };
       return { result: { text: input, intent, entities: [], intent_ranking: [intent], emergency: NO_EMERGENCY } };
+    }
+    // Issue 10: "menu", "hủy", "bắt đầu lại" typed alone leave any flow whatever the model reads (a retraining once took
+    // "bắt đầu lại" to help at 0.39, under the threshold that lets a message leave the feedback dialog).
+    const command = commands.get(wordsKey(analysis.words));
+    if (command !== undefined) {
+      const { words } = analysis;
+      const intent = { name: COMMAND_INTENT, confidence: 1 };
+      const entity: ParsedEntity = { entity: COMMAND_ENTITY, value: command, start: words[0].start, end: words[words.length - 1].end };
+      return { result: { text: input, intent, entities: [entity], intent_ranking: [intent], emergency: NO_EMERGENCY } };
     }
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
     if (input.length >= LETTER_CHARS) ranking = withSecondOpinion(ranking, letters, input.slice(0, MAX_CHARS), askedPart(ranking, analysis.askedFacets));
@@ -130,6 +145,11 @@ export function buildParser(
     parse: (text: string, _locale: Locale = 'vi'): ParseResult => understand(text).result,
     procedureEvidence: (text: string) => understand(text, true).evidence,
   };
+}
+
+/** A message's words as one key: the folded text of every word read. */
+function wordsKey(words: readonly { text: string }[]): string {
+  return words.map((w) => w.text).join(' ');
 }
 
 /** Trains both models on `examples`; deterministic, so a cached result is the same model (model-cache.ts). */

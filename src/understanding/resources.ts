@@ -115,6 +115,9 @@ const cuesSchema = z.object({
   age_units: phraseList.default([]),
 });
 
+/** Commands typed as the whole message (commands.yaml): each leaves any flow and shows the menu. */
+const commandsSchema = z.object({ menu: phraseList });
+
 export type Abbreviations = z.infer<typeof abbreviationsSchema>;
 export type ProcedureLexicon = z.infer<typeof proceduresSchema>;
 export type Cues = z.infer<typeof cuesSchema>;
@@ -124,6 +127,8 @@ export interface Resources {
   abbreviations: Abbreviations;
   procedures: ProcedureLexicon;
   cues: Cues;
+  /** Commands typed as the whole message, by what they do. */
+  commands: z.infer<typeof commandsSchema>;
   /** Situation frames, hand rules and writers' examples of the emergency situation model. */
   situations: Situations;
 }
@@ -146,6 +151,7 @@ export function loadResources(intentsDir: string): Resources {
     abbreviations: loadYamlFile(join(intentsDir, 'abbreviations.yaml'), abbreviationsSchema),
     procedures,
     cues: loadYamlFile(join(intentsDir, 'lexicon', 'cues.yaml'), cuesSchema),
+    commands: loadYamlFile(join(intentsDir, 'lexicon', 'commands.yaml'), commandsSchema),
     situations: loadSituations(intentsDir),
   };
 }

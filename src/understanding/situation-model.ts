@@ -56,7 +56,17 @@ const LETTERS = /[\p{L}\p{N}]/u;
 // in "free fire", "cứu" in "sơ cứu", "cháy" in "bình chữa cháy"), nor one inside a service's name ("cứu" in "xe cứu
 // hỏa" is no plea) or an everyday word ("sinh" in "sinh viên"): the word is part of a longer name that means something else.
 // Round 13: nor is a word inside an animal's name ("con" of "con mèo" is no child at risk).
-const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repair', 'fiction', 'lesson', 'alarm_test', 'news', 'equipment', 'rule', 'everyday', 'animal', 'call_police', 'call_fire', 'call_medical']);
+// Review of round 26: nor is "con" (a child) inside a phrase where, typed plain, it is "còn" (still: "con song khong").
+const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repair', 'fiction', 'lesson', 'alarm_test', 'news', 'equipment', 'rule', 'everyday', 'animal', 'call_police', 'call_fire', 'call_medical', 'still']);
+// A word inside a longer phrase of a kind that takes it is that phrase's, and a phrase that lends it one states nothing
+// on its own: typed plain, the "so" of "ho so gi" (hồ sơ gì, round 24) folds as "số" and asks for no line; the "cháy" of
+// "cả nhà đang cháy hết mình" (round 26) is the idiom's, so the hand rule "nhà đang cháy" states no fire. The kinds of
+// phrase whose words each frame takes (`HAND_RULE`: a hand rule, `explicit` in situations.yaml).
+const HAND_RULE = 'explicit';
+const TAKES: Readonly<Record<string, ReadonlySet<string>>> = {
+  paperwork: new Set(['number']),
+  ...Object.fromEntries([...FIGURATIVE_FRAMES].map((f) => [f, new Set([HAND_RULE])])),
+};
 // Round 13: the hazards that can befall an animal alone (stuck up a tree, lost, fallen into a well, poisoned); a fire, a
 // fight or a wound is a danger to the people around it whoever it started with.
 const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
@@ -68,8 +78,8 @@ const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
-// Round 21: `consequence`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence']);
+// Round 21: `consequence`. Review of round 26: `still`, which only hides.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -336,9 +346,11 @@ export class SituationModel {
     const { words } = message;
     // The message's frames, found once: its features and its clauses read the same ones.
     const names = this.nameSpans(words, message.text);
-    const frames = this.frameMatches(words, message.text, message.entities, names);
+    const read = this.frameMatches(words, message.text, message.entities, names);
     const whole = words.length <= MAX_WORDS;
-    const features = this.features(message, [], false, whole ? frames : undefined, whole ? names : undefined);
+    const features = this.features(message, [], false, whole ? read : undefined, whole ? names : undefined);
+    // The model reads every frame phrase; the rules below read what they state (a hand rule too: statesDanger).
+    const frames = read.filter((m) => !lendsWord(m, m.value, read));
     // Looked up once for both models, which share one index (see the constructor).
     const encoded = this.situation.index.encode(features);
     const scores = this.situation.predictEncoded(encoded);
@@ -480,10 +492,7 @@ export class SituationModel {
     const services = frames.filter((m) => SERVICE_FRAMES.has(m.value));
     // Not a local office's own phone ("sđt công an xã Đại Từ": the office finder answers that).
     const office = (c: PhraseMatch<string>) => this.officeAt(words, c.to);
-    // Round 24: nor a number word inside a longer paperwork phrase: typed without diacritics, the "so" of "ho so gi" (hồ sơ
-    // gì, which papers) folds as "số" (number) and asked nothing of a line.
-    const inPaperwork = (m: PhraseMatch<string>) => frames.some((p) => p.value === 'paperwork' && p.from <= m.from && m.to <= p.to && p.to - p.from > m.to - m.from);
-    const numberBy = (m: PhraseMatch<string>) => m.value === 'number' && words[m.from].text !== 'call' && !inPaperwork(m)
+    const numberBy = (m: PhraseMatch<string>) => m.value === 'number' && words[m.from].text !== 'call'
       && services.some((c) => !office(c) && c.from - m.to <= NEAR_WORDS && m.from - c.to <= NEAR_WORDS);
     // A hotline asked for with no procedure named ("cho em xin số đường dây nóng của công an tỉnh") is the numbers too.
     const hotline = frames.some((m) => m.value === 'number' && words.slice(m.from, m.to).some((w) => this.hotline.has(w.text))) && has('request')
@@ -727,12 +736,11 @@ export class SituationModel {
 
   /**
    * Whether a message holds a hand-rule phrase; a word typed with diacritics must carry the phrase's own ("đang chạy" is
-   * not "đang cháy"). Blind round 17: not one that shares a word with a figure of speech or an ad among `frames` ("cả nhà
-   * đang cháy hết mình ở đám cưới": the "cháy" of "đang cháy" is the idiom's), which states nothing.
+   * not "đang cháy"). Not one that lends a word to a longer phrase among the message's `frames` (TAKES: "cả nhà đang
+   * cháy hết mình ở đám cưới", the "cháy" of "đang cháy" is the idiom's), as a frame phrase that does names nothing.
    */
   private statesDanger(words: readonly Word[], frames: readonly PhraseMatch<string>[]): boolean {
-    const figures = frames.filter((m) => FIGURATIVE_FRAMES.has(m.value));
-    return this.explicit.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).some((r) => !figures.some((f) => f.from < r.to && r.from < f.to));
+    return this.explicit.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).some((r) => !lendsWord(r, HAND_RULE, frames));
   }
 
   /**
@@ -778,6 +786,14 @@ export class SituationModel {
     for (let i = 0; i < frames.length; i++) for (let j = i + 1; j < frames.length; j++) out.push(`ss:${frames[i]}+${frames[j]}`);
     return out;
   }
+}
+
+/**
+ * Whether phrase `m`, of kind `kind`, shares a word with a longer phrase among `frames` of a kind that takes its words
+ * (TAKES): that word is the longer phrase's, and `m` states nothing on its own.
+ */
+function lendsWord(m: { from: number; to: number }, kind: string, frames: readonly PhraseMatch<string>[]): boolean {
+  return frames.some((f) => TAKES[f.value]?.has(kind) === true && f.from < m.to && m.from < f.to && f.to - f.from > Math.min(f.to, m.to) - Math.max(f.from, m.from));
 }
 
 /** The mean of `SEEDS.length` classifiers trained on `docs` in different orders (every feature already in `index`). */
