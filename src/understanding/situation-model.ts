@@ -26,7 +26,8 @@ const LABELS: readonly SituationLabel[] = ['danger', 'numbers', 'safe'];
 // Round 9: harm to oneself and a scam going on now name a danger too, though neither needs a danger word.
 // Round 12: dangerous driving on the road now (drunk, swerving, the wrong way) names a danger to everyone on that road.
 // Round 21: a nest or a swarm of hornets where people are (`swarm`).
-const DANGER_FRAMES = new Set(['fire', 'violence', 'theft', 'injury', 'illness', 'water', 'trapped', 'missing', 'plea', 'at_risk', 'self_harm', 'scam', 'road', 'swarm']);
+// Round 27: lightning striking (`lightning`), someone out on a ledge above a drop (`height`).
+const DANGER_FRAMES = new Set(['fire', 'violence', 'theft', 'injury', 'illness', 'water', 'trapped', 'missing', 'plea', 'at_risk', 'self_harm', 'scam', 'road', 'swarm', 'lightning', 'height']);
 // Figures of speech and ads: a danger word inside one ("cháy" in "cháy túi", "cháy sàn") names no hazard.
 const FIGURATIVE_FRAMES = new Set(['idiom', 'sales']);
 // The kinds of danger (the danger frames without a plea or someone named).
@@ -129,6 +130,9 @@ interface TimeMark {
   at: number;
   word: number;
 }
+// Round 27: a break ("à khoan") followed by fewer words than this tells nothing of its own.
+const BROKEN_OFF_WORDS = 3;
+const GRADE_RANK: Record<EmergencyGrade, number> = { none: 0, possible: 1, sure: 2 };
 // The numbers are asked for when that label wins and is at least this likely.
 const NUMBERS_AT_LEAST = 0.4;
 // The words of a message the model reads: its last ones, where a story tells the situation now and a letter its ask.
@@ -153,6 +157,7 @@ const lexiconSchema = z.object({
   hour_asked: phrases.default([]),
   local_units: phrases.default([]),
   hotline: phrases.default([]),
+  breaks: phrases.default([]),
 });
 const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
 const writerSchema = z.object({
@@ -192,6 +197,8 @@ export interface Situations {
   localUnits: string[];
   /** Round 16: words of a `number` phrase that name a hotline ("đường dây nóng"): asked for with no procedure, the emergency line. */
   hotline: string[];
+  /** Round 27: words that break off a question to tell something else ("à khoan", "mà tiện hỏi luôn"): see `judge`. */
+  breaks: string[];
   examples: SituationExample[];
 }
 
@@ -275,6 +282,7 @@ export class SituationModel {
   private readonly negation = new TypedPhraseMatcher<true>();
   private readonly signs = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly nameHeads = new TypedPhraseMatcher<true>({ bare: 'any' });
+  private readonly breaks = new TypedPhraseMatcher<true>({ bare: 'any' });
   // As typed (with its tones) and folded.
   private readonly hourAsked: ReadonlySet<string>;
   // As typed (with its tones) and folded: a unit typed with diacritics must be the unit itself ("thì" is no "thị").
@@ -294,6 +302,7 @@ export class SituationModel {
     for (const p of situations.negation) this.negation.add(p, true);
     for (const p of situations.signs) this.signs.add(p, true);
     for (const p of situations.names) this.nameHeads.add(p, true);
+    for (const p of situations.breaks) this.breaks.add(p, true);
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.hotline = new Set(situations.hotline.map(foldForMatch));
@@ -341,8 +350,36 @@ export class SituationModel {
     return { danger: this.situation.predict(features).find((s) => s.label === 'danger')?.p ?? 0, features };
   }
 
-  /** Grades a message: sure (the emergency card first), possible (one line with the numbers), none. */
+  /**
+   * Grades a message: sure (the emergency card first), possible (one line with the numbers), none. Round 27: a message
+   * whose writer breaks off their question to tell something else ("nộp phạt ở đâu... thôi khoan, trước mặt tôi có người
+   * vừa bị xe tông") is two messages: the part after the break is judged on its own too, and the higher grade wins with
+   * its service. The question before the break sets nothing apart (a fine's `rule`, paperwork), and it outvotes nothing.
+   */
   judge(message: ReadMessage): EmergencyJudgement {
+    const whole = this.grade(message);
+    const after = this.brokenOff(message);
+    if (!after) return whole;
+    const told = this.grade(after);
+    if (GRADE_RANK[told.grade] <= GRADE_RANK[whole.grade]) return whole;
+    return { grade: told.grade, service: told.service, asksNumbers: told.grade !== 'sure' && (whole.asksNumbers || told.asksNumbers) };
+  }
+
+  /**
+   * Round 27: the part of a message after its last break ("à khoan", "mà tiện hỏi luôn") that starts a clause after some
+   * words, when at least `BROKEN_OFF_WORDS` words follow it; undefined otherwise.
+   */
+  private brokenOff(message: ReadMessage): ReadMessage | undefined {
+    const { words, text } = message;
+    if (text === undefined) return undefined;
+    const starts = this.breaks.matchAll(words.map((w) => w.text), words.map((w) => w.toned))
+      .filter((m) => m.from > 0 && words.length - m.to >= BROKEN_OFF_WORDS && CLAUSE_END.test(text.slice(words[m.from - 1].end, words[m.from].start)));
+    if (starts.length === 0) return undefined;
+    return partOf(message, Math.max(...starts.map((m) => m.to)));
+  }
+
+  /** Grades a message as one situation (see `judge`). */
+  private grade(message: ReadMessage): EmergencyJudgement {
     const { words } = message;
     // The message's frames, found once: its features and its clauses read the same ones.
     const names = this.nameSpans(words, message.text);
