@@ -51,12 +51,15 @@ export function decodeTelex(typed: string): { text: string; strong: boolean } | 
   if (firstVowel < 0) return undefined;
   for (let i = letters.length - 1; i > firstVowel; i--) {
     const key = TONE_KEYS[letters[i]];
-    if (key && /^[aeiouy]*(ch|ng|nh|[cmnpt])?$/.test(letters.slice(i + 1))) {
+    if (key && /^[aeiouy]*(ch|ng|nh|[cmnpt])?w?$/.test(letters.slice(i + 1))) {
       tone = key;
       letters = letters.slice(0, i) + letters.slice(i + 1);
       break;
     }
   }
+  // Round 27: the horn or breve key struck after the final consonant ("bangwf" for "bằng", "duongw" for "dương") shapes the
+  // vowel before it, as the keyboards accept: it is moved to the vowel.
+  letters = letters.replace(/^([^aeiouy]*[aeiouy]+)(ch|ng|nh|[cmnpt])w$/, '$1w$2');
   let out = letters
     .replace(/^dd/, 'đ')
     .replace(/uow/g, 'ươ')
