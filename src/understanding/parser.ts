@@ -32,6 +32,9 @@ const NUMBERS_CONFIDENCE = 0.9;
 // A letter that only thanks (praisesOnly) is thanks with at least this confidence (a clear answer, no clarifying question).
 const THANKS_INTENT = 'thanks';
 const THANKS_CONFIDENCE = 0.5;
+// A letter that only complains (complainsOnly) is feedback with at least this confidence.
+const FEEDBACK_INTENT = 'feedback';
+const FEEDBACK_CONFIDENCE = 0.5;
 // A message that says nothing (normalise.ts saysNothing) asks for the menu: the bot answers it so.
 const NOTHING_SAID_INTENT = 'help';
 
@@ -94,6 +97,7 @@ export function buildParser(
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
     if (input.length >= LETTER_CHARS) ranking = withSecondOpinion(ranking, letters, input.slice(0, MAX_CHARS), askedPart(ranking, analysis.askedFacets));
     if (input.length >= LETTER_CHARS && praisesOnly(analysis)) ranking = promote(ranking, THANKS_INTENT, Math.max(ranking[0].confidence, THANKS_CONFIDENCE));
+    if (input.length >= LETTER_CHARS && complainsOnly(ranking, analysis)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
     if (input.length < LETTER_CHARS && guessesPart(ranking, analysis)) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
     const emergency = situations.judge({ ...analysis, text: input });
@@ -225,6 +229,21 @@ function askedPart(ranking: readonly IntentScore[], askedFacets: readonly string
 function praisesOnly(analysis: { asks: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
   return !analysis.asks && (analysis.topics.includes('gratitude') || analysis.topics.includes('credit')) && !analysis.topics.includes('complaint') && !analysis.askedFacets.includes('status');
 }
+
+/**
+ * Round 27 (issue 10): a letter that asks nothing, requests nothing, and judges how a service went or says what should
+ * change ("… chờ hơn một tháng. Tôi thấy việc xếp lịch thi lại quá lâu, mong cơ quan tăng thêm đợt thi."; "Tôi thấy rất
+ * phiền hà.") is a complaint: both models read its story, full of a procedure's steps, fees and delays, and answered a
+ * procedure question. Only over a procedure or office question (a crime told with "bức xúc" stays a report), and not when
+ * it thanks or asks where a dossier is.
+ */
+function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolean; requests: boolean; grieves: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
+  const question = PROCEDURE_PARTS.has(ranking[0].name) || ranking[0].name.startsWith(OFFICE_PREFIX) || ranking[0].name === LIST_INTENT;
+  return question && analysis.grieves && !analysis.asks && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
+}
+
+// The office intents (office_location, office_hours): questions about a service too.
+const OFFICE_PREFIX = 'office_';
 
 /**
  * Issue 10: a short message that names a procedure and cues no part of it anywhere ("thu hồi biển số xe ô tô bán cho người

@@ -42,6 +42,8 @@ const HELD_WINDOW = 4;
 const ATTACHED_GAP = 1;
 // The longest `finished` phrase, read right after a mention.
 const FINISHED_WORDS = 3;
+// Words allowed between a mention and its `finished` phrase ("cho cháu nội", "và khám sức khỏe").
+const FINISHED_GAP = 4;
 // Between mentions of the same rank, one inside the request beats one in the story, whatever their lengths.
 const IN_REQUEST = 10;
 
@@ -71,6 +73,7 @@ export class ProcedureRecogniser {
   private readonly refinedFrom = new Map<string, string>();
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
+  private readonly consequences = new PhraseMatcher<true>();
   private readonly residing = new PhraseMatcher<true>();
   private readonly held = new PhraseMatcher<true>();
   private readonly others = new PhraseMatcher<true>();
@@ -143,7 +146,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.blocked) this.blocked.add(p, true);
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
     for (const p of lexicon.documents) this.documents.add(p, true);
-    for (const p of lexicon.consequences) this.documents.add(p, true);
+    for (const p of lexicon.consequences) this.consequences.add(p, true);
     for (const p of lexicon.residing) this.residing.add(p, true);
     for (const p of lexicon.held) this.held.add(p, true);
     for (const p of lexicon.others) this.others.add(p, true);
@@ -299,6 +302,9 @@ export class ProcedureRecogniser {
       return step;
     });
     const docs = documents ? this.documents.matchAll(words) : [];
+    // Round 27: a penalty told as a consequence ("ai không đổi sẽ bị phạt") is context wherever it stands, the request included.
+    const penalties = this.consequences.matchAll(words);
+    const isConsequence = (m: ProcedureMention) => penalties.some((d) => d.from <= m.from && m.to <= d.to);
     const negs = this.negators.matchAll(words);
     // A plain "không" before a mention is often a condition ("không đăng ký tạm trú thì có bị phạt không": still about
     // tạm trú); it is context only as "không X được" (could not do X, so the question is about something else).
@@ -315,7 +321,7 @@ export class ProcedureRecogniser {
     // Issue 10: where the writer lives ("thường trú tại phường X") is who they are, not what they ask.
     const residing = this.residing.matchAll(words);
     const isResidence = (m: ProcedureMention) => residing.some((d) => d.from <= m.from && m.to <= d.to);
-    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || (isDocument(r.mention) && !asked(r.mention))));
+    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || isConsequence(r.mention) || (isDocument(r.mention) && !asked(r.mention))));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
@@ -338,9 +344,13 @@ export class ProcedureRecogniser {
     return this.after(this.held, m, words) || this.after(this.others, m, words);
   }
 
-  /** Whether a mention is told as finished by the word right after it ("sang tên xe xong thì có phải thu hồi biển không"). */
+  /**
+   * Whether a mention is told as finished right after it ("sang tên xe xong thì có phải thu hồi biển không"), or after
+   * whom it was for or what was done with it (round 27: "vừa đăng ký thường trú cho cháu nội xong", "đã làm hộ chiếu và
+   * khám sức khỏe xong xuôi"): at most FINISHED_GAP words between.
+   */
   private finishedAt(m: ProcedureMention, words: readonly string[]): boolean {
-    return this.finished.match(words.slice(m.to, m.to + FINISHED_WORDS)).some((f) => f.from === 0);
+    return this.finished.match(words.slice(m.to, m.to + FINISHED_GAP + FINISHED_WORDS)).some((f) => f.from <= FINISHED_GAP);
   }
 
   /** Whether a mention starts at most HELD_WINDOW words after one of `cues`. */
