@@ -227,7 +227,7 @@ export class ProcedureRecogniser {
     // ("xe đã sang tên xong, bằng lái thì hết hạn").
     let listable = resolved
       .filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words))
-      .filter((r) => !contrasts.some((n) => n.to === r.mention.from) && !this.finishedAt(r.mention, words))
+      .filter((r) => !contrasts.some((n) => n.to === r.mention.from) && !this.finishedAt(r.mention, words, layout.breakAfter))
       .map((r) => r.mention);
     // Issue 10, letters: a list in the story ("đã làm phương án chữa cháy và được nghiệm thu") is no answer to a request
     // that names something else ("khai báo lưu trú qua mạng thì làm thế nào"): only the request's mentions may form a list then.
@@ -236,7 +236,7 @@ export class ProcedureRecogniser {
     if (listed) return listed;
     // Round 8: a request that names nothing ("xin phiếu đó mất bao lâu") points back into the story, where a paper
     // ("phiếu lý lịch tư pháp") may be what is asked for: it is a document only beside a procedure the request names.
-    resolved = this.demoteContext(resolved, words, toned, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)), inRequest);
+    resolved = this.demoteContext(resolved, words, toned, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)), inRequest, layout.breakAfter);
     resolved = resolved.map((r) => (!r.weak && inRequest(r.mention) ? { ...r, score: r.score + IN_REQUEST } : r));
     // Round 8: when the request itself names something, the story's other procedures ("đã có căn cước và định danh ...
     // xin hỏi làm hộ chiếu") are context: they neither make an unrelated list nor leave a family without its answer.
@@ -288,7 +288,7 @@ export class ProcedureRecogniser {
    * tạm trú được"). They become weak: still named when nothing else is. (Words like "rồi" after a mention were tried as
    * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it.)
    */
-  private demoteContext(resolved: Resolved[], words: readonly string[], toned: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true, inRequest: (m: ProcedureMention) => boolean = () => false): Resolved[] {
+  private demoteContext(resolved: Resolved[], words: readonly string[], toned: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true, inRequest: (m: ProcedureMention) => boolean = () => false, breakAfter?: (i: number) => boolean): Resolved[] {
     // Round 8: another party's step ("người mua sẽ tự đi sang tên") whose family's qualifiers name one other member
     // ("tôi là người bán") is that member: the citizen asks about their own step, the story told the other's.
     const own = new Set<Resolved>();
@@ -313,7 +313,7 @@ export class ProcedureRecogniser {
     const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
-    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words));
+    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words, breakAfter));
     // Issue 10: a paper is a document to bring only beside a procedure the request asks about; one the request itself
     // applies for ("… đã đổi căn cước. Xin hỏi nộp hồ sơ cấp phiếu lý lịch tư pháp ở đâu?") is the request.
     const isDocument = (m: ProcedureMention) => docs.some((d) => d.from <= m.from && m.to <= d.to);
@@ -345,12 +345,14 @@ export class ProcedureRecogniser {
   }
 
   /**
-   * Whether a mention is told as finished right after it ("sang tên xe xong thì có phải thu hồi biển không"), or after
-   * whom it was for or what was done with it (round 27: "vừa đăng ký thường trú cho cháu nội xong", "đã làm hộ chiếu và
-   * khám sức khỏe xong xuôi"): at most FINISHED_GAP words between.
+   * Whether a mention is told as finished right after it ("sang tên xe xong thì có phải thu hồi biển không"), or, a few
+   * words on, at the end of its clause (round 27: "vừa đăng ký thường trú cho cháu nội xong, giờ …", "đã làm hộ chiếu và
+   * khám sức khỏe xong xuôi."): at most FINISHED_GAP words between. Not a step asked after ("nộp phạt qua mạng xong bao
+   * lâu được trả lại"), whose clause goes on.
    */
-  private finishedAt(m: ProcedureMention, words: readonly string[]): boolean {
-    return this.finished.match(words.slice(m.to, m.to + FINISHED_GAP + FINISHED_WORDS)).some((f) => f.from <= FINISHED_GAP);
+  private finishedAt(m: ProcedureMention, words: readonly string[], breakAfter: (i: number) => boolean = () => false): boolean {
+    return this.finished.match(words.slice(m.to, m.to + FINISHED_GAP + FINISHED_WORDS))
+      .some((f) => f.from === 0 || (f.from <= FINISHED_GAP && (m.to + f.to >= words.length || breakAfter(m.to + f.to - 1))));
   }
 
   /** Whether a mention starts at most HELD_WINDOW words after one of `cues`. */

@@ -61,8 +61,8 @@ describe('understanding/letters 18', () => {
   });
 
   describe('a procedure told as finished a few words on is the story', () => {
-    it('"làm … cho cả nhà xong" is context beside the procedure the letter is about', () => {
-      const text = 'Tôi vừa đăng ký thường trú cho cả nhà xong ở phường mới. Giờ hàng xóm lại bảo thẻ căn cước ghi nơi ở cũ thì phải đổi ngay, '
+    it('"đăng ký … cho cả nhà xong," is context beside the procedure the letter is about', () => {
+      const text = 'Tôi vừa đăng ký thường trú cho cả nhà xong, ai cũng đã có tên trong hộ mới ở phường. Giờ hàng xóm lại bảo thẻ căn cước ghi nơi ở cũ thì phải đổi ngay, '
         + 'tôi cứ nghĩ thẻ vẫn dùng được đến khi hết hạn.';
       assert.equal(named(parser.parse(text)), 'can-cuoc-cap-doi');
     });
