@@ -39,6 +39,10 @@ export interface Analysis {
   asks: boolean;
   /** The topic cue groups the message holds (gratitude, complaint…). */
   topics: string[];
+  /** Whether the message judges a service or says what should change: a `complaint` topic or a `grievance` phrase. */
+  grieves: boolean;
+  /** Whether it requests something without a question mark ("mong chuyên mục giải thích", "xin hướng dẫn"). */
+  requests: boolean;
   /** Features of the learned procedure model (computed on demand: most parses never consult it). */
   procedureFeatures: () => string[];
 }
@@ -64,6 +68,8 @@ export class Analyser {
   private readonly denial = new TypedPhraseMatcher<true>();
   private readonly truthCheck = new TypedPhraseMatcher<true>();
   private readonly askedBefore = new TypedPhraseMatcher<true>();
+  private readonly grievance = new TypedPhraseMatcher<true>();
+  private readonly request = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // As `turn` ("lần đầu" is no "đâu").
@@ -96,6 +102,8 @@ export class Analyser {
     for (const p of resources.cues.denial) this.denial.add(p, true);
     for (const p of resources.cues.truth_check) this.truthCheck.add(p, true);
     for (const p of resources.cues.asked_before) this.askedBefore.add(p, true);
+    for (const p of resources.cues.grievance) this.grievance.add(p, true);
+    for (const p of resources.cues.request) this.request.add(p, true);
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
     for (const p of resources.cues.interrogative) this.interrogative.add(p, true);
     for (const p of resources.cues.not_interrogative) this.notInterrogative.add(p, true);
@@ -274,6 +282,8 @@ export class Analyser {
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
       asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0,
       topics,
+      grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
+      requests: this.request.matchAll(folded, toned).length > 0,
     };
   }
 
@@ -482,6 +492,8 @@ const BREAK = /[,.;:!?\n]/;
 const CLAUSE_BREAK = /[,;:]/;
 // The topic of phrases that credit guidance given (cues.yaml): a thanks, and no ask.
 const CREDIT = 'credit';
+// The topic of complaint words (cues.yaml), a grievance (Analysis.grieves).
+const COMPLAINT = 'complaint';
 // A denial opens its clause, or follows its first word (a pronoun: "tôi không hỏi …"); the phrase fits in this many words.
 const DENIAL_REACH = 6;
 // A clause that checks what was told keeps at most this many words besides its `truth_check` phrase ("thông tin đó").

@@ -42,6 +42,8 @@ const HELD_WINDOW = 4;
 const ATTACHED_GAP = 1;
 // The longest `finished` phrase, read right after a mention.
 const FINISHED_WORDS = 3;
+// Words allowed between a mention and its `finished` phrase ("cho cháu nội", "và khám sức khỏe").
+const FINISHED_GAP = 4;
 // Between mentions of the same rank, one inside the request beats one in the story, whatever their lengths.
 const IN_REQUEST = 10;
 
@@ -71,6 +73,7 @@ export class ProcedureRecogniser {
   private readonly refinedFrom = new Map<string, string>();
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
+  private readonly consequences = new PhraseMatcher<true>();
   private readonly residing = new PhraseMatcher<true>();
   private readonly held = new PhraseMatcher<true>();
   private readonly others = new PhraseMatcher<true>();
@@ -143,7 +146,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.blocked) this.blocked.add(p, true);
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
     for (const p of lexicon.documents) this.documents.add(p, true);
-    for (const p of lexicon.consequences) this.documents.add(p, true);
+    for (const p of lexicon.consequences) this.consequences.add(p, true);
     for (const p of lexicon.residing) this.residing.add(p, true);
     for (const p of lexicon.held) this.held.add(p, true);
     for (const p of lexicon.others) this.others.add(p, true);
@@ -224,7 +227,7 @@ export class ProcedureRecogniser {
     // ("xe đã sang tên xong, bằng lái thì hết hạn").
     let listable = resolved
       .filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words))
-      .filter((r) => !contrasts.some((n) => n.to === r.mention.from) && !this.finishedAt(r.mention, words))
+      .filter((r) => !contrasts.some((n) => n.to === r.mention.from) && !this.finishedAt(r.mention, words, layout.breakAfter))
       .map((r) => r.mention);
     // Issue 10, letters: a list in the story ("đã làm phương án chữa cháy và được nghiệm thu") is no answer to a request
     // that names something else ("khai báo lưu trú qua mạng thì làm thế nào"): only the request's mentions may form a list then.
@@ -233,7 +236,7 @@ export class ProcedureRecogniser {
     if (listed) return listed;
     // Round 8: a request that names nothing ("xin phiếu đó mất bao lâu") points back into the story, where a paper
     // ("phiếu lý lịch tư pháp") may be what is asked for: it is a document only beside a procedure the request names.
-    resolved = this.demoteContext(resolved, words, toned, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)), inRequest);
+    resolved = this.demoteContext(resolved, words, toned, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)), inRequest, layout.breakAfter);
     resolved = resolved.map((r) => (!r.weak && inRequest(r.mention) ? { ...r, score: r.score + IN_REQUEST } : r));
     // Round 8: when the request itself names something, the story's other procedures ("đã có căn cước và định danh ...
     // xin hỏi làm hộ chiếu") are context: they neither make an unrelated list nor leave a family without its answer.
@@ -285,7 +288,7 @@ export class ProcedureRecogniser {
    * tạm trú được"). They become weak: still named when nothing else is. (Words like "rồi" after a mention were tried as
    * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it.)
    */
-  private demoteContext(resolved: Resolved[], words: readonly string[], toned: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true, inRequest: (m: ProcedureMention) => boolean = () => false): Resolved[] {
+  private demoteContext(resolved: Resolved[], words: readonly string[], toned: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true, inRequest: (m: ProcedureMention) => boolean = () => false, breakAfter?: (i: number) => boolean): Resolved[] {
     // Round 8: another party's step ("người mua sẽ tự đi sang tên") whose family's qualifiers name one other member
     // ("tôi là người bán") is that member: the citizen asks about their own step, the story told the other's.
     const own = new Set<Resolved>();
@@ -299,6 +302,9 @@ export class ProcedureRecogniser {
       return step;
     });
     const docs = documents ? this.documents.matchAll(words) : [];
+    // Round 27: a penalty told as a consequence ("ai không đổi sẽ bị phạt") is context wherever it stands, the request included.
+    const penalties = this.consequences.matchAll(words);
+    const isConsequence = (m: ProcedureMention) => penalties.some((d) => d.from <= m.from && m.to <= d.to);
     const negs = this.negators.matchAll(words);
     // A plain "không" before a mention is often a condition ("không đăng ký tạm trú thì có bị phạt không": still about
     // tạm trú); it is context only as "không X được" (could not do X, so the question is about something else).
@@ -307,7 +313,7 @@ export class ProcedureRecogniser {
     const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
-    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words));
+    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words, breakAfter));
     // Issue 10: a paper is a document to bring only beside a procedure the request asks about; one the request itself
     // applies for ("… đã đổi căn cước. Xin hỏi nộp hồ sơ cấp phiếu lý lịch tư pháp ở đâu?") is the request.
     const isDocument = (m: ProcedureMention) => docs.some((d) => d.from <= m.from && m.to <= d.to);
@@ -315,7 +321,7 @@ export class ProcedureRecogniser {
     // Issue 10: where the writer lives ("thường trú tại phường X") is who they are, not what they ask.
     const residing = this.residing.matchAll(words);
     const isResidence = (m: ProcedureMention) => residing.some((d) => d.from <= m.from && m.to <= d.to);
-    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || (isDocument(r.mention) && !asked(r.mention))));
+    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || isConsequence(r.mention) || (isDocument(r.mention) && !asked(r.mention))));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
@@ -338,9 +344,15 @@ export class ProcedureRecogniser {
     return this.after(this.held, m, words) || this.after(this.others, m, words);
   }
 
-  /** Whether a mention is told as finished by the word right after it ("sang tên xe xong thì có phải thu hồi biển không"). */
-  private finishedAt(m: ProcedureMention, words: readonly string[]): boolean {
-    return this.finished.match(words.slice(m.to, m.to + FINISHED_WORDS)).some((f) => f.from === 0);
+  /**
+   * Whether a mention is told as finished right after it ("sang tên xe xong thì có phải thu hồi biển không"), or, a few
+   * words on, at the end of its clause (round 27: "vừa đăng ký thường trú cho cháu nội xong, giờ …", "đã làm hộ chiếu và
+   * khám sức khỏe xong xuôi."): at most FINISHED_GAP words between. Not a step asked after ("nộp phạt qua mạng xong bao
+   * lâu được trả lại"), whose clause goes on.
+   */
+  private finishedAt(m: ProcedureMention, words: readonly string[], breakAfter: (i: number) => boolean = () => false): boolean {
+    return this.finished.match(words.slice(m.to, m.to + FINISHED_GAP + FINISHED_WORDS))
+      .some((f) => f.from === 0 || (f.from <= FINISHED_GAP && (m.to + f.to >= words.length || breakAfter(m.to + f.to - 1))));
   }
 
   /** Whether a mention starts at most HELD_WINDOW words after one of `cues`. */

@@ -91,6 +91,10 @@ const cuesSchema = z.object({
   truth_check: phraseList.default([]),
   /** Phrases that tell an ask made before ("hôm trước tôi hỏi bot"): the `ask` phrase inside them asks nothing now. */
   asked_before: phraseList.default([]),
+  /** Phrases that judge how a service went or say what should change ("quá lâu", "phiền hà", "đề nghị nên"): a grievance. */
+  grievance: phraseList.default([]),
+  /** Phrases that request something without a question ("cho biết", "giải thích", "hướng dẫn"): a letter holding one asks. */
+  request: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
   procedure_words: phraseList.default([]),
   /** Phrases that hold a facet cue without asking it ("chưa bao giờ có" holds "bao giờ có"): their words are no facet. */
