@@ -13,6 +13,7 @@ import { mergeWindow, takeLegacyLines, toRecentLine, windowLines, type Conversat
 import type { ConversationMemory } from './memory';
 import { heldOnPlatform, type OfficerPresence } from './officer-presence';
 import { attachTurn, noteOutbox, Turn } from './turn';
+import { isoTime } from '../util/iso-time';
 
 /** A multi-turn dialog and how readily a new question interrupts it. */
 export interface DialogEntry {
@@ -162,7 +163,7 @@ export class AssistantBot {
     attachTurn(context, turn);
 
     const started = performance.now();
-    const now = () => (this.options.now?.() ?? new Date()).toISOString();
+    const now = () => isoTime(this.options.now?.() ?? new Date());
     const heardAt = now();
     // What goes through botbuilder (dialog prompts) is heard here; `turn.say` keeps its own replies in `turn.said`.
     context.onSendActivities(async (_context, activities, next) => {
@@ -193,7 +194,7 @@ export class AssistantBot {
       path = 'error';
     }
     const endedAt = this.options.now?.() ?? new Date();
-    memory.lastTurnAt = endedAt.toISOString();
+    memory.lastTurnAt = isoTime(endedAt);
     const report: TurnReport = { channel: turn.channel, userId: turn.userId, intent: turn.intent, path, seconds: 0, parseSeconds, at: endedAt };
     const user = { channel: turn.channel, userId: turn.userId };
     const { activityError } = await this.options.turns.save({
