@@ -4,11 +4,13 @@
  * senders, beside the same figures for the bare echo endpoint. Wall-clock throughput follows from them on an idle
  * machine (turns/s ≈ cores / CPU per turn), but here other work moves it by a factor of two.
  *
- * `npx tsx bench/turn-cost.bench.ts [--profile] [--heap] [--turns N] [--root <tree>]`: `--profile` also takes a CPU
+ * `npx tsx bench/turn-cost.bench.ts [--profile] [--heap] [--turns N] [--warm N] [--root <tree>]`: `--profile` also takes a CPU
  * profile of the window and prints its self time grouped by package (url-less frames, such as native calls, count for
  * the JavaScript frame that called them); `--heap` the same for the bytes allocated (a sampling heap profile);
- * `--root` measures another checkout's `dist/` (before and after a change). Profiling costs CPU itself: compare
- * CPU per turn between runs without it.
+ * `--root` measures another checkout's `dist/` (before and after a change); `--warm` sets the turns before the window
+ * (4,000 by default: V8 is still optimising then, ~0.4 s of compiler threads per 1,000 turns; after ~25,000 it compiles
+ * ~10–25 ms per 1,000, docs/performance.md, tenth round). Profiling costs CPU itself: compare CPU per turn between runs
+ * without it.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -167,8 +169,9 @@ export function heapSummary(file: string, turns: number): string[] {
 const perTurn = (label: string, r: ProbeResult, n: number) =>
   `  ${label.padEnd(22)} ${(r.cpuMs / n).toFixed(3)} ms CPU, ${(r.allocatedBytes / n / 1024).toFixed(1)} KiB allocated, ${(r.promotedBytes / n / 1024).toFixed(1)} KiB promoted, GC ${(r.gcMs / n).toFixed(3)} ms per request (${n} requests, ${Math.round((n * 1000) / r.wallMs)} req/s; collections ${JSON.stringify(r.collections)})`;
 
-export async function run(options: BenchOptions & { profile?: boolean; heap?: boolean; turns?: number; root?: string }): Promise<void> {
+export async function run(options: BenchOptions & { profile?: boolean; heap?: boolean; turns?: number; warm?: number; root?: string }): Promise<void> {
   const turns = options.turns ?? (options.quick ? 2000 : 8000);
+  const warm = options.warm ?? CONVERSATIONS * 2;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-turn-cost-'));
   const out = path.join(dir, 'probe.json');
   const profileFile = options.profile ? path.join(dir, 'turns.cpuprofile') : undefined;
@@ -197,8 +200,8 @@ export async function run(options: BenchOptions & { profile?: boolean; heap?: bo
       let peakRss = idleRss;
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, assistant.rssBytes())), 100);
       // Warm-up: every conversation exists and has walked its first messages, and the JIT has seen every path.
-      await drive(url, 0, CONVERSATIONS * 2);
-      const result = await measured(assistant, out, () => drive(url, CONVERSATIONS * 2, turns));
+      await drive(url, 0, warm);
+      const result = await measured(assistant, out, () => drive(url, warm, turns));
       clearInterval(sampler);
       console.log(`Server cost per request, ${CONNECTIONS} connections, ${CONVERSATIONS} conversations (${options.root ?? 'this tree'}, load average ${os.loadavg()[0].toFixed(1)})`);
       console.log(perTurn('echo endpoint', ceiling, turns));
@@ -219,7 +222,7 @@ export async function run(options: BenchOptions & { profile?: boolean; heap?: bo
 if (require.main === module) {
   const args = process.argv.slice(2);
   const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-  run({ quick: args.includes('--quick'), profile: args.includes('--profile'), heap: args.includes('--heap'), turns: value('--turns') ? Number(value('--turns')) : undefined, root: value('--root') }).catch((err) => {
+  run({ quick: args.includes('--quick'), profile: args.includes('--profile'), heap: args.includes('--heap'), turns: value('--turns') ? Number(value('--turns')) : undefined, warm: value('--warm') ? Number(value('--warm')) : undefined, root: value('--root') }).catch((err) => {
     console.error(err);
     process.exit(1);
   });

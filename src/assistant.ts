@@ -49,6 +49,8 @@ import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
 import { createUnderstanding, type Understanding } from './understanding';
 import { saveYamlCache, useYamlCache } from './util/yaml-cache';
+import { createCheckPhaseBatch } from './util/check-phase-batch';
+import { inTurnSlot } from './channels/turn-gate';
 import { retentionRules, scheduleRetention } from './privacy/retention';
 import { createPrivacySource } from './privacy/privacy-content';
 import { createPrivacyPageRouter, privacyNoticeHtml } from './privacy/http/privacy-page';
@@ -222,12 +224,18 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   });
   // Emergencies in grades (sure, possible, a question for the numbers), every channel alike.
   const emergencies = createEmergencyHandlers(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml')));
+  const understandingBatch = createCheckPhaseBatch();
   const botOptions: AssistantBotOptions = {
     recentLines: store.recentLines,
     unanswered: store.unanswered,
     parser: currentParser,
     translator,
     detectLanguage: (text) => understanding.detectLanguage(text),
+    // Turns that arrive together (the web chat's, many connections at once) are understood back to back, in the check
+    // phase of the iteration they arrived in: between other turns' work the understanding's code and models fall out of
+    // the CPU's caches and it costs several times more (docs/performance.md, tenth round). A webhook turn released by
+    // the turn gate is understood at once, as before: one starts per iteration, with nothing to share a batch with.
+    understandTogether: (job) => (inTurnSlot() ? Promise.resolve(job()) : understandingBatch(job)),
     routes,
     fallback,
     entityRoutes,

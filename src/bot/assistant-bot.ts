@@ -14,6 +14,8 @@ import { mergeWindow, takeLegacyLines, toRecentLine, windowLines, type Conversat
 import type { ConversationMemory } from './memory';
 import { heldOnPlatform, type OfficerPresence } from './officer-presence';
 import { attachTurn, noteOutbox, Turn } from './turn';
+import type { CheckPhaseBatch } from '../util/check-phase-batch';
+import { isoTime } from '../util/iso-time';
 
 /** A multi-turn dialog and how readily a new question interrupts it. */
 export interface DialogEntry {
@@ -51,6 +53,11 @@ export interface AssistantBotOptions {
   translator: Translator;
   /** The language a message is written in (undefined when its words do not tell): the answer follows it. */
   detectLanguage?: LanguageDetector;
+  /**
+   * Where a turn's understanding (its language, then its parse) runs when not at once: with the other turns' that
+   * reach it in the same event-loop iteration, one after another (src/util/check-phase-batch.ts).
+   */
+  understandTogether?: CheckPhaseBatch;
   /** One handler per intent name; intents without one go to `fallback`. */
   routes: Readonly<Record<string, Handler>>;
   /** Low confidence, out of scope, or no route: a polite clarification. */
@@ -151,11 +158,13 @@ export class AssistantBot {
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
     if (text.length > this.options.maxMessageChars) return this.askToShorten(context, memory);
     // A citizen is answered in the language of what they write, switching back and forth with them; a tap says nothing of it.
-    const written = text.startsWith('/') ? undefined : this.options.detectLanguage?.(text);
-    if (written) memory.locale = written;
-    const parseStarted = performance.now();
-    const parse = parser().parse(text, memory.locale ?? 'vi');
-    const parseSeconds = (performance.now() - parseStarted) / 1000;
+    const understand = () => {
+      const written = text.startsWith('/') ? undefined : this.options.detectLanguage?.(text);
+      if (written) memory.locale = written;
+      const parseStarted = performance.now();
+      return { parse: parser().parse(text, memory.locale ?? 'vi'), parseSeconds: (performance.now() - parseStarted) / 1000 };
+    };
+    const { parse, parseSeconds } = this.options.understandTogether ? await this.options.understandTogether(understand) : understand();
     // Field `text` is redacted from logs unless LOG_LEVEL=debug (src/ops/logger.ts).
     if (text) logger.debug({ channel: activity.channelId, intent: parse.intent.name, confidence: parse.intent.confidence, text }, 'message understood');
     const earlierLines = async () => mergeWindow(legacyLines, await this.options.recentLines.recent(conversation, RECENT_LINE_WINDOW));
@@ -163,7 +172,7 @@ export class AssistantBot {
     attachTurn(context, turn);
 
     const started = performance.now();
-    const now = () => (this.options.now?.() ?? new Date()).toISOString();
+    const now = () => isoTime(this.options.now?.() ?? new Date());
     const heardAt = now();
     // What goes through botbuilder (dialog prompts) is heard here; `turn.say` keeps its own replies in `turn.said`.
     context.onSendActivities(async (_context, activities, next) => {
@@ -194,7 +203,7 @@ export class AssistantBot {
       path = 'error';
     }
     const endedAt = this.options.now?.() ?? new Date();
-    memory.lastTurnAt = endedAt.toISOString();
+    memory.lastTurnAt = isoTime(endedAt);
     const report: TurnReport = { channel: turn.channel, userId: turn.userId, intent: turn.intent, path, seconds: 0, parseSeconds, at: endedAt };
     const user = { channel: turn.channel, userId: turn.userId };
     const { activityError } = await this.options.turns.save({

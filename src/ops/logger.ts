@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentRequest } from './request-context';
+import { isoString } from '../util/iso-time';
 
 export type { Logger };
 
@@ -118,7 +119,8 @@ export function createLogger(level: string, destination: DestinationStream = buf
     {
       level,
       base: undefined,
-      timestamp: pino.stdTimeFunctions.isoTime,
+      // pino's `isoTime`, the same text (`,"time":"…"`) through src/util/iso-time.ts.
+      timestamp: () => `,"time":"${isoString(Date.now())}"`,
       formatters: { level: (label) => ({ level: label }), log: censor },
       // `err` is serialised by the censor, which runs first (pino's own would serialise it again, as a plain object).
       serializers: { [ERROR_KEY]: (value: unknown) => value },

@@ -1,6 +1,7 @@
 import { assertListLimit } from '../list-limit';
 import type { AudienceFilter, ChannelUser, Contact, ContactRepository } from '../ports';
 import type { SqliteDb } from './database';
+import { isoTime } from '../../util/iso-time';
 
 interface ContactRow {
   channel: string;
@@ -89,7 +90,7 @@ export function prepareInteraction(db: SqliteDb): (user: ChannelUser, at: Date, 
   );
   return (user, at, change = {}) => {
     const following = change.following === undefined ? null : Number(change.following);
-    interact.run({ channel: user.channel, userId: user.userId, at: at.toISOString(), locale: change.locale ?? null, following });
+    interact.run({ channel: user.channel, userId: user.userId, at: isoTime(at), locale: change.locale ?? null, following });
   };
 }
 

@@ -1,6 +1,7 @@
 import { RECENT_LINE_WINDOW, type RecentLine, type RecentLinesAppend, type RecentLineStore } from '../ports';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDb } from './database';
+import { isoTime } from '../../util/iso-time';
 
 interface LineRow {
   at: string;
@@ -75,7 +76,7 @@ export function prepareRecentLinesAppend(db: SqliteDb): (input: RecentLinesAppen
     const kept = lines.length > RECENT_LINE_WINDOW ? lines.slice(-RECENT_LINE_WINDOW) : lines;
     if (kept.length === 0) return;
     const values: unknown[] = [];
-    for (const line of kept) values.push(line.at.toISOString(), line.from, line.text);
+    for (const line of kept) values.push(isoTime(line.at), line.from, line.text);
     statementFor(kept.length).run(...values, { channel: user.channel, user: user.userId });
   };
 }

@@ -4,6 +4,7 @@ import { stateToJson } from '../state-json';
 import { isUserStateKey } from '../state-keys';
 import { systemClock, type Clock } from '../store-options';
 import type { SqliteDb } from './database';
+import { isoTime } from '../../util/iso-time';
 
 /** StateStore on the embedded database: compare-and-set on the eTag in one statement. */
 export function createSqliteStateStore(db: SqliteDb, now: Clock = systemClock): StateStore {
@@ -57,7 +58,7 @@ export function prepareStateWrite(db: SqliteDb, now: Clock): (key: string, json:
   const update = db.prepare('UPDATE state SET data = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
   return (key, json, expectedETag) => {
     const eTag = randomUUID();
-    const at = now().toISOString();
+    const at = isoTime(now());
     let changes: number;
     if (expectedETag === '*') changes = upsert.run(key, json, eTag, at).changes;
     else if (expectedETag === null) changes = insert.run(key, json, eTag, at).changes;

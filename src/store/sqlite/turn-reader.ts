@@ -3,6 +3,7 @@ import type { Clock } from '../store-options';
 import type { SqliteDb } from './database';
 import { handoffColumns, toHandoffRecord, type HandoffRow } from './handoff-repository';
 import { CLAIMABLE_FOR_USER } from './outbox-repository';
+import { isoTime } from '../../util/iso-time';
 
 type TurnRow = { state_data: string | null; state_etag: string | null; handoff: string | null; outbox_waiting: number };
 
@@ -32,7 +33,7 @@ export function createSqliteTurnReader(db: SqliteDb, now: Clock): TurnReader {
   );
   return {
     async read(key, user) {
-      const row = select.get({ key, channel: user.channel, userId: user.userId, at: now().toISOString() })!;
+      const row = select.get({ key, channel: user.channel, userId: user.userId, at: isoTime(now()) })!;
       return {
         state: row.state_etag === null ? undefined : { data: JSON.parse(row.state_data!), eTag: row.state_etag },
         openHandoff: row.handoff === null ? undefined : toHandoffRecord(JSON.parse(row.handoff) as HandoffRow),
