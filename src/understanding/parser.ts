@@ -15,7 +15,7 @@ import { FeatureIndex, SoftmaxClassifier, type TrainOptions } from './softmax-cl
 import { INTENT_NAMES, PROCEDURE_FACET_OF_INTENT } from './taxonomy-names';
 import { tokenise } from './tokenise';
 import type { Example } from './training-data';
-import type { EmergencyJudgement, IntentScore, Locale, ParsedEntity, Parser, ParseResult, ParserOptions } from './types';
+import { COMMAND_ENTITY, type EmergencyJudgement, type IntentScore, type Locale, type ParsedEntity, type Parser, type ParseResult, type ParserOptions } from './types';
 
 /** Below this confidence the bot should ask the citizen to clarify instead of answering (calibrated in docs/understanding.md). */
 export const CLARIFY_BELOW = 0.5;
@@ -39,8 +39,6 @@ const FEEDBACK_CONFIDENCE = 0.5;
 const NOTHING_SAID_INTENT = 'help';
 // A command typed as the whole message (lexicon/commands.yaml) is the menu, surely: the intent model is not asked.
 const COMMAND_INTENT = 'help';
-/** The entity a command is surfaced by; the bot leaves any flow on it (src/bot/assistant-bot.ts). */
-export const COMMAND_ENTITY = 'command';
 
 /** Training words: those seen twice are spelling targets; one-off words (maybe typos) are only left alone. */
 function trainingVocabulary(examples: readonly Example[]): Vocabulary {

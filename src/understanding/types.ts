@@ -20,6 +20,9 @@ export interface ParsedEntity {
   extractor?: string;
 }
 
+/** The entity a command typed alone is surfaced by (intents/lexicon/commands.yaml); the bot leaves any flow on it. */
+export const COMMAND_ENTITY = 'command';
+
 export interface ParseResult {
   text: string;
   intent: IntentScore;

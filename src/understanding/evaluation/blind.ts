@@ -17,8 +17,8 @@ import { buildParser } from '../parser';
 import { loadResources } from '../resources';
 import { loadTrainingData } from '../training-data';
 import type { EmergencyService, Parser } from '../types';
-import { exampleProcedure, predictedProcedure } from './cross-validate';
-import { trainNgramSvm, type TextClassifier } from './ngram-baseline';
+import { predictedProcedure } from './cross-validate';
+import { trainNgramBaselines, type TextClassifier } from './ngram-baseline';
 
 const itemSchema = z.object({
   text: z.string(),
@@ -149,13 +149,7 @@ function main(): void {
   const knowledge = loadKnowledge(resolve('content'));
   const examples = loadTrainingData(intentsDir);
   const parser = buildParser(loadResources(intentsDir), examples, { procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries() });
-  const ngram = {
-    intents: trainNgramSvm(examples.map((e) => ({ text: e.text, label: e.intent }))),
-    procedures: trainNgramSvm(examples.flatMap((e) => {
-      const label = exampleProcedure(e);
-      return label ? [{ text: e.text, label }] : [];
-    })),
-  };
+  const ngram = trainNgramBaselines(examples);
   for (const file of files) console.log(formatBlindFigures({ ...scoreBlindFile(file, parser, ngram), file: basename(file) }, withErrors));
 }
 

@@ -6,11 +6,11 @@ import { buildParser, CLARIFY_BELOW } from '../parser';
 import { loadResources } from '../resources';
 import { loadTrainingData } from '../training-data';
 import { bayesBaselineAccuracy } from './baseline';
-import { crossValidate, evaluate, exampleProcedure } from './cross-validate';
+import { crossValidate, evaluate } from './cross-validate';
 import { emergencyFigures, formatEmergencyFigures } from './emergency';
 import { expectedIntent, loadHeldOut, type HeldOutCase } from './heldout';
 import { score, type Scores } from './metrics';
-import { trainNgramSvm } from './ngram-baseline';
+import { trainNgramBaselines, type TextClassifier } from './ngram-baseline';
 import { procedureSweep } from './procedure-sweep';
 import { formatScores } from './report';
 
@@ -55,7 +55,7 @@ function testSets(dir: string): string[] {
 }
 
 /** The n-gram baseline's intent and procedure accuracy on one set, scored like ours (metrics.ts). */
-function baselineScores(intents: ReturnType<typeof trainNgramSvm>, procedures: ReturnType<typeof trainNgramSvm>, cases: readonly HeldOutCase[]): Scores {
+function baselineScores(intents: TextClassifier, procedures: TextClassifier, cases: readonly HeldOutCase[]): Scores {
   const outcomes = cases.map((c) => {
     const predicted = intents.predict(c.text);
     return { text: c.text, intent: expectedIntent(c, predicted), predicted, confidence: 1, procedure: c.procedure, predictedProcedure: procedures.predict(c.text), tags: c.tags };
@@ -81,12 +81,7 @@ function main(): void {
   const cv = args.cv ? score(crossValidate(resources, examples, args.folds, {}, options), CLARIFY_BELOW) : undefined;
   const cvSeconds = (performance.now() - started) / 1000;
   const parser = buildParser(resources, examples, options);
-  // The baseline learns intents from every example and procedures (id, group:<name> or none) from the labelled ones.
-  const ngramIntents = trainNgramSvm(examples.map((e) => ({ text: e.text, label: e.intent })));
-  const ngramProcedures = trainNgramSvm(examples.flatMap((e) => {
-    const label = exampleProcedure(e);
-    return label ? [{ text: e.text, label }] : [];
-  }));
+  const { intents: ngramIntents, procedures: ngramProcedures } = trainNgramBaselines(examples);
   const results = sets.map(({ file, cases }) => ({ file, ours: score(evaluate(parser, cases), CLARIFY_BELOW), ngram: baselineScores(ngramIntents, ngramProcedures, cases) }));
 
   console.log(`${examples.length} training examples${cv ? `, ${args.folds}-fold cross-validation (${cvSeconds.toFixed(1)} s)` : ''}`);
