@@ -40,6 +40,14 @@ const SWEEP_MS = 1000;
 const WITHDRAW_PAGE = 1000;
 /** How long close() lets work in hand finish when its caller gives no deadline (tests; main passes the shutdown's). */
 const CLOSE_GRACE_MS = 10_000;
+/**
+ * Jobs' locks and the stalled-job check. A job an instance holds when it dies (or when Redis goes away mid-command)
+ * stays active until its lock lapses and two stalled checks have seen it (the first marks, the second moves it back):
+ * with BullMQ's defaults (30 s, 30 s) up to 90 s, and a stalled check is skipped while another instance's is recent. The
+ * lock is renewed every half of its duration while the job runs, and a job run twice finds its row taken or sent, so
+ * shorter ones only bring the dead instance's recipients back sooner (within about 20 s).
+ */
+const JOB_LOCK = { lockDuration: 10_000, stalledInterval: 5_000 } as const;
 /** While Redis is away every connection reports each reconnect attempt: one line per queue or worker this often. */
 const ERROR_LOG_EVERY_MS = 30_000;
 
@@ -118,7 +126,7 @@ export class BullmqRunner implements DeliveryRunner {
   async start(): Promise<void> {
     const { concurrency, perSecond, logger } = this.options;
     const log = (what: string) => (job: Job | undefined, err: Error) => logger.error({ err, job: job?.id }, what);
-    const plan = new Worker<PlanJob>(PLAN_QUEUE, (job, token) => this.track(this.planning, this.plan(job, token)), { connection: this.connection, prefix: this.prefix, concurrency: 4 });
+    const plan = new Worker<PlanJob>(PLAN_QUEUE, (job, token) => this.track(this.planning, this.plan(job, token)), { connection: this.connection, prefix: this.prefix, concurrency: 4, ...JOB_LOCK });
     plan.on('failed', log('announcement plan job failed; BullMQ retries it'));
     plan.on('error', this.warnOnError('worker', PLAN_QUEUE));
     this.workers.push(plan);
@@ -127,6 +135,7 @@ export class BullmqRunner implements DeliveryRunner {
         connection: this.connection,
         prefix: this.prefix,
         concurrency,
+        ...JOB_LOCK,
         ...(rate > 0 ? { limiter: { max: Math.max(1, Math.round(rate)), duration: 1000 } } : {}),
       });
       worker.on('failed', log('announcement send job failed; BullMQ retries it'));
