@@ -144,8 +144,12 @@ export class BullmqRunner implements DeliveryRunner {
     }
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
     this.clients = await Promise.all([...this.workers, this.planQueue, ...this.sendQueues.values()].map((b) => b.getBackend().client));
-    for (const a of await this.announcements.list(1000, ['sending'])) await this.kick(a.id);
-    this.timer = setInterval(() => void this.startDue().catch((err: unknown) => logger.error({ err }, 'scheduled announcements check failed')), this.options.pollMs);
+    await this.offerSending();
+    const poll = async () => {
+      await this.startDue();
+      await this.offerSending();
+    };
+    this.timer = setInterval(() => void poll().catch((err: unknown) => logger.error({ err }, 'scheduled announcements check failed')), this.options.pollMs);
     this.timer.unref();
   }
 
@@ -153,6 +157,15 @@ export class BullmqRunner implements DeliveryRunner {
     for (const due of await this.announcements.due(this.options.now(), 100)) {
       if (await this.announcements.transition(due.id, ['scheduled'], 'sending', this.options.now())) await this.kick(due.id);
     }
+  }
+
+  /**
+   * Offers a plan job for every announcement still `sending`, at start and at every poll: one whose plan job is gone
+   * (Redis restarted without its data, or every attempt failed) would otherwise wait for an instance to restart. A plan
+   * job that exists (running, waiting or given back) keeps its id, so this adds nothing then.
+   */
+  private async offerSending(): Promise<void> {
+    for (const a of await this.announcements.list(1000, ['sending'])) await this.kick(a.id);
   }
 
   async kick(id: string): Promise<void> {

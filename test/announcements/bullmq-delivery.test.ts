@@ -36,6 +36,7 @@ describe('announcement delivery on BullMQ: two instances, one rate limit (real R
         REDIS_KEY_PREFIX: prefix,
         ANNOUNCEMENT_ZALO_PER_SECOND: String(PER_SECOND),
         ANNOUNCEMENT_CONCURRENCY: '4',
+        ANNOUNCEMENT_POLL_SECONDS: '1',
       };
       instances.push(await startAssistant(env));
     }
@@ -105,5 +106,20 @@ describe('announcement delivery on BullMQ: two instances, one rate limit (real R
     assert.equal(report.sent, sent, 'every message Zalo got is counted sent');
     assert.deepEqual([report.pending, report.attempting, report.skipped.cancelled], [0, 0, COUNT - sent]);
     assert.ok(sent < COUNT / 2, `stopped early: ${sent} sent`);
+  });
+
+  it('delivers an announcement left sending whose plan job is gone (Redis restarted without its data) at the next poll, no restart needed', async () => {
+    const now = new Date();
+    const commune = 'lost-plan';
+    const users = ['lost-plan-1', 'lost-plan-2', 'lost-plan-3'].map((userId) => ({ channel: 'zalo', userId }));
+    for (const user of users) {
+      await store.contacts.recordInteraction(user, now);
+      await store.contacts.subscribe(user, { topics: [], communes: [commune] }, now);
+    }
+    const a = await store.announcements.create({ title: 'Mất việc', body: 'Nội dung', topics: [], channels: ['zalo'], communes: [commune] }, 'staff:news1', now);
+    // `sending` in the store with no plan job in Redis: what a Redis that lost its memory leaves.
+    assert.ok(await store.announcements.transition(a.id, ['draft'], 'sending', now));
+    await eventually(async () => (await store.announcements.get(a.id))?.status === 'done', 'the announcement to finish', 30_000);
+    assert.deepEqual(users.map((u) => zalo.received.get(u.userId)), [1, 1, 1], 'each follower once');
   });
 });
