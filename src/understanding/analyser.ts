@@ -43,6 +43,10 @@ export interface Analysis {
   grieves: boolean;
   /** Whether it requests something without a question mark ("mong chuyên mục giải thích", "xin hướng dẫn"). */
   requests: boolean;
+  /** Whether the sentence that asks asks how, where or whether to tell the police ("có nên báo công an không, báo thế nào"). */
+  asksToReport: boolean;
+  /** Whether the sentence that asks asks how or where to complain ("tôi gửi đơn khiếu nại ở đâu"). */
+  asksToComplain: boolean;
   /** Features of the learned procedure model (computed on demand: most parses never consult it). */
   procedureFeatures: () => string[];
 }
@@ -70,6 +74,8 @@ export class Analyser {
   private readonly askedBefore = new TypedPhraseMatcher<true>();
   private readonly grievance = new TypedPhraseMatcher<true>();
   private readonly request = new TypedPhraseMatcher<true>();
+  private readonly reportAsk = new TypedPhraseMatcher<true>();
+  private readonly complaintAsk = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // As `turn` ("lần đầu" is no "đâu").
@@ -104,6 +110,8 @@ export class Analyser {
     for (const p of resources.cues.asked_before) this.askedBefore.add(p, true);
     for (const p of resources.cues.grievance) this.grievance.add(p, true);
     for (const p of resources.cues.request) this.request.add(p, true);
+    for (const p of resources.cues.report_ask) this.reportAsk.add(p, true);
+    for (const p of resources.cues.complaint_ask) this.complaintAsk.add(p, true);
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
     for (const p of resources.cues.interrogative) this.interrogative.add(p, true);
     for (const p of resources.cues.not_interrogative) this.notInterrogative.add(p, true);
@@ -284,6 +292,8 @@ export class Analyser {
       topics,
       grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
       requests: this.request.matchAll(folded, toned).length > 0,
+      asksToReport: this.reportAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
+      asksToComplain: this.complaintAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
     };
   }
 
