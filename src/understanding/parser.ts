@@ -116,6 +116,7 @@ export function buildParser(
     if (input.length >= LETTER_CHARS && complainsOnly(ranking, analysis)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
     if (input.length >= LETTER_CHARS && complainsAsked(ranking, analysis)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
     if (input.length >= LETTER_CHARS && reportsOnly(ranking, analysis)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
+    if (input.length >= LETTER_CHARS && analysis.onlineAfterWhere && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
     if (input.length < LETTER_CHARS && guessesPart(ranking, analysis)) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
     const emergency = situations.judge({ ...analysis, text: input });
@@ -297,6 +298,14 @@ function complainsAsked(ranking: readonly IntentScore[], analysis: { asksToCompl
 function asksAboutService(ranking: readonly IntentScore[]): boolean {
   return PROCEDURE_PARTS.has(ranking[0].name) || ranking[0].name.startsWith(OFFICE_PREFIX) || ranking[0].name === LIST_INTENT;
 }
+
+/**
+ * Round 28 (issue 10): a letter that asks where to go, then whether it can be done online ("Vậy giờ làm ở đâu, mình có thể
+ * làm trên VNeID được không ạ?") asks the online way, as "… được không hay phải ra xã" does (analyser.ts onlineSide):
+ * done online, where is moot. The first ask is where, which our models read as the office or the whole procedure.
+ */
+const ONLINE_INTENT = 'procedure_online';
+const WHERE_OR_WHOLE: ReadonlySet<string> = new Set(['office_location', 'procedure_info']);
 
 // The office intents (office_location, office_hours): questions about a service too.
 const OFFICE_PREFIX = 'office_';

@@ -24,6 +24,7 @@ describe('understanding/letters 19', () => {
     it('a family the story names ("bến xe") is no procedure asked', () => {
       const text = 'Sáng thứ bảy tuần trước em đi xe khách từ Lạng Sơn xuống, lúc tới bến xe thì thấy một người đàn ông giật điện thoại của bà cụ ngồi cạnh rồi chạy mất, '
         + 'em không đuổi kịp. Bà cụ ở quê lên, hôm đó không biết gọi cho ai. Em có nên báo công an giúp bà không, báo thế nào ạ?';
+      assert.equal(analyser.analyse(text).asksToReport, true);
       const result = parser.parse(text);
       assert.equal(result.intent.name, 'crime_report');
       assert.equal(named(result), 'none');
@@ -62,6 +63,20 @@ describe('understanding/letters 19', () => {
         + 'hộ chiếu cho mẹ để đi thăm em gái ở Úc. Xin hỏi làm hộ chiếu cho người 70 tuổi cần giấy tờ gì?';
       assert.equal(analyser.analyse(text).asksToComplain, false);
       assert.notEqual(parser.parse(text).intent.name, 'feedback');
+    });
+  });
+  describe('where to go, then whether one must go at all, asks the online way', () => {
+    it('a letter asking where, then whether it can be done on VNeID', () => {
+      const text = 'Em 25 tuổi, quê Hà Giang, đang làm công nhân ở khu công nghiệp Yên Bình. Phòng nhân sự mới yêu cầu nộp giấy xác nhận cư trú '
+        + 'để bổ sung hồ sơ. Em đi ca cả ngày. Xin hỏi giấy này xin ở đâu, có làm trên VNeID được không ạ?';
+      assert.equal(analyser.analyse(text).onlineAfterWhere, true);
+      assert.equal(parser.parse(text).intent.name, 'procedure_online');
+    });
+    it('where, then a fee, is no online ask', () => {
+      const text = 'Tôi 45 tuổi, ở xã Phú Đô. Đợt lũ vừa rồi nước cuốn mất cặp giấy tờ của cả nhà, trong đó có thẻ căn cước của tôi. '
+        + 'Xin hỏi làm lại căn cước ở đâu, có mất tiền không?';
+      assert.equal(analyser.analyse(text).onlineAfterWhere, false);
+      assert.notEqual(parser.parse(text).intent.name, 'procedure_online');
     });
   });
 });
