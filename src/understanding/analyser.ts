@@ -43,6 +43,12 @@ export interface Analysis {
   grieves: boolean;
   /** Whether it requests something without a question mark ("mong chuyên mục giải thích", "xin hướng dẫn"). */
   requests: boolean;
+  /** Whether the sentence that asks asks how, where or whether to tell the police ("có nên báo công an không, báo thế nào"). */
+  asksToReport: boolean;
+  /** Whether the sentence that asks asks how or where to complain ("tôi gửi đơn khiếu nại ở đâu"). */
+  asksToComplain: boolean;
+  /** Whether the sentence that asks asks where to go, then whether it can be done online ("làm ở đâu, có làm trên VNeID được không"). */
+  onlineAfterWhere: boolean;
   /** Features of the learned procedure model (computed on demand: most parses never consult it). */
   procedureFeatures: () => string[];
 }
@@ -70,6 +76,8 @@ export class Analyser {
   private readonly askedBefore = new TypedPhraseMatcher<true>();
   private readonly grievance = new TypedPhraseMatcher<true>();
   private readonly request = new TypedPhraseMatcher<true>();
+  private readonly reportAsk = new TypedPhraseMatcher<true>();
+  private readonly complaintAsk = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // As `turn` ("lần đầu" is no "đâu").
@@ -104,6 +112,8 @@ export class Analyser {
     for (const p of resources.cues.asked_before) this.askedBefore.add(p, true);
     for (const p of resources.cues.grievance) this.grievance.add(p, true);
     for (const p of resources.cues.request) this.request.add(p, true);
+    for (const p of resources.cues.report_ask) this.reportAsk.add(p, true);
+    for (const p of resources.cues.complaint_ask) this.complaintAsk.add(p, true);
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
     for (const p of resources.cues.interrogative) this.interrogative.add(p, true);
     for (const p of resources.cues.not_interrogative) this.notInterrogative.add(p, true);
@@ -284,6 +294,9 @@ export class Analyser {
       topics,
       grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
       requests: this.request.matchAll(folded, toned).length > 0,
+      asksToReport: this.reportAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
+      asksToComplain: this.complaintAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
+      onlineAfterWhere: this.onlineAfterWhere(text, words, sFrom, sTo),
     };
   }
 
@@ -350,6 +363,19 @@ export class Analyser {
     const [first, second] = asking.map(facetsOf);
     const bare = [...first].every((f) => f === 'how');
     return bare && second.has('documents') ? asking[1][1] : asking[0][1];
+  }
+
+  /**
+   * Round 28: whether words [from, to) ask where to go, then whether one must go at all ("giấy xác nhận làm ở đâu, có làm
+   * online được không"; "vậy giờ làm ở đâu, mình làm trên VNeID được không"): an asking clause that ends on a `where` cue,
+   * and a later one that names the online way. firstAsk takes the first, where; parser.ts reads the online way.
+   */
+  private onlineAfterWhere(text: string, words: readonly Word[], from: number, to: number): boolean {
+    const asking = this.clausesOf(text, words, from, to).filter(([a, b]) => this.asks(words, a, b));
+    const facets = ([a, b]: readonly [number, number]) => this.facetsOf(words.slice(a, b).map((w) => w.text));
+    const endsOnWhere = (c: readonly [number, number]) => facets(c).reduce<PhraseMatch<string> | undefined>((last, m) => (!last || m.to > last.to ? m : last), undefined)?.value === WHERE;
+    const k = asking.findIndex(endsOnWhere);
+    return k >= 0 && asking.slice(k + 1).some((c) => facets(c).some((m) => m.value === ONLINE));
   }
 
   /**
@@ -479,6 +505,7 @@ const FINE_PLACEHOLDER = '§fine';
 const PHRASE_FACETS: Readonly<Record<string, string>> = { [VALIDITY_PLACEHOLDER]: VALIDITY, [FINE_PLACEHOLDER]: FINE };
 const DURATION = 'duration';
 const HOW = 'how';
+const WHERE = 'where';
 const ONLINE = 'online';
 // The value of a `not_facets` phrase in the facet matcher: its words ask nothing.
 const NOT_ASKED = '-';

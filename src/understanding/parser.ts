@@ -35,6 +35,9 @@ const THANKS_CONFIDENCE = 0.5;
 // A letter that only complains (complainsOnly) is feedback with at least this confidence.
 const FEEDBACK_INTENT = 'feedback';
 const FEEDBACK_CONFIDENCE = 0.5;
+// A letter whose request asks how to tell the police, naming no procedure (reportsOnly), is a report with at least this.
+const CRIME_INTENT = 'crime_report';
+const CRIME_CONFIDENCE = 0.5;
 // A message that says nothing (normalise.ts saysNothing) asks for the menu: the bot answers it so.
 const NOTHING_SAID_INTENT = 'help';
 // A command typed as the whole message (lexicon/commands.yaml) is the menu, surely: the intent model is not asked.
@@ -111,6 +114,9 @@ export function buildParser(
     if (input.length >= LETTER_CHARS && !SERVICE_REQUESTS.has(ranking[0].name)) ranking = withSecondOpinion(ranking, letters, input.slice(0, MAX_CHARS), askedPart(ranking, analysis.askedFacets));
     if (input.length >= LETTER_CHARS && praisesOnly(analysis)) ranking = promote(ranking, THANKS_INTENT, Math.max(ranking[0].confidence, THANKS_CONFIDENCE));
     if (input.length >= LETTER_CHARS && complainsOnly(ranking, analysis)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
+    if (input.length >= LETTER_CHARS && complainsAsked(ranking, analysis)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
+    if (input.length >= LETTER_CHARS && reportsOnly(ranking, analysis)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
+    if (input.length >= LETTER_CHARS && analysis.onlineAfterWhere && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
     if (input.length < LETTER_CHARS && guessesPart(ranking, analysis)) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
     const emergency = situations.judge({ ...analysis, text: input });
@@ -263,9 +269,43 @@ function praisesOnly(analysis: { asks: boolean; topics: readonly string[]; asked
  * it thanks or asks where a dossier is.
  */
 function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolean; requests: boolean; grieves: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
-  const question = PROCEDURE_PARTS.has(ranking[0].name) || ranking[0].name.startsWith(OFFICE_PREFIX) || ranking[0].name === LIST_INTENT;
-  return question && analysis.grieves && !analysis.asks && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
+  return asksAboutService(ranking) && analysis.grieves && !analysis.asks && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
 }
+
+/**
+ * Round 28 (issue 10): a letter whose request asks how, where or whether to tell the police ("Tôi có nên báo công an không,
+ * báo thế nào?", "muốn gửi đoạn video cho công an thì gửi qua đâu?", "muốn trình báo thì cần mang giấy tờ gì?") and that
+ * names no procedure is a report: both models read its "ở đâu", "giấy tờ gì" as a question about a procedure or an office,
+ * since the story (a theft seen, a woman locked in, a scam) has no procedure to ask about. A letter that names one
+ * ("trình báo mất hộ chiếu", "báo mất căn cước") asks that procedure; the cue is looked for in the whole sentence that
+ * asks, since "… không biết phải làm sao, có phải lên công an không?" asks how first.
+ */
+function reportsOnly(ranking: readonly IntentScore[], analysis: { asksToReport: boolean; entities: readonly ParsedEntity[] }): boolean {
+  // A family is no procedure named: "bến xe", "lên xe" in a story name the vehicle family and ask nothing of it.
+  return asksAboutService(ranking) && analysis.asksToReport && !analysis.entities.some((e) => e.entity === 'procedure');
+}
+
+/**
+ * Round 28 (issue 10): likewise a letter whose sentence that asks asks how or where to complain ("Tôi muốn biết ai chịu
+ * trách nhiệm và tôi gửi đơn khiếu nại ở đâu.") is feedback, whatever procedure its story names (the one handled badly):
+ * our models read its "ở đâu" as a question about that procedure.
+ */
+function complainsAsked(ranking: readonly IntentScore[], analysis: { asksToComplain: boolean }): boolean {
+  return asksAboutService(ranking) && analysis.asksToComplain;
+}
+
+/** Whether our first intent is a question about a procedure or an office (a part, the whole, the list, where, when). */
+function asksAboutService(ranking: readonly IntentScore[]): boolean {
+  return PROCEDURE_PARTS.has(ranking[0].name) || ranking[0].name.startsWith(OFFICE_PREFIX) || ranking[0].name === LIST_INTENT;
+}
+
+/**
+ * Round 28 (issue 10): a letter that asks where to go, then whether it can be done online ("Vậy giờ làm ở đâu, mình có thể
+ * làm trên VNeID được không ạ?") asks the online way, as "… được không hay phải ra xã" does (analyser.ts onlineSide):
+ * done online, where is moot. The first ask is where, which our models read as the office or the whole procedure.
+ */
+const ONLINE_INTENT = 'procedure_online';
+const WHERE_OR_WHOLE: ReadonlySet<string> = new Set(['office_location', 'procedure_info']);
 
 // The office intents (office_location, office_hours): questions about a service too.
 const OFFICE_PREFIX = 'office_';

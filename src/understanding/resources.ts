@@ -93,6 +93,10 @@ const cuesSchema = z.object({
   asked_before: phraseList.default([]),
   /** Phrases that judge how a service went or say what should change ("quá lâu", "phiền hà", "đề nghị nên"): a grievance. */
   grievance: phraseList.default([]),
+  /** Phrases that ask how, where or whether to tell the police ("có nên báo công an không"): a letter naming no procedure reports. */
+  report_ask: phraseList.default([]),
+  /** Phrases that ask how or where to complain ("gửi đơn khiếu nại ở đâu"): a letter asking so is feedback. */
+  complaint_ask: phraseList.default([]),
   /** Phrases that request something without a question ("cho biết", "giải thích", "hướng dẫn"): a letter holding one asks. */
   request: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
