@@ -141,7 +141,7 @@ const TRAIN: Partial<TrainOptions> = { epochs: 25, learningRate: 0.3, l2: 1e-5, 
 // The situation model is the average of three trained in different orders (round 10): one model swung the dev sets'
 // false alarms by a third when two training examples came or went; the average holds them steady. Its weights are
 // averaged, not its answers, so a parse still runs one model.
-const SEEDS = process.env.STEADY_SEEDS ? Array.from({ length: Number(process.env.STEADY_SEEDS) }, (_, i) => 11 + i) : [11, 12, 13];
+const SEEDS = [11, 12, 13];
 // Dangers are few beside thousands of ordinary questions: each one counts this many times, so a miss costs more than a false alarm.
 const DANGER_WEIGHT = 3;
 
@@ -326,10 +326,6 @@ export class SituationModel {
     // model since round 14 (one model's first number moved with the training order).
     const dangers = reads.flatMap(({ d, key, features }) => (d.service ? [{ features, label: d.service, key }] : []));
     for (const d of [...weighted, ...dangers]) index.add(d.features);
-    if (process.env.STEADY_L2) {
-      const single = reads.map(({ d, features }) => ({ features, label: d.label, weight: d.label === 'danger' ? DANGER_WEIGHT : 1 }));
-      return new SituationModel(situations, optimum(LABELS, index, single, Number(process.env.STEADY_L2)), optimum(SERVICES, index, dangers, Number(process.env.STEADY_L2S ?? process.env.STEADY_L2)));
-    }
     return new SituationModel(situations, averaged(LABELS, index, weighted), averaged(SERVICES, index, dangers));
   }
 
@@ -841,20 +837,11 @@ function lendsWord(m: { from: number; to: number }, kind: string, frames: readon
 function averaged(labels: readonly string[], index: FeatureIndex, docs: readonly LabelledFeatures[]): SoftmaxClassifier {
   const members = SEEDS.map((seed) => {
     const member = new SoftmaxClassifier(labels, index);
-    member.train(docs, { ...TRAIN, seed, ...(process.env.STEADY_NOREST ? { settled: Infinity } : {}), ...(process.env.STEADY_AVG ? { averageFrom: Number(process.env.STEADY_AVG) } : {}), ...(process.env.STEADY_EPOCHS ? { epochs: Number(process.env.STEADY_EPOCHS) } : {}) });
+    member.train(docs, { ...TRAIN, seed });
     return member.snapshot();
   });
   const mean = (pick: (m: ClassifierSnapshot) => Float64Array<ArrayBuffer>) => pick(members[0]).map((_, i) => members.reduce((sum, m) => sum + pick(m)[i], 0) / members.length);
   return SoftmaxClassifier.restore({ ...members[0], weights: mean((m) => m.weights), bias: mean((m) => m.bias) }, index);
-}
-
-function optimum(labels: readonly string[], index: FeatureIndex, docs: readonly LabelledFeatures[], l2: number): SoftmaxClassifier {
-  const model = new SoftmaxClassifier(labels, index);
-  const t = Date.now();
-  const fit = model.fitOptimum(docs, { l2, gradientTolerance: Number(process.env.STEADY_TOL ?? 1e-7), maxIterations: Number(process.env.STEADY_IT ?? 2000) });
-  if (process.env.STEADY_T && labels.length === LABELS.length && labels[0] === LABELS[0]) return SoftmaxClassifier.restore({ ...model.snapshot(), temperature: Number(process.env.STEADY_T) }, index);
-  if (process.env.STEADY_LOG) console.error(`optimum ${labels.join('/')} l2 ${l2}: ${fit.iterations} iterations, |g| ${fit.gradientNorm.toExponential(1)}, ${Date.now() - t} ms, ${docs.length} docs, ${index.size} columns`);
-  return model;
 }
 
 /** The story's time: the last one the message tells (timeMarks), if any. */

@@ -1,5 +1,4 @@
 /** Multinomial logistic regression over sparse binary features: small, fast to train, with usable probabilities. */
-import { minimise } from './lbfgs';
 
 /** A training document: its feature names and its label. */
 export interface LabelledFeatures {
@@ -7,8 +6,6 @@ export interface LabelledFeatures {
   label: string;
   /** See `EncodedDoc.key`. */
   key?: number;
-  /** How much the document counts in `fitOptimum`'s loss (1 when not given). */
-  weight?: number;
 }
 
 /** A training document whose features are already column numbers of a shared FeatureIndex. */
@@ -40,8 +37,6 @@ export interface TrainOptions {
   /** An example whose own label already gets this probability is "settled" and rests for `restEpochs` epochs. */
   settled: number;
   restEpochs: number;
-  /** When given, the model is the mean of the weights at the end of every epoch from this one (0-based) on. */
-  averageFrom?: number;
 }
 
 const SKIP_GRADIENT = 1e-3;
@@ -107,24 +102,6 @@ export class FeatureIndex {
   }
 }
 
-/** Settings of `SoftmaxClassifier.fitOptimum`. */
-export interface OptimumOptions {
-  /** The weights' penalty: l2/2 · |weights|² beside the mean loss (the bias is not penalised). */
-  l2: number;
-  /** Fitted when no weight's or bias's gradient is larger than this. */
-  gradientTolerance: number;
-  maxIterations: number;
-}
-
-/** How a fit to the optimum went. */
-export interface OptimumFit {
-  iterations: number;
-  gradientNorm: number;
-}
-
-// Past steps L-BFGS keeps (Nocedal & Wright's usual 3–20).
-const LBFGS_MEMORY = 10;
-
 /** What a trained classifier is, bit for bit, apart from its feature index (saved by model-cache.ts). */
 export interface ClassifierSnapshot {
   labels: string[];
@@ -184,9 +161,6 @@ export class SoftmaxClassifier {
     const rest = new Uint8Array(rows.length);
     const { learningRate, l2 } = opt;
     const rank = new Uint32Array(rows.length);
-    const averageFrom = opt.averageFrom ?? opt.epochs;
-    const sumW = averageFrom < opt.epochs ? new Float64Array(w.length) : undefined;
-    const sumB = new Float64Array(C);
     for (let epoch = 0; epoch < opt.epochs; epoch++) {
       if (keyed) {
         const salt = mix32(opt.seed * 0x9e3779b1 + epoch);
@@ -230,73 +204,7 @@ export class SoftmaxClassifier {
           }
         }
       }
-      if (sumW && epoch >= averageFrom) {
-        for (let k = 0; k < w.length; k++) sumW[k] += w[k];
-        for (let c = 0; c < C; c++) sumB[c] += this.bias[c];
-      }
     }
-    if (sumW) {
-      const n = opt.epochs - averageFrom;
-      for (let k = 0; k < w.length; k++) w[k] = sumW[k] / n;
-      for (let c = 0; c < C; c++) this.bias[c] = sumB[c] / n;
-    }
-  }
-
-  /**
-   * Fits the model to the optimum of its loss, the weighted mean cross-entropy of `docs` plus `l2`/2 · |weights|², by
-   * L-BFGS over the whole set. Unlike `train`, whose model is wherever its SGD path ends, the result depends only on the
-   * documents, not on the order they are visited in nor on where training stops: a document added or removed moves the
-   * model by what it teaches. The loss is convex, so there is one optimum and no seed.
-   */
-  fitOptimum(docs: readonly LabelledFeatures[], options: OptimumOptions): OptimumFit {
-    for (const d of docs) this.index.add(d.features);
-    const C = this.labels.length;
-    const labelIndex = new Map(this.labels.map((l, i) => [l, i]));
-    const rows = docs.flatMap((d) => {
-      const y = labelIndex.get(d.label);
-      return y === undefined ? [] : [{ x: Int32Array.from(this.index.encode(d.features)), y, weight: d.weight ?? 1 }];
-    });
-    this.columns = this.index.size;
-    this.temperature = 1;
-    const W = this.columns * C;
-    const total = rows.reduce((sum, r) => sum + r.weight, 0) || 1;
-    const z = new Float64Array(C);
-    const { l2 } = options;
-    const objective = (theta: Float64Array, gradient: Float64Array): number => {
-      gradient.fill(0);
-      let loss = 0;
-      for (const { x, y, weight } of rows) {
-        const scale = 1 / Math.sqrt(x.length || 1);
-        for (let c = 0; c < C; c++) z[c] = theta[W + c];
-        for (let i = 0; i < x.length; i++) {
-          const base = x[i] * C;
-          for (let c = 0; c < C; c++) z[c] += theta[base + c] * scale;
-        }
-        let max = -Infinity;
-        for (let c = 0; c < C; c++) if (z[c] > max) max = z[c];
-        let sum = 0;
-        for (let c = 0; c < C; c++) sum += Math.exp(z[c] - max);
-        const logSum = max + Math.log(sum);
-        loss += weight * (logSum - z[y]);
-        for (let c = 0; c < C; c++) {
-          const g = weight * (Math.exp(z[c] - logSum) - (c === y ? 1 : 0));
-          gradient[W + c] += g;
-          const gs = g * scale;
-          for (let i = 0; i < x.length; i++) gradient[x[i] * C + c] += gs;
-        }
-      }
-      loss /= total;
-      for (let k = 0; k < W + C; k++) gradient[k] /= total;
-      for (let k = 0; k < W; k++) {
-        loss += (l2 / 2) * theta[k] * theta[k];
-        gradient[k] += l2 * theta[k];
-      }
-      return loss;
-    };
-    const fit = minimise(objective, new Float64Array(W + C), { ...options, memory: LBFGS_MEMORY });
-    this.weights = fit.x.slice(0, W);
-    this.bias = fit.x.slice(W);
-    return { iterations: fit.iterations, gradientNorm: fit.gradientNorm };
   }
 
   /**
