@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { loadDangerSets, scoreDangers, totalOf, type DangerSet } from '../../src/understanding/evaluation/dangers';
-import type { EmergencyJudgement, Parser } from '../../src/understanding/types';
+import { loadDangerSets, scoreDangers, totalOf, type DangerFigures, type DangerSet } from '../../src/understanding/evaluation/dangers';
+import { changes, drawPositions } from '../../src/understanding/evaluation/drift';
+import type { EmergencyGrade, EmergencyJudgement, Parser } from '../../src/understanding/types';
 
 // `npm run nlu:dangers` against a parser whose grades are given, so each count is checked on its own.
 describe('understanding/evaluation: the danger counts of nlu:dangers', () => {
@@ -59,5 +60,29 @@ describe('understanding/evaluation: the danger counts of nlu:dangers', () => {
     assert.ok(sets.filter((s) => !s.blind).every((s) => s.name.startsWith('emergency-dev')));
     const dev12 = sets.find((s) => s.name === 'emergency-dev-12');
     assert.equal(dev12?.items.find((i) => i.text === 'cho em xin số công an khẩn cấp')?.emergency, 'none');
+  });
+});
+
+describe('understanding/evaluation: the drift measure of nlu:drift', () => {
+  const figures = (grades: string[]): DangerFigures[] => [{
+    name: 's', blind: false, dangers: 0, harmless: 0, missed: [], falseSure: [], falsePossible: [], wrongNumber: [],
+    verdicts: grades.map((g) => {
+      const [grade, first] = g.split(':');
+      return { danger: true, grade: grade as EmergencyGrade, first: first || undefined, missed: false, wrongNumber: false };
+    }),
+  }];
+
+  it('counts items whose grade or first number changed, and grade changes apart', () => {
+    const base = figures(['sure:113', 'possible:114', 'none:', 'sure:115']);
+    assert.deepEqual(changes(base, figures(['sure:113', 'sure:114', 'none:', 'sure:113'])), { outcomes: 2, grades: 1 });
+    assert.deepEqual(changes(base, base), { outcomes: 0, grades: 0 });
+  });
+
+  it('leaves out distinct lines, the same for a seed and others for another', () => {
+    const a = drawPositions(2909, 8, 1);
+    assert.equal(new Set(a).size, 8);
+    assert.ok(a.every((i) => i >= 0 && i < 2909));
+    assert.deepEqual(drawPositions(2909, 8, 1), a);
+    assert.notDeepEqual(drawPositions(2909, 8, 2), a);
   });
 });
