@@ -16,7 +16,7 @@ import { loadYamlFile } from '../../util/yaml-file';
 import { buildParser } from '../parser';
 import { loadResources } from '../resources';
 import { loadTrainingData } from '../training-data';
-import type { EmergencyService, Parser } from '../types';
+import type { EmergencyGrade, EmergencyJudgement, EmergencyService, Parser } from '../types';
 import { predictedProcedure } from './cross-validate';
 import { trainNgramBaselines, type TextClassifier } from './ngram-baseline';
 
@@ -32,9 +32,16 @@ const itemSchema = z.object({
   style: z.string().optional(),
 });
 const fileSchema = z.object({ items: z.array(itemSchema) });
-type Item = z.infer<typeof itemSchema>;
+/** One blind item. */
+export type BlindItem = z.infer<typeof itemSchema>;
 
-const NUMBER_OF: Record<EmergencyService, string> = { police: '113', fire: '114', medical: '115' };
+/** A blind round's items. */
+export function loadBlindItems(file: string): BlindItem[] {
+  return loadYamlFile(file, fileSchema).items;
+}
+
+/** The number each service is called on (the first number a danger's card or line shows). */
+export const NUMBER_OF: Record<EmergencyService, string> = { police: '113', fire: '114', medical: '115' };
 const WHERE_EITHER = new Set(['office_location', 'procedure_info']);
 
 /** One set's figures; the lists name every miss. */
@@ -60,12 +67,36 @@ export interface BlindFigures {
   errors: string[];
 }
 
-const isDanger = (item: Item) =>
+/** What an item says of danger: its grade, or its intent when it has none; the number wanted first. */
+export type DangerLabel = Pick<BlindItem, 'emergency' | 'number' | 'also_ok' | 'also_intent'> & { intent?: string };
+
+/** How a parse's emergency judgement fares on one labelled item. */
+export interface DangerVerdict {
+  danger: boolean;
+  grade: EmergencyGrade;
+  /** The number shown first, when the grade is not none. */
+  first?: string;
+  /** A danger graded none. */
+  missed: boolean;
+  /** A danger caught whose first number is neither the item's number nor one of its `also_ok`. */
+  wrongNumber: boolean;
+}
+
+const isDanger = (item: DangerLabel) =>
   item.emergency ? item.emergency !== 'none' : item.intent === 'emergency' || (item.also_intent ?? []).includes('emergency');
+
+/** The verdict on one item (see the head of this file for the rules). */
+export function dangerVerdict(item: DangerLabel, e: EmergencyJudgement | undefined): DangerVerdict {
+  const grade = e?.grade ?? 'none';
+  const first = e && grade !== 'none' ? NUMBER_OF[e.service] : undefined;
+  const danger = isDanger(item);
+  const fits = first === undefined || item.number === undefined || [item.number, ...(item.also_ok ?? [])].map(String).includes(first);
+  return { danger, grade, first, missed: danger && grade === 'none', wrongNumber: danger && !fits };
+}
 
 /** Scores one blind file with `parser` and the baseline. */
 export function scoreBlindFile(file: string, parser: Parser, ngram: { intents: TextClassifier; procedures: TextClassifier }): BlindFigures {
-  const items = loadYamlFile(file, fileSchema).items;
+  const items = loadBlindItems(file);
   const f: BlindFigures = {
     file, count: items.length, intent: 0, whereEither: 0, procedureCount: 0, procedure: 0, ngramIntent: 0, ngramProcedure: 0,
     dangers: 0, caught: 0, sureLabelled: 0, sureOfSure: 0, rightNumber: 0, harmless: 0, falseSure: 0, falsePossible: 0,
@@ -90,25 +121,23 @@ export function scoreBlindFile(file: string, parser: Parser, ngram: { intents: T
       f.errors.push(`[${item.intent} → ${predicted} ${result.intent.confidence.toFixed(2)}] [${item.procedure ?? '-'} → ${gotProcedure}] ${item.text}`);
     }
     const e = result.emergency;
-    const grade = e?.grade ?? 'none';
-    if (isDanger(item)) {
+    const v = dangerVerdict(item, e);
+    if (v.danger) {
       f.dangers++;
       if (item.emergency !== 'possible') f.sureLabelled++;
-      if (grade === 'none') {
+      if (v.missed) {
         f.errors.push(`[danger ${item.emergency ?? 'sure'} missed] ${item.text}`);
         continue;
       }
       f.caught++;
-      if (grade === 'sure' && item.emergency !== 'possible') f.sureOfSure++;
-      const first = NUMBER_OF[e!.service];
-      const fits = item.number === undefined || [item.number, ...(item.also_ok ?? [])].map(String).includes(first);
-      if (fits) f.rightNumber++;
-      else f.errors.push(`[number ${first} ≠ ${item.number}] ${item.text}`);
+      if (v.grade === 'sure' && item.emergency !== 'possible') f.sureOfSure++;
+      if (!v.wrongNumber) f.rightNumber++;
+      else f.errors.push(`[number ${v.first} ≠ ${item.number}] ${item.text}`);
     } else {
       f.harmless++;
-      if (grade === 'sure') f.falseSure++;
-      if (grade === 'possible') f.falsePossible++;
-      if (grade !== 'none') f.errors.push(`[false ${grade}] ${item.text}`);
+      if (v.grade === 'sure') f.falseSure++;
+      if (v.grade === 'possible') f.falsePossible++;
+      if (v.grade !== 'none') f.errors.push(`[false ${v.grade}] ${item.text}`);
     }
     if (item.asks_numbers) {
       f.numbersAsked++;

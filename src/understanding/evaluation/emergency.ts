@@ -8,7 +8,8 @@ import { loadYamlFile } from '../../util/yaml-file';
 import type { Parser } from '../types';
 import type { HeldOutCase } from './heldout';
 
-const devSchema = z.array(
+/** An emergency dev set (intents/test/emergency-dev*.yaml). */
+export const emergencyDevSchema = z.array(
   z.object({
     text: z.string(),
     // `possible` (dev set 3): a sign that may be a danger; the line with the numbers is enough, the card is no miss either.
@@ -38,7 +39,7 @@ export interface EmergencyFigures {
 /** Scores `parser` on the dev file (if present) and on the harmless messages of the held-out sets. */
 export function emergencyFigures(parser: Parser, devFile: string, heldOut: readonly HeldOutCase[]): EmergencyFigures | undefined {
   if (!existsSync(devFile)) return undefined;
-  const dev = loadYamlFile(devFile, devSchema);
+  const dev = loadYamlFile(devFile, emergencyDevSchema);
   const f: EmergencyFigures = { dangers: 0, sure: 0, possibleOnly: 0, serviceRight: 0, harmless: 0, falseSure: 0, falsePossible: 0, numbersAsked: 0, numbersAnswered: 0, misses: [], falseAlarms: [] };
   const harmless = [
     ...dev.filter((c) => c.danger === 'none' || c.danger === 'numbers').map((c) => ({ text: c.text, numbers: c.danger === 'numbers' })),
