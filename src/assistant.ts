@@ -106,6 +106,12 @@ function modelCacheDirs(config: Config): string[] {
 /** Parse confidence below which the assistant asks instead of answering (Rasa's nlu_fallback threshold). */
 const CONFIDENCE_THRESHOLD = 0.5;
 
+/**
+ * Web-chat turns understood back to back in one check phase. Past the first few the understanding runs warm; each turn
+ * understood here also runs its dispatch and answer in the same phase (~0.3–0.5 ms), so 8 holds the loop for ~3–4 ms.
+ */
+const UNDERSTOOD_TOGETHER_AT_MOST = 8;
+
 /** The composition root: config → store → knowledge → understanding → bot → channels → http. Nothing starts listening here. */
 export async function createAssistant(config: Config, logger: Logger, options: AssistantOptions = {}): Promise<Assistant> {
   const now = options.now ?? systemClock;
@@ -224,7 +230,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   });
   // Emergencies in grades (sure, possible, a question for the numbers), every channel alike.
   const emergencies = createEmergencyHandlers(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml')));
-  const understandingBatch = createCheckPhaseBatch();
+  const understandingBatch = createCheckPhaseBatch(UNDERSTOOD_TOGETHER_AT_MOST);
   const botOptions: AssistantBotOptions = {
     recentLines: store.recentLines,
     unanswered: store.unanswered,
@@ -235,6 +241,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     // phase of the iteration they arrived in: between other turns' work the understanding's code and models fall out of
     // the CPU's caches and it costs several times more (docs/performance.md, tenth round). A webhook turn released by
     // the turn gate is understood at once, as before: one starts per iteration, with nothing to share a batch with.
+    // At most UNDERSTOOD_TOGETHER_AT_MOST a check phase, so a batch and its turns' continuations hold the loop for a
+    // bounded time when many arrive together; the rest go in the next iteration's (eleventh round).
     understandTogether: (job) => (inTurnSlot() ? Promise.resolve(job()) : understandingBatch(job)),
     routes,
     fallback,

@@ -45,4 +45,25 @@ describe('createCheckPhaseBatch', () => {
     const second = await together(() => batch);
     assert.ok(second > first, `second job in check phase ${second}, first in ${first}`);
   });
+
+  it('runs at most maxJobs in one check phase and the rest, in order, in the following iterations', async () => {
+    const together = createCheckPhaseBatch(2);
+    let phase = 0;
+    const ran: string[] = [];
+    setImmediate(function count() {
+      phase++;
+      if (phase < 5) setImmediate(count);
+    });
+    const jobs = ['a', 'b', 'c', 'd', 'e'].map((name) =>
+      together(() => {
+        ran.push(`${name}@${phase}`);
+        return name;
+      }),
+    );
+    assert.deepEqual(await Promise.all(jobs), ['a', 'b', 'c', 'd', 'e']);
+    const phases = ran.map((r) => Number(r.split('@')[1]));
+    assert.deepEqual(ran.map((r) => r[0]), ['a', 'b', 'c', 'd', 'e']);
+    assert.equal(phases[0], phases[1]);
+    assert.ok(phases[2] > phases[1] && phases[2] === phases[3] && phases[4] > phases[3], ran.join(' '));
+  });
 });
