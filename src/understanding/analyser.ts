@@ -43,14 +43,20 @@ export interface Analysis {
   grieves: boolean;
   /** Whether it requests something without a question mark ("mong chuyên mục giải thích", "xin hướng dẫn"). */
   requests: boolean;
-  /** Whether the sentence that asks asks how, where or whether to tell the police ("có nên báo công an không, báo thế nào"). */
-  asksToReport: boolean;
-  /** Whether the sentence that asks asks how or where to complain ("tôi gửi đơn khiếu nại ở đâu"). */
-  asksToComplain: boolean;
-  /** Whether the sentence that asks asks where to go, then whether it can be done online ("làm ở đâu, có làm trên VNeID được không"). */
-  onlineAfterWhere: boolean;
+  /** What the sentence that asks asks of a letter's kind (computed on demand: only letters consult it). */
+  letterAsks: () => LetterAsks;
   /** Features of the learned procedure model (computed on demand: most parses never consult it). */
   procedureFeatures: () => string[];
+}
+
+/** What a letter's sentence that asks asks (round 28; parser.ts reads them for letters only). */
+export interface LetterAsks {
+  /** How, where or whether to tell the police ("có nên báo công an không, báo thế nào"). */
+  toReport: boolean;
+  /** How or where to complain ("tôi gửi đơn khiếu nại ở đâu"). */
+  toComplain: boolean;
+  /** Where to go, then whether it can be done online ("làm ở đâu, có làm trên VNeID được không"). */
+  onlineAfterWhere: boolean;
 }
 
 /** Builds the deterministic parts of understanding from the data files; `vocabulary` adds the training words. */
@@ -294,9 +300,11 @@ export class Analyser {
       topics,
       grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
       requests: this.request.matchAll(folded, toned).length > 0,
-      asksToReport: this.reportAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
-      asksToComplain: this.complaintAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
-      onlineAfterWhere: this.onlineAfterWhere(text, words, sFrom, sTo),
+      letterAsks: () => ({
+        toReport: this.reportAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
+        toComplain: this.complaintAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
+        onlineAfterWhere: this.onlineAfterWhere(text, words, sFrom, sTo),
+      }),
     };
   }
 

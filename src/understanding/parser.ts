@@ -1,5 +1,5 @@
 /** Assembles the analyser and the intent model into a Parser, and decides the final intent. */
-import { Analyser, MAX_CHARS } from './analyser';
+import { Analyser, MAX_CHARS, type Analysis, type LetterAsks } from './analyser';
 import { CharNgramSvm } from './char-ngram-svm';
 import { letterProcedure, trainLetterProcedures } from './letter-procedure';
 import { modelKey, type ModelCache, type TrainedModels, type Vocabulary } from './model-cache';
@@ -111,13 +111,8 @@ export function buildParser(
       return { result: { text: input, intent, entities: [entity], intent_ranking: [intent], emergency: NO_EMERGENCY } };
     }
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
-    if (input.length >= LETTER_CHARS && !SERVICE_REQUESTS.has(ranking[0].name)) ranking = withSecondOpinion(ranking, letters, input.slice(0, MAX_CHARS), askedPart(ranking, analysis.askedFacets));
-    if (input.length >= LETTER_CHARS && praisesOnly(analysis)) ranking = promote(ranking, THANKS_INTENT, Math.max(ranking[0].confidence, THANKS_CONFIDENCE));
-    if (input.length >= LETTER_CHARS && complainsOnly(ranking, analysis)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
-    if (input.length >= LETTER_CHARS && complainsAsked(ranking, analysis)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
-    if (input.length >= LETTER_CHARS && reportsOnly(ranking, analysis)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
-    if (input.length >= LETTER_CHARS && analysis.onlineAfterWhere && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
-    if (input.length < LETTER_CHARS && guessesPart(ranking, analysis)) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
+    if (input.length >= LETTER_CHARS) ranking = readLetter(ranking, analysis, (r) => withSecondOpinion(r, letters, input.slice(0, MAX_CHARS), askedPart(r, analysis.askedFacets)));
+    else if (guessesPart(ranking, analysis)) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
     const emergency = situations.judge({ ...analysis, text: input });
     if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
@@ -262,6 +257,21 @@ function praisesOnly(analysis: { asks: boolean; topics: readonly string[]; asked
 }
 
 /**
+ * A letter's intent: the letter SVM's second opinion (not asked over a request of the service itself), then what its
+ * sentence that asks asks of the letter's kind: only thanks, only a complaint, where to complain, how to report, or
+ * where and then the online way.
+ */
+function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (ranking: IntentScore[]) => IntentScore[]): IntentScore[] {
+  if (!SERVICE_REQUESTS.has(ranking[0].name)) ranking = secondOpinion(ranking);
+  if (praisesOnly(analysis)) ranking = promote(ranking, THANKS_INTENT, Math.max(ranking[0].confidence, THANKS_CONFIDENCE));
+  const asks = analysis.letterAsks();
+  if (complainsOnly(ranking, analysis) || complainsAsked(ranking, asks)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
+  if (reportsOnly(ranking, asks, analysis.entities)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
+  if (asks.onlineAfterWhere && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
+  return ranking;
+}
+
+/**
  * Round 27 (issue 10): a letter that asks nothing, requests nothing, and judges how a service went or says what should
  * change ("… chờ hơn một tháng. Tôi thấy việc xếp lịch thi lại quá lâu, mong cơ quan tăng thêm đợt thi."; "Tôi thấy rất
  * phiền hà.") is a complaint: both models read its story, full of a procedure's steps, fees and delays, and answered a
@@ -280,9 +290,9 @@ function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolea
  * ("trình báo mất hộ chiếu", "báo mất căn cước") asks that procedure; the cue is looked for in the whole sentence that
  * asks, since "… không biết phải làm sao, có phải lên công an không?" asks how first.
  */
-function reportsOnly(ranking: readonly IntentScore[], analysis: { asksToReport: boolean; entities: readonly ParsedEntity[] }): boolean {
+function reportsOnly(ranking: readonly IntentScore[], asks: LetterAsks, entities: readonly ParsedEntity[]): boolean {
   // A family is no procedure named: "bến xe", "lên xe" in a story name the vehicle family and ask nothing of it.
-  return asksAboutService(ranking) && analysis.asksToReport && !analysis.entities.some((e) => e.entity === 'procedure');
+  return asksAboutService(ranking) && asks.toReport && !entities.some((e) => e.entity === 'procedure');
 }
 
 /**
@@ -290,8 +300,8 @@ function reportsOnly(ranking: readonly IntentScore[], analysis: { asksToReport: 
  * trách nhiệm và tôi gửi đơn khiếu nại ở đâu.") is feedback, whatever procedure its story names (the one handled badly):
  * our models read its "ở đâu" as a question about that procedure.
  */
-function complainsAsked(ranking: readonly IntentScore[], analysis: { asksToComplain: boolean }): boolean {
-  return asksAboutService(ranking) && analysis.asksToComplain;
+function complainsAsked(ranking: readonly IntentScore[], asks: LetterAsks): boolean {
+  return asksAboutService(ranking) && asks.toComplain;
 }
 
 /** Whether our first intent is a question about a procedure or an office (a part, the whole, the list, where, when). */

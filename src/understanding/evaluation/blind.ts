@@ -11,14 +11,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadKnowledge } from '../../knowledge/load-knowledge';
 import { loadYamlFile } from '../../util/yaml-file';
-import { buildParser } from '../parser';
-import { loadResources } from '../resources';
 import { loadTrainingData } from '../training-data';
 import type { EmergencyGrade, EmergencyJudgement, EmergencyService, Parser } from '../types';
 import { predictedProcedure } from './cross-validate';
 import { trainNgramBaselines, type TextClassifier } from './ngram-baseline';
+import { buildProductionParser } from './production-parser';
 
 const itemSchema = z.object({
   text: z.string(),
@@ -174,10 +172,8 @@ function main(): void {
   const withErrors = argv.includes('--errors');
   const files = filesOf(argv.filter((a) => !a.startsWith('--')).map((p) => resolve(p)));
   if (files.length === 0) throw new Error('usage: npm run nlu:blind -- <round folder or yaml files> [--errors]');
-  const intentsDir = resolve('intents');
-  const knowledge = loadKnowledge(resolve('content'));
-  const examples = loadTrainingData(intentsDir);
-  const parser = buildParser(loadResources(intentsDir), examples, { procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries() });
+  const examples = loadTrainingData(resolve('intents'));
+  const parser = buildProductionParser(resolve('.'), undefined, examples);
   const ngram = trainNgramBaselines(examples);
   for (const file of files) console.log(formatBlindFigures({ ...scoreBlindFile(file, parser, ngram), file: basename(file) }, withErrors));
 }

@@ -1,7 +1,6 @@
 /** `npm run nlu:eval`: k-fold cross-validation on intents/, held-out scores, and a JSON report in reports/. */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadKnowledge } from '../../knowledge/load-knowledge';
 import { buildParser, CLARIFY_BELOW } from '../parser';
 import { loadResources } from '../resources';
 import { loadTrainingData } from '../training-data';
@@ -12,6 +11,7 @@ import { expectedIntent, loadHeldOut, type HeldOutCase } from './heldout';
 import { score, type Scores } from './metrics';
 import { trainNgramBaselines, type TextClassifier } from './ngram-baseline';
 import { procedureSweep } from './procedure-sweep';
+import { productionParserOptions } from './production-parser';
 import { formatScores } from './report';
 
 interface Args {
@@ -76,8 +76,7 @@ function main(): void {
   }
 
   const started = performance.now();
-  const knowledge = loadKnowledge(args.contentDir);
-  const options = { procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries() };
+  const options = productionParserOptions(args.contentDir);
   const cv = args.cv ? score(crossValidate(resources, examples, args.folds, {}, options), CLARIFY_BELOW) : undefined;
   const cvSeconds = (performance.now() - started) / 1000;
   const parser = buildParser(resources, examples, options);

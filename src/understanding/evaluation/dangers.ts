@@ -7,15 +7,13 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadKnowledge } from '../../knowledge/load-knowledge';
 import { loadYamlFile } from '../../util/yaml-file';
-import { buildParser } from '../parser';
-import { loadResources, type Resources } from '../resources';
+import type { Resources } from '../resources';
 import type { SituationExample } from '../situation-model';
-import { loadTrainingData } from '../training-data';
 import type { Parser } from '../types';
 import { dangerVerdict, loadBlindItems, NUMBER_OF, type DangerLabel, type DangerVerdict } from './blind';
 import { emergencyDevSchema } from './emergency';
+import { buildProductionParser } from './production-parser';
 
 /** One set of labelled messages: a dev set or a blind round's file. */
 export interface DangerSet {
@@ -95,12 +93,6 @@ export function formatDangers(f: DangerFigures, list: boolean): string {
   if (!list) return line;
   const items = (label: string, texts: readonly string[]) => texts.map((t) => `    ${label} ${t}`);
   return [line, ...items('missed', f.missed), ...items('false sure', f.falseSure), ...items('false possible', f.falsePossible), ...items('wrong first', f.wrongNumber)].join('\n');
-}
-
-/** The parser as production builds it (content's procedure aliases and places), from `resources` (its situations may be altered). */
-export function buildProductionParser(root: string, resources: Resources = loadResources(join(root, 'intents'))): Parser {
-  const knowledge = loadKnowledge(join(root, 'content'));
-  return buildParser(resources, loadTrainingData(join(root, 'intents')), { procedureAliases: knowledge.procedureAliases(), locations: knowledge.locationEntries() });
 }
 
 /** The resources with other situation examples (the drift measure's perturbed training data). */

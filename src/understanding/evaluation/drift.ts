@@ -8,7 +8,8 @@
  */
 import { resolve } from 'node:path';
 import { loadResources } from '../resources';
-import { buildProductionParser, dangerReport, loadDangerSets, totalOf, withSituationExamples, type DangerFigures } from './dangers';
+import { dangerReport, loadDangerSets, totalOf, withSituationExamples, type DangerFigures } from './dangers';
+import { buildProductionParser } from './production-parser';
 
 /** The seeded draw of `count` distinct positions below `n` (a Fisher–Yates prefix over a small LCG). */
 export function drawPositions(n: number, count: number, seed: number): number[] {
