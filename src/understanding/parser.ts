@@ -279,7 +279,7 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
  * it thanks or asks where a dossier is.
  */
 function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolean; requests: boolean; grieves: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
-  return asksAboutService(ranking) && analysis.grieves && !analysis.asks && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
+  return readsAsServiceOr(ranking, FEEDBACK_INTENT) && analysis.grieves && !analysis.asks && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
 }
 
 /**
@@ -292,7 +292,7 @@ function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolea
  */
 function reportsOnly(ranking: readonly IntentScore[], asks: LetterAsks, entities: readonly ParsedEntity[]): boolean {
   // A family is no procedure named: "bến xe", "lên xe" in a story name the vehicle family and ask nothing of it.
-  return asksAboutService(ranking) && asks.toReport && !entities.some((e) => e.entity === 'procedure');
+  return readsAsServiceOr(ranking, CRIME_INTENT) && asks.toReport && !entities.some((e) => e.entity === 'procedure');
 }
 
 /**
@@ -301,12 +301,17 @@ function reportsOnly(ranking: readonly IntentScore[], asks: LetterAsks, entities
  * our models read its "ở đâu" as a question about that procedure.
  */
 function complainsAsked(ranking: readonly IntentScore[], asks: LetterAsks): boolean {
-  return asksAboutService(ranking) && asks.toComplain;
+  return readsAsServiceOr(ranking, FEEDBACK_INTENT) && asks.toComplain;
 }
 
-/** Whether our first intent is a question about a procedure or an office (a part, the whole, the list, where, when). */
-function asksAboutService(ranking: readonly IntentScore[]): boolean {
-  return PROCEDURE_PARTS.has(ranking[0].name) || ranking[0].name.startsWith(OFFICE_PREFIX) || ranking[0].name === LIST_INTENT;
+/**
+ * Whether our first intent is a question about a procedure or an office (a part, the whole, the list, where, when), or
+ * already `target`: a letter rule lifts it to its confidence then (the letter SVM may put a report first at 0.36, under
+ * the bot's clarify threshold, and the citizen got an office card instead of the ways to report).
+ */
+function readsAsServiceOr(ranking: readonly IntentScore[], target: string): boolean {
+  const first = ranking[0].name;
+  return first === target || PROCEDURE_PARTS.has(first) || first.startsWith(OFFICE_PREFIX) || first === LIST_INTENT;
 }
 
 /**

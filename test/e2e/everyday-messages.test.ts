@@ -181,4 +181,21 @@ describe('everyday messages end to end (issue 10)', () => {
       assert.equal(replies[0].text.split(en('procedure:referenceTranslation')).length - 1, 1, 'one reference-translation line');
     });
   });
+
+  // Round 28: a letter's sentence that asks decides what kind of letter it is, whatever its story names.
+  describe('a letter that asks how to report a crime, or where to complain, gets that path', () => {
+    it('how to report, naming no procedure: the ways to report a crime', async () => {
+      // test/understanding/letters-19.test.ts's letter: the models alone read its "gửi ở đâu" as a question about an office.
+      const letter = 'Tôi bán tạp hóa ở chợ Túc Duyên, năm nay 52 tuổi. Chiều qua hai thanh niên ghé mua thuốc lá rồi trả bằng tờ 500 nghìn, tối kiểm tiền mới biết là tiền giả. Camera của quầy quay rõ mặt cả hai. Tôi muốn gửi đoạn camera đó cho công an thì gửi ở đâu?';
+      const replies = await say('letter-report', letter);
+      assert.ok(replies[0].text.startsWith(vi('crime.report')), replies[0].text);
+    });
+
+    it('where to send a complaint about a procedure: the letter is recorded as feedback, not answered as that procedure', async () => {
+      const letter = 'Tôi nộp hồ sơ đăng ký thường trú cho con dâu ở công an xã từ đầu tháng 10, cán bộ hẹn một tuần. Đã ba lần tôi lên hỏi, lần nào cũng bảo người phụ trách đi vắng, chờ tiếp. Nhà tôi cách xã 12 cây số. Tôi muốn gửi đơn khiếu nại thì gửi về đâu?';
+      const replies = await say('letter-complaint', letter);
+      const reference = /PA-\d{8}-\d{4}/.exec(replies[0].text)?.[0];
+      assert.equal(replies[0].text, vi('feedback.recorded', { reference }), 'the letter itself is recorded as the complaint');
+    });
+  });
 });
