@@ -60,6 +60,8 @@ describe('understanding/evaluation: the danger counts of nlu:dangers', () => {
     assert.ok(sets.filter((s) => !s.blind).every((s) => s.name.startsWith('emergency-dev')));
     const dev12 = sets.find((s) => s.name === 'emergency-dev-12');
     assert.equal(dev12?.items.find((i) => i.text === 'cho em xin số công an khẩn cấp')?.emergency, 'none');
+    const dev13 = sets.find((s) => s.name === 'emergency-dev-13');
+    assert.ok(dev13?.items.some((i) => i.also_ok?.length), 'a dev set item keeps the other numbers its writer accepts');
   });
 });
 

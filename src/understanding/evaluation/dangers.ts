@@ -33,6 +33,7 @@ export function loadDangerSets(root: string): DangerSet[] {
       text: c.text,
       emergency: c.danger === 'numbers' ? 'none' : c.danger,
       number: c.service && NUMBER_OF[c.service],
+      also_ok: c.also_ok,
     })),
   }));
   const blindDir = join(root, 'test', 'blind');

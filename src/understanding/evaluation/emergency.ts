@@ -15,6 +15,8 @@ export const emergencyDevSchema = z.array(
     // `possible` (dev set 3): a sign that may be a danger; the line with the numbers is enough, the card is no miss either.
     danger: z.enum(['sure', 'possible', 'none', 'numbers']),
     service: z.enum(['police', 'fire', 'medical']).optional(),
+    // Other numbers that fit the situation as well (dev set 13 on: a crash with someone trapped is 114 or 115).
+    also_ok: z.array(z.enum(['113', '114', '115'])).optional(),
   }),
 );
 
