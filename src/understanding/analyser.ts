@@ -37,6 +37,9 @@ export interface Analysis {
   onlyCode: boolean;
   /** Whether the message asks anything: a question mark, or a phrase that introduces a question ("cho tôi hỏi", "muốn biết"). */
   asks: boolean;
+  /** Round 29: whether the message asks by its own words: a question mark, an interrogative, or a closing yes/no particle
+   * (an `ask` phrase alone does not count: "tôi hỏi X mà nó trả lời Y" tells what was asked). */
+  questions: boolean;
   /** The topic cue groups the message holds (gratitude, complaint…). */
   topics: string[];
   /** Whether the message judges a service or says what should change: a `complaint` topic or a `grievance` phrase. */
@@ -297,6 +300,7 @@ export class Analyser {
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
       asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0,
+      questions: sentences.some((s) => s.question) || this.asks(words, 0, words.length),
       topics,
       grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
       requests: this.request.matchAll(folded, toned).length > 0,
