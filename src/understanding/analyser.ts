@@ -450,9 +450,9 @@ export class Analyser {
     const folded = words.map((w) => w.text);
     const toned = words.map((w) => w.toned);
     const online = (a: number, b: number) => this.facetsOf(folded.slice(a, b)).some((m) => m.value === ONLINE);
-    // Round 29: an alternative that no other word makes a question is itself the question when its other side names the
-    // police office ("phải lên công an xã làm hay tự làm ở nhà"): a choice between two ways. ("trang dịch vụ công hay bị lỗi"
-    // is "often", no choice.)
+    // Round 29: an alternative that no other word makes a question is itself the question when the side before it names
+    // the police office and the side after it the online way ("phải lên công an xã làm hay tự làm ở nhà"): a choice between
+    // two ways. ("trang dịch vụ công hay bị lỗi, mong công an sửa" is "often", no choice.)
     const choice = !this.asks(words, from, to);
     const office = (a: number, b: number) => this.topicsOf(folded.slice(a, b), toned.slice(a, b)).some((m) => m.value === POLICE_UNIT);
     for (let i = from + MIN_FOCUS_WORDS; i < to; i++) {
@@ -463,7 +463,7 @@ export class Analyser {
       if (this.truthCheck.match(folded, toned, from, i).length > 0) return [from, to];
       // Both sides naming it ("vneid … hay làm ở nhà"): the name may be the procedure's own, so the request stays whole.
       const [before, after] = [online(from, i), online(i + 1, to)];
-      if (before === after || (!asked && !(before ? office(i + 1, to) : office(from, i)))) return [from, to];
+      if (before === after || (!asked && (before || !office(from, i)))) return [from, to];
       return before ? [from, i] : to - (i + 1) >= MIN_FOCUS_WORDS ? [i + 1, to] : [from, to];
     }
     return [from, to];

@@ -112,8 +112,8 @@ export function buildParser(
     }
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
     if (input.length >= LETTER_CHARS) ranking = readLetter(ranking, analysis, (r) => withSecondOpinion(r, letters, input.slice(0, MAX_CHARS), askedPart(r, analysis.askedFacets)));
-    else if (guessesPart(ranking, analysis)) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
     else if (faultsTheBot(ranking, analysis)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
+    else if (guessesPart(ranking, analysis)) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
     const emergency = situations.judge({ ...analysis, text: input });
     if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
