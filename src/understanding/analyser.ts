@@ -37,6 +37,9 @@ export interface Analysis {
   onlyCode: boolean;
   /** Whether the message asks anything: a question mark, or a phrase that introduces a question ("cho tôi hỏi", "muốn biết"). */
   asks: boolean;
+  /** Round 29: whether the message asks by its own words: a question mark, an interrogative, or a closing yes/no particle
+   * (an `ask` phrase alone does not count: "tôi hỏi X mà nó trả lời Y" tells what was asked). */
+  questions: boolean;
   /** The topic cue groups the message holds (gratitude, complaint…). */
   topics: string[];
   /** Whether the message judges a service or says what should change: a `complaint` topic or a `grievance` phrase. */
@@ -297,6 +300,7 @@ export class Analyser {
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
       asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0,
+      questions: sentences.some((s) => s.question) || this.asks(words, 0, words.length),
       topics,
       grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
       requests: this.request.matchAll(folded, toned).length > 0,
@@ -446,14 +450,21 @@ export class Analyser {
     const folded = words.map((w) => w.text);
     const toned = words.map((w) => w.toned);
     const online = (a: number, b: number) => this.facetsOf(folded.slice(a, b)).some((m) => m.value === ONLINE);
+    // Round 29: an alternative that no other word makes a question is itself the question when the side before it names
+    // the police office and the side after it the online way ("phải lên công an xã làm hay tự làm ở nhà"): a choice between
+    // two ways. ("trang dịch vụ công hay bị lỗi, mong công an sửa" is "often", no choice.)
+    const choice = !this.asks(words, from, to);
+    const office = (a: number, b: number) => this.topicsOf(folded.slice(a, b), toned.slice(a, b)).some((m) => m.value === POLICE_UNIT);
     for (let i = from + MIN_FOCUS_WORDS; i < to; i++) {
-      if (!this.alternative.has(folded[i]) || !this.asks(words, from, i)) continue;
+      if (!this.alternative.has(folded[i])) continue;
+      const asked = this.asks(words, from, i);
+      if (!asked && !choice) continue;
       // "… thông tin này có đúng không, hay lại là tin đồn trên mạng": true or a rumour, not which way it is done.
       if (this.truthCheck.match(folded, toned, from, i).length > 0) return [from, to];
       // Both sides naming it ("vneid … hay làm ở nhà"): the name may be the procedure's own, so the request stays whole.
       const [before, after] = [online(from, i), online(i + 1, to)];
-      if (before !== after) return before ? [from, i] : to - (i + 1) >= MIN_FOCUS_WORDS ? [i + 1, to] : [from, to];
-      return [from, to];
+      if (before === after || (!asked && (before || !office(from, i)))) return [from, to];
+      return before ? [from, i] : to - (i + 1) >= MIN_FOCUS_WORDS ? [i + 1, to] : [from, to];
     }
     return [from, to];
   }
@@ -515,6 +526,8 @@ const DURATION = 'duration';
 const HOW = 'how';
 const WHERE = 'where';
 const ONLINE = 'online';
+// The topic of the police office's words (cues.yaml): the other side of a choice of the online way.
+const POLICE_UNIT = 'police_unit';
 // The value of a `not_facets` phrase in the facet matcher: its words ask nothing.
 const NOT_ASKED = '-';
 // The facets that ask one part of a procedure.

@@ -112,6 +112,7 @@ export function buildParser(
     }
     let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
     if (input.length >= LETTER_CHARS) ranking = readLetter(ranking, analysis, (r) => withSecondOpinion(r, letters, input.slice(0, MAX_CHARS), askedPart(r, analysis.askedFacets)));
+    else if (faultsTheBot(ranking, analysis)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
     else if (guessesPart(ranking, analysis)) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
     const emergency = situations.judge({ ...analysis, text: input });
@@ -335,6 +336,20 @@ const OFFICE_PREFIX = 'office_';
 function guessesPart(ranking: readonly IntentScore[], analysis: { procedureLexicon: string; partCued: boolean }): boolean {
   return PARTS_GUESSED.has(ranking[0].name) && ranking[0].confidence < CLARIFY_BELOW && analysis.procedureLexicon === 'mention' && !analysis.partCued;
 }
+
+/**
+ * Round 29 (issue 10): a short message that faults the bot's answer and asks nothing ("bot trả lời sai rồi, em hỏi phí
+ * đổi bằng mà nó toàn đưa giấy tờ") is feedback: the procedures it names are what went wrong, and our model, reading
+ * them, answered a question about a procedure. Only over a procedure or office question, as the letters' complaint rules,
+ * and when no word asks ("tôi hỏi hộ chiếu mà nó …" tells the question the bot missed).
+ */
+function faultsTheBot(ranking: readonly IntentScore[], analysis: { questions: boolean; topics: readonly string[] }): boolean {
+  return readsAsServiceOr(ranking, FEEDBACK_INTENT) && !analysis.questions && analysis.topics.includes(BOT_TOPIC) && analysis.topics.includes(COMPLAINT_TOPIC);
+}
+
+// The topics (cues.yaml) of the bot itself and of complaint words.
+const BOT_TOPIC = 'bot';
+const COMPLAINT_TOPIC = 'complaint';
 
 const INFO_INTENT = 'procedure_info';
 // The intents that ask one part of a procedure (not the whole, nor where: the office's own question).

@@ -12,6 +12,7 @@ const abbreviationsSchema = z.object({
   units: z.record(z.string(), z.string()).default({}),
   emoji: z.record(z.string(), z.string()).default({}),
   prefix_rewrites: z.record(z.string(), z.string()).default({}),
+  suffix_rewrites: z.record(z.string(), z.string()).default({}),
 });
 
 const groupSchema = z.object({

@@ -39,6 +39,11 @@ export class SpellingCorrector {
     return this.counts.has(word) || this.known.has(word);
   }
 
+  /** True when the word is a correction target (a lexicon word, or a training word seen at least twice): a real word. */
+  isTarget(word: string): boolean {
+    return this.counts.has(word);
+  }
+
   /** The closest known word at Damerau-Levenshtein distance 1 (most frequent wins), or undefined. */
   correct(word: string): string | undefined {
     if (word.length < MIN_CORRECT_LENGTH) return undefined;

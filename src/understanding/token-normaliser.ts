@@ -21,6 +21,8 @@ const MIXED = /^(?=.*\p{N})(?=.*\p{L})[\p{L}\p{N}]+$/u;
 const RUNS = /\p{N}+|\p{L}+/gu;
 // Repairs depend only on the word and the fixed vocabulary, so they are cached; the bound keeps a flood of junk words from growing memory.
 const REPAIR_CACHE_LIMIT = 20_000;
+// Prefixes the memo key of a word typed with diacritics (no folded word starts with it).
+const MARKED = '\u0001';
 // Two-letter abbreviations ("hs", "dc", "vs") hide inside too many ordinary glued words to be split off.
 const MIN_GLUED_ABBREVIATION = 3;
 
@@ -30,6 +32,7 @@ export class TokenNormaliser {
   private readonly emoji = new Map<string, Expansion[]>();
   private readonly units = new Map<string, Expansion[]>();
   private readonly prefixRewrites: [string, string][];
+  private readonly suffixRewrites: [string, string][];
   readonly corrector = new SpellingCorrector();
   // Letters and digits that the lexicons name as one word ("b2" of "bằng b2", "a1"): kept whole, not split as a unit.
   private readonly whole = new Set<string>();
@@ -43,6 +46,7 @@ export class TokenNormaliser {
     for (const [key, value] of Object.entries(abbreviations.emoji)) this.emoji.set(key, toExpansion(value));
     for (const [key, value] of Object.entries(abbreviations.units)) this.units.set(foldForMatch(key), toExpansion(value));
     this.prefixRewrites = Object.entries(abbreviations.prefix_rewrites);
+    this.suffixRewrites = Object.entries(abbreviations.suffix_rewrites);
   }
 
   /** Keeps these words whole when they mix letters and digits (issue 10: "Bằng B2 quá hạn" lost its licence alias). */
@@ -62,10 +66,13 @@ export class TokenNormaliser {
     // Telex and VNI leftovers first ("cawn cuwowcs" → "căn cước"): every later step reads the syllables meant.
     const tokens = decodeTyping(typed, (w) => this.corrector.has(w));
     for (const token of tokens) {
-      let plan = this.memo.get(token.text);
+      // Round 29: a word typed with diacritics is planned apart from its bare letters (see teencodeEnding).
+      const marked = token.toned !== token.text;
+      const key = marked ? MARKED + token.text : token.text;
+      let plan = this.memo.get(key);
       if (plan === undefined) {
-        plan = this.plan(token.text);
-        if (this.memo.size < REPAIR_CACHE_LIMIT) this.memo.set(token.text, plan);
+        plan = this.plan(token.text, marked);
+        if (this.memo.size < REPAIR_CACHE_LIMIT) this.memo.set(key, plan);
       }
       // Plain object literals of one shape (no spreads): this runs for every word of every message.
       if (!plan.parts) out.push({ text: token.text, toned: token.toned, start: token.start, end: token.end, synthetic: false });
@@ -75,12 +82,14 @@ export class TokenNormaliser {
   }
 
   /** What one token becomes: kept as typed (no parts), dropped (no part), or replaced by expansions / repairs. */
-  private plan(text: string): { parts?: Expansion[]; synthetic: boolean } {
+  private plan(text: string, marked: boolean): { parts?: Expansion[]; synthetic: boolean } {
     const emoji = this.emoji.get(text);
     if (emoji) return { parts: emoji, synthetic: true };
     if (!/[\p{L}\p{N}]/u.test(text)) return { parts: [], synthetic: false }; // other emoji carry no meaning here
     const expanded = this.expand(text);
     if (expanded) return { parts: expanded, synthetic: expanded.length > 1 };
+    const ending = marked ? this.teencodeEnding(text) : undefined;
+    if (ending) return { parts: [{ text: ending, toned: ending }], synthetic: false };
     if (MIXED.test(text) && !this.whole.has(text)) {
       // "7h30", "50k", "25t": numbers stay, glued units are spelled out.
       const parts: Expansion[] = [];
@@ -94,6 +103,22 @@ export class TokenNormaliser {
     const repaired = this.repair(text);
     if (repaired.length === 1 && repaired[0] === text) return { synthetic: false };
     return { parts: repaired.map((r) => ({ text: r, toned: r })), synthetic: repaired.length > 1 };
+  }
+
+  /**
+   * Round 29: a word typed with diacritics whose ending no syllable of the language has, respelt by `suffix_rewrites`
+   * ("bằg" → "bằng", "khôg" → "không": the "n" of a final "ng" dropped) when that gives a known syllable. Only typed with
+   * diacritics: bare, "bag", "lag" or "dog" may be English, and the training data knows some of them. A spelling the
+   * vocabulary holds as a word of its own (a correction target, seen twice in training) is read as that word.
+   */
+  private teencodeEnding(word: string): string | undefined {
+    if (isSyllable(word) || this.corrector.isTarget(word)) return undefined;
+    for (const [from, to] of this.suffixRewrites) {
+      if (!word.endsWith(from) || word.endsWith(to)) continue;
+      const respelt = word.slice(0, -from.length) + to;
+      if (isSyllable(respelt) && this.corrector.has(respelt)) return respelt;
+    }
+    return undefined;
   }
 
   private expand(word: string): Expansion[] | undefined {
