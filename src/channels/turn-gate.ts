@@ -98,6 +98,8 @@ function startOne(): void {
   // what the next poll phase's acknowledgements ask for (they would otherwise wait behind what the turn deferred).
   setImmediate(runBeforeTurn);
   setImmediate(() => {
+    // Likewise one check phase further, ahead of what the deferred part defers again (the turn's commit).
+    setImmediate(runBeforeTurn);
     slice.deferredFrom = performance.now();
     inSlot = true;
   });

@@ -279,18 +279,21 @@ describe('Turns of webhook deliveries and the acknowledgements', () => {
           new Promise<void>((done) => {
             order.push('turn 1');
             // As a webhook turn does: the dedupe's write defers it, and its understanding and dialog run in the next
-            // check phase, while a delivery arrives.
+            // check phase, while a delivery arrives; then its commit defers it once more.
             setImmediate(() => {
               order.push('turn 1 goes on');
               client.write('delivery');
-              done();
+              setImmediate(() => {
+                order.push('turn 1 commits');
+                done();
+              });
             });
           }),
       );
       const second = nextTurnSlot().then(() => order.push('turn 2'));
       await Promise.all([first, second]);
       await new Promise((resolve) => setImmediate(resolve));
-      assert.deepEqual(order, ['turn 1', 'turn 1 goes on', 'request read', 'commit', 'turn 2']);
+      assert.deepEqual(order, ['turn 1', 'turn 1 goes on', 'request read', 'commit', 'turn 1 commits', 'turn 2']);
     } finally {
       client.destroy();
       peer.destroy();
