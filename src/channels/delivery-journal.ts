@@ -236,7 +236,7 @@ export class DeliveryJournal {
       decide: (key) => void decided.add(key),
     };
     const work = (async () => {
-      // One turn per event-loop iteration (src/channels/turn-gate.ts): the platform's 200, and every request that
+      // At most one turn per event-loop iteration (src/channels/turn-gate.ts): the platform's 200, and every request that
       // arrives while a turn runs, go out before the next turn takes the CPU.
       await nextTurnSlot(this.options.onTurnSlice && ((seconds) => this.options.onTurnSlice!(channel, seconds)));
       this.waitingForSlot--;

@@ -1,6 +1,6 @@
 /**
- * Where the turns of acknowledged webhook deliveries wait for the CPU: one starts per event-loop iteration, in arrival
- * order, across every journal of the process (they share one loop).
+ * Where the turns of acknowledged webhook deliveries wait for the CPU: at most one starts per event-loop iteration, in
+ * arrival order, across every journal of the process (they share one loop).
  *
  * A turn runs on the CPU until its first network call (understanding, dialog and SQLite are synchronous): one is a
  * slice of ~1.5 ms, more under load. The webhook that acknowledges the next delivery runs on the same loop, so it waits
