@@ -62,6 +62,8 @@ export class DeliveryJournal {
   private backlogWrites = 0;
   private loading: Promise<number> | undefined;
   private loadAgain = false;
+  /** A load waits for its turn slot (loadInSlot). */
+  private loadQueued = false;
   private closed = false;
 
   constructor(private readonly options: DeliveryJournalOptions) {
@@ -81,7 +83,7 @@ export class DeliveryJournal {
       } finally {
         this.backlogWrites--;
       }
-      void this.loadBacklog();
+      this.loadInSlot();
       return;
     }
     this.waitingForSlot++;
@@ -112,6 +114,28 @@ export class DeliveryJournal {
     const taken = await this.loadBacklog();
     if (taken > 0) this.options.logger.warn({ channel: this.options.channel, deliveries: taken }, 'replaying webhook deliveries left unprocessed');
     return taken;
+  }
+
+  /**
+   * Loads the backlog in a turn slot of its own rather than in the acknowledgement's path: a claim is a transaction
+   * over the journal (up to 50 rows read and leased), and run from `accept` it ran after the commit and before the
+   * 200s of that commit's deliveries (docs/performance.md, "Ack round 3"). One load queued at a time; `idle()` waits for it.
+   */
+  private loadInSlot(): void {
+    if (this.loadQueued) return;
+    this.loadQueued = true;
+    const load = nextTurnSlot()
+      .then(() => {
+        this.loadQueued = false;
+        return this.loadBacklog();
+      })
+      // Its failure is logged by loadBacklog; the next delivery or the periodic recovery loads again.
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    this.inFlight.add(load);
+    void load.finally(() => this.inFlight.delete(load));
   }
 
   /** One load at a time; a call during one makes it look again once done. */
@@ -212,7 +236,7 @@ export class DeliveryJournal {
       decide: (key) => void decided.add(key),
     };
     const work = (async () => {
-      // One turn per event-loop iteration (src/channels/turn-gate.ts): the platform's 200, and every request that
+      // At most one turn per event-loop iteration (src/channels/turn-gate.ts): the platform's 200, and every request that
       // arrives while a turn runs, go out before the next turn takes the CPU.
       await nextTurnSlot(this.options.onTurnSlice && ((seconds) => this.options.onTurnSlice!(channel, seconds)));
       this.waitingForSlot--;

@@ -1,6 +1,6 @@
 /**
- * Where the turns of acknowledged webhook deliveries wait for the CPU: one starts per event-loop iteration, in arrival
- * order, across every journal of the process (they share one loop).
+ * Where the turns of acknowledged webhook deliveries wait for the CPU: at most one starts per event-loop iteration, in
+ * arrival order, across every journal of the process (they share one loop).
  *
  * A turn runs on the CPU until its first network call (understanding, dialog and SQLite are synchronous): one is a
  * slice of ~1.5 ms, more under load. The webhook that acknowledges the next delivery runs on the same loop, so it waits
@@ -11,8 +11,11 @@
  *
  * Each released turn is followed by a second immediate of the same iteration: microtasks drain between immediates,
  * so the time between the two is the turn's synchronous stretch. What the turn defers by one immediate (the SQLite
- * dedupe log writes the keys of one iteration together, then the turn goes on) runs at the head of the next check
- * phase, so two more immediates bracket it there; the sum is handed to the caller (a metric).
+ * dedupe log writes the keys of one iteration together, then the turn goes on with its understanding and dialog) runs
+ * at the head of the next check phase, so two more immediates bracket it there; the sum is handed to the caller (a
+ * metric). The next turn is released only from the closing one, into the iteration after: a check phase holds one
+ * turn's stretch, never what one turn deferred and the next turn's start together, so a webhook that arrives during
+ * the deferred part is acknowledged before the next turn (docs/performance.md, "Ack round 3").
  *
  * What the acknowledgements of a poll phase wait for before their 200 (the journal's group commit) is handed to
  * `beforeNextTurn`: it runs in an immediate of its own at the head of the next check phase, ahead of what the running
@@ -95,6 +98,8 @@ function startOne(): void {
   // what the next poll phase's acknowledgements ask for (they would otherwise wait behind what the turn deferred).
   setImmediate(runBeforeTurn);
   setImmediate(() => {
+    // Likewise one check phase further, ahead of what the deferred part defers again (the turn's commit).
+    setImmediate(runBeforeTurn);
     slice.deferredFrom = performance.now();
     inSlot = true;
   });
@@ -109,12 +114,13 @@ function endOne(): void {
   current = undefined;
   inSlot = false;
   slice.heldMs = performance.now() - slice.startedAt;
-  // Queued after the turn's own immediates: it closes what the turn deferred, before the next turn starts.
+  // Queued after the turn's own immediates: it closes what the turn deferred. Only then is the next turn released,
+  // into the iteration after, so a poll phase (the acknowledgements of what arrived meanwhile) runs between what this
+  // turn deferred and the next turn, as between the turn itself and what it deferred.
   setImmediate(() => {
     inSlot = false;
     slice.onSlice?.((slice.heldMs + performance.now() - slice.deferredFrom) / 1000);
+    if (waiting.length > 0) releaseNext();
+    else releasing = false;
   });
-  // Immediates queued now run in the next iteration, after its poll phase: the acknowledgements go first.
-  if (waiting.length > 0) releaseNext();
-  else releasing = false;
 }

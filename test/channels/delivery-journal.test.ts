@@ -179,6 +179,36 @@ describe('DeliveryJournal', () => {
     assert.deepEqual(await store.inboundJournal.waiting(), {}, 'all forgotten once handled');
   });
 
+  it('acknowledges a delivery kept in its backlog without waiting for a claim: the backlog is loaded in a turn slot of its own', async () => {
+    const order: string[] = [];
+    const inbound = store.inboundJournal;
+    let sixth: Promise<unknown> | undefined;
+    const journal = new DeliveryJournal({
+      channel: 'messenger',
+      // A claim reads and leases rows in one transaction: the acknowledgement has no use for it.
+      journal: { ...inbound, claimAbandoned: (...args) => (order.push('claim'), inbound.claimAbandoned(...args)) },
+      logger,
+      maxWaiting: 2,
+      process: async (delivery) => {
+        const { n } = delivery as { n: number };
+        order.push(`turn ${n}`);
+        // Arrives while the backlog is loaded back and there is room for one more in memory.
+        if (n === 2) sixth = journal.accept('{"n":6}', { n: 6 }).then(() => order.push('ack 6'));
+      },
+    });
+    const flood = Array.from({ length: 6 }, (_, n) => ({ n }));
+    await Promise.all(flood.map((d) => journal.accept(JSON.stringify(d), d)));
+    await journal.idle();
+    await sixth;
+    await journal.idle();
+
+    const acknowledged = order.indexOf('ack 6');
+    assert.ok(acknowledged > order.indexOf('turn 2'), order.join(', '));
+    assert.ok(!order.slice(order.indexOf('turn 2'), acknowledged).includes('claim'), `no claim between its arrival and its 200: ${order.join(', ')}`);
+    assert.deepEqual(order.filter((e) => e.startsWith('turn')).map((e) => Number(e.slice(5))).sort(), [0, 1, 2, 3, 4, 5, 6], 'each handled once');
+    assert.deepEqual(await store.inboundJournal.waiting(), {});
+  });
+
   it('shares a flood it could not hold with another instance, and nothing runs twice', async () => {
     const ran: string[] = [];
     const mine = new DeliveryJournal({ channel: 'messenger', journal: store.inboundJournal, logger, maxWaiting: 3, process: async (d) => void ran.push(`mine ${(d as { n: number }).n}`) });

@@ -260,4 +260,44 @@ describe('Turns of webhook deliveries and the acknowledgements', () => {
       await new Promise((resolve) => listener.close(resolve));
     }
   });
+
+  it('acknowledges a delivery that arrives while a turn goes on with what it deferred before the next turn starts', async () => {
+    const listener = net.createServer();
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const accepted = new Promise<net.Socket>((resolve) => listener.once('connection', resolve));
+    const client = net.connect((listener.address() as AddressInfo).port, '127.0.0.1');
+    await new Promise((resolve) => client.once('connect', resolve));
+    const peer = await accepted;
+    const order: string[] = [];
+    peer.on('data', () => {
+      order.push('request read');
+      beforeNextTurn(() => order.push('commit'));
+    });
+    try {
+      const first = nextTurnSlot().then(
+        () =>
+          new Promise<void>((done) => {
+            order.push('turn 1');
+            // As a webhook turn does: the dedupe's write defers it, and its understanding and dialog run in the next
+            // check phase, while a delivery arrives; then its commit defers it once more.
+            setImmediate(() => {
+              order.push('turn 1 goes on');
+              client.write('delivery');
+              setImmediate(() => {
+                order.push('turn 1 commits');
+                done();
+              });
+            });
+          }),
+      );
+      const second = nextTurnSlot().then(() => order.push('turn 2'));
+      await Promise.all([first, second]);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(order, ['turn 1', 'turn 1 goes on', 'request read', 'commit', 'turn 1 commits', 'turn 2']);
+    } finally {
+      client.destroy();
+      peer.destroy();
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
 });
