@@ -52,14 +52,12 @@ const NUMBER = /^\d+$/;
 // Round 29: laughter typed as a sound ("haha", "hihi", "hehe") or as an emoji or emoticon (😂 🤣 😆 😹, ":))"): with the
 // `jest` frame's words ("đùa thôi", "hài vãi"), the writer marks the message as a joke. No character of a language's words.
 const LAUGHTER = /(?<![\p{L}\p{N}])(?:ha|hi|he){2,}h?(?![\p{L}\p{N}])|[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]|[:=]\)\)/iu;
-// Round 29: quotes around a title or a word not meant (straight, curly, guillemets), and the longest run read as one.
+// Round 29: quotes around a title (straight, curly, guillemets), and the longest title read as one.
 // A quote opens after a space or the text's start and closes before a space, a stop or the text's end (an apostrophe
 // inside "don't" or after "kids'" is neither).
 const QUOTE_OPENS = /\s['"\u2018\u201C\u00AB]$/u;
 const QUOTE_CLOSES = /^['"\u2019\u201D\u00BB](?:[\s,.?!;:)]|$)/u;
 const QUOTED_WORDS = 8;
-// A danger word in quotes alone is a figure of speech (`frameMatches`).
-const SCARE_QUOTED = 'idiom';
 // A word read from an emoji: its source in the text has no letter or digit.
 const LETTERS = /[\p{L}\p{N}]/u;
 // A danger word inside a dish, the law's custody or a repair is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng
@@ -784,7 +782,7 @@ export class SituationModel {
     // A place's name is no situation: "sông" of "Sông Công" (a city) or "núi" of "Núi Cốc" tells no hazard.
     const places = entities.filter((e) => e.entity === 'location');
     // Round 17: nor is a shop's or a place's own name ("quán lẩu Bốc Lửa", "quán nhậu Cướp Biển", "dốc Tử Thần": `names`).
-    let all = this.allFrames(words, text).filter((m) => !places.some((e) => words[m.from].start >= e.start && words[m.to - 1].end <= e.end)
+    const all = this.allFrames(words, text).filter((m) => !places.some((e) => words[m.from].start >= e.start && words[m.to - 1].end <= e.end)
       && !names.some(([from, to]) => m.from >= from && m.to <= to));
     const hiding = all.filter((m) => HIDING_FRAMES.has(m.value));
     // Round 12: a hazard denied right before it names none ("không khó thở", "không ai bị thương", "chưa bị cháy").
@@ -799,10 +797,6 @@ export class SituationModel {
       && all.some((f) => HAZARD_FRAMES.has(f.value) && f.value !== m.value && f.from <= m.from && m.to <= f.to && f.to - f.from > m.to - m.from);
     // Round 21: an emoji only echoes what the words say: beside a figure of speech, an ad or a dish ("ớt cay cháy lưỡi 🔥🔥")
     // its hazard (abbreviations.yaml reads 🔥 as "cháy") names none; beside a fire told in words it still adds to it.
-    // Round 29: a danger word put alone in quotes ("đang 'chết đuối' trong đống bài tập", "mẹ bị 'ngất' khi thấy giá vàng")
-    // is a figure of speech: the writer marks it as not meant.
-    const scare = (m: PhraseMatch<string>) => DANGER_FRAMES.has(m.value) && text !== undefined && quotedRun(words, text, m.from) === m.to;
-    all = all.map((m) => (scare(m) ? { ...m, value: SCARE_QUOTED } : m));
     const figured = all.some((f) => FIGURATIVE_FRAMES.has(f.value) || f.value === 'cooking');
     const echo = (m: PhraseMatch<string>) => figured && HAZARD_FRAMES.has(m.value) && text !== undefined && words.slice(m.from, m.to).every((w) => !LETTERS.test(text.slice(w.start, w.end)));
     return all.filter((m) => !inside(m) && !inHazard(m) && !echo(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));

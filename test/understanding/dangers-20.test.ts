@@ -2,7 +2,7 @@ import { gradeCheck, productionParser, type GradeCheck } from './support';
 
 // Round 29 (emergency dev set 13 and the false cards left from blind round 19): the causes behind them, tested with
 // sentences of our own (not from any dev or blind set); each assertion marked "(main: …)" failed on main before this change.
-describe('understanding/round 29: a story over, a joke, a title in quotes, a device unplugged', () => {
+describe('understanding/round 29: a story over, a joke, a title in quotes, a saying, a socket, a device unplugged', () => {
   let expect: GradeCheck;
   before(() => {
     expect = gradeCheck(productionParser());
@@ -24,6 +24,16 @@ describe('understanding/round 29: a story over, a joke, a title in quotes, a dev
 
   it('a title in quotes after its kind is a name, not an event', () => {
     expect("bọn mình tập điệu nhảy 'Bốc cháy' cho hội diễn, mượn hội trường có cần xin phép không", ['none']); // (main: possible)
+  });
+
+  it('a saying built on blood is kinship, not a wound', () => {
+    expect('máu chảy về tim, anh em họ hàng lâu ngày mới gặp lại vui quá', ['none']); // (main: sure)
+  });
+
+  it('a socket melting or crackling is a fire sign', () => {
+    expect('cái ổ cắm sạc xe đạp điện nóng chảy nhựa luôn rồi', ['possible', 'sure'], ['fire']); // (main: none)
+    expect('cầu dao tổng nhà tôi nghe tiếng lách tách trong hộp', ['possible', 'sure'], ['fire']); // (main: police)
+    expect('phích cắm bàn là chảy nhựa dính vào ổ', ['possible', 'sure'], ['fire']); // (main: medical)
   });
 
   it('a device unplugged, then a repair asked for, leaves no one in danger', () => {
