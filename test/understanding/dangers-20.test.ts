@@ -36,6 +36,10 @@ describe('understanding/round 29: a story over, a joke, a title in quotes, a say
     expect('phích cắm bàn là chảy nhựa dính vào ổ', ['possible', 'sure'], ['fire']); // (main: medical)
   });
 
+  it('a cry for help from the water\'s edge is the rescue', () => {
+    expect('có tiếng ai kêu cứu ngoài bờ ao sau nhà, tối quá không nhìn thấy', ['sure'], ['fire']); // (main: possible, police)
+  });
+
   it('a device unplugged, then a repair asked for, leaves no one in danger', () => {
     expect('bếp từ nhà em tự nhiên có mùi khét, em đã rút điện ra rồi, giờ hỏi bảo hành ở đâu', ['none']); // (main: sure)
     expect('cái quạt bốc khói rồi tắt, tôi đã rút phích rồi, giờ gọi thợ nào sửa', ['none']); // (main: sure)
