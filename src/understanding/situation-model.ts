@@ -285,6 +285,9 @@ export class SituationModel {
   // still does). A phrase that folds like one listed before is another spelling of it when its frame is the same (round
   // 21: "cháy lưới", a goal, and "cháy lưỡi", a hot dish); under another frame the first owner keeps it.
   private readonly frames = new TypedPhraseMatcher<string>({ bare: 'any' });
+  // Round 29: a time over is read as written: its words written without diacritics are typed so ("tối quá", too dark, is
+  // no "tối qua", last night; "sáng quá" no "sáng qua").
+  private readonly timesOver = new TypedPhraseMatcher<true>();
   private readonly explicit = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly ongoing = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly present = new TypedPhraseMatcher<true>({ bare: 'any' });
@@ -306,6 +309,7 @@ export class SituationModel {
     private readonly service: SoftmaxClassifier,
   ) {
     for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, frame);
+    for (const p of situations.frames.over ?? []) this.timesOver.add(p, true);
     for (const p of situations.explicit) this.explicit.add(p, true);
     for (const p of situations.ongoing) this.ongoing.add(p, true);
     for (const p of situations.present) this.present.add(p, true);
@@ -807,7 +811,12 @@ export class SituationModel {
    * one clause when `text` is known (round 12: "đột quỵ giữa lớp, học sinh…" holds no "lớp học", a lesson).
    */
   private allFrames(words: readonly Word[], text?: string): PhraseMatch<string>[] {
-    return this.frames.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).filter((m) => !(text !== undefined && crossesClause(words, m.from, m.to, text)));
+    const folded = words.map((w) => w.text);
+    const toned = words.map((w) => w.toned);
+    const found = this.frames.matchAll(folded, toned);
+    const over = found.some((m) => m.value === 'over') ? this.timesOver.matchAll(folded, toned) : [];
+    return found.filter((m) => !(text !== undefined && crossesClause(words, m.from, m.to, text))
+      && (m.value !== 'over' || over.some((t) => t.from === m.from && t.to === m.to)));
   }
 
   /**

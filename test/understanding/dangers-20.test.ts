@@ -40,6 +40,10 @@ describe('understanding/round 29: a story over, a joke, a title in quotes, a say
     expect('có tiếng ai kêu cứu ngoài bờ ao sau nhà, tối quá không nhìn thấy', ['sure'], ['fire']); // (main: possible, police)
   });
 
+  it('a time over is read as written: "đêm quá" (so late) is no "đêm qua" (last night)', () => {
+    expect('đêm quá rồi mà thằng bé đi chăn trâu trên núi vẫn chưa về', ['possible', 'sure'], ['fire']); // (main: police, read as a story over)
+  });
+
   it('a device unplugged, then a repair asked for, leaves no one in danger', () => {
     expect('bếp từ nhà em tự nhiên có mùi khét, em đã rút điện ra rồi, giờ hỏi bảo hành ở đâu', ['none']); // (main: sure)
     expect('cái quạt bốc khói rồi tắt, tôi đã rút phích rồi, giờ gọi thợ nào sửa', ['none']); // (main: sure)
