@@ -52,7 +52,7 @@ const NUMBER = /^\d+$/;
 // Round 29: laughter typed as a sound ("haha", "hihi", "hehe") or as an emoji or emoticon (😂 🤣 😆 😹, ":))"): with the
 // `jest` frame's words ("đùa thôi", "hài vãi"), the writer marks the message as a joke. No character of a language's words.
 const LAUGHTER = /(?<![\p{L}\p{N}])(?:ha|hi|he){2,}h?(?![\p{L}\p{N}])|[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]|[:=]\)\)/iu;
-// Round 29: quotes around a title (straight, curly, guillemets), and the longest title read as one.
+// Round 29: quotes around a title (straight, curly, guillemets), and the most words a title in quotes holds.
 // A quote opens after a space or the text's start and closes before a space, a stop or the text's end (an apostrophe
 // inside "don't" or after "kids'" is neither).
 const QUOTE_OPENS = /\s['"\u2018\u201C\u00AB]$/u;
