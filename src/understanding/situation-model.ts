@@ -49,6 +49,15 @@ const CLAUSE_END = /[,?!;:\n]|\.\s/;
 const DATED = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/;
 const DATES = new RegExp(DATED.source, 'g');
 const NUMBER = /^\d+$/;
+// Round 29: laughter typed as a sound ("haha", "hihi", "hehe") or as an emoji or emoticon (😂 🤣 😆 😹, ":))"): with the
+// `jest` frame's words ("đùa thôi", "hài vãi"), the writer marks the message as a joke. No character of a language's words.
+const LAUGHTER = /(?<![\p{L}\p{N}])(?:ha|hi|he){2,}h?(?![\p{L}\p{N}])|[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]|[:=]\)\)/iu;
+// Round 29: quotes around a title (straight, curly, guillemets), and the most words a title in quotes holds.
+// A quote opens after a space or the text's start and closes before a space, a stop or the text's end (an apostrophe
+// inside "don't" or after "kids'" is neither).
+const QUOTE_OPENS = /\s['"\u2018\u201C\u00AB]$/u;
+const QUOTE_CLOSES = /^['"\u2019\u201D\u00BB](?:[\s,.?!;:)]|$)/u;
+const QUOTED_WORDS = 8;
 // A word read from an emoji: its source in the text has no letter or digit.
 const LETTERS = /[\p{L}\p{N}]/u;
 // A danger word inside a dish, the law's custody or a repair is no hazard either ("cháy" in "cháy cơm", "bỏng" in "bỏng
@@ -80,7 +89,8 @@ const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
 // Round 21: `consequence`. Review of round 26: `still`, which only hides.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still']);
+// Round 29: `jest`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -275,6 +285,9 @@ export class SituationModel {
   // still does). A phrase that folds like one listed before is another spelling of it when its frame is the same (round
   // 21: "cháy lưới", a goal, and "cháy lưỡi", a hot dish); under another frame the first owner keeps it.
   private readonly frames = new TypedPhraseMatcher<string>({ bare: 'any' });
+  // Round 29: a time over is read as written: its words written without diacritics are typed so ("tối quá", too dark, is
+  // no "tối qua", last night; "sáng quá" no "sáng qua").
+  private readonly timesOver = new TypedPhraseMatcher<true>();
   private readonly explicit = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly ongoing = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly present = new TypedPhraseMatcher<true>({ bare: 'any' });
@@ -296,6 +309,7 @@ export class SituationModel {
     private readonly service: SoftmaxClassifier,
   ) {
     for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, frame);
+    for (const p of situations.frames.over ?? []) this.timesOver.add(p, true);
     for (const p of situations.explicit) this.explicit.add(p, true);
     for (const p of situations.ongoing) this.ongoing.add(p, true);
     for (const p of situations.present) this.present.add(p, true);
@@ -401,7 +415,7 @@ export class SituationModel {
     const closing = this.closingPart(message, frames, time);
     const closingReading = closing && this.reading(closing.part, closing.context);
     const closingDanger = closingReading?.danger;
-    const clauseReadings = [...this.presentClauses(message, frames, scores[0].label === 'numbers').map((clause) => this.reading(clause)), ...(closing?.present && closingReading ? [closingReading] : [])]
+    const clauseReadings = [...this.presentClauses(message, frames, marks, scores[0].label === 'numbers').map((clause) => this.reading(clause)), ...(closing?.present && closingReading ? [closingReading] : [])]
       .filter((r) => r.danger >= GRADE_THRESHOLDS.clause);
     const clauses = clauseReadings.map((r) => r.danger);
     const danger = Math.max(p('danger'), ...clauses);
@@ -460,8 +474,12 @@ export class SituationModel {
     const animalOnly = frames.some((m) => m.value === 'animal') && !frames.some((m) => m.value === 'at_risk' || m.value === 'person') && hazards.every((m) => ANIMAL_HAZARDS.has(m.value));
     // Resolved only when told after every hazard ("cúp máy rồi nhưng họ đứng trước cửa cầm dao" is not) and with nothing
     // after it saying the danger persists ("khóa van rồi mà mùi vẫn nồng").
+    // Round 29: a present time told after the resolution in an ask that names no danger ("em đã rút điện, giờ gọi thợ nào")
+    // is the ask's, not the danger's: the resolution still holds.
     const resolvedAt = Math.max(-1, ...frames.filter((m) => m.value === 'resolved').map((m) => m.to));
-    const resolved = time === 'resolved' && hazards.every((m) => m.from < resolvedAt) && !frames.some((m) => m.value === 'persists' && m.from >= resolvedAt);
+    const settled = time === 'resolved' || (resolvedAt >= 0 && time === 'present' && marks.some((t) => t.time === 'resolved')
+      && marks.every((t) => t.word < resolvedAt || t.time === 'present') && !frames.some((m) => DANGER_FRAMES.has(m.value) && m.from >= resolvedAt));
+    const resolved = settled && hazards.every((m) => m.from < resolvedAt) && !frames.some((m) => m.value === 'persists' && m.from >= resolvedAt);
     // Round 15: a danger to an animal alone (a cat up a tree) gets the line only when the model is very sure.
     const noOneAtRisk = unstated && (resolved || animalOnly);
     // A few words that name no danger at all tell no situation (round 12).
@@ -484,7 +502,10 @@ export class SituationModel {
     // Round 18: a danger resolved, then asked about ("đã khóa van rồi, có nguy hiểm không"): the writer is not sure it is
     // over, so the line needs only what any message does.
     const doubted = resolved && lastOf('worry') > resolvedAt;
-    const graded: EmergencyGrade = untold ? 'none' : noOneAtRisk
+    // Round 29: a device that went off and was unplugged, then a repair asked for ("em đã rút điện, giờ gọi thợ nào"):
+    // what is left to deal with is the device, no one is in danger.
+    const mending = resolved && !doubted && lastOf('repair') > resolvedAt;
+    const graded: EmergencyGrade = untold || mending ? 'none' : noOneAtRisk
       ? danger >= (doubted ? GRADE_THRESHOLDS.possible : resolved ? GRADE_THRESHOLDS.setApartPossible : GRADE_THRESHOLDS.setApartSure) ? 'possible' : 'none'
       : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
@@ -518,7 +539,13 @@ export class SituationModel {
     // Round 21: harm to oneself named outside a time over gets at least the line at what a sign needs: a farewell post read
     // at p 0.0999 went unanswered ("có người post status kiểu tạm biệt thế giới…, mình có nên báo không").
     const farewell = graded === 'none' && selfHarm && time !== 'over' && time !== 'dated' && danger >= GRADE_THRESHOLDS.sign;
-    const grade: EmergencyGrade = (graded === 'none' && (pending || hedged || farewell)) || sign ? 'possible' : graded;
+    // Round 29: a message its writer marks as a joke (laughter, "đùa thôi", "hài vãi": no danger of any dev or blind set
+    // is told so, and many look-alikes are) tells no danger now, whatever it names or states: the line when the model is
+    // very sure, else nothing. Not harm to oneself (a farewell may hide behind a laugh).
+    const joked = !selfHarm && (frames.some((m) => m.value === 'jest') || laughs(message));
+    const grade: EmergencyGrade = joked
+      ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
+      : (graded === 'none' && (pending || hedged || farewell)) || sign ? 'possible' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const service = (told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features))[0].label as EmergencyService;
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
@@ -553,8 +580,11 @@ export class SituationModel {
    * when the message is set in a film, a lesson, a kitchen and the like. Round 20: beside a question for the numbers
    * (`asked`: that label wins), a hazard told with a `now` word too ("số nào gọi xe cứu thương, bà tôi vừa ngã và không
    * tỉnh"): the numbers' questions outvote the clause that tells the danger, as procedure questions do a clause going on.
+   * Round 29: a clause going on in a sentence whose time, told before it, is over ("Tối hôm kia…, ra xem thì thấy hai
+   * thanh niên đang bẻ khóa xe", "năm ngoái, khi nhà đang cháy thì…") was going on then, not now: it is not read on its
+   * own unless it tells the present itself ("…, giờ nó đang đứng trước cổng"). `marks`: the message's times (timeMarks).
    */
-  private presentClauses(message: ReadMessage, frames: readonly PhraseMatch<string>[], asked = false): ReadMessage[] {
+  private presentClauses(message: ReadMessage, frames: readonly PhraseMatch<string>[], marks: readonly TimeMark[], asked = false): ReadMessage[] {
     const { words, entities, text } = message;
     if (text === undefined || words.length < 2 || frames.some((m) => SETTING_FRAMES.has(m.value))) return [];
     const bounds: [number, number][] = [];
@@ -569,10 +599,26 @@ export class SituationModel {
       const clause = words.slice(from, to);
       const frames = new Set(this.frameMatches(clause, text, entities).map((m) => m.value));
       const ongoing = this.ongoing.matchAll(clause.map((w) => w.text), clause.map((w) => w.toned)).length > 0 || (asked && frames.has('now'));
-      if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f))) return [];
+      if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f)) || this.toldThen(message, from, to, marks)) return [];
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
       return [{ words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) }];
     });
+  }
+
+  /**
+   * Round 29: whether the clause `from`..`to` (words, end exclusive) belongs to a story told over: the last time told
+   * before it in its own sentence is over or a date, and the clause names no present time of its own (`present`: "giờ",
+   * "bây giờ"; its "đang" is the story's then).
+   */
+  private toldThen(message: ReadMessage, from: number, to: number, marks: readonly TimeMark[]): boolean {
+    const { words, text } = message;
+    if (text === undefined) return false;
+    let start = from;
+    while (start > 0 && !SENTENCE_END.test(text.slice(words[start - 1].end, words[start].start))) start--;
+    const before = marks.filter((t) => t.word >= start && t.word < from).pop();
+    if (before === undefined || (before.time !== 'over' && before.time !== 'dated')) return false;
+    const clause = words.slice(from, to);
+    return this.present.matchAll(clause.map((w) => w.text), clause.map((w) => w.toned)).length === 0;
   }
 
   /** Round 21: the clauses that hold a hazard (a question about something else around them is left out). */
@@ -715,6 +761,12 @@ export class SituationModel {
     };
     const spans: [number, number][] = [];
     for (const m of this.nameHeads.matchAll(words.map((w) => w.text), words.map((w) => w.toned))) {
+      // Round 29: a name in quotes right after its head runs to the closing quote, whatever its case ("bài nhảy 'Cháy lên đi'").
+      const quoted = m.to < words.length ? quotedRun(words, text, m.to) : undefined;
+      if (quoted !== undefined) {
+        spans.push([m.to, quoted]);
+        continue;
+      }
       // Round 20: one lowercase word may name the kind of place between the head and its name ("tiệm xăm Máu Lửa").
       const joined = (k: number) => !/[,.?!;:\n]/.test(text.slice(words[k - 1].end, words[k].start));
       const from = m.to + 1 < words.length && !capital(words[m.to]) && capital(words[m.to + 1]) && joined(m.to) && joined(m.to + 1) ? m.to + 1 : m.to;
@@ -759,7 +811,12 @@ export class SituationModel {
    * one clause when `text` is known (round 12: "đột quỵ giữa lớp, học sinh…" holds no "lớp học", a lesson).
    */
   private allFrames(words: readonly Word[], text?: string): PhraseMatch<string>[] {
-    return this.frames.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).filter((m) => !(text !== undefined && crossesClause(words, m.from, m.to, text)));
+    const folded = words.map((w) => w.text);
+    const toned = words.map((w) => w.toned);
+    const found = this.frames.matchAll(folded, toned);
+    const over = found.some((m) => m.value === 'over') ? this.timesOver.matchAll(folded, toned) : [];
+    return found.filter((m) => !(text !== undefined && crossesClause(words, m.from, m.to, text))
+      && (m.value !== 'over' || over.some((t) => t.from === m.from && t.to === m.to)));
   }
 
   /**
@@ -906,6 +963,26 @@ function isMildFever({ words, text }: ReadMessage): boolean {
 /** Whether `text` names a fever and a body temperature below a high one ("sốt 37.8", "nhiệt độ 37 độ 6"). */
 export function tellsMildFever(text: string): boolean {
   return FEVER.test(text) && [...text.matchAll(TEMPERATURE)].some((m) => Number(m[1]) + Number(m[2] ?? m[3] ?? 0) / 10 < HIGH_FEVER);
+}
+
+/** Round 29: whether the read part of a message laughs (LAUGHTER; its text is needed: the words drop emoji and emoticons). */
+function laughs({ words, text }: ReadMessage): boolean {
+  return text !== undefined && words.length > 0 && LAUGHTER.test(text.slice(words[0].start));
+}
+
+/**
+ * Round 29: where a run of words in quotes that opens right before word `from` ends (the word after its last), within
+ * its clause and at most `QUOTED_WORDS` long; undefined when no quote opens there or none closes it in time.
+ */
+function quotedRun(words: readonly Word[], text: string, from: number): number | undefined {
+  const before = ` ${text.slice(from > 0 ? words[from - 1].end : 0, words[from].start)}`;
+  if (!QUOTE_OPENS.test(before)) return undefined;
+  for (let to = from + 1; to <= words.length && to - from <= QUOTED_WORDS; to++) {
+    const after = text.slice(words[to - 1].end, to < words.length ? words[to].start : text.length);
+    if (QUOTE_CLOSES.test(after) && (after.length > 1 || to === words.length)) return to;
+    if (CLAUSE_END.test(after)) return undefined;
+  }
+  return undefined;
 }
 
 /** Whether the read part of a message gives a calendar date or a year (its text is needed: the words drop the slashes). */
