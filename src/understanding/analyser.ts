@@ -48,6 +48,8 @@ export interface Analysis {
   requests: boolean;
   /** What the sentence that asks asks of a letter's kind (computed on demand: only letters consult it). */
   letterAsks: () => LetterAsks;
+  /** Whether the letter reading (AnalyseOptions.letter) would take another sentence for the one that asks (on demand). */
+  readsOtherwiseAsLetter: () => boolean;
   /** Features of the learned procedure model (computed on demand: most parses never consult it). */
   procedureFeatures: () => string[];
 }
@@ -56,10 +58,26 @@ export interface Analysis {
 export interface LetterAsks {
   /** How, where or whether to tell the police ("có nên báo công an không, báo thế nào"). */
   toReport: boolean;
+  /**
+   * Whether the letter asks about the procedure the lexicon named: named in the sentence that asks or after it ("trình báo
+   * mất hộ chiếu ở đâu"), itself a report the ask refers back to ("phải trình báo mất rồi mới làm lại … vậy trình báo
+   * với làm lại mất bao lâu"), or asked with no word of reporting ("khai thế nào, có phải ra công an trình diện không"). A
+   * procedure told before an ask to report is otherwise the story's ("báo cccd của em liên quan …, e muon trinh bao").
+   */
+  namesProcedure: boolean;
   /** How or where to complain ("tôi gửi đơn khiếu nại ở đâu"). */
   toComplain: boolean;
   /** Where to go, then whether it can be done online ("làm ở đâu, có làm trên VNeID được không"). */
   onlineAfterWhere: boolean;
+}
+
+/**
+ * How a message is read. Round 29: `letter` reads a letter's questions typed without a question mark, and its interrogatives
+ * that say every or none (`indefinite`), when choosing the sentence that asks (see askedSentence). Only the parser reads so,
+ * for letters: the models are trained on the plain reading, so no example is retrained by it (rules read after the models).
+ */
+export interface AnalyseOptions {
+  letter?: boolean;
 }
 
 /** Builds the deterministic parts of understanding from the data files; `vocabulary` adds the training words. */
@@ -87,12 +105,17 @@ export class Analyser {
   private readonly request = new TypedPhraseMatcher<true>();
   private readonly reportAsk = new TypedPhraseMatcher<true>();
   private readonly complaintAsk = new TypedPhraseMatcher<true>();
+  private readonly reportVisit = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
+  // Round 29: the procedures that are a report themselves (an alias holds a `report_ask` phrase: "trình báo mất hộ chiếu").
+  private readonly reportProcedures: ReadonlySet<string>;
   // As `turn` ("lần đầu" is no "đâu").
   private readonly interrogative = new TypedPhraseMatcher<true>();
   // Folded: phrases whose words, typed without diacritics, only look like an interrogative ("lan dau" is "lần đầu").
   private readonly notInterrogative = new PhraseMatcher<true>();
+  // Folded: an interrogative that says every or none ("nào cũng", "gì cả"), in a letter's reading.
+  private readonly indefinite = new PhraseMatcher<true>();
   private readonly yesNo = new TypedPhraseMatcher<true>();
   private readonly closing = new TypedPhraseMatcher<true>();
   private readonly alternative: ReadonlySet<string>;
@@ -123,9 +146,13 @@ export class Analyser {
     for (const p of resources.cues.request) this.request.add(p, true);
     for (const p of resources.cues.report_ask) this.reportAsk.add(p, true);
     for (const p of resources.cues.complaint_ask) this.complaintAsk.add(p, true);
+    for (const p of resources.cues.report_visit) this.reportVisit.add(p, true);
+    const aliases = Object.entries({ ...resources.procedures.procedures, ...options.procedureAliases }).map(([id]) => [id, [...(resources.procedures.procedures[id] ?? []), ...(options.procedureAliases?.[id] ?? [])]] as const);
+    this.reportProcedures = new Set(aliases.filter(([, list]) => list.some((a) => this.reportAsk.matchAll(foldForMatch(a).split(' ')).length > 0)).map(([id]) => id));
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
     for (const p of resources.cues.interrogative) this.interrogative.add(p, true);
     for (const p of resources.cues.not_interrogative) this.notInterrogative.add(p, true);
+    for (const p of resources.cues.indefinite) this.indefinite.add(p, true);
     for (const p of resources.cues.yes_no) this.yesNo.add(p, true);
     for (const p of resources.cues.closing) this.closing.add(p, true);
     this.alternative = new Set(resources.cues.alternative.map(foldForMatch));
@@ -142,7 +169,8 @@ export class Analyser {
   }
 
   /** Analyses the first MAX_CHARS characters of `text`. */
-  analyse(text: string): Analysis {
+  analyse(text: string, options: AnalyseOptions = {}): Analysis {
+    const letter = options.letter === true;
     const tokens = tokenise(text, MAX_CHARS, MAX_TOKENS);
     // Dossier codes are searched only in the part that was tokenised, so no regex ever runs over a whole paste.
     const head = text.slice(0, tokens.length > 0 ? tokens[tokens.length - 1].end : 0);
@@ -170,7 +198,7 @@ export class Analyser {
     // The `credit` and `asked_before` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
     let creditFound: Span[] | undefined;
     const credit = () => (creditFound ??= [...this.topicsOf(folded, toned).filter((m) => m.value === CREDIT), ...this.askedBefore.match(folded, toned)]);
-    const question = this.askedSentence(sentences, folded, toned, words, credit);
+    const question = this.askedSentence(sentences, folded, toned, words, credit, letter);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
     // wherever it stands, before the questions too; in a message of one sentence there is nothing to choose.
@@ -299,16 +327,21 @@ export class Analyser {
       partCued: facets.some((f) => PARTS.has(f)),
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
-      asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0,
+      asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0 || (letter && this.unmarkedQuestion(sentences, words, credit) !== undefined),
       questions: sentences.some((s) => s.question) || this.asks(words, 0, words.length),
       topics,
       grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
       requests: this.request.matchAll(folded, toned).length > 0,
       letterAsks: () => ({
         toReport: this.reportAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
+        namesProcedure: mention?.procedure !== undefined && (mention.to > sFrom || this.reportProcedures.has(mention.procedure) || !this.saysReport(folded, toned, sFrom, sTo)),
         toComplain: this.complaintAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         onlineAfterWhere: this.onlineAfterWhere(text, words, sFrom, sTo),
       }),
+      readsOtherwiseAsLetter: () => {
+        const [from, to] = letter ? question : this.askedSentence(sentences, folded, toned, words, credit, true);
+        return from !== question[0] || to !== question[1];
+      },
     };
   }
 
@@ -341,20 +374,47 @@ export class Analyser {
   }
 
   /** The sentence that asks (see askedSentence), preferring a question introduced by an `ask` phrase that is not a `secondary` one. */
-  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], words: readonly Word[], credit: () => readonly Span[]): [number, number] {
+  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], words: readonly Word[], credit: () => readonly Span[], letter: boolean): [number, number] {
     const introduced = (s: Sentence) => this.askPhrases(folded, s.from, s.to, credit).length > 0 && this.secondary.match(folded, toned, s.from, s.to).length === 0;
     // Issue 10: a letter typed without question marks ("… cho mình hỏi X không, và Y bao nhiêu. mình lo nhất là …") still
     // says where it asks: the last sentence an `ask` phrase opens, when it is not the whole message.
     if (sentences.length > 1 && !sentences.some((s) => s.question)) {
-      const asking = sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && introduced(s)).pop();
+      const asking = sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && introduced(s)).pop() ?? (letter ? this.unmarkedQuestion(sentences, words, credit) : undefined);
       if (asking) return [asking.from, asking.to];
     }
     const lesser = (s: Sentence) => this.secondary.match(folded, toned, s.from, s.to).length > 0;
     // Issue 10: a sentence an `ask` phrase opens that asks something is a question, with or without its question mark
     // ("Tôi muốn hỏi việc điều chỉnh này có làm trên VNeID được không, để khỏi đi lại. Còn nếu phải ra trụ sở thì cần mấy
     // bản sao?"): it joins the closing block of questions, where the introduced one is the request.
-    const asking = sentences.map((s) => (s.question || !introduced(s) || !this.asks(words, s.from, s.to) ? s : { ...s, question: true }));
+    const asking = sentences.map((s) => (s.question || !introduced(s) || !this.asks(words, s.from, s.to, letter) ? s : { ...s, question: true }));
     return askedSentence(asking, folded.length, introduced, lesser, (s) => this.checksOnly(words, s.from, s.to));
+  }
+
+  /**
+   * Round 29, a letter's reading: in a letter typed without a question mark, the last sentence that asks all the same (an
+   * interrogative, or a yes/no particle at its end: "… thì có cần căn cước không ạ, và đi làm có mất tiền không ạ, em cảm
+   * ơn."; "E muon trinh bao thi lam the nao a"), else undefined. Read whole, such a letter was its story: a closing "em cảm
+   * ơn" made it thanks, a paper the story named a scam's procedure. Only past SHORT_ASKS words (a short message read whole
+   * reads its clauses: firstAsk), and not in a letter that grieves or credits guidance given (`credit`): a complaint's
+   * unmarked questions are its judgement ("Làm ăn thế này thì dân biết trông vào ai."), a thanks letter's its story ("làm
+   * đúng như các anh hướng dẫn, … không phải đi lại gì").
+   */
+  private unmarkedQuestion(sentences: readonly Sentence[], words: readonly Word[], credit: () => readonly Span[]): Sentence | undefined {
+    if (words.length <= SHORT_ASKS || sentences.length < 2 || sentences.some((s) => s.question) || this.grievesIn(words) || credit().length > 0) return undefined;
+    return sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && this.asks(words, s.from, s.to, true)).pop();
+  }
+
+  /** Whether words [from, to) ask to report with a `report_ask` phrase other than one that only asks whether to go (`report_visit`). */
+  private saysReport(folded: readonly string[], toned: readonly string[], from: number, to: number): boolean {
+    const visits = this.reportVisit.matchAll(folded, toned, from, to);
+    return this.reportAsk.matchAll(folded, toned, from, to).some((m) => !visits.some((v) => v.from <= m.from && m.to <= v.to));
+  }
+
+  /** Whether `words` judge a service or say what should change (Analysis.grieves), read from the words as typed. */
+  private grievesIn(words: readonly Word[]): boolean {
+    const folded = words.map((w) => w.text);
+    const toned = words.map((w) => w.toned);
+    return this.grievance.matchAll(folded, toned).length > 0 || this.topicsOf(folded, toned).some((m) => m.value === COMPLAINT);
   }
 
   /**
@@ -477,14 +537,17 @@ export class Analyser {
     return this.truthCheck.match(words.map((w) => w.text), words.map((w) => w.toned), from, to).some((m) => to - from - (m.to - m.from) <= TRUTH_CHECK_REST);
   }
 
-  /** Whether words [from, to) ask something: an interrogative anywhere, or a yes/no particle at the end (before politeness). */
-  private asks(words: readonly Word[], from: number, to: number): boolean {
+  /**
+   * Whether words [from, to) ask something: an interrogative anywhere, or a yes/no particle at the end (before politeness).
+   * In a letter's reading (`letter`), an interrogative that says every or none ("ngày nào cũng") asks nothing.
+   */
+  private asks(words: readonly Word[], from: number, to: number, letter = false): boolean {
     const clause = words.slice(from, to);
     const folded = clause.map((w) => w.text);
     const toned = clause.map((w) => w.toned);
     // Round 23: typed without diacritics, "lam ho chieu lan dau, mat bao lau" held the "đâu" of "lần đầu": its first clause
     // asked, and became the request. A word inside a `not_interrogative` phrase asks nothing.
-    const nots = this.notInterrogative.matchAll(folded);
+    const nots = letter ? [...this.notInterrogative.matchAll(folded), ...this.indefinite.matchAll(folded)] : this.notInterrogative.matchAll(folded);
     if (this.interrogative.matchAll(folded, toned).some((m) => !nots.some((n) => n.from <= m.from && m.to <= n.to))) return true;
     let end = folded.length;
     for (let k = 0; k < MAX_CLOSING && end > 0; k++) {

@@ -110,10 +110,22 @@ export function buildParser(
       const entity: ParsedEntity = { entity: COMMAND_ENTITY, value: command, start: words[0].start, end: words[words.length - 1].end };
       return { result: { text: input, intent, entities: [entity], intent_ranking: [intent], emergency: NO_EMERGENCY } };
     }
-    let ranking: IntentScore[] = classifier.predictEncoded(index.encode(analysis.features)).map((s) => ({ name: s.label, confidence: s.p }));
-    if (input.length >= LETTER_CHARS) ranking = readLetter(ranking, analysis, (r) => withSecondOpinion(r, letters, input.slice(0, MAX_CHARS), askedPart(r, analysis.askedFacets)));
-    else if (faultsTheBot(ranking, analysis)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
-    else if (guessesPart(ranking, analysis)) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
+    const letter = input.length >= LETTER_CHARS;
+    const rank = (a: Analysis): IntentScore[] => {
+      const ranking = classifier.predictEncoded(index.encode(a.features)).map((s) => ({ name: s.label, confidence: s.p }));
+      if (letter) return readLetter(ranking, a, (r) => withSecondOpinion(r, letters, input.slice(0, MAX_CHARS), askedPart(r, a.askedFacets)));
+      if (faultsTheBot(ranking, a)) return promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
+      return guessesPart(ranking, a) ? promote(ranking, INFO_INTENT, ranking[0].confidence) : ranking;
+    };
+    let reading = analysis;
+    let ranking = rank(analysis);
+    // Round 29: a letter whose kind its story does not decide is read for its request as a letter (analyser.ts
+    // AnalyseOptions: a question typed without its question mark); the danger is still graded from the situation as the
+    // situation model was trained to read it.
+    if (letter && !STORY_KINDS.has(ranking[0].name) && analysis.readsOtherwiseAsLetter()) {
+      reading = analyser.analyse(input, { letter: true });
+      ranking = rank(reading);
+    }
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
     const emergency = situations.judge({ ...analysis, text: input });
     if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
@@ -124,15 +136,15 @@ export function buildParser(
     if (emergency.asksNumbers) ranking = promote(ranking, NUMBERS_INTENT, NUMBERS_CONFIDENCE);
     const intent = ranking[0];
     // "mở khách sạn phải làm những thủ tục gì" lists everything a hotel needs, not the one procedure its purpose suggests.
-    const listAll = intent.name === LIST_INTENT && analysis.purposeOnly;
-    let entities = analysis.entities.filter((e) => !(listAll && e.entity === 'procedure'));
+    const listAll = intent.name === LIST_INTENT && reading.purposeOnly;
+    let entities = reading.entities.filter((e) => !(listAll && e.entity === 'procedure'));
     const lexGroup = entities.find((e) => e.entity === 'procedure_group');
-    const evidence: ProcedureEvidence = { intent: intent.name, emergency: emergency.grade === 'sure', lexicon: analysis.procedureLexicon, group: lexGroup?.value, ranking: [] };
+    const evidence: ProcedureEvidence = { intent: intent.name, emergency: emergency.grade === 'sure', lexicon: reading.procedureLexicon, group: lexGroup?.value, ranking: [] };
     // Most parses never need the procedure model (a procedure named, a greeting, an emergency): it runs only when it may be used.
-    if (inspect || mayConsult(evidence)) evidence.ranking = procedures.predictEncoded(index.encode(analysis.procedureFeatures()));
+    if (inspect || mayConsult(evidence)) evidence.ranking = procedures.predictEncoded(index.encode(reading.procedureFeatures()));
     // A letter's procedure is also judged by the SVM over the whole letter, where the lexicon named a family or nothing.
-    const letter = input.length >= LETTER_CHARS ? letterProcedure(evidence, letterProcedures, input.slice(0, MAX_CHARS), members) : undefined;
-    const learned = letter ?? decideProcedure(evidence, members, thresholds);
+    const letterJudged = letter ? letterProcedure(evidence, letterProcedures, input.slice(0, MAX_CHARS), members) : undefined;
+    const learned = letterJudged ?? decideProcedure(evidence, members, thresholds);
     const words = analysis.words;
     if (learned && words.length > 0) {
       // A situation has no one phrase that names the procedure: the entity spans the family mention, or the whole message.
@@ -190,6 +202,12 @@ function trainModels(analyser: Analyser, resources: Resources, examples: readonl
  * they get 13 more of 590 dev letters right, while on short messages the SVM only costs intents (docs/understanding.md, Round 11).
  */
 const LETTER_CHARS = 200;
+/**
+ * Round 29 (issue 10): the kinds of letter its story decides, read whole: a complaint (its unmarked questions are its
+ * judgement, "Làm ăn thế này thì dân biết trông vào ai.") and a dossier's status (its code told, "Cho tôi biết cần bổ sung
+ * giấy tờ gì."). Other letters are read for their request as letters.
+ */
+const STORY_KINDS: ReadonlySet<string> = new Set(['feedback', 'dossier_status']);
 /**
  * Round 27 (issue 10): the requests a letter makes of the service itself (a person to talk to, notifications started or
  * stopped). When our model, reading the sentence that asks, finds one of them first ("… Xin cho tôi ngừng nhận các thông
@@ -267,7 +285,7 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   if (praisesOnly(analysis)) ranking = promote(ranking, THANKS_INTENT, Math.max(ranking[0].confidence, THANKS_CONFIDENCE));
   const asks = analysis.letterAsks();
   if (complainsOnly(ranking, analysis) || complainsAsked(ranking, asks)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
-  if (reportsOnly(ranking, asks, analysis.entities)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
+  if (reportsOnly(ranking, asks)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
   if (asks.onlineAfterWhere && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
   return ranking;
 }
@@ -287,13 +305,15 @@ function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolea
  * Round 28 (issue 10): a letter whose request asks how, where or whether to tell the police ("Tôi có nên báo công an không,
  * báo thế nào?", "muốn gửi đoạn video cho công an thì gửi qua đâu?", "muốn trình báo thì cần mang giấy tờ gì?") and that
  * names no procedure is a report: both models read its "ở đâu", "giấy tờ gì" as a question about a procedure or an office,
- * since the story (a theft seen, a woman locked in, a scam) has no procedure to ask about. A letter that names one
+ * since the story (a theft seen, a woman locked in, a scam) has no procedure to ask about. A request that names one
  * ("trình báo mất hộ chiếu", "báo mất căn cước") asks that procedure; the cue is looked for in the whole sentence that
- * asks, since "… không biết phải làm sao, có phải lên công an không?" asks how first.
+ * asks, since "… không biết phải làm sao, có phải lên công an không?" asks how first. Round 29: a procedure the story
+ * names is the scam's bait or the thing stolen ("báo cccd của em liên quan đường dây rửa tiền", "đòi xem căn cước", "đường
+ * link nộp phạt giống trang của Cục CSGT"), not what the citizen asks to do.
  */
-function reportsOnly(ranking: readonly IntentScore[], asks: LetterAsks, entities: readonly ParsedEntity[]): boolean {
+function reportsOnly(ranking: readonly IntentScore[], asks: LetterAsks): boolean {
   // A family is no procedure named: "bến xe", "lên xe" in a story name the vehicle family and ask nothing of it.
-  return readsAsServiceOr(ranking, CRIME_INTENT) && asks.toReport && !entities.some((e) => e.entity === 'procedure');
+  return readsAsServiceOr(ranking, CRIME_INTENT) && asks.toReport && !asks.namesProcedure;
 }
 
 /**

@@ -98,6 +98,8 @@ const cuesSchema = z.object({
   report_ask: phraseList.default([]),
   /** Phrases that ask how or where to complain ("gửi đơn khiếu nại ở đâu"): a letter asking so is feedback. */
   complaint_ask: phraseList.default([]),
+  /** The `report_ask` phrases that only ask whether to go to the police ("có phải ra công an"): a procedure's step may ask so too. */
+  report_visit: phraseList.default([]),
   /** Phrases that request something without a question ("cho biết", "giải thích", "hướng dẫn"): a letter holding one asks. */
   request: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
@@ -108,6 +110,8 @@ const cuesSchema = z.object({
   interrogative: phraseList.default([]),
   /** Phrases whose words, typed without diacritics, only look like an `interrogative` ("lan dau" is "lần đầu", not "đâu"). */
   not_interrogative: phraseList.default([]),
+  /** Phrases where an `interrogative` says every or none ("ngày nào cũng", "chưa biết gì cả"): read so in a letter's reading. */
+  indefinite: phraseList.default([]),
   /** Particles that make a clause a yes/no question when they end it ("… có mất tiền không", "… được chưa ạ"). */
   yes_no: phraseList.default([]),
   /** Politeness that may follow a yes/no particle at the end of a clause ("không ạ", "chưa vậy ad"). */
