@@ -32,6 +32,8 @@ export interface SvmSnapshot {
   /** Gram-major: the weights of gram j for every label are at j × labels … (j + 1) × labels. */
   weights: Float32Array<ArrayBuffer>;
   bias: Float32Array<ArrayBuffer>;
+  /** The grams as a trie (GramTrie). */
+  trie: GramTrie;
 }
 
 type Sparse = { idx: Int32Array; val: Float64Array };
@@ -47,14 +49,111 @@ function grams(text: string): Map<string, number> {
   return out;
 }
 
+/**
+ * The grams of a model as a trie of UTF-16 code units: reading a letter walks it from each position instead of cutting and
+ * hashing four strings there (issue 12: the two SVMs of a letter looked up ~16,000 slices a parse, a third of its CPU).
+ * A node with children has a row of a dense table, one entry per symbol (a code unit some gram holds: ~37 of them).
+ * It is saved with the model: building it is ~20 ms of a start, restoring its arrays nothing.
+ */
+export interface GramTrie {
+  /** The code units the grams hold; the symbol of `alphabet[k]` is k + 1. */
+  alphabet: string;
+  /** The row of each node in `children`, −1 for a node without children. */
+  rowOf: Int32Array<ArrayBuffer>;
+  /** The child of the node of row r by symbol y at r × (alphabet.length + 1) + y, 0 for none (the root, node 0, is nobody's child). */
+  children: Int32Array<ArrayBuffer>;
+  /** The column of the gram that ends at each node, −1 where none does. */
+  column: Int32Array<ArrayBuffer>;
+}
+
+/** The trie of `grams` (gram j ends at a node whose column is j). */
+function gramTrie(grams: readonly string[]): GramTrie {
+  const symbols = new Map<number, number>();
+  for (const g of grams) for (let d = 0; d < g.length; d++) if (!symbols.has(g.charCodeAt(d))) symbols.set(g.charCodeAt(d), symbols.size + 1);
+  const width = symbols.size + 1;
+  const child = new Map<number, number>();
+  const column = [-1];
+  const rows = [-1];
+  let rowCount = 0;
+  grams.forEach((g, j) => {
+    let node = 0;
+    for (let d = 0; d < g.length; d++) {
+      if (rows[node] < 0) rows[node] = rowCount++;
+      const key = rows[node] * width + symbols.get(g.charCodeAt(d))!;
+      let next = child.get(key);
+      if (next === undefined) {
+        next = column.push(-1) - 1;
+        rows.push(-1);
+        child.set(key, next);
+      }
+      node = next;
+    }
+    column[node] = j;
+  });
+  const children = new Int32Array(rowCount * width);
+  for (const [key, next] of child) children[key] = next;
+  return { alphabet: String.fromCharCode(...symbols.keys()), rowOf: Int32Array.from(rows), children, column: Int32Array.from(column) };
+}
+
+/** Walks a GramTrie. */
+class GramReader {
+  /** The symbol of each code unit under 128 that the alphabet holds, 0 for the others. */
+  private readonly ascii = new Int32Array(128);
+  /** The same for code units from 128 on (rare: the text is folded). */
+  private readonly wide = new Map<number, number>();
+  private readonly width: number;
+
+  constructor(private readonly trie: GramTrie) {
+    this.width = trie.alphabet.length + 1;
+    for (let k = 0; k < trie.alphabet.length; k++) {
+      const code = trie.alphabet.charCodeAt(k);
+      if (code < 128) this.ascii[code] = k + 1;
+      else this.wide.set(code, k + 1);
+    }
+  }
+
+  /** The node reached from `node` by code unit `code`, 0 for none. */
+  private step(node: number, code: number): number {
+    const y = code < 128 ? this.ascii[code] : (this.wide.get(code) ?? 0);
+    const row = this.trie.rowOf[node];
+    return y === 0 || row < 0 ? 0 : this.trie.children[row * this.width + y];
+  }
+
+  /** The column of gram `g`, or −1. */
+  columnOf(g: string): number {
+    let node = 0;
+    for (let d = 0; d < g.length; d++) if ((node = this.step(node, g.charCodeAt(d))) === 0) return -1;
+    return this.trie.column[node];
+  }
+
+  /**
+   * The column of every MIN_GRAM–MAX_GRAM-gram of `s`, into `out`: the n-gram at position i at (n − MIN_GRAM) × s.length + i,
+   * −1 where the model has no such gram. One walk from each position finds all four.
+   */
+  columnsAt(s: string, out: Int32Array): void {
+    const L = s.length;
+    const column = this.trie.column;
+    out.fill(-1, 0, (MAX_GRAM - MIN_GRAM + 1) * L);
+    for (let i = 0; i < L; i++) {
+      let node = 0;
+      for (let d = 0; d < MAX_GRAM && i + d < L; d++) {
+        if ((node = this.step(node, s.charCodeAt(i + d))) === 0) break;
+        if (d + 1 >= MIN_GRAM) out[(d + 1 - MIN_GRAM) * L + i] = column[node];
+      }
+    }
+  }
+}
+
 /** A trained model: one linear score per label. */
 export class CharNgramSvm {
-  private readonly vocab: Map<string, number>;
+  private readonly reader: GramReader;
   /** Counts of each gram while one text is read (`vectoriseText`), all zero between calls. */
   private readonly counts: Int32Array;
+  /** The columns of a text's grams while it is read (`vectoriseText`), grown to the longest text read. */
+  private columns = new Int32Array(0);
 
   private constructor(private readonly model: SvmSnapshot) {
-    this.vocab = new Map(model.grams.map((g, j) => [g, j]));
+    this.reader = new GramReader(model.trie);
     this.counts = new Int32Array(model.grams.length);
   }
 
@@ -75,6 +174,7 @@ export class CharNgramSvm {
       idf: Float32Array.from(kept, ([, n]) => Math.log((1 + docs.length) / (1 + n)) + 1),
       weights: new Float32Array(kept.length * labels.length),
       bias: new Float32Array(labels.length),
+      trie: gramTrie(kept.map(([g]) => g)),
     };
     const svm = new CharNgramSvm(model);
     // Trained in double precision (as the solver needs), kept in single precision (half the memory, same answers).
@@ -137,7 +237,8 @@ export class CharNgramSvm {
     const out = Float64Array.from(bias);
     for (let k = 0; k < x.idx.length; k++) {
       const base = x.idx[k] * L;
-      for (let c = 0; c < L; c++) out[c] += weights[base + c] * x.val[k];
+      const v = x.val[k];
+      for (let c = 0; c < L; c++) out[c] += weights[base + c] * v;
     }
     return out;
   }
@@ -155,8 +256,8 @@ export class CharNgramSvm {
     const idx: number[] = [];
     const val: number[] = [];
     for (const [k, tf] of g) {
-      const j = this.vocab.get(k);
-      if (j === undefined) continue;
+      const j = this.reader.columnOf(k);
+      if (j < 0) continue;
       idx.push(j);
       val.push((1 + Math.log(tf)) * this.model.idf[j]);
     }
@@ -164,18 +265,25 @@ export class CharNgramSvm {
   }
 
   /**
-   * `vectorise(grams(text))` without counting the grams the model does not know (most 4–5-grams of a letter): each gram
-   * is looked up once, and the known ones are counted by column in first-seen order, the order `grams` gives them.
-   * A letter's second opinion reads a thousand grams a parse (issue 12).
+   * `vectorise(grams(text))` without counting the grams the model does not know (most 4–5-grams of a letter): the known
+   * ones are counted by column in first-seen order, the order `grams` gives them (by length, then position), so the sums
+   * below add the same terms in the same order.
    */
   private vectoriseText(text: string): Sparse {
     const s = ` ${foldForMatch(text)} `;
+    const L = s.length;
+    const size = (MAX_GRAM - MIN_GRAM + 1) * L;
+    if (this.columns.length < size) this.columns = new Int32Array(size);
+    const columns = this.columns;
+    this.reader.columnsAt(s, columns);
     const counts = this.counts;
     const idx: number[] = [];
-    for (let n = MIN_GRAM; n <= MAX_GRAM; n++) for (let i = 0; i + n <= s.length; i++) {
-      const j = this.vocab.get(s.slice(i, i + n));
-      if (j === undefined) continue;
-      if (counts[j]++ === 0) idx.push(j);
+    for (let n = MIN_GRAM; n <= MAX_GRAM; n++) {
+      const row = (n - MIN_GRAM) * L;
+      for (let i = 0; i + n <= L; i++) {
+        const j = columns[row + i];
+        if (j >= 0 && counts[j]++ === 0) idx.push(j);
+      }
     }
     const val = idx.map((j) => (1 + Math.log(counts[j])) * this.model.idf[j]);
     for (const j of idx) counts[j] = 0;

@@ -24,8 +24,22 @@ export function foldChar(ch: string): string {
   return folded;
 }
 
+// Syllables already placed: the lexicons at start-up and the words of every message ask for the same few thousand again
+// (issue 12: ~20 ms of a start's understanding, and every word with diacritics of a letter). Bounded, as foldChar's.
+const toneCache = new Map<string, string>();
+const TONE_CACHE_SIZE = 10_000;
+
 /** Puts the tone mark of one lower- or upper-case syllable on the vowel the modern spelling rule picks (hòa → hoà). */
 export function placeToneMark(syllable: string): string {
+  let placed = toneCache.get(syllable);
+  if (placed === undefined) {
+    placed = placeTone(syllable);
+    if (toneCache.size < TONE_CACHE_SIZE) toneCache.set(syllable, placed);
+  }
+  return placed;
+}
+
+function placeTone(syllable: string): string {
   const decomposed = syllable.normalize('NFD');
   const tone = decomposed.match(TONE_MARKS);
   if (!tone) return syllable.normalize('NFC');

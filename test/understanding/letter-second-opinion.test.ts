@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import v8 from 'node:v8';
 import { CLARIFY_BELOW, createParser, type Parser } from '../../src/understanding';
 import { CharNgramSvm, UNTUNED } from '../../src/understanding/char-ngram-svm';
 import { foldForMatch } from '../../src/understanding/normalise';
@@ -36,8 +37,11 @@ describe('understanding/letters: the character n-gram SVM\'s second opinion', ()
 
   it('scores a text as the sum, in first-seen order, of its known grams\' TF-IDF (unit length) times their weights', () => {
     // Issue 12: scoring counts only the grams the model knows; this reads the snapshot the plain way, every gram counted.
-    const model = CharNgramSvm.train(docs, { ...UNTUNED, minDocs: 2, epochs: 10 });
+    // Issue 12: the grams are read through a trie saved with the model; two docs here have grams beyond ASCII (中文, ß).
+    const trained = CharNgramSvm.train([...docs, { text: 'chào 中文 ß ad', label: 'greeting' }, { text: '中文 ß xin chào', label: 'greeting' }], { ...UNTUNED, minDocs: 2, epochs: 10 });
+    const model = CharNgramSvm.restore(v8.deserialize(v8.serialize(trained.snapshot())));
     const { labels, grams, idf, weights, bias } = model.snapshot();
+    assert.ok(grams.includes('中文') && grams.includes(' ß '));
     const column = new Map(grams.map((g, j) => [g, j]));
     const plain = (text: string) => {
       const s = ` ${foldForMatch(text)} `;
@@ -47,7 +51,7 @@ describe('understanding/letters: the character n-gram SVM\'s second opinion', ()
       const norm = Math.sqrt(known.reduce((sum, k) => sum + k.v * k.v, 0)) || 1;
       return Float64Array.from(labels, (_, c) => known.reduce((sum, k) => sum + weights[k.j * labels.length + c] * (k.v / norm), bias[c]));
     };
-    const texts = ['', 'ad', 'hộ chiếu mất bao lâu', 'HỘ CHIẾU mất bao lâu ạ???', 'bao bao bao bao lâu lâu', 'xin chào ad 😀 𝐀𝐃 \ud800',
+    const texts = ['', 'ad', 'hộ chiếu mất bao lâu', 'chào 中文 ß ad 中 ß', 'ßß 文中', 'HỘ CHIẾU mất bao lâu ạ???', 'bao bao bao bao lâu lâu', 'xin chào ad 😀 𝐀𝐃 \ud800',
       'làm căn cước hết bao nhiêu tiền, lệ phí hộ chiếu bao nhiêu, chào buổi sáng ad', 'qwxz', 'tiền '.repeat(400)];
     // Twice each, in turn: a text read leaves nothing behind for the next.
     for (const text of [...texts, ...texts]) assert.deepEqual(model.scores(text), plain(text), text);
