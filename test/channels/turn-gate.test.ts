@@ -231,18 +231,7 @@ describe('Turns of webhook deliveries and the acknowledgements', () => {
     turns.forEach((t, i) => assert.ok(sends[i].user === t.user && sends[i].iteration > t.iteration, `send ${i} after its turn's iteration`));
   });
   it('runs what an acknowledgement waits for (the journal\'s commit) ahead of what a turn deferred and of the next turn', async () => {
-    // A connected pair of sockets: bytes written during a turn are read in the very next poll phase, as a webhook's are.
-    const listener = net.createServer();
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    const accepted = new Promise<net.Socket>((resolve) => listener.once('connection', resolve));
-    const client = net.connect((listener.address() as AddressInfo).port, '127.0.0.1');
-    await new Promise((resolve) => client.once('connect', resolve));
-    const peer = await accepted;
-    const order: string[] = [];
-    peer.on('data', () => {
-      order.push('request read');
-      beforeNextTurn(() => order.push('commit'));
-    });
+    const { client, order, close } = await committingPeer();
     try {
       const first = nextTurnSlot().then(() => {
         order.push('turn 1');
@@ -255,24 +244,12 @@ describe('Turns of webhook deliveries and the acknowledgements', () => {
       await new Promise((resolve) => setImmediate(resolve));
       assert.deepEqual(order, ['turn 1', 'request read', 'commit', 'turn 1 goes on', 'turn 2']);
     } finally {
-      client.destroy();
-      peer.destroy();
-      await new Promise((resolve) => listener.close(resolve));
+      await close();
     }
   });
 
   it('acknowledges a delivery that arrives while a turn goes on with what it deferred before the next turn starts', async () => {
-    const listener = net.createServer();
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    const accepted = new Promise<net.Socket>((resolve) => listener.once('connection', resolve));
-    const client = net.connect((listener.address() as AddressInfo).port, '127.0.0.1');
-    await new Promise((resolve) => client.once('connect', resolve));
-    const peer = await accepted;
-    const order: string[] = [];
-    peer.on('data', () => {
-      order.push('request read');
-      beforeNextTurn(() => order.push('commit'));
-    });
+    const { client, order, close } = await committingPeer();
     try {
       const first = nextTurnSlot().then(
         () =>
@@ -295,9 +272,31 @@ describe('Turns of webhook deliveries and the acknowledgements', () => {
       await new Promise((resolve) => setImmediate(resolve));
       assert.deepEqual(order, ['turn 1', 'turn 1 goes on', 'request read', 'commit', 'turn 1 commits', 'turn 2']);
     } finally {
-      client.destroy();
-      peer.destroy();
-      await new Promise((resolve) => listener.close(resolve));
+      await close();
     }
   });
 });
+
+/**
+ * A connected pair of sockets whose far end, on reading, records 'request read' and asks for a 'commit' before the next
+ * turn, as the journal does for a webhook: bytes the client writes during a turn are read in the very next poll phase.
+ */
+async function committingPeer(): Promise<{ client: net.Socket; order: string[]; close: () => Promise<void> }> {
+  const listener = net.createServer();
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const accepted = new Promise<net.Socket>((resolve) => listener.once('connection', resolve));
+  const client = net.connect((listener.address() as AddressInfo).port, '127.0.0.1');
+  await new Promise((resolve) => client.once('connect', resolve));
+  const peer = await accepted;
+  const order: string[] = [];
+  peer.on('data', () => {
+    order.push('request read');
+    beforeNextTurn(() => order.push('commit'));
+  });
+  const close = async () => {
+    client.destroy();
+    peer.destroy();
+    await new Promise((resolve) => listener.close(resolve));
+  };
+  return { client, order, close };
+}
