@@ -198,7 +198,11 @@ export class Analyser {
     // The `credit` and `asked_before` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
     let creditFound: Span[] | undefined;
     const credit = () => (creditFound ??= [...this.topicsOf(folded, toned).filter((m) => m.value === CREDIT), ...this.askedBefore.match(folded, toned)]);
-    const question = this.askedSentence(sentences, folded, toned, words, credit, letter);
+    // A letter's question typed without its question mark (unmarkedQuestion), found once: the sentence that asks, `asks`
+    // and readsOtherwiseAsLetter all read it.
+    let unmarkedFound: { sentence: Sentence | undefined } | undefined;
+    const unmarked = () => (unmarkedFound ??= { sentence: this.unmarkedQuestion(sentences, folded, toned, words, credit) }).sentence;
+    const question = this.askedSentence(sentences, folded, toned, words, credit, letter, unmarked);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
     // wherever it stands, before the questions too; in a message of one sentence there is nothing to choose.
@@ -327,7 +331,7 @@ export class Analyser {
       partCued: facets.some((f) => PARTS.has(f)),
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
-      asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0 || (letter && this.unmarkedQuestion(sentences, words, credit) !== undefined),
+      asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0 || (letter && unmarked() !== undefined),
       questions: sentences.some((s) => s.question) || this.asks(words, 0, words.length),
       topics,
       grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
@@ -339,7 +343,7 @@ export class Analyser {
         onlineAfterWhere: this.onlineAfterWhere(text, words, sFrom, sTo),
       }),
       readsOtherwiseAsLetter: () => {
-        const [from, to] = letter ? question : this.askedSentence(sentences, folded, toned, words, credit, true);
+        const [from, to] = letter ? question : this.askedSentence(sentences, folded, toned, words, credit, true, unmarked);
         return from !== question[0] || to !== question[1];
       },
     };
@@ -374,12 +378,12 @@ export class Analyser {
   }
 
   /** The sentence that asks (see askedSentence), preferring a question introduced by an `ask` phrase that is not a `secondary` one. */
-  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], words: readonly Word[], credit: () => readonly Span[], letter: boolean): [number, number] {
+  private askedSentence(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], words: readonly Word[], credit: () => readonly Span[], letter: boolean, unmarked: () => Sentence | undefined): [number, number] {
     const introduced = (s: Sentence) => this.askPhrases(folded, s.from, s.to, credit).length > 0 && this.secondary.match(folded, toned, s.from, s.to).length === 0;
     // Issue 10: a letter typed without question marks ("… cho mình hỏi X không, và Y bao nhiêu. mình lo nhất là …") still
     // says where it asks: the last sentence an `ask` phrase opens, when it is not the whole message.
     if (sentences.length > 1 && !sentences.some((s) => s.question)) {
-      const asking = sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && introduced(s)).pop() ?? (letter ? this.unmarkedQuestion(sentences, words, credit) : undefined);
+      const asking = sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && introduced(s)).pop() ?? (letter ? unmarked() : undefined);
       if (asking) return [asking.from, asking.to];
     }
     const lesser = (s: Sentence) => this.secondary.match(folded, toned, s.from, s.to).length > 0;
@@ -399,8 +403,8 @@ export class Analyser {
    * unmarked questions are its judgement ("Làm ăn thế này thì dân biết trông vào ai."), a thanks letter's its story ("làm
    * đúng như các anh hướng dẫn, … không phải đi lại gì").
    */
-  private unmarkedQuestion(sentences: readonly Sentence[], words: readonly Word[], credit: () => readonly Span[]): Sentence | undefined {
-    if (words.length <= SHORT_ASKS || sentences.length < 2 || sentences.some((s) => s.question) || this.grievesIn(words) || credit().length > 0) return undefined;
+  private unmarkedQuestion(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], words: readonly Word[], credit: () => readonly Span[]): Sentence | undefined {
+    if (words.length <= SHORT_ASKS || sentences.length < 2 || sentences.some((s) => s.question) || this.grievesIn(folded, toned) || credit().length > 0) return undefined;
     return sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && this.asks(words, s.from, s.to, true)).pop();
   }
 
@@ -410,10 +414,8 @@ export class Analyser {
     return this.reportAsk.matchAll(folded, toned, from, to).some((m) => !visits.some((v) => v.from <= m.from && m.to <= v.to));
   }
 
-  /** Whether `words` judge a service or say what should change (Analysis.grieves), read from the words as typed. */
-  private grievesIn(words: readonly Word[]): boolean {
-    const folded = words.map((w) => w.text);
-    const toned = words.map((w) => w.toned);
+  /** Whether the words judge a service or say what should change (Analysis.grieves), read from the words as typed. */
+  private grievesIn(folded: readonly string[], toned: readonly string[]): boolean {
     return this.grievance.matchAll(folded, toned).length > 0 || this.topicsOf(folded, toned).some((m) => m.value === COMPLAINT);
   }
 
