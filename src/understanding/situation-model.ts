@@ -160,6 +160,7 @@ const lexiconSchema = z.object({
   frames: z.record(z.string(), phrases),
   explicit: phrases,
   ongoing: phrases.default([]),
+  states: phrases.default([]),
   present: phrases.default([]),
   negation: phrases.default([]),
   signs: phrases.default([]),
@@ -190,6 +191,12 @@ export interface Situations {
   explicit: string[];
   /** Words that say a clause is going on at this very moment ("đang"): such a clause with a hazard is read on its own too. */
   ongoing: string[];
+  /**
+   * Round 30: "đang" before a way of life, a wish or a paperwork step ("đang sống ở", "đang chạy hàng", "đang muốn mua",
+   * "đang làm hồ sơ"): a state the writer is in, not an event going on at this moment; such an `ongoing` or `present`
+   * phrase tells no time and reads no clause on its own.
+   */
+  states: string[];
   /** Words that tell a story's time is this moment or today ("sáng nay", "đến giờ"): see `storyTime`. */
   present: string[];
   /** Words that deny the hazard right after them ("không khó thở"): that hazard is not named (round 12). */
@@ -290,6 +297,7 @@ export class SituationModel {
   private readonly timesOver = new TypedPhraseMatcher<true>();
   private readonly explicit = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly ongoing = new TypedPhraseMatcher<true>({ bare: 'any' });
+  private readonly states = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly present = new TypedPhraseMatcher<true>({ bare: 'any' });
   // Round 15: a negation typed with diacritics must be the word itself ("nốt" of "hơn chục nốt, khó thở" is no "not").
   private readonly negation = new TypedPhraseMatcher<true>();
@@ -312,6 +320,7 @@ export class SituationModel {
     for (const p of situations.frames.over ?? []) this.timesOver.add(p, true);
     for (const p of situations.explicit) this.explicit.add(p, true);
     for (const p of situations.ongoing) this.ongoing.add(p, true);
+    for (const p of situations.states) this.states.add(p, true);
     for (const p of situations.present) this.present.add(p, true);
     for (const p of situations.negation) this.negation.add(p, true);
     for (const p of situations.signs) this.signs.add(p, true);
@@ -598,7 +607,7 @@ export class SituationModel {
     return bounds.flatMap(([from, to]) => {
       const clause = words.slice(from, to);
       const frames = new Set(this.frameMatches(clause, text, entities).map((m) => m.value));
-      const ongoing = this.ongoing.matchAll(clause.map((w) => w.text), clause.map((w) => w.toned)).length > 0 || (asked && frames.has('now'));
+      const ongoing = this.goingOn(clause).length > 0 || (asked && frames.has('now'));
       if (!ongoing || frames.has('over') || ![...frames].some((f) => HAZARD_FRAMES.has(f)) || this.toldThen(message, from, to, marks)) return [];
       const span = { start: clause[0].start, end: clause[clause.length - 1].end };
       return [{ words: clause, entities: entities.filter((e) => e.start >= span.start && e.end <= span.end) }];
@@ -619,6 +628,16 @@ export class SituationModel {
     if (before === undefined || (before.time !== 'over' && before.time !== 'dated')) return false;
     const clause = words.slice(from, to);
     return this.present.matchAll(clause.map((w) => w.text), clause.map((w) => w.toned)).length === 0;
+  }
+
+  /** The `ongoing` phrases of `words` that tell something going on now, not a state the writer is in (`states`). */
+  private goingOn(words: readonly Word[]): PhraseMatch<true>[] {
+    return this.ongoing.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).filter((m) => !this.inState(words, m));
+  }
+
+  /** Round 30: whether the phrase `m` of `words` lies inside a `states` phrase ("đang" of "đang sống ở"). */
+  private inState(words: readonly Word[], m: { from: number; to: number }): boolean {
+    return this.states.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).some((s) => s.from <= m.from && m.to <= s.to);
   }
 
   /** Round 21: the clauses that hold a hazard (a question about something else around them is left out). */
@@ -686,7 +705,7 @@ export class SituationModel {
     const folded = words.map((w) => w.text);
     // A present phrase right after a number is a clock's hour ("2 giờ sáng"), not the present.
     const toned = words.map((w) => w.toned);
-    const present = [...this.present.matchAll(folded, toned), ...this.ongoing.matchAll(folded, toned)]
+    const present = [...this.present.matchAll(folded, toned).filter((m) => !this.inState(words, m)), ...this.goingOn(words)]
       .filter((m) => !(m.from > 0 && (NUMBER.test(folded[m.from - 1]) || this.hourAsked.has(words[m.from - 1].toned))))
       .map((m) => ({ ...m, value: 'present' }));
     const found = [...frames, ...present].filter((m) => TIME_FRAMES.has(m.value)).sort((a, b) => a.to - b.to || b.to - b.from - (a.to - a.from));
