@@ -41,7 +41,9 @@ const SETTING_FRAMES = new Set(['hypothetical', 'fiction', 'lesson', 'cooking', 
 // question about a rule does not keep a clause of danger now from being read on its own, so it is no setting frame.
 // Round 14: an emergency service seen passing ("xe cứu hỏa hú còi chạy qua, cháy ở đâu vậy") is on its way to someone
 // else's danger: the message asks what happened, like one about the news.
-const SET_APART_FRAMES = new Set([...SETTING_FRAMES].filter((f) => f !== 'hypothetical').concat('rule', 'passing'));
+// Round 30: keeping a hazard from happening ("để ở đâu cho an toàn", "lớp dạy bơi phòng đuối nước": `prevention`) is asked
+// before any danger, like a rule; a clause going on beside it is still read.
+const SET_APART_FRAMES = new Set([...SETTING_FRAMES].filter((f) => f !== 'hypothetical').concat('rule', 'passing', 'prevention'));
 // A clause ends at punctuation or a line break (a dot inside "000.00.14.H55" or "1.5" is no end).
 const CLAUSE_END = /[,?!;:\n]|\.\s/;
 // A calendar date (14/8, 3/9/2024) or a year (2021) tells when something happened: a story told later, rarely a danger
@@ -89,8 +91,8 @@ const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
 // Round 21: `consequence`. Review of round 26: `still`, which only hides.
-// Round 29: `jest`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest']);
+// Round 29: `jest`. Round 30: `prevention`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
