@@ -446,7 +446,9 @@ export class SituationModel {
     const named = frames.some((m) => DANGER_FRAMES.has(m.value) && !(figurative && m.value === 'plea'));
     // Harm to oneself: a miss costs a life and the card costs a line, so what would be possible is sure (round 10: "tôi muốn
     // kết thúc tất cả. Tạm biệt." read 0.24; a wish to end everything is told without a plan as often as with one).
-    const selfHarm = frames.some((m) => m.value === 'self_harm');
+    // Round 30: not in a message about keeping a hazard from happening: "thuốc chuột … để ở đâu cho an toàn với trẻ con" names a
+    // poison kept away from children (`prevention`).
+    const selfHarm = frames.some((m) => m.value === 'self_harm') && !frames.some((m) => m.value === 'prevention');
     const rules = this.statesDanger(words, frames);
     // A hand rule states a danger now, unless the message is set in a film, a lesson, a "what if" and the like (round 12:
     // a parent asking how a child can tell "nhà đang cháy" after a film): then the model decides.
