@@ -91,8 +91,8 @@ const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
 // Round 21: `consequence`. Review of round 26: `still`, which only hides.
-// Round 29: `jest`. Round 30: `prevention`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention']);
+// Round 29: `jest`. Round 30: `prevention`, `hearsay`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -556,9 +556,13 @@ export class SituationModel {
     // is told so, and many look-alikes are) tells no danger now, whatever it names or states: the line when the model is
     // very sure, else nothing. Not harm to oneself (a farewell may hide behind a laugh).
     const joked = !selfHarm && (frames.some((m) => m.value === 'jest') || laughs(message));
+    // Round 30: a message that opens on hearsay ("nghe nói có đứa tuyển người đi Campuchia…", "nghe nói để bếp than trong
+    // buồng dễ ngộ độc") passes on what others say: at most the line, unless a hand rule or a clause going on states a
+    // danger now, or harm to oneself is named.
+    const heard = unstated && frames.some((m) => m.value === 'hearsay' && m.from === 0);
     const grade: EmergencyGrade = joked
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
-      : (graded === 'none' && (pending || hedged || farewell)) || sign ? 'possible' : graded;
+      : (graded === 'none' && (pending || hedged || farewell)) || sign || (heard && graded === 'sure') ? 'possible' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const service = (told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features))[0].label as EmergencyService;
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
