@@ -69,7 +69,8 @@ const LETTERS = /[\p{L}\p{N}]/u;
 // hỏa" is no plea) or an everyday word ("sinh" in "sinh viên"): the word is part of a longer name that means something else.
 // Round 13: nor is a word inside an animal's name ("con" of "con mèo" is no child at risk).
 // Review of round 26: nor is "con" (a child) inside a phrase where, typed plain, it is "còn" (still: "con song khong").
-const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repair', 'fiction', 'lesson', 'alarm_test', 'news', 'equipment', 'rule', 'everyday', 'animal', 'call_police', 'call_fire', 'call_medical', 'still']);
+// Round 30: nor is a word inside what a good is (`property`: "cháy" of "sơn dễ cháy", "nổ" of "thuốc nổ công nghiệp").
+const HIDING_FRAMES = new Set([...FIGURATIVE_FRAMES, 'cooking', 'custody', 'repair', 'fiction', 'lesson', 'alarm_test', 'news', 'equipment', 'rule', 'everyday', 'animal', 'call_police', 'call_fire', 'call_medical', 'still', 'property']);
 // A word inside a longer phrase of a kind that takes it is that phrase's, and a phrase that lends it one states nothing
 // on its own: typed plain, the "so" of "ho so gi" (hồ sơ gì, round 24) folds as "số" and asks for no line; the "cháy" of
 // "cả nhà đang cháy hết mình" (round 26) is the idiom's, so the hand rule "nhà đang cháy" states no fire. The kinds of
@@ -91,8 +92,8 @@ const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
 // Round 21: `consequence`. Review of round 26: `still`, which only hides.
-// Round 29: `jest`. Round 30: `prevention`, `hearsay`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay']);
+// Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
