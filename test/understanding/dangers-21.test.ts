@@ -1,0 +1,39 @@
+import { gradeCheck, productionParser, type GradeCheck } from './support';
+
+// Round 30 (emergency dev set 14 and the false alarms blind round 20 left open): the causes behind them, tested with
+// sentences of our own (not from any dev or blind set); each assertion marked "(main: …)" failed on main before this change.
+describe('understanding/round 30: a state of life, keeping a hazard away, an alarm ringing on, hearsay, what a good is', () => {
+  let expect: GradeCheck;
+  before(() => {
+    expect = gradeCheck(productionParser());
+  });
+
+  it('"đang" before a way of life, a wish or a paperwork step tells a state, not an event going on', () => {
+    expect('Chào anh chị, tôi là chủ cửa hàng gas ở xã Đại Từ, đang muốn mở thêm kho chứa bình gas. Người ta bảo phải có giấy chứng nhận an toàn cháy nổ. Xin hỏi hồ sơ gồm những gì?', ['none']); // (main: sure)
+    // The card goes; "chưa về" is still a sign someone is not back, so the line stays (see docs/understanding.md).
+    expect('Tôi là thợ điện, đang làm việc ở công trình bên Bắc Giang chưa về được, muốn hỏi gia hạn tạm trú online được không?', ['none', 'possible']); // (main: sure)
+    // Where someone is when a danger comes ("đang ở") is no state of life.
+    expect('tôi đang ở nhà thì thấy nhà bên đang cháy to, khói đen mù mịt', ['sure'], ['fire']);
+  });
+
+  it('keeping a hazard from happening is asked before any danger, and a poison kept away is no harm to oneself', () => {
+    expect('thuốc diệt chuột với thuốc sâu nên để chỗ nào cho an toàn với trẻ con', ['none']); // (main: possible)
+    expect('ao nhà bác tôi sâu lắm, muốn làm rào chắn cho lũ trẻ khỏi đuối nước thì nhờ ai', ['none']); // (main: possible)
+    expect('bé nhà tôi vừa uống nhầm dầu hỏa, giờ đang nôn', ['sure'], ['medical']);
+  });
+
+  it('an alarm ringing on and on is a sign of fire', () => {
+    expect('ủa sao máy báo khói ở nhà trẻ bên cạnh cứ kêu mãi vậy ta', ['possible', 'sure'], ['fire']); // (main: none)
+  });
+
+  it('a message that opens on hearsay is at most the line, unless a danger now is stated', () => {
+    expect('nghe bảo có kẻ lạ hay bắt cóc trẻ con ở cổng trường bên huyện, thật không mọi người', ['possible'], ['police']); // (main: sure)
+    expect('nghe nói nhà bên đang cháy to lắm, khói đen mù mịt', ['sure'], ['fire']);
+    expect('Sạt lở vùi một nhà ở xóm trên, nghe nói còn người bên trong', ['sure']);
+  });
+
+  it('what a good is (flammable, explosive) names no fire or blast', () => {
+    expect('kho nhà tôi chứa nhiều hàng dễ cháy, muốn hỏi có cần thẩm duyệt pccc không', ['none']); // (main: possible)
+    expect('kho chứa sơn dễ cháy bên cạnh đang bốc khói đen nghi ngút', ['sure'], ['fire']);
+  });
+});
