@@ -519,7 +519,11 @@ export class SituationModel {
     // Round 29: a device that went off and was unplugged, then a repair asked for ("em đã rút điện, giờ gọi thợ nào"):
     // what is left to deal with is the device, no one is in danger.
     const mending = resolved && !doubted && lastOf('repair') > resolvedAt;
-    const graded: EmergencyGrade = untold || mending ? 'none' : noOneAtRisk
+    // Round 30: a plea that is the message's only danger word, beside a procedure named ("cứu với, quên mật khẩu VNeID
+    // không đăng nhập được"), is a cry over paperwork: no one is in danger. Not with a hand rule or a clause going on.
+    const paperPlea = unstated && frames.some((m) => m.value === 'plea') && frames.every((m) => !DANGER_FRAMES.has(m.value) || m.value === 'plea')
+      && message.entities.some((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
+    const graded: EmergencyGrade = untold || mending || paperPlea ? 'none' : noOneAtRisk
       ? danger >= (doubted ? GRADE_THRESHOLDS.possible : resolved ? GRADE_THRESHOLDS.setApartPossible : GRADE_THRESHOLDS.setApartSure) ? 'possible' : 'none'
       : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
