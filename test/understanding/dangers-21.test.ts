@@ -2,7 +2,7 @@ import { gradeCheck, productionParser, type GradeCheck } from './support';
 
 // Round 30 (emergency dev set 14 and the false alarms blind round 20 left open): the causes behind them, tested with
 // sentences of our own (not from any dev or blind set); each assertion marked "(main: …)" failed on main before this change.
-describe('understanding/round 30: a state of life, keeping a hazard away, an alarm ringing on, hearsay, what a good is', () => {
+describe('understanding/round 30: a state of life, keeping a hazard away, an alarm ringing on, hearsay, a plea over paperwork, what a good is', () => {
   let expect: GradeCheck;
   before(() => {
     expect = gradeCheck(productionParser());
@@ -30,6 +30,12 @@ describe('understanding/round 30: a state of life, keeping a hazard away, an ala
     expect('nghe bảo có kẻ lạ hay bắt cóc trẻ con ở cổng trường bên huyện, thật không mọi người', ['possible'], ['police']); // (main: sure)
     expect('nghe nói nhà bên đang cháy to lắm, khói đen mù mịt', ['sure'], ['fire']);
     expect('Sạt lở vùi một nhà ở xóm trên, nghe nói còn người bên trong', ['sure']);
+  });
+
+  it('a plea over paperwork, with no other danger word, is no danger', () => {
+    expect('cứu với, ảnh chân dung tải lên VNeID cứ bị từ chối', ['none']); // (main: sure)
+    expect('cứu tôi với, tài khoản định danh bị khóa không đăng nhập được', ['none']); // (main: sure)
+    expect('cứu với, có người đang phá cửa nhà tôi', ['sure'], ['police']);
   });
 
   it('what a good is (flammable, explosive) names no fire or blast', () => {
