@@ -167,6 +167,7 @@ const lexiconSchema = z.object({
   present: phrases.default([]),
   negation: phrases.default([]),
   signs: phrases.default([]),
+  ringing: phrases.default([]),
   names: phrases.default([]),
   hour_asked: phrases.default([]),
   local_units: phrases.default([]),
@@ -206,6 +207,8 @@ export interface Situations {
   negation: string[];
   /** Words that tell a danger as a sign, not seen happening ("hình như", "chưa thấy về"): see `judge` (round 15). */
   signs: string[];
+  /** Round 30: an alarm or a bell ringing on ("kêu mãi", "reo liên tục"): raises a hazard read as unlikely to the line (see `judge`). */
+  ringing: string[];
   /**
    * Round 17: words that head the name of a shop, a restaurant or a place ("quán", "nhà hàng", "dốc", "đèo", "cầu"): the
    * capitalised words right after one are that place's name ("quán lẩu Bốc Lửa", "dốc Tử Thần"), not an event.
@@ -305,6 +308,7 @@ export class SituationModel {
   // Round 15: a negation typed with diacritics must be the word itself ("nốt" of "hơn chục nốt, khó thở" is no "not").
   private readonly negation = new TypedPhraseMatcher<true>();
   private readonly signs = new TypedPhraseMatcher<true>({ bare: 'any' });
+  private readonly ringing = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly nameHeads = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly breaks = new TypedPhraseMatcher<true>({ bare: 'any' });
   // As typed (with its tones) and folded.
@@ -327,6 +331,7 @@ export class SituationModel {
     for (const p of situations.present) this.present.add(p, true);
     for (const p of situations.negation) this.negation.add(p, true);
     for (const p of situations.signs) this.signs.add(p, true);
+    for (const p of situations.ringing) this.ringing.add(p, true);
     for (const p of situations.names) this.nameHeads.add(p, true);
     for (const p of situations.breaks) this.breaks.add(p, true);
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
@@ -552,7 +557,9 @@ export class SituationModel {
     // làm căn cước được không"): a symptom the writer asks past, not one over. Not a fire or a fight told now without a
     // hedge: those are the model's to grade.
     const lasting = time === 'present' && hazards.every((m) => BODILY_HAZARDS.has(m.value));
-    const hedged = graded === 'none' && unstated && !setApart && !noOneAtRisk && closing === undefined && hazards.length > 0 && (signed || lasting)
+    // Round 30: so is one beside an alarm ringing on (`ringing`: "ủa sao máy báo khói ở chung cư cứ kêu mãi vậy").
+    const ringing = this.ringing.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).length > 0;
+    const hedged = graded === 'none' && unstated && !setApart && !noOneAtRisk && closing === undefined && hazards.length > 0 && (signed || lasting || ringing)
       && Math.max(danger, ...this.hazardClauses(message, hazards).map((c) => this.dangerProbability(c)).filter((q) => q >= GRADE_THRESHOLDS.clause)) >= GRADE_THRESHOLDS.sign;
     // Round 21: harm to oneself named outside a time over gets at least the line at what a sign needs: a farewell post read
     // at p 0.0999 went unanswered ("có người post status kiểu tạm biệt thế giới…, mình có nên báo không").
