@@ -63,6 +63,16 @@ describe('understanding/emergencies graded from the situation', () => {
     assert.equal(judge('gọi cảnh sát thì số mấy')?.service, 'police');
   });
 
+  // A clause is read on its own when it tells a hazard going on ("đang"), or, beside a question for the numbers, one
+  // told now ("vừa"): the second kind must still be read though the clause holds no word of the first (the check for
+  // "đang" comes first since the parse-cost round, to spare the other clauses their frame matching).
+  it('a hazard told now beside a question for the numbers, or going on inside a letter, is the card', () => {
+    assert.deepEqual(judge('số nào gọi xe cấp cứu, ông tôi vừa ngã và không tỉnh'), { grade: 'sure', service: 'medical', asksNumbers: false });
+    const letter = 'Chào anh chị, tôi ở phường Gia Sàng, hôm nay đi làm về muộn. Tôi muốn hỏi thủ tục đăng ký tạm trú cho người thuê trọ. '
+      + 'Mà khoan, ngoài đường đang có người đánh nhau bằng dao, máu chảy nhiều lắm. Xin hỏi làm tạm trú cần giấy tờ gì ạ?';
+    assert.deepEqual(judge(letter), { grade: 'sure', service: 'police', asksNumbers: false });
+  });
+
   it('reads telex before judging', () => {
     assert.deepEqual([judge('nhaf tooi ddang chasy')?.grade, judge('nhaf tooi ddang chasy')?.service], ['sure', 'fire']);
   });
