@@ -111,6 +111,13 @@ const CONFIDENCE_THRESHOLD = 0.5;
  * understood here also runs its dispatch and answer in the same phase (~0.3–0.5 ms), so 8 holds the loop for ~3–4 ms.
  */
 const UNDERSTOOD_TOGETHER_AT_MOST = 8;
+/**
+ * While web-chat turns keep coming in small batches (the last, of fewer than 4, ran within the last 5 ms), a batch that
+ * is not full waits up to 2 ms for more: at moderate rates turns then share a batch, its warm caches and its group
+ * commit instead of each running on its own (docs/performance.md, turn-tail round). A turn after a quiet spell is not
+ * held, nor a batch after a large one (flat out they fill by themselves).
+ */
+const UNDERSTANDING_GATHER = { ms: 2, whileBusyMs: 5, afterBatchBelow: 4 };
 
 /** The composition root: config → store → knowledge → understanding → bot → channels → http. Nothing starts listening here. */
 export async function createAssistant(config: Config, logger: Logger, options: AssistantOptions = {}): Promise<Assistant> {
@@ -230,7 +237,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   });
   // Emergencies in grades (sure, possible, a question for the numbers), every channel alike.
   const emergencies = createEmergencyHandlers(loadEmergencyGuide(path.join(config.contentDir, 'emergency.yaml')));
-  const understandingBatch = createCheckPhaseBatch(UNDERSTOOD_TOGETHER_AT_MOST);
+  const understandingBatch = createCheckPhaseBatch(UNDERSTOOD_TOGETHER_AT_MOST, UNDERSTANDING_GATHER);
   const botOptions: AssistantBotOptions = {
     recentLines: store.recentLines,
     unanswered: store.unanswered,
@@ -242,7 +249,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     // the CPU's caches and it costs several times more (docs/performance.md, tenth round). A webhook turn released by
     // the turn gate is understood at once, as before: one starts per iteration, with nothing to share a batch with.
     // At most UNDERSTOOD_TOGETHER_AT_MOST a check phase, so a batch and its turns' continuations hold the loop for a
-    // bounded time when many arrive together; the rest go in the next iteration's (eleventh round).
+    // bounded time when many arrive together; the rest go in the next iteration's (eleventh round). While turns keep
+    // coming, a batch that is not full waits up to UNDERSTANDING_GATHER.ms for more (turn-tail round).
     understandTogether: (job) => (inTurnSlot() ? Promise.resolve(job()) : understandingBatch(job)),
     routes,
     fallback,

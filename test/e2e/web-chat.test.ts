@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { openSqlite } from '../../src/store/sqlite/database';
 import { chat, useAssistant } from '../support/server';
 import { en, vi } from '../support/locale';
 
@@ -19,6 +20,34 @@ describe('web chat (REST channel) end to end', () => {
     assert.equal(menu.text, vi('menu.prompt'));
     assert.deepEqual(menu.buttons?.map((b) => b.title), menuTitles);
     for (const r of replies) assert.equal(r.recipient_id, 'greet-1');
+  });
+
+  it('answers turns that come a millisecond apart (the understanding batch may hold them together) each only after its memory and lines are committed', async () => {
+    // A second connection sees only what the assistant's store has committed.
+    const other = openSqlite(assistant().dataDir);
+    try {
+      const committed = (sender: string) => ({
+        state: other.prepare('SELECT count(*) AS n FROM state WHERE key = ?').get(`rest/${sender}`) as { n: number },
+        lines: other.prepare('SELECT count(*) AS n FROM conversation_lines WHERE channel = ? AND user_id = ?').get('rest', sender) as { n: number },
+      });
+      await chat(assistant().url, 'gathered-0', 'xin chào');
+      const senders = ['gathered-1', 'gathered-2', 'gathered-3', 'gathered-4'];
+      const answers: Promise<void>[] = [];
+      for (const sender of senders) {
+        answers.push(
+          chat(assistant().url, sender, 'làm tạm trú cần giấy tờ gì').then((replies) => {
+            assert.ok(replies.length > 0);
+            const seen = committed(sender);
+            assert.equal(seen.state.n, 1, `${sender} answered before its memory was committed`);
+            assert.ok(seen.lines.n >= 2, `${sender} answered before its lines were committed`);
+          }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      await Promise.all(answers);
+    } finally {
+      other.close();
+    }
   });
 
   it('answers JSON with its length and the common headers', async () => {

@@ -66,4 +66,72 @@ describe('createCheckPhaseBatch', () => {
     assert.equal(phases[0], phases[1]);
     assert.ok(phases[2] > phases[1] && phases[2] === phases[3] && phases[4] > phases[3], ran.join(' '));
   });
+
+  describe('with a gather window', () => {
+    const nextIteration = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+    it('holds a batch that is not full while jobs keep coming, and runs the jobs of later iterations with it, in order', async () => {
+      const together = createCheckPhaseBatch(8, { ms: 40, whileBusyMs: 1000, afterBatchBelow: 4 });
+      await together(() => 'first');
+      let batch = 0;
+      const ran: string[] = [];
+      const job = (name: string) => together(() => ran.push(`${name}@${batch}`));
+      const b = job('b');
+      await nextIteration();
+      await nextIteration();
+      const c = job('c');
+      await nextIteration();
+      const d = job('d');
+      batch++;
+      await Promise.all([b, c, d]);
+      assert.deepEqual(ran, ['b@1', 'c@1', 'd@1']);
+    });
+
+    it('runs a batch that fills up in the next check phase without waiting for the window', async () => {
+      const together = createCheckPhaseBatch(3, { ms: 5000, whileBusyMs: 5000, afterBatchBelow: 4 });
+      await together(() => 'first');
+      const started = performance.now();
+      const ran = await Promise.all(['a', 'b', 'c'].map((name) => together(() => name)));
+      assert.deepEqual(ran, ['a', 'b', 'c']);
+      assert.ok(performance.now() - started < 1000, `a full batch waited ${performance.now() - started} ms`);
+    });
+
+    it('runs a job after a quiet spell at once, and holds the next one for the window', async () => {
+      const together = createCheckPhaseBatch(8, { ms: 300, whileBusyMs: 100, afterBatchBelow: 4 });
+      await together(() => 'first');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      let started = performance.now();
+      await together(() => 'after a quiet spell');
+      assert.ok(performance.now() - started < 100, `a job after a quiet spell waited ${performance.now() - started} ms`);
+      started = performance.now();
+      await together(() => 'while busy');
+      assert.ok(performance.now() - started >= 250, `a job while busy waited only ${performance.now() - started} ms`);
+    });
+
+    it('lets a job that throws reject its own promise only, in a held batch too', async () => {
+      const together = createCheckPhaseBatch(8, { ms: 20, whileBusyMs: 1000, afterBatchBelow: 4 });
+      await together(() => 0);
+      const results = await Promise.allSettled([
+        together(() => 1),
+        together(() => {
+          throw new Error('no parse');
+        }),
+        together(() => 3),
+      ]);
+      assert.deepEqual(
+        results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
+        [1, 'no parse', 3],
+      );
+    });
+
+    it('does not hold a batch that follows a large one', async () => {
+      const together = createCheckPhaseBatch(8, { ms: 400, whileBusyMs: 5000, afterBatchBelow: 3 });
+      await Promise.all([1, 2, 3].map((n) => together(() => n)));
+      const started = performance.now();
+      await together(() => 'after a batch of 3');
+      assert.ok(performance.now() - started < 300, `a job after a large batch waited ${performance.now() - started} ms`);
+      await together(() => 'after a batch of 1, held');
+      assert.ok(performance.now() - started >= 380, `a job after a small batch waited only ${performance.now() - started} ms`);
+    });
+  });
 });
