@@ -106,6 +106,8 @@ const cuesSchema = z.object({
   news_ask: phraseList.default([]),
   /** Round 30: phrases that tell of a foreigner or a guest staying ("người nước ngoài", "khách Tây"): a letter's stay is lưu trú. */
   foreign_stay: phraseList.default([]),
+  /** Round 30: phrases that ask a foreigner's own residence card ("gia hạn tạm trú", "thẻ tạm trú"): that stay stays tạm trú. */
+  foreign_residence: phraseList.default([]),
   /** Phrases that request something without a question ("cho biết", "giải thích", "hướng dẫn"): a letter holding one asks. */
   request: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
