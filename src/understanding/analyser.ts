@@ -69,6 +69,15 @@ export interface LetterAsks {
   toComplain: boolean;
   /** Where to go, then whether it can be done online ("làm ở đâu, có làm trên VNeID được không"). */
   onlineAfterWhere: boolean;
+  /** Round 30: whether it can be done by phone ("nếu có thì làm trên điện thoại được không"), a cue the `online` facet lacks. */
+  byPhone: boolean;
+  /** Round 30: news or the police's public work ("công an có thông báo chính thức nào không", "có tổ chức cuộc thi nào"). */
+  toNews: boolean;
+  /**
+   * Round 30: whether the letter, anywhere, tells of a foreigner's or a guest's stay ("khách Tây", "vợ tôi là người Trung Quốc"),
+   * and its sentence that asks does not ask the foreigner's own residence card ("gia hạn tạm trú": that is tạm trú).
+   */
+  foreignStay: boolean;
 }
 
 /**
@@ -106,6 +115,11 @@ export class Analyser {
   private readonly reportAsk = new TypedPhraseMatcher<true>();
   private readonly complaintAsk = new TypedPhraseMatcher<true>();
   private readonly reportVisit = new TypedPhraseMatcher<true>();
+  // Round 30: read in letters only, after the models; none of their words enters the spelling corrector.
+  private readonly onlinePhone = new TypedPhraseMatcher<true>();
+  private readonly newsAsk = new TypedPhraseMatcher<true>();
+  private readonly foreignStay = new TypedPhraseMatcher<true>();
+  private readonly foreignResidence = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // Round 29: the procedures that are a report themselves (an alias holds a `report_ask` phrase: "trình báo mất hộ chiếu").
@@ -147,6 +161,10 @@ export class Analyser {
     for (const p of resources.cues.report_ask) this.reportAsk.add(p, true);
     for (const p of resources.cues.complaint_ask) this.complaintAsk.add(p, true);
     for (const p of resources.cues.report_visit) this.reportVisit.add(p, true);
+    for (const p of resources.cues.online_phone) this.onlinePhone.add(p, true);
+    for (const p of resources.cues.news_ask) this.newsAsk.add(p, true);
+    for (const p of resources.cues.foreign_stay) this.foreignStay.add(p, true);
+    for (const p of resources.cues.foreign_residence) this.foreignResidence.add(p, true);
     const aliases = Object.entries({ ...resources.procedures.procedures, ...options.procedureAliases }).map(([id]) => [id, [...(resources.procedures.procedures[id] ?? []), ...(options.procedureAliases?.[id] ?? [])]] as const);
     this.reportProcedures = new Set(aliases.filter(([, list]) => list.some((a) => this.reportAsk.matchAll(foldForMatch(a).split(' ')).length > 0)).map(([id]) => id));
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
@@ -341,6 +359,9 @@ export class Analyser {
         namesProcedure: mention?.procedure !== undefined && (mention.to > sFrom || this.reportProcedures.has(mention.procedure) || !this.saysReport(folded, toned, sFrom, sTo)),
         toComplain: this.complaintAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         onlineAfterWhere: this.onlineAfterWhere(text, words, sFrom, sTo),
+        byPhone: this.onlinePhone.matchAll(folded, toned, sFrom, sTo).length > 0,
+        toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
+        foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
       readsOtherwiseAsLetter: () => {
         const [from, to] = letter ? question : this.askedSentence(sentences, folded, toned, words, credit, true, unmarked);

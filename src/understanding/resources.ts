@@ -100,6 +100,14 @@ const cuesSchema = z.object({
   complaint_ask: phraseList.default([]),
   /** The `report_ask` phrases that only ask whether to go to the police ("có phải ra công an"): a procedure's step may ask so too. */
   report_visit: phraseList.default([]),
+  /** Round 30: phrases that ask the online way by phone ("làm trên điện thoại được không"), read in a letter's ask only. */
+  online_phone: phraseList.default([]),
+  /** Round 30: phrases that ask for news or the police's public work ("có thông báo chính thức nào không", "cuộc thi"): a letter asking so asks news. */
+  news_ask: phraseList.default([]),
+  /** Round 30: phrases that tell of a foreigner or a guest staying ("người nước ngoài", "khách Tây"): a letter's stay is lưu trú. */
+  foreign_stay: phraseList.default([]),
+  /** Round 30: phrases that ask a foreigner's own residence card ("gia hạn tạm trú", "thẻ tạm trú"): that stay stays tạm trú. */
+  foreign_residence: phraseList.default([]),
   /** Phrases that request something without a question ("cho biết", "giải thích", "hướng dẫn"): a letter holding one asks. */
   request: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
