@@ -115,6 +115,8 @@ export function buildParser(
       const ranking = classifier.predictEncoded(index.encode(a.features)).map((s) => ({ name: s.label, confidence: s.p }));
       if (letter) return readLetter(ranking, a, (r) => withSecondOpinion(r, letters, input.slice(0, MAX_CHARS), askedPart(r, a.askedFacets)));
       if (faultsTheBot(ranking, a)) return promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
+      const cued = otherPartAsked(ranking, a.askedFacets);
+      if (cued) return promote(ranking, cued, ranking[0].confidence);
       return guessesPart(ranking, a) ? promote(ranking, INFO_INTENT, ranking[0].confidence) : ranking;
     };
     let reading = analysis;
@@ -356,6 +358,28 @@ const OFFICE_PREFIX = 'office_';
 function guessesPart(ranking: readonly IntentScore[], analysis: { procedureLexicon: string; partCued: boolean }): boolean {
   return PARTS_GUESSED.has(ranking[0].name) && ranking[0].confidence < CLARIFY_BELOW && analysis.procedureLexicon === 'mention' && !analysis.partCued;
 }
+
+/**
+ * Round 30 (issue 10): a short message whose sentence that asks cues one part of a procedure, while our model, unsure
+ * (under CLARIFY_BELOW), put another part first that nothing cues ("tôi không muốn làm online, ra trực tiếp nộp tạm trú thì
+ * mang gì": the online way refused, `not_facets`, yet its word pulls the model): the part cued is the one asked. So is
+ * it over the whole procedure when that part is all the sentence cues ("phương án chữa cháy làm mẫu nào").
+ */
+function otherPartAsked(ranking: readonly IntentScore[], askedFacets: readonly string[]): string | undefined {
+  const first = ranking[0];
+  if (first.confidence >= CLARIFY_BELOW) return undefined;
+  const parts = askedFacets.filter((f) => PARTS_NAMED.has(f));
+  if (parts.length !== 1) return undefined;
+  if (first.name === INFO_INTENT ? askedFacets.length !== 1 : !PARTS_GUESSED.has(first.name) || askedFacets.includes(PART_FACET[first.name])) return undefined;
+  const intent = INTENT_OF_PART.get(parts[0]);
+  return intent !== undefined && PARTS_GUESSED.has(intent) && parts[0] !== LOOSE_PART ? intent : undefined;
+}
+
+// Each part's intent, by the facet that names it.
+const INTENT_OF_PART: ReadonlyMap<string, string> = new Map(Object.entries(PART_FACET).map(([intent, facet]) => [facet, intent]));
+// The fee's cue "giá" is also "già" (old) and the "gia" of "gia hạn" (to extend) folded ("lam cccd cho me gia", "gia han
+// duoc ko"): too loose a cue to overrule the model.
+const LOOSE_PART = 'fee';
 
 /**
  * Round 29 (issue 10): a short message that faults the bot's answer and asks nothing ("bot trả lời sai rồi, em hỏi phí
