@@ -20,7 +20,7 @@ describe('understanding/styles 21', () => {
       assert.ok(!facets('em không muốn làm online, lên phường nộp thường trú trực tiếp thì cần mang gì').includes('f:online'));
     });
     it('the part cued wins over another part the model guessed, unsure, from a word nothing cues', () => {
-      assert.equal(parser.parse('mình không muốn nộp online đâu, đến tận nơi đăng ký tạm vắng thì phải mang gì').intent.name, 'procedure_documents');
+      assert.equal(parser.parse('Tôi không muốn làm qua mạng, ra trực tiếp làm căn cước thì mang gì?').intent.name, 'procedure_documents');
     });
     it('a deadline told as pressure asks no validity', () => {
       assert.ok(!facets('quán em cần giấy an ninh trật tự, deadline gấp lắm, bao lâu thì có').includes('f:validity'));
