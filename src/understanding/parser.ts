@@ -115,6 +115,7 @@ export function buildParser(
       const ranking = classifier.predictEncoded(index.encode(a.features)).map((s) => ({ name: s.label, confidence: s.p }));
       if (letter) return readLetter(ranking, a, (r) => withSecondOpinion(r, letters, input.slice(0, MAX_CHARS), askedPart(r, a.askedFacets)));
       if (faultsTheBot(ranking, a)) return promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
+      if (papersAsked(ranking, a)) return promote(ranking, PAPERS_INTENT, ranking[0].confidence);
       return guessesPart(ranking, a) ? promote(ranking, INFO_INTENT, ranking[0].confidence) : ranking;
     };
     let reading = analysis;
@@ -389,6 +390,27 @@ const OFFICE_PREFIX = 'office_';
 function guessesPart(ranking: readonly IntentScore[], analysis: { procedureLexicon: string; partCued: boolean }): boolean {
   return PARTS_GUESSED.has(ranking[0].name) && ranking[0].confidence < CLARIFY_BELOW && analysis.procedureLexicon === 'mention' && !analysis.partCued;
 }
+
+/**
+ * Round 30 (issue 10): a short message that asks (a question mark, an interrogative, a closing yes/no) and whose sentence
+ * that asks cues the papers and no other part, while our model, unsure (under CLARIFY_BELOW), put first another part that
+ * nothing there cues ("tôi không muốn làm online, ra trực tiếp nộp tạm trú thì mang gì": the online way refused,
+ * `not_facets`, yet its word pulls the model) or the whole procedure ("phương án chữa cháy làm mẫu nào"): the papers are
+ * what is asked. Only the papers: their cues are questions ("mang gì", "cần gì", "mẫu nào"), while the other parts' are
+ * as often told ("mất mấy tuần mới có", "em ở nhà bố mẹ" for the online way, "mẹ già" folded to the fee's "giá"); promoting
+ * those lost a blind letter and a blind short message.
+ */
+function papersAsked(ranking: readonly IntentScore[], analysis: { askedFacets: readonly string[]; questions: boolean }): boolean {
+  const first = ranking[0];
+  const { askedFacets } = analysis;
+  if (!analysis.questions || first.confidence >= CLARIFY_BELOW || first.name === PAPERS_INTENT) return false;
+  const parts = askedFacets.filter((f) => PARTS_NAMED.has(f));
+  if (parts.length !== 1 || parts[0] !== PAPERS_FACET) return false;
+  return first.name === INFO_INTENT ? askedFacets.length === 1 : PARTS_GUESSED.has(first.name) && !askedFacets.includes(PART_FACET[first.name]);
+}
+
+const PAPERS_INTENT = 'procedure_documents';
+const PAPERS_FACET = PART_FACET[PAPERS_INTENT];
 
 /**
  * Round 29 (issue 10): a short message that faults the bot's answer and asks nothing ("bot trả lời sai rồi, em hỏi phí
