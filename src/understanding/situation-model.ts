@@ -525,10 +525,11 @@ export class SituationModel {
     // what is left to deal with is the device, no one is in danger.
     const mending = resolved && !doubted && lastOf('repair') > resolvedAt;
     // Round 30: a plea that is the message's only danger word, beside a procedure named ("cứu với, quên mật khẩu VNeID
-    // không đăng nhập được"), is a cry over paperwork: no one is in danger. Not with a hand rule or a clause going on.
+    // không đăng nhập được"), is most often a cry over paperwork, so it gets the line, not the card; never nothing, since a
+    // victim may name a document ("I'm locked in a room, the man took my passport"). Not with a hand rule or a clause going on.
     const paperPlea = unstated && frames.some((m) => m.value === 'plea') && frames.every((m) => !DANGER_FRAMES.has(m.value) || m.value === 'plea')
       && message.entities.some((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
-    const graded: EmergencyGrade = untold || mending || paperPlea ? 'none' : noOneAtRisk
+    const graded: EmergencyGrade = untold || mending ? 'none' : noOneAtRisk
       ? danger >= (doubted ? GRADE_THRESHOLDS.possible : resolved ? GRADE_THRESHOLDS.setApartPossible : GRADE_THRESHOLDS.setApartSure) ? 'possible' : 'none'
       : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
@@ -546,7 +547,8 @@ export class SituationModel {
     // the harm is set for now ("…nó bảo biết nhà em rồi, tối nay nó qua").
     const threatened = lastOf('threat') >= 0 && !marks.some((t) => t.time === 'present' && t.word >= lastOf('threat'));
     const signed = this.signs.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).length > 0;
-    const sign = graded === 'sure' && unstated && closing === undefined && !frames.some((m) => m.value === 'intense') && (threatened || signed);
+    const sign = graded === 'sure' && (paperPlea
+      || (unstated && closing === undefined && !frames.some((m) => m.value === 'intense') && (threatened || signed)));
     // Round 20: the other way, a hazard told as a sign ("nghe tiếng nổ bụp, không biết là pháo hay cái gì", "bom đạn đào
     // được…, giờ vẫn để trong kho có sao không") in a message set in no film, lesson or time over and not resolved, is a
     // possible danger even when the model reads it as likely safe: the hedge is the writer's doubt, not a sign of safety.

@@ -32,9 +32,10 @@ describe('understanding/round 30: a state of life, keeping a hazard away, an ala
     expect('Sạt lở vùi một nhà ở xóm trên, nghe nói còn người bên trong', ['sure']);
   });
 
-  it('a plea over paperwork, with no other danger word, is no danger', () => {
-    expect('cứu với, ảnh chân dung tải lên VNeID cứ bị từ chối', ['none']); // (main: sure)
-    expect('cứu tôi với, tài khoản định danh bị khóa không đăng nhập được', ['none']); // (main: sure)
+  it('a plea over paperwork, with no other danger word, gets the line, never nothing', () => {
+    expect('cứu với, ảnh chân dung tải lên VNeID cứ bị từ chối', ['possible', 'none']); // (main: sure)
+    expect('cứu tôi với, tài khoản định danh bị khóa không đăng nhập được', ['possible']); // (main: sure)
+    expect('help me please, the man locked me in his house and took my passport', ['possible', 'sure']);
     expect('cứu với, có người đang phá cửa nhà tôi', ['sure'], ['police']);
   });
 
