@@ -1,6 +1,21 @@
 import assert from 'node:assert/strict';
 import { createCheckPhaseBatch } from '../../src/util/check-phase-batch';
 
+/** Three jobs in one batch, the second throwing: only its promise rejects, the others resolve with their values. */
+async function assertOnlyTheThrowingJobRejects(together: ReturnType<typeof createCheckPhaseBatch>): Promise<void> {
+  const results = await Promise.allSettled([
+    together(() => 1),
+    together(() => {
+      throw new Error('no parse');
+    }),
+    together(() => 3),
+  ]);
+  assert.deepEqual(
+    results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
+    [1, 'no parse', 3],
+  );
+}
+
 describe('createCheckPhaseBatch', () => {
   it("runs the jobs of one iteration in its check phase, in order, back to back before any job's continuation", async () => {
     const together = createCheckPhaseBatch();
@@ -21,17 +36,7 @@ describe('createCheckPhaseBatch', () => {
 
   it('rejects the promise of a job that throws, and runs and resolves the others', async () => {
     const together = createCheckPhaseBatch();
-    const results = await Promise.allSettled([
-      together(() => 1),
-      together(() => {
-        throw new Error('no parse');
-      }),
-      together(() => 3),
-    ]);
-    assert.deepEqual(
-      results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
-      [1, 'no parse', 3],
-    );
+    await assertOnlyTheThrowingJobRejects(together);
   });
 
   it('puts a job handed to it from a continuation of a batch into the next batch', async () => {
@@ -111,17 +116,7 @@ describe('createCheckPhaseBatch', () => {
     it('lets a job that throws reject its own promise only, in a held batch too', async () => {
       const together = createCheckPhaseBatch(8, { ms: 20, whileBusyMs: 1000, afterBatchBelow: 4 });
       await together(() => 0);
-      const results = await Promise.allSettled([
-        together(() => 1),
-        together(() => {
-          throw new Error('no parse');
-        }),
-        together(() => 3),
-      ]);
-      assert.deepEqual(
-        results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
-        [1, 'no parse', 3],
-      );
+      await assertOnlyTheThrowingJobRejects(together);
     });
 
     it('does not hold a batch that follows a large one', async () => {
