@@ -44,3 +44,28 @@ describe('understanding/round 30: a state of life, keeping a hazard away, an ala
     expect('kho chứa sơn dễ cháy bên cạnh đang bốc khói đen nghi ngút', ['sure'], ['fire']);
   });
 });
+
+// Round 31 (the false cards blind round 21 left open, read as causes): a worry told resolved (someone back in touch and
+// on the way home, someone found with who or where between the words, then thanks) and a figure of speech of love or
+// beauty. Our own sentences; each "(main: …)" failed on main 9a20e0b.
+describe('understanding/round 31: a worry resolved, and love told as fire or death', () => {
+  let expect: GradeCheck;
+  before(() => {
+    expect = gradeCheck(productionParser());
+  });
+
+  it('someone late now on the way home, or found and thanked for, leaves nothing to answer', () => {
+    expect('chồng tôi đi nhậu về trễ, vừa nhắn là đang trên đường về rồi', ['none']); // (main: sure)
+    expect('bà tôi đi chợ chưa về, hàng xóm vừa tìm thấy bà ở chùa rồi, cảm ơn mọi người', ['none']); // (main: possible)
+    expect('my son went missing this afternoon, he was found at a friend\'s house, thank you', ['none']); // (main: sure)
+    // A danger told after the resolution, or the resolution denied, is still a danger.
+    expect('con tôi đang trên đường về thì bị một nhóm thanh niên chặn đánh', ['sure'], ['police']);
+    expect('cả nhà tìm thấy bé rồi nhưng bé đang bất tỉnh', ['sure'], ['medical']);
+    expect('bé nhà tôi đi lạc, vẫn chưa tìm thấy cháu, mọi người giúp với', ['sure'], ['police']);
+  });
+
+  it('a heart "on fire" with love and beauty "to death" name no fire and no death', () => {
+    expect('cô ấy xinh chết người, nhìn là tim anh cháy bỏng', ['none']); // (main: sure)
+    expect('tai nạn chết người ở ngã tư, xe tải đang cháy', ['sure']);
+  });
+});
