@@ -92,8 +92,8 @@ const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
 // Round 21: `consequence`. Review of round 26: `still`, which only hides.
-// Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property']);
+// Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides. Round 31: `thanks` and `sulk`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -499,8 +499,13 @@ export class SituationModel {
     const settled = time === 'resolved' || (resolvedAt >= 0 && time === 'present' && marks.some((t) => t.time === 'resolved')
       && marks.every((t) => t.word < resolvedAt || t.time === 'present') && !frames.some((m) => DANGER_FRAMES.has(m.value) && m.from >= resolvedAt));
     const resolved = settled && hazards.every((m) => m.from < resolvedAt) && !frames.some((m) => m.value === 'persists' && m.from >= resolvedAt);
+    // Round 31: so does a child crying or sulking for an everyday reason (`sulk`: "khóc suốt vì bị mẹ không cho xem điện
+    // thoại", "ăn vạ đòi mua đồ chơi") when no hazard and no plea is named: the child is the only danger word, and why he
+    // cries is told. Typed with its diacritics: "ai dot chua tat" (a fire lit, "đốt") is no sulk ("dỗi").
+    const sulking = frames.some((m) => m.value === 'sulk' && words.slice(m.from, m.to).some((w) => w.toned !== w.text)) && hazards.length === 0
+      && !frames.some((m) => m.value === 'plea');
     // Round 15: a danger to an animal alone (a cat up a tree) gets the line only when the model is very sure.
-    const noOneAtRisk = unstated && (resolved || animalOnly);
+    const noOneAtRisk = unstated && (resolved || animalOnly || sulking);
     // A few words that name no danger at all tell no situation (round 12).
     const untold = words.length <= SHORT_WORDS && !stated && !this.namesDanger(words);
     // Round 14: a harm still to come (money not yet sent to a caller posing as the police, a meeting tomorrow with a
@@ -523,7 +528,10 @@ export class SituationModel {
     const doubted = resolved && lastOf('worry') > resolvedAt;
     // Round 29: a device that went off and was unplugged, then a repair asked for ("em đã rút điện, giờ gọi thợ nào"):
     // what is left to deal with is the device, no one is in danger.
-    const mending = resolved && !doubted && lastOf('repair') > resolvedAt;
+    // Round 31: so is a thank-you after it ("cháu mất tích mấy tiếng, giờ tìm thấy ở nhà bạn rồi, cảm ơn"): the writer closes the
+    // matter, nothing is left to ask; and a resolution of a worry that named no hazard at all (someone late, "vừa gọi điện
+    // bảo đang trên đường về"): no risk was told, so none can remain.
+    const mending = resolved && !doubted && (Math.max(lastOf('repair'), lastOf('thanks')) > resolvedAt || hazards.length === 0);
     // Round 30: a plea that is the message's only danger word, beside a procedure named ("cứu với, quên mật khẩu VNeID
     // không đăng nhập được"), is most often a cry over paperwork, so it gets the line, not the card; never nothing, since a
     // victim may name a document ("I'm locked in a room, the man took my passport"). Not with a hand rule or a clause going on.

@@ -44,3 +44,32 @@ describe('understanding/round 30: a state of life, keeping a hazard away, an ala
     expect('kho chứa sơn dễ cháy bên cạnh đang bốc khói đen nghi ngút', ['sure'], ['fire']);
   });
 });
+
+// Round 31 (the false cards blind round 21 left open, read as causes): a worry told resolved (someone back in touch and
+// on the way home, someone found with who or where between the words, then thanks), and a child crying over a screen or a
+// toy. Our own sentences; each "(main: …)" failed on main 9a20e0b.
+describe('understanding/round 31: a worry resolved, and a child sulking', () => {
+  let expect: GradeCheck;
+  before(() => {
+    expect = gradeCheck(productionParser());
+  });
+
+  it('someone late now on the way home, or found and thanked for, leaves nothing to answer', () => {
+    expect('chồng tôi đi nhậu về trễ, vừa nhắn là đang trên đường về rồi', ['none']); // (main: sure)
+    expect('bà tôi đi chợ chưa về, hàng xóm vừa tìm thấy bà ở chùa rồi, cảm ơn mọi người', ['none']); // (main: possible)
+    expect('my son went missing this afternoon, he was found at a friend\'s house, thank you', ['none']); // (main: sure)
+    // A danger told after the resolution, or the resolution denied, is still a danger.
+    expect('con tôi đang trên đường về thì bị một nhóm thanh niên chặn đánh', ['sure'], ['police']);
+    expect('cả nhà tìm thấy bé rồi nhưng bé đang bất tỉnh', ['sure'], ['medical']);
+    expect('bé nhà tôi đi lạc, vẫn chưa tìm thấy cháu, mọi người giúp với', ['sure'], ['police']);
+  });
+
+  it('a child crying or sulking for an everyday reason, with no hazard named, is no one at risk', () => {
+    expect('thằng bé nhà bên gào khóc suốt buổi tối vì bị bố giấu điện thoại', ['none']); // (main: possible)
+    expect('bé nhà bên cứ khóc mãi, hình như giận dỗi mẹ vì không được chơi điện thoại', ['none']); // (main: possible)
+    // The card goes; the model is very sure here (p ≥ 0.8), so the line stays, as for an animal alone.
+    expect('đứa nhỏ nhà bên khóc suốt từ chiều vì đòi mua đồ chơi mà bố mẹ không cho', ['none', 'possible']); // (main: sure)
+    // A hazard or a cry for help beside it is still read.
+    expect('nghe tiếng trẻ con khóc thét nhà bên, mẹ nó quát không cho ra ngoài, có tiếng đánh', ['sure'], ['police']);
+  });
+});
