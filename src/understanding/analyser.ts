@@ -71,6 +71,12 @@ export interface LetterAsks {
   onlineAfterWhere: boolean;
   /** Round 30: whether it can be done by phone ("nếu có thì làm trên điện thoại được không"), a cue the `online` facet lacks. */
   byPhone: boolean;
+  /**
+   * Blind round 21: whether a clause of it that asks names the online way, wherever that clause stands ("thủ tục thế nào, có
+   * làm online được không", "em không biết làm trên VNeID thế nào, có cần hợp đồng không"). The letter SVM reads the whole
+   * story and leans to procedure_info, so `onlineAfterWhere` alone left every other such letter read as how.
+   */
+  online: boolean;
   /** Round 30: news or the police's public work ("công an có thông báo chính thức nào không", "có tổ chức cuộc thi nào"). */
   toNews: boolean;
   /**
@@ -117,6 +123,7 @@ export class Analyser {
   private readonly reportVisit = new TypedPhraseMatcher<true>();
   // Round 30: read in letters only, after the models; none of their words enters the spelling corrector.
   private readonly onlinePhone = new TypedPhraseMatcher<true>();
+  private readonly onlineNotAsked = new TypedPhraseMatcher<true>();
   private readonly newsAsk = new TypedPhraseMatcher<true>();
   private readonly foreignStay = new TypedPhraseMatcher<true>();
   private readonly foreignResidence = new TypedPhraseMatcher<true>();
@@ -162,6 +169,7 @@ export class Analyser {
     for (const p of resources.cues.complaint_ask) this.complaintAsk.add(p, true);
     for (const p of resources.cues.report_visit) this.reportVisit.add(p, true);
     for (const p of resources.cues.online_phone) this.onlinePhone.add(p, true);
+    for (const p of resources.cues.online_not_asked) this.onlineNotAsked.add(p, true);
     for (const p of resources.cues.news_ask) this.newsAsk.add(p, true);
     for (const p of resources.cues.foreign_stay) this.foreignStay.add(p, true);
     for (const p of resources.cues.foreign_residence) this.foreignResidence.add(p, true);
@@ -360,6 +368,7 @@ export class Analyser {
         toComplain: this.complaintAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         onlineAfterWhere: this.onlineAfterWhere(text, words, sFrom, sTo),
         byPhone: this.onlinePhone.matchAll(folded, toned, sFrom, sTo).length > 0,
+        online: this.asksOnline(text, words, folded, toned, sFrom, sTo),
         toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
@@ -471,6 +480,16 @@ export class Analyser {
     const endsOnWhere = (c: readonly [number, number]) => facets(c).reduce<PhraseMatch<string> | undefined>((last, m) => (!last || m.to > last.to ? m : last), undefined)?.value === WHERE;
     const k = asking.findIndex(endsOnWhere);
     return k >= 0 && asking.slice(k + 1).some((c) => facets(c).some((m) => m.value === ONLINE));
+  }
+
+  /** Issue 10, round 21: whether a clause of words [from, to) that asks names the online way (see LetterAsks.online). */
+  private asksOnline(text: string, words: readonly Word[], folded: readonly string[], toned: readonly string[], from: number, to: number): boolean {
+    const asking = this.clausesOf(text, words, from, to).filter(([a, b]) => b - a <= ONLINE_CLAUSE_WORDS && this.asks(words, a, b));
+    return asking.some(([a, b]) => {
+      const not = this.onlineNotAsked.matchAll(folded, toned, a, b);
+      const online = this.facetsOf(folded.slice(a, b)).filter((m) => m.value === ONLINE);
+      return online.some((m) => !not.some((n) => n.from < m.to && m.from < n.to));
+    });
   }
 
   /**
@@ -598,6 +617,8 @@ const PROCEDURE_READING = { charGrams: true };
 // không"): up to this many words, its clauses are read as a letter's (the first ask is the request); a longer one read
 // whole is a story, where a "gì" or "không" asks nothing.
 const SHORT_ASKS = 30;
+// A letter typed without a comma or a full stop is one clause, whose story may stay "ở nhà" (at home): no online way asked.
+const ONLINE_CLAUSE_WORDS = 25;
 // The number of an age (see analyse).
 const AGE_PLACEHOLDER = '§age';
 // A validity or deadline phrase is read as one placeholder (see analyse).

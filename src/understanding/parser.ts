@@ -280,7 +280,7 @@ function praisesOnly(analysis: { asks: boolean; topics: readonly string[]; asked
 /**
  * A letter's intent: the letter SVM's second opinion (not asked over a request of the service itself), then what its
  * sentence that asks asks of the letter's kind: only thanks, only a complaint, where to complain, how to report, or
- * where and then the online way.
+ * where and then the online way, or the online way in any clause that asks.
  */
 function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (ranking: IntentScore[]) => IntentScore[]): IntentScore[] {
   if (!SERVICE_REQUESTS.has(ranking[0].name)) ranking = secondOpinion(ranking);
@@ -288,7 +288,7 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   const asks = analysis.letterAsks();
   if (complainsOnly(ranking, analysis) || complainsAsked(ranking, asks)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
   if (reportsOnly(ranking, asks)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
-  if ((asks.onlineAfterWhere || asks.byPhone) && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
+  if ((asks.onlineAfterWhere || asks.byPhone || asks.online) && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
   if (asksNews(ranking, asks)) ranking = promote(ranking, NEWS_INTENT, Math.max(ranking[0].confidence, NEWS_CONFIDENCE));
   return ranking;
 }

@@ -102,6 +102,8 @@ const cuesSchema = z.object({
   report_visit: phraseList.default([]),
   /** Round 30: phrases that ask the online way by phone ("làm trên điện thoại được không"), read in a letter's ask only. */
   online_phone: phraseList.default([]),
+  /** Blind round 21: phrases holding an `online` cue that ask no online way ("gia đình ở nhà", "tài khoản vneid"), read in a letter's ask only. */
+  online_not_asked: phraseList.default([]),
   /** Round 30: phrases that ask for news or the police's public work ("có thông báo chính thức nào không", "cuộc thi"): a letter asking so asks news. */
   news_ask: phraseList.default([]),
   /** Round 30: phrases that tell of a foreigner or a guest staying ("người nước ngoài", "khách Tây"): a letter's stay is lưu trú. */

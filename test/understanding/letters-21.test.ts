@@ -26,6 +26,26 @@ describe('understanding/letters 21', () => {
     });
   });
 
+  describe('the online way asked in a clause of the sentence that asks (blind round 21)', () => {
+    it('how to re-issue a lost card, then whether it can be done online, asks the online way', () => {
+      const text = 'Chào anh chị, tôi là Hậu, 52 tuổi, bán tạp hóa ở phường Phan Đình Phùng. Sáng nay đi chợ tôi bị rơi mất ví, trong có thẻ căn cước '
+        + 'và ít tiền, tìm cả buổi không thấy. Tuần sau tôi phải ra ngân hàng làm thủ tục vay vốn nên cần thẻ gấp. Xin hỏi thủ tục làm lại thẻ '
+        + 'thế nào, có làm online được không?';
+      assert.equal(parser.parse(text).intent.name, 'procedure_online');
+    });
+    it('a student asking whether a residence confirmation can be had on the public-service portal asks the online way', () => {
+      const text = 'Cháu chào các chú ạ, cháu 20 tuổi, quê ở xã Phú Đô, đang học ở Hà Nội. Trường yêu cầu giấy xác nhận thông tin cư trú để xét '
+        + 'học bổng, mà cháu đang thực tập không về quê được. Bố cháu bảo phải về xã xin, bạn cháu lại bảo làm qua mạng được. Giờ thủ tục '
+        + 'xin giấy này thế nào, có xin trên dịch vụ công được không ạ?';
+      assert.equal(parser.parse(text).intent.name, 'procedure_online');
+    });
+    it('a run-on letter whose story stays at home ("o nha") asks no online way', () => {
+      const text = 'chao anh chi toi la hoa nam nay 71 tuoi o xa phu do con toi di lam xa toi o nha mot minh toi nghe noi can cuoc cua toi sap het han '
+        + 'ma toi khong biet phai di doi o dau cho gan vi chan toi yeu lam cong an co lam cho nguoi gia o xa khong';
+      assert.notEqual(parser.parse(text).intent.name, 'procedure_online');
+    });
+  });
+
   describe('news asked after a story', () => {
     it('whether the police announced a rule heard at the market asks news', () => {
       const text = 'Cháu chào các chú. Hôm qua ở chợ mấy cô bảo nhau là từ tháng sau ai đi xe máy chưa đổi sang biển số định danh thì bị giữ xe. '
