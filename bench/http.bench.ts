@@ -8,16 +8,9 @@ import path from 'node:path';
 import { describeErrors, load, type LoadResult } from './support/load';
 import { ROOT, startAssistant, startScript } from './support/processes';
 import { mb, type BenchOptions, type Figure } from './support/report';
+import { CONNECTIONS, CONVERSATIONS, webChatTurn as turn } from './support/web-chat-turns';
 
-const CONNECTIONS = 20;
-const CONVERSATIONS = 2000;
-const MESSAGES = ['xin chào', 'làm tạm trú cần giấy tờ gì', 'còn lệ phí thì sao', 'công an phường Trưng Vương ở đâu', 'hộ chiếu bao lâu có', 'menu', 'cấp lại căn cước mất bao lâu', 'cảm ơn'];
 const TURN_SHARE = 0.4;
-
-/** Many conversations at once: request i is conversation i mod CONVERSATIONS, each walking through MESSAGES in order. */
-const turn = (i: number) => ({
-  body: JSON.stringify({ sender: `bench-${i % CONVERSATIONS}`, message: MESSAGES[Math.floor(i / CONVERSATIONS) % MESSAGES.length] }),
-});
 
 const line = (label: string, r: LoadResult) =>
   `  ${label.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  max ${r.max} ms  ${describeErrors(r)} of ${r.requests}`;

@@ -9,10 +9,8 @@
 import fs from 'node:fs';
 import { load } from './load';
 import { ROOT, cpuMsOf, mainThreadCpuMsOf, startAssistant } from './processes';
+import { CONNECTIONS, webChatTurn as turn } from './web-chat-turns';
 
-const CONVERSATIONS = 2000;
-const MESSAGES = ['xin chào', 'làm tạm trú cần giấy tờ gì', 'còn lệ phí thì sao', 'công an phường Trưng Vương ở đâu', 'hộ chiếu bao lâu có', 'menu', 'cấp lại căn cước mất bao lâu', 'cảm ơn'];
-const turn = (i: number) => ({ body: JSON.stringify({ sender: `bench-${i % CONVERSATIONS}`, message: MESSAGES[Math.floor(i / CONVERSATIONS) % MESSAGES.length] }) });
 
 /** Milliseconds the thread has spent runnable but waiting for a CPU. */
 const waitingMsOf = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
@@ -25,10 +23,10 @@ async function main(): Promise<void> {
   const server = await startAssistant({}, [], option('--root', ROOT));
   try {
     const url = `${server.url}/webhooks/rest/webhook`;
-    await load({ url, seconds: Number(option('--warm', '8')), connections: 20, request: turn });
+    await load({ url, seconds: Number(option('--warm', '8')), connections: CONNECTIONS, request: turn });
     for (const rate of rates) {
       const before = { cpu: cpuMsOf(server.pid), main: mainThreadCpuMsOf(server.pid), waiting: waitingMsOf(server.pid), at: performance.now() };
-      const r = await load({ url, seconds, connections: 20, rate: rate === 'flat' ? undefined : Number(rate), request: turn });
+      const r = await load({ url, seconds, connections: CONNECTIONS, rate: rate === 'flat' ? undefined : Number(rate), request: turn });
       const wall = performance.now() - before.at;
       console.log(
         `${rate.padStart(5)}: ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}; CPU a turn ${((cpuMsOf(server.pid) - before.cpu) / r.requests).toFixed(3)} ms, main thread ${((mainThreadCpuMsOf(server.pid) - before.main) / r.requests).toFixed(3)} ms; main thread waiting for a core ${Math.round((100 * (waitingMsOf(server.pid) - before.waiting)) / wall)} %; load ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`,

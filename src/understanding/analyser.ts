@@ -67,14 +67,11 @@ export interface LetterAsks {
   namesProcedure: boolean;
   /** How or where to complain ("tôi gửi đơn khiếu nại ở đâu"). */
   toComplain: boolean;
-  /** Where to go, then whether it can be done online ("làm ở đâu, có làm trên VNeID được không"). */
-  onlineAfterWhere: boolean;
-  /** Round 30: whether it can be done by phone ("nếu có thì làm trên điện thoại được không"), a cue the `online` facet lacks. */
-  byPhone: boolean;
   /**
-   * Blind round 21: whether a clause of it that asks names the online way, wherever that clause stands ("thủ tục thế nào, có
-   * làm online được không", "em không biết làm trên VNeID thế nào, có cần hợp đồng không"). The letter SVM reads the whole
-   * story and leans to procedure_info, so `onlineAfterWhere` alone left every other such letter read as how.
+   * Whether it asks the online way: where to go, then whether it can be done online ("làm ở đâu, có làm trên VNeID được
+   * không"; round 28); by phone ("nếu có thì làm trên điện thoại được không", a cue the `online` facet lacks; round 30); or
+   * in any clause of it that asks, wherever that clause stands ("thủ tục thế nào, có làm online được không"; blind round
+   * 21: the letter SVM reads the whole story and leans to procedure_info).
    */
   online: boolean;
   /** Round 30: news or the police's public work ("công an có thông báo chính thức nào không", "có tổ chức cuộc thi nào"). */
@@ -228,6 +225,7 @@ export class Analyser {
     // and readsOtherwiseAsLetter all read it.
     let unmarkedFound: { sentence: Sentence | undefined } | undefined;
     const unmarked = () => (unmarkedFound ??= { sentence: this.unmarkedQuestion(sentences, folded, toned, words, credit) }).sentence;
+    let letterAsksFound: LetterAsks | undefined;
     const question = this.askedSentence(sentences, folded, toned, words, credit, letter, unmarked);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
     // Issue 10: a sentence the citizen marks as the main ask ("điều tôi lo nhất là…", "…, đó là việc chính") is the request
@@ -362,13 +360,13 @@ export class Analyser {
       topics,
       grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
       requests: this.request.matchAll(folded, toned).length > 0,
-      letterAsks: () => ({
+      // Found once: the parser reads a letter's asks for its intent and again for its procedure.
+      letterAsks: () => (letterAsksFound ??= {
         toReport: this.reportAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         namesProcedure: mention?.procedure !== undefined && (mention.to > sFrom || this.reportProcedures.has(mention.procedure) || !this.saysReport(folded, toned, sFrom, sTo)),
         toComplain: this.complaintAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
-        onlineAfterWhere: this.onlineAfterWhere(text, words, sFrom, sTo),
-        byPhone: this.onlinePhone.matchAll(folded, toned, sFrom, sTo).length > 0,
-        online: this.asksOnline(text, words, folded, toned, sFrom, sTo),
+        online: this.onlineAfterWhere(text, words, sFrom, sTo) || this.onlinePhone.matchAll(folded, toned, sFrom, sTo).length > 0
+          || this.asksOnline(text, words, folded, toned, sFrom, sTo),
         toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),

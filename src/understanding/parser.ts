@@ -288,7 +288,7 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   const asks = analysis.letterAsks();
   if (complainsOnly(ranking, analysis) || complainsAsked(ranking, asks)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
   if (reportsOnly(ranking, asks)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
-  if ((asks.onlineAfterWhere || asks.byPhone || asks.online) && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
+  if (asks.online && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
   if (asksNews(ranking, asks)) ranking = promote(ranking, NEWS_INTENT, Math.max(ranking[0].confidence, NEWS_CONFIDENCE));
   return ranking;
 }

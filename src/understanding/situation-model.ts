@@ -531,13 +531,13 @@ export class SituationModel {
     // Round 31: so is a thank-you after it ("cháu mất tích mấy tiếng, giờ tìm thấy ở nhà bạn rồi, cảm ơn"): the writer closes the
     // matter, nothing is left to ask; and a resolution of a worry that named no hazard at all (someone late, "vừa gọi điện
     // bảo đang trên đường về"): no risk was told, so none can remain.
-    const mending = resolved && !doubted && (Math.max(lastOf('repair'), lastOf('thanks')) > resolvedAt || hazards.length === 0);
+    const closed = resolved && !doubted && (Math.max(lastOf('repair'), lastOf('thanks')) > resolvedAt || hazards.length === 0);
     // Round 30: a plea that is the message's only danger word, beside a procedure named ("cứu với, quên mật khẩu VNeID
     // không đăng nhập được"), is most often a cry over paperwork, so it gets the line, not the card; never nothing, since a
     // victim may name a document ("I'm locked in a room, the man took my passport"). Not with a hand rule or a clause going on.
     const paperPlea = unstated && frames.some((m) => m.value === 'plea') && frames.every((m) => !DANGER_FRAMES.has(m.value) || m.value === 'plea')
       && message.entities.some((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
-    const graded: EmergencyGrade = untold || mending ? 'none' : noOneAtRisk
+    const graded: EmergencyGrade = untold || closed ? 'none' : noOneAtRisk
       ? danger >= (doubted ? GRADE_THRESHOLDS.possible : resolved ? GRADE_THRESHOLDS.setApartPossible : GRADE_THRESHOLDS.setApartSure) ? 'possible' : 'none'
       : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
@@ -554,7 +554,8 @@ export class SituationModel {
     // under way ("bị người lạ nhắn tin dọa tung ảnh nếu không gửi tiền"); every writer labels these possible. Not when
     // the harm is set for now ("…nó bảo biết nhà em rồi, tối nay nó qua").
     const threatened = lastOf('threat') >= 0 && !marks.some((t) => t.time === 'present' && t.word >= lastOf('threat'));
-    const signed = this.signs.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).length > 0;
+    const [folded, toned] = [words.map((w) => w.text), words.map((w) => w.toned)];
+    const signed = this.signs.matchAll(folded, toned).length > 0;
     const sign = graded === 'sure' && (paperPlea
       || (unstated && closing === undefined && !frames.some((m) => m.value === 'intense') && (threatened || signed)));
     // Round 20: the other way, a hazard told as a sign ("nghe tiếng nổ bụp, không biết là pháo hay cái gì", "bom đạn đào
@@ -568,7 +569,7 @@ export class SituationModel {
     // hedge: those are the model's to grade.
     const lasting = time === 'present' && hazards.every((m) => BODILY_HAZARDS.has(m.value));
     // Round 30: so is one beside an alarm ringing on (`ringing`: "ủa sao máy báo khói ở chung cư cứ kêu mãi vậy").
-    const ringing = this.ringing.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).length > 0;
+    const ringing = this.ringing.matchAll(folded, toned).length > 0;
     const hedged = graded === 'none' && unstated && !setApart && !noOneAtRisk && closing === undefined && hazards.length > 0 && (signed || lasting || ringing)
       && Math.max(danger, ...this.hazardClauses(message, hazards).map((c) => this.dangerProbability(c)).filter((q) => q >= GRADE_THRESHOLDS.clause)) >= GRADE_THRESHOLDS.sign;
     // Round 21: harm to oneself named outside a time over gets at least the line at what a sign needs: a farewell post read
@@ -666,12 +667,16 @@ export class SituationModel {
 
   /** The `ongoing` phrases of `words` that tell something going on now, not a state the writer is in (`states`). */
   private goingOn(words: readonly Word[]): PhraseMatch<true>[] {
-    return this.ongoing.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).filter((m) => !this.inState(words, m));
+    const folded = words.map((w) => w.text);
+    const toned = words.map((w) => w.toned);
+    return this.outsideStates(folded, toned, this.ongoing.matchAll(folded, toned));
   }
 
-  /** Round 30: whether the phrase `m` of `words` lies inside a `states` phrase ("đang" of "đang sống ở"). */
-  private inState(words: readonly Word[], m: { from: number; to: number }): boolean {
-    return this.states.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).some((s) => s.from <= m.from && m.to <= s.to);
+  /** Round 30: the phrases of `matches` that lie inside no `states` phrase ("đang" of "đang sống ở"); states matched once. */
+  private outsideStates(folded: readonly string[], toned: readonly string[], matches: PhraseMatch<true>[]): PhraseMatch<true>[] {
+    if (matches.length === 0) return matches;
+    const states = this.states.matchAll(folded, toned);
+    return states.length === 0 ? matches : matches.filter((m) => !states.some((st) => st.from <= m.from && m.to <= st.to));
   }
 
   /** Round 21: the clauses that hold a hazard (a question about something else around them is left out). */
@@ -739,7 +744,7 @@ export class SituationModel {
     const folded = words.map((w) => w.text);
     // A present phrase right after a number is a clock's hour ("2 giờ sáng"), not the present.
     const toned = words.map((w) => w.toned);
-    const present = [...this.present.matchAll(folded, toned).filter((m) => !this.inState(words, m)), ...this.goingOn(words)]
+    const present = this.outsideStates(folded, toned, [...this.present.matchAll(folded, toned), ...this.ongoing.matchAll(folded, toned)])
       .filter((m) => !(m.from > 0 && (NUMBER.test(folded[m.from - 1]) || this.hourAsked.has(words[m.from - 1].toned))))
       .map((m) => ({ ...m, value: 'present' }));
     const found = [...frames, ...present].filter((m) => TIME_FRAMES.has(m.value)).sort((a, b) => a.to - b.to || b.to - b.from - (a.to - a.from));

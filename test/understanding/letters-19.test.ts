@@ -69,13 +69,13 @@ describe('understanding/letters 19', () => {
     it('a letter asking where, then whether it can be done on VNeID', () => {
       const text = 'Em 25 tuổi, quê Hà Giang, đang làm công nhân ở khu công nghiệp Yên Bình. Phòng nhân sự mới yêu cầu nộp giấy xác nhận cư trú '
         + 'để bổ sung hồ sơ. Em đi ca cả ngày. Xin hỏi giấy này xin ở đâu, có làm trên VNeID được không ạ?';
-      assert.equal(analyser.analyse(text).letterAsks().onlineAfterWhere, true);
+      assert.equal(analyser.analyse(text).letterAsks().online, true);
       assert.equal(parser.parse(text).intent.name, 'procedure_online');
     });
     it('where, then a fee, is no online ask', () => {
       const text = 'Tôi 45 tuổi, ở xã Phú Đô. Đợt lũ vừa rồi nước cuốn mất cặp giấy tờ của cả nhà, trong đó có thẻ căn cước của tôi. '
         + 'Xin hỏi làm lại căn cước ở đâu, có mất tiền không?';
-      assert.equal(analyser.analyse(text).letterAsks().onlineAfterWhere, false);
+      assert.equal(analyser.analyse(text).letterAsks().online, false);
       assert.notEqual(parser.parse(text).intent.name, 'procedure_online');
     });
   });
