@@ -77,6 +77,12 @@ export interface LetterAsks {
   /** Round 30: news or the police's public work ("công an có thông báo chính thức nào không", "có tổ chức cuộc thi nào"). */
   toNews: boolean;
   /**
+   * Round 31: the answers in another language ("Can you please answer in English", "làm sao đổi lại tiếng Việt"), in the
+   * sentence that asks or in any question ("Can you answer in English please? I find Vietnamese legal terms very hard. I
+   * want to know …": the request of the service comes first, the letter's ask after it).
+   */
+  toLanguage: boolean;
+  /**
    * Round 30: whether the letter, anywhere, tells of a foreigner's or a guest's stay ("khách Tây", "vợ tôi là người Trung Quốc"),
    * and its sentence that asks does not ask the foreigner's own residence card ("gia hạn tạm trú": that is tạm trú).
    */
@@ -124,6 +130,8 @@ export class Analyser {
   private readonly newsAsk = new TypedPhraseMatcher<true>();
   private readonly foreignStay = new TypedPhraseMatcher<true>();
   private readonly foreignResidence = new TypedPhraseMatcher<true>();
+  private readonly languageSwitch = new TypedPhraseMatcher<true>();
+  private readonly condition = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // Round 29: the procedures that are a report themselves (an alias holds a `report_ask` phrase: "trình báo mất hộ chiếu").
@@ -170,6 +178,8 @@ export class Analyser {
     for (const p of resources.cues.news_ask) this.newsAsk.add(p, true);
     for (const p of resources.cues.foreign_stay) this.foreignStay.add(p, true);
     for (const p of resources.cues.foreign_residence) this.foreignResidence.add(p, true);
+    for (const p of resources.cues.language_switch) this.languageSwitch.add(p, true);
+    for (const p of resources.cues.condition) this.condition.add(p, true);
     const aliases = Object.entries({ ...resources.procedures.procedures, ...options.procedureAliases }).map(([id]) => [id, [...(resources.procedures.procedures[id] ?? []), ...(options.procedureAliases?.[id] ?? [])]] as const);
     this.reportProcedures = new Set(aliases.filter(([, list]) => list.some((a) => this.reportAsk.matchAll(foldForMatch(a).split(' ')).length > 0)).map(([id]) => id));
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
@@ -365,9 +375,9 @@ export class Analyser {
         toReport: this.reportAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         namesProcedure: mention?.procedure !== undefined && (mention.to > sFrom || this.reportProcedures.has(mention.procedure) || !this.saysReport(folded, toned, sFrom, sTo)),
         toComplain: this.complaintAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
-        online: this.onlineAfterWhere(text, words, sFrom, sTo) || this.onlinePhone.matchAll(folded, toned, sFrom, sTo).length > 0
-          || this.asksOnline(text, words, folded, toned, sFrom, sTo),
+        online: this.asksOnlineIn(text, words, folded, toned, this.closingBlock(sentences, folded, toned, sFrom, sTo)),
         toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
+        toLanguage: [{ from: sFrom, to: sTo }, ...sentences.filter((s) => s.question)].some((s) => this.asksLanguage(folded, toned, s.from, s.to)),
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
       readsOtherwiseAsLetter: () => {
@@ -436,6 +446,17 @@ export class Analyser {
     return sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && this.asks(words, s.from, s.to, true)).pop();
   }
 
+  /**
+   * Round 31: whether words [from, to) ask the answers in another language: a `language_switch` verb followed, at most
+   * LANGUAGE_GAP words on, by a `languages` cue ("answer me in English", "switch to English", "đổi lại tiếng Việt"). A
+   * language named without such a verb is the story's ("an English teacher", "dịch sang tiếng Anh", "tell me in English what").
+   */
+  private asksLanguage(folded: readonly string[], toned: readonly string[], from: number, to: number): boolean {
+    // Both matchers count positions from `from`.
+    const named = this.languages.matchAll(folded.slice(from, to));
+    return this.languageSwitch.matchAll(folded, toned, from, to).some((v) => named.some((l) => l.from >= v.to && l.from - v.to <= LANGUAGE_GAP));
+  }
+
   /** Whether words [from, to) ask to report with a `report_ask` phrase other than one that only asks whether to go (`report_visit`). */
   private saysReport(folded: readonly string[], toned: readonly string[], from: number, to: number): boolean {
     const visits = this.reportVisit.matchAll(folded, toned, from, to);
@@ -468,26 +489,68 @@ export class Analyser {
   }
 
   /**
-   * Round 28: whether words [from, to) ask where to go, then whether one must go at all ("giấy xác nhận làm ở đâu, có làm
+   * Round 31: the sentence that asks [from, to) and, when it is a question, the questions right after it (the rest of the
+   * closing block), as word ranges; but not a later question that adds a lesser ask ("Cho hỏi thêm có xem điểm trên VNeID
+   * được không?": `secondary`) or opens on a condition ("Nếu làm trên VNeID thì kết quả có giá trị … không?").
+   */
+  private closingBlock(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], from: number, to: number): (readonly [number, number])[] {
+    const block: (readonly [number, number])[] = [[from, to]];
+    const k = sentences.findIndex((s) => s.to === to);
+    if (k < 0 || !sentences[k].question) return block;
+    for (let j = k + 1; j < sentences.length && sentences[j].question; j++) {
+      const s = sentences[j];
+      const conditional = this.condition.match(folded, toned, s.from, s.to).some((m) => m.from === 0);
+      if (!conditional && this.secondary.match(folded, toned, s.from, s.to).length === 0) block.push([s.from, s.to]);
+    }
+    return block;
+  }
+
+  /**
+   * LetterAsks.online over the sentences `block` (the sentence that asks and the questions that follow it: closingBlock):
+   * where then online, by phone, or in any clause that asks. Round 31: a later question of the block asks it too ("Xin cái
+   * này ở công an xã hay phải lên tỉnh? Có làm trên VNeID được không?"; "How can I pay the fine …? Can I pay online …?").
+   */
+  private asksOnlineIn(text: string, words: readonly Word[], folded: readonly string[], toned: readonly string[], block: readonly (readonly [number, number])[]): boolean {
+    const clauses = block.flatMap(([a, b]) => this.clausesOf(text, words, a, b));
+    return this.onlineAfterWhere(words, clauses) || block.some(([a, b]) => this.onlinePhone.matchAll(folded, toned, a, b).length > 0)
+      || this.asksOnline(words, folded, toned, clauses);
+  }
+
+  /**
+   * Round 28: whether the clauses ask where to go, then whether one must go at all ("giấy xác nhận làm ở đâu, có làm
    * online được không"; "vậy giờ làm ở đâu, mình làm trên VNeID được không"): an asking clause that ends on a `where` cue,
    * and a later one that names the online way. firstAsk takes the first, where; parser.ts reads the online way.
    */
-  private onlineAfterWhere(text: string, words: readonly Word[], from: number, to: number): boolean {
-    const asking = this.clausesOf(text, words, from, to).filter(([a, b]) => this.asks(words, a, b));
+  private onlineAfterWhere(words: readonly Word[], clauses: readonly (readonly [number, number])[]): boolean {
+    const asking = clauses.filter(([a, b]) => this.asks(words, a, b));
     const facets = ([a, b]: readonly [number, number]) => this.facetsOf(words.slice(a, b).map((w) => w.text));
     const endsOnWhere = (c: readonly [number, number]) => facets(c).reduce<PhraseMatch<string> | undefined>((last, m) => (!last || m.to > last.to ? m : last), undefined)?.value === WHERE;
     const k = asking.findIndex(endsOnWhere);
     return k >= 0 && asking.slice(k + 1).some((c) => facets(c).some((m) => m.value === ONLINE));
   }
 
-  /** Issue 10, round 21: whether a clause of words [from, to) that asks names the online way (see LetterAsks.online). */
-  private asksOnline(text: string, words: readonly Word[], folded: readonly string[], toned: readonly string[], from: number, to: number): boolean {
-    const asking = this.clausesOf(text, words, from, to).filter(([a, b]) => b - a <= ONLINE_CLAUSE_WORDS && this.asks(words, a, b));
+  /**
+   * Issue 10, round 21: whether one of the clauses that asks names the online way (see LetterAsks.online). Round 31: a
+   * clause of more than ONLINE_CLAUSE_WORDS words (a letter typed without a comma) is read from its last `turn` phrase
+   * ("… không xin nghỉ được vậy có làm trên mạng được không làm thế nào"): the story before it may stay "ở nhà".
+   */
+  private asksOnline(words: readonly Word[], folded: readonly string[], toned: readonly string[], clauses: readonly (readonly [number, number])[]): boolean {
+    const asking = clauses.flatMap(([a, b]) => {
+      const from = b - a <= ONLINE_CLAUSE_WORDS ? a : this.lastTurn(folded, toned, a, b);
+      return from !== undefined && this.asks(words, from, b) ? [[from, b] as const] : [];
+    });
     return asking.some(([a, b]) => {
       const not = this.onlineNotAsked.matchAll(folded, toned, a, b);
       const online = this.facetsOf(folded.slice(a, b)).filter((m) => m.value === ONLINE);
       return online.some((m) => !not.some((n) => n.from < m.to && m.from < n.to));
     });
+  }
+
+  /** Where the last `turn` phrase of words [from, to) starts, when MIN_FOCUS_WORDS to ONLINE_CLAUSE_WORDS words run from it to `to`. */
+  private lastTurn(folded: readonly string[], toned: readonly string[], from: number, to: number): number | undefined {
+    const last = this.turn.matchAll(folded, toned, from, to).pop();
+    const at = last ? from + last.from : undefined;
+    return at !== undefined && to - at >= MIN_FOCUS_WORDS && to - at <= ONLINE_CLAUSE_WORDS ? at : undefined;
   }
 
   /**
@@ -617,6 +680,8 @@ const PROCEDURE_READING = { charGrams: true };
 const SHORT_ASKS = 30;
 // A letter typed without a comma or a full stop is one clause, whose story may stay "ở nhà" (at home): no online way asked.
 const ONLINE_CLAUSE_WORDS = 25;
+// Words allowed between a `language_switch` verb and the language it asks for ("answer me in English", "switch to English").
+const LANGUAGE_GAP = 2;
 // The number of an age (see analyse).
 const AGE_PLACEHOLDER = '§age';
 // A validity or deadline phrase is read as one placeholder (see analyse).

@@ -110,6 +110,10 @@ const cuesSchema = z.object({
   foreign_stay: phraseList.default([]),
   /** Round 30: phrases that ask a foreigner's own residence card ("gia hạn tạm trú", "thẻ tạm trú"): that stay stays tạm trú. */
   foreign_residence: phraseList.default([]),
+  /** Round 31: words that open a condition ("nếu"): a later question of a letter's closing block opening on one adds no online ask. */
+  condition: phraseList.default([]),
+  /** Round 31: verbs that ask the answers in another language ("answer", "switch", "trả lời"), before a `languages` cue in a letter's ask. */
+  language_switch: phraseList.default([]),
   /** Phrases that request something without a question ("cho biết", "giải thích", "hướng dẫn"): a letter holding one asks. */
   request: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
