@@ -52,6 +52,8 @@ export interface Analysis {
   readsOtherwiseAsLetter: () => boolean;
   /** Features of the learned procedure model (computed on demand: most parses never consult it). */
   procedureFeatures: () => string[];
+  /** Round 31: the family a list question answers when the lexicon named one member of it (ProcedureRecogniser.listFamily; on demand). */
+  listFamily: () => string | undefined;
 }
 
 /** What a letter's sentence that asks asks (round 28; parser.ts reads them for letters only). */
@@ -380,6 +382,7 @@ export class Analyser {
         toLanguage: [{ from: sFrom, to: sTo }, ...sentences.filter((s) => s.question)].some((s) => this.asksLanguage(folded, toned, s.from, s.to)),
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
+      listFamily: () => (mention?.procedure ? this.procedures.listFamily(folded, toned, mention.procedure) : undefined),
       readsOtherwiseAsLetter: () => {
         const [from, to] = letter ? question : this.askedSentence(sentences, folded, toned, words, credit, true, unmarked);
         return from !== question[0] || to !== question[1];

@@ -139,7 +139,12 @@ export function buildParser(
     // "mở khách sạn phải làm những thủ tục gì" lists everything a hotel needs, not the one procedure its purpose suggests.
     const listAll = intent.name === LIST_INTENT && reading.purposeOnly;
     let entities = reading.entities.filter((e) => !(listAll && e.entity === 'procedure'));
-    if (intent.name === LIST_INTENT) entities = entities.map((e) => asFamily(e, members));
+    // Round 31 (issue 10): a list question asks for a family's procedures, so its answer names a family, never one member:
+    // the member the lexicon chose was the story's ("có đủ loại thủ tục về cư trú, nào là tạm trú, thường trú … lĩnh vực cư
+    // trú hiện có những thủ tục nào") or an example of the family asked ("các thủ tục an ninh trật tự như con dấu"). Every
+    // list question of intents/test and the published blind rounds labelled with a procedure is labelled with a family.
+    const family = intent.name === LIST_INTENT ? reading.listFamily() : undefined;
+    if (family) entities = entities.map((e) => (e.entity === 'procedure' ? { ...e, entity: 'procedure_group', value: family } : e));
     const lexGroup = entities.find((e) => e.entity === 'procedure_group');
     // Round 31: a letter asking the answers in another language still asks its procedure ("Can you please answer me in
     // English? I want to know how to report my stay …"): that procedure is read as the intent the switch is asked for.
@@ -167,21 +172,6 @@ export function buildParser(
     parse: (text: string, _locale: Locale = 'vi'): ParseResult => understand(text).result,
     procedureEvidence: (text: string) => understand(text, true).evidence,
   };
-}
-
-/**
- * Round 31 (issue 10): a list question asks for a family's procedures, so its answer names a family, never one member: the
- * member the lexicon chose was the story's ("có đủ loại thủ tục về cư trú, nào là tạm trú, thường trú … lĩnh vực cư trú
- * hiện có những thủ tục nào", "về phòng cháy chữa cháy có mấy loại giấy phép, thẩm định, nghiệm thu … liệt kê giúp các thủ
- * tục") or an example of the family asked ("các thủ tục an ninh trật tự như con dấu"). Every list question of intents/test
- * and the published blind rounds that is labelled with a procedure (84) is labelled with a family. A member of two
- * families (đăng ký xe: xe and giao-thong) gets the narrower; a procedure of no family stays.
- */
-function asFamily(entity: ParsedEntity, members: ReadonlyMap<string, ReadonlySet<string>>): ParsedEntity {
-  if (entity.entity !== 'procedure') return entity;
-  let family: string | undefined;
-  for (const [name, own] of members) if (own.has(entity.value) && (!family || own.size < (members.get(family)?.size ?? 0))) family = name;
-  return family ? { ...entity, entity: 'procedure_group', value: family } : entity;
 }
 
 /** A message's words as one key: the folded text of every word read. */

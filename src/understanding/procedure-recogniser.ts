@@ -265,6 +265,16 @@ export class ProcedureRecogniser {
   }
 
   /**
+   * Round 31 (issue 10): the family a list question answers when the lexicon named the member `procedure`: the narrowest
+   * family holding it, unless the words name by a family alias another family that does not hold it ("kể giúp tôi các thủ
+   * tục cư trú và hộ chiếu": two families asked, no one of them is the list). See the parser's list rule.
+   */
+  listFamily(words: readonly string[], toned: readonly string[], procedure: string): string | undefined {
+    const named = this.aliases.match(this.respelt(words, toned), toned).flatMap((m) => (m.value.kind === 'group' && !m.value.hint ? [m.value.name] : []));
+    return named.every((g) => this.families.holds(g, procedure)) ? this.families.smallestHolding(procedure) : undefined;
+  }
+
+  /**
    * The words with each alias said as it sounds ("lưu chú", "sang tê") written as the alias: only the whole phrase, only
    * where the respelt word was typed with its marks ("cũ chủ" is no "cư chú", "tam chu" stays), and never over a real alias.
    */
