@@ -424,7 +424,13 @@ export class Analyser {
     // Issue 10: a letter typed without question marks ("… cho mình hỏi X không, và Y bao nhiêu. mình lo nhất là …") still
     // says where it asks: the last sentence an `ask` phrase opens, when it is not the whole message.
     if (sentences.length > 1 && !sentences.some((s) => s.question)) {
-      const asking = sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && introduced(s)).pop() ?? (letter ? unmarked() : undefined);
+      const opened = sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && introduced(s)).pop();
+      // Round 31, a letter's reading: a plea for guidance that leaves nothing to ask after its `ask` phrase ("Toi ko ranh may
+      // tinh lam, mong dc huong dan cu the") only closes the letter; its questions typed without a question mark come before
+      // it ("Vay ho so gom nhung gi a, co mau san ko, …"). A closing request that says what it asks ("Xin các đồng chí liệt
+      // kê giúp.", blind round 9) is the request still.
+      const closes = letter && opened !== undefined && this.onlyPleads(folded, opened, credit);
+      const asking = (closes ? unmarked() : undefined) ?? opened ?? (letter ? unmarked() : undefined);
       if (asking) return [asking.from, asking.to];
     }
     const lesser = (s: Sentence) => this.secondary.match(folded, toned, s.from, s.to).length > 0;
@@ -433,6 +439,16 @@ export class Analyser {
     // bản sao?"): it joins the closing block of questions, where the introduced one is the request.
     const asking = sentences.map((s) => (s.question || !introduced(s) || !this.asks(words, s.from, s.to, letter) ? s : { ...s, question: true }));
     return askedSentence(asking, folded.length, introduced, lesser, (s) => this.checksOnly(words, s.from, s.to));
+  }
+
+  /**
+   * Whether sentence `s` only pleads for guidance: its last `ask` phrase leaves fewer than MIN_FOCUS_WORDS words after it, and
+   * its only facet is the general `how` ("mong được hướng dẫn cụ thể"; not "liệt kê giúp", which asks a list).
+   */
+  private onlyPleads(folded: readonly string[], s: Sentence, credit: () => readonly Span[]): boolean {
+    const marker = this.askPhrases(folded, s.from, s.to, credit).pop();
+    const facets = this.facetsOf(folded.slice(s.from, s.to));
+    return marker !== undefined && s.to - (s.from + marker.to) < MIN_FOCUS_WORDS && facets.length > 0 && facets.every((m) => m.value === HOW);
   }
 
   /**

@@ -58,6 +58,21 @@ describe('understanding/letters 22', () => {
     });
   });
 
+  describe('a closing plea for guidance after questions typed without a question mark', () => {
+    it('"mong dc huong dan cu the" closing a letter leaves the papers asked before it the request', () => {
+      const text = 'Em la chu mot tiem cam do nho o xa Phu Binh, moi mo duoc hai thang. Cong an xa xuong nhac phai co giay chung nhan du '
+        + 'dieu kien ve an ninh trat tu. Vay ho so xin giay nay gom nhung gi a, co can ly lich tu phap ko. Em ko ranh may tinh, '
+        + 'mong dc huong dan cu the';
+      assert.equal(parser.parse(text).intent.name, 'procedure_documents');
+    });
+    it('a closing request that says what it asks ("liệt kê giúp") stays the request', () => {
+      const text = 'Tôi mở một xưởng làm đồ gỗ mỹ nghệ ở xã Tân Cương, 25 công nhân, nhiều gỗ với sơn dễ cháy. Tôi muốn làm đủ giấy tờ '
+        + 'về phòng cháy ngay từ đầu nhưng chưa rõ cơ sở như tôi cần những thủ tục nào: thẩm duyệt, nghiệm thu hay phương án. '
+        + 'Nhờ các anh liệt kê giúp.';
+      assert.equal(parser.parse(text).intent.name, 'procedure_list');
+    });
+  });
+
   describe('the online way asked after the sentence that asks', () => {
     it('where to go, then in the next question whether it can be done on VNeID, asks the online way', () => {
       const text = 'Chào anh chị, tôi 45 tuổi, làm bảo vệ ở khu công nghiệp Sông Công. Bên bảo hiểm đòi giấy xác nhận số chứng minh nhân '
