@@ -92,8 +92,9 @@ const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
 // Round 21: `consequence`. Review of round 26: `still`, which only hides.
-// Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides. Round 31: `thanks` and `sulk`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk']);
+// Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides. Round 31: `thanks`, `sulk`
+// and `armed`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk', 'armed']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -518,8 +519,10 @@ export class SituationModel {
     // lâu"), and a demand of someone posing as an official not yet obeyed ("đòi vào nhà", "bảo tôi đọc mã OTP": `pending`).
     // A threat received today, its own clause telling so ("hôm nay nó lại nhắn dọa tạt axit nếu…"), is one too; not one
     // told with no time or in a time over ("mấy hôm trước bị gọi điện dọa…", "nhận được tin nhắn đe dọa đòi nợ").
+    // Round 31: and so are weapons carried by the people told of (`armed`: "hôm nay thấy chúng nó mang theo kiếm với gậy"):
+    // nothing has happened yet, and now is the moment to stop it.
     const threatNow = this.threatToday(message, frames, marks);
-    const toBe = Math.max(lastOf('pending'), lastOf('watching'), threatNow) > lastOf('over');
+    const toBe = Math.max(lastOf('pending'), lastOf('watching'), lastOf('armed'), threatNow) > lastOf('over');
     const feared = time !== 'over' && time !== 'dated' && frames.some((m) => m.value === 'fear' && words.slice(m.from, m.to).some((w) => w.toned !== w.text));
     const pending = (toBe || feared) && frames.some((m) => PENDING_HARMS.has(m.value)) && !noOneAtRisk && time !== 'resolved'
       && !frames.some((m) => SET_APART_FRAMES.has(m.value) && m.value !== 'news');
