@@ -586,9 +586,13 @@ export class SituationModel {
     // buồng dễ ngộ độc") passes on what others say: at most the line, unless a hand rule or a clause going on states a
     // danger now, or harm to oneself is named.
     const heard = unstated && frames.some((m) => m.value === 'hearsay' && m.from === 0);
+    // Round 31: a message whose every danger word is a hazard denied ("không phải cháy đâu, nhà em đang hun khói đuổi
+    // muỗi") says there is none; the model still reads the denied word, so only its own certainty gives the line, never
+    // the card. Not with a hand rule, a clause going on or harm to oneself; another danger named keeps its grade.
+    const deniedOnly = graded === 'sure' && unstated && !frames.some((m) => DANGER_FRAMES.has(m.value)) && this.deniesHazard(words);
     const grade: EmergencyGrade = joked
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
-      : (graded === 'none' && (pending || hedged || farewell)) || sign || (heard && graded === 'sure') ? 'possible' : graded;
+      : (graded === 'none' && (pending || hedged || farewell)) || sign || ((heard || deniedOnly) && graded === 'sure') ? 'possible' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const service = (told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features))[0].label as EmergencyService;
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
@@ -878,6 +882,14 @@ export class SituationModel {
     const over = found.some((m) => m.value === 'over') ? this.timesOver.matchAll(folded, toned) : [];
     return found.filter((m) => !(text !== undefined && crossesClause(words, m.from, m.to, text))
       && (m.value !== 'over' || over.some((t) => t.from === m.from && t.to === m.to)));
+  }
+
+  /** Round 31: whether a hazard is denied right before it ("không phải cháy", "chưa bị thương"; see `frameMatches`). */
+  private deniesHazard(words: readonly Word[]): boolean {
+    const folded = words.map((w) => w.text);
+    const toned = words.map((w) => w.toned);
+    const denied = new Set(this.negation.matchAll(folded, toned).map((m) => m.to));
+    return denied.size > 0 && this.frames.matchAll(folded, toned).some((m) => HAZARD_FRAMES.has(m.value) && denied.has(m.from));
   }
 
   /**
