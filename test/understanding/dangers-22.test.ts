@@ -1,8 +1,8 @@
 import { gradeCheck, productionParser, type GradeCheck } from './support';
 
 // Round 31 (emergency dev set 15): the causes behind its misses and false alarms, tested with sentences of our own (not
-// from any dev or blind set); each assertion marked "(main: …)" failed on main 47799c5.
-describe('understanding/round 31: weapons carried, dreams and plays, sayings, a hazard denied, a day named by its disaster, the lake', () => {
+// from any dev or blind set); each assertion marked "(main: …)" failed on main 47799c5 (6 of 6 tests).
+describe('understanding/round 31: weapons carried, dreams and plays, sayings, a hazard denied, a day named by its disaster, an oil fire, the lake', () => {
   let expect: GradeCheck;
   before(() => {
     expect = gradeCheck(productionParser());
@@ -31,6 +31,10 @@ describe('understanding/round 31: weapons carried, dreams and plays, sayings, a 
     // Another hazard named beside the denial keeps its grade.
     expect('không phải cháy đâu, nhưng bà tôi đang khó thở, tím tái hết rồi', ['sure'], ['medical']);
     expect('tối nay mẹ tôi đã hết thuốc, giờ đang lên cơn co giật', ['sure'], ['medical']);
+  });
+
+  it('water thrown on a fire that grows tells a fire now, in the kitchen too', () => {
+    expect('chảo dầu bắt lửa, tôi đổ nước vào càng to', ['sure'], ['fire']); // (main: possible)
   });
 
   it('a cry from a lake shore, typed without diacritics, is the rescue\'s', () => {
