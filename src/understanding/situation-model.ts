@@ -92,9 +92,9 @@ const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
 // Round 21: `consequence`. Review of round 26: `still`, which only hides.
-// Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides. Round 31: `thanks`, `sulk`
-// and `armed`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk', 'armed']);
+// Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides. Round 31: `thanks`, `sulk`,
+// `armed` and `referred`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk', 'armed', 'referred']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -723,7 +723,11 @@ export class SituationModel {
     const context = (time === 'over' || time === 'dated') && this.storyTime(part, own) === undefined ? [`s:${time}`] : [];
     // Round 21: a danger frame of any kind, not only a hazard's word: "giờ em đứng ngoài nghe trong phòng vẫn còn tiếng
     // người lục đồ" tells a burglar inside now with someone at risk; the model, reading the part alone, decides (`clause`).
-    const present = time === 'present' && own.some((m) => DANGER_FRAMES.has(m.value)) && !frames.some((m) => SETTING_FRAMES.has(m.value));
+    // Round 31: not a person referred back to ("…người đó đang sống ở Bắc Ninh", `referred`): someone the story told of,
+    // at risk only with a hazard named, which is a danger frame itself.
+    const referred = own.filter((m) => m.value === 'referred');
+    const atRisk = (m: PhraseMatch<string>) => DANGER_FRAMES.has(m.value) && !(m.value === 'at_risk' && referred.some((r) => r.from <= m.from && m.to <= r.to));
+    const present = time === 'present' && own.some(atRisk) && !frames.some((m) => SETTING_FRAMES.has(m.value));
     return { part, frames: own, context, present };
   }
 
