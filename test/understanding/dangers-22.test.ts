@@ -22,6 +22,7 @@ describe('understanding/round 31: weapons carried, dreams and plays, sayings, a 
     expect('bạn tôi bảo uống rượu say là chết đuối trên cạn, có đúng không', ['none']); // (main: sure)
     expect('nghe tin trúng tuyển mà tim đập muốn ngừng', ['none']); // (main: possible)
     expect('my son wants to see the fire engines at the fire station, is it open on Sunday', ['none']); // (main: possible)
+    expect('cô ấy xinh chết người, tim anh cháy bỏng từ lần đầu gặp', ['none']); // (main: sure)
   });
 
   it('a hazard denied, or told over, is none; the line at most when nothing else is named', () => {
