@@ -92,8 +92,9 @@ const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
 // Round 21: `consequence`. Review of round 26: `still`, which only hides.
-// Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides. Round 31: `thanks` and `sulk`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk']);
+// Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides. Round 31: `thanks`, `sulk`,
+// `armed` and `referred`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk', 'armed', 'referred']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -518,8 +519,10 @@ export class SituationModel {
     // lâu"), and a demand of someone posing as an official not yet obeyed ("đòi vào nhà", "bảo tôi đọc mã OTP": `pending`).
     // A threat received today, its own clause telling so ("hôm nay nó lại nhắn dọa tạt axit nếu…"), is one too; not one
     // told with no time or in a time over ("mấy hôm trước bị gọi điện dọa…", "nhận được tin nhắn đe dọa đòi nợ").
+    // Round 31: and so are weapons carried by the people told of (`armed`: "hôm nay thấy chúng nó mang theo kiếm với gậy"):
+    // nothing has happened yet, and now is the moment to stop it.
     const threatNow = this.threatToday(message, frames, marks);
-    const toBe = Math.max(lastOf('pending'), lastOf('watching'), threatNow) > lastOf('over');
+    const toBe = Math.max(lastOf('pending'), lastOf('watching'), lastOf('armed'), threatNow) > lastOf('over');
     const feared = time !== 'over' && time !== 'dated' && frames.some((m) => m.value === 'fear' && words.slice(m.from, m.to).some((w) => w.toned !== w.text));
     const pending = (toBe || feared) && frames.some((m) => PENDING_HARMS.has(m.value)) && !noOneAtRisk && time !== 'resolved'
       && !frames.some((m) => SET_APART_FRAMES.has(m.value) && m.value !== 'news');
@@ -583,9 +586,13 @@ export class SituationModel {
     // buồng dễ ngộ độc") passes on what others say: at most the line, unless a hand rule or a clause going on states a
     // danger now, or harm to oneself is named.
     const heard = unstated && frames.some((m) => m.value === 'hearsay' && m.from === 0);
+    // Round 31: a message whose every danger word is a hazard denied ("không phải cháy đâu, nhà em đang hun khói đuổi
+    // muỗi") says there is none; the model still reads the denied word, so only its own certainty gives the line, never
+    // the card. Not with a hand rule, a clause going on or harm to oneself; another danger named keeps its grade.
+    const deniedOnly = graded === 'sure' && unstated && !frames.some((m) => DANGER_FRAMES.has(m.value)) && this.deniesHazard(words);
     const grade: EmergencyGrade = joked
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
-      : (graded === 'none' && (pending || hedged || farewell)) || sign || (heard && graded === 'sure') ? 'possible' : graded;
+      : (graded === 'none' && (pending || hedged || farewell)) || sign || ((heard || deniedOnly) && graded === 'sure') ? 'possible' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const service = (told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features))[0].label as EmergencyService;
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
@@ -716,7 +723,11 @@ export class SituationModel {
     const context = (time === 'over' || time === 'dated') && this.storyTime(part, own) === undefined ? [`s:${time}`] : [];
     // Round 21: a danger frame of any kind, not only a hazard's word: "giờ em đứng ngoài nghe trong phòng vẫn còn tiếng
     // người lục đồ" tells a burglar inside now with someone at risk; the model, reading the part alone, decides (`clause`).
-    const present = time === 'present' && own.some((m) => DANGER_FRAMES.has(m.value)) && !frames.some((m) => SETTING_FRAMES.has(m.value));
+    // Round 31: not a person referred back to ("…người đó đang sống ở Bắc Ninh", `referred`): someone the story told of,
+    // at risk only with a hazard named, which is a danger frame itself.
+    const referred = own.filter((m) => m.value === 'referred');
+    const atRisk = (m: PhraseMatch<string>) => DANGER_FRAMES.has(m.value) && !(m.value === 'at_risk' && referred.some((r) => r.from <= m.from && m.to <= r.to));
+    const present = time === 'present' && own.some(atRisk) && !frames.some((m) => SETTING_FRAMES.has(m.value));
     return { part, frames: own, context, present };
   }
 
@@ -875,6 +886,14 @@ export class SituationModel {
     const over = found.some((m) => m.value === 'over') ? this.timesOver.matchAll(folded, toned) : [];
     return found.filter((m) => !(text !== undefined && crossesClause(words, m.from, m.to, text))
       && (m.value !== 'over' || over.some((t) => t.from === m.from && t.to === m.to)));
+  }
+
+  /** Round 31: whether a hazard is denied right before it ("không phải cháy", "chưa bị thương"; see `frameMatches`). */
+  private deniesHazard(words: readonly Word[]): boolean {
+    const folded = words.map((w) => w.text);
+    const toned = words.map((w) => w.toned);
+    const denied = new Set(this.negation.matchAll(folded, toned).map((m) => m.to));
+    return denied.size > 0 && this.frames.matchAll(folded, toned).some((m) => HAZARD_FRAMES.has(m.value) && denied.has(m.from));
   }
 
   /**
