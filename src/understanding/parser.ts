@@ -114,7 +114,7 @@ export function buildParser(
     const rank = (a: Analysis): IntentScore[] => {
       const ranking = classifier.predictEncoded(index.encode(a.features)).map((s) => ({ name: s.label, confidence: s.p }));
       if (letter) return readLetter(ranking, a, (r) => withSecondOpinion(r, letters, input.slice(0, MAX_CHARS), askedPart(r, a.askedFacets)));
-      if (faultsTheBot(ranking, a)) return promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
+      if (faultsTheBot(ranking, a) || grumbles(ranking, a)) return promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
       if (papersAsked(ranking, a)) return promote(ranking, PAPERS_INTENT, ranking[0].confidence);
       return guessesPart(ranking, a) ? promote(ranking, INFO_INTENT, ranking[0].confidence) : ranking;
     };
@@ -437,6 +437,15 @@ const PAPERS_FACET = PART_FACET[PAPERS_INTENT];
  */
 function faultsTheBot(ranking: readonly IntentScore[], analysis: { questions: boolean; topics: readonly string[] }): boolean {
   return readsAsServiceOr(ranking, FEEDBACK_INTENT) && !analysis.questions && analysis.topics.includes(BOT_TOPIC) && analysis.topics.includes(COMPLAINT_TOPIC);
+}
+
+/**
+ * Round 31 (issue 10): a short message that asks nothing and judges a service ("web dịch vụ công cứ báo lỗi mãi, nộp phạt
+ * không được, bực quá") is a complaint, as a letter that only complains is (complainsOnly): our model read the procedure
+ * and the online way it names, and answered a question about them.
+ */
+function grumbles(ranking: readonly IntentScore[], analysis: Analysis): boolean {
+  return !analysis.questions && complainsOnly(ranking, analysis);
 }
 
 // The topics (cues.yaml) of the bot itself and of complaint words.

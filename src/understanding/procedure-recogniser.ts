@@ -73,6 +73,7 @@ export class ProcedureRecogniser {
   private readonly refinedFrom = new Map<string, string>();
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
+  private readonly applied = new PhraseMatcher<true>();
   private readonly consequences = new PhraseMatcher<true>();
   private readonly residing = new PhraseMatcher<true>();
   private readonly held = new PhraseMatcher<true>();
@@ -146,6 +147,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.blocked) this.blocked.add(p, true);
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
     for (const p of lexicon.documents) this.documents.add(p, true);
+    for (const p of lexicon.applied) this.applied.add(p, true);
     for (const p of lexicon.consequences) this.consequences.add(p, true);
     for (const p of lexicon.residing) this.residing.add(p, true);
     for (const p of lexicon.held) this.held.add(p, true);
@@ -326,7 +328,11 @@ export class ProcedureRecogniser {
     const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words, breakAfter));
     // Issue 10: a paper is a document to bring only beside a procedure the request asks about; one the request itself
     // applies for ("… đã đổi căn cước. Xin hỏi nộp hồ sơ cấp phiếu lý lịch tư pháp ở đâu?") is the request.
-    const isDocument = (m: ProcedureMention) => docs.some((d) => d.from <= m.from && m.to <= d.to);
+    // Round 31: nor is one applied for, the paper's name right after an `applied` word ("xin phiếu lý lịch tư pháp … để đi
+    // xuất khẩu lao động").
+    const applied = documents ? this.applied.matchAll(words) : [];
+    const holding = (m: ProcedureMention) => docs.filter((d) => d.from <= m.from && m.to <= d.to);
+    const isDocument = (m: ProcedureMention) => holding(m).length > 0 && !holding(m).some((d) => applied.some((a) => a.to === d.from));
     const asked = (m: ProcedureMention) => inRequest(m) && !resolved.some((o) => o.mention !== m && inRequest(o.mention) && !isDocument(o.mention));
     // Issue 10: where the writer lives ("thường trú tại phường X") is who they are, not what they ask.
     const residing = this.residing.matchAll(words);

@@ -48,6 +48,8 @@ const proceduresSchema = z.object({
   blocked_toned: phraseList.default([]),
   /** Aliases that are also documents ("sổ hộ khẩu"): context, not the request, when another procedure is named. */
   documents: phraseList.default([]),
+  /** Round 31: words right before a document that say it is applied for ("xin phiếu lý lịch tư pháp"): the request then. */
+  applied: phraseList.default([]),
   /** Where someone lives told as a state ("thường trú tại xã X"): a mention inside is context when another procedure is named. */
   residing: phraseList.default([]),
   /** Phrases that hold a mention as a consequence ("không thì về sau bị phạt"): context, like documents. */
