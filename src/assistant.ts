@@ -76,6 +76,8 @@ export interface Assistant {
   outboxPush: OutboxPush;
   /** Subscriptions, announcements and their delivery. */
   announcements: AnnouncementModule;
+  /** The understanding's thread: parser and language detector in a worker (src/understanding/parse-thread.ts). */
+  understanding: ParseThread;
   /** Runs a few messages through the parser and the bot, leaving no trace, so the first citizens' turns find it warm (src/ops/warm-up.ts). */
   warmUp(): Promise<void>;
   /**
@@ -442,6 +444,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     zalo,
     outboxPush,
     announcements,
+    understanding,
     warmUp: () => warmUp(botOptions, understanding.current().samples),
     async close(by) {
       retention.stop();

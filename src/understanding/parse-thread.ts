@@ -58,6 +58,12 @@ interface Rebuild {
   reject: (err: Error) => void;
 }
 
+/**
+ * The worker's own YAML cache file (src/util/yaml-cache.ts): the main thread keeps the content's in `yaml.cache` in the
+ * same folders, and two threads saving one file would drop each other's entries.
+ */
+export const UNDERSTANDING_YAML_CACHE = 'understanding.yaml.cache';
+
 /** The worker's young generation: its garbage is a parse's, small and short-lived (worker round 2: 2 MB measured). */
 const WORKER_YOUNG_GENERATION_MB = 2;
 
@@ -94,6 +100,11 @@ export class ParseThread {
     this.readyPromise = this.start();
     // A start-up that fails is reported by `ready()`; unhandled here, it would end the process before the caller asks.
     this.readyPromise.catch(() => undefined);
+  }
+
+  /** The worker running now, building or built (tests stop it as a crash would). */
+  get worker(): Worker | undefined {
+    return this.running?.worker;
   }
 
   /** Resolves with the facts once the worker has built; rejects with the build's error (e.g. the bad training file's). */

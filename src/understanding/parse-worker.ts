@@ -7,11 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { collectStartUpGarbage } from '../ops/start-up-garbage';
 import { saveYamlCache, useYamlCache } from '../util/yaml-cache';
 import { createUnderstanding, type Understanding } from './index';
-import type { FromWorker, ToWorker, Understood, UnderstandingFacts } from './parse-thread';
+import { UNDERSTANDING_YAML_CACHE, type FromWorker, type ToWorker, type Understood, type UnderstandingFacts } from './parse-thread';
 import type { ParserOptions } from './types';
-
-/** The worker's own YAML cache file (src/util/yaml-cache.ts): the main thread saves `yaml.cache` in the same folders. */
-export const UNDERSTANDING_YAML_CACHE = 'understanding.yaml.cache';
 
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
