@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { parse, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import type { DocumentOptions, ParseOptions, SchemaOptions, ToJSOptions } from 'yaml';
 
 type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 
@@ -69,8 +69,10 @@ export function remember<T>(key: string, compute: () => T): T {
 
 /** `yaml.parse(text, options)`, answered from the cache when the same text was parsed before with the same options. */
 export function parseYaml(text: string, options: YamlOptions = {}): unknown {
-  if (dirs.length === 0) return parse(text, options);
-  return remember(createHash('sha256').update(YAML_VERSION).update(JSON.stringify(options)).update(text).digest('hex'), () => parse(text, options));
+  // Loaded on a miss only: a thread that restores every file (the understanding's worker) never needs the parser.
+  const parse = (): unknown => (require('yaml') as typeof import('yaml')).parse(text, options);
+  if (dirs.length === 0) return parse();
+  return remember(createHash('sha256').update(YAML_VERSION).update(JSON.stringify(options)).update(text).digest('hex'), parse);
 }
 
 /**
