@@ -36,6 +36,9 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# glibc gives each thread that allocates its own malloc arena and keeps their pages: with the understanding's worker
+# thread, two arenas keep the webhook peak within 250 MB (docs/performance.md, worker rounds 2 and 3). As `npm start`.
+ENV MALLOC_ARENA_MAX=2
 # Node is PID 1 and handles SIGTERM itself (src/main.ts): docker stop waits for the shutdown, give it time with
 # `stop_grace_period` longer than SHUTDOWN_TIMEOUT_SECONDS. The heap options are `npm start`'s (docs/performance.md).
 CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=512", "--expose-gc", "dist/main.js"]

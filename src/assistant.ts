@@ -47,10 +47,11 @@ import { warmUp } from './ops/warm-up';
 import { createStore } from './store';
 import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
-import { createUnderstanding, type Understanding } from './understanding';
+import { ParseThread } from './understanding/parse-thread';
+import type { ParserOptions } from './understanding/types';
 import { saveYamlCache, useYamlCache } from './util/yaml-cache';
 import { createCheckPhaseBatch } from './util/check-phase-batch';
-import { inTurnSlot } from './channels/turn-gate';
+import { holdSlotFor, inTurnSlot } from './channels/turn-gate';
 import { retentionRules, scheduleRetention } from './privacy/retention';
 import { createPrivacySource } from './privacy/privacy-content';
 import { createPrivacyPageRouter, privacyNoticeHtml } from './privacy/http/privacy-page';
@@ -75,6 +76,8 @@ export interface Assistant {
   outboxPush: OutboxPush;
   /** Subscriptions, announcements and their delivery. */
   announcements: AnnouncementModule;
+  /** The understanding's thread: parser and language detector in a worker (src/understanding/parse-thread.ts). */
+  understanding: ParseThread;
   /** Runs a few messages through the parser and the bot, leaving no trace, so the first citizens' turns find it warm (src/ops/warm-up.ts). */
   warmUp(): Promise<void>;
   /**
@@ -128,23 +131,28 @@ export async function createAssistant(config: Config, logger: Logger, options: A
 
   // Parsed content and training files are cached where the models are, and saved once start-up has read them all.
   useYamlCache(modelCacheDirs(config));
-  let understanding: Understanding;
-  const understand = (k: Knowledge) =>
-    createUnderstanding({ intentsDir: config.intentsDir, procedureAliases: k.procedureAliases(), locations: k.locationEntries(), cacheDirs: modelCacheDirs(config) });
+  const parserOptions = (k: Knowledge): ParserOptions => ({
+    intentsDir: config.intentsDir,
+    procedureAliases: k.procedureAliases(),
+    locations: k.locationEntries(),
+    cacheDirs: modelCacheDirs(config),
+  });
   const knowledge = new KnowledgeHolder(config.contentDir, {
     onReload: (result) => {
       if (result.ok) {
-        understanding = understand(knowledge.current());
+        // Texts asked for from now on are understood with the new content; the worker keeps its parser if this fails.
+        understanding.rebuild(parserOptions(knowledge.current())).catch((err: unknown) => logger.error({ err }, 'understanding not rebuilt after the content reload; the previous one answers'));
         saveYamlCache();
       } else logger.warn({ errors: result.errors }, 'content reload refused; previous content kept');
     },
   });
-  understanding = understand(knowledge.current());
-  const currentParser = () => understanding.parser;
+  // The understanding builds in its own thread while the rest is composed; nothing listens before it has (below).
+  const understanding = new ParseThread(parserOptions(knowledge.current()));
 
   const translator = loadTranslator(path.join(config.contentDir, 'locales'));
   const currentKnowledge = () => knowledge.current();
-  const groups = understanding.groups;
+  // The procedure families, filled from the understanding's build before this returns (no turn runs before).
+  const groups: Record<string, string[]> = {};
   // Police questions that are not whole procedures (weapons, a locked VNeID…) are answered from content.
   const answerTopic = createTopicAnswerer(currentKnowledge);
   const offices = createOfficeHandlers({ knowledge: currentKnowledge, answerTopic, nearestWithinKm: config.NEAREST_WITHIN_KM });
@@ -241,17 +249,16 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const botOptions: AssistantBotOptions = {
     recentLines: store.recentLines,
     unanswered: store.unanswered,
-    parser: currentParser,
     translator,
-    detectLanguage: (text) => understanding.detectLanguage(text),
-    // Turns that arrive together (the web chat's, many connections at once) are understood back to back, in the check
-    // phase of the iteration they arrived in: between other turns' work the understanding's code and models fall out of
-    // the CPU's caches and it costs several times more (docs/performance.md, tenth round). A webhook turn released by
-    // the turn gate is understood at once, as before: one starts per iteration, with nothing to share a batch with.
-    // At most UNDERSTOOD_TOGETHER_AT_MOST a check phase, so a batch and its turns' continuations hold the loop for a
-    // bounded time when many arrive together; the rest go in the next iteration's (eleventh round). While turns keep
-    // coming, a batch that is not full waits up to UNDERSTANDING_GATHER.ms for more (turn-tail round).
-    understandTogether: (job) => (inTurnSlot() ? Promise.resolve(job()) : understandingBatch(job)),
+    // Turns that arrive together (the web chat's, many connections at once) go to the understanding's thread in one
+    // message, from the check phase of the iteration they arrived in, and go on together when it answers: one
+    // structured clone each way a batch, and their continuations (dispatch, answer, queued save) back to back with warm
+    // caches (docs/performance.md, tenth round and worker round 3). At most UNDERSTOOD_TOGETHER_AT_MOST a batch (eleventh
+    // round); while turns keep coming, a batch that is not full waits up to UNDERSTANDING_GATHER.ms for more (turn-tail
+    // round). A webhook turn released by the turn gate is sent at once and keeps its slot while it waits: no other
+    // webhook turn starts meanwhile, and it goes on in a check phase of its own, not between acknowledgements.
+    understand: async (text, locale, detect) =>
+      inTurnSlot() ? holdSlotFor(understanding.understand(text, locale, detect)) : await understandingBatch(() => understanding.understand(text, locale, detect)),
     routes,
     fallback,
     entityRoutes,
@@ -386,7 +393,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
       // First: Express walks every router mounted ahead of a route, allocating as it goes (~1.3 KB a router), and
       // /model/parse has a p99 target at 200 req/s that scavenges set (docs/performance.md); other requests walk past
       // this one-route router. Paths do not overlap, so the order changes nothing else.
-      createParseRouter({ parser: currentParser, guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
+      createParseRouter({ parse: (text, locale) => understanding.parse(text, locale), guard: admin.auth.localOrStaff, maxBodyBytes: config.MAX_BODY_BYTES }),
       // Next the web chat's turns, the bulk of the traffic, so they do not walk the metrics and health routers.
       createRestRouter({
         adapter: restAdapter,
@@ -419,6 +426,8 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   const retention = scheduleRetention({ rules: retentionRules(store, config), intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS, logger, now });
 
   await announcements.start();
+  // A bad training file fails the start here, naming the file.
+  Object.assign(groups, (await understanding.ready()).groups);
   saveYamlCache();
   // What waited in the outbox when the last process stopped goes out now, not at the citizen's next message.
   void outboxPush.sweep().catch((err: unknown) => logger.error({ err }, 'start-up outbox sweep failed; the messages wait for the citizens\' next message'));
@@ -435,13 +444,16 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     zalo,
     outboxPush,
     announcements,
-    warmUp: () => warmUp(botOptions, understanding.samples),
+    understanding,
+    warmUp: () => warmUp(botOptions, understanding.current().samples),
     async close(by) {
       retention.stop();
       knowledge.close();
       // Deliveries already acknowledged, notices and announcements being sent, finish before storage closes; all at
       // once, so the announcement workers take no new job while the channels finish theirs.
       await Promise.all([zalo?.close(), messenger?.close(), outboxPush?.close(), announcements.close(by)]);
+      // Turns still running may wait for their understanding: answered, then its thread stops.
+      await understanding.close();
       await coordination.close();
       await store.close();
       useYamlCache([]);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { productionNodeOptions } from '../../test/support/start-command';
+import { productionEnvironment, productionNodeOptions } from '../../test/support/start-command';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -58,7 +58,7 @@ export async function startAssistant(env: Record<string, string> = {}, nodeArgs:
   const started = performance.now();
   const child = spawn(process.execPath, [...productionNodeOptions(), ...nodeArgs, path.join(root, 'dist', 'main.js')], {
     cwd: root,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CHAT_RATE_LIMIT_PER_MINUTE: '0', ...env },
+    env: { PATH: process.env.PATH, ...productionEnvironment(), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CHAT_RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

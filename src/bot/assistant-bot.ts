@@ -4,16 +4,15 @@ import { DialogContext, DialogSet } from './dialogs/dialog-library';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../ops/logger';
 import { RECENT_LINE_WINDOW, type ContactRepository, type HandoffRecord, type RecentLineStore, type TurnActivity, type TurnStore, type UnansweredLog } from '../store/ports';
-import type { LanguageDetector } from '../understanding/language-detector';
 import { saysNothing } from '../understanding/normalise';
-import { COMMAND_ENTITY, type Parser } from '../understanding/types';
+import { COMMAND_ENTITY, type Locale } from '../understanding/types';
+import type { Understood } from '../understanding/parse-thread';
 import type { Handler, InterruptPolicy } from './handler';
 import { loggableText } from './loggable-text';
 import { mergeWindow, takeLegacyLines, toRecentLine, windowLines, type ConversationLine } from './conversation-lines';
 import type { ConversationMemory } from './memory';
 import { heldOnPlatform, type OfficerPresence } from './officer-presence';
 import { attachTurn, noteOutbox, Turn } from './turn';
-import type { CheckPhaseBatch } from '../util/check-phase-batch';
 import { isoTime } from '../util/iso-time';
 
 /** A multi-turn dialog and how readily a new question interrupts it. */
@@ -47,16 +46,12 @@ export interface AssistantBotOptions {
   recentLines: Pick<RecentLineStore, 'recent'>;
   /** Where unclear or unanswerable messages are logged for content editors. */
   unanswered: Pick<UnansweredLog, 'add'>;
-  /** The current parser (content reloads may replace it between turns). */
-  parser: () => Parser;
-  translator: Translator;
-  /** The language a message is written in (undefined when its words do not tell): the answer follows it. */
-  detectLanguage?: LanguageDetector;
   /**
-   * Where a turn's understanding (its language, then its parse) runs when not at once: with the other turns' that
-   * reach it in the same event-loop iteration, one after another (src/util/check-phase-batch.ts).
+   * A message understood with the current parser (content reloads may replace it between turns): the language it is
+   * written in when `detect` and its words tell (the answer follows it), and its parse in that language or `locale`.
    */
-  understandTogether?: CheckPhaseBatch;
+  understand: (text: string, locale: Locale, detect: boolean) => Promise<Understood>;
+  translator: Translator;
   /** One handler per intent name; intents without one go to `fallback`. */
   routes: Readonly<Record<string, Handler>>;
   /** Low confidence, out of scope, or no route: a polite clarification. */
@@ -144,7 +139,7 @@ export class AssistantBot {
 
   /** The logic passed to `adapter.run…`; state is loaded once and saved once, with its eTag. */
   readonly onTurn = async (context: TurnContext): Promise<void> => {
-    const { parser, translator, logger } = this.options;
+    const { translator, logger } = this.options;
     const activity = context.activity;
     const key = `${activity.channelId}/${activity.from.id}`;
     const conversation = { channel: activity.channelId, userId: activity.from.id };
@@ -157,13 +152,12 @@ export class AssistantBot {
     const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
     if (text.length > this.options.maxMessageChars) return this.askToShorten(context, memory);
     // A citizen is answered in the language of what they write, switching back and forth with them; a tap says nothing of it.
-    const understand = () => {
-      const written = text.startsWith('/') ? undefined : this.options.detectLanguage?.(text);
-      if (written) memory.locale = written;
-      const parseStarted = performance.now();
-      return { parse: parser().parse(text, memory.locale ?? 'vi'), parseSeconds: (performance.now() - parseStarted) / 1000 };
-    };
-    const { parse, parseSeconds } = this.options.understandTogether ? await this.options.understandTogether(understand) : understand();
+    const parseStarted = performance.now();
+    const understood = await this.options.understand(text, memory.locale ?? 'vi', !text.startsWith('/'));
+    // With the wait for the understanding's thread (and the batch it goes in).
+    const parseSeconds = (performance.now() - parseStarted) / 1000;
+    if (understood.locale) memory.locale = understood.locale;
+    const parse = understood.parse;
     // Field `text` is redacted from logs unless LOG_LEVEL=debug (src/ops/logger.ts).
     if (text) logger.debug({ channel: activity.channelId, intent: parse.intent.name, confidence: parse.intent.confidence, text }, 'message understood');
     const earlierLines = async () => mergeWindow(legacyLines, await this.options.recentLines.recent(conversation, RECENT_LINE_WINDOW));

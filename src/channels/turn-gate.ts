@@ -45,6 +45,11 @@ let releasing = false;
 let current: Slice | undefined;
 /** True while a released turn runs: its synchronous stretch and what it deferred to the next check phase. */
 let inSlot = false;
+/**
+ * A released turn waiting on `holdSlotFor` (its understanding, in the worker): 'open' while its slot's check phases
+ * still run, 'parked' once they have closed without releasing the next turn.
+ */
+let held: 'no' | 'open' | 'parked' = 'no';
 
 /** Resolves when this turn may start; `onSlice` is told how long it then held the loop, what it deferred included. */
 export function nextTurnSlot(onSlice?: (seconds: number) => void): Promise<void> {
@@ -68,6 +73,30 @@ export function beforeNextTurn(commit: () => void): void {
 /** Whether code running now is a released turn's, within its slot (not resumed later from the network). */
 export function inTurnSlot(): boolean {
   return inSlot;
+}
+
+/**
+ * `waitingOn`, awaited by a released turn without giving up its slot: no other turn starts until it settles (a turn
+ * waiting for its understanding counts as running), and the turn then goes on in a check phase of its own, at the head
+ * of the queue, like a released turn (not in the poll phase the answer arrives in, between acknowledgements). Outside
+ * a slot (web chat, warm-up, a turn resumed from the network), `waitingOn` itself.
+ */
+export function holdSlotFor<T>(waitingOn: Promise<T>): Promise<T> {
+  if (!inSlot) return waitingOn;
+  held = 'open';
+  return new Promise<T>((resolve, reject) => {
+    const resume = (settle: () => void) => {
+      waiting.unshift({ start: settle });
+      const wasParked = held === 'parked';
+      held = 'no';
+      // Parked: the slot's check phases are over and nothing was released since; start the chain again.
+      if (wasParked) releaseNext();
+    };
+    waitingOn.then(
+      (value) => resume(() => resolve(value)),
+      (err: unknown) => resume(() => reject(err)),
+    );
+  });
 }
 
 /** Runs `body` now when already within a turn slot, otherwise in the next free one. */
@@ -120,7 +149,9 @@ function endOne(): void {
   setImmediate(() => {
     inSlot = false;
     slice.onSlice?.((slice.heldMs + performance.now() - slice.deferredFrom) / 1000);
-    if (waiting.length > 0) releaseNext();
+    // The turn waits on `holdSlotFor`: it releases the chain again when it goes on, ahead of the others.
+    if (held === 'open') held = 'parked';
+    else if (waiting.length > 0) releaseNext();
     else releasing = false;
   });
 }

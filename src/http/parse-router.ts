@@ -1,11 +1,12 @@
 import express, { Router, type RequestHandler } from 'express';
-import type { Locale, Parser } from '../understanding/types';
+import type { Locale, ParseResult } from '../understanding/types';
 import { badRequest } from './errors';
 
 const LOCALES: readonly string[] = ['vi', 'en'];
 
 export interface ParseRouterOptions {
-  parser: () => Parser;
+  /** The current parser's answer (in the understanding's thread, src/understanding/parse-thread.ts). */
+  parse: (text: string, locale: Locale) => Promise<ParseResult>;
   /** Lets a request through or rejects it (loopback callers, or staff with a token). */
   guard: RequestHandler;
   maxBodyBytes: number;
@@ -14,7 +15,7 @@ export interface ParseRouterOptions {
 /** POST /model/parse, Rasa-compatible: `{text, locale?}` in, intent, entities and ranking out. */
 export function createParseRouter(options: ParseRouterOptions): Router {
   const router = Router();
-  router.post('/model/parse', options.guard, express.json({ limit: options.maxBodyBytes }), (req, res) => {
+  router.post('/model/parse', options.guard, express.json({ limit: options.maxBodyBytes }), async (req, res) => {
     const body = req.body as Record<string, unknown> | undefined;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Body must be a JSON object with "text"');
     const { text, locale } = body;
@@ -22,7 +23,7 @@ export function createParseRouter(options: ParseRouterOptions): Router {
     if (locale !== undefined && (typeof locale !== 'string' || !LOCALES.includes(locale))) {
       throw badRequest(`"locale" must be one of ${LOCALES.join(', ')}`);
     }
-    res.json(options.parser().parse(text, (locale as Locale | undefined) ?? 'vi'));
+    res.json(await options.parse(text, (locale as Locale | undefined) ?? 'vi'));
   });
   return router;
 }

@@ -5,8 +5,8 @@ import { cacheInUse, remember } from '../util/yaml-cache';
 import { createLanguageDetector, type LanguageDetector } from './language-detector';
 import { ModelCache } from './model-cache';
 import { buildParser } from './parser';
-import { loadResources, type Resources } from './resources';
-import { loadTrainingData, type Example } from './training-data';
+import type { Resources } from './resources';
+import type { Example } from './training-data';
 import type { Parser, ParserOptions } from './types';
 
 export type { IntentScore, LocationEntry, Locale, ParsedEntity, ParseResult, Parser, ParserOptions } from './types';
@@ -61,7 +61,13 @@ function parserFor(options: ParserOptions, resources: Resources, examples: reado
  * parsing libraries' versions: a start with the same files restores it.
  */
 export function readIntents(intentsDir: string): { resources: Resources; examples: Example[] } {
-  const read = () => ({ resources: loadResources(intentsDir), examples: loadTrainingData(intentsDir) });
+  // Loaded only when the files are read: their schemas load zod (~12 MB resident in a thread), which a start that
+  // restores the cache never needs (the understanding's worker, src/understanding/parse-thread.ts).
+  const read = () => {
+    const { loadResources } = require('./resources') as typeof import('./resources');
+    const { loadTrainingData } = require('./training-data') as typeof import('./training-data');
+    return { resources: loadResources(intentsDir), examples: loadTrainingData(intentsDir) };
+  };
   if (!cacheInUse()) return read();
   const files = [
     'abbreviations.yaml',

@@ -15,7 +15,7 @@ import { FeatureIndex, SoftmaxClassifier, type TrainOptions } from './softmax-cl
 import { INTENT_NAMES, PROCEDURE_FACET_OF_INTENT } from './taxonomy-names';
 import { tokenise } from './tokenise';
 import type { Example } from './training-data';
-import { COMMAND_ENTITY, type EmergencyJudgement, type IntentScore, type Locale, type ParsedEntity, type Parser, type ParseResult, type ParserOptions } from './types';
+import { COMMAND_ENTITY, PROCEDURE_MODEL, type EmergencyJudgement, type IntentScore, type Locale, type ParsedEntity, type Parser, type ParseResult, type ParserOptions } from './types';
 
 /** Below this confidence the bot should ask the citizen to clarify instead of answering (calibrated in docs/understanding.md). */
 export const CLARIFY_BELOW = 0.5;
@@ -456,8 +456,6 @@ const INFO_INTENT = 'procedure_info';
 // The intents that ask one part of a procedure (not the whole, nor where: the office's own question).
 const PARTS_GUESSED: ReadonlySet<string> = new Set(Object.keys(PART_FACET).filter((intent) => intent !== 'office_location'));
 
-// Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field).
-export const PROCEDURE_MODEL = 'procedure_model';
 
 const NO_EMERGENCY: EmergencyJudgement = { grade: 'none', service: 'police', asksNumbers: false };
 

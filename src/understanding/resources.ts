@@ -1,8 +1,10 @@
 /** Loads and validates the data files of intents/: abbreviations, lexicons and cue lists (no Vietnamese lives in src). */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlFile } from '../util/yaml-file';
-import { loadSituations, type Situations } from './situation-model';
+import { SERVICES, type SituationExample, type Situations } from './situation-model';
+import type { EmergencyService } from './types';
 import { isProcedureId } from './taxonomy-names';
 
 const phraseList = z.array(z.string().min(1));
@@ -183,4 +185,48 @@ export function loadResources(intentsDir: string): Resources {
     commands: loadYamlFile(join(intentsDir, 'lexicon', 'commands.yaml'), commandsSchema),
     situations: loadSituations(intentsDir),
   };
+}
+
+// The situation lexicon's and writers' files (read here, with the other lexicons: the model's module needs no zod).
+const phrases = z.array(z.string().min(1));
+const lexiconSchema = z.object({
+  frames: z.record(z.string(), phrases),
+  explicit: phrases,
+  ongoing: phrases.default([]),
+  states: phrases.default([]),
+  present: phrases.default([]),
+  negation: phrases.default([]),
+  signs: phrases.default([]),
+  ringing: phrases.default([]),
+  names: phrases.default([]),
+  hour_asked: phrases.default([]),
+  local_units: phrases.default([]),
+  hotline: phrases.default([]),
+  breaks: phrases.default([]),
+});
+const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
+const writerSchema = z.object({
+  danger: byService,
+  safe: phrases.default([]),
+  // Questions for the numbers: a plain list, or keyed by the service asked for ("gọi cảnh sát số mấy" is police).
+  numbers: z.union([phrases, byService.extend({ any: phrases.default([]) })]).default([]),
+});
+
+/** Loads the situation lexicon and every writer file; throws naming a bad file. */
+export function loadSituations(intentsDir: string): Situations {
+  const lexicon = loadYamlFile(join(intentsDir, 'lexicon', 'situations.yaml'), lexiconSchema);
+  const dir = join(intentsDir, 'situations');
+  const examples: SituationExample[] = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const data = loadYamlFile(join(dir, name), writerSchema);
+    for (const service of SERVICES) for (const text of data.danger[service]) examples.push({ text, label: 'danger', service });
+    for (const text of data.safe) examples.push({ text, label: 'safe' });
+    const numbers = Array.isArray(data.numbers) ? { any: data.numbers } : data.numbers;
+    for (const [key, texts] of Object.entries(numbers)) {
+      const service = key === 'any' ? undefined : (key as EmergencyService);
+      for (const text of texts) examples.push({ text, label: 'numbers', service });
+    }
+  }
+  const { hour_asked: hourAsked, local_units: localUnits, ...rules } = lexicon;
+  return { ...rules, hourAsked, localUnits, examples };
 }

@@ -5,10 +5,6 @@
  * from the same reading, so "chạy" (run) never counts as "cháy" (fire). Hand rules are kept only for phrases that
  * state a present danger outright ("nhà đang cháy"); a bare plea ("cứu với") is a frame the model weighs (round 20).
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
-import { loadYamlFile } from '../util/yaml-file';
 import { isEmergencyNumber } from './emergency-numbers';
 import { foldForMatch, normaliseText } from './normalise';
 import type { PhraseMatch } from './phrase-matcher';
@@ -159,30 +155,6 @@ const SEEDS = [11, 12, 13];
 // Dangers are few beside thousands of ordinary questions: each one counts this many times, so a miss costs more than a false alarm.
 const DANGER_WEIGHT = 3;
 
-const phrases = z.array(z.string().min(1));
-const lexiconSchema = z.object({
-  frames: z.record(z.string(), phrases),
-  explicit: phrases,
-  ongoing: phrases.default([]),
-  states: phrases.default([]),
-  present: phrases.default([]),
-  negation: phrases.default([]),
-  signs: phrases.default([]),
-  ringing: phrases.default([]),
-  names: phrases.default([]),
-  hour_asked: phrases.default([]),
-  local_units: phrases.default([]),
-  hotline: phrases.default([]),
-  breaks: phrases.default([]),
-});
-const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
-const writerSchema = z.object({
-  danger: byService,
-  safe: phrases.default([]),
-  // Questions for the numbers: a plain list, or keyed by the service asked for ("gọi cảnh sát số mấy" is police).
-  numbers: z.union([phrases, byService.extend({ any: phrases.default([]) })]).default([]),
-});
-
 /** One training message of the situation files. */
 export interface SituationExample {
   text: string;
@@ -224,25 +196,6 @@ export interface Situations {
   /** Round 27: words that break off a question to tell something else ("à khoan", "mà tiện hỏi luôn"): see `judge`. */
   breaks: string[];
   examples: SituationExample[];
-}
-
-/** Loads the situation lexicon and every writer file; throws naming a bad file. */
-export function loadSituations(intentsDir: string): Situations {
-  const lexicon = loadYamlFile(join(intentsDir, 'lexicon', 'situations.yaml'), lexiconSchema);
-  const dir = join(intentsDir, 'situations');
-  const examples: SituationExample[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-    const data = loadYamlFile(join(dir, name), writerSchema);
-    for (const service of SERVICES) for (const text of data.danger[service]) examples.push({ text, label: 'danger', service });
-    for (const text of data.safe) examples.push({ text, label: 'safe' });
-    const numbers = Array.isArray(data.numbers) ? { any: data.numbers } : data.numbers;
-    for (const [key, texts] of Object.entries(numbers)) {
-      const service = key === 'any' ? undefined : (key as EmergencyService);
-      for (const text of texts) examples.push({ text, label: 'numbers', service });
-    }
-  }
-  const { hour_asked: hourAsked, local_units: localUnits, ...rules } = lexicon;
-  return { ...rules, hourAsked, localUnits, examples };
 }
 
 /** The lexicon's frames and hand rules, without the examples. */

@@ -20,6 +20,12 @@ export interface ParsedEntity {
   extractor?: string;
 }
 
+/**
+ * Marks a procedure entity that came from the learned model rather than the lexicon (Rasa's `extractor` field). Here,
+ * not in parser.ts, so the bot reads it without loading the parser (which runs in its own thread, parse-thread.ts).
+ */
+export const PROCEDURE_MODEL = 'procedure_model';
+
 /** The entity a command typed alone is surfaced by (intents/lexicon/commands.yaml); the bot leaves any flow on it. */
 export const COMMAND_ENTITY = 'command';
 

@@ -10,24 +10,27 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { parse, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import type { DocumentOptions, ParseOptions, SchemaOptions, ToJSOptions } from 'yaml';
 
 type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 
-const FILE = 'yaml.cache';
+/** The file a thread keeps its entries in, in each cache folder: the understanding's worker has its own (two threads saving one file would drop each other's entries). */
+export const YAML_CACHE_FILE = 'yaml.cache';
 const YAML_VERSION: string = (require('yaml/package.json') as { version: string }).version;
 
 /** Where parse results are looked up (in order) and saved (the first); unset: every text is parsed. */
 let dirs: readonly string[] = [];
+let fileName = YAML_CACHE_FILE;
 /** Entries read from the cache files, loaded on the first parse after `useYamlCache` or `saveYamlCache`. */
 let stored: Map<string, Buffer> | undefined;
 /** Entries this process used since the last save; `missed` says whether any of them is new. */
 const used = new Map<string, Buffer>();
 let missed = false;
 
-/** Caches parse results in `cacheDirs` (the first is written, later ones may be read-only copies made at build time). */
-export function useYamlCache(cacheDirs: readonly string[]): void {
+/** Caches parse results in `cacheDirs` (the first is written, later ones may be read-only copies made at build time), in files named `file`. */
+export function useYamlCache(cacheDirs: readonly string[], file = YAML_CACHE_FILE): void {
   dirs = cacheDirs;
+  fileName = file;
   stored = undefined;
   used.clear();
   missed = false;
@@ -66,8 +69,10 @@ export function remember<T>(key: string, compute: () => T): T {
 
 /** `yaml.parse(text, options)`, answered from the cache when the same text was parsed before with the same options. */
 export function parseYaml(text: string, options: YamlOptions = {}): unknown {
-  if (dirs.length === 0) return parse(text, options);
-  return remember(createHash('sha256').update(YAML_VERSION).update(JSON.stringify(options)).update(text).digest('hex'), () => parse(text, options));
+  // Loaded on a miss only: a thread that restores every file (the understanding's worker) never needs the parser.
+  const parse = (): unknown => (require('yaml') as typeof import('yaml')).parse(text, options);
+  if (dirs.length === 0) return parse();
+  return remember(createHash('sha256').update(YAML_VERSION).update(JSON.stringify(options)).update(text).digest('hex'), parse);
 }
 
 /**
@@ -80,7 +85,7 @@ export function saveYamlCache(): void {
   if (dir && missed) {
     try {
       fs.mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, FILE);
+      const file = path.join(dir, fileName);
       const temp = `${file}.${process.pid}.tmp`;
       fs.writeFileSync(temp, v8.serialize(used));
       fs.renameSync(temp, file);
@@ -97,7 +102,7 @@ function readStored(): Map<string, Buffer> {
   const all = new Map<string, Buffer>();
   for (const dir of [...dirs].reverse()) {
     try {
-      const entries = v8.deserialize(fs.readFileSync(path.join(dir, FILE))) as unknown;
+      const entries = v8.deserialize(fs.readFileSync(path.join(dir, fileName))) as unknown;
       if (entries instanceof Map) for (const [k, v] of entries) if (typeof k === 'string' && v instanceof Uint8Array) all.set(k, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
     } catch {
       // Missing or corrupt: a miss, parsed and saved again.

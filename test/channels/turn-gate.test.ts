@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { DeliveryJournal } from '../../src/channels/delivery-journal';
-import { beforeNextTurn, nextTurnSlot } from '../../src/channels/turn-gate';
+import { beforeNextTurn, holdSlotFor, inTurnSlot, nextTurnSlot } from '../../src/channels/turn-gate';
 import { Inbox } from '../../src/channels/inbox';
 import { MenuMemory } from '../../src/channels/zalo/menu-memory';
 import { ZaloAdapter } from '../../src/channels/zalo/zalo-adapter';
@@ -300,3 +300,41 @@ async function committingPeer(): Promise<{ client: net.Socket; order: string[]; 
   };
   return { client, order, close };
 }
+
+describe('A turn waiting for its understanding in its slot (holdSlotFor)', () => {
+  const iterations = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+  };
+
+  it('starts no other turn until it goes on, then goes on in its slot, ahead of the turns waiting', async () => {
+    const log: string[] = [];
+    let answer!: (parse: string) => void;
+    const understanding = new Promise<string>((resolve) => (answer = resolve));
+    const first = nextTurnSlot().then(async () => {
+      log.push('first starts');
+      const parse = await holdSlotFor(understanding);
+      log.push(`first goes on with ${parse}, in its slot: ${inTurnSlot()}`);
+    });
+    const second = nextTurnSlot().then(() => log.push(`second starts, in its slot: ${inTurnSlot()}`));
+    await iterations(10);
+    assert.deepEqual(log, ['first starts']);
+    answer('its parse');
+    await Promise.all([first, second]);
+    assert.deepEqual(log, ['first starts', 'first goes on with its parse, in its slot: true', 'second starts, in its slot: true']);
+  });
+
+  it('goes on with the rejection in its slot, and the next turn starts after it', async () => {
+    const log: string[] = [];
+    const first = nextTurnSlot().then(async () => {
+      await holdSlotFor(new Promise((_, reject) => setTimeout(() => reject(new Error('no worker')), 5))).catch((err: Error) => log.push(`first: ${err.message}, in its slot: ${inTurnSlot()}`));
+    });
+    const second = nextTurnSlot().then(() => log.push('second starts'));
+    await Promise.all([first, second]);
+    assert.deepEqual(log, ['first: no worker, in its slot: true', 'second starts']);
+  });
+
+  it('outside a slot is the promise itself', async () => {
+    const waitingOn = Promise.resolve(1);
+    assert.equal(holdSlotFor(waitingOn), waitingOn);
+  });
+});

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config';
 import { spawnAssistant, type AssistantProcess } from '../support/assistant-process';
-import { productionNodeOptions } from '../support/start-command';
+import { productionEnvironment, productionNodeOptions } from '../support/start-command';
 import { eventually } from '../channels/zalo/zalo-support';
 
 async function freePort(): Promise<number> {
@@ -24,6 +24,13 @@ describe('how production starts the server (npm start, the image)', function () 
     const cmd = fs.readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8').match(/^CMD (\[.*\])$/m);
     assert.ok(cmd, 'the Dockerfile has an exec-form CMD');
     assert.deepEqual(JSON.parse(cmd[1]), ['node', ...productionNodeOptions(), 'dist/main.js']);
+  });
+
+  it('the image sets the same environment as npm start', () => {
+    const env = Object.fromEntries([...fs.readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8').matchAll(/^ENV (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+    const started = productionEnvironment();
+    assert.deepEqual(started, { MALLOC_ARENA_MAX: '2' });
+    for (const [name, value] of Object.entries(started)) assert.equal(env[name], value, name);
   });
 
   describe('a server started with them', () => {

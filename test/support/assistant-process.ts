@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../../src/config';
-import { productionNodeOptions } from './start-command';
+import { productionEnvironment, productionNodeOptions } from './start-command';
 
 export interface AssistantProcess {
   child: ChildProcess;
@@ -20,7 +20,7 @@ export interface AssistantProcess {
 export function spawnAssistant(env: Record<string, string>, nodeArgs: readonly string[] = []): AssistantProcess {
   const child = spawn(process.execPath, [...productionNodeOptions(), ...nodeArgs, '--require', 'tsx/cjs', path.join(projectRoot, 'src', 'main.ts')], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'error', STAFF_PASSWORD_COST: '12', ...env },
+    env: { PATH: process.env.PATH ?? '', ...productionEnvironment(), HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'error', STAFF_PASSWORD_COST: '12', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));

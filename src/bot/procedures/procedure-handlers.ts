@@ -8,7 +8,7 @@ import { ContentReader } from './fact-text';
 import { facetButtons, facetOfIntent, isFacet, type Facet } from './facets';
 import { pendingVariant, variantValues, type Slots } from './fee-variants';
 import { corrections, describeFacets, type TextFacet } from './procedure-answer';
-import { PROCEDURE_MODEL } from '../../understanding/parser';
+import { PROCEDURE_MODEL } from '../../understanding/types';
 import type { QuestionWords } from './question-words';
 
 export interface ProcedureHandlerDeps {
