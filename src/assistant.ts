@@ -425,9 +425,10 @@ export async function createAssistant(config: Config, logger: Logger, options: A
 
   const retention = scheduleRetention({ rules: retentionRules(store, config), intervalSeconds: config.STATE_PURGE_INTERVAL_SECONDS, logger, now });
 
-  await announcements.start();
-  // A bad training file fails the start here, naming the file.
+  // A bad training file fails the start here, naming the file, before any announcement is sent; and the
+  // understanding's build (a second of CPU, more when it trains) is over before the engine's first send.
   Object.assign(groups, (await understanding.ready()).groups);
+  await announcements.start();
   saveYamlCache();
   // What waited in the outbox when the last process stopped goes out now, not at the citizen's next message.
   void outboxPush.sweep().catch((err: unknown) => logger.error({ err }, 'start-up outbox sweep failed; the messages wait for the citizens\' next message'));
