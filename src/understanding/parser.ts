@@ -456,7 +456,6 @@ const INFO_INTENT = 'procedure_info';
 // The intents that ask one part of a procedure (not the whole, nor where: the office's own question).
 const PARTS_GUESSED: ReadonlySet<string> = new Set(Object.keys(PART_FACET).filter((intent) => intent !== 'office_location'));
 
-
 const NO_EMERGENCY: EmergencyJudgement = { grade: 'none', service: 'police', asksNumbers: false };
 
 /**

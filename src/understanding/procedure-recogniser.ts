@@ -331,8 +331,10 @@ export class ProcedureRecogniser {
     // Round 31: nor is one applied for, the paper's name right after an `applied` word ("xin phiếu lý lịch tư pháp … để đi
     // xuất khẩu lao động").
     const applied = documents ? this.applied.matchAll(words) : [];
-    const holding = (m: ProcedureMention) => docs.filter((d) => d.from <= m.from && m.to <= d.to);
-    const isDocument = (m: ProcedureMention) => holding(m).length > 0 && !holding(m).some((d) => applied.some((a) => a.to === d.from));
+    const isDocument = (m: ProcedureMention) => {
+      const holding = docs.filter((d) => d.from <= m.from && m.to <= d.to);
+      return holding.length > 0 && !holding.some((d) => applied.some((a) => a.to === d.from));
+    };
     const asked = (m: ProcedureMention) => inRequest(m) && !resolved.some((o) => o.mention !== m && inRequest(o.mention) && !isDocument(o.mention));
     // Issue 10: where the writer lives ("thường trú tại phường X") is who they are, not what they ask.
     const residing = this.residing.matchAll(words);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadKnowledge } from '../../src/knowledge';
 import { createParser, type Parser, type ParseResult } from '../../src/understanding';
-import { focusSentence } from '../../src/understanding/analyser';
+import { Analyser, focusSentence } from '../../src/understanding/analyser';
 import { foldForMatch } from '../../src/understanding/normalise';
 import { ProcedureRecogniser } from '../../src/understanding/procedure-recogniser';
 import { loadResources } from '../../src/understanding/resources';
@@ -34,6 +34,12 @@ export function lexiconNamer(): (text: string) => string {
     const m = recogniser.recognise(foldForMatch(text).split(/\s+/).filter(Boolean));
     return m?.procedure ?? (m?.group ? `group:${m.group}` : 'none');
   };
+}
+
+/** The part-of-procedure facets (`f:…`) the analyser reads in a text, with the repository's lexicons and no model. */
+export function facetReader(): (text: string) => string[] {
+  const analyser = new Analyser(loadResources(INTENTS_DIR), { targets: [], known: [] });
+  return (text) => analyser.analyse(text).features.filter((f) => f.startsWith('f:'));
 }
 
 /** The folded words of the sentence a message is read as asking (focusSentence, without the cue lists). */
