@@ -477,8 +477,15 @@ export class SituationModel {
     const threatNow = this.threatToday(message, frames, marks);
     const toBe = Math.max(lastOf('pending'), lastOf('watching'), lastOf('armed'), threatNow) > lastOf('over');
     const feared = time !== 'over' && time !== 'dated' && frames.some((m) => m.value === 'fear' && words.slice(m.from, m.to).some((w) => w.toned !== w.text));
+    // After blind round 22: a stranger met in a game who sets a meeting with a child ("lên mạng chơi game, có người lạ hẹn
+    // cháu tối nay ra … gặp") is met for real: the game is where the two met, not a story the danger belongs to. Someone
+    // at risk is named apart from the stranger ("người" of "người lạ" is the stranger): the writer's own game date with a
+    // stranger ("tôi chơi game với người lạ, hẹn nhau tối nay đánh trận") is still the game's.
+    const strangers = frames.filter((f) => f.value === 'stranger');
+    const metInGame = (m: PhraseMatch<string>) => m.value === 'fiction' && strangers.length > 0
+      && frames.some((f) => f.value === 'at_risk' && !strangers.some((x) => x.from < f.to && f.from < x.to));
     const pending = (toBe || feared) && frames.some((m) => PENDING_HARMS.has(m.value)) && !noOneAtRisk && time !== 'resolved'
-      && !frames.some((m) => SET_APART_FRAMES.has(m.value) && m.value !== 'news');
+      && !frames.some((m) => SET_APART_FRAMES.has(m.value) && m.value !== 'news' && !metInGame(m));
     // Round 18: a danger resolved, then asked about ("đã khóa van rồi, có nguy hiểm không"): the writer is not sure it is
     // over, so the line needs only what any message does.
     const doubted = resolved && lastOf('worry') > resolvedAt;
@@ -819,8 +826,11 @@ export class SituationModel {
     // Round 21: so is a hazard word of another kind ("nổ" of "súng nổ", gunfire, is no explosion to put out): the
     // longer phrase tells the situation, and so who must come.
     // Round 22: and a question word ("không" of "không thở", "xịt không tắt"): there it denies, it asks nothing.
-    const inHazard = (m: PhraseMatch<string>) => (TIME_FRAMES.has(m.value) || HAZARD_FRAMES.has(m.value) || m.value === 'question')
-      && all.some((f) => HAZARD_FRAMES.has(f.value) && f.value !== m.value && f.from <= m.from && m.to <= f.to && f.to - f.from > m.to - m.from);
+    const inHazard = (m: PhraseMatch<string>) => ((TIME_FRAMES.has(m.value) || HAZARD_FRAMES.has(m.value) || m.value === 'question')
+      && all.some((f) => HAZARD_FRAMES.has(f.value) && f.value !== m.value && f.from <= m.from && m.to <= f.to && f.to - f.from > m.to - m.from))
+      // After blind round 22: a repair that starts on a weapon's phrase's last word is no repair: "nổ" of "súng nổ lốp bốp"
+      // (gunfire popping) is the gun's, and "nổ lốp" there is no tyre burst. Not after a bare bang ("tiếng nổ lốp xe").
+      || (m.value === 'repair' && all.some((f) => f.value === 'violence' && f.from < m.from && m.from < f.to && f.to < m.to));
     // Round 21: an emoji only echoes what the words say: beside a figure of speech, an ad or a dish ("ớt cay cháy lưỡi 🔥🔥")
     // its hazard (abbreviations.yaml reads 🔥 as "cháy") names none; beside a fire told in words it still adds to it.
     const figured = all.some((f) => FIGURATIVE_FRAMES.has(f.value) || f.value === 'cooking');
