@@ -3,7 +3,7 @@ import { gradeCheck, productionParser, type GradeCheck } from './support';
 // After blind round 22 (published; tuned on it, so not blind): the causes behind its misses, wrong first numbers and
 // false alarms, tested with sentences of our own (not from any dev or blind set); each assertion marked "(main: …)"
 // failed on main 6f835e6.
-describe('understanding/after blind round 22: a stranger met in a game, gunfire popping typed plain', () => {
+describe('understanding/after blind round 22: a stranger met in a game, gunfire popping typed plain, a crash already handled', () => {
   let expect: GradeCheck;
   before(() => {
     expect = gradeCheck(productionParser());
@@ -22,5 +22,12 @@ describe('understanding/after blind round 22: a stranger met in a game, gunfire 
     // A tyre burst is still a repair, and its bang no fire.
     expect('xe nhà em bị nổ lốp giữa đường, gọi thợ nào', ['none']);
     expect('nghe tiếng nổ lốp xe ngoài đường to quá', ['none']);
+  });
+
+  it('a crash the police or the ambulance have already come to, the injured taken away, is over: no card', () => {
+    expect('Trưa nay ở cầu Gia Bẩy có hai xe máy đâm nhau. Lúc đó công an đến rồi, người bị thương đã được đưa đi viện. Tôi có chụp được ảnh biển số, tôi gửi cho ai được?', ['none', 'possible']); // (main: sure)
+    expect('Chiều nay tôi thấy một xe tải va chạm với xe đạp ở dốc Đán. Cảnh sát đến rồi, cậu bé bị thương đã được đưa đi cấp cứu. Tôi có camera hành trình ghi lại, có cần nộp không, nộp ở đâu?', ['none']); // (main: possible)
+    // Help come while the danger goes on keeps the card.
+    expect('bà tôi ngất, xe cứu thương đến rồi mà bà vẫn chưa tỉnh', ['sure'], ['medical']);
   });
 });
