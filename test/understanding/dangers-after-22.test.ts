@@ -3,7 +3,7 @@ import { gradeCheck, productionParser, type GradeCheck } from './support';
 // After blind round 22 (published; tuned on it, so not blind): the causes behind its misses, wrong first numbers and
 // false alarms, tested with sentences of our own (not from any dev or blind set); each assertion marked "(main: …)"
 // failed on main 6f835e6.
-describe('understanding/after blind round 22: a stranger met in a game, gunfire popping typed plain, a crash already handled', () => {
+describe('understanding/after blind round 22: a stranger met in a game, gunfire popping typed plain, a crash already handled, the rescue\'s first', () => {
   let expect: GradeCheck;
   before(() => {
     expect = gradeCheck(productionParser());
@@ -29,5 +29,10 @@ describe('understanding/after blind round 22: a stranger met in a game, gunfire 
     expect('Chiều nay tôi thấy một xe tải va chạm với xe đạp ở dốc Đán. Cảnh sát đến rồi, cậu bé bị thương đã được đưa đi cấp cứu. Tôi có camera hành trình ghi lại, có cần nộp không, nộp ở đâu?', ['none']); // (main: possible)
     // Help come while the danger goes on keeps the card.
     expect('bà tôi ngất, xe cứu thương đến rồi mà bà vẫn chưa tỉnh', ['sure'], ['medical']);
+  });
+
+  it('someone not come up out of the water, or caught in a roller door, is the rescue\'s first', () => {
+    expect('thằng bạn nhảy xuống đập tắm mà mãi chưa thấy ngoi lên khỏi mặt nước, mọi người đang mò tìm', ['sure'], ['fire']); // (main: police)
+    expect('bé nhà bên chui qua cửa cuốn đúng lúc nó hạ xuống, bị cửa cuốn kẹp ở lưng, đang khóc ré lên', ['sure'], ['fire']); // (main: police)
   });
 });
