@@ -3,7 +3,7 @@ import { gradeCheck, productionParser, type GradeCheck } from './support';
 // After blind round 22 (published; tuned on it, so not blind): the causes behind its misses, wrong first numbers and
 // false alarms, tested with sentences of our own (not from any dev or blind set); each assertion marked "(main: …)"
 // failed on main 6f835e6.
-describe('understanding/after blind round 22: a stranger met in a game, gunfire popping typed plain, a crash already handled, the rescue\'s first', () => {
+describe('understanding/after blind round 22: a stranger met in a game, gunfire popping typed plain, a crash already handled, the rescue\'s first, money run out, a scare turned out harmless', () => {
   let expect: GradeCheck;
   before(() => {
     expect = gradeCheck(productionParser());
@@ -34,5 +34,12 @@ describe('understanding/after blind round 22: a stranger met in a game, gunfire 
   it('someone not come up out of the water, or caught in a roller door, is the rescue\'s first', () => {
     expect('thằng bạn nhảy xuống đập tắm mà mãi chưa thấy ngoi lên khỏi mặt nước, mọi người đang mò tìm', ['sure'], ['fire']); // (main: police)
     expect('bé nhà bên chui qua cửa cuốn đúng lúc nó hạ xuống, bị cửa cuốn kẹp ở lưng, đang khóc ré lên', ['sure'], ['fire']); // (main: police)
+  });
+
+  it('money run out ("cháy hết tiền", typed plain too) is a figure of speech, and a scare told as "thực ra là" something else turned out harmless', () => {
+    expect('moi mung 10 ma chay het tien roi, thang nay khong dam di dau', ['none']); // (main: possible)
+    expect('nghe bà hét cháy nhà làm cả nhà chạy ra, thực ra là cái đèn ngủ nháy chập chờn', ['none', 'possible']); // (main: sure)
+    // A fire told going on keeps its card, whatever follows.
+    expect('bếp đang cháy to lắm, thực ra là tôi không dập được', ['sure'], ['fire']);
   });
 });
