@@ -188,28 +188,27 @@ export function loadResources(intentsDir: string): Resources {
 }
 
 // The situation lexicon's and writers' files (read here, with the other lexicons: the model's module needs no zod).
-const phrases = z.array(z.string().min(1));
 const lexiconSchema = z.object({
-  frames: z.record(z.string(), phrases),
-  explicit: phrases,
-  ongoing: phrases.default([]),
-  states: phrases.default([]),
-  present: phrases.default([]),
-  negation: phrases.default([]),
-  signs: phrases.default([]),
-  ringing: phrases.default([]),
-  names: phrases.default([]),
-  hour_asked: phrases.default([]),
-  local_units: phrases.default([]),
-  hotline: phrases.default([]),
-  breaks: phrases.default([]),
+  frames: z.record(z.string(), phraseList),
+  explicit: phraseList,
+  ongoing: phraseList.default([]),
+  states: phraseList.default([]),
+  present: phraseList.default([]),
+  negation: phraseList.default([]),
+  signs: phraseList.default([]),
+  ringing: phraseList.default([]),
+  names: phraseList.default([]),
+  hour_asked: phraseList.default([]),
+  local_units: phraseList.default([]),
+  hotline: phraseList.default([]),
+  breaks: phraseList.default([]),
 });
-const byService = z.object({ police: phrases.default([]), fire: phrases.default([]), medical: phrases.default([]) });
+const byService = z.object({ police: phraseList.default([]), fire: phraseList.default([]), medical: phraseList.default([]) });
 const writerSchema = z.object({
   danger: byService,
-  safe: phrases.default([]),
+  safe: phraseList.default([]),
   // Questions for the numbers: a plain list, or keyed by the service asked for ("gọi cảnh sát số mấy" is police).
-  numbers: z.union([phrases, byService.extend({ any: phrases.default([]) })]).default([]),
+  numbers: z.union([phraseList, byService.extend({ any: phraseList.default([]) })]).default([]),
 });
 
 /** Loads the situation lexicon and every writer file; throws naming a bad file. */

@@ -15,7 +15,7 @@ import type { DocumentOptions, ParseOptions, SchemaOptions, ToJSOptions } from '
 type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 
 /** The file a thread keeps its entries in, in each cache folder: the understanding's worker has its own (two threads saving one file would drop each other's entries). */
-export const YAML_CACHE_FILE = 'yaml.cache';
+const YAML_CACHE_FILE = 'yaml.cache';
 const YAML_VERSION: string = (require('yaml/package.json') as { version: string }).version;
 
 /** Where parse results are looked up (in order) and saved (the first); unset: every text is parsed. */
