@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createMemoryCoordination, createRedisCoordination, type Coordination } from '../../src/coordination';
 import type { SeenEventLog } from '../../src/store';
 import { createSqliteStore } from '../../src/store/sqlite';
+import { monitorRedis } from '../support/redis-monitor';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -55,13 +56,9 @@ describe('Inbox on Redis: round trips of a delivery', () => {
   it('takes the lock and marks the id in one command, then releases it; a redelivery costs one command', async () => {
     const prefix = `test:inbox-commands:${randomUUID()}:`;
     const coordination = await createRedisCoordination({ url: REDIS_URL, prefix });
-    const { Redis } = await import('ioredis');
-    const monitor = await new Redis(REDIS_URL).monitor();
-    const commands: string[] = [];
+    const monitor = await monitorRedis(REDIS_URL);
     // What the client sent (not what its scripts called inside Redis, which MONITOR shows as coming from 'lua').
-    monitor.on('monitor', (_time: string, args: string[], source: string) => {
-      if (source !== 'lua' && args.some((a) => a.startsWith(prefix))) commands.push(args[0]!.toLowerCase());
-    });
+    const sent = () => monitor.commands.filter((c) => c.source !== 'lua' && c.args.some((a) => a.startsWith(prefix))).map((c) => c.args[0]!.toLowerCase());
     try {
       const inbox = new Inbox(coordination);
       const claim = { owner: 'zalo:j1#1', reclaim: [] };
@@ -70,17 +67,17 @@ describe('Inbox on Redis: round trips of a delivery', () => {
       // The first use of a script on a connection sends it whole (EVAL), later ones its SHA-1 (EVALSHA).
       assert.equal(await inbox.deliver('zalo', 'u0', randomUUID(), async () => 'warm', attempt), 'warm');
       await settle();
-      commands.length = 0;
+      monitor.commands.length = 0;
       const id = randomUUID();
       assert.equal(await inbox.deliver('zalo', 'u1', id, async () => 'ran', attempt), 'ran');
       await settle();
-      assert.deepEqual(commands, ['evalsha', 'evalsha'], 'lock and mark, then release');
-      commands.length = 0;
+      assert.deepEqual(sent(), ['evalsha', 'evalsha'], 'lock and mark, then release');
+      monitor.commands.length = 0;
       assert.equal(await inbox.deliver('zalo', 'u1', id, async () => 'again', { ...attempt, claim: { owner: 'zalo:j2#1', reclaim: [] } }), undefined);
       await settle();
-      assert.deepEqual(commands, ['evalsha'], 'seen already: the lock let go by the same command');
+      assert.deepEqual(sent(), ['evalsha'], 'seen already: the lock let go by the same command');
     } finally {
-      monitor.disconnect();
+      monitor.close();
       await coordination.close();
     }
   });
