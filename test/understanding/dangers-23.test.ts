@@ -2,7 +2,7 @@ import { gradeCheck, productionParser, type GradeCheck } from './support';
 
 // Round 32 (emergency dev set 16): the causes behind its misses, false cards and wrong first numbers, tested with
 // sentences of our own (not from any dev or blind set); each assertion marked "(main: …)" failed on main 29b65bf.
-describe('understanding/round 32: held on a power pole, a body that does not move, floating in a pond, a silent house beside an animal, a meeting set with "nó", smoked meat, laughter told in words', () => {
+describe('understanding/round 32: held on a power pole, a body that does not move, floating in a pond, a silent house beside an animal, an animal alone, a meeting set with "nó", smoked meat, a reassurance, laughter told in words', () => {
   let expect: GradeCheck;
   before(() => {
     expect = gradeCheck(productionParser());
@@ -24,12 +24,24 @@ describe('understanding/round 32: held on a power pole, a body that does not mov
     expect('con mèo nhà tôi kêu cả đêm đòi ra ngoài', ['none']);
   });
 
+  it('a hazard that befalls an animal alone is neither the card nor the line, however sure the model reads it', () => {
+    expect('con mèo nhà tôi chui vào gầm tủ lạnh bị kẹt, kéo mãi không ra', ['none']);
+    expect('con chó nhà em rơi xuống giếng cạn sau vườn, sâu lắm', ['none']);
+    // Someone named at risk beside it keeps the danger.
+    expect('con chó nhà em rơi xuống giếng, thằng cu nhà em trèo xuống cứu nó giờ cũng không lên được', ['sure', 'possible']);
+  });
+
   it('a stranger met in a game who invites the child ("rủ nó") to meet tonight is a harm still to come', () => {
     expect('con tôi chơi game quen một người lạ, hôm nay người đó rủ nó tối nay ra bờ sông gặp', ['possible', 'sure'], ['police']); // (main: none)
   });
 
   it('smoke from smoking meat over the hearth is a dish\'s: no card', () => {
     expect('khói um cả ngõ là do nhà tôi đang hun thịt trâu gác bếp, mọi người yên tâm', ['none', 'possible']); // (main: sure)
+  });
+
+  it('a writer who reassures others who took fright tells no danger: no card; a fire told going on keeps it', () => {
+    expect('khói bay sang cả xóm là do nhà tôi đang đốt rơm ngoài ruộng thôi, mọi người đừng lo', ['none', 'possible']);
+    expect('mẹ đừng lo, nhưng bếp nhà con đang cháy to lắm, con chạy ra ngoài rồi', ['sure'], ['fire']);
   });
 
   it('a cry followed by laughter told in words is play: no card; a child who "still laughs" after a danger keeps it', () => {
