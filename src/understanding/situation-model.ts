@@ -89,8 +89,8 @@ const BODILY_HAZARDS = new Set(['illness', 'injury']);
 // Round 17: `watching` and `threat`. Round 18: `repeated` and `worry`. Round 19: `which`.
 // Round 21: `consequence`. Review of round 26: `still`, which only hides.
 // Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides. Round 31: `thanks`, `sulk`,
-// `armed` and `referred`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk', 'armed', 'referred']);
+// `armed` and `referred`. Round 32: `reassure`.
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk', 'armed', 'referred', 'reassure']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -459,6 +459,10 @@ export class SituationModel {
     const sulking = frames.some((m) => m.value === 'sulk' && words.slice(m.from, m.to).some((w) => w.toned !== w.text)) && hazards.length === 0
       && !frames.some((m) => m.value === 'plea');
     // Round 15: a danger to an animal alone (a cat up a tree) gets the line only when the model is very sure.
+    // Round 32: not even then when the hazard is named (`graded`): every writer of every dev and blind set labels such a
+    // message harmless (a cat stuck under a cupboard read p 0.80, at the line's threshold, and moved across it with any
+    // retraining). An animal beside no hazard named keeps the line ("chó sủa suốt, nghe tiếng ai rên trong nhà": the
+    // animal is only how the writer noticed).
     const noOneAtRisk = unstated && (resolved || animalOnly || sulking);
     // A few words that name no danger at all tell no situation (round 12).
     const untold = words.length <= SHORT_WORDS && !stated && !this.namesDanger(words);
@@ -500,7 +504,7 @@ export class SituationModel {
     // victim may name a document ("I'm locked in a room, the man took my passport"). Not with a hand rule or a clause going on.
     const paperPlea = unstated && frames.some((m) => m.value === 'plea') && frames.every((m) => !DANGER_FRAMES.has(m.value) || m.value === 'plea')
       && message.entities.some((e) => e.entity === 'procedure' || e.entity === 'procedure_group');
-    const graded: EmergencyGrade = untold || closed ? 'none' : noOneAtRisk
+    const graded: EmergencyGrade = untold || closed || (unstated && animalOnly && hazards.length > 0) ? 'none' : noOneAtRisk
       ? danger >= (doubted ? GRADE_THRESHOLDS.possible : resolved ? GRADE_THRESHOLDS.setApartPossible : GRADE_THRESHOLDS.setApartSure) ? 'possible' : 'none'
       : setApart
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'sure' : danger >= GRADE_THRESHOLDS.setApartPossible ? 'possible' : 'none'
@@ -541,7 +545,13 @@ export class SituationModel {
     // Round 29: a message its writer marks as a joke (laughter, "đùa thôi", "hài vãi": no danger of any dev or blind set
     // is told so, and many look-alikes are) tells no danger now, whatever it names or states: the line when the model is
     // very sure, else nothing. Not harm to oneself (a farewell may hide behind a laugh).
-    const joked = !selfHarm && (frames.some((m) => m.value === 'jest') || laughs(message));
+    // Round 32: so does a message whose writer reassures others who took fright (`reassure`: "khói … là do tôi đang hun
+    // thịt thôi, hàng xóm đừng lo"), told after every hazard, with no plea and no hand rule: a clause going on before it is
+    // what the writer reassures about ("… nhà tôi đang đốt rơm thôi, mọi người đừng lo"); one after it is not ("mẹ đừng
+    // lo, nhưng bếp nhà con đang cháy to lắm").
+    const reassuredAt = lastOf('reassure');
+    const reassured = !rules && reassuredAt >= 0 && hazards.every((m) => m.to < reassuredAt) && !frames.some((m) => m.value === 'plea');
+    const joked = !selfHarm && (frames.some((m) => m.value === 'jest') || laughs(message) || reassured);
     // Round 30: a message that opens on hearsay ("nghe nói có đứa tuyển người đi Campuchia…", "nghe nói để bếp than trong
     // buồng dễ ngộ độc") passes on what others say: at most the line, unless a hand rule or a clause going on states a
     // danger now, or harm to oneself is named.
