@@ -85,6 +85,12 @@ export interface LetterAsks {
    */
   toLanguage: boolean;
   /**
+   * Round 32: a person to talk to, asked anywhere in the letter ("Tôi nhắn với máy mãi không hiểu, cho tôi nói chuyện với
+   * cán bộ trực tiếp"; "muốn gặp trực tiếp lãnh đạo công an tỉnh. Lịch tiếp dân ở đâu?"): a `person_wish`, a `talk` cue and
+   * a `person` cue or one of the `officials`, each within PERSON_GAP words of the one before.
+   */
+  toPerson: boolean;
+  /**
    * Round 30: whether the letter, anywhere, tells of a foreigner's or a guest's stay ("khách Tây", "vợ tôi là người Trung Quốc"),
    * and its sentence that asks does not ask the foreigner's own residence card ("gia hạn tạm trú": that is tạm trú).
    */
@@ -134,6 +140,8 @@ export class Analyser {
   private readonly foreignResidence = new TypedPhraseMatcher<true>();
   private readonly languageSwitch = new TypedPhraseMatcher<true>();
   private readonly condition = new TypedPhraseMatcher<true>();
+  private readonly personWish = new TypedPhraseMatcher<true>();
+  private readonly officials = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // Round 29: the procedures that are a report themselves (an alias holds a `report_ask` phrase: "trình báo mất hộ chiếu").
@@ -182,6 +190,8 @@ export class Analyser {
     for (const p of resources.cues.foreign_residence) this.foreignResidence.add(p, true);
     for (const p of resources.cues.language_switch) this.languageSwitch.add(p, true);
     for (const p of resources.cues.condition) this.condition.add(p, true);
+    for (const p of resources.cues.person_wish) this.personWish.add(p, true);
+    for (const p of resources.cues.officials) this.officials.add(p, true);
     const aliases = Object.entries({ ...resources.procedures.procedures, ...options.procedureAliases }).map(([id]) => [id, [...(resources.procedures.procedures[id] ?? []), ...(options.procedureAliases?.[id] ?? [])]] as const);
     this.reportProcedures = new Set(aliases.filter(([, list]) => list.some((a) => this.reportAsk.matchAll(foldForMatch(a).split(' ')).length > 0)).map(([id]) => id));
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
@@ -380,6 +390,7 @@ export class Analyser {
         online: this.asksOnlineIn(text, words, folded, toned, this.closingBlock(sentences, folded, toned, sFrom, sTo)),
         toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         toLanguage: [{ from: sFrom, to: sTo }, ...sentences.filter((s) => s.question)].some((s) => this.asksLanguage(folded, toned, s.from, s.to)),
+        toPerson: this.asksPerson(folded, toned),
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
       listFamily: () => (mention?.procedure ? this.procedures.listFamily(folded, toned, mention.procedure) : undefined),
@@ -474,6 +485,15 @@ export class Analyser {
     // Both matchers count positions from `from`.
     const named = this.languages.matchAll(folded.slice(from, to));
     return this.languageSwitch.matchAll(folded, toned, from, to).some((v) => named.some((l) => l.from >= v.to && l.from - v.to <= LANGUAGE_GAP));
+  }
+
+  /** Round 32: whether the words ask for a person to talk to (LetterAsks.toPerson): a wish, a `talk` cue, then a person or an official. */
+  private asksPerson(folded: readonly string[], toned: readonly string[]): boolean {
+    const topics = this.topicsOf(folded, toned);
+    const people = [...topics.filter((m) => m.value === PERSON), ...this.officials.matchAll(folded, toned)];
+    const wishes = this.personWish.matchAll(folded, toned);
+    const near = (a: Span, b: Span) => b.from >= a.to && b.from - a.to <= PERSON_GAP;
+    return topics.some((t) => t.value === TALK && wishes.some((w) => near(w, t)) && people.some((p) => near(t, p)));
   }
 
   /** Whether words [from, to) ask to report with a `report_ask` phrase other than one that only asks whether to go (`report_visit`). */
@@ -699,6 +719,11 @@ const PROCEDURE_READING = { charGrams: true };
 const SHORT_ASKS = 30;
 // A letter typed without a comma or a full stop is one clause, whose story may stay "ở nhà" (at home): no online way asked.
 const ONLINE_CLAUSE_WORDS = 25;
+// Words allowed between a `person_wish` and its `talk` cue, and between that and the person ("muốn nói chuyện trực tiếp với cán bộ").
+const PERSON_GAP = 2;
+// The topics (cues.yaml) of talking to someone and of a person of the service.
+const TALK = 'talk';
+const PERSON = 'person';
 // Words allowed between a `language_switch` verb and the language it asks for ("answer me in English", "switch to English").
 const LANGUAGE_GAP = 2;
 // The number of an age (see analyse).

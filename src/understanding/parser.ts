@@ -300,6 +300,7 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   if (asks.online && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
   if (asksNews(ranking, asks)) ranking = promote(ranking, NEWS_INTENT, Math.max(ranking[0].confidence, NEWS_CONFIDENCE));
   if (asks.toLanguage) ranking = promote(ranking, LANGUAGE_INTENT, Math.max(ranking[0].confidence, LANGUAGE_CONFIDENCE));
+  if (asks.toPerson && readsAsServiceOr(ranking, PERSON_INTENT)) ranking = promote(ranking, PERSON_INTENT, Math.max(ranking[0].confidence, PERSON_CONFIDENCE));
   return ranking;
 }
 
@@ -337,7 +338,10 @@ function reportsOnly(ranking: readonly IntentScore[], asks: LetterAsks): boolean
  * ago, a flood) and answered a procedure question or out of scope.
  */
 function asksNews(ranking: readonly IntentScore[], asks: LetterAsks): boolean {
-  return asks.toNews && (readsAsServiceOr(ranking, NEWS_INTENT) || ranking[0].name === OUT_OF_SCOPE_INTENT);
+  // Round 32: a warning heard of reads as the crime it warns of ("CA tỉnh cảnh báo lừa đảo tuyển dụng … Ad có thông báo chính
+  // thức ko gửi e link vs"); asked how to report it, it stays a report.
+  const warned = ranking[0].name === CRIME_INTENT && !asks.toReport;
+  return asks.toNews && (readsAsServiceOr(ranking, NEWS_INTENT) || ranking[0].name === OUT_OF_SCOPE_INTENT || warned);
 }
 /**
  * Round 31 (issue 10): a letter whose sentence that asks asks the answers in another language ("I will have many questions
@@ -347,6 +351,13 @@ function asksNews(ranking: readonly IntentScore[], asks: LetterAsks): boolean {
 const LANGUAGE_INTENT = 'change_language';
 const LANGUAGE_CONFIDENCE = 0.5;
 const NEWS_INTENT = 'news';
+/**
+ * Round 32 (issue 10): a letter that asks for a person to talk to (LetterAsks.toPerson: "Tôi nhắn với máy mãi không hiểu,
+ * cho tôi nói chuyện với cán bộ trực tiếp") asks human_agent: both models read the story, the procedure that brought the
+ * citizen here, and answered a question about it.
+ */
+const PERSON_INTENT = 'human_agent';
+const PERSON_CONFIDENCE = 0.5;
 const NEWS_CONFIDENCE = 0.5;
 const OUT_OF_SCOPE_INTENT = 'out_of_scope';
 

@@ -118,6 +118,10 @@ const cuesSchema = z.object({
   condition: phraseList.default([]),
   /** Round 31: verbs that ask the answers in another language ("answer", "switch", "trả lời"), before a `languages` cue in a letter's ask. */
   language_switch: phraseList.default([]),
+  /** Round 32: words that open a wish or a request ("muốn", "cho tôi", "xin"), before a `talk` cue in a letter asking for a person. */
+  person_wish: phraseList.default([]),
+  /** Round 32: people asked for by their post ("lãnh đạo", "người phụ trách"), beside the `person` topic, in a letter asking for a person. */
+  officials: phraseList.default([]),
   /** Phrases that request something without a question ("cho biết", "giải thích", "hướng dẫn"): a letter holding one asks. */
   request: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
