@@ -90,6 +90,8 @@ export interface LetterAsks {
    * a `person` cue or one of the `officials`, each within PERSON_GAP words of the one before.
    */
   toPerson: boolean;
+  /** Round 32: the letter says, anywhere, that its ask lies outside the service ("hỏi một câu ngoài lề", "không liên quan đến thủ tục"). */
+  offTopic: boolean;
   /**
    * Round 30: whether the letter, anywhere, tells of a foreigner's or a guest's stay ("khách Tây", "vợ tôi là người Trung Quốc"),
    * and its sentence that asks does not ask the foreigner's own residence card ("gia hạn tạm trú": that is tạm trú).
@@ -142,6 +144,7 @@ export class Analyser {
   private readonly condition = new TypedPhraseMatcher<true>();
   private readonly personWish = new TypedPhraseMatcher<true>();
   private readonly officials = new TypedPhraseMatcher<true>();
+  private readonly offTopic = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // Round 29: the procedures that are a report themselves (an alias holds a `report_ask` phrase: "trình báo mất hộ chiếu").
@@ -192,6 +195,7 @@ export class Analyser {
     for (const p of resources.cues.condition) this.condition.add(p, true);
     for (const p of resources.cues.person_wish) this.personWish.add(p, true);
     for (const p of resources.cues.officials) this.officials.add(p, true);
+    for (const p of resources.cues.off_topic) this.offTopic.add(p, true);
     const aliases = Object.entries({ ...resources.procedures.procedures, ...options.procedureAliases }).map(([id]) => [id, [...(resources.procedures.procedures[id] ?? []), ...(options.procedureAliases?.[id] ?? [])]] as const);
     this.reportProcedures = new Set(aliases.filter(([, list]) => list.some((a) => this.reportAsk.matchAll(foldForMatch(a).split(' ')).length > 0)).map(([id]) => id));
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
@@ -391,6 +395,7 @@ export class Analyser {
         toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         toLanguage: [{ from: sFrom, to: sTo }, ...sentences.filter((s) => s.question)].some((s) => this.asksLanguage(folded, toned, s.from, s.to)),
         toPerson: this.asksPerson(folded, toned),
+        offTopic: this.offTopic.matchAll(folded, toned).length > 0,
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
       listFamily: () => (mention?.procedure ? this.procedures.listFamily(folded, toned, mention.procedure) : undefined),
@@ -720,7 +725,7 @@ const SHORT_ASKS = 30;
 // A letter typed without a comma or a full stop is one clause, whose story may stay "ở nhà" (at home): no online way asked.
 const ONLINE_CLAUSE_WORDS = 25;
 // Words allowed between a `person_wish` and its `talk` cue, and between that and the person ("muốn nói chuyện trực tiếp với cán bộ").
-const PERSON_GAP = 2;
+const PERSON_GAP = 3;
 // The topics (cues.yaml) of talking to someone and of a person of the service.
 const TALK = 'talk';
 const PERSON = 'person';

@@ -300,6 +300,7 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   if (asks.online && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
   if (asksNews(ranking, asks)) ranking = promote(ranking, NEWS_INTENT, Math.max(ranking[0].confidence, NEWS_CONFIDENCE));
   if (asks.toLanguage) ranking = promote(ranking, LANGUAGE_INTENT, Math.max(ranking[0].confidence, LANGUAGE_CONFIDENCE));
+  if (asks.offTopic && (readsAsServiceOr(ranking, OUT_OF_SCOPE_INTENT) || OFF_TOPIC_READS.has(ranking[0].name))) ranking = promote(ranking, OUT_OF_SCOPE_INTENT, Math.max(ranking[0].confidence, OUT_OF_SCOPE_CONFIDENCE));
   if (asks.toPerson && readsAsServiceOr(ranking, PERSON_INTENT)) ranking = promote(ranking, PERSON_INTENT, Math.max(ranking[0].confidence, PERSON_CONFIDENCE));
   return ranking;
 }
@@ -360,6 +361,13 @@ const PERSON_INTENT = 'human_agent';
 const PERSON_CONFIDENCE = 0.5;
 const NEWS_CONFIDENCE = 0.5;
 const OUT_OF_SCOPE_INTENT = 'out_of_scope';
+/**
+ * Round 32 (issue 10): a letter that says its ask lies outside the service (LetterAsks.offTopic: "Tôi muốn hỏi một chuyện không
+ * liên quan đến thủ tục: tôi có cho bạn vay 50 triệu … Tôi có báo công an được không hay phải ra tòa?") is out of scope: the
+ * models read the story (a loan read as a fraud, a plot of land as a residence, vaccination notices as a subscription).
+ */
+const OUT_OF_SCOPE_CONFIDENCE = 0.5;
+const OFF_TOPIC_READS: ReadonlySet<string> = new Set([CRIME_INTENT, 'subscribe', NEWS_INTENT]);
 
 /**
  * Round 30 (issue 10): a letter that tells of a foreigner's or a guest's stay ("Vợ tôi là người Trung Quốc … Mẹ vợ tôi sang

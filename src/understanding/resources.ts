@@ -120,6 +120,8 @@ const cuesSchema = z.object({
   language_switch: phraseList.default([]),
   /** Round 32: words that open a wish or a request ("muốn", "cho tôi", "xin"), before a `talk` cue in a letter asking for a person. */
   person_wish: phraseList.default([]),
+  /** Round 32: phrases that say the ask lies outside the service ("ngoài lề", "không liên quan đến thủ tục"): a letter saying so is out of scope. */
+  off_topic: phraseList.default([]),
   /** Round 32: people asked for by their post ("lãnh đạo", "người phụ trách"), beside the `person` topic, in a letter asking for a person. */
   officials: phraseList.default([]),
   /** Phrases that request something without a question ("cho biết", "giải thích", "hướng dẫn"): a letter holding one asks. */
