@@ -90,6 +90,11 @@ export interface LetterAsks {
    * a `person` cue or one of the `officials`, each within PERSON_GAP words of the one before.
    */
   toPerson: boolean;
+  /**
+   * Round 32: the sentence that asks asks whether someone may act for another (`proxy`: "Tôi ở nhà có làm thay cho cháu được
+   * không") and names the online way, if at all, only by a home (`home`: the "ở nhà" where the proxy stays).
+   */
+  byProxy: boolean;
   /** Round 32: the letter says, anywhere, that its ask lies outside the service ("hỏi một câu ngoài lề", "không liên quan đến thủ tục"). */
   offTopic: boolean;
   /**
@@ -145,6 +150,8 @@ export class Analyser {
   private readonly personWish = new TypedPhraseMatcher<true>();
   private readonly officials = new TypedPhraseMatcher<true>();
   private readonly offTopic = new TypedPhraseMatcher<true>();
+  private readonly proxy = new TypedPhraseMatcher<true>();
+  private readonly home = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // Round 29: the procedures that are a report themselves (an alias holds a `report_ask` phrase: "trình báo mất hộ chiếu").
@@ -196,6 +203,8 @@ export class Analyser {
     for (const p of resources.cues.person_wish) this.personWish.add(p, true);
     for (const p of resources.cues.officials) this.officials.add(p, true);
     for (const p of resources.cues.off_topic) this.offTopic.add(p, true);
+    for (const p of resources.cues.proxy) this.proxy.add(p, true);
+    for (const p of resources.cues.home) this.home.add(p, true);
     const aliases = Object.entries({ ...resources.procedures.procedures, ...options.procedureAliases }).map(([id]) => [id, [...(resources.procedures.procedures[id] ?? []), ...(options.procedureAliases?.[id] ?? [])]] as const);
     this.reportProcedures = new Set(aliases.filter(([, list]) => list.some((a) => this.reportAsk.matchAll(foldForMatch(a).split(' ')).length > 0)).map(([id]) => id));
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
@@ -396,6 +405,7 @@ export class Analyser {
         toLanguage: [{ from: sFrom, to: sTo }, ...sentences.filter((s) => s.question)].some((s) => this.asksLanguage(folded, toned, s.from, s.to)),
         toPerson: this.asksPerson(folded, toned),
         offTopic: this.offTopic.matchAll(folded, toned).length > 0,
+        byProxy: this.proxy.matchAll(folded, toned, sFrom, sTo).length > 0 && this.onlyHome(folded, toned, sFrom, sTo),
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
       listFamily: () => (mention?.procedure ? this.procedures.listFamily(folded, toned, mention.procedure) : undefined),
@@ -490,6 +500,12 @@ export class Analyser {
     // Both matchers count positions from `from`.
     const named = this.languages.matchAll(folded.slice(from, to));
     return this.languageSwitch.matchAll(folded, toned, from, to).some((v) => named.some((l) => l.from >= v.to && l.from - v.to <= LANGUAGE_GAP));
+  }
+
+  /** Round 32: whether every `online` cue of words [from, to) is a `home` one (or there is none). */
+  private onlyHome(folded: readonly string[], toned: readonly string[], from: number, to: number): boolean {
+    const homes = this.home.matchAll(folded, toned, from, to);
+    return this.facetsOf(folded.slice(from, to)).every((m) => m.value !== ONLINE || homes.some((h) => h.from === m.from && h.to === m.to));
   }
 
   /** Round 32: whether the words ask for a person to talk to (LetterAsks.toPerson): a wish, a `talk` cue, then a person or an official. */

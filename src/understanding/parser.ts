@@ -297,7 +297,9 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   const asks = analysis.letterAsks();
   if (complainsOnly(ranking, analysis) || complainsAsked(ranking, asks)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
   if (reportsOnly(ranking, asks)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
-  if (asks.online && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
+  if (asks.online && !asks.byProxy && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
+  // Round 32: whether someone at home may act for another asks the procedure as a whole (LetterAsks.byProxy).
+  if (asks.byProxy && ranking[0].name === ONLINE_INTENT) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
   if (asksNews(ranking, asks)) ranking = promote(ranking, NEWS_INTENT, Math.max(ranking[0].confidence, NEWS_CONFIDENCE));
   if (asks.toLanguage) ranking = promote(ranking, LANGUAGE_INTENT, Math.max(ranking[0].confidence, LANGUAGE_CONFIDENCE));
   if (asks.offTopic && (readsAsServiceOr(ranking, OUT_OF_SCOPE_INTENT) || OFF_TOPIC_READS.has(ranking[0].name))) ranking = promote(ranking, OUT_OF_SCOPE_INTENT, Math.max(ranking[0].confidence, OUT_OF_SCOPE_CONFIDENCE));

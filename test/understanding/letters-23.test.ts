@@ -52,6 +52,19 @@ describe('understanding/letters 23', () => {
     });
   });
 
+  describe('someone at home acting for another', () => {
+    it('whether a parent at home may apply for a child abroad asks the procedure, not the online way', () => {
+      const text = 'Chào các anh chị, con trai tôi đang đi làm ở Hàn Quốc theo hợp đồng ba năm, hộ khẩu vẫn ở xã Phú Bình. Công ty bên đó '
+        + 'đòi phiếu lý lịch tư pháp để gia hạn hợp đồng. Tôi ở nhà có xin thay cho cháu được không, hay cháu phải tự về làm?';
+      assert.equal(intentOf(text), 'procedure_info');
+    });
+    it('a proxy asked beside the online way itself still asks the online way', () => {
+      const text = 'Chào các anh chị, con trai tôi đang đi làm ở Hàn Quốc theo hợp đồng ba năm, hộ khẩu vẫn ở xã Phú Bình. Công ty bên đó '
+        + 'đòi phiếu lý lịch tư pháp để gia hạn hợp đồng. Cháu có tự xin online trên VNeID từ bên đó được không, hay tôi phải đi xin thay?';
+      assert.equal(intentOf(text), 'procedure_online');
+    });
+  });
+
   describe('feedback asked or told', () => {
     it('where to send a suggestion after a visit is feedback', () => {
       const text = 'Hôm qua tôi đi đăng ký tạm trú cho con ở công an phường, cán bộ làm nhanh và vui vẻ nhưng phòng chờ không có ghế, '
