@@ -42,8 +42,13 @@ export interface Analysis {
   questions: boolean;
   /** The topic cue groups the message holds (gratitude, complaint…). */
   topics: string[];
-  /** Whether the message judges a service or says what should change: a `complaint` topic or a `grievance` phrase. */
+  /** Whether the message judges a service or says what should change: a `complaint` topic, a `grievance` phrase, or `rhetorical`. */
   grieves: boolean;
+  /**
+   * Round 32: every question of the message asks why not ("Sao không nói hết một lần?": a `rhetorical` phrase opens it) and
+   * no `ask` phrase asks anything: its questions are a judgement.
+   */
+  rhetorical: boolean;
   /** Whether it requests something without a question mark ("mong chuyên mục giải thích", "xin hướng dẫn"). */
   requests: boolean;
   /** What the sentence that asks asks of a letter's kind (computed on demand: only letters consult it). */
@@ -150,6 +155,7 @@ export class Analyser {
   private readonly personWish = new TypedPhraseMatcher<true>();
   private readonly officials = new TypedPhraseMatcher<true>();
   private readonly offTopic = new TypedPhraseMatcher<true>();
+  private readonly rhetoric = new TypedPhraseMatcher<true>();
   private readonly proxy = new TypedPhraseMatcher<true>();
   private readonly home = new TypedPhraseMatcher<true>();
   // Folded.
@@ -203,6 +209,7 @@ export class Analyser {
     for (const p of resources.cues.person_wish) this.personWish.add(p, true);
     for (const p of resources.cues.officials) this.officials.add(p, true);
     for (const p of resources.cues.off_topic) this.offTopic.add(p, true);
+    for (const p of resources.cues.rhetorical) this.rhetoric.add(p, true);
     for (const p of resources.cues.proxy) this.proxy.add(p, true);
     for (const p of resources.cues.home) this.home.add(p, true);
     const aliases = Object.entries({ ...resources.procedures.procedures, ...options.procedureAliases }).map(([id]) => [id, [...(resources.procedures.procedures[id] ?? []), ...(options.procedureAliases?.[id] ?? [])]] as const);
@@ -379,6 +386,9 @@ export class Analyser {
       entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
     }
     const lang = this.languages.match(folded)[0];
+    const questionsAsked = sentences.filter((s) => s.question);
+    const rhetorical = questionsAsked.length > 0 && this.askPhrases(folded, 0, folded.length, credit).length === 0
+      && questionsAsked.every((s) => this.rhetoric.match(folded, toned, s.from, s.to).some((m) => m.from <= RHETORIC_REACH));
     return {
       words,
       entities: entities.sort((a, b) => a.start - b.start),
@@ -393,7 +403,8 @@ export class Analyser {
       asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0 || (letter && unmarked() !== undefined),
       questions: sentences.some((s) => s.question) || this.asks(words, 0, words.length),
       topics,
-      grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
+      grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0 || rhetorical,
+      rhetorical,
       requests: this.request.matchAll(folded, toned).length > 0,
       // Found once: the parser reads a letter's asks for its intent and again for its procedure.
       letterAsks: () => (letterAsksFound ??= {
@@ -744,6 +755,8 @@ const ONLINE_CLAUSE_WORDS = 25;
 const PERSON_GAP = 3;
 // The topics (cues.yaml) of talking to someone and of a person of the service.
 const TALK = 'talk';
+// A `rhetorical` phrase opens its question, or follows at most this many words ("Thế sao không …", "Vậy tại sao lại …").
+const RHETORIC_REACH = 1;
 const PERSON = 'person';
 // Words allowed between a `language_switch` verb and the language it asks for ("answer me in English", "switch to English").
 const LANGUAGE_GAP = 2;

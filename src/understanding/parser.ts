@@ -314,8 +314,9 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
  * procedure question. Only over a procedure or office question (a crime told with "bức xúc" stays a report), and not when
  * it thanks or asks where a dossier is.
  */
-function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolean; requests: boolean; grieves: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
-  return readsAsServiceOr(ranking, FEEDBACK_INTENT) && analysis.grieves && !analysis.asks && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
+function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolean; rhetorical: boolean; requests: boolean; grieves: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
+  // Round 32: questions that only ask why not ("Sao không nói hết một lần?") are the complaint's judgement, no ask.
+  return readsAsServiceOr(ranking, FEEDBACK_INTENT) && analysis.grieves && (!analysis.asks || analysis.rhetorical) && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
 }
 
 /**

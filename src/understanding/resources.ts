@@ -124,6 +124,8 @@ const cuesSchema = z.object({
   proxy: phraseList.default([]),
   /** Round 32: the `online` cues that name the home ("ở nhà", "tại nhà"): beside a proxy asked, where the proxy stays. */
   home: phraseList.default([]),
+  /** Round 32: phrases that open a question asking why not ("sao không"): a judgement, when every question is one. */
+  rhetorical: phraseList.default([]),
   /** Round 32: phrases that say the ask lies outside the service ("ngoài lề", "không liên quan đến thủ tục"): a letter saying so is out of scope. */
   off_topic: phraseList.default([]),
   /** Round 32: people asked for by their post ("lãnh đạo", "người phụ trách"), beside the `person` topic, in a letter asking for a person. */

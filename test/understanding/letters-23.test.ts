@@ -71,6 +71,16 @@ describe('understanding/letters 23', () => {
         + 'người già phải đứng cả tiếng ngoài hành lang. Tôi muốn gửi góp ý chính thức để phường cải thiện thì gửi ở đâu?';
       assert.equal(intentOf(text), 'feedback');
     });
+    it('a complaint whose only question asks why not is feedback', () => {
+      const text = 'Tôi nộp hồ sơ đăng ký xe tải mới ở phòng CSGT từ đầu tháng, lần đầu cán bộ bảo thiếu hóa đơn, mang lên thì lại bảo '
+        + 'thiếu giấy kiểm định, lần thứ ba bảo sai mẫu tờ khai. Ba lần đi là ba ngày công. Sao không kiểm tra một lần rồi báo hết cho dân?';
+      assert.equal(intentOf(text), 'feedback');
+    });
+    it('a real question beside the why-not one keeps the letter its question', () => {
+      const text = 'Tôi nộp hồ sơ đăng ký xe tải mới ở phòng CSGT từ đầu tháng, lần đầu cán bộ bảo thiếu hóa đơn, mang lên thì lại bảo '
+        + 'thiếu giấy kiểm định. Sao không báo hết một lần? Giờ đăng ký xe tải thì hồ sơ gồm những giấy tờ gì để tôi chuẩn bị cho đủ?';
+      assert.notEqual(intentOf(text), 'feedback');
+    });
     it('trips wasted and blame passed on, asking nothing, are feedback', () => {
       const text = 'Tôi đi làm lại bằng lái ba lần, lần nào cũng bảo thiếu một tờ giấy mà lần trước không ai nói. Nộp đủ rồi lại bảo '
         + 'chờ hệ thống duyệt. Cái gì cũng đổ cho hệ thống, dân thì cứ đi đi về về mất cả ngày công.';
