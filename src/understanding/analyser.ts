@@ -42,8 +42,13 @@ export interface Analysis {
   questions: boolean;
   /** The topic cue groups the message holds (gratitude, complaint…). */
   topics: string[];
-  /** Whether the message judges a service or says what should change: a `complaint` topic or a `grievance` phrase. */
+  /** Whether the message judges a service or says what should change: a `complaint` topic, a `grievance` phrase, or `rhetorical`. */
   grieves: boolean;
+  /**
+   * Round 32: every question of the message asks why not ("Sao không nói hết một lần?": a `rhetorical` phrase opens it) and
+   * no `ask` phrase asks anything: its questions are a judgement.
+   */
+  rhetorical: boolean;
   /** Whether it requests something without a question mark ("mong chuyên mục giải thích", "xin hướng dẫn"). */
   requests: boolean;
   /** What the sentence that asks asks of a letter's kind (computed on demand: only letters consult it). */
@@ -84,6 +89,19 @@ export interface LetterAsks {
    * want to know …": the request of the service comes first, the letter's ask after it).
    */
   toLanguage: boolean;
+  /**
+   * Round 32: a person to talk to, asked anywhere in the letter ("Tôi nhắn với máy mãi không hiểu, cho tôi nói chuyện với
+   * cán bộ trực tiếp"; "muốn gặp trực tiếp lãnh đạo công an tỉnh. Lịch tiếp dân ở đâu?"): a `person_wish`, a `talk` cue and
+   * a `person` cue or one of the `officials`, each within PERSON_GAP words of the one before.
+   */
+  toPerson: boolean;
+  /**
+   * Round 32: the sentence that asks asks whether someone may act for another (`proxy`: "Tôi ở nhà có làm thay cho cháu được
+   * không") and names the online way, if at all, only by a home (`home`: the "ở nhà" where the proxy stays).
+   */
+  byProxy: boolean;
+  /** Round 32: the letter says, anywhere, that its ask lies outside the service ("hỏi một câu ngoài lề", "không liên quan đến thủ tục"). */
+  offTopic: boolean;
   /**
    * Round 30: whether the letter, anywhere, tells of a foreigner's or a guest's stay ("khách Tây", "vợ tôi là người Trung Quốc"),
    * and its sentence that asks does not ask the foreigner's own residence card ("gia hạn tạm trú": that is tạm trú).
@@ -134,6 +152,12 @@ export class Analyser {
   private readonly foreignResidence = new TypedPhraseMatcher<true>();
   private readonly languageSwitch = new TypedPhraseMatcher<true>();
   private readonly condition = new TypedPhraseMatcher<true>();
+  private readonly personWish = new TypedPhraseMatcher<true>();
+  private readonly officials = new TypedPhraseMatcher<true>();
+  private readonly offTopic = new TypedPhraseMatcher<true>();
+  private readonly rhetoric = new TypedPhraseMatcher<true>();
+  private readonly proxy = new TypedPhraseMatcher<true>();
+  private readonly home = new TypedPhraseMatcher<true>();
   // Folded.
   private readonly procedureWords: ReadonlySet<string>;
   // Round 29: the procedures that are a report themselves (an alias holds a `report_ask` phrase: "trình báo mất hộ chiếu").
@@ -182,6 +206,12 @@ export class Analyser {
     for (const p of resources.cues.foreign_residence) this.foreignResidence.add(p, true);
     for (const p of resources.cues.language_switch) this.languageSwitch.add(p, true);
     for (const p of resources.cues.condition) this.condition.add(p, true);
+    for (const p of resources.cues.person_wish) this.personWish.add(p, true);
+    for (const p of resources.cues.officials) this.officials.add(p, true);
+    for (const p of resources.cues.off_topic) this.offTopic.add(p, true);
+    for (const p of resources.cues.rhetorical) this.rhetoric.add(p, true);
+    for (const p of resources.cues.proxy) this.proxy.add(p, true);
+    for (const p of resources.cues.home) this.home.add(p, true);
     const aliases = Object.entries({ ...resources.procedures.procedures, ...options.procedureAliases }).map(([id]) => [id, [...(resources.procedures.procedures[id] ?? []), ...(options.procedureAliases?.[id] ?? [])]] as const);
     this.reportProcedures = new Set(aliases.filter(([, list]) => list.some((a) => this.reportAsk.matchAll(foldForMatch(a).split(' ')).length > 0)).map(([id]) => id));
     this.procedureWords = new Set(resources.cues.procedure_words.map(foldForMatch));
@@ -356,6 +386,9 @@ export class Analyser {
       entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
     }
     const lang = this.languages.match(folded)[0];
+    const questionsAsked = sentences.filter((s) => s.question);
+    const rhetorical = questionsAsked.length > 0 && this.askPhrases(folded, 0, folded.length, credit).length === 0
+      && questionsAsked.every((s) => this.rhetoric.match(folded, toned, s.from, s.to).some((m) => m.from <= RHETORIC_REACH));
     return {
       words,
       entities: entities.sort((a, b) => a.start - b.start),
@@ -370,7 +403,8 @@ export class Analyser {
       asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0 || (letter && unmarked() !== undefined),
       questions: sentences.some((s) => s.question) || this.asks(words, 0, words.length),
       topics,
-      grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0,
+      grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0 || rhetorical,
+      rhetorical,
       requests: this.request.matchAll(folded, toned).length > 0,
       // Found once: the parser reads a letter's asks for its intent and again for its procedure.
       letterAsks: () => (letterAsksFound ??= {
@@ -380,6 +414,9 @@ export class Analyser {
         online: this.asksOnlineIn(text, words, folded, toned, this.closingBlock(sentences, folded, toned, sFrom, sTo)),
         toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         toLanguage: [{ from: sFrom, to: sTo }, ...sentences.filter((s) => s.question)].some((s) => this.asksLanguage(folded, toned, s.from, s.to)),
+        toPerson: this.asksPerson(folded, toned),
+        offTopic: this.offTopic.matchAll(folded, toned).length > 0,
+        byProxy: this.proxy.matchAll(folded, toned, sFrom, sTo).length > 0 && this.onlyHome(folded, toned, sFrom, sTo),
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
       listFamily: () => (mention?.procedure ? this.procedures.listFamily(folded, toned, mention.procedure) : undefined),
@@ -474,6 +511,21 @@ export class Analyser {
     // Both matchers count positions from `from`.
     const named = this.languages.matchAll(folded.slice(from, to));
     return this.languageSwitch.matchAll(folded, toned, from, to).some((v) => named.some((l) => l.from >= v.to && l.from - v.to <= LANGUAGE_GAP));
+  }
+
+  /** Round 32: whether every `online` cue of words [from, to) is a `home` one (or there is none). */
+  private onlyHome(folded: readonly string[], toned: readonly string[], from: number, to: number): boolean {
+    const homes = this.home.matchAll(folded, toned, from, to);
+    return this.facetsOf(folded.slice(from, to)).every((m) => m.value !== ONLINE || homes.some((h) => h.from === m.from && h.to === m.to));
+  }
+
+  /** Round 32: whether the words ask for a person to talk to (LetterAsks.toPerson): a wish, a `talk` cue, then a person or an official. */
+  private asksPerson(folded: readonly string[], toned: readonly string[]): boolean {
+    const topics = this.topicsOf(folded, toned);
+    const people = [...topics.filter((m) => m.value === PERSON), ...this.officials.matchAll(folded, toned)];
+    const wishes = this.personWish.matchAll(folded, toned);
+    const near = (a: Span, b: Span) => b.from >= a.to && b.from - a.to <= PERSON_GAP;
+    return topics.some((t) => t.value === TALK && wishes.some((w) => near(w, t)) && people.some((p) => near(t, p)));
   }
 
   /** Whether words [from, to) ask to report with a `report_ask` phrase other than one that only asks whether to go (`report_visit`). */
@@ -699,6 +751,13 @@ const PROCEDURE_READING = { charGrams: true };
 const SHORT_ASKS = 30;
 // A letter typed without a comma or a full stop is one clause, whose story may stay "ở nhà" (at home): no online way asked.
 const ONLINE_CLAUSE_WORDS = 25;
+// Words allowed between a `person_wish` and its `talk` cue, and between that and the person ("muốn nói chuyện trực tiếp với cán bộ").
+const PERSON_GAP = 3;
+// The topics (cues.yaml) of talking to someone and of a person of the service.
+const TALK = 'talk';
+// A `rhetorical` phrase opens its question, or follows at most this many words ("Thế sao không …", "Vậy tại sao lại …").
+const RHETORIC_REACH = 1;
+const PERSON = 'person';
 // Words allowed between a `language_switch` verb and the language it asks for ("answer me in English", "switch to English").
 const LANGUAGE_GAP = 2;
 // The number of an age (see analyse).

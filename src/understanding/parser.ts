@@ -299,9 +299,13 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   const asks = analysis.letterAsks();
   if (complainsOnly(ranking, analysis) || complainsAsked(ranking, asks)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
   if (reportsOnly(ranking, asks)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
-  if (asks.online && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
+  if (asks.online && !asks.byProxy && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
+  // Round 32: whether someone at home may act for another asks the procedure as a whole (LetterAsks.byProxy).
+  if (asks.byProxy && ranking[0].name === ONLINE_INTENT) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
   if (asksNews(ranking, asks)) ranking = promote(ranking, NEWS_INTENT, Math.max(ranking[0].confidence, NEWS_CONFIDENCE));
   if (asks.toLanguage) ranking = promote(ranking, LANGUAGE_INTENT, Math.max(ranking[0].confidence, LANGUAGE_CONFIDENCE));
+  if (asks.offTopic && (readsAsServiceOr(ranking, OUT_OF_SCOPE_INTENT) || OFF_TOPIC_READS.has(ranking[0].name))) ranking = promote(ranking, OUT_OF_SCOPE_INTENT, Math.max(ranking[0].confidence, OUT_OF_SCOPE_CONFIDENCE));
+  if (asks.toPerson && readsAsServiceOr(ranking, PERSON_INTENT)) ranking = promote(ranking, PERSON_INTENT, Math.max(ranking[0].confidence, PERSON_CONFIDENCE));
   return ranking;
 }
 
@@ -312,8 +316,9 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
  * procedure question. Only over a procedure or office question (a crime told with "bức xúc" stays a report), and not when
  * it thanks or asks where a dossier is.
  */
-function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolean; requests: boolean; grieves: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
-  return readsAsServiceOr(ranking, FEEDBACK_INTENT) && analysis.grieves && !analysis.asks && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
+function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolean; rhetorical: boolean; requests: boolean; grieves: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
+  // Round 32: questions that only ask why not ("Sao không nói hết một lần?") are the complaint's judgement, no ask.
+  return readsAsServiceOr(ranking, FEEDBACK_INTENT) && analysis.grieves && (!analysis.asks || analysis.rhetorical) && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
 }
 
 /**
@@ -339,7 +344,10 @@ function reportsOnly(ranking: readonly IntentScore[], asks: LetterAsks): boolean
  * ago, a flood) and answered a procedure question or out of scope.
  */
 function asksNews(ranking: readonly IntentScore[], asks: LetterAsks): boolean {
-  return asks.toNews && (readsAsServiceOr(ranking, NEWS_INTENT) || ranking[0].name === OUT_OF_SCOPE_INTENT);
+  // Round 32: a warning heard of reads as the crime it warns of ("CA tỉnh cảnh báo lừa đảo tuyển dụng … Ad có thông báo chính
+  // thức ko gửi e link vs"); asked how to report it, it stays a report.
+  const warned = ranking[0].name === CRIME_INTENT && !asks.toReport;
+  return asks.toNews && (readsAsServiceOr(ranking, NEWS_INTENT) || ranking[0].name === OUT_OF_SCOPE_INTENT || warned);
 }
 /**
  * Round 31 (issue 10): a letter whose sentence that asks asks the answers in another language ("I will have many questions
@@ -349,8 +357,22 @@ function asksNews(ranking: readonly IntentScore[], asks: LetterAsks): boolean {
 const LANGUAGE_INTENT = 'change_language';
 const LANGUAGE_CONFIDENCE = 0.5;
 const NEWS_INTENT = 'news';
+/**
+ * Round 32 (issue 10): a letter that asks for a person to talk to (LetterAsks.toPerson: "Tôi nhắn với máy mãi không hiểu,
+ * cho tôi nói chuyện với cán bộ trực tiếp") asks human_agent: both models read the story, the procedure that brought the
+ * citizen here, and answered a question about it.
+ */
+const PERSON_INTENT = 'human_agent';
+const PERSON_CONFIDENCE = 0.5;
 const NEWS_CONFIDENCE = 0.5;
 const OUT_OF_SCOPE_INTENT = 'out_of_scope';
+/**
+ * Round 32 (issue 10): a letter that says its ask lies outside the service (LetterAsks.offTopic: "Tôi muốn hỏi một chuyện không
+ * liên quan đến thủ tục: tôi có cho bạn vay 50 triệu … Tôi có báo công an được không hay phải ra tòa?") is out of scope: the
+ * models read the story (a loan read as a fraud, a plot of land as a residence, vaccination notices as a subscription).
+ */
+const OUT_OF_SCOPE_CONFIDENCE = 0.5;
+const OFF_TOPIC_READS: ReadonlySet<string> = new Set([CRIME_INTENT, 'subscribe', NEWS_INTENT]);
 
 /**
  * Round 30 (issue 10): a letter that tells of a foreigner's or a guest's stay ("Vợ tôi là người Trung Quốc … Mẹ vợ tôi sang

@@ -118,6 +118,18 @@ const cuesSchema = z.object({
   condition: phraseList.default([]),
   /** Round 31: verbs that ask the answers in another language ("answer", "switch", "trả lời"), before a `languages` cue in a letter's ask. */
   language_switch: phraseList.default([]),
+  /** Round 32: words that open a wish or a request ("muốn", "cho tôi", "xin"), before a `talk` cue in a letter asking for a person. */
+  person_wish: phraseList.default([]),
+  /** Round 32: phrases that ask whether someone may act for another ("làm thay", "xin hộ được"), read in a letter's ask only. */
+  proxy: phraseList.default([]),
+  /** Round 32: the `online` cues that name the home ("ở nhà", "tại nhà"): beside a proxy asked, where the proxy stays. */
+  home: phraseList.default([]),
+  /** Round 32: phrases that open a question asking why not ("sao không"): a judgement, when every question is one. */
+  rhetorical: phraseList.default([]),
+  /** Round 32: phrases that say the ask lies outside the service ("ngoài lề", "không liên quan đến thủ tục"): a letter saying so is out of scope. */
+  off_topic: phraseList.default([]),
+  /** Round 32: people asked for by their post ("lãnh đạo", "người phụ trách"), beside the `person` topic, in a letter asking for a person. */
+  officials: phraseList.default([]),
   /** Phrases that request something without a question ("cho biết", "giải thích", "hướng dẫn"): a letter holding one asks. */
   request: phraseList.default([]),
   /** The words that name a procedure itself ("thủ tục"), a `how` cue too: beside a part asked, they ask no "how". */
