@@ -155,6 +155,11 @@ export function buildParser(
     // A letter's procedure is also judged by the SVM over the whole letter, where the lexicon named a family or nothing.
     const letterJudged = letter ? letterProcedure(evidence, letterProcedures, input.slice(0, MAX_CHARS), members) : undefined;
     const learned = letterJudged ?? decideProcedure(evidence, members, thresholds);
+    // Round 32 (issue 10): a family named by an alias that alone means one member, nothing qualifying it, is that member
+    // when the model picked none and no list is asked ("đăng ký xe ở chỗ mình mất tiền nhiều không" is registering one):
+    // the writers of intents/test and the published blind rounds label such messages with the member, a list with the family.
+    const usual = !learned && lexGroup && intent.name !== LIST_INTENT ? reading.usualMember : undefined;
+    if (usual) entities = entities.map((e) => (e === lexGroup ? { ...e, entity: 'procedure', value: usual } : e));
     const words = analysis.words;
     if (learned && words.length > 0) {
       // A situation has no one phrase that names the procedure: the entity spans the family mention, or the whole message.
