@@ -351,9 +351,16 @@ export class ProcedureRecogniser {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
       if (!resolved.every((r) => contrasted(r.mention) && r.mention.procedure)) return resolved;
+      // Round 32: unless the family's own qualifiers name one member besides those denied, as another party's step above
+      // ("ko phải tạm trú nha, nhà em cho khách thuê homestay thì báo sao" is lưu trú).
+      const denied = new Set(resolved.flatMap((r) => (r.mention.family ? [] : [r.mention.procedure])));
       return resolved.map((r) => {
         const group = this.families.smallestHolding(r.mention.procedure ?? '');
-        return group ? { ...r, mention: { from: r.mention.from, to: r.mention.to, group }, score: r.mention.to - r.mention.from } : r;
+        if (!group) return r;
+        const { from, to } = r.mention;
+        const ids = [...qualifiersOf(group)].filter((id) => !denied.has(id));
+        if (ids.length === 1) return { ...r, mention: { from, to, procedure: ids[0], family: group }, score: r.weak ? r.score : SPECIFIC + to - from - 0.5 };
+        return { ...r, mention: { from, to, group }, score: to - from };
       });
     }
     // Only when something else (even a hint like "đổi thẻ") is left to be the request.

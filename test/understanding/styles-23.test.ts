@@ -28,6 +28,14 @@ describe('understanding/styles 23', () => {
     });
   });
 
+  describe('a member denied', () => {
+    it('leaves its family, unless the family\'s qualifiers name one other member', () => {
+      assert.equal(named(parser.parse('không phải tạm trú đâu, nhà mình cho khách du lịch ngủ lại một tối thì báo thế nào')), 'luu-tru');
+      assert.equal(named(parser.parse('không phải làm lại căn cước, cái thẻ của mẹ hết hạn rồi')), 'can-cuoc-cap-doi');
+      assert.equal(named(parser.parse('không phải tạm trú, vậy thì là thủ tục gì')), 'group:cu-tru');
+    });
+  });
+
   describe('telex and VNI leftovers', () => {
     it('a nine-keystroke telex syllable is decoded', () => {
       assert.equal(decodeTelex('truwowngf')?.text, 'trường');
