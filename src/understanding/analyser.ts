@@ -59,6 +59,8 @@ export interface Analysis {
   procedureFeatures: () => string[];
   /** Round 31: the family a list question answers when the lexicon named one member of it (ProcedureRecogniser.listFamily; on demand). */
   listFamily: () => string | undefined;
+  /** Round 32: the member the family the lexicon named usually means, when nothing qualified it (ProcedureMention.usual). */
+  usualMember: string | undefined;
 }
 
 /** What a letter's sentence that asks asks (round 28; parser.ts reads them for letters only). */
@@ -419,6 +421,7 @@ export class Analyser {
         byProxy: this.proxy.matchAll(folded, toned, sFrom, sTo).length > 0 && this.onlyHome(folded, toned, sFrom, sTo),
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
+      usualMember: mention?.group ? mention.usual : undefined,
       listFamily: () => (mention?.procedure ? this.procedures.listFamily(folded, toned, mention.procedure) : undefined),
       readsOtherwiseAsLetter: () => {
         const [from, to] = letter ? question : this.askedSentence(sentences, folded, toned, words, credit, true, unmarked);

@@ -5,7 +5,7 @@ import { ProcedureFamilies } from './procedure-families';
 import type { ProcedureLexicon } from './resources';
 import { TypedPhraseMatcher } from './typed-phrase-matcher';
 
-type Alias = { kind: 'procedure'; id: string; weak?: boolean; purpose?: boolean } | { kind: 'group'; name: string; hint?: boolean };
+type Alias = { kind: 'procedure'; id: string; weak?: boolean; purpose?: boolean } | { kind: 'group'; name: string; hint?: boolean; usual?: string };
 
 /** What the recogniser found: the token range of the chosen mention and either a procedure id or a group name. */
 export interface ProcedureMention {
@@ -17,6 +17,12 @@ export interface ProcedureMention {
   purpose?: boolean;
   /** The family whose alias was resolved to `procedure` by a qualifier (used by the list rule). */
   family?: string;
+  /**
+   * Round 32: a family named by an alias that alone means one member ("đăng ký xe" is registering one), nothing qualifying
+   * it: that member. The mention stays the family's (the intent model reads a family there); the parser names the member
+   * when the question is no list and the procedure model picked none (see procedures.yaml `usual`).
+   */
+  usual?: string;
   /**
    * Aliases were found but deliberately name nothing (unrelated families at once): neither procedure nor group is set,
    * and the learned procedure model must not guess one either (see procedure-decision.ts).
@@ -110,7 +116,8 @@ export class ProcedureRecogniser {
       for (const v of soundVariants(a)) if (!taken.has(foldForMatch(v.phrase))) this.spoken.add(v.phrase, { words: foldForMatch(a).split(' '), at: v.at, typed: v.typed });
     }
     for (const [name, group] of Object.entries(lexicon.groups)) {
-      for (const a of group.aliases) this.aliases.add(a, { kind: 'group', name });
+      const usual = new Map(Object.entries(group.usual).flatMap(([id, list]) => list.map((a) => [a, id] as const)));
+      for (const a of group.aliases) this.aliases.add(a, { kind: 'group', name, ...(usual.has(a) ? { usual: usual.get(a) } : {}) });
       // Hints ("đổi thẻ", "cái thẻ") name the family only together with one of its qualifiers: alone, "thẻ" may be a bank card.
       for (const a of group.hints) this.aliases.add(a, { kind: 'group', name, hint: true });
       for (const [a, b] of group.pairs) this.pairs.push({ group: name, a: words(a), b: words(b) });
@@ -344,9 +351,16 @@ export class ProcedureRecogniser {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
       if (!resolved.every((r) => contrasted(r.mention) && r.mention.procedure)) return resolved;
+      // Round 32: unless the family's own qualifiers name one member besides those denied, as another party's step above
+      // ("ko phải tạm trú nha, nhà em cho khách thuê homestay thì báo sao" is lưu trú).
+      const denied = new Set(resolved.flatMap((r) => (r.mention.family ? [] : [r.mention.procedure])));
       return resolved.map((r) => {
         const group = this.families.smallestHolding(r.mention.procedure ?? '');
-        return group ? { ...r, mention: { from: r.mention.from, to: r.mention.to, group }, score: r.mention.to - r.mention.from } : r;
+        if (!group) return r;
+        const { from, to } = r.mention;
+        const ids = [...qualifiersOf(group)].filter((id) => !denied.has(id));
+        if (ids.length === 1) return { ...r, mention: { from, to, procedure: ids[0], family: group }, score: r.weak ? r.score : SPECIFIC + to - from - 0.5 };
+        return { ...r, mention: { from, to, group }, score: to - from };
       });
     }
     // Only when something else (even a hint like "đổi thẻ") is left to be the request.
@@ -432,7 +446,9 @@ export class ProcedureRecogniser {
     // hộ khẩu không" the card is asked about and the household book is only a document (the earlier mention wins a tie).
     if (ids.size === 1) return [{ mention: { from, to, procedure: [...ids][0], family: value.name }, score: value.hint ? -SPECIFIC : SPECIFIC + to - from - 0.5, weak: !!value.hint }];
     if (value.hint) return [];
-    return [{ mention: { from, to, group: value.name }, score: to - from, weak: false }];
+    // Qualifiers that disagree ("mất" + "hết hạn") leave the family to ask about; none at all leave its usual member.
+    const usual = ids.size === 0 && value.usual ? { usual: value.usual } : {};
+    return [{ mention: { from, to, group: value.name, ...usual }, score: to - from, weak: false }];
   }
 
   /**

@@ -25,6 +25,8 @@ const groupSchema = z.object({
   hints: phraseList.default([]),
   /** Two phrases within a few words that together name the family ("đăng ký" … "xe máy"). */
   pairs: z.array(z.tuple([z.string(), z.string()])).default([]),
+  /** Round 32: of the family's aliases, those that alone, unqualified and outside a list question, mean one member. */
+  usual: z.record(z.string(), phraseList).default({}),
 });
 
 const proceduresSchema = z.object({
@@ -186,8 +188,13 @@ export function loadResources(intentsDir: string): Resources {
     ...Object.keys(procedures.purpose),
     ...Object.keys(procedures.pairs),
     ...Object.entries(procedures.refinements).flatMap(([id, to]) => [id, ...Object.keys(to)]),
-    ...groups.flatMap((g) => [...g.members, ...Object.keys(g.qualifiers)]),
+    ...groups.flatMap((g) => [...g.members, ...Object.keys(g.qualifiers), ...Object.keys(g.usual)]),
   ];
+  for (const [name, g] of Object.entries(procedures.groups)) {
+    const aliases = new Set(g.aliases);
+    const strays = Object.entries(g.usual).flatMap(([id, list]) => [...(g.members.includes(id) ? [] : [id]), ...list.filter((a) => !aliases.has(a))]);
+    if (strays.length > 0) throw new Error(`intents/lexicon/procedures.yaml: group ${name}'s usual names what is not its member or alias: ${strays.join(', ')}`);
+  }
   const unknown = ids.filter((id) => !isProcedureId(id));
   if (unknown.length > 0) throw new Error(`intents/lexicon/procedures.yaml names unknown procedure ids: ${unknown.join(', ')}`);
   return {

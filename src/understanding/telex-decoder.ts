@@ -38,7 +38,8 @@ export function isSyllable(plain: string, tone = ''): boolean {
 
 /** The syllable a telex token stands for, or undefined; `strong` says whether it has a shape keystroke (dd, aa, w...). */
 export function decodeTelex(typed: string): { text: string; strong: boolean } | undefined {
-  if (!/^[a-z]{2,8}$/.test(typed)) return undefined;
+  // Round 32: nine keystrokes make the longest syllables ("thuwowngf" thường, "nghieengs"), ten with a doubled first letter.
+  if (!/^[a-z]{2,10}$/.test(typed)) return undefined;
   // Issue 10: a first consonant struck twice ("ccuwus") is a slip: no Vietnamese word starts so, but "dd" (đ).
   const word = /^([bcf-hj-np-tv-xz])\1/.test(typed) ? typed.slice(1) : typed;
   let tone = '';
@@ -113,9 +114,12 @@ export function decodeVni(word: string): { text: string; strong: boolean } | und
       if (i < 0) return undefined;
       letters[i] = 'ă';
     } else if (ch === '9') {
+      // Round 32: a 9 with no d to cross is the breve's key beside it struck ("ca9n" for "căn"); the syllable check decides.
       const i = lastIndexOf('d');
-      if (i < 0) return undefined;
-      letters[i] = 'đ';
+      const breve = i < 0 ? lastIndexOf('a') : -1;
+      if (i < 0 && breve < 0) return undefined;
+      if (i >= 0) letters[i] = 'đ';
+      else letters[breve] = 'ă';
     }
   }
   const plain = letters.join('').replace(/^dd/, 'đ').replace(/uơ/g, 'ươ').replace(/ưo/g, 'ươ');
