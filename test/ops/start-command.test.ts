@@ -26,6 +26,12 @@ describe('how production starts the server (npm start, the image)', function () 
     assert.deepEqual(JSON.parse(cmd[1]), ['node', ...productionNodeOptions(), 'dist/main.js']);
   });
 
+  it("collects garbage on the isolate's own thread, without V8's helper threads", () => {
+    // Each parallel scavenge or concurrent marking step posted to Node's worker pool could leave the event loop asleep
+    // on the pool's lock behind a helper with no core (docs/performance.md, "Turn-tail round 2").
+    assert.ok(productionNodeOptions().includes('--single-threaded-gc'));
+  });
+
   it('the image sets the same environment as npm start', () => {
     const env = Object.fromEntries([...fs.readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8').matchAll(/^ENV (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
     const started = productionEnvironment();
