@@ -41,4 +41,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 ENV MALLOC_ARENA_MAX=2
 # Node is PID 1 and handles SIGTERM itself (src/main.ts): docker stop waits for the shutdown, give it time with
 # `stop_grace_period` longer than SHUTDOWN_TIMEOUT_SECONDS. The heap options are `npm start`'s (docs/performance.md).
-CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=512", "--expose-gc", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=512", "--no-parallel-scavenge", "--expose-gc", "dist/main.js"]

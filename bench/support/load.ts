@@ -39,6 +39,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** The i-th request: its body and any headers of its own (signatures). */
   request: (i: number) => { body: string; headers?: Record<string, string> };
+  /** Paced loads only: told each answered request's send and end (`performance.now()`), to line them up with a server's trace. */
+  record?: (sent: number, ended: number) => void;
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
@@ -118,8 +120,11 @@ async function paced(options: LoadOptions, rate: number): Promise<LoadResult> {
           res.once('end', () => {
             if (settled) return;
             settled = true;
-            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - sent);
-            else count(`status ${res.statusCode}`);
+            const ended = performance.now();
+            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) {
+              latencies.push(ended - sent);
+              options.record?.(sent, ended);
+            } else count(`status ${res.statusCode}`);
             resolve();
           });
         },

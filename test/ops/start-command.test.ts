@@ -26,6 +26,12 @@ describe('how production starts the server (npm start, the image)', function () 
     assert.deepEqual(JSON.parse(cmd[1]), ['node', ...productionNodeOptions(), 'dist/main.js']);
   });
 
+  it('scavenges without V8\'s helper threads', () => {
+    // A parallel scavenge (~13 a second under load) posts its helpers to Node's worker pool, and the event loop then
+    // slept on the pool's lock behind helpers with no core (docs/performance.md, "Turn-tail round 2").
+    assert.ok(productionNodeOptions().includes('--no-parallel-scavenge'));
+  });
+
   it('the image sets the same environment as npm start', () => {
     const env = Object.fromEntries([...fs.readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8').matchAll(/^ENV (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
     const started = productionEnvironment();
