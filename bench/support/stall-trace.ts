@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { load } from './load';
 import { ROOT, startAssistant } from './processes';
+import { percentile } from './stats';
 import { CONNECTIONS, webChatTurn as turn } from './web-chat-turns';
 
 interface Span {
@@ -73,10 +74,9 @@ async function main(): Promise<void> {
 
 function report(trace: Trace, checkpoints: Span[], requests: Span[], slowMs: number): void {
   const latency = requests.map((r) => r.t1 - r.t0).sort((a, b) => a - b);
-  const at = (p: number) => latency[Math.min(latency.length - 1, Math.floor(p * latency.length))];
   const slow = requests.filter((r) => r.t1 - r.t0 > slowMs);
   const wall = trace.t1 - trace.t0;
-  console.log(`${requests.length} turns: p50 ${ms(at(0.5))}, p99 ${ms(at(0.99))}, max ${ms(latency[latency.length - 1])}; over ${slowMs} ms: ${slow.length}`);
+  console.log(`${requests.length} turns: p50 ${ms(percentile(latency, 50))}, p99 ${ms(percentile(latency, 99))}, max ${ms(latency[latency.length - 1])}; over ${slowMs} ms: ${slow.length}`);
   console.log(`main thread over the window: running ${Math.round((100 * trace.run) / wall)} %, waiting for a core ${Math.round((100 * trace.wait) / wall)} %`);
   const asleep = (b: Block) => Math.max(0, b.t1 - b.t0 - b.run - b.wait);
   const blocks = trace.ticks;

@@ -402,8 +402,8 @@ export class Analyser {
       partCued: facets.some((f) => PARTS.has(f)),
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
-      asks: sentences.some((s) => s.question) || this.askPhrases(folded, 0, folded.length, credit).length > 0 || (letter && unmarked() !== undefined),
-      questions: sentences.some((s) => s.question) || this.asks(words, 0, words.length),
+      asks: questionsAsked.length > 0 || this.askPhrases(folded, 0, folded.length, credit).length > 0 || (letter && unmarked() !== undefined),
+      questions: questionsAsked.length > 0 || this.asks(words, 0, words.length),
       topics,
       grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0 || rhetorical,
       rhetorical,
@@ -758,9 +758,9 @@ const ONLINE_CLAUSE_WORDS = 25;
 const PERSON_GAP = 3;
 // The topics (cues.yaml) of talking to someone and of a person of the service.
 const TALK = 'talk';
+const PERSON = 'person';
 // A `rhetorical` phrase opens its question, or follows at most this many words ("Thế sao không …", "Vậy tại sao lại …").
 const RHETORIC_REACH = 1;
-const PERSON = 'person';
 // Words allowed between a `language_switch` verb and the language it asks for ("answer me in English", "switch to English").
 const LANGUAGE_GAP = 2;
 // The number of an age (see analyse).

@@ -42,6 +42,8 @@ const UNRELATED_FAMILIES = 3;
 const UNABLE_WINDOW = 4;
 // A specific procedure outranks any family mention, whatever their lengths.
 const SPECIFIC = 100;
+/** A family's mention its qualifiers resolved to one member: above any family, a shade below the member's own alias of that length. */
+const qualifiedScore = (from: number, to: number) => SPECIFIC + to - from - 0.5;
 // "tạm giữ bằng lái với giấy đăng ký xe": a mention starting at most this many words after a `held` word is a held paper.
 const HELD_WINDOW = 4;
 // A qualifier at most this many words after a procedure named outright is that procedure's ("hộ chiếu cho bé").
@@ -359,7 +361,7 @@ export class ProcedureRecogniser {
         if (!group) return r;
         const { from, to } = r.mention;
         const ids = [...qualifiersOf(group)].filter((id) => !denied.has(id));
-        if (ids.length === 1) return { ...r, mention: { from, to, procedure: ids[0], family: group }, score: r.weak ? r.score : SPECIFIC + to - from - 0.5 };
+        if (ids.length === 1) return { ...r, mention: { from, to, procedure: ids[0], family: group }, score: r.weak ? r.score : qualifiedScore(from, to) };
         return { ...r, mention: { from, to, group }, score: to - from };
       });
     }
@@ -444,7 +446,7 @@ export class ProcedureRecogniser {
     const ids = qualifiersOf(value.name);
     // Resolved, a family is as specific as a procedure's own alias: in "đổi chứng minh thư sang căn cước, có phải mang sổ
     // hộ khẩu không" the card is asked about and the household book is only a document (the earlier mention wins a tie).
-    if (ids.size === 1) return [{ mention: { from, to, procedure: [...ids][0], family: value.name }, score: value.hint ? -SPECIFIC : SPECIFIC + to - from - 0.5, weak: !!value.hint }];
+    if (ids.size === 1) return [{ mention: { from, to, procedure: [...ids][0], family: value.name }, score: value.hint ? -SPECIFIC : qualifiedScore(from, to), weak: !!value.hint }];
     if (value.hint) return [];
     // Qualifiers that disagree ("mất" + "hết hạn") leave the family to ask about; none at all leave its usual member.
     const usual = ids.size === 0 && value.usual ? { usual: value.usual } : {};

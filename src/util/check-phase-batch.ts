@@ -14,9 +14,9 @@
  * up to `gather.ms` for more before it runs, or runs in the next check phase as soon as it holds `maxJobs`. Turns that
  * come spread out at a moderate rate then run several to a batch instead of one or two, each waking the loop and paying
  * the cold caches on its own (main thread's CPU a turn at 1,000 req/s about twice what it is flat out;
- * docs/performance.md, turn-tail round). A job after a
- * quiet spell runs in the check phase, as without it: a lone citizen never waits for the window; nor does a batch after
- * a large one (flat out the batches fill by themselves, and a wait would only leave the loop idle).
+ * docs/performance.md, turn-tail round). A job after a quiet spell runs in the check phase, as without it: a lone
+ * citizen never waits for the window; nor does a batch after a large one (flat out the batches fill by themselves, and a
+ * wait would only leave the loop idle).
  */
 export type CheckPhaseBatch = <T>(job: () => T) => Promise<T>;
 

@@ -35,7 +35,10 @@ export function monitorRedis(url: string): Promise<RedisMonitor> {
       buffered = lines.pop()!;
       for (const line of lines) {
         if (!started) {
-          if (line !== '+OK') return reject(new Error(`MONITOR refused: ${line}`));
+          if (line !== '+OK') {
+            socket.destroy();
+            return reject(new Error(`MONITOR refused: ${line}`));
+          }
           started = true;
           resolve({ commands, close: () => socket.destroy() });
           continue;
