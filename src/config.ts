@@ -95,6 +95,7 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   CONTENT_DIR: optionalText,
+  INTENTS_DIR: optionalText,
   MONGODB_URI: optionalText.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URI must start with mongodb:// or mongodb+srv://').optional()),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional()),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -210,7 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...e,
     dataDir: path.resolve(e.DATA_DIR),
     contentDir: path.resolve(e.CONTENT_DIR ?? path.join(projectRoot, 'content')),
-    intentsDir: path.join(projectRoot, 'intents'),
+    intentsDir: path.resolve(e.INTENTS_DIR ?? path.join(projectRoot, 'intents')),
     integrationTokens: (e.INTEGRATION_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
   };
 }

@@ -8,10 +8,17 @@ describe('config', () => {
     assert.equal(config.PORT, 3000);
     assert.equal(config.dataDir, path.resolve('./data'));
     assert.equal(config.contentDir, path.join(projectRoot, 'content'));
+    assert.equal(config.intentsDir, path.join(projectRoot, 'intents'));
     assert.equal(config.MONGODB_URI, undefined);
     assert.equal(config.REDIS_URL, undefined);
     assert.deepEqual(config.integrationTokens, []);
     assert.equal(config.ZALO_MAX_EVENT_AGE_SECONDS, 3 * 3600, 'outlasts Zalo\'s ~2 h redelivery ladder');
+  });
+
+  it('reads content and training data from folders a deployment names', () => {
+    const config = loadConfig({ CONTENT_DIR: 'site/content', INTENTS_DIR: 'site/intents' });
+    assert.equal(config.contentDir, path.resolve('site/content'));
+    assert.equal(config.intentsDir, path.resolve('site/intents'));
   });
 
   it('treats empty values as unset, as .env files often leave them', () => {
