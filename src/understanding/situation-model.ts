@@ -985,7 +985,7 @@ export class SituationModel {
  * the model is surer, the model's first stands (the facts are read from frames, and a frame's word often means
  * something else: "đánh cá", fishing, is no beating).
  */
-function firstService(ranked: readonly Scored[], facts: ReadonlySet<EmergencyService>): EmergencyService {
+export function firstService(ranked: readonly Scored[], facts: ReadonlySet<EmergencyService>): EmergencyService {
   const [only] = facts.size === 1 ? facts : [];
   if (only && (ranked.find((r) => r.label === only)?.p ?? 0) >= FACT_FLOOR) return only;
   return ranked[0].label as EmergencyService;
