@@ -595,7 +595,8 @@ export class SituationModel {
       : (graded === 'none' && (pending || hedged || farewell)) || sign || ((heard || deniedOnly) && graded === 'sure') ? 'possible' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const ranked = told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features);
-    const facts = this.serviceFacts(told.part, told === all ? frames : undefined);
+    // The facts can move the first only where the model gives its own at most 1 - FACT_FLOOR: elsewhere they are not read.
+    const facts = ranked[0].p <= 1 - FACT_FLOOR ? this.serviceFacts(told.part, told === all ? frames : undefined) : new Set<EmergencyService>();
     const service = firstService(ranked, facts);
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
     // to say ("gọi 113 có mất tiền không", "số khẩn cấp là gì", "tổng đài 112 còn dùng không") — asks for the numbers,
