@@ -221,6 +221,7 @@ const lexiconSchema = z.object({
   local_units: phraseList.default([]),
   hotline: phraseList.default([]),
   breaks: phraseList.default([]),
+  any_service: phraseList.default([]),
 });
 const byService = z.object({ police: phraseList.default([]), fire: phraseList.default([]), medical: phraseList.default([]) });
 const writerSchema = z.object({
@@ -245,6 +246,6 @@ export function loadSituations(intentsDir: string): Situations {
       for (const text of texts) examples.push({ text, label: 'numbers', service });
     }
   }
-  const { hour_asked: hourAsked, local_units: localUnits, ...rules } = lexicon;
-  return { ...rules, hourAsked, localUnits, examples };
+  const { hour_asked: hourAsked, local_units: localUnits, any_service: anyService, ...rules } = lexicon;
+  return { ...rules, hourAsked, localUnits, anyService, examples };
 }

@@ -8,7 +8,7 @@
 import { isEmergencyNumber } from './emergency-numbers';
 import { foldForMatch, normaliseText } from './normalise';
 import type { PhraseMatch } from './phrase-matcher';
-import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot, type LabelledFeatures, type TrainOptions } from './softmax-classifier';
+import { FeatureIndex, SoftmaxClassifier, type ClassifierSnapshot, type LabelledFeatures, type Scored, type TrainOptions } from './softmax-classifier';
 import type { Word } from './token-normaliser';
 import { TypedPhraseMatcher } from './typed-phrase-matcher';
 
@@ -83,6 +83,15 @@ const ANIMAL_HAZARDS = new Set(['trapped', 'missing', 'water', 'illness']);
 const SERVICE_FRAMES = new Set(['call_police', 'call_fire', 'call_medical']);
 // Round 21: the hazards of the body (an illness, an injury): told as lasting now, a sign at least (see `judge`).
 const BODILY_HAZARDS = new Set(['illness', 'injury']);
+// Round 33: who must come first, from what the told part says of the situation: a person acting against another (an
+// attack, a threat, a theft, a scam, a reckless driver) is the police's; a hazard going on (fire, smoke, gas, an explosion,
+// water, a collapse, someone trapped, hornets, lightning, a drop) the rescue's; someone hurt or ill the medical service's.
+// Not harm to oneself or someone missing: the writers give those to each of the three.
+const SERVICE_OF_FACT: Readonly<Record<string, EmergencyService>> = {
+  violence: 'police', theft: 'police', scam: 'police', road: 'police', armed: 'police', threat: 'police',
+  fire: 'fire', water: 'fire', trapped: 'fire', swarm: 'fire', lightning: 'fire', height: 'fire',
+  injury: 'medical', illness: 'medical',
+};
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
 // Round 14: `passing`, `pending` and `stranger` too. Round 15: `intense`.
@@ -109,6 +118,8 @@ const TEMPERATURE = /(?<![\d.,])(3[5-9]|4[0-2])(?:\s*[.,]\s*(\d)(?!\d)|\s*(?:đ�
 // Bounded by letters, not `\b`: JavaScript's word boundary knows only ASCII letters, so "nhiệt độ" never ended at one.
 const FEVER = /(?<![\p{L}\p{N}])(?:sốt|sot|nhiệt độ|nhiet do|thân nhiệt|than nhiet|fever|temperature)(?![\p{L}\p{N}])/iu;
 const HIGH_FEVER = 38.5;
+// Round 33: the least the service model must give the service the facts call for, for them to decide (`firstService`).
+const FACT_FLOOR = 0.4;
 
 /**
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
@@ -195,11 +206,23 @@ export interface Situations {
   hotline: string[];
   /** Round 27: words that break off a question to tell something else ("à khoan", "mà tiện hỏi luôn"): see `judge`. */
   breaks: string[];
+  /**
+   * Round 33: frame phrases that name no service on their own ("lật": a crash or a boat overturned; "xăng": a fire's
+   * fuel or an arsonist's threat): they are no fact of who must come first (see `serviceFacts`).
+   */
+  anyService: string[];
   examples: SituationExample[];
 }
 
 /** The lexicon's frames and hand rules, without the examples. */
 export type SituationRules = Omit<Situations, 'examples'>;
+
+/** A part of a message read on its own: how likely it tells a danger now, the features it was read from, and the part. */
+interface Reading {
+  danger: number;
+  features: string[];
+  part: ReadMessage;
+}
 
 /** The closing part of a long message, with features of what the rest says of it, and whether it tells a danger now. */
 interface ClosingPart {
@@ -255,6 +278,10 @@ export class SituationModel {
   // Round 29: a time over is read as written: its words written without diacritics are typed so ("tối quá", too dark, is
   // no "tối qua", last night; "sáng quá" no "sáng qua").
   private readonly timesOver = new TypedPhraseMatcher<true>();
+  // Round 33: the facts that pick who comes first are read as written, a word the phrase writes without diacritics too
+  // ("đàn ông", a man, is no "đàn ong", a swarm): a fact misread sends the wrong service.
+  private readonly facts = new TypedPhraseMatcher<string>();
+  private readonly anyService = new TypedPhraseMatcher<true>();
   private readonly explicit = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly ongoing = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly states = new TypedPhraseMatcher<true>({ bare: 'any' });
@@ -279,6 +306,7 @@ export class SituationModel {
   ) {
     for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, frame);
     for (const p of situations.frames.over ?? []) this.timesOver.add(p, true);
+    for (const [frame, list] of Object.entries(situations.frames)) if (SERVICE_OF_FACT[frame]) for (const p of list) this.facts.add(p, frame);
     for (const p of situations.explicit) this.explicit.add(p, true);
     for (const p of situations.ongoing) this.ongoing.add(p, true);
     for (const p of situations.states) this.states.add(p, true);
@@ -288,6 +316,7 @@ export class SituationModel {
     for (const p of situations.ringing) this.ringing.add(p, true);
     for (const p of situations.names) this.nameHeads.add(p, true);
     for (const p of situations.breaks) this.breaks.add(p, true);
+    for (const p of situations.anyService) this.anyService.add(p, true);
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.hotline = new Set(situations.hotline.map(foldForMatch));
@@ -330,9 +359,9 @@ export class SituationModel {
   }
 
   /** A part of a message read on its own: how likely it tells a danger now, and the features it was read from. */
-  private reading(message: ReadMessage, context: readonly string[] = []): { danger: number; features: string[] } {
+  private reading(message: ReadMessage, context: readonly string[] = []): Reading {
     const features = this.features(message, context);
-    return { danger: this.situation.predict(features).find((s) => s.label === 'danger')?.p ?? 0, features };
+    return { danger: this.situation.predict(features).find((s) => s.label === 'danger')?.p ?? 0, features, part: message };
   }
 
   /**
@@ -396,7 +425,8 @@ export class SituationModel {
     // `sure`), the clause that tells it most surely. A short message that tells it whole is read whole: a scam's lie "con
     // tôi bị tai nạn đang cấp cứu" is no injury to treat.
     const closingTells = closing?.present && closingReading && closingReading.danger >= GRADE_THRESHOLDS.clause && closingReading.danger > p('danger');
-    const told = closingTells ? closingReading : p('danger') >= GRADE_THRESHOLDS.sure ? { features } : clauseReadings.reduce<{ danger: number; features: string[] }>((best, r) => (r.danger > best.danger ? r : best), { danger: p('danger'), features });
+    const all: Reading = { danger: p('danger'), features, part: message };
+    const told = closingTells && closingReading ? closingReading : p('danger') >= GRADE_THRESHOLDS.sure ? all : clauseReadings.reduce((best, r) => (r.danger > best.danger ? r : best), all);
     // A danger word in a figure of speech ("cháy túi", "cứu tôi với bài tập này") states nothing. Round 20: a bare plea
     // ("cứu với") is no hand rule but a frame the model weighs: citizens plead over paperwork and chores too ("cứu em với,
     // máy tính bị đơ"), and with the writers' dangers the model grades pleas alone as the rule did.
@@ -564,7 +594,10 @@ export class SituationModel {
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
       : (graded === 'none' && (pending || hedged || farewell)) || sign || ((heard || deniedOnly) && graded === 'sure') ? 'possible' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
-    const service = (told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features))[0].label as EmergencyService;
+    const ranked = told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features);
+    // The facts can move the first only where the model gives its own at most 1 - FACT_FLOOR: elsewhere they are not read.
+    const facts = ranked[0].p <= 1 - FACT_FLOOR ? this.serviceFacts(told.part, told === all ? frames : undefined) : new Set<EmergencyService>();
+    const service = firstService(ranked, facts);
     // Round 16: a question about an emergency line itself — which number, what a call costs, whether it still works, what
     // to say ("gọi 113 có mất tiền không", "số khẩn cấp là gì", "tổng đài 112 còn dùng không") — asks for the numbers,
     // whatever the model reads into its words ("mất tiền" is a scam's too): a line named (a service's number, or a
@@ -589,6 +622,20 @@ export class SituationModel {
     const asksLine = lineNamed && closing === undefined && (has('question') || has('request') || has('which')) && !hazardNow && !rules && !selfHarm;
     const asksNumbers = grade !== 'sure' && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
     return { grade, service, asksNumbers };
+  }
+
+  /**
+   * Round 33: the services the facts of a told part call for (SERVICE_OF_FACT): its frames as the grade reads them
+   * (`frames`, when the part is the whole message), kept when typed as written and when they name a service on their
+   * own (not an `anyService` phrase).
+   */
+  private serviceFacts(part: ReadMessage, frames?: readonly PhraseMatch<string>[]): Set<EmergencyService> {
+    const read = frames ?? this.frameMatches(part.words, part.text, part.entities);
+    const [folded, toned] = [part.words.map((w) => w.text), part.words.map((w) => w.toned)];
+    const typed = this.facts.matchAll(folded, toned);
+    const neutral = this.anyService.matchAll(folded, toned);
+    const same = (a: { from: number; to: number }, b: { from: number; to: number }) => a.from === b.from && a.to === b.to;
+    return new Set(read.filter((m) => typed.some((t) => same(t, m) && t.value === m.value) && !neutral.some((n) => same(n, m))).map((m) => SERVICE_OF_FACT[m.value]));
   }
 
   /**
@@ -930,6 +977,19 @@ export class SituationModel {
     for (let i = 0; i < frames.length; i++) for (let j = i + 1; j < frames.length; j++) out.push(`ss:${frames[i]}+${frames[j]}`);
     return out;
   }
+}
+
+/**
+ * Round 33: the service shown first. The model ranks the services; where it is nearly tied (it gives the service the
+ * facts call for at least FACT_FLOOR, so its own first has at most 0.6) and the facts call for one service, the facts
+ * decide: such near-ties moved with any retraining, the facts do not. Where the facts are silent or call for several, or
+ * the model is surer, the model's first stands (the facts are read from frames, and a frame's word often means
+ * something else: "đánh cá", fishing, is no beating).
+ */
+export function firstService(ranked: readonly Scored[], facts: ReadonlySet<EmergencyService>): EmergencyService {
+  const [only] = facts.size === 1 ? facts : [];
+  if (only && (ranked.find((r) => r.label === only)?.p ?? 0) >= FACT_FLOOR) return only;
+  return ranked[0].label as EmergencyService;
 }
 
 /**
