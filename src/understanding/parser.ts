@@ -481,6 +481,7 @@ function faultsTheBot(ranking: readonly IntentScore[], analysis: { questions: bo
  * and the online way it names, and answered a question about them.
  */
 function grumbles(ranking: readonly IntentScore[], analysis: Analysis): boolean {
+  // Round 33: its only questions may be judgements ("làm ăn kiểu gì vậy", "thế là sao": Analysis.questions leaves them out).
   return !analysis.questions && complainsOnly(ranking, analysis);
 }
 

@@ -34,4 +34,16 @@ describe('understanding/styles 24', () => {
       assert.equal(read('phim hôm qua có cảnh cháy nhà ghê quá'), 'out_of_scope none');
     });
   });
+
+  describe('a short complaint whose only questions are judgements', () => {
+    const intent = (text: string) => parser.parse(text).intent.name;
+    it('is feedback: a phone nobody answers, trips that wear one out', () => {
+      assert.equal(intent('gọi lên công an phường cả buổi sáng không ai nhấc máy, làm việc kiểu gì vậy'), 'feedback');
+      assert.equal(intent('đi đăng ký tạm trú hẹn tới hẹn lui, quá mệt mỏi'), 'feedback');
+    });
+    it('a real question beside a lament still asks', () => {
+      assert.equal(intent('không biết làm thế nào để đổi bằng lái, mệt muốn chết'), 'procedure_info');
+      assert.equal(intent('thế là sao, tạm trú với lưu trú khác nhau thế nào'), 'procedure_info');
+    });
+  });
 });
