@@ -72,7 +72,7 @@ export interface AssistantBotOptions {
   /** A possible emergency: one line with the numbers, then the normal answer. */
   possibleEmergency?: Handler;
   /** A sign told and nothing else asked (intent emergency, grade possible): calm guidance instead of the card. */
-  sign?: Handler;
+  sign: Handler;
   /** A question for the emergency numbers themselves ("gọi cảnh sát số mấy"): answered with them. */
   emergencyNumbers?: Handler;
   /**
@@ -270,8 +270,8 @@ export class AssistantBot {
     }
     if (turn.intent === 'emergency') {
       await turn.cancelDialogs();
-      const sign = !isPayload(turn) && turn.parse.emergency?.grade === 'possible' ? this.options.sign : undefined;
-      await (sign ?? emergency)(turn);
+      const sign = !isPayload(turn) && turn.parse.emergency?.grade === 'possible';
+      await (sign ? this.options.sign : emergency)(turn);
       await this.options.afterEmergency?.(turn)?.(turn);
       return 'emergency';
     }
