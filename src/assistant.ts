@@ -267,6 +267,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
     pendingReply: createPendingReply(procedureDeps),
     emergency: emergencies.card,
     possibleEmergency: emergencies.notice,
+    sign: emergencies.sign,
     emergencyNumbers: emergencies.numbers,
     welcome: greet,
     empty: promptMenu,

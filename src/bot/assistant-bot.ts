@@ -71,6 +71,8 @@ export interface AssistantBotOptions {
   emergency: Handler;
   /** A possible emergency: one line with the numbers, then the normal answer. */
   possibleEmergency?: Handler;
+  /** A sign told and nothing else asked (intent emergency, grade possible): calm guidance instead of the card. */
+  sign: Handler;
   /** A question for the emergency numbers themselves ("gọi cảnh sát số mấy"): answered with them. */
   emergencyNumbers?: Handler;
   /**
@@ -268,7 +270,8 @@ export class AssistantBot {
     }
     if (turn.intent === 'emergency') {
       await turn.cancelDialogs();
-      await emergency(turn);
+      const sign = !isPayload(turn) && turn.parse.emergency?.grade === 'possible';
+      await (sign ? this.options.sign : emergency)(turn);
       await this.options.afterEmergency?.(turn)?.(turn);
       return 'emergency';
     }

@@ -403,7 +403,7 @@ export class Analyser {
       procedureFeatures,
       onlyCode: words.length > 0 && placeholders.every((p) => p === '§code' || p === ''),
       asks: questionsAsked.length > 0 || this.askPhrases(folded, 0, folded.length, credit).length > 0 || (letter && unmarked() !== undefined),
-      questions: questionsAsked.length > 0 || this.asks(words, 0, words.length),
+      questions: questionsAsked.length > 0 || this.asks(words, 0, words.length, false, true),
       topics,
       grieves: topics.includes(COMPLAINT) || this.grievance.matchAll(folded, toned).length > 0 || rhetorical,
       rhetorical,
@@ -716,15 +716,21 @@ export class Analyser {
 
   /**
    * Whether words [from, to) ask something: an interrogative anywhere, or a yes/no particle at the end (before politeness).
-   * In a letter's reading (`letter`), an interrogative that says every or none ("ngày nào cũng") asks nothing.
+   * In a letter's reading (`letter`), an interrogative that says every or none ("ngày nào cũng") asks nothing; with
+   * `judged` (round 33), neither does one inside a `rhetorical` phrase ("làm ăn kiểu gì", "thế là sao", "không ai nghe
+   * máy": a judgement).
    */
-  private asks(words: readonly Word[], from: number, to: number, letter = false): boolean {
+  private asks(words: readonly Word[], from: number, to: number, letter = false, judged = false): boolean {
     const clause = words.slice(from, to);
     const folded = clause.map((w) => w.text);
     const toned = clause.map((w) => w.toned);
     // Round 23: typed without diacritics, "lam ho chieu lan dau, mat bao lau" held the "đâu" of "lần đầu": its first clause
     // asked, and became the request. A word inside a `not_interrogative` phrase asks nothing.
-    const nots = letter ? [...this.notInterrogative.matchAll(folded), ...this.indefinite.matchAll(folded)] : this.notInterrogative.matchAll(folded);
+    const nots = [
+      ...this.notInterrogative.matchAll(folded),
+      ...(letter ? this.indefinite.matchAll(folded) : []),
+      ...(judged ? this.rhetoric.matchAll(folded, toned) : []),
+    ];
     if (this.interrogative.matchAll(folded, toned).some((m) => !nots.some((n) => n.from <= m.from && m.to <= n.to))) return true;
     let end = folded.length;
     for (let k = 0; k < MAX_CLOSING && end > 0; k++) {

@@ -132,10 +132,12 @@ export function buildParser(
       reading = analyser.analyse(read, { letter: true });
       ranking = rank(reading);
     }
-    // Danger is graded from the situation (situation-model.ts); the intent is `emergency` exactly when it is sure.
+    // Danger is graded from the situation (situation-model.ts); the intent is `emergency` when it is sure, and when a short
+    // message tells a sign and asks nothing else the service answers (signOnly).
     const emergency = situations.judge({ ...analysis, text: read });
     if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
     else ranking = withoutIntent(ranking, 'emergency');
+    if (!letter && emergency.grade === 'possible' && signOnly(ranking, reading, emergency)) ranking = promote(ranking, 'emergency', Math.max(ranking[0].confidence, SIGN_CONFIDENCE));
     // A pasted code alone ("000.00.14.H55-260115-0009") asks where that dossier is, whatever shape the code has.
     if (emergency.grade !== 'sure' && analysis.onlyCode) ranking = promote(ranking, DOSSIER_INTENT, CODE_ONLY_CONFIDENCE);
     // "gọi cảnh sát số mấy" asks where to call: the bot answers with the numbers (emergency.asksNumbers), and the intent says so.
@@ -479,6 +481,7 @@ function faultsTheBot(ranking: readonly IntentScore[], analysis: { questions: bo
  * and the online way it names, and answered a question about them.
  */
 function grumbles(ranking: readonly IntentScore[], analysis: Analysis): boolean {
+  // Round 33: its only questions may be judgements ("làm ăn kiểu gì vậy", "thế là sao": Analysis.questions leaves them out).
   return !analysis.questions && complainsOnly(ranking, analysis);
 }
 
@@ -489,6 +492,26 @@ const COMPLAINT_TOPIC = 'complaint';
 const INFO_INTENT = 'procedure_info';
 // The intents that ask one part of a procedure (not the whole, nor where: the office's own question).
 const PARTS_GUESSED: ReadonlySet<string> = new Set(Object.keys(PART_FACET).filter((intent) => intent !== 'office_location'));
+
+/**
+ * Round 33 (issue 10): a short message graded a possible danger that asks nothing else the service answers ("con tôi 12
+ * tuổi đi học thêm quá 2 tiếng rồi chưa về", "mùi gas thoang thoảng khắp nhà dù đã khóa van", "ổ điện nhà bếp cứ nóng
+ * ran, kêu lách tách") tells a sign, and its answer is the calm emergency guidance: our model read the story's words and
+ * answered out of scope (or a guess it was unsure of), under the line with the numbers. Asked something else, the
+ * message keeps its intent: a procedure named, a confident reading of a service question, a complaint, or a crime report
+ * the police answer (a police sign read surely as a report, or a report asked: "… có nên báo không?"). A sign of fire,
+ * rescue or illness is no crime report, however the model read it.
+ */
+function signOnly(ranking: readonly IntentScore[], analysis: Analysis, emergency: EmergencyJudgement): boolean {
+  const { name, confidence } = ranking[0];
+  if (analysis.procedureLexicon === 'mention') return false;
+  if (name === OUT_OF_SCOPE_INTENT) return true;
+  if (name === CRIME_INTENT) return emergency.service !== 'police' || (confidence < CLARIFY_BELOW && !analysis.letterAsks().toReport);
+  if (name === FEEDBACK_INTENT) return !analysis.topics.includes(COMPLAINT_TOPIC);
+  return confidence < CLARIFY_BELOW;
+}
+// A sign's intent is no surer than the bot's threshold for answering (the guidance is the answer, not a clarifying question).
+const SIGN_CONFIDENCE = CLARIFY_BELOW;
 
 const NO_EMERGENCY: EmergencyJudgement = { grade: 'none', service: 'police', asksNumbers: false };
 

@@ -34,7 +34,8 @@ export interface ParseResult {
   intent: IntentScore;
   entities: ParsedEntity[];
   intent_ranking: IntentScore[];
-  /** Danger graded from the situation (absent for button payloads); intent `emergency` exactly when the grade is `sure`. */
+  /** Danger graded from the situation (absent for button payloads); intent `emergency` when the grade is `sure`, or
+   * `possible` in a short message that asks nothing else the service answers (a sign told: parser.ts signOnly). */
   emergency?: EmergencyJudgement;
 }
 

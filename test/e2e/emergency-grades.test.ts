@@ -8,7 +8,10 @@ import { deliver, events, eventually, textsTo, userId, useZaloAssistant, zaloRec
 const ROBBERY = 'Cướp giật điện thoại của tôi rồi chạy mất';
 // A sign, not a danger told (round 12: a child not back from school now gets the card, which is no miss for a sign;
 // round 23: so does a neighbours' quarrel with a sound of breaking, since writer V's signs train as dangers).
+// Round 33: told with nothing else asked, a sign's answer is the line and a calm word to call (intent emergency, grade
+// possible); asked something else beside it, the line and that answer.
 const POSSIBLE = 'bà tôi dạo này hay quên, sáng nay đi chợ đến giờ chưa thấy về';
+const POSSIBLE_ASKING = 'bà tôi hay quên, sáng nay đi chợ đến giờ chưa thấy về, công an phường Tân Thịnh ở đâu';
 const NUMBERS = 'gọi cảnh sát số mấy';
 const possibleLine = (numbers: string) => vi('emergency.possible', { numbers });
 
@@ -35,9 +38,17 @@ describe('emergency grades (web chat)', () => {
   });
 
   it('possible: one line with the numbers, then the normal answer', async () => {
-    const replies = await chat(assistant().url, 'grade-possible', POSSIBLE);
+    const replies = await chat(assistant().url, 'grade-possible', POSSIBLE_ASKING);
     assert.equal(replies[0].text, possibleLine('113 (công an), 115 (cấp cứu), 114 (cứu hỏa, cứu nạn)'));
-    assert.ok(replies.length > 1 && !replies[1].text.startsWith(vi('emergency.intro')), 'then the answer');
+    assert.ok(replies.length > 1 && !replies.some((r) => r.text.startsWith(vi('emergency.intro')) || r.text === vi('emergency.sign')), 'then the answer');
+  });
+
+  it('possible, a sign and nothing else asked: the line and a calm word to call, never the card', async () => {
+    const replies = await chat(assistant().url, 'grade-sign', POSSIBLE);
+    assert.deepEqual(
+      replies.map((r) => r.text),
+      [possibleLine('113 (công an), 115 (cấp cứu), 114 (cứu hỏa, cứu nạn)'), vi('emergency.sign')],
+    );
   });
 
   it('none: a film or a suspended business gets its normal answer, no numbers', async () => {

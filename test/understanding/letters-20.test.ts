@@ -33,8 +33,10 @@ describe('understanding/letters 20', () => {
       assert.equal(parser.parse(text).intent.name, 'procedure_fee');
     });
     it('a complaint\'s unmarked question is its judgement: it stays feedback', () => {
+      // Round 33: "không ai nhấc máy" became a grievance, which reads the letter as a complaint before any unmarked question;
+      // the busy line keeps this test on the unmarked question.
       const text = 'Tôi nộp hồ sơ đổi giấy phép lái xe ở điểm tiếp nhận của công an tỉnh từ đầu tháng, được hẹn mười ngày. Đến nay đã hơn ba tuần, '
-        + 'tôi gọi lên số trong giấy hẹn thì không ai nhấc máy, lên tận nơi thì cán bộ bảo cứ chờ. Người lái xe thuê như tôi mà không có bằng thì lấy gì nuôi con.';
+        + 'tôi gọi lên số trong giấy hẹn thì máy cứ báo bận, lên tận nơi thì cán bộ bảo cứ chờ. Người lái xe thuê như tôi mà không có bằng thì lấy gì nuôi con.';
       assert.ok(analyser.analyse(text).readsOtherwiseAsLetter());
       assert.equal(parser.parse(text).intent.name, 'feedback');
     });

@@ -25,12 +25,17 @@ export function numbersFor(guide: EmergencyGuide, service: EmergencyService = 'p
   return [...new Set([...guide.services[service], ...guide.also])];
 }
 
-/** The three graded answers: the card (sure), one line before the normal answer (possible), the numbers asked for. */
+/** The graded answers: the card (sure), one line before the normal answer (possible), a sign told, the numbers asked for. */
 export interface EmergencyHandlers {
   /** Sure: the very first reply, every fitting hotline in one short message, before anything else. */
   card: Handler;
   /** Possible: one line with the numbers; the normal answer follows. */
   notice: Handler;
+  /**
+   * A sign told and nothing else asked (intent emergency, grade possible): the line, then a calm word to call even when
+   * unsure. It claims no danger, as the card's "KHẨN CẤP" would.
+   */
+  sign: Handler;
   /** "số điện thoại khẩn cấp", "gọi cảnh sát số mấy": the numbers as an answer, not an alarm. */
   numbers: Handler;
 }
@@ -38,13 +43,18 @@ export interface EmergencyHandlers {
 export function createEmergencyHandlers(guide: EmergencyGuide): EmergencyHandlers {
   const ordered = (turn: Turn) => numbersFor(guide, turn.parse.emergency?.service);
   const lines = (turn: Turn) => ordered(turn).map((n) => `☎ ${turn.t(`emergency.numbers.${n}`)}`);
+  const notice = async (turn: Turn) => {
+    const list = ordered(turn).filter((n) => n !== '112').map((n) => turn.t(`emergency.short.${n}`)).join(', ');
+    await turn.say({ text: turn.t('emergency.possible', { numbers: list }) });
+  };
   return {
     card: async (turn) => {
       await turn.say({ text: [turn.t('emergency.intro'), ...lines(turn), turn.t('emergency.after')].join('\n') });
     },
-    notice: async (turn) => {
-      const list = ordered(turn).filter((n) => n !== '112').map((n) => turn.t(`emergency.short.${n}`)).join(', ');
-      await turn.say({ text: turn.t('emergency.possible', { numbers: list }) });
+    notice,
+    sign: async (turn) => {
+      await notice(turn);
+      await turn.say({ text: turn.t('emergency.sign') });
     },
     numbers: async (turn) => {
       await turn.say({ text: [turn.t('emergency.info'), ...lines(turn), turn.t('emergency.free')].join('\n') });
