@@ -307,15 +307,16 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   if (!SERVICE_REQUESTS.has(ranking[0].name)) ranking = secondOpinion(ranking);
   if (praisesOnly(analysis)) ranking = promote(ranking, THANKS_INTENT, Math.max(ranking[0].confidence, THANKS_CONFIDENCE));
   const asks = analysis.letterAsks();
-  if (complainsOnly(ranking, analysis) || complainsAsked(ranking, asks)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
+  if (complainsOnly(ranking, analysis, asks.judges) || complainsAsked(ranking, asks)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
   if (reportsOnly(ranking, asks)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
-  if (asks.online && !asks.byProxy && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
+  if ((asks.online || asks.heardOnline) && !asks.byProxy && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
   // Round 32: whether someone at home may act for another asks the procedure as a whole (LetterAsks.byProxy).
   if (asks.byProxy && ranking[0].name === ONLINE_INTENT) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
   if (asksNews(ranking, asks)) ranking = promote(ranking, NEWS_INTENT, Math.max(ranking[0].confidence, NEWS_CONFIDENCE));
   if (asks.toLanguage) ranking = promote(ranking, LANGUAGE_INTENT, Math.max(ranking[0].confidence, LANGUAGE_CONFIDENCE));
   if (asks.offTopic && (readsAsServiceOr(ranking, OUT_OF_SCOPE_INTENT) || OFF_TOPIC_READS.has(ranking[0].name))) ranking = promote(ranking, OUT_OF_SCOPE_INTENT, Math.max(ranking[0].confidence, OUT_OF_SCOPE_CONFIDENCE));
-  if (asks.toPerson && readsAsServiceOr(ranking, PERSON_INTENT)) ranking = promote(ranking, PERSON_INTENT, Math.max(ranking[0].confidence, PERSON_CONFIDENCE));
+  // Round 33: a complaint about the bot that asks for a real person asks the person (blind round 23, published).
+  if (asks.toPerson && (readsAsServiceOr(ranking, PERSON_INTENT) || ranking[0].name === FEEDBACK_INTENT)) ranking = promote(ranking, PERSON_INTENT, Math.max(ranking[0].confidence, PERSON_CONFIDENCE));
   return ranking;
 }
 
@@ -326,9 +327,10 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
  * procedure question. Only over a procedure or office question (a crime told with "bức xúc" stays a report), and not when
  * it thanks or asks where a dossier is.
  */
-function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolean; rhetorical: boolean; requests: boolean; grieves: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
+function complainsOnly(ranking: readonly IntentScore[], analysis: { asks: boolean; rhetorical: boolean; requests: boolean; grieves: boolean; topics: readonly string[]; askedFacets: readonly string[] }, judges = false): boolean {
   // Round 32: questions that only ask why not ("Sao không nói hết một lần?") are the complaint's judgement, no ask.
-  return readsAsServiceOr(ranking, FEEDBACK_INTENT) && analysis.grieves && (!analysis.asks || analysis.rhetorical) && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
+  // Round 33: in a letter, the writer's own finding told beside no belief judges too (LetterAsks.judges).
+  return readsAsServiceOr(ranking, FEEDBACK_INTENT) && (analysis.grieves || judges) && (!analysis.asks || analysis.rhetorical) && !analysis.requests && !analysis.topics.includes('gratitude') && !analysis.topics.includes('credit') && !analysis.askedFacets.includes('status');
 }
 
 /**
