@@ -49,6 +49,16 @@ describe('understanding/letters 24', () => {
     });
   });
 
+  describe('a dossier its code names', () => {
+    it('a code given with a delay told is the dossier asked after, not a complaint', () => {
+      const text = 'Tôi 44 tuổi, ở phường Quang Trung. Tôi nộp hồ sơ cấp đổi giấy phép lái xe trên cổng dịch vụ công từ đầu tháng, mã hồ sơ '
+        + 'G22.TN-2611-2088, giấy hẹn ghi mười ngày làm việc. Đến nay đã gần một tháng mà tra cứu vẫn thấy đang xử lý, tôi rất sốt ruột.';
+      const r = parser.parse(text);
+      assert.equal(r.intent.name, 'dossier_status');
+      assert.equal(r.entities.find((e) => e.entity === 'procedure')?.value, 'gplx-doi-cap-lai');
+    });
+  });
+
   describe('every part of a letter that asks two things', () => {
     it('the question after the sentence that asks adds its part to the facets the bot answers', () => {
       const text = 'Tôi đang làm hồ sơ xin cấp giấy phép vận chuyển hàng nguy hiểm cho hai xe bồn chở xăng của công ty ở Phổ Yên. Cho '
