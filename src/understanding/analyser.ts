@@ -105,6 +105,17 @@ export interface LetterAsks {
   /** Round 32: the letter says, anywhere, that its ask lies outside the service ("hỏi một câu ngoài lề", "không liên quan đến thủ tục"). */
   offTopic: boolean;
   /**
+   * Round 33: the letter gives the writer's own finding ("Tôi thấy xử lý như thế là quá cứng nhắc", "Thật sự tôi thấy làm online
+   * còn lâu hơn đi trực tiếp") and tells no belief or hearsay ("nghe nói", "tôi cứ nghĩ", "tưởng"): a judgement of the service.
+   */
+  judges: boolean;
+  /**
+   * Round 33: the letter asks only how, or whether what it heard is true, after a sentence that tells the online way as a
+   * belief or hearsay ("Nghe đồng nghiệp nói bây giờ làm hộ chiếu có thể nộp hoàn toàn trên mạng … Có đúng vậy không, nếu đúng
+   * thì làm theo các bước nào?"): the belief says which part the letter is about.
+   */
+  heardOnline: boolean;
+  /**
    * Round 30: whether the letter, anywhere, tells of a foreigner's or a guest's stay ("khách Tây", "vợ tôi là người Trung Quốc"),
    * and its sentence that asks does not ask the foreigner's own residence card ("gia hạn tạm trú": that is tạm trú).
    */
@@ -158,6 +169,10 @@ export class Analyser {
   private readonly officials = new TypedPhraseMatcher<true>();
   private readonly offTopic = new TypedPhraseMatcher<true>();
   private readonly rhetoric = new TypedPhraseMatcher<true>();
+  private readonly realPerson = new TypedPhraseMatcher<true>();
+  private readonly onlineHeard = new TypedPhraseMatcher<true>();
+  private readonly judgement = new TypedPhraseMatcher<true>();
+  private readonly belief = new TypedPhraseMatcher<true>();
   private readonly proxy = new TypedPhraseMatcher<true>();
   private readonly home = new TypedPhraseMatcher<true>();
   // Folded.
@@ -212,6 +227,10 @@ export class Analyser {
     for (const p of resources.cues.officials) this.officials.add(p, true);
     for (const p of resources.cues.off_topic) this.offTopic.add(p, true);
     for (const p of resources.cues.rhetorical) this.rhetoric.add(p, true);
+    for (const p of resources.cues.real_person) this.realPerson.add(p, true);
+    for (const p of resources.cues.heard_online) this.onlineHeard.add(p, true);
+    for (const p of resources.cues.judgement) this.judgement.add(p, true);
+    for (const p of resources.cues.belief) this.belief.add(p, true);
     for (const p of resources.cues.proxy) this.proxy.add(p, true);
     for (const p of resources.cues.home) this.home.add(p, true);
     const aliases = Object.entries({ ...resources.procedures.procedures, ...options.procedureAliases }).map(([id]) => [id, [...(resources.procedures.procedures[id] ?? []), ...(options.procedureAliases?.[id] ?? [])]] as const);
@@ -380,9 +399,11 @@ export class Analyser {
       const all = delexedRange(0, words.length, true);
       return featuresOf({ words: focused ? delexedRange(qFrom, qTo, true) : all, facets: asked, contextFacets: storyFacets, topics: own, context: focused ? all : undefined }, PROCEDURE_READING);
     };
-    // A short message asking several things has every part answered: its first ask is the request of the intent model,
-    // but the facets of the slots run to the end of the sentence.
-    const request = focused ? { from: qFrom, to: whole ? sTo : qTo } : { from: 0, to: words.length };
+    // A message asking several things has every part answered: its first ask is the request of the intent model, but the
+    // facets of the slots run to the end of the sentence. Round 33: in a letter, and through the questions right after it
+    // ("… gồm những gì, có thể nộp qua dịch vụ công không?"; "Quá hạn thì có phải thi lại không? Nếu đổi thì làm ở đâu?"):
+    // the bot answers each part they ask (procedure-handlers.ts answerFacet).
+    const request = focused ? { from: qFrom, to: questionsThrough(sentences, sTo) } : { from: 0, to: words.length };
     const phraseAt = (i: number) => validity.some((m) => m.from <= i && i < m.to) || fines.some((m) => m.from <= i && i < m.to);
     for (const slot of this.slots.find(words, foldedFacets, request, (i) => placeholders[i] !== undefined && !phraseAt(i))) {
       entities.push({ entity: slot.entity, value: slot.value, ...span(slot.from, slot.to) });
@@ -418,6 +439,8 @@ export class Analyser {
         toLanguage: [{ from: sFrom, to: sTo }, ...sentences.filter((s) => s.question)].some((s) => this.asksLanguage(folded, toned, s.from, s.to)),
         toPerson: this.asksPerson(folded, toned),
         offTopic: this.offTopic.matchAll(folded, toned).length > 0,
+        heardOnline: asked.every((f) => f === HOW) && this.heardOnline(folded, toned, sentences.filter((s) => s.to <= sTo)),
+        judges: this.judgement.matchAll(folded, toned).length > 0 && this.belief.matchAll(folded, toned).length === 0,
         byProxy: this.proxy.matchAll(folded, toned, sFrom, sTo).length > 0 && this.onlyHome(folded, toned, sFrom, sTo),
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
@@ -516,19 +539,32 @@ export class Analyser {
     return this.languageSwitch.matchAll(folded, toned, from, to).some((v) => named.some((l) => l.from >= v.to && l.from - v.to <= LANGUAGE_GAP));
   }
 
+  /** Round 33: whether one of `sentences` tells a `belief` and, after it, a `heard_online` act (LetterAsks.heardOnline). */
+  private heardOnline(folded: readonly string[], toned: readonly string[], sentences: readonly Sentence[]): boolean {
+    return sentences.some((s) => {
+      const heard = this.belief.matchAll(folded, toned, s.from, s.to)[0];
+      return heard !== undefined && this.onlineHeard.matchAll(folded, toned, s.from, s.to).some((m) => m.from >= heard.to);
+    });
+  }
+
   /** Round 32: whether every `online` cue of words [from, to) is a `home` one (or there is none). */
   private onlyHome(folded: readonly string[], toned: readonly string[], from: number, to: number): boolean {
     const homes = this.home.matchAll(folded, toned, from, to);
     return this.facetsOf(folded.slice(from, to)).every((m) => m.value !== ONLINE || homes.some((h) => h.from === m.from && h.to === m.to));
   }
 
-  /** Round 32: whether the words ask for a person to talk to (LetterAsks.toPerson): a wish, a `talk` cue, then a person or an official. */
+  /**
+   * Round 32: whether the words ask for a person to talk to (LetterAsks.toPerson): a wish, a `talk` cue, then a person or an
+   * official; or (round 33) a wish, then a `real_person`.
+   */
   private asksPerson(folded: readonly string[], toned: readonly string[]): boolean {
     const topics = this.topicsOf(folded, toned);
     const people = [...topics.filter((m) => m.value === PERSON), ...this.officials.matchAll(folded, toned)];
     const wishes = this.personWish.matchAll(folded, toned);
     const near = (a: Span, b: Span) => b.from >= a.to && b.from - a.to <= PERSON_GAP;
-    return topics.some((t) => t.value === TALK && wishes.some((w) => near(w, t)) && people.some((p) => near(t, p)));
+    // Round 33: a person named against the machine needs no talk ("chỉ mong có người thật trả lời").
+    const real = this.realPerson.matchAll(folded, toned).some((p) => wishes.some((w) => near(w, p)));
+    return real || topics.some((t) => t.value === TALK && wishes.some((w) => near(w, t)) && people.some((p) => near(t, p)));
   }
 
   /** Whether words [from, to) ask to report with a `report_ask` phrase other than one that only asks whether to go (`report_visit`). */
@@ -850,6 +886,14 @@ export interface Sentence {
   from: number;
   to: number;
   question: boolean;
+}
+
+/** The end of the run of questions that sentence ending at `end` opens: `end` itself when that sentence asks no question. */
+function questionsThrough(sentences: readonly Sentence[], end: number): number {
+  let k = sentences.findIndex((s) => s.to === end);
+  if (k < 0 || !sentences[k].question) return end;
+  while (k + 1 < sentences.length && sentences[k + 1].question) k++;
+  return sentences[k].to;
 }
 
 /** Splits a message's words into sentences (at ? ! ; a line break, or a full stop followed by a space). */

@@ -122,10 +122,18 @@ const cuesSchema = z.object({
   language_switch: phraseList.default([]),
   /** Round 32: words that open a wish or a request ("muốn", "cho tôi", "xin"), before a `talk` cue in a letter asking for a person. */
   person_wish: phraseList.default([]),
+  /** Round 33: the act done on an online channel ("qua VNeID", "trên mạng"), told after a `belief` in a letter asking how. */
+  heard_online: phraseList.default([]),
+  /** Round 33: a person named against the machine ("người thật", "real person"): after a `person_wish`, a person asked for. */
+  real_person: phraseList.default([]),
   /** Round 32: phrases that ask whether someone may act for another ("làm thay", "xin hộ được"), read in a letter's ask only. */
   proxy: phraseList.default([]),
   /** Round 32: the `online` cues that name the home ("ở nhà", "tại nhà"): beside a proxy asked, where the proxy stays. */
   home: phraseList.default([]),
+  /** Round 33: the writer's own finding ("tôi thấy"): in a letter that asks nothing and tells no belief, a judgement of the service. */
+  judgement: phraseList.default([]),
+  /** Round 33: a belief or hearsay told ("nghe nói", "tôi cứ nghĩ", "tưởng"): the letter is about a rule, not a judgement of the service. */
+  belief: phraseList.default([]),
   /** Round 32: phrases that open a question asking why not ("sao không"): a judgement, when every question is one. */
   rhetorical: phraseList.default([]),
   /** Round 32: phrases that say the ask lies outside the service ("ngoài lề", "không liên quan đến thủ tục"): a letter saying so is out of scope. */

@@ -23,6 +23,17 @@ describe('multi-part procedure questions end to end', () => {
     assert.deepEqual(facetTitles, ['fee', 'where', 'info'].map((f) => vi(`procedure:facets.${f}`)));
   });
 
+  // Round 33: a letter asks its second part in the question after the sentence that asks (and the parser's facets run there).
+  it('a letter asking the papers, then the online way in its next question, gets both', async () => {
+    const letter = 'Tôi đang làm hồ sơ xin cấp giấy phép vận chuyển hàng nguy hiểm cho hai xe bồn chở xăng của công ty ở Phổ Yên. '
+      + 'Cho tôi hỏi hồ sơ gồm những gì? Có nộp qua cổng dịch vụ công được không?';
+    const replies = await chat(assistant().url, 'multi-part-letter', letter);
+    const text = replies.map((r) => r.text).join('\n');
+    const title = knowledge.getProcedure('pccc-van-chuyen-hang-nguy-hiem')!.title.vi;
+    assert.ok(text.startsWith(vi('procedure:headers.documents', { title })), text.slice(0, 80));
+    assert.ok(text.includes(`\n${vi('procedure:sections.online')}\n`), 'the online way under its heading');
+  });
+
   it('a one-part question keeps the usual order', async () => {
     const replies = await chat(assistant().url, 'multi-part-2', 'làm căn cước lần đầu cần mang gì');
     const facetTitles = replies.at(-1)!.buttons!.filter((b) => b.payload.includes('can-cuoc-cap-moi')).map((b) => b.title);
