@@ -49,6 +49,8 @@ async function drive(url: string, first: number, count: number): Promise<void> {
 
 export interface ProbeResult {
   cpuMs: number;
+  /** The main thread's alone (the event loop), where the probe can read it (Linux). */
+  mainThreadCpuMs?: number;
   wallMs: number;
   allocatedBytes: number;
   /** What the scavenges moved to the old generation: what later mark-compacts have to free. */
@@ -167,7 +169,7 @@ export function heapSummary(file: string, turns: number): string[] {
 }
 
 const perTurn = (label: string, r: ProbeResult, n: number) =>
-  `  ${label.padEnd(22)} ${(r.cpuMs / n).toFixed(3)} ms CPU, ${(r.allocatedBytes / n / 1024).toFixed(1)} KiB allocated, ${(r.promotedBytes / n / 1024).toFixed(1)} KiB promoted, GC ${(r.gcMs / n).toFixed(3)} ms per request (${n} requests, ${Math.round((n * 1000) / r.wallMs)} req/s; collections ${JSON.stringify(r.collections)})`;
+  `  ${label.padEnd(22)} ${(r.cpuMs / n).toFixed(3)} ms CPU${r.mainThreadCpuMs === undefined ? '' : ` (main thread ${(r.mainThreadCpuMs / n).toFixed(3)})`}, ${(r.allocatedBytes / n / 1024).toFixed(1)} KiB allocated, ${(r.promotedBytes / n / 1024).toFixed(1)} KiB promoted, GC ${(r.gcMs / n).toFixed(3)} ms per request (${n} requests, ${Math.round((n * 1000) / r.wallMs)} req/s; collections ${JSON.stringify(r.collections)})`;
 
 export async function run(options: BenchOptions & { profile?: boolean; heap?: boolean; turns?: number; warm?: number; root?: string }): Promise<void> {
   const turns = options.turns ?? (options.quick ? 2000 : 8000);

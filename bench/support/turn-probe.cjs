@@ -1,8 +1,9 @@
 /**
  * Preloaded into a server under test (`NODE_OPTIONS=--require …/turn-probe.cjs`): each SIGUSR2 opens or closes a
  * measuring window. Closing it writes to TURN_PROBE_OUT, as JSON, what the process spent inside the window: CPU time
- * (`process.cpuUsage`, every thread of the process), bytes allocated on the V8 heap (from the heap size before and
- * after each collection, `v8.GCProfiler`), bytes the scavenges promoted to the old generation, the collections themselves, and, when TURN_PROBE_PROFILE names a file, a
+ * (`process.cpuUsage`, every thread of the process; and the main thread's alone, the event loop's without the
+ * understanding's worker and V8's helpers, from `/proc/self/task/<pid>/schedstat`), bytes allocated on the V8 heap (from
+ * the heap size before and after each collection, `v8.GCProfiler`), bytes the scavenges promoted to the old generation, the collections themselves, and, when TURN_PROBE_PROFILE names a file, a
  * CPU profile of the window only (start-up and warm-up stay out of it); when TURN_PROBE_HEAP names a file, a sampling
  * heap profile of the window that counts collected objects too (where the allocated bytes come from; with
  * TURN_PROBE_HEAP_KIND=promoted, only what reached the old generation). CommonJS so it
@@ -22,6 +23,15 @@ const heapFile = process.env.TURN_PROBE_HEAP;
 const heapPromotedOnly = process.env.TURN_PROBE_HEAP_KIND === 'promoted';
 let window;
 
+/** Nanoseconds the main thread (the event loop) has run on a CPU; Linux only, undefined elsewhere. */
+function mainThreadRunNs() {
+  try {
+    return Number(fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]);
+  } catch {
+    return undefined;
+  }
+}
+
 function post(session, method, params) {
   return new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
 }
@@ -40,13 +50,14 @@ async function open() {
   }
   const gc = new v8.GCProfiler();
   gc.start();
-  window = { session, gc, cpu: process.cpuUsage(), heapUsed: v8.getHeapStatistics().used_heap_size, at: process.hrtime.bigint() };
+  window = { session, gc, cpu: process.cpuUsage(), mainNs: mainThreadRunNs(), heapUsed: v8.getHeapStatistics().used_heap_size, at: process.hrtime.bigint() };
 }
 
 async function close() {
-  const { session, gc, cpu, heapUsed, at } = window;
+  const { session, gc, cpu, mainNs, heapUsed, at } = window;
   window = undefined;
   const used = process.cpuUsage(cpu);
+  const mainEndNs = mainThreadRunNs();
   const endUsed = v8.getHeapStatistics().used_heap_size;
   const { statistics } = gc.stop();
   // Allocation = growth of the used heap between collections: what each collection found, minus what the last one left.
@@ -74,7 +85,7 @@ async function close() {
   if (profileFile) fs.writeFileSync(profileFile, JSON.stringify((await post(session, 'Profiler.stop')).profile));
   if (heapFile) fs.writeFileSync(heapFile, JSON.stringify((await post(session, 'HeapProfiler.stopSampling')).profile));
   session?.disconnect();
-  const result = { cpuMs: (used.user + used.system) / 1000, wallMs: Number(process.hrtime.bigint() - at) / 1e6, allocatedBytes: allocated, promotedBytes: promoted, gcMs, scavengeMs, maxPauseMs, collections: kinds };
+  const result = { cpuMs: (used.user + used.system) / 1000, mainThreadCpuMs: mainNs === undefined ? undefined : (mainEndNs - mainNs) / 1e6, wallMs: Number(process.hrtime.bigint() - at) / 1e6, allocatedBytes: allocated, promotedBytes: promoted, gcMs, scavengeMs, maxPauseMs, collections: kinds };
   fs.writeFileSync(out, JSON.stringify(result));
 }
 

@@ -1,26 +1,30 @@
 /** Whole-phrase matching of content keywords in a citizen's message, with or without diacritics. */
 import { foldForMatch } from '../util/fold-text';
 
-// Content phrases folded once per list (lists live as long as the loaded content): folding every phrase of every
-// topic again on each message was the largest single cost of a turn (docs/performance.md).
-const foldedLists = new WeakMap<readonly string[], readonly string[]>();
+// Content phrases folded and space-padded once per list (lists live as long as the loaded content): folding every
+// phrase of every topic again on each message was the largest single cost of a turn (docs/performance.md), and padding
+// each one per message was ~4 KiB of strings a turn (twelfth round). An empty phrase is kept as '' and never matches.
+const paddedLists = new WeakMap<readonly string[], readonly string[]>();
 
-function folded(phrases: readonly string[]): readonly string[] {
-  let f = foldedLists.get(phrases);
-  if (!f) {
-    f = phrases.map(foldForMatch);
-    foldedLists.set(phrases, f);
+function padded(phrases: readonly string[]): readonly string[] {
+  let p = paddedLists.get(phrases);
+  if (!p) {
+    p = phrases.map((phrase) => {
+      const f = foldForMatch(phrase);
+      return f ? ` ${f} ` : '';
+    });
+    paddedLists.set(phrases, p);
   }
-  return f;
+  return p;
 }
 
 /** The longest phrase (and its folded length) that the folded, space-padded `text` contains as whole words. */
 function longestIn(text: string, phrases: readonly string[]): { phrase: string; length: number } | undefined {
-  const forms = folded(phrases);
+  const forms = padded(phrases);
   let best: { phrase: string; length: number } | undefined;
   for (let i = 0; i < phrases.length; i++) {
     const f = forms[i];
-    if (f && text.includes(` ${f} `) && (!best || f.length > best.length)) best = { phrase: phrases[i], length: f.length };
+    if (f && text.includes(f) && (!best || f.length - 2 > best.length)) best = { phrase: phrases[i], length: f.length - 2 };
   }
   return best;
 }

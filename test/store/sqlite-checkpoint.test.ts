@@ -61,6 +61,47 @@ describe('SQLite WAL checkpoints in a worker thread', function () {
     assert.equal((db.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n, 10, 'the connection still reads and writes');
   });
 
+  // A WAL restart writes a new header with new salts (bytes 16–23): the distinct headers seen after each commit.
+  const walHeader = () => {
+    const fd = fs.openSync(`${file()}-wal`, 'r');
+    try {
+      const bytes = Buffer.alloc(8);
+      fs.readSync(fd, bytes, 0, 8, 16);
+      return bytes.toString('hex');
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+  const commitEvery = async (d: SqliteDb, gapMs: number, ms: number) => {
+    const headers = new Set<string>();
+    for (const end = Date.now() + ms; Date.now() < end; ) {
+      writePages(d, 1);
+      headers.add(walHeader());
+      await new Promise((r) => setTimeout(r, gapMs));
+    }
+    return headers;
+  };
+
+  it('below restartFrames the WAL is appended to, never started again by a commit (no header fsync in its thread), and still copied', async () => {
+    db = openSqlite(dir);
+    checkpointer = checkpointInBackground(db, { intervalMs: 100 });
+    const before = fs.statSync(file()).size;
+    // Without the worker's hold a commit started the WAL again after most checkpoints. With it, only a commit after a
+    // whole interval without any (a loaded test machine's timers) can: the hold taken then finds the WAL copied and
+    // holds no mark that stops it.
+    const headers = await commitEvery(db, 20, 2000);
+    assert.ok(headers.size <= 3, `${headers.size} WAL headers`);
+    await until('the database file holds the rows', () => fs.statSync(file()).size > before + 100_000);
+  });
+
+  it('past restartFrames a complete checkpoint lets the WAL start again, as it did without the hold', async () => {
+    db = openSqlite(dir);
+    checkpointer = checkpointInBackground(db, { intervalMs: 50, restartFrames: 40 });
+    const headers = await commitEvery(db, 10, 2500);
+    // ~150–250 commits of 3 frames: the WAL passes 40 frames in a few checkpoints and is then reused, again and again.
+    assert.ok(headers.size > 2, `${headers.size} WAL headers`);
+  });
+
   it('the store stops its worker before closing, so the last connection folds the WAL in and removes it', async () => {
     const store = createSqliteStore(dir);
     await store.state.write('rest/citizen-1', { step: 'one' }, null);
