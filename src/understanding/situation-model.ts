@@ -304,9 +304,11 @@ export class SituationModel {
     private readonly situation: SoftmaxClassifier,
     private readonly service: SoftmaxClassifier,
   ) {
-    for (const [frame, list] of Object.entries(situations.frames)) for (const p of list) this.frames.add(p, frame);
+    for (const [frame, list] of Object.entries(situations.frames)) {
+      for (const p of list) this.frames.add(p, frame);
+      if (SERVICE_OF_FACT[frame]) for (const p of list) this.facts.add(p, frame);
+    }
     for (const p of situations.frames.over ?? []) this.timesOver.add(p, true);
-    for (const [frame, list] of Object.entries(situations.frames)) if (SERVICE_OF_FACT[frame]) for (const p of list) this.facts.add(p, frame);
     for (const p of situations.explicit) this.explicit.add(p, true);
     for (const p of situations.ongoing) this.ongoing.add(p, true);
     for (const p of situations.states) this.states.add(p, true);
