@@ -61,6 +61,12 @@ export interface Analysis {
   listFamily: () => string | undefined;
   /** Round 32: the member the family the lexicon named usually means, when nothing qualified it (ProcedureMention.usual). */
   usualMember: string | undefined;
+  /**
+   * Round 34: where a closing thanks starts (a character offset), when the message thanks nowhere else ("… ad chỉ e cách làm
+   * online vs, làm xong thì in ra hay gửi file cho công ty ạ, e cảm ơn nhiều"): every `gratitude` cue stands in its last
+   * CLOSING_THANKS_WORDS words and no `credit` cue anywhere; else undefined (on demand).
+   */
+  closingThanks: () => number | undefined;
 }
 
 /** What a letter's sentence that asks asks (round 28; parser.ts reads them for letters only). */
@@ -445,6 +451,11 @@ export class Analyser {
         foreignStay: this.foreignStay.matchAll(folded, toned).length > 0 && this.foreignResidence.matchAll(folded, toned, sFrom, sTo).length === 0,
       }),
       usualMember: mention?.group ? mention.usual : undefined,
+      closingThanks: () => {
+        const said = this.topicsOf(folded, toned).filter((m) => m.value === GRATITUDE || m.value === CREDIT);
+        if (said.length === 0 || said.some((m) => m.value === CREDIT || m.from < words.length - CLOSING_THANKS_WORDS)) return undefined;
+        return words[said[0].from].start;
+      },
       listFamily: () => (mention?.procedure ? this.procedures.listFamily(folded, toned, mention.procedure) : undefined),
       readsOtherwiseAsLetter: () => {
         const [from, to] = letter ? question : this.askedSentence(sentences, folded, toned, words, credit, true, unmarked);
@@ -833,6 +844,9 @@ const BREAK = /[,.;:!?\n]/;
 const CLAUSE_BREAK = /[,;:]/;
 // The topic of phrases that credit guidance given (cues.yaml): a thanks, and no ask.
 const CREDIT = 'credit';
+const GRATITUDE = 'gratitude';
+// Round 34: a closing thanks stands in a letter's last words ("e cảm ơn nhiều", "Thank you for listening.", "Xin trân trọng cảm ơn ạ.").
+const CLOSING_THANKS_WORDS = 6;
 // The topic of complaint words (cues.yaml), a grievance (Analysis.grieves).
 const COMPLAINT = 'complaint';
 // A denial opens its clause, or follows its first word (a pronoun: "tôi không hỏi …"); the phrase fits in this many words.

@@ -116,21 +116,29 @@ export function buildParser(
       return { result: { text: input, intent, entities: [entity], intent_ranking: [intent], emergency: NO_EMERGENCY } };
     }
     const letter = input.length >= LETTER_CHARS;
-    const rank = (a: Analysis): IntentScore[] => {
+    const rank = (a: Analysis, text: string): IntentScore[] => {
       const ranking = classifier.predictEncoded(index.encode(a.features)).map((s) => ({ name: s.label, confidence: s.p }));
-      if (letter) return readLetter(ranking, a, (r) => withSecondOpinion(r, letters, read, askedPart(r, a.askedFacets)));
+      if (letter) return readLetter(ranking, a, (r) => withSecondOpinion(r, letters, text, askedPart(r, a.askedFacets)));
       if (faultsTheBot(ranking, a) || grumbles(ranking, a)) return promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
       if (papersAsked(ranking, a)) return promote(ranking, PAPERS_INTENT, ranking[0].confidence);
       return guessesPart(ranking, a) ? promote(ranking, INFO_INTENT, ranking[0].confidence) : ranking;
     };
-    let reading = analysis;
-    let ranking = rank(analysis);
     // Round 29: a letter whose kind its story does not decide is read for its request as a letter (analyser.ts
     // AnalyseOptions: a question typed without its question mark); the danger is still graded from the situation as the
     // situation model was trained to read it.
-    if (letter && !STORY_KINDS.has(ranking[0].name) && analysis.readsOtherwiseAsLetter()) {
-      reading = analyser.analyse(read, { letter: true });
-      ranking = rank(reading);
+    const readWhole = (text: string, plain: Analysis): { reading: Analysis; ranking: IntentScore[] } => {
+      const ranking = rank(plain, text);
+      if (!letter || STORY_KINDS.has(ranking[0].name) || !plain.readsOtherwiseAsLetter()) return { reading: plain, ranking };
+      const reading = analyser.analyse(text, { letter: true });
+      return { reading, ranking: rank(reading, text) };
+    };
+    let { reading, ranking } = readWhole(read, analysis);
+    // Round 34: a letter read as thanks only for its closing thanks ("… ad chỉ e cách làm online vs, làm xong thì in ra hay
+    // gửi file cho công ty ạ, e cảm ơn nhiều") is read without it, when what is left surely asks the service (closesWithThanks).
+    if (letter && ranking[0].name === THANKS_INTENT) {
+      const cut = analysis.closingThanks();
+      const rest = cut === undefined ? undefined : readWhole(read.slice(0, cut), analyser.analyse(read.slice(0, cut)));
+      if (rest && closesWithThanks(rest.ranking)) ({ reading, ranking } = rest);
     }
     // Danger is graded from the situation (situation-model.ts); the intent is `emergency` when it is sure, and when a short
     // message tells a sign and asks nothing else the service answers (signOnly).
@@ -299,6 +307,18 @@ function askedPart(ranking: readonly IntentScore[], askedFacets: readonly string
  */
 function praisesOnly(analysis: { asks: boolean; topics: readonly string[]; askedFacets: readonly string[] }): boolean {
   return !analysis.asks && (analysis.topics.includes('gratitude') || analysis.topics.includes('credit')) && !analysis.topics.includes('complaint') && !analysis.askedFacets.includes('status');
+}
+
+/**
+ * Round 34 (issue 10): a letter our models read as thanks, its only thanks in its last words (Analysis.closingThanks), asks
+ * what the rest of it asks when the rest, read alone, surely asks a question of the service (a procedure, its part, the
+ * list, an office): "Anh chị cho em xin danh sách các thủ tục thuộc lĩnh vực giao thông với ạ, em cảm ơn nhiều." (the list);
+ * "Không biết cần khai lưu trú bình thường hay thủ tục riêng cho người nước ngoài. Thanks!" (the procedure). Both models
+ * read the closing "cảm ơn" in the sentence that asks. A letter that praises and asks nothing keeps its thanks: read
+ * without its "Em cảm ơn mọi người nhiều ạ." it is a story (a complaint or a procedure, under CLARIFY_BELOW).
+ */
+function closesWithThanks(rest: readonly IntentScore[]): boolean {
+  return rest[0].name !== FEEDBACK_INTENT && readsAsServiceOr(rest, LIST_INTENT) && rest[0].confidence >= CLARIFY_BELOW;
 }
 
 /**
