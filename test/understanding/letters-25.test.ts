@@ -26,4 +26,13 @@ describe('understanding/letters 25', () => {
       assert.equal(intentOf(text), 'thanks');
     });
   });
+
+  describe('an ask told in a complaint', () => {
+    it('"tôi hỏi thì cán bộ bảo …" is the story, and the letter that judges is feedback', () => {
+      const text = 'Sáng thứ hai tôi lên công an xã nộp hồ sơ đăng ký tạm trú cho con gái, chờ hơn một tiếng mới đến lượt. Tôi hỏi thì '
+        + 'cán bộ bảo máy hỏng, chiều quay lại. Chiều lên lại thì hết giờ nhận. Tôi thấy cách làm việc như vậy rất phiền hà cho dân, '
+        + 'đề nghị công an xã xem lại.';
+      assert.equal(intentOf(text), 'feedback');
+    });
+  });
 });
