@@ -108,6 +108,13 @@ export interface LetterAsks {
    * không") and names the online way, if at all, only by a home (`home`: the "ở nhà" where the proxy stays).
    */
   byProxy: boolean;
+  /**
+   * Round 34: notifications asked to stop, anywhere in the letter ("E muốn hủy nhận thông báo mà ko biết bấm chỗ nào", "Xin cho
+   * tôi ngừng nhận các thông báo này"): a `person_wish`, an `opt_out` cue and a `notifications` or `opt_in` cue, each within
+   * STOP_GAP words of the one before. Without the wish a stop is the story's ("không nhận được thông báo", "dừng xe bật đèn
+   * cảnh báo").
+   */
+  toStop: boolean;
   /** Round 32: the letter says, anywhere, that its ask lies outside the service ("hỏi một câu ngoài lề", "không liên quan đến thủ tục"). */
   offTopic: boolean;
   /**
@@ -444,6 +451,7 @@ export class Analyser {
         toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         toLanguage: [{ from: sFrom, to: sTo }, ...sentences.filter((s) => s.question)].some((s) => this.asksLanguage(folded, toned, s.from, s.to)),
         toPerson: this.asksPerson(folded, toned),
+        toStop: this.asksToStop(folded, toned),
         offTopic: this.offTopic.matchAll(folded, toned).length > 0,
         heardOnline: asked.every((f) => f === HOW) && this.heardOnline(folded, toned, sentences.filter((s) => s.to <= sTo)),
         judges: this.judgement.matchAll(folded, toned).length > 0 && this.belief.matchAll(folded, toned).length === 0,
@@ -576,6 +584,17 @@ export class Analyser {
     // Round 33: a person named against the machine needs no talk ("chỉ mong có người thật trả lời").
     const real = this.realPerson.matchAll(folded, toned).some((p) => wishes.some((w) => near(w, p)));
     return real || topics.some((t) => t.value === TALK && wishes.some((w) => near(w, t)) && people.some((p) => near(t, p)));
+  }
+
+  /** Whether the words ask the notifications to stop (LetterAsks.toStop). */
+  private asksToStop(folded: readonly string[], toned: readonly string[]): boolean {
+    const topics = this.topicsOf(folded, toned);
+    const stops = topics.filter((m) => m.value === OPT_OUT);
+    if (stops.length === 0) return false;
+    const news = topics.filter((m) => m.value === NOTIFICATIONS || m.value === OPT_IN);
+    const wishes = this.personWish.matchAll(folded, toned);
+    const near = (a: Span, b: Span) => b.from >= a.to && b.from - a.to <= STOP_GAP;
+    return stops.some((s) => wishes.some((w) => near(w, s)) && news.some((n) => near(s, n)));
   }
 
   /** Whether words [from, to) ask to report with a `report_ask` phrase other than one that only asks whether to go (`report_visit`). */
@@ -809,6 +828,11 @@ const SHORT_ASKS = 30;
 const ONLINE_CLAUSE_WORDS = 25;
 // Words allowed between a `person_wish` and its `talk` cue, and between that and the person ("muốn nói chuyện trực tiếp với cán bộ").
 const PERSON_GAP = 3;
+// Round 34: "muốn hủy nhận thông báo", "cho tôi ngừng nhận các thông báo này" (LetterAsks.toStop).
+const STOP_GAP = 2;
+const OPT_OUT = 'opt_out';
+const OPT_IN = 'opt_in';
+const NOTIFICATIONS = 'notifications';
 // The topics (cues.yaml) of talking to someone and of a person of the service.
 const TALK = 'talk';
 const PERSON = 'person';

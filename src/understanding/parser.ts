@@ -339,6 +339,8 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   if (asksNews(ranking, asks)) ranking = promote(ranking, NEWS_INTENT, Math.max(ranking[0].confidence, NEWS_CONFIDENCE));
   if (asks.toLanguage) ranking = promote(ranking, LANGUAGE_INTENT, Math.max(ranking[0].confidence, LANGUAGE_CONFIDENCE));
   if (asks.offTopic && (readsAsServiceOr(ranking, OUT_OF_SCOPE_INTENT) || OFF_TOPIC_READS.has(ranking[0].name))) ranking = promote(ranking, OUT_OF_SCOPE_INTENT, Math.max(ranking[0].confidence, OUT_OF_SCOPE_CONFIDENCE));
+  // Round 34: notifications asked to stop, whatever the story read as (a procedure, a dossier, the subscription told).
+  if (asks.toStop && (readsAsServiceOr(ranking, UNSUBSCRIBE_INTENT) || STOP_READS.has(ranking[0].name))) ranking = promote(ranking, UNSUBSCRIBE_INTENT, Math.max(ranking[0].confidence, UNSUBSCRIBE_CONFIDENCE));
   if (givesCode(ranking, analysis)) ranking = promote(ranking, DOSSIER_INTENT, Math.max(ranking[0].confidence, DOSSIER_CONFIDENCE));
   // Round 33: a complaint about the bot that asks for a real person asks the person (blind round 23, published).
   if (asks.toPerson && (readsAsServiceOr(ranking, PERSON_INTENT) || ranking[0].name === FEEDBACK_INTENT)) ranking = promote(ranking, PERSON_INTENT, Math.max(ranking[0].confidence, PERSON_CONFIDENCE));
@@ -421,6 +423,9 @@ const OUT_OF_SCOPE_INTENT = 'out_of_scope';
  * models read the story (a loan read as a fraud, a plot of land as a residence, vaccination notices as a subscription).
  */
 const OUT_OF_SCOPE_CONFIDENCE = 0.5;
+const UNSUBSCRIBE_INTENT = 'unsubscribe';
+const UNSUBSCRIBE_CONFIDENCE = 0.5;
+const STOP_READS: ReadonlySet<string> = new Set([DOSSIER_INTENT, 'subscribe', NEWS_INTENT, OUT_OF_SCOPE_INTENT, THANKS_INTENT, FEEDBACK_INTENT]);
 const OFF_TOPIC_READS: ReadonlySet<string> = new Set([CRIME_INTENT, 'subscribe', NEWS_INTENT]);
 
 /**

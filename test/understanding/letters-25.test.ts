@@ -35,4 +35,19 @@ describe('understanding/letters 25', () => {
       assert.equal(intentOf(text), 'feedback');
     });
   });
+
+  describe('notifications asked to stop', () => {
+    it('a wish to stop the notifications, after a story of studying, is unsubscribe', () => {
+      const text = 'Chào ad, hồi tháng 9 em có bấm đăng ký nhận tin của trang để theo dõi lịch làm căn cước cho học sinh. Giờ em làm xong '
+        + 'rồi mà ngày nào cũng có ba bốn tin, đang học trên lớp cũng rung. Em muốn ngừng nhận thông báo từ trang, ad chỉ em bấm vào '
+        + 'đâu để tắt với, khi nào cần em tự vào xem.';
+      assert.equal(intentOf(text), 'unsubscribe');
+    });
+    it('a notice not received, without a wish, is no unsubscribe', () => {
+      const text = 'Tôi nộp hồ sơ cấp đổi căn cước ở công an phường Túc Duyên từ đầu tháng, cán bộ bảo khi có kết quả sẽ có tin nhắn. '
+        + 'Đến nay đã ba tuần mà tôi không nhận được thông báo nào, gọi điện lên thì không ai nghe máy. Xin hỏi hồ sơ của tôi đã '
+        + 'có kết quả chưa?';
+      assert.notEqual(intentOf(text), 'unsubscribe');
+    });
+  });
 });
