@@ -448,7 +448,8 @@ export class Analyser {
         namesProcedure: mention?.procedure !== undefined && (mention.to > sFrom || this.reportProcedures.has(mention.procedure) || !this.saysReport(folded, toned, sFrom, sTo)),
         toComplain: this.complaintAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
         online: this.asksOnlineIn(text, words, folded, toned, this.closingBlock(sentences, folded, toned, sFrom, sTo)),
-        toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).length > 0,
+        // Round 34: a news cue inside the procedure's own name ("có thông báo lưu trú cho khách") asks the procedure.
+        toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).some((m) => !mention || sFrom + m.to <= mention.from || sFrom + m.from >= mention.to),
         toLanguage: [{ from: sFrom, to: sTo }, ...sentences.filter((s) => s.question)].some((s) => this.asksLanguage(folded, toned, s.from, s.to)),
         toPerson: this.asksPerson(folded, toned),
         toStop: this.asksToStop(folded, toned),

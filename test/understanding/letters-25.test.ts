@@ -50,4 +50,19 @@ describe('understanding/letters 25', () => {
       assert.notEqual(intentOf(text), 'unsubscribe');
     });
   });
+
+  describe('whether a notice was issued', () => {
+    it('"không biết có thông báo lịch … không" after a story of a procedure asks news', () => {
+      const text = 'Tôi ở thôn Khuôn Vạc, xã Thần Sa, nhà cách trụ sở công an xã hơn hai chục cây số đường núi. Bố mẹ tôi đều ngoài 70 '
+        + 'tuổi, chưa đổi được thẻ căn cước. Nghe người trong thôn nói sắp có đợt cán bộ về tận bản làm lưu động. Không biết công '
+        + 'an xã đã có thông báo lịch làm lưu động ở thôn tôi chưa ạ?';
+      assert.equal(intentOf(text), 'news');
+    });
+    it('the procedure named "thông báo lưu trú" is no notice asked', () => {
+      const text = 'Tôi mở homestay ba phòng ở xã Ba Bể, mới đón đoàn khách đầu tiên tối qua. Người quản lý cũ nghỉ việc nên tôi không rõ '
+        + 'trước giờ họ làm thế nào. Tôi muốn hỏi chủ homestay có thông báo lưu trú cho khách qua ứng dụng trên điện thoại được '
+        + 'không, hay phải mang sổ lên công an xã?';
+      assert.notEqual(intentOf(text), 'news');
+    });
+  });
 });
