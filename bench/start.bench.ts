@@ -64,12 +64,16 @@ function phases(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: 
     const leaf = stack[stack.length - 1];
     if (leaf === '(idle)' || leaf === '(program)') return;
     const inAssistant = stack.indexOf('createAssistant');
+    // The content read for the understanding's worker before the rest loads (src/start-understanding.ts, from main).
+    const inStart = stack.indexOf('startUnderstanding');
     const phase =
       leaf === '(garbage collector)'
         ? 'garbage collection'
         : inAssistant >= 0
           ? `createAssistant: ${stack[inAssistant + 1] || '(itself)'}`
-          : stack.includes('Module._load')
+          : inStart >= 0
+            ? `startUnderstanding: ${stack[inStart + 1] || '(itself)'}`
+            : stack.includes('Module._load')
             ? 'loading modules'
             : 'other';
     out.set(phase, (out.get(phase) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
