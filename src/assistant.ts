@@ -41,15 +41,15 @@ import { createMetrics } from './ops/metrics';
 import { createParseRouter } from './http/parse-router';
 import { loadTranslator } from './i18n/translator';
 import { questionActivity } from './ops/activity-recorder';
-import { KnowledgeHolder, type Knowledge } from './knowledge';
+import type { KnowledgeHolder } from './knowledge';
 import type { Logger } from './ops/logger';
 import { warmUp } from './ops/warm-up';
 import { createStore } from './store';
 import type { Store } from './store/ports';
 import { systemClock, type Clock } from './store/store-options';
-import { ParseThread } from './understanding/parse-thread';
-import type { ParserOptions } from './understanding/types';
+import type { ParseThread } from './understanding/parse-thread';
 import { saveYamlCache, useYamlCache } from './util/yaml-cache';
+import { startUnderstanding, type StartedUnderstanding } from './start-understanding';
 import { createCheckPhaseBatch } from './util/check-phase-batch';
 import { holdSlotFor, inTurnSlot } from './channels/turn-gate';
 import { retentionRules, scheduleRetention } from './privacy/retention';
@@ -96,14 +96,8 @@ export interface AssistantOptions {
   senders?: readonly ChannelSender[];
   /** Extra thread controls during a hand-off, keyed by channel name (Messenger's comes with its channel). */
   controls?: ReadonlyMap<string, HandoffControl>;
-}
-
-/**
- * Trained models are kept under the data folder, so a restart restores them instead of training (docs/performance.md);
- * `npm run build` leaves one for the shipped content beside the compiled code, so even a first start skips training.
- */
-function modelCacheDirs(config: Config): string[] {
-  return [path.join(config.dataDir, 'model-cache'), path.join(__dirname, 'model-cache')];
+  /** The content and the understanding, begun before this module loaded (src/main.ts, `startUnderstanding`). */
+  started?: StartedUnderstanding;
 }
 
 /** Parse confidence below which the assistant asks instead of answering (Rasa's nlu_fallback threshold). */
@@ -126,28 +120,11 @@ const UNDERSTANDING_GATHER = { ms: 2, whileBusyMs: 5, afterBatchBelow: 4 };
 export async function createAssistant(config: Config, logger: Logger, options: AssistantOptions = {}): Promise<Assistant> {
   const now = options.now ?? systemClock;
   const metrics = createMetrics();
+  // The content, and the understanding building from it in its own thread while the rest is composed (begun by
+  // src/main.ts before this module was loaded, or here); nothing listens before it has built (below).
+  const { knowledge, understanding } = options.started ?? startUnderstanding(config, logger);
   const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI, now });
   const coordination = await createCoordination(config.REDIS_URL, config.REDIS_KEY_PREFIX);
-
-  // Parsed content and training files are cached where the models are, and saved once start-up has read them all.
-  useYamlCache(modelCacheDirs(config));
-  const parserOptions = (k: Knowledge): ParserOptions => ({
-    intentsDir: config.intentsDir,
-    procedureAliases: k.procedureAliases(),
-    locations: k.locationEntries(),
-    cacheDirs: modelCacheDirs(config),
-  });
-  const knowledge = new KnowledgeHolder(config.contentDir, {
-    onReload: (result) => {
-      if (result.ok) {
-        // Texts asked for from now on are understood with the new content; the worker keeps its parser if this fails.
-        understanding.rebuild(parserOptions(knowledge.current())).catch((err: unknown) => logger.error({ err }, 'understanding not rebuilt after the content reload; the previous one answers'));
-        saveYamlCache();
-      } else logger.warn({ errors: result.errors }, 'content reload refused; previous content kept');
-    },
-  });
-  // The understanding builds in its own thread while the rest is composed; nothing listens before it has (below).
-  const understanding = new ParseThread(parserOptions(knowledge.current()));
 
   const translator = loadTranslator(path.join(config.contentDir, 'locales'));
   const currentKnowledge = () => knowledge.current();

@@ -1,22 +1,31 @@
 import { once } from 'node:events';
 import { installLazyModules } from './ops/lazy-modules';
+import { ParseThread } from './understanding/parse-thread';
+
+// First, the understanding's worker: it loads its code on the other core while this thread loads its own, and builds
+// as soon as the content is read below (src/start-understanding.ts; docs/performance.md, "Start-to-ready round").
+const understanding = new ParseThread();
 
 // Before anything loads botbuilder, zod or prom-client: their entry points would load code we never use
 // (src/ops/lazy-modules.ts). The rest is required below, once the stand-ins are in place.
 installLazyModules();
 const { loadConfigOrReport } = require('./config') as typeof import('./config');
-const { createHttpServer } = require('./http/app') as typeof import('./http/app');
 const { createLogger } = require('./ops/logger') as typeof import('./ops/logger');
-const { shutDown } = require('./ops/shutdown') as typeof import('./ops/shutdown');
-const { collectStartUpGarbage } = require('./ops/start-up-garbage') as typeof import('./ops/start-up-garbage');
 
 /** Starts the assistant: reads config, builds every part, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfigOrReport();
   if (!config) process.exit(2);
   const logger = createLogger(config.LOG_LEVEL);
+  // The content, read before the rest of the assistant loads, gives the worker what to build from.
+  const { startUnderstanding } = require('./start-understanding') as typeof import('./start-understanding');
+  const started = startUnderstanding(config, logger, understanding);
+  // The rest (Express, botbuilder, the store, the channels…) loads while the worker builds.
+  const { createHttpServer } = require('./http/app') as typeof import('./http/app');
+  const { shutDown } = require('./ops/shutdown') as typeof import('./ops/shutdown');
+  const { collectStartUpGarbage } = require('./ops/start-up-garbage') as typeof import('./ops/start-up-garbage');
   const { createAssistant } = require('./assistant') as typeof import('./assistant');
-  const assistant = await createAssistant(config, logger);
+  const assistant = await createAssistant(config, logger, { started });
   assistant.knowledge.watch();
   // The first turns' one-time costs are paid here, not by the first deliveries after a start or deploy (src/ops/warm-up.ts).
   const warmUpStarted = performance.now();

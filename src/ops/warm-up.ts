@@ -44,8 +44,21 @@ async function readOneJsonBody(): Promise<void> {
  */
 export async function warmUp(bot: AssistantBotOptions, messages: readonly string[]): Promise<void> {
   const conversation = new Map<string, StateRecord>();
+  // Every message is sent to the understanding at once, as a new conversation's turn asks for it: the worker parses
+  // them in a few batches (its first parses, the costly ones, back to back) instead of one round trip between the
+  // threads a turn, each waiting for the other's wake-up and for the batch's gather window (docs/performance.md,
+  // "Start-to-ready round"). A turn that asks otherwise (its conversation now in English) is understood on its own.
+  // The "Get started" event comes first, and a turn that is no message is understood as the empty text.
+  const asked = new Map(['', ...messages].map((text) => [text, bot.understand(text, 'vi', !text.startsWith('/'))]));
+  for (const understood of asked.values()) understood.catch(() => undefined);
+  const understand: AssistantBotOptions['understand'] = (text, locale, detect) => {
+    const early = asked.get(text);
+    asked.delete(text);
+    return early && locale === 'vi' && detect === !text.startsWith('/') ? early : bot.understand(text, locale, detect);
+  };
   const scratch = new AssistantBot({
     ...bot,
+    understand,
     routes: Object.fromEntries(Object.entries(bot.routes).filter(([intent]) => CONTENT_ONLY.has(intent))),
     recentLines: { recent: async () => [] },
     turns: {

@@ -38,7 +38,10 @@ interface Item {
   detect: boolean;
 }
 
-export type ToWorker = { type: 'understand'; id: number; items: Item[] } | { type: 'rebuild'; id: number; options: ParserOptions };
+export type ToWorker =
+  | { type: 'build'; options: ParserOptions }
+  | { type: 'understand'; id: number; items: Item[] }
+  | { type: 'rebuild'; id: number; options: ParserOptions };
 export type FromWorker =
   | { type: 'built'; facts: UnderstandingFacts }
   | { type: 'failed'; message: string }
@@ -82,7 +85,8 @@ interface Running {
 }
 
 export class ParseThread {
-  private options: ParserOptions;
+  /** What the worker builds from; undefined until `build` when the thread was started without (a start, src/main.ts). */
+  private options: ParserOptions | undefined;
   private running: Running | undefined;
   private readonly unsent: Asked[] = [];
   private flushQueued = false;
@@ -95,11 +99,26 @@ export class ParseThread {
   /** Workers started, the first included (tests and the docs' figures). */
   started = 0;
 
-  constructor(options: ParserOptions) {
+  /**
+   * Starts the worker at once. With `options` it builds from them; without, it loads its code (~0.2 s of a start, in
+   * parallel with the main thread's) and waits for `build`: a start begins the worker before the main thread has
+   * loaded its own modules and the content the options come from (src/main.ts).
+   */
+  constructor(options?: ParserOptions) {
     this.options = options;
     this.readyPromise = this.start();
     // A start-up that fails is reported by `ready()`; unhandled here, it would end the process before the caller asks.
     this.readyPromise.catch(() => undefined);
+  }
+
+  /** Gives a thread started without options what to build from (once); `ready()` resolves when it has built. */
+  build(options: ParserOptions): Promise<UnderstandingFacts> {
+    if (this.options) throw new Error('the understanding was given its options already');
+    this.options = options;
+    this.running?.worker.postMessage({ type: 'build', options } satisfies ToWorker);
+    // Texts asked for before are sent now, behind the build.
+    this.flush();
+    return this.readyPromise;
   }
 
   /** The worker running now, building or built (tests stop it as a crash would). */
@@ -139,6 +158,7 @@ export class ParseThread {
   /** Builds the understanding again from `options` (a content reload); texts asked for after this get the new one. */
   rebuild(options: ParserOptions): Promise<UnderstandingFacts> {
     if (this.closed) return Promise.reject(new Error('the understanding is closed'));
+    if (!this.options) return this.build(options);
     this.flush();
     this.options = options;
     const id = this.nextId++;
@@ -177,7 +197,8 @@ export class ParseThread {
     v8.setFlagsFromString('--max-semi-space-size=0');
     const worker = new Worker(entry.source, {
       eval: entry.eval,
-      workerData: this.options,
+      // null: the worker loads its code and waits for a 'build' message (`build`).
+      workerData: this.options ?? null,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     this.started++;
@@ -196,7 +217,8 @@ export class ParseThread {
 
   private flush(): void {
     this.flushQueued = false;
-    if (this.unsent.length === 0) return;
+    // Before `build` a (re)started worker has nothing to answer with: the texts wait for the options.
+    if (this.unsent.length === 0 || !this.options) return;
     this.send(this.ensureRunning(), this.unsent.splice(0));
   }
 

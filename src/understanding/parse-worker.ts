@@ -29,23 +29,34 @@ function understandOne(understanding: Understanding, text: string, locale: Under
   return { locale: written, parse: understanding.parser.parse(text, used) };
 }
 
-let current: Understanding;
-try {
-  const built = build(workerData as ParserOptions);
-  current = built.understanding;
-  // What the build left (the training files' text, the trainers' buffers) goes before the first parse.
-  collectStartUpGarbage();
-  post({ type: 'built', facts: built.facts });
-} catch (err) {
-  post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
-  process.exit(1);
+let current: Understanding | undefined;
+
+/** The first build: the worker answers nothing before it, and a build that fails ends it (ParseThread's `ready()` rejects). */
+function begin(options: ParserOptions): void {
+  try {
+    const built = build(options);
+    current = built.understanding;
+    // What the build left (the training files' text, the trainers' buffers) goes before the first parse.
+    collectStartUpGarbage();
+    post({ type: 'built', facts: built.facts });
+  } catch (err) {
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+    process.exit(1);
+  }
 }
 
+// With its options in workerData it builds now; without, its code is loaded (the imports above) and it waits for them.
+if (workerData) begin(workerData as ParserOptions);
+
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'understand') {
+  if (message.type === 'build') {
+    if (!current) begin(message.options);
+  } else if (message.type === 'understand') {
+    const understanding = current;
+    if (!understanding) throw new Error('texts sent to the understanding before it was built');
     const results = message.items.map((item) => {
       try {
-        return understandOne(current, item.text, item.locale, item.detect);
+        return understandOne(understanding, item.text, item.locale, item.detect);
       } catch (err) {
         return { error: err instanceof Error ? err.message : String(err) };
       }

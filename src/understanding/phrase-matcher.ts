@@ -16,6 +16,8 @@ interface Entry<V> {
 /** Dictionary of phrases (folded on the way in) mapped to values. */
 export class PhraseMatcher<V> {
   private readonly byFirst = new Map<string, Entry<V>[]>();
+  /** Every phrase added, its folded words joined by one space: a duplicate is found without walking its list. */
+  private readonly known = new Set<string>();
   private readonly fold: (phrase: string) => string;
 
   /** `fold` turns a phrase into the token form it is matched against (folded by default; identity for toned cues). */
@@ -27,11 +29,20 @@ export class PhraseMatcher<V> {
   add(phrase: string, value: V): void {
     const words = this.fold(phrase).split(/\s+/).filter(Boolean);
     if (words.length === 0) return;
-    const list = this.byFirst.get(words[0]) ?? [];
-    if (list.some((e) => e.words.join(' ') === words.join(' '))) return;
-    list.push({ words, value });
-    list.sort((a, b) => b.words.length - a.words.length);
-    this.byFirst.set(words[0], list);
+    const key = words.join(' ');
+    if (this.known.has(key)) return;
+    this.known.add(key);
+    const list = this.byFirst.get(words[0]);
+    if (list === undefined) {
+      this.byFirst.set(words[0], [{ words, value }]);
+      return;
+    }
+    // Longest first, and in the order added among phrases of one length (what a stable sort after each push gave):
+    // placed after the last entry at least as long. The lexicon adds thousands, many under one first word (a start
+    // spent ~45 ms of the understanding's build comparing and sorting them, docs/performance.md).
+    let at = list.length;
+    while (at > 0 && list[at - 1].words.length < words.length) at--;
+    list.splice(at, 0, { words, value });
   }
 
   /** Every word that appears in some phrase (feeds the spelling corrector's vocabulary). */

@@ -63,6 +63,27 @@ describe('the warm-up before listening (Zalo and Messenger on, nock with no inte
     assert.deepEqual(await assistantMetrics(running.url), metrics, 'no turn, intent or parse counted');
   });
 
+  it('sends its messages to the understanding\'s thread together, not one round trip a turn', async () => {
+    const worker = running.assistant.understanding.worker!;
+    const post = worker.postMessage.bind(worker);
+    const sent: number[] = [];
+    worker.postMessage = (message: { type: string; items?: unknown[] }) => {
+      if (message.type === 'understand') sent.push(message.items!.length);
+      post(message);
+    };
+    try {
+      await running.assistant.warmUp();
+    } finally {
+      worker.postMessage = post;
+    }
+    // The "Get started" event's turn is understood too, as the empty text.
+    const messages = running.assistant.understanding.current().samples.length + 1;
+    assert.ok(messages >= 15, `${messages} messages`);
+    assert.equal(sent.reduce((a, b) => a + b, 0), messages, `each of the ${messages} texts understood once: ${JSON.stringify(sent)}`);
+    // The web chat's batches hold at most 8 (src/assistant.ts): three messages to the worker for ~24, not ~24.
+    assert.ok(sent.length <= Math.ceil(messages / 8), `messages to the worker: ${JSON.stringify(sent)}`);
+  });
+
   it('still answers: /healthz, and a citizen\'s message, which is kept and counted as every turn is', async () => {
     assert.equal((await fetch(`${running.url}/healthz`)).status, 200);
     const rows = everyRow(running.dataDir);

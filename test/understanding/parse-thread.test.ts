@@ -63,6 +63,23 @@ describe('the understanding in a worker thread (ParseThread)', function () {
     assert.equal(thread.started, 1);
   });
 
+  it('started without options, loads its code and waits; given them, builds and answers the texts asked for meanwhile', async () => {
+    // How a start begins it (src/main.ts): before the content it builds from is read.
+    thread = new ParseThread();
+    const worker = thread.worker;
+    assert.ok(worker, 'the worker runs before it has anything to build from');
+    const early = askAll(thread).slice(0, 30);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.throws(() => thread!.current(), /not built/);
+    const facts = await thread.build(options);
+    assert.deepEqual(facts.samples, createUnderstanding(options).samples);
+    assert.deepEqual(await Promise.all(early), expected.slice(0, 30));
+    assert.deepEqual(await Promise.all(askAll(thread)), expected);
+    assert.equal(thread.worker, worker);
+    assert.equal(thread.started, 1);
+    assert.throws(() => thread!.build(options), /already/);
+  });
+
   it('sends the texts a dead worker held to one new worker, which answers them the same', async () => {
     thread = new ParseThread(options);
     await thread.ready();
