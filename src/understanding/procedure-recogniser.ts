@@ -312,8 +312,9 @@ export class ProcedureRecogniser {
   /**
    * Mentions that are context rather than the request, when something else is named: a document to bring ("có phải
    * mang sổ hộ khẩu không" next to "đổi thẻ"), a negated one ("không phải làm lại căn cước mà là ...", "không đăng ký
-   * tạm trú được"). They become weak: still named when nothing else is. (Words like "rồi" after a mention were tried as
-   * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it.)
+   * tạm trú được"). They become weak: still named when nothing else is. (A bare "rồi" after a mention was tried as
+   * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it;
+   * round 34 reads only one that closes the mention's clause, and not after a paper held or lost: see finishedAt.)
    */
   private demoteContext(resolved: Resolved[], words: readonly string[], toned: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true, inRequest: (m: ProcedureMention) => boolean = () => false, breakAfter?: (i: number) => boolean): Resolved[] {
     // Round 8: another party's step ("người mua sẽ tự đi sang tên") whose family's qualifiers name one other member
