@@ -735,13 +735,15 @@ export class Analyser {
    * Round 34: whether the clause [start, end) says "not" in its first DENIAL_REACH words and the clause after it opens
    * with "only" ("Tôi không báo cháy đâu, chỉ hỏi huấn luyện PCCC …", "Tôi không muốn hủy, chỉ muốn nhận thông báo …"):
    * the clause before is what is not asked, as one a `denial` phrase opens. A "chỉ" that shows ("chỉ đường", "chỉ tôi
-   * cách dùng") opens no such clause: the longest phrase there decides (`not_only`).
+   * cách dùng") opens no such clause: the longest phrase there decides (`not_only`); nor does one after an alternative
+   * ("Tôi không biết chuyện này có đúng không, hay chỉ là tin đồn trên mạng?": true or a rumour).
    */
   private deniedBeforeOnly(text: string, words: readonly Word[], folded: readonly string[], toned: readonly string[], start: number, end: number, to: number): boolean {
     if (!this.negation.match(folded, toned, start, Math.min(end, start + DENIAL_REACH)).length) return false;
     let next = end + 1;
     while (next < to && !CLAUSE_BREAK.test(text.slice(words[next - 1].end, words[next].start))) next++;
-    const opening = this.only.match(folded, toned, end, next).filter((m) => m.from <= 1);
+    // "chỉ" opens the clause or follows a pronoun ("tôi chỉ hỏi"), not an alternative ("… có đúng không, hay chỉ là tin đồn").
+    const opening = this.only.match(folded, toned, end, next).filter((m) => m.from === 0 || (m.from === 1 && !this.alternative.has(folded[end])));
     const longest = opening.reduce<(typeof opening)[number] | undefined>((a, m) => (!a || m.to - m.from > a.to - a.from ? m : a), undefined);
     return longest?.value === true;
   }
