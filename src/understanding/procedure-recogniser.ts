@@ -52,6 +52,8 @@ const ATTACHED_GAP = 1;
 const FINISHED_WORDS = 3;
 // Words allowed between a mention and its `finished` phrase ("cho cháu nội", "và khám sức khỏe").
 const FINISHED_GAP = 4;
+// The longest `held_state` phrase, read right before a mention.
+const HELD_STATE_WORDS = 2;
 // Between mentions of the same rank, one inside the request beats one in the story, whatever their lengths.
 const IN_REQUEST = 10;
 
@@ -88,6 +90,8 @@ export class ProcedureRecogniser {
   private readonly others = new PhraseMatcher<true>();
   private readonly done = new PhraseMatcher<true>();
   private readonly finished = new PhraseMatcher<true>();
+  private readonly finishedClosing = new TypedPhraseMatcher<true>();
+  private readonly heldState = new PhraseMatcher<true>();
   private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
   private readonly conjunctions = new Set<string>();
   // Typed as written: "nói" is no "nổi".
@@ -163,6 +167,8 @@ export class ProcedureRecogniser {
     for (const p of lexicon.others) this.others.add(p, true);
     for (const p of lexicon.done) this.done.add(p, true);
     for (const p of lexicon.finished) this.finished.add(p, true);
+    for (const p of lexicon.finished_closing) this.finishedClosing.add(p, true);
+    for (const p of lexicon.held_state) this.heldState.add(p, true);
     // Contrast phrases go in first: "không phải" is longer than "không", so it is what matches before a mention.
     for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
     for (const p of lexicon.negators) this.negators.add(p, 'negation');
@@ -238,7 +244,7 @@ export class ProcedureRecogniser {
     // ("xe đã sang tên xong, bằng lái thì hết hạn").
     let listable = resolved
       .filter((r) => !r.weak && !done.some((d) => d.to === r.mention.from) && !this.heldPaper(r.mention, words))
-      .filter((r) => !contrasts.some((n) => n.to === r.mention.from) && !this.finishedAt(r.mention, words, layout.breakAfter))
+      .filter((r) => !contrasts.some((n) => n.to === r.mention.from) && !this.finishedAt(r.mention, words, layout.breakAfter, toned))
       .map((r) => r.mention);
     // Issue 10, letters: a list in the story ("đã làm phương án chữa cháy và được nghiệm thu") is no answer to a request
     // that names something else ("khai báo lưu trú qua mạng thì làm thế nào"): only the request's mentions may form a list then.
@@ -306,8 +312,9 @@ export class ProcedureRecogniser {
   /**
    * Mentions that are context rather than the request, when something else is named: a document to bring ("có phải
    * mang sổ hộ khẩu không" next to "đổi thẻ"), a negated one ("không phải làm lại căn cước mà là ...", "không đăng ký
-   * tạm trú được"). They become weak: still named when nothing else is. (Words like "rồi" after a mention were tried as
-   * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it.)
+   * tạm trú được"). They become weak: still named when nothing else is. (A bare "rồi" after a mention was tried as
+   * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it;
+   * round 34 reads only one that closes the mention's clause, and not after a paper held or lost: see finishedAt.)
    */
   private demoteContext(resolved: Resolved[], words: readonly string[], toned: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true, inRequest: (m: ProcedureMention) => boolean = () => false, breakAfter?: (i: number) => boolean): Resolved[] {
     // Round 8: another party's step ("người mua sẽ tự đi sang tên") whose family's qualifiers name one other member
@@ -334,7 +341,7 @@ export class ProcedureRecogniser {
     const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
-    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words, breakAfter));
+    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words, breakAfter, toned));
     // Issue 10: a paper is a document to bring only beside a procedure the request asks about; one the request itself
     // applies for ("… đã đổi căn cước. Xin hỏi nộp hồ sơ cấp phiếu lý lịch tư pháp ở đâu?") is the request.
     // Round 31: nor is one applied for, the paper's name right after an `applied` word ("xin phiếu lý lịch tư pháp … để đi
@@ -384,9 +391,17 @@ export class ProcedureRecogniser {
    * khám sức khỏe xong xuôi."): at most FINISHED_GAP words between. Not a step asked after ("nộp phạt qua mạng xong bao
    * lâu được trả lại"), whose clause goes on.
    */
-  private finishedAt(m: ProcedureMention, words: readonly string[], breakAfter: (i: number) => boolean = () => false): boolean {
-    return this.finished.match(words.slice(m.to, m.to + FINISHED_GAP + FINISHED_WORDS))
-      .some((f) => f.from === 0 || (f.from <= FINISHED_GAP && (m.to + f.to >= words.length || breakAfter(m.to + f.to - 1))));
+  private finishedAt(m: ProcedureMention, words: readonly string[], breakAfter: (i: number) => boolean = () => false, toned: readonly string[] = words): boolean {
+    const end = Math.min(words.length, m.to + FINISHED_GAP + FINISHED_WORDS);
+    const closes = (to: number) => to >= words.length || breakAfter(to - 1);
+    // Round 34: a `finished_closing` word ("rồi") only where it closes the clause, at most FINISHED_GAP words on.
+    // Not a paper held or lost ("có giấy chứng nhận an ninh trật tự rồi", "làm mất bằng lái xe rồi"): a `held_state`
+    // phrase ends right before the mention or opens it (an alias may hold the loss: "mất bằng lái").
+    const from = Math.max(0, m.from - HELD_STATE_WORDS);
+    const held = () => this.heldState.matchAll(words.slice(from, m.from + HELD_STATE_WORDS)).some((h) => from + h.to === m.from || from + h.from === m.from);
+    if (this.finishedClosing.matchAll(words, toned, m.to, end).some((f) => f.from <= FINISHED_GAP && closes(m.to + f.to)) && !held()) return true;
+    return this.finished.match(words.slice(m.to, end))
+      .some((f) => f.from === 0 || (f.from <= FINISHED_GAP && closes(m.to + f.to)));
   }
 
   /** Whether a mention starts at most HELD_WINDOW words after one of `cues`. */

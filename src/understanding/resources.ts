@@ -66,6 +66,10 @@ const proceduresSchema = z.object({
   done: phraseList.default([]),
   /** Words right after a procedure that say it is finished ("sang tên xe xong"): the story, like `done`. */
   finished: phraseList.default([]),
+  /** Round 34: words that close the clause of a procedure told as done ("đã thu hồi đăng ký xe rồi, …"): the story, like `finished`. */
+  finished_closing: phraseList.default([]),
+  /** Round 34: words right before a paper that tell it held or lost ("có giấy chứng nhận … rồi"): a state, no `finished_closing`. */
+  held_state: phraseList.default([]),
   /** Words right before a mention that make it context: "không (phải)" (negated). */
   negators: phraseList.default([]),
   /** Words after a negated mention that make it an inability ("không đăng ký tạm trú được"). */
@@ -81,6 +85,12 @@ const cuesSchema = z.object({
   topics: z.record(z.string(), phraseList).default({}),
   /** Situation frames (situations.yaml) the intent model reads as topics too: a film, a game or a dish is a setting. */
   topic_frames: phraseList.default([]),
+  /** Round 34: situation frames that tell safety know-how or a drill (a lesson, a piece of equipment): see Analysis.safetyTold. */
+  safety_frames: phraseList.default([]),
+  /** Round 34: words that bring the police into such a message ("công an", "cảnh sát"): it then asks something of them. */
+  police_words: phraseList.default([]),
+  /** Round 34: situation frames of paperwork ("xin phép", "hồ sơ"): such a message asks a procedure, not safety know-how. */
+  safety_not_frames: phraseList.default([]),
   languages: z.record(z.string(), phraseList),
   /** Phrases that introduce the question itself ("cho em hỏi", "muốn hỏi là"): what follows is what the citizen asks. */
   ask: phraseList.default([]),
@@ -94,6 +104,12 @@ const cuesSchema = z.object({
   secondary: phraseList.default([]),
   /** Phrases that open a clause saying what is not asked ("không phải đổi bằng đâu, …"): the clauses after it are the request. */
   denial: phraseList.default([]),
+  /** Round 34: negation words; a clause holding one and followed by an `only` clause ("tôi không báo cháy đâu, chỉ hỏi …") denies. */
+  negation: phraseList.default([]),
+  /** Round 34: phrases that open the clause saying what is asked instead of what was denied ("chỉ hỏi", "chỉ muốn", "chỉ là"). */
+  only: phraseList.default([]),
+  /** Round 34: "chỉ" that shows ("chỉ đường", "chỉ tôi cách dùng"): no `only` phrase. */
+  not_only: phraseList.default([]),
   /** Phrases that ask only whether what was told is true ("thông tin đó có đúng không"): a clause of little more asks nothing of its own. */
   truth_check: phraseList.default([]),
   /** Phrases that tell an ask made before ("hôm trước tôi hỏi bot"): the `ask` phrase inside them asks nothing now. */
