@@ -236,6 +236,8 @@ const lexiconSchema = z.object({
   hearsay_says: phraseList.default([]),
   relayed: phraseList.default([]),
   planned: phraseList.default([]),
+  biters: phraseList.default([]),
+  bites: phraseList.default([]),
 });
 const byService = z.object({ police: phraseList.default([]), fire: phraseList.default([]), medical: phraseList.default([]) });
 const writerSchema = z.object({

@@ -123,6 +123,8 @@ const HIGH_FEVER = 38.5;
 const FACT_FLOOR = 0.4;
 // Round 34: at most this many words name hearsay's source between "nghe" and "nói" ("nghe mấy bà trong xóm nói").
 const HEARSAY_SOURCE_WORDS = 6;
+// Round 34: at most this many words between an animal and its bite ("chó nhà hàng xóm cắn").
+const BITE_WORDS = 3;
 
 /**
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
@@ -231,6 +233,12 @@ export interface Situations {
   relayed: string[];
   /** Round 34: a time still to come that opens a message ("cuối tuần", "ngày mai"): with a question, a risk asked about (see `grade`). */
   planned: string[];
+  /**
+   * Round 34: an animal that bites someone (`biters` a few words before `bites`: "bị con chó lạ cắn", "my neighbour's dog
+   * bit me"): a wound to be seen to now, whatever the model reads (see `grade`).
+   */
+  biters: string[];
+  bites: string[];
   examples: SituationExample[];
 }
 
@@ -307,6 +315,11 @@ export class SituationModel {
   private readonly hearsaySays = new TypedPhraseMatcher<true>();
   private readonly relayed = new TypedPhraseMatcher<true>();
   private readonly planned = new TypedPhraseMatcher<true>();
+  private readonly biters = new TypedPhraseMatcher<true>();
+  private readonly bites = new TypedPhraseMatcher<true>();
+  // Round 34: the `biters` and `bites` phrases written without diacritics (English: "dog", "bit"); one written with them
+  // counts only typed with them ("cho hỏi … cần gì" is no dog that bites).
+  private readonly plainBites: ReadonlySet<string>;
   private readonly explicit = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly ongoing = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly states = new TypedPhraseMatcher<true>({ bare: 'any' });
@@ -350,6 +363,9 @@ export class SituationModel {
     for (const p of situations.hearsaySays) this.hearsaySays.add(p, true);
     for (const p of situations.relayed) this.relayed.add(p, true);
     for (const p of situations.planned) this.planned.add(p, true);
+    for (const p of situations.biters) this.biters.add(p, true);
+    for (const p of situations.bites) this.bites.add(p, true);
+    this.plainBites = new Set([...situations.biters, ...situations.bites].filter((p) => foldForMatch(p) === normaliseText(p.toLowerCase())).map(foldForMatch));
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.hotline = new Set(situations.hotline.map(foldForMatch));
@@ -609,6 +625,11 @@ export class SituationModel {
     // Round 21: harm to oneself named outside a time over gets at least the line at what a sign needs: a farewell post read
     // at p 0.0999 went unanswered ("có người post status kiểu tạm biệt thế giới…, mình có nên báo không").
     const farewell = graded === 'none' && selfHarm && time !== 'over' && time !== 'dated' && danger >= GRADE_THRESHOLDS.sign;
+    // Round 34: so is someone bitten by an animal, told in no time over, no "what if" and no setting apart ("sáng nay tôi
+    // bị con chó lạ cắn xước nhẹ, có cần tiêm gì không"): the model reads "nhẹ" and "xước" as no danger, yet every writer
+    // of every set gives a bite the line at least (rabies). Not a bite of an animal named before the biter ("con gà nhà
+    // tôi bị chó hàng xóm cắn chết").
+    const bitten = graded === 'none' && !setApart && !imagined && time !== 'over' && time !== 'dated' && this.bitesSomeone(message, frames, marks);
     // Round 29: a message its writer marks as a joke (laughter, "đùa thôi", "hài vãi": no danger of any dev or blind set
     // is told so, and many look-alikes are) tells no danger now, whatever it names or states: the line when the model is
     // very sure, else nothing. Not harm to oneself (a farewell may hide behind a laugh).
@@ -632,7 +653,7 @@ export class SituationModel {
     const deniedOnly = graded === 'sure' && unstated && !frames.some((m) => DANGER_FRAMES.has(m.value)) && this.deniesHazard(words);
     const grade: EmergencyGrade = joked
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
-      : (graded === 'none' && (pending || hedged || farewell)) || sign || ((heard || deniedOnly) && graded === 'sure') ? 'possible' : graded;
+      : (graded === 'none' && (pending || hedged || farewell || bitten)) || sign || ((heard || deniedOnly) && graded === 'sure') ? 'possible' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const ranked = told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features);
     // The facts can move the first only where the model gives its own at most 1 - FACT_FLOOR: elsewhere they are not read.
@@ -940,6 +961,21 @@ export class SituationModel {
     const gainsaid = new Set(this.contrast.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).map((m) => m.from));
     const claimed = (m: PhraseMatch<string>) => m.value === 'resolved' && (gainsaid.has(m.to) || gainsaid.has(m.to + 1));
     return all.filter((m) => !inside(m) && !inHazard(m) && !echo(m) && !claimed(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
+  }
+
+  /**
+   * Round 34: whether an animal bites someone: a biter, then a bite within BITE_WORDS words in its clause, no animal its
+   * victim, and the bite's own time not over (the last time told before it: "hồi nhỏ tui từng bị chó dại cắn, giờ vẫn còn
+   * sẹo" is a memory, though the story ends now).
+   */
+  private bitesSomeone({ words, text }: ReadMessage, frames: readonly PhraseMatch<string>[], marks: readonly TimeMark[]): boolean {
+    const [folded, toned] = [words.map((w) => w.text), words.map((w) => w.toned)];
+    // Typed as written: a phrase written with diacritics counts typed with some, one written plain (English) as it is.
+    const typed = (m: PhraseMatch<true>) => this.plainBites.has(folded.slice(m.from, m.to).join(' ')) || words.slice(m.from, m.to).some((w) => w.toned !== w.text);
+    const timeOf = (at: number) => marks.filter((t) => t.word < at).pop()?.time;
+    const bites = this.bites.matchAll(folded, toned).filter((c) => typed(c) && timeOf(c.to) !== 'over' && timeOf(c.to) !== 'dated');
+    return this.biters.matchAll(folded, toned).filter(typed).some((b) => !frames.some((m) => m.value === 'animal' && m.to <= b.from)
+      && bites.some((c) => c.from >= b.to && c.from - b.to <= BITE_WORDS && !(text !== undefined && crossesClause(words, b.from, c.to, text))));
   }
 
   /**

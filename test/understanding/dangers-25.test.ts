@@ -11,7 +11,7 @@ function found(m: TypedPhraseMatcher<string>, text: string): string[] {
 
 // Round 34 (emergency dev set 18, blind round 24's misses and false alarms, published): when and whether a danger told is
 // so — a resolution someone claims and the rest gainsays, hearsay with its source named, a question before an outing, a
-// war memory — and words the frames write plain because they have no diacritics. Sentences of
+// war memory, a bite told now — and words the frames write plain because they have no diacritics. Sentences of
 // our own; those marked "(main: …)" failed on main 6d78f00.
 describe('understanding/round 34: when and whether — claims gainsaid, hearsay, outings asked about, words with no diacritics', () => {
   it('a word a phrase writes plain because it has no diacritics fits no word typed with them ("cát" is no "cat")', () => {
@@ -68,6 +68,13 @@ describe('understanding/round 34: when and whether — claims gainsaid, hearsay,
       expect('thằng em thi trượt, mẹ tôi tức hộc máu', ['none']); // (main: sure)
       expect('mấy ông hàng xóm ngồi chém gió cả buổi ở quán nước', ['none']); // (main: sure)
       expect('nó bảo tao là đồ ăn cướp vì lấy cái bút của nó kk', ['none']); // (main: sure)
+    });
+
+    it('a bite told now gets the line at least, however small; a bite remembered or of an animal does not', () => {
+      expect('sáng nay em bị con chó lạ cắn xước nhẹ ở tay, có cần tiêm gì không', ['possible', 'sure'], ['medical']); // (main: none)
+      expect('lúc trưa tôi bị chó nhà hàng xóm cắn, chỉ trầy da thôi, có sao không', ['possible', 'sure'], ['medical']); // (main: none)
+      expect('hồi bé tôi bị chó dại cắn một lần, giờ vẫn còn sẹo ở chân', ['none']);
+      expect('con vịt nhà tôi bị chó nhà bên cắn chết, họ không chịu đền thì làm sao', ['none']);
     });
 
     it('a hazard beside these words is still told: a river, a knife', () => {
