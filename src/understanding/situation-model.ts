@@ -644,9 +644,10 @@ export class SituationModel {
     // buồng dễ ngộ độc") passes on what others say: at most the line, unless a hand rule or a clause going on states a
     // danger now, or harm to oneself is named.
     // Round 34: so does hearsay with its source named ("nghe mấy bà trong xóm nói có nhóm người xưng là công an xã đang đi
-    // từng nhà thu tiền…"), and a clause going on inside what is heard is still what others say: only a hand rule or harm
-    // to oneself keeps the card.
-    const heard = !rules && !selfHarm && this.opensOnHearsay(words, message.text, frames);
+    // từng nhà thu tiền…"); and a clause going on inside what is heard is what others say, set apart like a story: it keeps
+    // the card only when the model reads it as surely as a setting apart needs ("nghe nói nhà bên đang cháy to lắm, khói đen
+    // mù mịt" does; a scam "đang đi từng nhà thu tiền" at 0.55 does not). A hand rule or harm to oneself keeps the card.
+    const heard = !rules && !selfHarm && Math.max(0, ...clauses) < GRADE_THRESHOLDS.setApartSure && this.opensOnHearsay(words, message.text, frames);
     // Round 31: a message whose every danger word is a hazard denied ("không phải cháy đâu, nhà em đang hun khói đuổi
     // muỗi") says there is none; the model still reads the denied word, so only its own certainty gives the line, never
     // the card. Not with a hand rule, a clause going on or harm to oneself; another danger named keeps its grade.

@@ -50,9 +50,9 @@ describe('understanding/round 34: when and whether — claims gainsaid, hearsay,
       expect('mẹ tôi vừa ngất trong bếp, gọi mãi không tỉnh, gọi số nào ạ', ['sure', 'possible'], ['medical']); // (main: none)
     });
 
-    it('hearsay with its source named is passed on: the line at most, and a relayed call is no hearsay', () => {
+    it('hearsay with its source named is passed on: the line at most, unless what is heard reads as surely as a setting apart needs; a relayed call is no hearsay', () => {
       expect('nghe mấy chị ở chợ kể có bọn tự xưng cán bộ điện lực đang đi từng nhà thu tiền công tơ, không đóng thì cắt điện, có đúng không ạ', ['possible', 'none']); // (main: sure)
-      expect('tôi nghe mấy người trong tổ dân phố bảo có nhóm người lạ xưng là cán bộ phường đang đi thu tiền làm sổ đỏ, có thật không', ['possible', 'none']); // (main: sure)
+      expect('nghe mấy bà hàng xóm bảo nhà ông Tám cuối xóm đang cháy to lắm, khói đen mù mịt', ['sure'], ['fire']);
       expect('nghe em gái gọi điện về bảo thằng cháu bị điện giật ở ruộng, đang nằm đó không ai dám lại gần', ['sure']);
     });
 
