@@ -246,6 +246,14 @@ const lexiconSchema = z.object({
   hotline: phraseList.default([]),
   breaks: phraseList.default([]),
   any_service: phraseList.default([]),
+  plain: phraseList.default([]),
+  contrast: phraseList.default([]),
+  hearsay_opens: phraseList.default([]),
+  hearsay_says: phraseList.default([]),
+  relayed: phraseList.default([]),
+  planned: phraseList.default([]),
+  biters: phraseList.default([]),
+  bites: phraseList.default([]),
 });
 const byService = z.object({ police: phraseList.default([]), fire: phraseList.default([]), medical: phraseList.default([]) });
 const writerSchema = z.object({
@@ -270,6 +278,6 @@ export function loadSituations(intentsDir: string): Situations {
       for (const text of texts) examples.push({ text, label: 'numbers', service });
     }
   }
-  const { hour_asked: hourAsked, local_units: localUnits, any_service: anyService, ...rules } = lexicon;
-  return { ...rules, hourAsked, localUnits, anyService, examples };
+  const { hour_asked: hourAsked, local_units: localUnits, any_service: anyService, hearsay_opens: hearsayOpens, hearsay_says: hearsaySays, ...rules } = lexicon;
+  return { ...rules, hourAsked, localUnits, anyService, hearsayOpens, hearsaySays, examples };
 }

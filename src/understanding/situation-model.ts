@@ -49,7 +49,8 @@ const DATES = new RegExp(DATED.source, 'g');
 const NUMBER = /^\d+$/;
 // Round 29: laughter typed as a sound ("haha", "hihi", "hehe") or as an emoji or emoticon (😂 🤣 😆 😹, ":))"): with the
 // `jest` frame's words ("đùa thôi", "hài vãi"), the writer marks the message as a joke. No character of a language's words.
-const LAUGHTER = /(?<![\p{L}\p{N}])(?:ha|hi|he){2,}h?(?![\p{L}\p{N}])|[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]|[:=]\)\)/iu;
+// Round 34: "kk", "kkk" (the chat's laughter: every item of every set typed with it is harmless).
+const LAUGHTER = /(?<![\p{L}\p{N}])(?:(?:ha|hi|he){2,}h?|k{2,})(?![\p{L}\p{N}])|[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]|[:=]\)\)/iu;
 // Round 29: quotes around a title (straight, curly, guillemets), and the most words a title in quotes holds.
 // A quote opens after a space or the text's start and closes before a space, a stop or the text's end (an apostrophe
 // inside "don't" or after "kids'" is neither).
@@ -120,6 +121,10 @@ const FEVER = /(?<![\p{L}\p{N}])(?:sốt|sot|nhiệt độ|nhiet do|thân nhiệ
 const HIGH_FEVER = 38.5;
 // Round 33: the least the service model must give the service the facts call for, for them to decide (`firstService`).
 const FACT_FLOOR = 0.4;
+// Round 34: at most this many words name hearsay's source between "nghe" and "nói" ("nghe mấy bà trong xóm nói").
+const HEARSAY_SOURCE_WORDS = 6;
+// Round 34: at most this many words between an animal and its bite ("chó nhà hàng xóm cắn").
+const BITE_WORDS = 3;
 
 /**
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
@@ -211,6 +216,29 @@ export interface Situations {
    * fuel or an arsonist's threat): they are no fact of who must come first (see `serviceFacts`).
    */
   anyService: string[];
+  /**
+   * Round 34: words the frames write without diacritics because they have none ("dao", a knife; English "cat", "song"):
+   * typed with any, they are another word ("đảo", "cát", "sông") and name no frame.
+   */
+  plain: string[];
+  /** Round 34: a contrast right after a resolution ("nó bảo đưa về nhà mà…", "bảo không sao nhưng…"): it is no fact (see `frameMatches`). */
+  contrast: string[];
+  /**
+   * Round 34: hearsay told with its source between the words ("nghe mấy bà trong xóm nói…", "tôi nghe hàng xóm bảo…"): a
+   * message that opens on one of `hearsayOpens` and tells one of `hearsaySays` within a few words passes on what others
+   * say, unless it is relayed by a call or a message (`relayed`: "nghe chị dâu gọi về bảo…"), a report of now.
+   */
+  hearsayOpens: string[];
+  hearsaySays: string[];
+  relayed: string[];
+  /** Round 34: a time still to come that opens a message ("cuối tuần", "ngày mai"): with a question, a risk asked about (see `grade`). */
+  planned: string[];
+  /**
+   * Round 34: an animal that bites someone (`biters` a few words before `bites`: "bị con chó lạ cắn", "my neighbour's dog
+   * bit me"): a wound to be seen to now, whatever the model reads (see `grade`).
+   */
+  biters: string[];
+  bites: string[];
   examples: SituationExample[];
 }
 
@@ -274,7 +302,7 @@ export class SituationModel {
   // Typed as written, and a word a phrase writes without diacritics is read with any ("chạy bộ" names no fire, "lửa đốt"
   // still does). A phrase that folds like one listed before is another spelling of it when its frame is the same (round
   // 21: "cháy lưới", a goal, and "cháy lưỡi", a hot dish); under another frame the first owner keeps it.
-  private readonly frames = new TypedPhraseMatcher<string>({ bare: 'any' });
+  private readonly frames: TypedPhraseMatcher<string>;
   // Round 29: a time over is read as written: its words written without diacritics are typed so ("tối quá", too dark, is
   // no "tối qua", last night; "sáng quá" no "sáng qua").
   private readonly timesOver = new TypedPhraseMatcher<true>();
@@ -282,6 +310,16 @@ export class SituationModel {
   // ("đàn ông", a man, is no "đàn ong", a swarm): a fact misread sends the wrong service.
   private readonly facts = new TypedPhraseMatcher<string>();
   private readonly anyService = new TypedPhraseMatcher<true>();
+  private readonly contrast = new TypedPhraseMatcher<true>();
+  private readonly hearsayOpens = new TypedPhraseMatcher<true>();
+  private readonly hearsaySays = new TypedPhraseMatcher<true>();
+  private readonly relayed = new TypedPhraseMatcher<true>();
+  private readonly planned = new TypedPhraseMatcher<true>();
+  private readonly biters = new TypedPhraseMatcher<true>();
+  private readonly bites = new TypedPhraseMatcher<true>();
+  // Round 34: the `biters` and `bites` phrases written without diacritics (English: "dog", "bit"); one written with them
+  // counts only typed with them ("cho hỏi … cần gì" is no dog that bites).
+  private readonly plainBites: ReadonlySet<string>;
   private readonly explicit = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly ongoing = new TypedPhraseMatcher<true>({ bare: 'any' });
   private readonly states = new TypedPhraseMatcher<true>({ bare: 'any' });
@@ -304,6 +342,7 @@ export class SituationModel {
     private readonly situation: SoftmaxClassifier,
     private readonly service: SoftmaxClassifier,
   ) {
+    this.frames = new TypedPhraseMatcher<string>({ bare: 'any', plain: new Set(situations.plain.map((p) => normaliseText(p.toLowerCase()))) });
     for (const [frame, list] of Object.entries(situations.frames)) {
       for (const p of list) this.frames.add(p, frame);
       if (SERVICE_OF_FACT[frame]) for (const p of list) this.facts.add(p, frame);
@@ -319,6 +358,14 @@ export class SituationModel {
     for (const p of situations.names) this.nameHeads.add(p, true);
     for (const p of situations.breaks) this.breaks.add(p, true);
     for (const p of situations.anyService) this.anyService.add(p, true);
+    for (const p of situations.contrast) this.contrast.add(p, true);
+    for (const p of situations.hearsayOpens) this.hearsayOpens.add(p, true);
+    for (const p of situations.hearsaySays) this.hearsaySays.add(p, true);
+    for (const p of situations.relayed) this.relayed.add(p, true);
+    for (const p of situations.planned) this.planned.add(p, true);
+    for (const p of situations.biters) this.biters.add(p, true);
+    for (const p of situations.bites) this.bites.add(p, true);
+    this.plainBites = new Set([...situations.biters, ...situations.bites].filter((p) => foldForMatch(p) === normaliseText(p.toLowerCase())).map(foldForMatch));
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.hotline = new Set(situations.hotline.map(foldForMatch));
@@ -468,7 +515,11 @@ export class SituationModel {
     // imagined, not one told; a condition later in a message ("…nếu không chuyển tiền") is a threat's own, and is read.
     // Round 21: or whose condition is followed by what then ("nếu cháy thì chạy đâu, chung cư tôi chỉ có một cầu thang"):
     // the "nếu … thì" of a situation imagined, asked without a question word.
-    const imagined = frames.some((m) => m.value === 'hypothetical' && m.from === 0) && frames.some((m) => m.value === 'question' || (m.value === 'consequence' && m.from > 0));
+    // Round 34: so does a question about an outing still to come ("cuối tuần đi leo núi có sợ bị lạc không"): a time to
+    // come opens it, and nothing is told of now; the risk is asked about, not met.
+    const planned = this.planned.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).some((m) => m.from === 0)
+      && frames.some((m) => m.value === 'question') && !marks.some((t) => t.time === 'present');
+    const imagined = planned || (frames.some((m) => m.value === 'hypothetical' && m.from === 0) && frames.some((m) => m.value === 'question' || (m.value === 'consequence' && m.from > 0)));
     const setApart = unstated
       && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || imagined || time === 'over' || time === 'dated' || isMildFever(message) || pastOnly
         || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible && time !== 'present'));
@@ -574,6 +625,11 @@ export class SituationModel {
     // Round 21: harm to oneself named outside a time over gets at least the line at what a sign needs: a farewell post read
     // at p 0.0999 went unanswered ("có người post status kiểu tạm biệt thế giới…, mình có nên báo không").
     const farewell = graded === 'none' && selfHarm && time !== 'over' && time !== 'dated' && danger >= GRADE_THRESHOLDS.sign;
+    // Round 34: so is someone bitten by an animal, told in no time over, no "what if" and no setting apart ("sáng nay tôi
+    // bị con chó lạ cắn xước nhẹ, có cần tiêm gì không"): the model reads "nhẹ" and "xước" as no danger, yet every writer
+    // of every set gives a bite the line at least (rabies). Not a bite of an animal named before the biter ("con gà nhà
+    // tôi bị chó hàng xóm cắn chết").
+    const bitten = graded === 'none' && !setApart && !imagined && time !== 'over' && time !== 'dated' && this.bitesSomeone(message, frames, marks);
     // Round 29: a message its writer marks as a joke (laughter, "đùa thôi", "hài vãi": no danger of any dev or blind set
     // is told so, and many look-alikes are) tells no danger now, whatever it names or states: the line when the model is
     // very sure, else nothing. Not harm to oneself (a farewell may hide behind a laugh).
@@ -587,14 +643,18 @@ export class SituationModel {
     // Round 30: a message that opens on hearsay ("nghe nói có đứa tuyển người đi Campuchia…", "nghe nói để bếp than trong
     // buồng dễ ngộ độc") passes on what others say: at most the line, unless a hand rule or a clause going on states a
     // danger now, or harm to oneself is named.
-    const heard = unstated && frames.some((m) => m.value === 'hearsay' && m.from === 0);
+    // Round 34: so does hearsay with its source named ("nghe mấy bà trong xóm nói có nhóm người xưng là công an xã đang đi
+    // từng nhà thu tiền…"); and a clause going on inside what is heard is what others say, set apart like a story: it keeps
+    // the card only when the model reads it as surely as a setting apart needs ("nghe nói nhà bên đang cháy to lắm, khói đen
+    // mù mịt" does; a scam "đang đi từng nhà thu tiền" at 0.55 does not). A hand rule or harm to oneself keeps the card.
+    const heard = !rules && !selfHarm && Math.max(0, ...clauses) < GRADE_THRESHOLDS.setApartSure && this.opensOnHearsay(words, message.text, frames);
     // Round 31: a message whose every danger word is a hazard denied ("không phải cháy đâu, nhà em đang hun khói đuổi
     // muỗi") says there is none; the model still reads the denied word, so only its own certainty gives the line, never
     // the card. Not with a hand rule, a clause going on or harm to oneself; another danger named keeps its grade.
     const deniedOnly = graded === 'sure' && unstated && !frames.some((m) => DANGER_FRAMES.has(m.value)) && this.deniesHazard(words);
     const grade: EmergencyGrade = joked
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
-      : (graded === 'none' && (pending || hedged || farewell)) || sign || ((heard || deniedOnly) && graded === 'sure') ? 'possible' : graded;
+      : (graded === 'none' && (pending || hedged || farewell || bitten)) || sign || ((heard || deniedOnly) && graded === 'sure') ? 'possible' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const ranked = told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features);
     // The facts can move the first only where the model gives its own at most 1 - FACT_FLOOR: elsewhere they are not read.
@@ -619,7 +679,10 @@ export class SituationModel {
     // no hand rule and no clause of danger now ("cháy nhà gọi 114 hay 113 vậy mọi người"): the hazard is the question's
     // subject, and the numbers, every line named, are the answer. A hazard told now ("nhà tôi đang cháy, gọi số nào") keeps
     // the card.
-    const asksWhich = has('which') && time === undefined && !has('plea') && closing === undefined && !rules && !selfHarm && clauses.length === 0;
+    // Round 34: not when a hazard is told as just happened or going on ("bà cụ hàng xóm vừa ngã trong nhà tắm, không đứng
+    // dậy được… tôi nên gọi số nào?"): a `now` word right before it.
+    const toldNow = hazards.some((h) => frames.some((m) => m.value === 'now' && m.to === h.from));
+    const asksWhich = has('which') && time === undefined && !toldNow && !has('plea') && closing === undefined && !rules && !selfHarm && clauses.length === 0;
     if (asksWhich) return { grade: 'none', service, asksNumbers: true };
     const asksLine = lineNamed && closing === undefined && (has('question') || has('request') || has('which')) && !hazardNow && !rules && !selfHarm;
     const asksNumbers = grade !== 'sure' && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
@@ -894,7 +957,41 @@ export class SituationModel {
     // its hazard (abbreviations.yaml reads 🔥 as "cháy") names none; beside a fire told in words it still adds to it.
     const figured = all.some((f) => FIGURATIVE_FRAMES.has(f.value) || f.value === 'cooking');
     const echo = (m: PhraseMatch<string>) => figured && HAZARD_FRAMES.has(m.value) && text !== undefined && words.slice(m.from, m.to).every((w) => !LETTERS.test(text.slice(w.start, w.end)));
-    return all.filter((m) => !inside(m) && !inHazard(m) && !echo(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
+    // Round 34: a resolution gainsaid right after it ("nó bảo đưa về nhà mà đi xa lắm rồi", "ban quản lý bảo không sao
+    // nhưng chuông vẫn kêu") is what someone claims, not what is so: no resolution.
+    const gainsaid = new Set(this.contrast.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).map((m) => m.from));
+    const claimed = (m: PhraseMatch<string>) => m.value === 'resolved' && (gainsaid.has(m.to) || gainsaid.has(m.to + 1));
+    return all.filter((m) => !inside(m) && !inHazard(m) && !echo(m) && !claimed(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
+  }
+
+  /**
+   * Round 34: whether an animal bites someone: a biter, then a bite within BITE_WORDS words in its clause, no animal its
+   * victim, and the bite's own time not over (the last time told before it: "hồi nhỏ tui từng bị chó dại cắn, giờ vẫn còn
+   * sẹo" is a memory, though the story ends now).
+   */
+  private bitesSomeone({ words, text }: ReadMessage, frames: readonly PhraseMatch<string>[], marks: readonly TimeMark[]): boolean {
+    const [folded, toned] = [words.map((w) => w.text), words.map((w) => w.toned)];
+    // Typed as written: a phrase written with diacritics counts typed with some, one written plain (English) as it is.
+    const typed = (m: PhraseMatch<true>) => this.plainBites.has(folded.slice(m.from, m.to).join(' ')) || words.slice(m.from, m.to).some((w) => w.toned !== w.text);
+    const timeOf = (at: number) => marks.filter((t) => t.word < at).pop()?.time;
+    const bites = this.bites.matchAll(folded, toned).filter((c) => typed(c) && timeOf(c.to) !== 'over' && timeOf(c.to) !== 'dated');
+    return this.biters.matchAll(folded, toned).filter(typed).some((b) => !frames.some((m) => m.value === 'animal' && m.to <= b.from)
+      && bites.some((c) => c.from >= b.to && c.from - b.to <= BITE_WORDS && !(text !== undefined && crossesClause(words, b.from, c.to, text))));
+  }
+
+  /**
+   * Round 34: whether a message opens on hearsay: a `hearsay` phrase first ("nghe nói…"), or one of `hearsayOpens` first
+   * and one of `hearsaySays` within HEARSAY_SOURCE_WORDS words after it in the same clause ("nghe mấy bà trong xóm nói…",
+   * "tôi nghe hàng xóm bảo…"); not when a call or a message relays it (`relayed`: "nghe chị dâu gọi về bảo…", "…đứa cháu
+   * tôi gọi về kể…"): that is a report of now, passed on.
+   */
+  private opensOnHearsay(words: readonly Word[], text: string | undefined, frames: readonly PhraseMatch<string>[]): boolean {
+    const [folded, toned] = [words.map((w) => w.text), words.map((w) => w.toned)];
+    if (this.relayed.matchAll(folded, toned).length > 0) return false;
+    if (frames.some((m) => m.value === 'hearsay' && m.from === 0)) return true;
+    const opens = this.hearsayOpens.matchAll(folded, toned).filter((m) => m.from === 0);
+    const says = this.hearsaySays.matchAll(folded, toned);
+    return opens.some((o) => says.some((m) => m.from > o.to && m.from - o.to <= HEARSAY_SOURCE_WORDS && !(text !== undefined && crossesClause(words, o.from, m.to, text))));
   }
 
   /**

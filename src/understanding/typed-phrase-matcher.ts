@@ -22,6 +22,11 @@ export interface Typing {
    * value ("bán" and "bạn" each count where typed so).
    */
   spellings: 'sameValue' | 'own';
+  /**
+   * Round 34: words a phrase writes without diacritics because they have none, whatever `bare` says: typed with any they
+   * are another word ("cát", sand, is no "cat"; "sông", a river, no "song"; "đảo", an island, no "dao", a knife).
+   */
+  plain?: ReadonlySet<string>;
 }
 
 const STRICT: Typing = { marked: 'own', bare: 'bare', spellings: 'sameValue' };
@@ -104,7 +109,7 @@ export class TypedPhraseMatcher<V> {
       const typed = toned[from + k];
       // Typed without diacritics (and past the words given, as a bare word would be).
       if (typed === undefined || typed === folded[from + k]) continue;
-      if (s.bare[k] ? bare === 'bare' : marked === 'own' && typed !== s.written[k]) return false;
+      if (s.bare[k] ? bare === 'bare' || this.typing.plain?.has(s.written[k]) : marked === 'own' && typed !== s.written[k]) return false;
     }
     return true;
   }
