@@ -7,8 +7,9 @@
  */
 import os from 'node:os';
 import { startAssistant } from './processes';
+import { percentile } from './stats';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
 async function main(): Promise<void> {
   const [count, ...roots] = process.argv.slice(2);

@@ -297,6 +297,17 @@ export interface SituationSnapshot {
   service: ClassifierSnapshot;
 }
 
+/**
+ * A message's words as the phrase matchers read them: folded, and as typed. Memoised per word list, so the many readings of
+ * one message (frames, breaks, names, negations, hearsay, bites…) fold it once.
+ */
+const tokenViews = new WeakMap<readonly Word[], readonly [readonly string[], readonly string[]]>();
+function tokensOf(words: readonly Word[]): readonly [readonly string[], readonly string[]] {
+  let view = tokenViews.get(words);
+  if (!view) tokenViews.set(words, (view = [words.map((w) => w.text), words.map((w) => w.toned)]));
+  return view;
+}
+
 /** The trained situation and service models with the frames they read. */
 export class SituationModel {
   // Typed as written, and a word a phrase writes without diacritics is read with any ("chạy bộ" names no fire, "lửa đốt"
@@ -435,7 +446,7 @@ export class SituationModel {
   private brokenOff(message: ReadMessage): ReadMessage | undefined {
     const { words, text } = message;
     if (text === undefined) return undefined;
-    const starts = this.breaks.matchAll(words.map((w) => w.text), words.map((w) => w.toned))
+    const starts = this.breaks.matchAll(...tokensOf(words))
       .filter((m) => m.from > 0 && words.length - m.to >= BROKEN_OFF_WORDS && CLAUSE_END.test(text.slice(words[m.from - 1].end, words[m.from].start)));
     if (starts.length === 0) return undefined;
     return partOf(message, Math.max(...starts.map((m) => m.to)));
@@ -517,7 +528,7 @@ export class SituationModel {
     // the "nếu … thì" of a situation imagined, asked without a question word.
     // Round 34: so does a question about an outing still to come ("cuối tuần đi leo núi có sợ bị lạc không"): a time to
     // come opens it, and nothing is told of now; the risk is asked about, not met.
-    const planned = this.planned.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).some((m) => m.from === 0)
+    const planned = this.planned.matchAll(...tokensOf(words)).some((m) => m.from === 0)
       && frames.some((m) => m.value === 'question') && !marks.some((t) => t.time === 'present');
     const imagined = planned || (frames.some((m) => m.value === 'hypothetical' && m.from === 0) && frames.some((m) => m.value === 'question' || (m.value === 'consequence' && m.from > 0)));
     const setApart = unstated
@@ -604,7 +615,7 @@ export class SituationModel {
     // under way ("bị người lạ nhắn tin dọa tung ảnh nếu không gửi tiền"); every writer labels these possible. Not when
     // the harm is set for now ("…nó bảo biết nhà em rồi, tối nay nó qua").
     const threatened = lastOf('threat') >= 0 && !marks.some((t) => t.time === 'present' && t.word >= lastOf('threat'));
-    const [folded, toned] = [words.map((w) => w.text), words.map((w) => w.toned)];
+    const [folded, toned] = tokensOf(words);
     const signed = this.signs.matchAll(folded, toned).length > 0;
     const sign = graded === 'sure' && (paperPlea
       || (unstated && closing === undefined && !frames.some((m) => m.value === 'intense') && (threatened || signed)));
@@ -647,14 +658,15 @@ export class SituationModel {
     // từng nhà thu tiền…"); and a clause going on inside what is heard is what others say, set apart like a story: it keeps
     // the card only when the model reads it as surely as a setting apart needs ("nghe nói nhà bên đang cháy to lắm, khói đen
     // mù mịt" does; a scam "đang đi từng nhà thu tiền" at 0.55 does not). A hand rule or harm to oneself keeps the card.
-    const heard = !rules && !selfHarm && Math.max(0, ...clauses) < GRADE_THRESHOLDS.setApartSure && this.opensOnHearsay(words, message.text, frames);
+    // Read only where it can change the grade (a sure one): a whole-message pass the other messages need not pay.
+    const heard = () => !rules && !selfHarm && Math.max(0, ...clauses) < GRADE_THRESHOLDS.setApartSure && this.opensOnHearsay(words, message.text, frames);
     // Round 31: a message whose every danger word is a hazard denied ("không phải cháy đâu, nhà em đang hun khói đuổi
     // muỗi") says there is none; the model still reads the denied word, so only its own certainty gives the line, never
     // the card. Not with a hand rule, a clause going on or harm to oneself; another danger named keeps its grade.
     const deniedOnly = graded === 'sure' && unstated && !frames.some((m) => DANGER_FRAMES.has(m.value)) && this.deniesHazard(words);
     const grade: EmergencyGrade = joked
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
-      : (graded === 'none' && (pending || hedged || farewell || bitten)) || sign || ((heard || deniedOnly) && graded === 'sure') ? 'possible' : graded;
+      : (graded === 'none' && (pending || hedged || farewell || bitten)) || sign || (graded === 'sure' && (deniedOnly || heard())) ? 'possible' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const ranked = told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features);
     // The facts can move the first only where the model gives its own at most 1 - FACT_FLOOR: elsewhere they are not read.
@@ -696,7 +708,7 @@ export class SituationModel {
    */
   private serviceFacts(part: ReadMessage, frames?: readonly PhraseMatch<string>[]): Set<EmergencyService> {
     const read = frames ?? this.frameMatches(part.words, part.text, part.entities);
-    const [folded, toned] = [part.words.map((w) => w.text), part.words.map((w) => w.toned)];
+    const [folded, toned] = tokensOf(part.words);
     const typed = this.facts.matchAll(folded, toned);
     const neutral = this.anyService.matchAll(folded, toned);
     const same = (a: { from: number; to: number }, b: { from: number; to: number }) => a.from === b.from && a.to === b.to;
@@ -756,8 +768,7 @@ export class SituationModel {
 
   /** The `ongoing` phrases of `words` that tell something going on now, not a state the writer is in (`states`). */
   private goingOn(words: readonly Word[]): PhraseMatch<true>[] {
-    const folded = words.map((w) => w.text);
-    const toned = words.map((w) => w.toned);
+    const [folded, toned] = tokensOf(words);
     return this.outsideStates(folded, toned, this.ongoing.matchAll(folded, toned));
   }
 
@@ -834,9 +845,8 @@ export class SituationModel {
     // Of two time phrases that end on the same word the longer one holds ("sáng ra mới" is over, not the "mới" of now).
     let lastFrom = 0;
     // The present: this moment or today, or a clause going on ("đang").
-    const folded = words.map((w) => w.text);
     // A present phrase right after a number is a clock's hour ("2 giờ sáng"), not the present.
-    const toned = words.map((w) => w.toned);
+    const [folded, toned] = tokensOf(words);
     const present = this.outsideStates(folded, toned, [...this.present.matchAll(folded, toned), ...this.ongoing.matchAll(folded, toned)])
       .filter((m) => !(m.from > 0 && (NUMBER.test(folded[m.from - 1]) || this.hourAsked.has(words[m.from - 1].toned))))
       .map((m) => ({ ...m, value: 'present' }));
@@ -911,7 +921,7 @@ export class SituationModel {
       return c !== c.toLowerCase() && c === c.toUpperCase();
     };
     const spans: [number, number][] = [];
-    for (const m of this.nameHeads.matchAll(words.map((w) => w.text), words.map((w) => w.toned))) {
+    for (const m of this.nameHeads.matchAll(...tokensOf(words))) {
       // Round 29: a name in quotes right after its head runs to the closing quote, whatever its case ("bài nhảy 'Cháy lên đi'").
       const quoted = m.to < words.length ? quotedRun(words, text, m.to) : undefined;
       if (quoted !== undefined) {
@@ -941,7 +951,7 @@ export class SituationModel {
       && !names.some(([from, to]) => m.from >= from && m.to <= to));
     const hiding = all.filter((m) => HIDING_FRAMES.has(m.value));
     // Round 12: a hazard denied right before it names none ("không khó thở", "không ai bị thương", "chưa bị cháy").
-    const denied = new Set(this.negation.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).map((m) => m.to));
+    const denied = new Set(this.negation.matchAll(...tokensOf(words)).map((m) => m.to));
     // A setting's word inside a longer one of another kind is that one's too ("clip" of "quay clip", filming, is no film).
     const inside = (m: PhraseMatch<string>) => hiding.some((f) => f !== m && f.from <= m.from && m.to <= f.to && (!HIDING_FRAMES.has(m.value) || f.to - f.from > m.to - m.from));
     // Round 19: a time word inside a longer hazard phrase is the hazard's ("tung" of "nổ tung", an explosion, is no "từng").
@@ -959,7 +969,7 @@ export class SituationModel {
     const echo = (m: PhraseMatch<string>) => figured && HAZARD_FRAMES.has(m.value) && text !== undefined && words.slice(m.from, m.to).every((w) => !LETTERS.test(text.slice(w.start, w.end)));
     // Round 34: a resolution gainsaid right after it ("nó bảo đưa về nhà mà đi xa lắm rồi", "ban quản lý bảo không sao
     // nhưng chuông vẫn kêu") is what someone claims, not what is so: no resolution.
-    const gainsaid = new Set(this.contrast.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).map((m) => m.from));
+    const gainsaid = new Set(this.contrast.matchAll(...tokensOf(words)).map((m) => m.from));
     const claimed = (m: PhraseMatch<string>) => m.value === 'resolved' && (gainsaid.has(m.to) || gainsaid.has(m.to + 1));
     return all.filter((m) => !inside(m) && !inHazard(m) && !echo(m) && !claimed(m) && !((HAZARD_FRAMES.has(m.value) || DENIABLE_FRAMES.has(m.value)) && denied.has(m.from)));
   }
@@ -970,7 +980,7 @@ export class SituationModel {
    * sẹo" is a memory, though the story ends now).
    */
   private bitesSomeone({ words, text }: ReadMessage, frames: readonly PhraseMatch<string>[], marks: readonly TimeMark[]): boolean {
-    const [folded, toned] = [words.map((w) => w.text), words.map((w) => w.toned)];
+    const [folded, toned] = tokensOf(words);
     // Typed as written: a phrase written with diacritics counts typed with some, one written plain (English) as it is.
     const typed = (m: PhraseMatch<true>) => this.plainBites.has(folded.slice(m.from, m.to).join(' ')) || words.slice(m.from, m.to).some((w) => w.toned !== w.text);
     const timeOf = (at: number) => marks.filter((t) => t.word < at).pop()?.time;
@@ -986,7 +996,7 @@ export class SituationModel {
    * tôi gọi về kể…"): that is a report of now, passed on.
    */
   private opensOnHearsay(words: readonly Word[], text: string | undefined, frames: readonly PhraseMatch<string>[]): boolean {
-    const [folded, toned] = [words.map((w) => w.text), words.map((w) => w.toned)];
+    const [folded, toned] = tokensOf(words);
     if (this.relayed.matchAll(folded, toned).length > 0) return false;
     if (frames.some((m) => m.value === 'hearsay' && m.from === 0)) return true;
     const opens = this.hearsayOpens.matchAll(folded, toned).filter((m) => m.from === 0);
@@ -999,8 +1009,7 @@ export class SituationModel {
    * one clause when `text` is known (round 12: "đột quỵ giữa lớp, học sinh…" holds no "lớp học", a lesson).
    */
   private allFrames(words: readonly Word[], text?: string): PhraseMatch<string>[] {
-    const folded = words.map((w) => w.text);
-    const toned = words.map((w) => w.toned);
+    const [folded, toned] = tokensOf(words);
     const found = this.frames.matchAll(folded, toned);
     const over = found.some((m) => m.value === 'over') ? this.timesOver.matchAll(folded, toned) : [];
     return found.filter((m) => !(text !== undefined && crossesClause(words, m.from, m.to, text))
@@ -1009,8 +1018,7 @@ export class SituationModel {
 
   /** Round 31: whether a hazard is denied right before it ("không phải cháy", "chưa bị thương"; see `frameMatches`). */
   private deniesHazard(words: readonly Word[]): boolean {
-    const folded = words.map((w) => w.text);
-    const toned = words.map((w) => w.toned);
+    const [folded, toned] = tokensOf(words);
     const denied = new Set(this.negation.matchAll(folded, toned).map((m) => m.to));
     return denied.size > 0 && this.frames.matchAll(folded, toned).some((m) => HAZARD_FRAMES.has(m.value) && denied.has(m.from));
   }
@@ -1021,7 +1029,7 @@ export class SituationModel {
    */
   private namesDanger(words: readonly Word[]): boolean {
     // Read folded, as typed without diacritics: every spelling fits.
-    return this.frames.matchAll(words.map((w) => w.text)).some((m) => DANGER_FRAMES.has(m.value));
+    return this.frames.matchAll(tokensOf(words)[0]).some((m) => DANGER_FRAMES.has(m.value));
   }
 
   /**
@@ -1030,7 +1038,7 @@ export class SituationModel {
    * cháy hết mình ở đám cưới", the "cháy" of "đang cháy" is the idiom's), as a frame phrase that does names nothing.
    */
   private statesDanger(words: readonly Word[], frames: readonly PhraseMatch<string>[]): boolean {
-    return this.explicit.matchAll(words.map((w) => w.text), words.map((w) => w.toned)).some((r) => !lendsWord(r, HAND_RULE, frames));
+    return this.explicit.matchAll(...tokensOf(words)).some((r) => !lendsWord(r, HAND_RULE, frames));
   }
 
   /**
