@@ -131,12 +131,8 @@ function report(events: Event[], asked: Asked[], clientBlocks: Span[], texts: st
   console.log(`  client loop blocks over 2 ms: ${clientBlocks.length}, ${f(sum(lens(clientBlocks)))} ms, longest ${lens(clientBlocks).slice(0, 5).map(f).join(', ')}`);
   const parts = { before: 0, main: 0, toWorker: 0, handling: 0, toMain: 0, answer: 0, after: 0 };
   const slow = rows.filter((x) => x.r.t1 - x.r.t0 > slowMs).sort((a, b) => b.r.t1 - b.r.t0 - (a.r.t1 - a.r.t0));
-  let slowText = 0;
-  let mainGc = 0;
-  let workerGc = 0;
-  let clientGc = 0;
-  let clientBlock = 0;
-  let serverBlock = 0;
+  // How many slow requests had each of these in their span.
+  const had = { slowText: 0, mainGc: 0, workerGc: 0, clientGc: 0, serverBlock: 0, clientBlock: 0 };
   const split = (x: (typeof rows)[number]) =>
     x.req && x.post && x.work && x.answer
       ? { before: x.req.t0 - x.r.t0, main: x.post.t0 - x.req.t0, toWorker: x.work.t0 - x.post.t0, handling: x.work.t1 - x.work.t0, toMain: x.answer.t0 - x.work.t1, answer: x.req.t1 - x.answer.t0, after: x.r.t1 - x.req.t1 }
@@ -145,16 +141,16 @@ function report(events: Event[], asked: Asked[], clientBlocks: Span[], texts: st
     const s = split(x);
     if (!s) continue;
     for (const k of Object.keys(parts) as Array<keyof typeof parts>) parts[k] += s[k];
-    if ((own.get(x.r.text) ?? 0) >= slowTextLine) slowText++;
-    if (gcs.some((g) => g.thread === 'main' && overlap(g, x.r) > 0)) mainGc++;
-    if (gcs.some((g) => g.thread?.startsWith('worker') && overlap(g, x.r) > 0)) workerGc++;
-    if (gcs.some((g) => g.thread === 'client' && overlap(g, x.r) > 0)) clientGc++;
-    if (clientBlocks.some((b) => overlap(b, x.r) > 1)) clientBlock++;
-    if (blocks.some((b) => overlap(b, x.r) > 1)) serverBlock++;
+    if ((own.get(x.r.text) ?? 0) >= slowTextLine) had.slowText++;
+    if (gcs.some((g) => g.thread === 'main' && overlap(g, x.r) > 0)) had.mainGc++;
+    if (gcs.some((g) => g.thread?.startsWith('worker') && overlap(g, x.r) > 0)) had.workerGc++;
+    if (gcs.some((g) => g.thread === 'client' && overlap(g, x.r) > 0)) had.clientGc++;
+    if (clientBlocks.some((b) => overlap(b, x.r) > 1)) had.clientBlock++;
+    if (blocks.some((b) => overlap(b, x.r) > 1)) had.serverBlock++;
   }
   const total = sum(Object.values(parts));
   console.log(`slow requests ${slow.length}: their summed time ${f(total)} ms: ${Object.entries(parts).map(([k, v]) => `${k} ${Math.round((100 * v) / total)} %`).join(', ')}`);
-  console.log(`  of them: a text in the slowest 5 % on its own ${slowText}, overlapping a main-thread GC ${mainGc}, a worker GC ${workerGc}, a client GC ${clientGc}, a server loop block over 1 ms ${serverBlock}, a client loop block ${clientBlock}`);
+  console.log(`  of them: a text in the slowest 5 % on its own ${had.slowText}, overlapping a main-thread GC ${had.mainGc}, a worker GC ${had.workerGc}, a client GC ${had.clientGc}, a server loop block over 1 ms ${had.serverBlock}, a client loop block ${had.clientBlock}`);
   console.log('slowest (ms):');
   for (const x of slow.slice(0, 12)) {
     const s = split(x);

@@ -30,68 +30,63 @@ const freePort = () =>
     });
   });
 
+/** A database in a fresh folder with a deferred checkpointer; `use` runs with them, then both are closed and the folder removed. */
+async function withDeferred(use: (dir: string, db: SqliteDb, checkpointer: Checkpointer) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-deferred-'));
+  const db = openSqlite(dir);
+  const checkpointer = checkpointInBackground(db, { intervalMs: 50, deferred: true });
+  try {
+    await use(dir, db, checkpointer);
+  } finally {
+    await checkpointer.stop();
+    if (db.open) db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** ~2 KB a row: 150 rows are ~300 KB of WAL, far under SQLite's own 1,000 pages, so only a started thread copies them. */
+const fill = (d: SqliteDb, rows: number) => {
+  d.exec('CREATE TABLE IF NOT EXISTS filler (id INTEGER PRIMARY KEY, data BLOB)');
+  const insert = d.prepare('INSERT INTO filler (data) VALUES (?)');
+  for (let i = 0; i < rows; i++) insert.run(Buffer.alloc(2000, i));
+};
+const databaseBytes = (dir: string) => fs.statSync(path.join(dir, 'assistant.sqlite')).size;
+
 describe('the WAL checkpoint thread, started when asked (round 35)', function () {
   this.timeout(30_000);
-  let dir: string;
-  let db: SqliteDb | undefined;
-  let checkpointer: Checkpointer | undefined;
 
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-deferred-'));
-  });
-  afterEach(async () => {
-    await checkpointer?.stop();
-    checkpointer = undefined;
-    db?.close();
-    db = undefined;
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  it('deferred, the connection keeps checkpointing in its own commits until start()', () =>
+    withDeferred(async (dir, db, checkpointer) => {
+      assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 1000);
+      checkpointer.start();
+      assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 0);
+      const before = databaseBytes(dir);
+      fill(db, 150);
+      await until('the thread copies the WAL into the database', () => databaseBytes(dir) > before + 250_000);
+    }));
 
-  const fill = (d: SqliteDb, rows: number) => {
-    d.exec('CREATE TABLE IF NOT EXISTS filler (id INTEGER PRIMARY KEY, data BLOB)');
-    const insert = d.prepare('INSERT INTO filler (data) VALUES (?)');
-    for (let i = 0; i < rows; i++) insert.run(Buffer.alloc(2000, i));
-  };
-  const databaseBytes = () => fs.statSync(path.join(dir, 'assistant.sqlite')).size;
+  it('start() a second time starts nothing more, and stop() waits for the one thread', () =>
+    withDeferred(async (dir, db, checkpointer) => {
+      checkpointer.start();
+      checkpointer.start();
+      await checkpointer.stop();
+      // The thread has closed its connections: this one is the last, and its close removes the WAL.
+      db.close();
+      assert.equal(fs.existsSync(path.join(dir, 'assistant.sqlite-wal')), false);
+    }));
 
-  it('deferred, the connection keeps checkpointing in its own commits until start()', async () => {
-    db = openSqlite(dir);
-    checkpointer = checkpointInBackground(db, { intervalMs: 50, deferred: true });
-    assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 1000);
-    checkpointer.start();
-    assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 0);
-    const before = databaseBytes();
-    fill(db, 150);
-    // ~300 KB, far under SQLite's own 1,000 pages: only the started thread copies it into the database file.
-    await until('the thread copies the WAL into the database', () => databaseBytes() > before + 250_000);
-  });
-
-  it('start() a second time starts nothing more, and stop() waits for the one thread', async () => {
-    db = openSqlite(dir);
-    checkpointer = checkpointInBackground(db, { intervalMs: 50, deferred: true });
-    checkpointer.start();
-    checkpointer.start();
-    await checkpointer.stop();
-    checkpointer = undefined;
-    // The thread has closed its connections: this one is the last, and its close removes the WAL.
-    db.close();
-    db = undefined;
-    assert.equal(fs.existsSync(path.join(dir, 'assistant.sqlite-wal')), false);
-  });
-
-  it('stopped before it started, it never starts and the connection goes on checkpointing itself', async () => {
-    db = openSqlite(dir);
-    checkpointer = checkpointInBackground(db, { intervalMs: 50, deferred: true });
-    await checkpointer.stop();
-    checkpointer.start();
-    assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 1000);
-  });
+  it('stopped before it started, it never starts and the connection goes on checkpointing itself', () =>
+    withDeferred(async (_dir, db, checkpointer) => {
+      await checkpointer.stop();
+      checkpointer.start();
+      assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 1000);
+    }));
 
   it('a store made with deferBackground starts the thread at startBackground()', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-deferred-store-'));
     const store = createSqliteStore(dir, { deferBackground: true });
     try {
-      const before = databaseBytes();
-      await store.ping();
+      const before = databaseBytes(dir);
       store.startBackground?.();
       const side = openSqlite(dir);
       try {
@@ -99,9 +94,10 @@ describe('the WAL checkpoint thread, started when asked (round 35)', function ()
       } finally {
         side.close();
       }
-      await until('the store\'s thread copies the WAL into the database', () => databaseBytes() > before + 250_000);
+      await until("the store's thread copies the WAL into the database", () => databaseBytes(dir) > before + 250_000);
     } finally {
       await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
