@@ -98,6 +98,11 @@ export interface AssistantOptions {
   controls?: ReadonlyMap<string, HandoffControl>;
   /** The content and the understanding, begun before this module loaded (src/main.ts, `startUnderstanding`). */
   started?: StartedUnderstanding;
+  /**
+   * The store's background work (SQLite's WAL checkpoint thread) waits for `assistant.store.startBackground()`, which
+   * src/main.ts calls after listening, instead of starting with the store in the middle of the start (docs/performance.md).
+   */
+  deferStoreBackground?: boolean;
 }
 
 /** Parse confidence below which the assistant asks instead of answering (Rasa's nlu_fallback threshold). */
@@ -123,7 +128,7 @@ export async function createAssistant(config: Config, logger: Logger, options: A
   // The content, and the understanding building from it in its own thread while the rest is composed (begun by
   // src/main.ts before this module was loaded, or here); nothing listens before it has built (below).
   const { knowledge, understanding } = options.started ?? startUnderstanding(config, logger);
-  const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI, now });
+  const store = await createStore({ dataDir: config.dataDir, mongodbUri: config.MONGODB_URI, now, deferBackground: options.deferStoreBackground });
   const coordination = await createCoordination(config.REDIS_URL, config.REDIS_KEY_PREFIX);
 
   const translator = loadTranslator(path.join(config.contentDir, 'locales'));

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const { shutDown } = require('./ops/shutdown') as typeof import('./ops/shutdown');
   const { collectStartUpGarbage } = require('./ops/start-up-garbage') as typeof import('./ops/start-up-garbage');
   const { createAssistant } = require('./assistant') as typeof import('./assistant');
-  const assistant = await createAssistant(config, logger, { started });
+  // The store's checkpoint thread is started after listening (below): its own start would share the cores with the
+  // understanding's build and this thread's composing.
+  const assistant = await createAssistant(config, logger, { started, deferStoreBackground: true });
   assistant.knowledge.watch();
   // The first turns' one-time costs are paid here, not by the first deliveries after a start or deploy (src/ops/warm-up.ts).
   const warmUpStarted = performance.now();
@@ -34,9 +36,13 @@ async function main(): Promise<void> {
   const warmUpMs = Math.round(performance.now() - warmUpStarted);
   const server = createHttpServer(assistant.app).listen(config.PORT, config.HOST);
   await once(server, 'listening');
-  // Start-up's garbage collected, and the young generation it grew shrunk, a second after listening, so it does not
-  // delay the first answers (src/ops/start-up-garbage.ts).
-  setTimeout(() => collectStartUpGarbage(), 1000).unref();
+  // A second after listening, so neither delays the first answers: the store's background work starts (until then
+  // SQLite checkpoints its WAL in the committing connection, its default), and start-up's garbage is collected and the
+  // young generation it grew shrunk (src/ops/start-up-garbage.ts).
+  setTimeout(() => {
+    assistant.store.startBackground?.();
+    collectStartUpGarbage();
+  }, 1000).unref();
   const address = server.address();
   logger.info(
     {

@@ -39,8 +39,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** The i-th request: its body and any headers of its own (signatures). */
   request: (i: number) => { body: string; headers?: Record<string, string> };
-  /** Paced loads only: told each answered request's send and end (`performance.now()`), to line them up with a server's trace. */
-  record?: (sent: number, ended: number) => void;
+  /** Paced loads only: told each answered request's send and end (`performance.now()`) and its number, to line them up with a server's trace. */
+  record?: (sent: number, ended: number, i: number) => void;
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
@@ -123,7 +123,7 @@ async function paced(options: LoadOptions, rate: number): Promise<LoadResult> {
             const ended = performance.now();
             if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) {
               latencies.push(ended - sent);
-              options.record?.(sent, ended);
+              options.record?.(sent, ended, i);
             } else count(`status ${res.statusCode}`);
             resolve();
           });

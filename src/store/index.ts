@@ -13,8 +13,8 @@ export interface CreateStoreOptions extends StoreOptions {
 
 /** Opens the configured store; the composition root calls this once and closes it on shutdown. */
 export async function createStore(options: CreateStoreOptions): Promise<Store> {
-  const { dataDir, mongodbUri, now } = options;
-  if (!mongodbUri) return createSqliteStore(dataDir, { now });
+  const { dataDir, mongodbUri, now, deferBackground } = options;
+  if (!mongodbUri) return createSqliteStore(dataDir, { now, deferBackground });
   // Loaded only when configured: mongoose and its driver cost ~30 MB of memory and a second of start-up (docs/performance.md).
   const { createMongoStore } = require('./mongo') as typeof import('./mongo');
   return createMongoStore(mongodbUri, { now });

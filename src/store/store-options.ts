@@ -5,6 +5,11 @@ export type Clock = () => Date;
 export interface StoreOptions {
   /** Defaults to the system clock. */
   now?: Clock;
+  /**
+   * What the store runs beside the requests (SQLite: its WAL checkpoints' worker thread) waits for `startBackground()`
+   * instead of starting with the store: a server's start calls it once it listens (src/main.ts).
+   */
+  deferBackground?: boolean;
 }
 
 /** The wall clock used when no other is given. */

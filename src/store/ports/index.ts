@@ -52,5 +52,10 @@ export interface Store {
   announcements: AnnouncementRepository;
   /** Throws when the storage cannot be reached (used by /readyz). */
   ping(): Promise<void>;
+  /**
+   * Starts the work a store created with `deferBackground` keeps for later (SQLite's WAL checkpoints in their own
+   * thread); once only, and nothing for a store that has none or started it already.
+   */
+  startBackground?(): void;
   close(): Promise<void>;
 }

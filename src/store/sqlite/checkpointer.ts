@@ -53,44 +53,70 @@ parentPort.on('message', (message) => {
 `;
 
 export interface Checkpointer {
+  /** Starts the worker, if `deferred` kept it; once only (later calls, and calls after `stop`, do nothing). */
+  start(): void;
   /** Stops the worker and closes its connection; call before closing `db`, so `db` is the last to close (and cleans up the WAL). */
   stop(): Promise<void>;
+}
+
+export interface CheckpointOptions {
+  intervalMs?: number;
+  restartFrames?: number;
+  onFailure?: (err: Error) => void;
+  /**
+   * Leaves the worker for `start()`: a server's start-up calls it after it listens, so the worker's own start (a Node
+   * bootstrap and the driver, ~110 ms of CPU on a third thread) does not compete with the start's two threads for the
+   * cores (docs/performance.md, "Parse and turn tail round"). Until then `db` checkpoints its WAL itself, as SQLite
+   * does by default.
+   */
+  deferred?: boolean;
 }
 
 /**
  * WAL checkpoints off the event loop. By default the connection whose commit takes the WAL past 1,000 pages copies
  * them into the database and fsyncs both files, inside that commit: on a loaded server a web-chat turn every ~80
- * turns, two fsyncs of ~11 ms each on the event loop (docs/performance.md). Here `db` no longer checkpoints; a worker
- * thread with its own connection checkpoints every `intervalMs`. If the worker fails, `db` checkpoints for itself
- * again, as before, and `onFailure` is told: the WAL never grows without bound.
+ * turns, two fsyncs of ~11 ms each on the event loop (docs/performance.md). Here `db` no longer checkpoints once the
+ * worker starts (at once, or at `start()` when `deferred`); a worker thread with its own connection checkpoints every
+ * `intervalMs`. If the worker fails, `db` checkpoints for itself again, as before, and `onFailure` is told: the WAL
+ * never grows without bound.
  */
-export function checkpointInBackground(db: SqliteDb, options: { intervalMs?: number; restartFrames?: number; onFailure?: (err: Error) => void } = {}): Checkpointer {
-  db.pragma('wal_autocheckpoint = 0');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { driver: DRIVER_MODULE, file: db.name, intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS, restartFrames: options.restartFrames ?? DEFAULT_RESTART_FRAMES },
-    // A connection and a timer: a small heap is plenty, and keeps the thread's memory small.
-    resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
-  });
-  // Never what keeps a process (a CLI, a test) alive.
-  worker.unref();
+export function checkpointInBackground(db: SqliteDb, options: CheckpointOptions = {}): Checkpointer {
   let stopping = false;
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let exited: Promise<void> | undefined;
+  let worker: Worker | undefined;
   const fallBack = (err: Error) => {
     if (stopping || !db.open) return;
     stopping = true;
     db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
     options.onFailure?.(err);
   };
-  worker.once('error', fallBack);
-  worker.once('exit', (code) => fallBack(new Error(`WAL checkpoint worker exited (code ${code})`)));
+  const start = () => {
+    if (worker || stopping) return;
+    db.pragma('wal_autocheckpoint = 0');
+    const started = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { driver: DRIVER_MODULE, file: db.name, intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS, restartFrames: options.restartFrames ?? DEFAULT_RESTART_FRAMES },
+      // A connection and a timer: a small heap is plenty, and keeps the thread's memory small.
+      resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
+    });
+    // Never what keeps a process (a CLI, a test) alive.
+    started.unref();
+    exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
+    started.once('error', fallBack);
+    started.once('exit', (code) => fallBack(new Error(`WAL checkpoint worker exited (code ${code})`)));
+    worker = started;
+  };
+  if (!options.deferred) start();
   return {
+    start,
     async stop() {
       if (!stopping) {
         stopping = true;
-        // Held until it has closed its connection, so a process shutting down waits for it.
-        worker.ref();
-        worker.postMessage('stop');
+        if (worker) {
+          // Held until it has closed its connection, so a process shutting down waits for it.
+          worker.ref();
+          worker.postMessage('stop');
+        }
       }
       await exited;
     },

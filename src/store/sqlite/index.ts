@@ -25,6 +25,7 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
   const db = openSqlite(dataDir);
   // A turn's commit no longer copies the WAL into the database now and then (two fsyncs on the event loop).
   const checkpoints = checkpointInBackground(db, {
+    deferred: options.deferBackground,
     onFailure: (err) => process.emitWarning(`${err.message}; the database checkpoints its WAL itself again`, 'SqliteCheckpointWarning'),
   });
   const now = options.now ?? systemClock;
@@ -51,6 +52,9 @@ export function createSqliteStore(dataDir: string, options: StoreOptions = {}): 
     announcements: createSqliteAnnouncementRepository(db),
     async ping() {
       db.prepare('SELECT 1').get();
+    },
+    startBackground() {
+      checkpoints.start();
     },
     async close() {
       writer.flush();
