@@ -180,7 +180,7 @@ export function buildParser(
     // không"), news, a complaint, a dossier. Where it would (the procedure itself, its fee, papers, time, online way:
     // "đăng ký xe thì làm thế nào") the family stays and the bot asks which, intents/test/heldout.yaml's convention.
     const memberless = !PROCEDURE_INTENT.test(intent.name) || reading.askedFacets.some((f) => MEMBERLESS_FACETS.has(f));
-    const usual = !learned && lexGroup && memberless && intent.name !== LIST_INTENT ? reading.usualMember : undefined;
+    const usual = !learned && lexGroup && intent.name !== LIST_INTENT ? reading.usualMember : undefined;
     if (usual) entities = entities.map((e) => (e === lexGroup ? { ...e, entity: 'procedure', value: usual } : e));
     const words = analysis.words;
     if (learned && words.length > 0) {

@@ -46,6 +46,8 @@ const SPECIFIC = 100;
 const qualifiedScore = (from: number, to: number) => SPECIFIC + to - from - 0.5;
 // "tạm giữ bằng lái với giấy đăng ký xe": a mention starting at most this many words after a `held` word is a held paper.
 const HELD_WINDOW = 4;
+// Round 35: words allowed between a family's mention and a `held` word after it ("bằng lái xe của tôi bị giữ").
+const HELD_AFTER_GAP = 3;
 // A qualifier at most this many words after a procedure named outright is that procedure's ("hộ chiếu cho bé").
 const ATTACHED_GAP = 1;
 // The longest `finished` phrase, read right after a mention.
@@ -278,6 +280,12 @@ export class ProcedureRecogniser {
       const others = pool.flatMap((r) => (r.mention.group && r.mention.group !== best.mention.group ? [r.mention.group] : []));
       if (others.some((g) => this.families.disjoint(g, best.mention.group ?? ''))) return ABSTAIN;
     }
+    // Round 35: a family's usual member stands for the family named alone, not for a paper the police hold or took
+    // ("bị giữ bằng lái … lấy lại thế nào", "bằng lái bị giữ vì vượt đèn đỏ"): that story asks about the fine or the points, so the bot asks.
+    if (best.mention.usual && (this.heldPaper(best.mention, words) || this.heldAfter(best.mention, words))) {
+      const { usual: _held, ...family } = best.mention;
+      return family;
+    }
     return best.mention;
   }
 
@@ -383,6 +391,11 @@ export class ProcedureRecogniser {
    */
   private heldPaper(m: ProcedureMention, words: readonly string[]): boolean {
     return this.after(this.held, m, words) || this.after(this.others, m, words);
+  }
+
+  /** Round 35: whether a `held` word follows a mention closely ("bằng lái xe của tôi bị giữ vì vượt đèn đỏ"). */
+  private heldAfter(m: ProcedureMention, words: readonly string[]): boolean {
+    return this.held.matchAll(words.slice(m.to, m.to + HELD_WINDOW)).some((h) => h.from <= HELD_AFTER_GAP);
   }
 
   /**
