@@ -363,7 +363,11 @@ export class ProcedureRecogniser {
     // Issue 10: where the writer lives ("thường trú tại phường X") is who they are, not what they ask.
     const residing = this.residing.matchAll(words);
     const isResidence = (m: ProcedureMention) => residing.some((d) => d.from <= m.from && m.to <= d.to);
-    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || isConsequence(r.mention) || (isDocument(r.mention) && !asked(r.mention))));
+    // Round 35: a paper is a document to bring only beside a procedure named outright or by its family: beside nothing but
+    // a weak alias (a purpose or a channel: "cần phiếu lý lịch tư pháp số 2 để đi xuất khẩu lao động") it is what is asked,
+    // and going abroad is why.
+    const requestBesides = (r: Resolved) => resolved.some((o) => o !== r && (!o.weak || o.mention.family !== undefined));
+    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || isConsequence(r.mention) || (isDocument(r.mention) && !asked(r.mention) && requestBesides(r))));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.

@@ -22,4 +22,24 @@ describe('understanding/procedures 26', () => {
       assert.equal(named(parser.parse('bằng lái của tôi bị giữ từ tuần trước, giờ làm sao')), 'group:gplx');
     });
   });
+
+  describe('who the card is for, and the paper asked beside a purpose', () => {
+    it('reads a small child told in everyday words as a first card', () => {
+      assert.equal(named(parser.parse('làm căn cước cho đứa nhỏ nhà tôi thì lên đâu')), 'can-cuoc-cap-moi');
+      assert.equal(named(parser.parse('thằng cu nhà em muốn làm căn cước thì cần gì')), 'can-cuoc-cap-moi');
+    });
+    it('reads a criminal-record certificate needed for work abroad as that certificate, not as tạm vắng', () => {
+      assert.equal(named(parser.parse('cháu tôi sắp đi xuất khẩu lao động Hàn Quốc, cần lý lịch tư pháp thì xin ở đâu')), 'ly-lich-tu-phap');
+    });
+  });
+
+  describe('the household book gone', () => {
+    it('reads a paper that proves where one lives as the residence confirmation', () => {
+      assert.equal(named(parser.parse('không còn sổ hộ khẩu nữa thì lấy gì chứng minh nơi ở cho con nhập học')), 'xac-nhan-cu-tru');
+      assert.equal(named(parser.parse('cần bản sao hộ khẩu để nộp hồ sơ thì xin ở đâu')), 'xac-nhan-cu-tru');
+    });
+    it('keeps moving one\'s household registration as it was', () => {
+      assert.equal(named(parser.parse('chuyển hộ khẩu về nhà vợ thì cần những gì')), 'thuong-tru');
+    });
+  });
 });
