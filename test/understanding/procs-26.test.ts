@@ -51,4 +51,13 @@ describe('understanding/procedures 26', () => {
       assert.equal(parser.parse('thu hồi biển số chiếc xe máy đã bán sang huyện bên').intent.name, 'procedure_info');
     });
   });
+
+  describe('a lost passport and the points of a licence, said other ways', () => {
+    it('reads a passport picked from a pocket as reporting its loss', () => {
+      assert.equal(named(parser.parse('hộ chiếu của tôi bị móc ở bến xe, giờ làm giấy báo thế nào')), 'trinh-bao-mat-ho-chieu');
+    });
+    it('reads the twelve points counted out as the points procedure', () => {
+      assert.equal(named(parser.parse('lỡ bị trừ 12 điểm rồi thì có phải thi lại không')), 'gplx-phuc-hoi-diem');
+    });
+  });
 });
