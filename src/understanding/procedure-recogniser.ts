@@ -379,7 +379,10 @@ export class ProcedureRecogniser {
         const group = this.families.smallestHolding(r.mention.procedure ?? '');
         if (!group) return r;
         const { from, to } = r.mention;
-        const ids = [...qualifiersOf(group)].filter((id) => !denied.has(id));
+        let ids = [...qualifiersOf(group)].filter((id) => !denied.has(id));
+        // Round 35: and a family left with one member once those denied are set aside is that member ("không phải mất, hộ
+        // chiếu tôi chỉ hết hạn": of the passport's two procedures, the passport itself).
+        if (ids.length === 0) ids = this.families.membersOf(group).filter((id) => !denied.has(id));
         if (ids.length === 1) return { ...r, mention: { from, to, procedure: ids[0], family: group }, score: r.weak ? r.score : qualifiedScore(from, to) };
         return { ...r, mention: { from, to, group }, score: to - from };
       });
@@ -514,7 +517,8 @@ export class ProcedureRecogniser {
       const to = refiner.matchAll(words, toned).find((q) =>
         !notRefining.some((n) => n.from < q.to && q.from < n.to) &&
         !settled.some((n) => n.from >= q.to) &&
-        !negs.some((n) => n.value === 'negation' && (n.to === q.from || n.to === q.from - 1)) &&
+        // Round 35: a denial ("không phải bị mất đâu, hộ chiếu … hết hạn") says it as plainly as a negation.
+        !negs.some((n) => n.to === q.from || n.to === q.from - 1) &&
         !matches.some((o) => o !== m && (o.to === q.from || o.to === q.from - 1 || (o.from <= q.from && q.from < o.to))));
       return to ? { ...m, value: { ...v, id: to.value } } : m;
     });

@@ -60,4 +60,16 @@ describe('understanding/procedures 26', () => {
       assert.equal(named(parser.parse('lỡ bị trừ 12 điểm rồi thì có phải thi lại không')), 'gplx-phuc-hoi-diem');
     });
   });
+
+  describe('the passport family', () => {
+    it('reads the immigration office named alone as the passport office', () => {
+      assert.equal(named(parser.parse('phòng xuất nhập cảnh tỉnh mình nằm ở phố nào')), 'ho-chieu');
+    });
+    it('reads the one member left once the other is denied', () => {
+      assert.equal(named(parser.parse('không phải bị mất đâu, hộ chiếu của em hết hạn thôi, làm lại ra sao')), 'ho-chieu');
+    });
+    it('still lists the family', () => {
+      assert.equal(named(parser.parse('lĩnh vực xuất nhập cảnh có những thủ tục gì')), 'group:xuat-nhap-canh');
+    });
+  });
 });
