@@ -43,15 +43,6 @@ describe('understanding/procedures 26', () => {
     });
   });
 
-  describe('whether a procedure is needed, and a procedure named with no question', () => {
-    it('reads "X có cần không" as asking about X itself, not its papers', () => {
-      assert.equal(parser.parse('làm con dấu cho công ty trách nhiệm hữu hạn có cần không').intent.name, 'procedure_info');
-    });
-    it('reads a bare procedure named as a question about it', () => {
-      assert.equal(parser.parse('sang tên xe máy mua của người quen ở tỉnh khác').intent.name, 'procedure_info');
-    });
-  });
-
   describe('a lost passport and the points of a licence, said other ways', () => {
     it('reads a passport picked from a pocket as reporting its loss', () => {
       assert.equal(named(parser.parse('hộ chiếu của tôi bị móc ở bến xe, giờ làm giấy báo thế nào')), 'trinh-bao-mat-ho-chieu');
