@@ -24,9 +24,6 @@ export const CLARIFY_BELOW = 0.5;
 const EMERGENCY_CONFIDENCE = 0.99;
 const RANKING_SIZE = 10;
 const LIST_INTENT = 'procedure_list';
-const PROCEDURE_INTENT = /^procedure_/;
-// Asked facets whose answer is the same for every member of a family: the office and its hours.
-const MEMBERLESS_FACETS: ReadonlySet<string> = new Set(['where', 'hours']);
 const DOSSIER_INTENT = 'dossier_status';
 const CODE_ONLY_CONFIDENCE = 0.9;
 // A question for the emergency numbers is a question of where to call (the bot answers it with the numbers).
@@ -175,12 +172,12 @@ export function buildParser(
     // A letter's procedure is also judged by the SVM over the whole letter, where the lexicon named a family or nothing.
     const letterJudged = letter ? letterProcedure(evidence, letterProcedures, read, members) : undefined;
     const learned = letterJudged ?? decideProcedure(evidence, members, thresholds);
-    // Round 32 (issue 10): a family named by an alias that alone means one member, nothing qualifying it, is that member
-    // where the member would not change the answer: where or when to go ("đăng ký xe ở phòng cảnh sát giao thông còn làm
-    // không"), news, a complaint, a dossier. Where it would (the procedure itself, its fee, papers, time, online way:
-    // "đăng ký xe thì làm thế nào") the family stays and the bot asks which, intents/test/heldout.yaml's convention.
-    const memberless = !PROCEDURE_INTENT.test(intent.name) || reading.askedFacets.some((f) => MEMBERLESS_FACETS.has(f));
-    const usual = !learned && lexGroup && memberless && intent.name !== LIST_INTENT ? reading.usualMember : undefined;
+    // Round 32 (issue 10): a family named by an alias that alone means one member, nothing qualifying it, is that member.
+    // Round 35: for every question but a list, not only where or when to go: the independent writers' short sets label
+    // "đăng ký xe" / "bằng lái" alone as the member whatever is asked (fee, papers, time, online way: 28 of 29 items), so
+    // asking which member would be a question nobody needs; intents/test/heldout.yaml's "đăng ký xe thì làm thế nào" (the
+    // family, round 5's convention) is the one item that disagrees.
+    const usual = !learned && lexGroup && intent.name !== LIST_INTENT ? reading.usualMember : undefined;
     if (usual) entities = entities.map((e) => (e === lexGroup ? { ...e, entity: 'procedure', value: usual } : e));
     const words = analysis.words;
     if (learned && words.length > 0) {

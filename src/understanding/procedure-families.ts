@@ -41,6 +41,11 @@ export class ProcedureFamilies {
     return best;
   }
 
+  /** The members of the family `group` (none for an unknown family). */
+  membersOf(group: string): string[] {
+    return [...(this.members.get(group) ?? [])];
+  }
+
   /** Whether `id` is a member of the family `group`. */
   holds(group: string, id: string): boolean {
     return this.members.get(group)?.has(id) ?? false;

@@ -46,6 +46,8 @@ const SPECIFIC = 100;
 const qualifiedScore = (from: number, to: number) => SPECIFIC + to - from - 0.5;
 // "tạm giữ bằng lái với giấy đăng ký xe": a mention starting at most this many words after a `held` word is a held paper.
 const HELD_WINDOW = 4;
+// Round 35: words allowed between a family's mention and a `held` word after it ("bằng lái xe của tôi bị giữ").
+const HELD_AFTER_GAP = 3;
 // A qualifier at most this many words after a procedure named outright is that procedure's ("hộ chiếu cho bé").
 const ATTACHED_GAP = 1;
 // The longest `finished` phrase, read right after a mention.
@@ -278,6 +280,12 @@ export class ProcedureRecogniser {
       const others = pool.flatMap((r) => (r.mention.group && r.mention.group !== best.mention.group ? [r.mention.group] : []));
       if (others.some((g) => this.families.disjoint(g, best.mention.group ?? ''))) return ABSTAIN;
     }
+    // Round 35: a family's usual member stands for the family named alone, not for a paper the police hold or took
+    // ("bị giữ bằng lái … lấy lại thế nào", "bằng lái bị giữ vì vượt đèn đỏ"): that story asks about the fine or the points, so the bot asks.
+    if (best.mention.usual && (this.heldPaper(best.mention, words) || this.heldAfter(best.mention, words))) {
+      const { usual: _held, ...family } = best.mention;
+      return family;
+    }
     return best.mention;
   }
 
@@ -355,7 +363,11 @@ export class ProcedureRecogniser {
     // Issue 10: where the writer lives ("thường trú tại phường X") is who they are, not what they ask.
     const residing = this.residing.matchAll(words);
     const isResidence = (m: ProcedureMention) => residing.some((d) => d.from <= m.from && m.to <= d.to);
-    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || isConsequence(r.mention) || (isDocument(r.mention) && !asked(r.mention))));
+    // Round 35: a paper is a document to bring only beside a procedure named outright or by its family: beside nothing but
+    // a weak alias (a purpose or a channel: "cần phiếu lý lịch tư pháp số 2 để đi xuất khẩu lao động") it is what is asked,
+    // and going abroad is why.
+    const requestBesides = (r: Resolved) => resolved.some((o) => o !== r && (!o.weak || o.mention.family !== undefined));
+    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || isConsequence(r.mention) || (isDocument(r.mention) && !asked(r.mention) && requestBesides(r))));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
@@ -367,7 +379,10 @@ export class ProcedureRecogniser {
         const group = this.families.smallestHolding(r.mention.procedure ?? '');
         if (!group) return r;
         const { from, to } = r.mention;
-        const ids = [...qualifiersOf(group)].filter((id) => !denied.has(id));
+        let ids = [...qualifiersOf(group)].filter((id) => !denied.has(id));
+        // Round 35: and a family left with one member once those denied are set aside is that member ("không phải mất, hộ
+        // chiếu tôi chỉ hết hạn": of the passport's two procedures, the passport itself).
+        if (ids.length === 0) ids = this.families.membersOf(group).filter((id) => !denied.has(id));
         if (ids.length === 1) return { ...r, mention: { from, to, procedure: ids[0], family: group }, score: r.weak ? r.score : qualifiedScore(from, to) };
         return { ...r, mention: { from, to, group }, score: to - from };
       });
@@ -383,6 +398,11 @@ export class ProcedureRecogniser {
    */
   private heldPaper(m: ProcedureMention, words: readonly string[]): boolean {
     return this.after(this.held, m, words) || this.after(this.others, m, words);
+  }
+
+  /** Round 35: whether a `held` word follows a mention closely ("bằng lái xe của tôi bị giữ vì vượt đèn đỏ"). */
+  private heldAfter(m: ProcedureMention, words: readonly string[]): boolean {
+    return this.held.matchAll(words.slice(m.to, m.to + HELD_WINDOW)).some((h) => h.from <= HELD_AFTER_GAP);
   }
 
   /**
@@ -497,7 +517,8 @@ export class ProcedureRecogniser {
       const to = refiner.matchAll(words, toned).find((q) =>
         !notRefining.some((n) => n.from < q.to && q.from < n.to) &&
         !settled.some((n) => n.from >= q.to) &&
-        !negs.some((n) => n.value === 'negation' && (n.to === q.from || n.to === q.from - 1)) &&
+        // Round 35: a denial ("không phải bị mất đâu, hộ chiếu … hết hạn") says it as plainly as a negation.
+        !negs.some((n) => n.to === q.from || n.to === q.from - 1) &&
         !matches.some((o) => o !== m && (o.to === q.from || o.to === q.from - 1 || (o.from <= q.from && q.from < o.to))));
       return to ? { ...m, value: { ...v, id: to.value } } : m;
     });

@@ -53,7 +53,8 @@ describe('understanding/parser', () => {
     const r = parser.parse('làm căn cước mất bao lâu');
     assert.equal(entity(r, 'procedure'), undefined);
     assert.equal(entity(r, 'procedure_group')?.value, 'can-cuoc');
-    assert.equal(entity(parser.parse('đăng ký xe cần gì'), 'procedure_group')?.value, 'xe');
+    // Round 35: "đăng ký xe" alone is registering one, whatever is asked (its family's usual member, procs-26.test.ts).
+    assert.equal(entity(parser.parse('đăng ký xe cần gì'), 'procedure')?.value, 'dang-ky-xe');
     assert.equal(entity(parser.parse('mua xe cũ đăng ký xe thế nào'), 'procedure')?.value, 'sang-ten-xe');
   });
 
