@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { foldForMatch, INTENT_NAMES, PROCEDURE_IDS } from '../../src/understanding';
-import { loadHeldOut } from '../../src/understanding/evaluation/heldout';
+import { expectedProcedureFor, loadHeldOut } from '../../src/understanding/evaluation/heldout';
 import { loadTrainingData } from '../../src/understanding/training-data';
 import { INTENTS_DIR } from './support';
 
@@ -32,5 +34,17 @@ describe('understanding/training-data', () => {
   it('holds out emergencies, every tag and every question facet', () => {
     assert.ok(heldout.filter((c) => c.intent === 'emergency').length >= 20);
     for (const tag of ['no-diacritics', 'abbreviations', 'english', 'long']) assert.ok(heldout.some((c) => c.tags.includes(tag)), tag);
+  });
+
+  it('counts a second procedure as right only where a case lists it, and checks its name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heldout-'));
+    const file = join(dir, 'set.yaml');
+    writeFileSync(file, '- {text: "đăng ký xe", intent: procedure_info, group: xe, also_procedure: [dang-ky-xe]}\n- {text: "sang tên xe", intent: procedure_info, procedure: sang-ten-xe}\n');
+    const [family, member] = loadHeldOut(file);
+    assert.equal(expectedProcedureFor(family, 'dang-ky-xe'), 'dang-ky-xe');
+    assert.equal(expectedProcedureFor(family, 'sang-ten-xe'), 'group:xe');
+    assert.equal(expectedProcedureFor(member, 'dang-ky-xe'), 'sang-ten-xe');
+    writeFileSync(file, '- {text: "đăng ký xe", intent: procedure_info, group: xe, also_procedure: [dang-ky-oto]}\n');
+    assert.throws(() => loadHeldOut(file), /unknown procedure "dang-ky-oto"/);
   });
 });

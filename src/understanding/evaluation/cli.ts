@@ -7,7 +7,7 @@ import { loadTrainingData } from '../training-data';
 import { bayesBaselineAccuracy } from './baseline';
 import { crossValidate, evaluate } from './cross-validate';
 import { emergencyFigures, formatEmergencyFigures } from './emergency';
-import { expectedIntent, loadHeldOut, type HeldOutCase } from './heldout';
+import { expectedIntent, expectedProcedureFor, loadHeldOut, type HeldOutCase } from './heldout';
 import { score, type Scores } from './metrics';
 import { trainNgramBaselines, type TextClassifier } from './ngram-baseline';
 import { procedureSweep } from './procedure-sweep';
@@ -58,7 +58,8 @@ function testSets(dir: string): string[] {
 function baselineScores(intents: TextClassifier, procedures: TextClassifier, cases: readonly HeldOutCase[]): Scores {
   const outcomes = cases.map((c) => {
     const predicted = intents.predict(c.text);
-    return { text: c.text, intent: expectedIntent(c, predicted), predicted, confidence: 1, procedure: c.procedure, predictedProcedure: procedures.predict(c.text), tags: c.tags };
+    const named = procedures.predict(c.text);
+    return { text: c.text, intent: expectedIntent(c, predicted), predicted, confidence: 1, procedure: expectedProcedureFor(c, named), predictedProcedure: named, tags: c.tags };
   });
   return score(outcomes, CLARIFY_BELOW);
 }

@@ -4,7 +4,7 @@ import { buildParser, type BuildSettings } from '../parser';
 import type { Resources } from '../resources';
 import type { Example } from '../training-data';
 import type { ParseResult, Parser, ParserOptions } from '../types';
-import { expectedIntent, tagsOf } from './heldout';
+import { expectedIntent, expectedProcedureFor, tagsOf } from './heldout';
 import type { Outcome } from './metrics';
 
 /** The label a training example carries for procedure scoring (see heldout.ts for the same rule). */
@@ -19,16 +19,17 @@ export function predictedProcedure(result: ParseResult): string {
 }
 
 /** Scores one parser on labelled messages. */
-export function evaluate(parser: Parser, cases: readonly { text: string; intent: string; alsoIntent?: string[]; procedure?: string; tags: string[] }[]): Outcome[] {
+export function evaluate(parser: Parser, cases: readonly { text: string; intent: string; alsoIntent?: string[]; procedure?: string; alsoProcedure?: string[]; tags: string[] }[]): Outcome[] {
   return cases.map((c) => {
     const result = parser.parse(c.text);
+    const named = predictedProcedure(result);
     return {
       text: c.text,
       intent: expectedIntent(c, result.intent.name),
       predicted: result.intent.name,
       confidence: result.intent.confidence,
-      procedure: c.procedure,
-      predictedProcedure: predictedProcedure(result),
+      procedure: expectedProcedureFor(c, named),
+      predictedProcedure: named,
       tags: c.tags,
     };
   });

@@ -11,6 +11,8 @@ export interface HeldOutCase {
   procedure?: string;
   /** Other intents that also count as right, where the labelling conventions of writers differ. */
   alsoIntent?: string[];
+  /** Other procedures (ids or "group:<name>") that also count as right, for the same reason. */
+  alsoProcedure?: string[];
   tags: string[];
 }
 
@@ -21,6 +23,7 @@ const schema = z.array(
     procedure: z.string().optional(),
     group: z.string().optional(),
     also_intent: z.array(z.string()).optional(),
+    also_procedure: z.array(z.string()).optional(),
     tags: z.array(z.string()).default([]),
   }),
 );
@@ -31,13 +34,19 @@ export function loadHeldOut(file: string): HeldOutCase[] {
     if (!isIntentName(c.intent)) throw new Error(`${file}: unknown intent "${c.intent}" for "${c.text}"`);
     if (c.procedure && !isProcedureId(c.procedure)) throw new Error(`${file}: unknown procedure "${c.procedure}"`);
     for (const other of c.also_intent ?? []) if (!isIntentName(other)) throw new Error(`${file}: unknown intent "${other}" for "${c.text}"`);
-    return { text: c.text, intent: c.intent, procedure: expectedProcedure(c), alsoIntent: c.also_intent, tags: tagsOf(c.text, c.tags) };
+    for (const other of c.also_procedure ?? []) if (!other.startsWith('group:') && !isProcedureId(other)) throw new Error(`${file}: unknown procedure "${other}" for "${c.text}"`);
+    return { text: c.text, intent: c.intent, procedure: expectedProcedure(c), alsoIntent: c.also_intent, alsoProcedure: c.also_procedure, tags: tagsOf(c.text, c.tags) };
   });
 }
 
 /** The label a prediction is scored against: the prediction itself when the case also accepts it. */
 export function expectedIntent(c: Pick<HeldOutCase, 'intent' | 'alsoIntent'>, predicted: string): string {
   return c.alsoIntent?.includes(predicted) ? predicted : c.intent;
+}
+
+/** The procedure a prediction is scored against: the prediction itself when the case also accepts it. */
+export function expectedProcedureFor(c: Pick<HeldOutCase, 'procedure' | 'alsoProcedure'>, predicted: string): string | undefined {
+  return c.procedure !== undefined && c.alsoProcedure?.includes(predicted) ? predicted : c.procedure;
 }
 
 /** The procedure label to compare against: only procedure intents and explicitly labelled messages are scored. */
