@@ -256,6 +256,7 @@ const lexiconSchema = z.object({
   bites: phraseList.default([]),
   foretells: phraseList.default([]),
   to_come: phraseList.default([]),
+  knocks: phraseList.default([]),
 });
 const byService = z.object({ police: phraseList.default([]), fire: phraseList.default([]), medical: phraseList.default([]) });
 const writerSchema = z.object({

@@ -250,6 +250,8 @@ export interface Situations {
    */
   foretells: string[];
   toCome: string[];
+  /** Round 35: a knock on the head ("đập đầu", "trán sưng", "hit his head"): a wound whose harm shows later (see `grade`). */
+  knocks: string[];
   examples: SituationExample[];
 }
 
@@ -341,6 +343,7 @@ export class SituationModel {
   private readonly bites = new TypedPhraseMatcher<true>();
   private readonly foretells = new TypedPhraseMatcher<true>();
   private readonly toCome = new TypedPhraseMatcher<true>();
+  private readonly knocks = new TypedPhraseMatcher<true>();
   // Round 34: the `biters` and `bites` phrases written without diacritics (English: "dog", "bit"); one written with them
   // counts only typed with them ("cho hỏi … cần gì" is no dog that bites).
   private readonly plainBites: ReadonlySet<string>;
@@ -391,6 +394,7 @@ export class SituationModel {
     for (const p of situations.bites) this.bites.add(p, true);
     for (const p of situations.foretells) this.foretells.add(p, true);
     for (const p of situations.toCome) this.toCome.add(p, true);
+    for (const p of situations.knocks) this.knocks.add(p, true);
     this.plainBites = new Set([...situations.biters, ...situations.bites].filter((p) => foldForMatch(p) === normaliseText(p.toLowerCase())).map(foldForMatch));
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
@@ -661,7 +665,11 @@ export class SituationModel {
     // bị con chó lạ cắn xước nhẹ, có cần tiêm gì không"): the model reads "nhẹ" and "xước" as no danger, yet every writer
     // of every set gives a bite the line at least (rabies). Not a bite of an animal named before the biter ("con gà nhà
     // tôi bị chó hàng xóm cắn chết").
-    const bitten = graded === 'none' && !setApart && !imagined && time !== 'over' && time !== 'dated' && this.bitesSomeone(message, frames, marks);
+    // Round 35: so is a knock on the head ("cô giáo báo cháu ngã ở sân trường, trán sưng một cục, vẫn chơi bình thường"):
+    // its harm shows hours later, and every writer of every set gives one told now the line at least. Not in a figure
+    // ("muốn đập đầu vào tường" over paperwork).
+    const bitten = graded === 'none' && !setApart && !imagined && time !== 'over' && time !== 'dated'
+      && (this.bitesSomeone(message, frames, marks) || (!figurative && this.knocksHead(words, marks)));
     // Round 29: a message its writer marks as a joke (laughter, "đùa thôi", "hài vãi": no danger of any dev or blind set
     // is told so, and many look-alikes are) tells no danger now, whatever it names or states: the line when the model is
     // very sure, else nothing. Not harm to oneself (a farewell may hide behind a laugh).
@@ -1008,6 +1016,12 @@ export class SituationModel {
     const bites = this.bites.matchAll(folded, toned).filter((c) => typed(c) && timeOf(c.to) !== 'over' && timeOf(c.to) !== 'dated');
     return this.biters.matchAll(folded, toned).filter(typed).some((b) => !frames.some((m) => m.value === 'animal' && m.to <= b.from)
       && bites.some((c) => c.from >= b.to && c.from - b.to <= BITE_WORDS && !(text !== undefined && crossesClause(words, b.from, c.to, text))));
+  }
+
+  /** Round 35: whether a message tells a knock on the head (`knocks`) in no time over (the last time told before it). */
+  private knocksHead(words: readonly Word[], marks: readonly TimeMark[]): boolean {
+    const timeOf = (at: number) => marks.filter((t) => t.word < at).pop()?.time;
+    return this.knocks.matchAll(...tokensOf(words)).some((k) => timeOf(k.to) !== 'over' && timeOf(k.to) !== 'dated');
   }
 
   /**

@@ -35,6 +35,13 @@ describe('understanding/round 35: harms foretold, calm signs, figures and look-a
     expect('Cháu là Lan, 18 tuổi, ở xã Phú Lương. Cháu quen một anh qua Facebook được hai tháng, anh ấy hứa giới thiệu việc làm lương cao ở Campuchia, lo cả vé xe, chỉ cần cháu gửi ảnh hộ chiếu. Mẹ cháu bảo có khi là lừa bán người. Cháu chưa đi. Cháu muốn hỏi công an nên làm gì.', ['possible', 'sure'], ['police']); // (main: none)
   });
 
+  it('a knock on the head told now gets the line, however calm; a figure or a memory of one does not', () => {
+    expect('Cô chủ nhiệm nhắn con tôi bị té ở sân trường, trán sưng một cục, cô bảo cháu vẫn ngoan chơi bình thường', ['possible', 'sure'], ['medical']); // (main: none)
+    expect('Cô giáo báo con bé bị ngã ở sân chơi, trán sưng một cục, cô bảo cháu vẫn chơi bình thường', ['possible', 'sure'], ['medical']); // (main: none)
+    expect('làm hồ sơ mãi không xong, muốn đập đầu vào tường', ['none']);
+    expect('hồi nhỏ tôi ngã đập đầu, giờ làm căn cước có cần khai không', ['none']);
+  });
+
   it('a heart that stops with joy and a faint of happiness are figures, no card', () => {
     expect('nó làm tôi đứng tim khi quỳ xuống tặng hoa giữa quảng trường, tôi suýt ngất vì hạnh phúc', ['none', 'possible']); // (main: sure)
   });
