@@ -42,6 +42,11 @@ describe('understanding/round 35: harms foretold, calm signs, figures and look-a
     expect('hồi nhỏ tôi ngã đập đầu, giờ làm căn cước có cần khai không', ['none']);
   });
 
+  it('warning signs told calmly: a pregnancy\'s contractions, hives after a snack, dizziness after days of fasting', () => {
+    expect('vợ em bầu 37 tuần, chiều nay bụng căng cứng từng cơn, chưa biết có phải đi viện không', ['possible', 'sure'], ['medical']); // (main: none)
+    expect('bé nhà tôi ăn bánh ở trường xong nổi mề đay khắp tay, chưa khó thở, có sao không', ['possible', 'sure'], ['medical']); // (main: none)
+  });
+
   it('a heart that stops with joy and a faint of happiness are figures, no card', () => {
     expect('nó làm tôi đứng tim khi quỳ xuống tặng hoa giữa quảng trường, tôi suýt ngất vì hạnh phúc', ['none', 'possible']); // (main: sure)
   });
