@@ -14,6 +14,8 @@ describe('understanding/round 35: harms foretold, calm signs, figures and look-a
     expect('hôm kia bị giật túi ở công viên, bọn nó bảo còn quay lại tìm', ['possible', 'sure'], ['police']); // (main: none)
     expect('thằng anh rể nghiện đòi tiền bố, bảo nếu không đưa thì đốt nhà, hôm qua nó nói thế', ['possible', 'sure'], ['police']); // (main: none)
     expect('người lạ cứ nhắn tin đe dọa, bảo biết nhà em rồi và tối nay sẽ tới nhà', ['possible', 'sure'], ['police']);
+    expect('anh ta nói nếu em bỏ về quê thì anh ta sẽ làm hại con', ['possible', 'sure'], ['police']); // (main: none)
+    expect('thuốc lá sẽ làm hại sức khỏe của con, nói thế nào cho nó nghe', ['none']);
   });
 
   it('a burglar the writer fears is back, after a lock was pried in the night: at least the line', () => {
