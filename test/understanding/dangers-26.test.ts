@@ -49,6 +49,11 @@ describe('understanding/round 35: harms foretold, calm signs, figures and look-a
     expect('bé nhà tôi ăn bánh ở trường xong nổi mề đay khắp tay, chưa khó thở, có sao không', ['possible', 'sure'], ['medical']); // (main: none)
   });
 
+  it('"chưa đi" of paperwork or a life told is no lure not yet taken; a phone "off" is no sale', () => {
+    expect('người Dao chúng tôi ở bản xa, vợ tôi chưa đi làm hộ chiếu bao giờ, cần giấy tờ gì', ['none']);
+    expect("my brother went hiking near Tam Dao yesterday and hasn't come back, his phone is off", ['possible', 'sure']);
+  });
+
   it('a heart that stops with joy and a faint of happiness are figures, no card', () => {
     expect('nó làm tôi đứng tim khi quỳ xuống tặng hoa giữa quảng trường, tôi suýt ngất vì hạnh phúc', ['none', 'possible']); // (main: sure)
   });
