@@ -44,7 +44,7 @@ describe('understanding/round 35: harms foretold, calm signs, figures and look-a
     expect('hồi nhỏ tôi ngã đập đầu, giờ làm căn cước có cần khai không', ['none']);
   });
 
-  it('warning signs told calmly: a pregnancy\'s contractions, hives after a snack, dizziness after days of fasting', () => {
+  it('warning signs told calmly: a pregnancy\'s contractions, hives after a snack', () => {
     expect('vợ em bầu 37 tuần, chiều nay bụng căng cứng từng cơn, chưa biết có phải đi viện không', ['possible', 'sure'], ['medical']); // (main: none)
     expect('bé nhà tôi ăn bánh ở trường xong nổi mề đay khắp tay, chưa khó thở, có sao không', ['possible', 'sure'], ['medical']); // (main: none)
   });
