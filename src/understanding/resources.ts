@@ -254,6 +254,9 @@ const lexiconSchema = z.object({
   planned: phraseList.default([]),
   biters: phraseList.default([]),
   bites: phraseList.default([]),
+  foretells: phraseList.default([]),
+  to_come: phraseList.default([]),
+  knocks: phraseList.default([]),
 });
 const byService = z.object({ police: phraseList.default([]), fire: phraseList.default([]), medical: phraseList.default([]) });
 const writerSchema = z.object({
@@ -278,6 +281,6 @@ export function loadSituations(intentsDir: string): Situations {
       for (const text of texts) examples.push({ text, label: 'numbers', service });
     }
   }
-  const { hour_asked: hourAsked, local_units: localUnits, any_service: anyService, hearsay_opens: hearsayOpens, hearsay_says: hearsaySays, ...rules } = lexicon;
-  return { ...rules, hourAsked, localUnits, anyService, hearsayOpens, hearsaySays, examples };
+  const { hour_asked: hourAsked, local_units: localUnits, any_service: anyService, hearsay_opens: hearsayOpens, hearsay_says: hearsaySays, to_come: toCome, ...rules } = lexicon;
+  return { ...rules, hourAsked, localUnits, anyService, hearsayOpens, hearsaySays, toCome, examples };
 }

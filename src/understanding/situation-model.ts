@@ -125,6 +125,10 @@ const FACT_FLOOR = 0.4;
 const HEARSAY_SOURCE_WORDS = 6;
 // Round 34: at most this many words between an animal and its bite ("chó nhà hàng xóm cắn").
 const BITE_WORDS = 3;
+// Round 35: at most this many words between a harm's teller and what it says is to come ("tụi nó bảo tối nay còn quay lại").
+const FORETOLD_WORDS = 8;
+// Round 35: the harms a teller can foretell (`foretold`): those that can still be stopped, and a threat received.
+const FORETOLD_HARMS = new Set([...PENDING_HARMS, 'threat']);
 
 /**
  * Danger probabilities that make a grade (chosen on cross-validation of the training data, see docs/understanding.md).
@@ -239,6 +243,15 @@ export interface Situations {
    */
   biters: string[];
   bites: string[];
+  /**
+   * Round 35: a harm foretold (`foretells` a few words before `toCome`, in one clause: "tụi nó bảo tối nay còn quay lại",
+   * "hắn bảo tối nay không chuyển thì tung hết", "tôi sợ chúng quay lại"): the one who threatens says, or the writer fears,
+   * what is still to come; with a harm named, a danger still to be stopped (see `grade`).
+   */
+  foretells: string[];
+  toCome: string[];
+  /** Round 35: a knock on the head ("đập đầu", "trán sưng", "hit his head"): a wound whose harm shows later (see `grade`). */
+  knocks: string[];
   examples: SituationExample[];
 }
 
@@ -328,6 +341,9 @@ export class SituationModel {
   private readonly planned = new TypedPhraseMatcher<true>();
   private readonly biters = new TypedPhraseMatcher<true>();
   private readonly bites = new TypedPhraseMatcher<true>();
+  private readonly foretells = new TypedPhraseMatcher<true>();
+  private readonly toCome = new TypedPhraseMatcher<true>();
+  private readonly knocks = new TypedPhraseMatcher<true>();
   // Round 34: the `biters` and `bites` phrases written without diacritics (English: "dog", "bit"); one written with them
   // counts only typed with them ("cho hỏi … cần gì" is no dog that bites).
   private readonly plainBites: ReadonlySet<string>;
@@ -376,6 +392,9 @@ export class SituationModel {
     for (const p of situations.planned) this.planned.add(p, true);
     for (const p of situations.biters) this.biters.add(p, true);
     for (const p of situations.bites) this.bites.add(p, true);
+    for (const p of situations.foretells) this.foretells.add(p, true);
+    for (const p of situations.toCome) this.toCome.add(p, true);
+    for (const p of situations.knocks) this.knocks.add(p, true);
     this.plainBites = new Set([...situations.biters, ...situations.bites].filter((p) => foldForMatch(p) === normaliseText(p.toLowerCase())).map(foldForMatch));
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
@@ -573,7 +592,13 @@ export class SituationModel {
     // Round 31: and so are weapons carried by the people told of (`armed`: "hôm nay thấy chúng nó mang theo kiếm với gậy"):
     // nothing has happened yet, and now is the moment to stop it.
     const threatNow = this.threatToday(message, frames, marks);
-    const toBe = Math.max(lastOf('pending'), lastOf('watching'), lastOf('armed'), threatNow) > lastOf('over');
+    // Round 35: so is a harm foretold, by the one who threatens or in the writer's fear ("tối qua bị trấn lột…, tụi nó bảo
+    // tối nay còn quay lại", "…bảo nếu không đưa thì đốt nhà, nó nói hôm qua", "sáng ra thấy cửa bị cậy…, tôi sợ chúng quay
+    // lại"): what is foretold is still to come whenever it was said, so a time over told after it does not end it (one told
+    // before it in its own clause does: a vow of years ago is a memory).
+    const harms = frames.filter((m) => FORETOLD_HARMS.has(m.value));
+    const foretold = harms.length > 0 && this.foretold(message, marks, harms);
+    const toBe = foretold || Math.max(lastOf('pending'), lastOf('watching'), lastOf('armed'), threatNow) > lastOf('over');
     const feared = time !== 'over' && time !== 'dated' && frames.some((m) => m.value === 'fear' && words.slice(m.from, m.to).some((w) => w.toned !== w.text));
     // After blind round 22: a stranger met in a game who sets a meeting with a child ("lên mạng chơi game, có người lạ hẹn
     // cháu tối nay ra … gặp") is met for real: the game is where the two met, not a story the danger belongs to. Someone
@@ -582,7 +607,7 @@ export class SituationModel {
     const strangers = frames.filter((f) => f.value === 'stranger');
     const metInGame = (m: PhraseMatch<string>) => m.value === 'fiction' && strangers.length > 0
       && frames.some((f) => f.value === 'at_risk' && !strangers.some((x) => x.from < f.to && f.from < x.to));
-    const pending = (toBe || feared) && frames.some((m) => PENDING_HARMS.has(m.value)) && !noOneAtRisk && time !== 'resolved'
+    const pending = (toBe || feared) && frames.some((m) => (foretold ? FORETOLD_HARMS : PENDING_HARMS).has(m.value)) && !noOneAtRisk && time !== 'resolved'
       && !frames.some((m) => SET_APART_FRAMES.has(m.value) && m.value !== 'news' && !metInGame(m));
     // Round 18: a danger resolved, then asked about ("đã khóa van rồi, có nguy hiểm không"): the writer is not sure it is
     // over, so the line needs only what any message does.
@@ -640,7 +665,11 @@ export class SituationModel {
     // bị con chó lạ cắn xước nhẹ, có cần tiêm gì không"): the model reads "nhẹ" and "xước" as no danger, yet every writer
     // of every set gives a bite the line at least (rabies). Not a bite of an animal named before the biter ("con gà nhà
     // tôi bị chó hàng xóm cắn chết").
-    const bitten = graded === 'none' && !setApart && !imagined && time !== 'over' && time !== 'dated' && this.bitesSomeone(message, frames, marks);
+    // Round 35: so is a knock on the head ("cô giáo báo cháu ngã ở sân trường, trán sưng một cục, vẫn chơi bình thường"):
+    // its harm shows hours later, and every writer of every set gives one told now the line at least. Not in a figure
+    // ("muốn đập đầu vào tường" over paperwork).
+    const bitten = graded === 'none' && !setApart && !imagined && time !== 'over' && time !== 'dated'
+      && (this.bitesSomeone(message, frames, marks) || (!figurative && this.knocksHead(words, marks)));
     // Round 29: a message its writer marks as a joke (laughter, "đùa thôi", "hài vãi": no danger of any dev or blind set
     // is told so, and many look-alikes are) tells no danger now, whatever it names or states: the line when the model is
     // very sure, else nothing. Not harm to oneself (a farewell may hide behind a laugh).
@@ -987,6 +1016,33 @@ export class SituationModel {
     const bites = this.bites.matchAll(folded, toned).filter((c) => typed(c) && timeOf(c.to) !== 'over' && timeOf(c.to) !== 'dated');
     return this.biters.matchAll(folded, toned).filter(typed).some((b) => !frames.some((m) => m.value === 'animal' && m.to <= b.from)
       && bites.some((c) => c.from >= b.to && c.from - b.to <= BITE_WORDS && !(text !== undefined && crossesClause(words, b.from, c.to, text))));
+  }
+
+  /** Round 35: whether a message tells a knock on the head (`knocks`) in no time over (the last time told before it). */
+  private knocksHead(words: readonly Word[], marks: readonly TimeMark[]): boolean {
+    const timeOf = (at: number) => marks.filter((t) => t.word < at).pop()?.time;
+    return this.knocks.matchAll(...tokensOf(words)).some((k) => timeOf(k.to) !== 'over' && timeOf(k.to) !== 'dated');
+  }
+
+  /**
+   * Round 35: whether a message foretells one of `harms` (its frames that can be foretold, at least one outside the
+   * telling): one of `foretells`, then one of `toCome` within FORETOLD_WORDS words in the same clause, no time over or
+   * date told in that clause before the teller (`marks`: the message's times).
+   */
+  private foretold({ words, text }: ReadMessage, marks: readonly TimeMark[], harms: readonly PhraseMatch<string>[]): boolean {
+    const [folded, toned] = tokensOf(words);
+    const comes = this.toCome.matchAll(folded, toned);
+    if (comes.length === 0) return false;
+    // The harm is named apart from the telling: "dọa" is a threat's word and a teller's, and "sếp dọa đuổi việc nếu
+    // không nộp…" foretells no harm.
+    const tellers = this.foretells.matchAll(folded, toned);
+    if (harms.every((h) => tellers.some((t) => t.from <= h.from && h.to <= t.to))) return false;
+    return tellers.some((o) => comes.some((c) => {
+      if (c.from < o.to || c.from - o.to > FORETOLD_WORDS || (text !== undefined && crossesClause(words, o.from, c.to, text))) return false;
+      const from = text === undefined ? 0 : clauseAround(words, o.from, c.to, text)[0];
+      const then = marks.filter((t) => t.word >= from && t.word < o.from).pop()?.time;
+      return then !== 'over' && then !== 'dated';
+    }));
   }
 
   /**
