@@ -345,7 +345,9 @@ export class Analyser {
     const [qFrom, qTo] = this.onlineSide(words, askFrom, askTo);
     const focused = qTo - qFrom < words.length;
     const turned = focused ? { from: qFrom, to: qTo } : this.turnToRequest(folded, toned);
-    let found = this.procedures.recognise(folded, toned, { breakAfter, request: turned });
+    // Round 35: the sentences after the sentence that asks that add a lesser ask ("Ngoài ra, …?"; `secondary`).
+    const asides = sentences.filter((s) => s.from >= question[1] && this.secondary.match(folded, toned, s.from, s.to).length > 0);
+    let found = this.procedures.recognise(folded, toned, { breakAfter, request: turned, asides });
     // The clause that asks decides between two procedures told; the same procedure keeps the mention it was read by.
     const asking = turned ? undefined : this.askingClause(text, words);
     const chosen = asking && this.procedures.recognise(folded, toned, { breakAfter, request: asking });
