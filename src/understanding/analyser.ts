@@ -312,12 +312,16 @@ export class Analyser {
     // (words, bigrams), while the whole message keeps its cues and becomes a bag of context words.
     const sentences = sentencesOf(text, words);
     // The `credit` and `asked_before` phrases of the message, found once when an `ask` phrase needs them (askPhrases).
+    // The topic cues of the whole message, found once: the credit, the grievance of an unmarked question, the person or
+    // the stop a letter asks and its closing thanks all read them (the same words each time).
+    let topicsFound: readonly PhraseMatch<string>[] | undefined;
+    const topicsAll = () => (topicsFound ??= this.topicsOf(folded, toned));
     let creditFound: Span[] | undefined;
-    const credit = () => (creditFound ??= [...this.topicsOf(folded, toned).filter((m) => m.value === CREDIT), ...this.askedBefore.match(folded, toned)]);
+    const credit = () => (creditFound ??= [...topicsAll().filter((m) => m.value === CREDIT), ...this.askedBefore.match(folded, toned)]);
     // A letter's question typed without its question mark (unmarkedQuestion), found once: the sentence that asks, `asks`
     // and readsOtherwiseAsLetter all read it.
     let unmarkedFound: { sentence: Sentence | undefined } | undefined;
-    const unmarked = () => (unmarkedFound ??= { sentence: this.unmarkedQuestion(sentences, folded, toned, words, credit) }).sentence;
+    const unmarked = () => (unmarkedFound ??= { sentence: this.unmarkedQuestion(sentences, folded, toned, words, credit, topicsAll) }).sentence;
     let letterAsksFound: LetterAsks | undefined;
     const question = this.askedSentence(sentences, folded, toned, words, credit, letter, unmarked);
     // A sentence after the questions that says which ask matters ("Chủ yếu là phí đổi.") is the request itself.
@@ -341,7 +345,9 @@ export class Analyser {
     const [qFrom, qTo] = this.onlineSide(words, askFrom, askTo);
     const focused = qTo - qFrom < words.length;
     const turned = focused ? { from: qFrom, to: qTo } : this.turnToRequest(folded, toned);
-    let found = this.procedures.recognise(folded, toned, { breakAfter, request: turned });
+    // Round 35: the sentences after the sentence that asks that add a lesser ask ("Ngoài ra, …?"; `secondary`).
+    const asides = sentences.filter((s) => s.from >= question[1] && this.secondary.match(folded, toned, s.from, s.to).length > 0);
+    let found = this.procedures.recognise(folded, toned, { breakAfter, request: turned, asides });
     // The clause that asks decides between two procedures told; the same procedure keeps the mention it was read by.
     const asking = turned ? undefined : this.askingClause(text, words);
     const chosen = asking && this.procedures.recognise(folded, toned, { breakAfter, request: asking });
@@ -468,8 +474,8 @@ export class Analyser {
         // Round 34: a news cue inside the procedure's own name ("có thông báo lưu trú cho khách") asks the procedure.
         toNews: this.newsAsk.matchAll(folded, toned, sFrom, sTo).some((m) => !mention || sFrom + m.to <= mention.from || sFrom + m.from >= mention.to),
         toLanguage: [{ from: sFrom, to: sTo }, ...sentences.filter((s) => s.question)].some((s) => this.asksLanguage(folded, toned, s.from, s.to)),
-        toPerson: this.asksPerson(folded, toned),
-        toStop: this.asksToStop(folded, toned),
+        toPerson: this.asksPerson(folded, toned, topicsAll()),
+        toStop: this.asksToStop(folded, toned, topicsAll()),
         offTopic: this.offTopic.matchAll(folded, toned).length > 0,
         heardOnline: asked.every((f) => f === HOW) && this.heardOnline(folded, toned, sentences.filter((s) => s.to <= sTo)),
         judges: this.judgement.matchAll(folded, toned).length > 0 && this.belief.matchAll(folded, toned).length === 0,
@@ -478,7 +484,7 @@ export class Analyser {
       }),
       usualMember: mention?.group ? mention.usual : undefined,
       closingThanks: () => {
-        const said = this.topicsOf(folded, toned).filter((m) => m.value === GRATITUDE || m.value === CREDIT);
+        const said = topicsAll().filter((m) => m.value === GRATITUDE || m.value === CREDIT);
         if (said.length === 0 || said.some((m) => m.value === CREDIT || m.from < words.length - CLOSING_THANKS_WORDS)) return undefined;
         return words[said[0].from].start;
       },
@@ -561,8 +567,8 @@ export class Analyser {
    * unmarked questions are its judgement ("Làm ăn thế này thì dân biết trông vào ai."), a thanks letter's its story ("làm
    * đúng như các anh hướng dẫn, … không phải đi lại gì").
    */
-  private unmarkedQuestion(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], words: readonly Word[], credit: () => readonly Span[]): Sentence | undefined {
-    if (words.length <= SHORT_ASKS || sentences.length < 2 || sentences.some((s) => s.question) || this.grievesIn(folded, toned) || credit().length > 0) return undefined;
+  private unmarkedQuestion(sentences: readonly Sentence[], folded: readonly string[], toned: readonly string[], words: readonly Word[], credit: () => readonly Span[], topics: () => readonly PhraseMatch<string>[]): Sentence | undefined {
+    if (words.length <= SHORT_ASKS || sentences.length < 2 || sentences.some((s) => s.question) || this.grievesIn(folded, toned, topics) || credit().length > 0) return undefined;
     return sentences.filter((s) => s.to - s.from >= MIN_FOCUS_WORDS && this.asks(words, s.from, s.to, true)).pop();
   }
 
@@ -593,10 +599,9 @@ export class Analyser {
 
   /**
    * Round 32: whether the words ask for a person to talk to (LetterAsks.toPerson): a wish, a `talk` cue, then a person or an
-   * official; or (round 33) a wish, then a `real_person`.
+   * official; or (round 33) a wish, then a `real_person`. `topics`: the message's topic cues (found once per analysis).
    */
-  private asksPerson(folded: readonly string[], toned: readonly string[]): boolean {
-    const topics = this.topicsOf(folded, toned);
+  private asksPerson(folded: readonly string[], toned: readonly string[], topics: readonly PhraseMatch<string>[]): boolean {
     const people = [...topics.filter((m) => m.value === PERSON), ...this.officials.matchAll(folded, toned)];
     const wishes = this.personWish.matchAll(folded, toned);
     const near = (a: Span, b: Span) => b.from >= a.to && b.from - a.to <= PERSON_GAP;
@@ -605,9 +610,8 @@ export class Analyser {
     return real || topics.some((t) => t.value === TALK && wishes.some((w) => near(w, t)) && people.some((p) => near(t, p)));
   }
 
-  /** Whether the words ask the notifications to stop (LetterAsks.toStop). */
-  private asksToStop(folded: readonly string[], toned: readonly string[]): boolean {
-    const topics = this.topicsOf(folded, toned);
+  /** Whether the words ask the notifications to stop (LetterAsks.toStop); `topics`: the message's topic cues. */
+  private asksToStop(folded: readonly string[], toned: readonly string[], topics: readonly PhraseMatch<string>[]): boolean {
     const stops = topics.filter((m) => m.value === OPT_OUT);
     if (stops.length === 0) return false;
     const news = topics.filter((m) => m.value === NOTIFICATIONS || m.value === OPT_IN);
@@ -622,9 +626,9 @@ export class Analyser {
     return this.reportAsk.matchAll(folded, toned, from, to).some((m) => !visits.some((v) => v.from <= m.from && m.to <= v.to));
   }
 
-  /** Whether the words judge a service or say what should change (Analysis.grieves), read from the words as typed. */
-  private grievesIn(folded: readonly string[], toned: readonly string[]): boolean {
-    return this.grievance.matchAll(folded, toned).length > 0 || this.topicsOf(folded, toned).some((m) => m.value === COMPLAINT);
+  /** Whether the words judge a service or say what should change (Analysis.grieves), read from the words as typed (`topics`: their topic cues). */
+  private grievesIn(folded: readonly string[], toned: readonly string[], topics: () => readonly PhraseMatch<string>[]): boolean {
+    return this.grievance.matchAll(folded, toned).length > 0 || topics().some((m) => m.value === COMPLAINT);
   }
 
   /**

@@ -56,6 +56,8 @@ const FINISHED_WORDS = 3;
 const FINISHED_GAP = 4;
 // The longest `held_state` phrase, read right before a mention.
 const HELD_STATE_WORDS = 2;
+// The longest `place_heads` phrase ("thị trấn", "thành phố").
+const PLACE_HEAD_WORDS = 2;
 // Between mentions of the same rank, one inside the request beats one in the story, whatever their lengths.
 const IN_REQUEST = 10;
 
@@ -88,6 +90,8 @@ export class ProcedureRecogniser {
   private readonly applied = new PhraseMatcher<true>();
   private readonly consequences = new PhraseMatcher<true>();
   private readonly residing = new PhraseMatcher<true>();
+  private readonly residingBeforePlace = new PhraseMatcher<true>();
+  private readonly placeHeads = new PhraseMatcher<true>();
   private readonly held = new PhraseMatcher<true>();
   private readonly others = new PhraseMatcher<true>();
   private readonly done = new PhraseMatcher<true>();
@@ -165,6 +169,8 @@ export class ProcedureRecogniser {
     for (const p of lexicon.applied) this.applied.add(p, true);
     for (const p of lexicon.consequences) this.consequences.add(p, true);
     for (const p of lexicon.residing) this.residing.add(p, true);
+    for (const p of lexicon.residing_before_place) this.residingBeforePlace.add(p, true);
+    for (const p of lexicon.place_heads) this.placeHeads.add(p, true);
     for (const p of lexicon.held) this.held.add(p, true);
     for (const p of lexicon.others) this.others.add(p, true);
     for (const p of lexicon.done) this.done.add(p, true);
@@ -255,7 +261,7 @@ export class ProcedureRecogniser {
     if (listed) return listed;
     // Round 8: a request that names nothing ("xin phiếu đó mất bao lâu") points back into the story, where a paper
     // ("phiếu lý lịch tư pháp") may be what is asked for: it is a document only beside a procedure the request names.
-    resolved = this.demoteContext(resolved, words, toned, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)), inRequest, layout.breakAfter);
+    resolved = this.demoteContext(resolved, words, toned, qualifiersOf, !request || resolved.some((r) => inRequest(r.mention)), inRequest, layout.breakAfter, layout.asides);
     resolved = resolved.map((r) => (!r.weak && inRequest(r.mention) ? { ...r, score: r.score + IN_REQUEST } : r));
     // Round 8: when the request itself names something, the story's other procedures ("đã có căn cước và định danh ...
     // xin hỏi làm hộ chiếu") are context: they neither make an unrelated list nor leave a family without its answer.
@@ -324,7 +330,7 @@ export class ProcedureRecogniser {
    * "already done" and dropped: "bấm biển số xong bao lâu có cà vẹt", "đã có hộ chiếu rồi, giờ làm cho bé" ask about it;
    * round 34 reads only one that closes the mention's clause, and not after a paper held or lost: see finishedAt.)
    */
-  private demoteContext(resolved: Resolved[], words: readonly string[], toned: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true, inRequest: (m: ProcedureMention) => boolean = () => false, breakAfter?: (i: number) => boolean): Resolved[] {
+  private demoteContext(resolved: Resolved[], words: readonly string[], toned: readonly string[], qualifiersOf: (group: string) => Set<string>, documents = true, inRequest: (m: ProcedureMention) => boolean = () => false, breakAfter?: (i: number) => boolean, asides: readonly { from: number; to: number }[] = []): Resolved[] {
     // Round 8: another party's step ("người mua sẽ tự đi sang tên") whose family's qualifiers name one other member
     // ("tôi là người bán") is that member: the citizen asks about their own step, the story told the other's.
     const own = new Set<Resolved>();
@@ -361,13 +367,16 @@ export class ProcedureRecogniser {
     };
     const asked = (m: ProcedureMention) => inRequest(m) && !resolved.some((o) => o.mention !== m && inRequest(o.mention) && !isDocument(o.mention));
     // Issue 10: where the writer lives ("thường trú tại phường X") is who they are, not what they ask.
-    const residing = this.residing.matchAll(words);
+    // Round 35: and where a status runs straight into a place, without "ở" or "tại" ("hộ khẩu thường trú xã Ba Bể").
+    const residing = [...this.residing.matchAll(words), ...this.residingBeforePlace.matchAll(words).filter((d) => this.placeAt(words, d.to))];
     const isResidence = (m: ProcedureMention) => residing.some((d) => d.from <= m.from && m.to <= d.to);
     // Round 35: a paper is a document to bring only beside a procedure named outright or by its family: beside nothing but
     // a weak alias (a purpose or a channel: "cần phiếu lý lịch tư pháp số 2 để đi xuất khẩu lao động") it is what is asked,
     // and going abroad is why.
     const requestBesides = (r: Resolved) => resolved.some((o) => o !== r && (!o.weak || o.mention.family !== undefined));
-    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || isConsequence(r.mention) || (isDocument(r.mention) && !asked(r.mention) && requestBesides(r))));
+    // Round 35: a lesser ask added after the request ("Ngoài ra …", "Cho hỏi thêm …") names its own procedure as a side question.
+    const isAside = (m: ProcedureMention) => asides.some((a) => a.from <= m.from && m.to <= a.to);
+    const isContext = resolved.map((r) => !own.has(r) && (negated(r.mention) || this.heldPaper(r.mention, words) || isDone(r.mention) || isResidence(r.mention) || isConsequence(r.mention) || isAside(r.mention) || (isDocument(r.mention) && !asked(r.mention) && requestBesides(r))));
     if (isContext.every(Boolean)) {
       // Only members said not to be meant ("không phải làm lại căn cước mà là ..."): the family is asked about. A plain
       // "không" is no such statement: "không đăng ký tạm trú thì có bị phạt không" is still about tạm trú.
@@ -422,6 +431,11 @@ export class ProcedureRecogniser {
     if (this.finishedClosing.matchAll(words, toned, m.to, end).some((f) => f.from <= FINISHED_GAP && closes(m.to + f.to)) && !held()) return true;
     return this.finished.match(words.slice(m.to, end))
       .some((f) => f.from === 0 || (f.from <= FINISHED_GAP && closes(m.to + f.to)));
+  }
+
+  /** Round 35: whether a place's name opens at word `at` ("xã", "phường" …: `place_heads`). */
+  private placeAt(words: readonly string[], at: number): boolean {
+    return at < words.length && this.placeHeads.matchAll(words.slice(at, at + PLACE_HEAD_WORDS)).some((p) => p.from === 0);
   }
 
   /** Whether a mention starts at most HELD_WINDOW words after one of `cues`. */
@@ -585,6 +599,11 @@ export interface Layout {
   breakAfter?: (i: number) => boolean;
   /** Words [from, to) of the request in a longer message (the sentence that asks, or what follows "giờ muốn ..."). */
   request?: { from: number; to: number };
+  /**
+   * Round 35: words [from, to) of the sentences after the request that add a lesser ask ("Ngoài ra, công ty có cần xin
+   * giấy đủ điều kiện an ninh trật tự không?"): their mentions are context when something else is named.
+   */
+  asides?: readonly { from: number; to: number }[];
 }
 
 const words = (phrase: string) => foldForMatch(phrase).split(/\s+/).filter(Boolean);

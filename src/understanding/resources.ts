@@ -56,6 +56,13 @@ const proceduresSchema = z.object({
   applied: phraseList.default([]),
   /** Where someone lives told as a state ("thường trú tại xã X"): a mention inside is context when another procedure is named. */
   residing: phraseList.default([]),
+  /**
+   * Round 35: a residence status that, right before a place ("hộ khẩu thường trú xã Ba Bể", "tạm trú phường Tân Lập"), tells
+   * where the writer lives: a mention inside is context like `residing`'s.
+   */
+  residing_before_place: phraseList.default([]),
+  /** Round 35: the words that open a place's name ("xã", "phường", "tổ"), read right after `residing_before_place`. */
+  place_heads: phraseList.default([]),
   /** Phrases that hold a mention as a consequence ("không thì về sau bị phạt"): context, like documents. */
   consequences: phraseList.default([]),
   /** Words that say a paper is held by the police ("tạm giữ bằng lái với giấy đăng ký xe"): a mention just after is context. */
