@@ -118,6 +118,7 @@ export function buildParser(
       if (letter) return readLetter(ranking, a, (r) => withSecondOpinion(r, letters, text, askedPart(r, a.askedFacets)));
       if (faultsTheBot(ranking, a) || grumbles(ranking, a)) return promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
       if (papersAsked(ranking, a)) return promote(ranking, PAPERS_INTENT, ranking[0].confidence);
+      if (asksIfNeeded(ranking, a)) return promote(ranking, INFO_INTENT, ranking[0].confidence);
       return guessesPart(ranking, a) ? promote(ranking, INFO_INTENT, ranking[0].confidence) : ranking;
     };
     // Round 29: a letter whose kind its story does not decide is read for its request as a letter (analyser.ts
@@ -503,6 +504,16 @@ function papersAsked(ranking: readonly IntentScore[], analysis: { askedFacets: r
   const parts = askedFacets.filter((f) => PARTS_NAMED.has(f));
   if (parts.length !== 1 || parts[0] !== PAPERS_FACET) return false;
   return first.name === INFO_INTENT ? askedFacets.length === 1 : PARTS_GUESSED.has(first.name) && !askedFacets.includes(PART_FACET[first.name]);
+}
+
+/**
+ * Round 35 (issue 10): a short message that asks whether the procedure it names is needed at all ("đăng ký con dấu cho công
+ * ty cổ phần có cần không": Analysis.asksWhetherNeeded) asks about the procedure as a whole (procedure_info, whether and
+ * when it applies): our model read its "cần" as the papers' "cần gì" (the training's "có cần giấy khai sinh không" ask a
+ * paper), however sure. Only when no part is cued in the sentence that asks ("hồ sơ có cần không" asks the papers).
+ */
+function asksIfNeeded(ranking: readonly IntentScore[], analysis: Analysis): boolean {
+  return PARTS_GUESSED.has(ranking[0].name) && !analysis.askedFacets.some((f) => PARTS_NAMED.has(f)) && analysis.asksWhetherNeeded();
 }
 
 const PAPERS_INTENT = 'procedure_documents';
