@@ -334,7 +334,7 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   if (praisesOnly(analysis)) ranking = promote(ranking, THANKS_INTENT, Math.max(ranking[0].confidence, THANKS_CONFIDENCE));
   const asks = analysis.letterAsks();
   if (complainsOnly(ranking, analysis, asks.judges) || complainsAsked(ranking, asks)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
-  if (reportsOnly(ranking, asks)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
+  if (reportsOnly(ranking, asks) || torn(ranking, analysis)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
   if ((asks.online || asks.heardOnline) && !asks.byProxy && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
   // Round 32: whether someone at home may act for another asks the procedure as a whole (LetterAsks.byProxy).
   if (asks.byProxy && ranking[0].name === ONLINE_INTENT) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
@@ -373,6 +373,17 @@ function givesCode(ranking: readonly IntentScore[], analysis: Analysis): boolean
 }
 const DOSSIER_CODE = 'dossier_code';
 const DOSSIER_CONFIDENCE = 0.5;
+
+/**
+ * Round 35 (issue 10): a letter whose words name no procedure at all (the lexicon found nothing), which the models read as
+ * a procedure question unsure (under CLARIFY_BELOW) with a crime report next ("… để xe máy ở sân nhà trọ, sáng ra thì xe
+ * mất …", "… đêm nào cũng đốt rác nhựa …"), tells what happened: the procedure question was only the story's words (a
+ * "lấy lại", a "đổi", a "phòng trọ") read as a procedure's, and the procedure guessed from them answered nothing asked.
+ */
+function torn(ranking: readonly IntentScore[], analysis: Analysis): boolean {
+  const [first, second] = ranking;
+  return first.name === INFO_INTENT && first.confidence < CLARIFY_BELOW && second?.name === CRIME_INTENT && analysis.procedureLexicon === 'none';
+}
 
 /**
  * Round 28 (issue 10): a letter whose request asks how, where or whether to tell the police ("Tôi có nên báo công an không,
