@@ -380,7 +380,7 @@ const DOSSIER_CONFIDENCE = 0.5;
  * mất …", "… đêm nào cũng đốt rác nhựa …"), tells what happened: the procedure question was only the story's words (a
  * "lấy lại", a "đổi", a "phòng trọ") read as a procedure's, and the procedure guessed from them answered nothing asked.
  */
-function torn(ranking: readonly IntentScore[], analysis: Analysis): boolean {
+export function torn(ranking: readonly IntentScore[], analysis: Analysis): boolean {
   const [first, second] = ranking;
   return first.name === INFO_INTENT && first.confidence < CLARIFY_BELOW && second?.name === CRIME_INTENT && analysis.procedureLexicon === 'none';
 }
