@@ -853,23 +853,24 @@ export class Analyser {
       ...(judged ? this.rhetoric.matchAll(folded, toned) : []),
     ];
     if (this.interrogative.matchAll(folded, toned).some((m) => !nots.some((n) => n.from <= m.from && m.to <= n.to))) return true;
+    const end = this.beforeClosing(folded, toned);
+    return this.yesNo.matchAll(folded, toned, 0, end).some((m) => m.to === end);
+  }
+
+  /** Where the words end once up to MAX_CLOSING polite closing particles ("ạ", "ad", "nhé") are left off. */
+  private beforeClosing(folded: readonly string[], toned: readonly string[]): number {
     let end = folded.length;
     for (let k = 0; k < MAX_CLOSING && end > 0; k++) {
       const polite = this.closing.matchAll(folded, toned, 0, end).filter((m) => m.to === end).pop();
       if (!polite) break;
       end = polite.from;
     }
-    return this.yesNo.matchAll(folded, toned, 0, end).some((m) => m.to === end);
+    return end;
   }
 
   /** Round 35: where the words' closing "<need_whether> <yes_no> <closing>*" starts (Analysis.asksWhetherNeeded), if they end so. */
   private needAskedFrom(folded: readonly string[], toned: readonly string[]): number | undefined {
-    let end = folded.length;
-    for (let k = 0; k < MAX_CLOSING && end > 0; k++) {
-      const polite = this.closing.matchAll(folded, toned, 0, end).filter((m) => m.to === end).pop();
-      if (!polite) break;
-      end = polite.from;
-    }
+    const end = this.beforeClosing(folded, toned);
     const particle = this.yesNo.matchAll(folded, toned, 0, end).filter((m) => m.to === end).pop();
     if (particle === undefined) return undefined;
     const starts = this.needWhether.matchAll(folded, toned, 0, particle.from).filter((m) => m.to === particle.from).map((m) => m.from);
