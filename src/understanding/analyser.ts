@@ -73,6 +73,12 @@ export interface Analysis {
    * it for short messages only.
    */
   safetyTold: () => boolean;
+  /**
+   * Round 35: the message ends asking whether what it named is needed at all, a `need_whether` phrase right before the closing
+   * yes/no ("đăng ký con dấu cho công ty có cần không", "có bắt buộc không ạ"): nothing stands between the two for a paper
+   * or a step to be what is needed, so the thing asked about is the procedure itself (on demand).
+   */
+  asksWhetherNeeded: () => boolean;
 }
 
 /** What a letter's sentence that asks asks (round 28; parser.ts reads them for letters only). */
@@ -211,6 +217,7 @@ export class Analyser {
   private readonly indefinite = new PhraseMatcher<true>();
   private readonly yesNo = new TypedPhraseMatcher<true>();
   private readonly closing = new TypedPhraseMatcher<true>();
+  private readonly needWhether = new TypedPhraseMatcher<true>();
   private readonly alternative: ReadonlySet<string>;
   private readonly joins = new PhraseMatcher<true>();
 
@@ -271,6 +278,7 @@ export class Analyser {
     for (const p of resources.cues.indefinite) this.indefinite.add(p, true);
     for (const p of resources.cues.yes_no) this.yesNo.add(p, true);
     for (const p of resources.cues.closing) this.closing.add(p, true);
+    for (const p of resources.cues.need_whether) this.needWhether.add(p, true);
     this.alternative = new Set(resources.cues.alternative.map(foldForMatch));
     for (const p of resources.cues.joins) this.joins.add(p, true);
     this.normaliser.keepWhole(this.procedures.words());
@@ -489,6 +497,13 @@ export class Analyser {
         return words[said[0].from].start;
       },
       safetyTold: () => this.safety.matchAll(folded, toned).length > 0 && this.police.matchAll(folded, toned).length === 0,
+      // The procedure named must stand in the clause that asks: "làm hộ chiếu cho con, giấy khai sinh có cần không" asks a paper.
+      asksWhetherNeeded: () => {
+        const cue = this.needAskedFrom(folded, toned);
+        if (!mention || cue === undefined || mention.to > cue) return false;
+        for (let i = mention.to - 1; i < cue - 1; i++) if (breakAfter(i)) return false;
+        return true;
+      },
       listFamily: () => (mention?.procedure ? this.procedures.listFamily(folded, toned, mention.procedure) : undefined),
       readsOtherwiseAsLetter: () => {
         const [from, to] = letter ? question : this.askedSentence(sentences, folded, toned, words, credit, true, unmarked);
@@ -838,13 +853,28 @@ export class Analyser {
       ...(judged ? this.rhetoric.matchAll(folded, toned) : []),
     ];
     if (this.interrogative.matchAll(folded, toned).some((m) => !nots.some((n) => n.from <= m.from && m.to <= n.to))) return true;
+    const end = this.beforeClosing(folded, toned);
+    return this.yesNo.matchAll(folded, toned, 0, end).some((m) => m.to === end);
+  }
+
+  /** Where the words end once up to MAX_CLOSING polite closing particles ("ạ", "ad", "nhé") are left off. */
+  private beforeClosing(folded: readonly string[], toned: readonly string[]): number {
     let end = folded.length;
     for (let k = 0; k < MAX_CLOSING && end > 0; k++) {
       const polite = this.closing.matchAll(folded, toned, 0, end).filter((m) => m.to === end).pop();
       if (!polite) break;
       end = polite.from;
     }
-    return this.yesNo.matchAll(folded, toned, 0, end).some((m) => m.to === end);
+    return end;
+  }
+
+  /** Round 35: where the words' closing "<need_whether> <yes_no> <closing>*" starts (Analysis.asksWhetherNeeded), if they end so. */
+  private needAskedFrom(folded: readonly string[], toned: readonly string[]): number | undefined {
+    const end = this.beforeClosing(folded, toned);
+    const particle = this.yesNo.matchAll(folded, toned, 0, end).filter((m) => m.to === end).pop();
+    if (particle === undefined) return undefined;
+    const starts = this.needWhether.matchAll(folded, toned, 0, particle.from).filter((m) => m.to === particle.from).map((m) => m.from);
+    return starts.length > 0 ? Math.min(...starts) : undefined;
   }
 
   /**

@@ -118,6 +118,7 @@ export function buildParser(
       if (letter) return readLetter(ranking, a, (r) => withSecondOpinion(r, letters, text, askedPart(r, a.askedFacets)));
       if (faultsTheBot(ranking, a) || grumbles(ranking, a)) return promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
       if (papersAsked(ranking, a)) return promote(ranking, PAPERS_INTENT, ranking[0].confidence);
+      if (asksIfNeeded(ranking, a)) return promote(ranking, INFO_INTENT, ranking[0].confidence);
       return guessesPart(ranking, a) ? promote(ranking, INFO_INTENT, ranking[0].confidence) : ranking;
     };
     // Round 29: a letter whose kind its story does not decide is read for its request as a letter (analyser.ts
@@ -333,7 +334,7 @@ function readLetter(ranking: IntentScore[], analysis: Analysis, secondOpinion: (
   if (praisesOnly(analysis)) ranking = promote(ranking, THANKS_INTENT, Math.max(ranking[0].confidence, THANKS_CONFIDENCE));
   const asks = analysis.letterAsks();
   if (complainsOnly(ranking, analysis, asks.judges) || complainsAsked(ranking, asks)) ranking = promote(ranking, FEEDBACK_INTENT, Math.max(ranking[0].confidence, FEEDBACK_CONFIDENCE));
-  if (reportsOnly(ranking, asks)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
+  if (reportsOnly(ranking, asks) || torn(ranking, analysis)) ranking = promote(ranking, CRIME_INTENT, Math.max(ranking[0].confidence, CRIME_CONFIDENCE));
   if ((asks.online || asks.heardOnline) && !asks.byProxy && WHERE_OR_WHOLE.has(ranking[0].name)) ranking = promote(ranking, ONLINE_INTENT, ranking[0].confidence);
   // Round 32: whether someone at home may act for another asks the procedure as a whole (LetterAsks.byProxy).
   if (asks.byProxy && ranking[0].name === ONLINE_INTENT) ranking = promote(ranking, INFO_INTENT, ranking[0].confidence);
@@ -372,6 +373,17 @@ function givesCode(ranking: readonly IntentScore[], analysis: Analysis): boolean
 }
 const DOSSIER_CODE = 'dossier_code';
 const DOSSIER_CONFIDENCE = 0.5;
+
+/**
+ * Round 35 (issue 10): a letter whose words name no procedure at all (the lexicon found nothing), which the models read as
+ * a procedure question unsure (under CLARIFY_BELOW) with a crime report next ("… để xe máy ở sân nhà trọ, sáng ra thì xe
+ * mất …", "… đêm nào cũng đốt rác nhựa …"), tells what happened: the procedure question was only the story's words (a
+ * "lấy lại", a "đổi", a "phòng trọ") read as a procedure's, and the procedure guessed from them answered nothing asked.
+ */
+export function torn(ranking: readonly IntentScore[], analysis: Analysis): boolean {
+  const [first, second] = ranking;
+  return first.name === INFO_INTENT && first.confidence < CLARIFY_BELOW && second?.name === CRIME_INTENT && analysis.procedureLexicon === 'none';
+}
 
 /**
  * Round 28 (issue 10): a letter whose request asks how, where or whether to tell the police ("Tôi có nên báo công an không,
@@ -503,6 +515,16 @@ function papersAsked(ranking: readonly IntentScore[], analysis: { askedFacets: r
   const parts = askedFacets.filter((f) => PARTS_NAMED.has(f));
   if (parts.length !== 1 || parts[0] !== PAPERS_FACET) return false;
   return first.name === INFO_INTENT ? askedFacets.length === 1 : PARTS_GUESSED.has(first.name) && !askedFacets.includes(PART_FACET[first.name]);
+}
+
+/**
+ * Round 35 (issue 10): a short message that asks whether the procedure it names is needed at all ("đăng ký con dấu cho công
+ * ty cổ phần có cần không": Analysis.asksWhetherNeeded) asks about the procedure as a whole (procedure_info, whether and
+ * when it applies): our model read its "cần" as the papers' "cần gì" (the training's "có cần giấy khai sinh không" ask a
+ * paper), however sure. Only when no part is cued in the sentence that asks ("hồ sơ có cần không" asks the papers).
+ */
+function asksIfNeeded(ranking: readonly IntentScore[], analysis: Analysis): boolean {
+  return PARTS_GUESSED.has(ranking[0].name) && !analysis.askedFacets.some((f) => PARTS_NAMED.has(f)) && analysis.asksWhetherNeeded();
 }
 
 const PAPERS_INTENT = 'procedure_documents';

@@ -125,6 +125,8 @@ const cuesSchema = z.object({
   grievance: phraseList.default([]),
   /** Phrases that ask how, where or whether to tell the police ("có nên báo công an không"): a letter naming no procedure reports. */
   report_ask: phraseList.default([]),
+  /** Round 35: "is it needed" said of the thing just before, with nothing between it and the closing yes/no ("… có cần không"). */
+  need_whether: phraseList.default([]),
   /** Phrases that ask how or where to complain ("gửi đơn khiếu nại ở đâu"): a letter asking so is feedback. */
   complaint_ask: phraseList.default([]),
   /** The `report_ask` phrases that only ask whether to go to the police ("có phải ra công an"): a procedure's step may ask so too. */
