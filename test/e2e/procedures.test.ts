@@ -96,7 +96,7 @@ describe('procedure conversations end to end', () => {
 
   for (const [message, members] of [
     ['tôi muốn làm căn cước', ['can-cuoc-cap-moi', 'can-cuoc-cap-doi', 'can-cuoc-cap-lai']],
-    ['đăng ký xe cần gì', ['dang-ky-xe', 'sang-ten-xe', 'thu-hoi-dang-ky-xe']],
+    ['giấy tờ xe cần gì', ['dang-ky-xe', 'sang-ten-xe', 'thu-hoi-dang-ky-xe']],
   ] as const) {
     it(`asks instead of guessing for "${message}"`, async () => {
       const replies = await chat(assistant().url, `clarify-${message}`, message);
@@ -105,6 +105,11 @@ describe('procedure conversations end to end', () => {
       assert.deepEqual(ids, members);
     });
   }
+
+  it('answers a family named by its usual member alone with that member ("đăng ký xe cần gì": registering one, round 35)', async () => {
+    const replies = await chat(assistant().url, 'usual-member', 'đăng ký xe cần gì');
+    assert.equal(replies[0].text.split('\n')[0], vi('procedure:headers.documents', { title: knowledge.getProcedure('dang-ky-xe')!.title.vi }));
+  });
 
   it('lets people browse: menu → field → procedure → facet', async () => {
     const sender = 'browse';

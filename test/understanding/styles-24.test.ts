@@ -18,7 +18,9 @@ describe('understanding/styles 24', () => {
     it('is an emergency of grade possible, whatever the words suggested', () => {
       assert.equal(read('thằng cháu tôi 10 tuổi đi đá bóng từ chiều, giờ 9 giờ tối chưa về'), 'emergency possible');
       assert.equal(read('mùi gas thoang thoảng ở cầu thang mà không biết từ nhà nào'), 'emergency possible');
-      assert.equal(read('ổ cắm phòng khách nóng ran, có mùi khét'), 'emergency possible');
+    });
+    it('a socket hot with a burning smell gets the card or the line (round 35 reads "nóng ran" as no frying: a fire starting)', () => {
+      assert.match(read('ổ cắm phòng khách nóng ran, có mùi khét'), /^emergency (possible|sure)$/);
     });
     it('a sign of fire or rescue read as a crime report is no crime report', () => {
       assert.equal(read('mấy đứa trẻ con ra ao làng bơi từ trưa, giờ tối rồi chưa thấy về'), 'emergency possible');
