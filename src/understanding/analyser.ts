@@ -223,7 +223,7 @@ export class Analyser {
 
   constructor(resources: Resources, vocabulary: { targets: Iterable<string>; known: Iterable<string> }, options: { procedureAliases?: Record<string, string[]>; locations?: LocationEntry[] } = {}) {
     this.normaliser = new TokenNormaliser(resources.abbreviations);
-    this.procedures = new ProcedureRecogniser(resources.procedures, withoutAskedParts(options.procedureAliases, resources));
+    this.procedures = new ProcedureRecogniser(resources.procedures, resources.cues.places, withoutAskedParts(options.procedureAliases, resources));
     this.locations = new LocationRecogniser(options.locations, resources.cues.places);
     for (const [facet, phrases] of Object.entries(resources.cues.facets)) for (const p of phrases) this.facets.add(p, facet);
     // Issue 10: phrases that hide a facet cue inside them ("chưa bao giờ có" is never, not "bao giờ có", when).

@@ -103,7 +103,8 @@ export class ProcedureRecogniser {
   // Typed as written: "nói" is no "nổi".
   private readonly unable = new TypedPhraseMatcher<true>();
 
-  constructor(lexicon: ProcedureLexicon, extraAliases: Record<string, string[]> = {}) {
+  /** `placeWords`: the units that open a place's name (cues.yaml's `places`), read with the lexicon's `place_heads`. */
+  constructor(lexicon: ProcedureLexicon, placeWords: readonly string[], extraAliases: Record<string, string[]> = {}) {
     this.families = new ProcedureFamilies(lexicon.groups);
     // Specific procedures go in first so a phrase listed twice belongs to the procedure, not the group.
     for (const [id, list] of Object.entries(lexicon.procedures)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id });
@@ -170,7 +171,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.consequences) this.consequences.add(p, true);
     for (const p of lexicon.residing) this.residing.add(p, true);
     for (const p of lexicon.residing_before_place) this.residingBeforePlace.add(p, true);
-    for (const p of lexicon.place_heads) this.placeHeads.add(p, true);
+    for (const p of [...placeWords, ...lexicon.place_heads]) this.placeHeads.add(p, true);
     for (const p of lexicon.held) this.held.add(p, true);
     for (const p of lexicon.others) this.others.add(p, true);
     for (const p of lexicon.done) this.done.add(p, true);

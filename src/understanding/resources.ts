@@ -61,7 +61,7 @@ const proceduresSchema = z.object({
    * where the writer lives: a mention inside is context like `residing`'s.
    */
   residing_before_place: phraseList.default([]),
-  /** Round 35: the words that open a place's name ("xã", "phường", "tổ"), read right after `residing_before_place`. */
+  /** Round 35: words that open a place's name besides cues.yaml's `places` ("tổ", "thôn"), read right after `residing_before_place`. */
   place_heads: phraseList.default([]),
   /** Phrases that hold a mention as a consequence ("không thì về sau bị phạt"): context, like documents. */
   consequences: phraseList.default([]),

@@ -10,7 +10,8 @@ import { INTENTS_DIR, productionParser } from './support';
 // online asks. Every message here was written for this file and is in no evaluation set.
 describe('understanding/round 13: spoken spellings, old terms, credit, online asks', () => {
   describe('an alias spelt as it sounds is the alias, as a whole phrase only', () => {
-    const recogniser = new ProcedureRecogniser(loadResources(INTENTS_DIR).procedures);
+    const { procedures, cues } = loadResources(INTENTS_DIR);
+    const recogniser = new ProcedureRecogniser(procedures, cues.places);
     const name = (text: string) => {
       const tokens = tokenise(text, 2000);
       const m = recogniser.recognise(tokens.map((t) => t.text), tokens.map((t) => t.toned));

@@ -23,7 +23,8 @@ describe('understanding/round 14: short styles', () => {
       assert.ok(!soundVariants('yêu cầu').some((v) => v.typed.startsWith('i')), 'not without a consonant, nor inside a longer rhyme');
     });
     it('names the procedure from the respelt name', () => {
-      const recogniser = new ProcedureRecogniser(loadResources(INTENTS_DIR).procedures);
+      const { procedures, cues } = loadResources(INTENTS_DIR);
+      const recogniser = new ProcedureRecogniser(procedures, cues.places);
       const tokens = tokenise('cần phiếu lí lịch tư pháp số 2 để đi làm', 2000);
       assert.equal(recogniser.recognise(tokens.map((t) => t.text), tokens.map((t) => t.toned))?.procedure, 'ly-lich-tu-phap');
       assert.match(procedure('phiếu lí lịch tư pháp cho con trai mất mấy ngày'), /^ly-lich-tu-phap\[.*lí lịch tư pháp\]$/);

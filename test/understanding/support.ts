@@ -29,7 +29,8 @@ export const named = (r: ParseResult) =>
 
 /** What the lexicon alone names for a text (procedure id, `group:<family>` or `none`), without the learned model. */
 export function lexiconNamer(): (text: string) => string {
-  const recogniser = new ProcedureRecogniser(loadResources(INTENTS_DIR).procedures);
+  const { procedures, cues } = loadResources(INTENTS_DIR);
+  const recogniser = new ProcedureRecogniser(procedures, cues.places);
   return (text) => {
     const m = recogniser.recognise(foldForMatch(text).split(/\s+/).filter(Boolean));
     return m?.procedure ?? (m?.group ? `group:${m.group}` : 'none');
