@@ -1012,16 +1012,14 @@ export class SituationModel {
     const [folded, toned] = tokensOf(words);
     // Typed as written: a phrase written with diacritics counts typed with some, one written plain (English) as it is.
     const typed = (m: PhraseMatch<true>) => this.plainBites.has(folded.slice(m.from, m.to).join(' ')) || words.slice(m.from, m.to).some((w) => w.toned !== w.text);
-    const timeOf = (at: number) => marks.filter((t) => t.word < at).pop()?.time;
-    const bites = this.bites.matchAll(folded, toned).filter((c) => typed(c) && timeOf(c.to) !== 'over' && timeOf(c.to) !== 'dated');
+    const bites = this.bites.matchAll(folded, toned).filter((c) => typed(c) && stillCurrent(marks, c.to));
     return this.biters.matchAll(folded, toned).filter(typed).some((b) => !frames.some((m) => m.value === 'animal' && m.to <= b.from)
       && bites.some((c) => c.from >= b.to && c.from - b.to <= BITE_WORDS && !(text !== undefined && crossesClause(words, b.from, c.to, text))));
   }
 
   /** Round 35: whether a message tells a knock on the head (`knocks`) in no time over (the last time told before it). */
   private knocksHead(words: readonly Word[], marks: readonly TimeMark[]): boolean {
-    const timeOf = (at: number) => marks.filter((t) => t.word < at).pop()?.time;
-    return this.knocks.matchAll(...tokensOf(words)).some((k) => timeOf(k.to) !== 'over' && timeOf(k.to) !== 'dated');
+    return this.knocks.matchAll(...tokensOf(words)).some((k) => stillCurrent(marks, k.to));
   }
 
   /**
@@ -1039,9 +1037,7 @@ export class SituationModel {
     if (harms.every((h) => tellers.some((t) => t.from <= h.from && h.to <= t.to))) return false;
     return tellers.some((o) => comes.some((c) => {
       if (c.from < o.to || c.from - o.to > FORETOLD_WORDS || (text !== undefined && crossesClause(words, o.from, c.to, text))) return false;
-      const from = text === undefined ? 0 : clauseAround(words, o.from, c.to, text)[0];
-      const then = marks.filter((t) => t.word >= from && t.word < o.from).pop()?.time;
-      return then !== 'over' && then !== 'dated';
+      return stillCurrent(marks, o.from, text === undefined ? 0 : clauseAround(words, o.from, c.to, text)[0]);
     }));
   }
 
@@ -1295,4 +1291,10 @@ function clauseAround(words: readonly Word[], from: number, to: number, text: st
 function crossesClause(words: readonly Word[], from: number, to: number, text: string): boolean {
   for (let k = from + 1; k < to; k++) if (CLAUSE_END.test(text.slice(words[k - 1].end, words[k].start))) return true;
   return false;
+}
+
+/** Whether the last time told in words [from, to) (`marks`) leaves what is told at `to` current: none told, or neither over nor dated. */
+function stillCurrent(marks: readonly TimeMark[], to: number, from = 0): boolean {
+  const time = marks.filter((t) => t.word >= from && t.word < to).pop()?.time;
+  return time !== 'over' && time !== 'dated';
 }
