@@ -25,9 +25,24 @@ describe('understanding/evaluation: the blind rounds\' scorer', () => {
     'g': answer('out_of_scope'),
     'h': answer('out_of_scope', undefined, { grade: 'possible', service: 'medical' }),
     'i': answer('help', undefined, { asksNumbers: true }),
+    'j': answer('help'),
+    'k': answer('emergency', undefined, { grade: 'sure', service: 'medical' }),
   };
   const parser: Parser = { parse: (text) => answers[text] ?? assert.fail(text) };
   const constant = (label: string) => ({ predict: () => label });
+
+  it('reads a question for the numbers as no danger, and a card as its answer', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'blind-')), 'set.yaml');
+    writeFileSync(file, [
+      'items:',
+      '- {text: "j", intent: help, also_intent: [emergency], asks_numbers: true}',
+      '- {text: "k", intent: emergency, emergency: sure, number: "115", asks_numbers: true}',
+    ].join('\n'));
+    const f = scoreBlindFile(file, parser, { intents: constant('help'), procedures: constant('ho-chieu') });
+    // j: harmless, asked, not answered (no grade, no numbers); k: a danger caught whose card answers the question.
+    assert.deepEqual([f.dangers, f.caught, f.harmless, f.numbersAsked, f.numbersAnswered], [1, 1, 1, 2, 1]);
+    assert.ok(f.errors.some((e) => e.startsWith('[numbers not answered] j')), f.errors.join('\n'));
+  });
 
   it('counts each figure by the rules the rounds publish', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'blind-')), 'set.yaml');

@@ -5,8 +5,10 @@
  * intent: the parser's intent (a `sure` grade is intent emergency), `also_intent` accepted; "where either way" also accepts
  * office_location and procedure_info for each other when the item names a procedure and is labelled one of the two (both
  * get the same answer); procedure: the procedure entity or `group:` family, on items that name one. Dangers: items graded
- * sure or possible by the writer (or labelled intent emergency without a grade); recall counts either grade; the first
- * number is right when it is the writer's number or one of its `also_ok`. False: harmless items graded sure or possible.
+ * sure or possible by the writer (or labelled intent emergency without a grade, unless the item asks for the numbers);
+ * recall counts either grade; the first number is right when it is the writer's number or one of its `also_ok`. False:
+ * harmless items graded sure or possible. A question for the numbers is answered by the numbers, a card or a line (each
+ * shows the three numbers), whether or not it also tells a danger.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -66,7 +68,7 @@ export interface BlindFigures {
 }
 
 /** What an item says of danger: its grade, or its intent when it has none; the number wanted first. */
-export type DangerLabel = Pick<BlindItem, 'emergency' | 'number' | 'also_ok' | 'also_intent'> & { intent?: string };
+export type DangerLabel = Pick<BlindItem, 'emergency' | 'number' | 'also_ok' | 'also_intent' | 'asks_numbers'> & { intent?: string };
 
 /** How a parse's emergency judgement fares on one labelled item. */
 export interface DangerVerdict {
@@ -80,8 +82,11 @@ export interface DangerVerdict {
   wrongNumber: boolean;
 }
 
+// A question for the numbers with no grade is no danger, even where the writer accepts intent emergency for it.
 const isDanger = (item: DangerLabel) =>
-  item.emergency ? item.emergency !== 'none' : item.intent === 'emergency' || (item.also_intent ?? []).includes('emergency');
+  item.emergency
+    ? item.emergency !== 'none'
+    : !item.asks_numbers && (item.intent === 'emergency' || (item.also_intent ?? []).includes('emergency'));
 
 /** The verdict on one item (see the head of this file for the rules). */
 export function dangerVerdict(item: DangerLabel, e: EmergencyJudgement | undefined): DangerVerdict {
@@ -123,14 +128,13 @@ export function scoreBlindFile(file: string, parser: Parser, ngram: { intents: T
     if (v.danger) {
       f.dangers++;
       if (item.emergency !== 'possible') f.sureLabelled++;
-      if (v.missed) {
-        f.errors.push(`[danger ${item.emergency ?? 'sure'} missed] ${item.text}`);
-        continue;
+      if (v.missed) f.errors.push(`[danger ${item.emergency ?? 'sure'} missed] ${item.text}`);
+      else {
+        f.caught++;
+        if (v.grade === 'sure' && item.emergency !== 'possible') f.sureOfSure++;
+        if (!v.wrongNumber) f.rightNumber++;
+        else f.errors.push(`[number ${v.first} ≠ ${item.number}] ${item.text}`);
       }
-      f.caught++;
-      if (v.grade === 'sure' && item.emergency !== 'possible') f.sureOfSure++;
-      if (!v.wrongNumber) f.rightNumber++;
-      else f.errors.push(`[number ${v.first} ≠ ${item.number}] ${item.text}`);
     } else {
       f.harmless++;
       if (v.grade === 'sure') f.falseSure++;
@@ -139,7 +143,8 @@ export function scoreBlindFile(file: string, parser: Parser, ngram: { intents: T
     }
     if (item.asks_numbers) {
       f.numbersAsked++;
-      if (e?.asksNumbers) f.numbersAnswered++;
+      // The card and the line show all three numbers too.
+      if (e?.asksNumbers || (e && e.grade !== 'none')) f.numbersAnswered++;
       else f.errors.push(`[numbers not answered] ${item.text}`);
     }
   }
