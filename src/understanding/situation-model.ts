@@ -455,7 +455,7 @@ export class SituationModel {
     if (!after) return whole;
     const told = this.grade(after);
     if (GRADE_RANK[told.grade] <= GRADE_RANK[whole.grade]) return whole;
-    return { grade: told.grade, service: told.service, asksNumbers: told.grade !== 'sure' && (whole.asksNumbers || told.asksNumbers) };
+    return { grade: told.grade, service: told.service, asksNumbers: told.asksNumbers || (told.grade !== 'sure' && whole.asksNumbers) };
   }
 
   /**
@@ -726,7 +726,10 @@ export class SituationModel {
     const asksWhich = has('which') && time === undefined && !toldNow && !has('plea') && closing === undefined && !rules && !selfHarm && clauses.length === 0;
     if (asksWhich) return { grade: 'none', service, asksNumbers: true };
     const asksLine = lineNamed && closing === undefined && (has('question') || has('request') || has('which')) && !hazardNow && !rules && !selfHarm;
-    const asksNumbers = grade !== 'sure' && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
+    // Round 36: a danger told now that asks which number to call ("…không thở, moi tim tai. Toi can goi so nao nhanh nhat?")
+    // gets the card, which lists every number, its service's first; the parse says the numbers were asked too, so the bot's
+    // card is the answer asked for (parser.ts keeps the intent `emergency` for a sure one).
+    const asksNumbers = grade === 'sure' ? has('which') : (scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine;
     return { grade, service, asksNumbers };
   }
 
