@@ -92,6 +92,10 @@ const SERVICE_OF_FACT: Readonly<Record<string, EmergencyService>> = {
   violence: 'police', theft: 'police', scam: 'police', road: 'police', armed: 'police', threat: 'police',
   fire: 'fire', water: 'fire', trapped: 'fire', swarm: 'fire', lightning: 'fire', height: 'fire',
   injury: 'medical', illness: 'medical',
+  // Round 36: out in the wild or on the water (a forest, a mountain, a stream's bank, a boat): who is not back from there
+  // is the rescue's to search, as `wild` already tells the model; a near-tie between the police and the rescue moved with
+  // any retraining ("chiếc thuyền đánh cá … trời bão mà vẫn chưa thấy vào", "đi thả lưới ở hồ … chưa về").
+  wild: 'fire',
 };
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
