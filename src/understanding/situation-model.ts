@@ -256,6 +256,9 @@ export interface Situations {
   toCome: string[];
   /** Round 35: a knock on the head ("đập đầu", "trán sưng", "hit his head"): a wound whose harm shows later (see `grade`). */
   knocks: string[];
+  /** Round 36: a shell, a bomb or a grenade found ("quả đạn pháo", "lựu đạn", "unexploded bomb"): a blast to come (see `grade`). */
+  ordnance: string[];
+  finds: string[];
   examples: SituationExample[];
 }
 
@@ -348,6 +351,8 @@ export class SituationModel {
   private readonly foretells = new TypedPhraseMatcher<true>();
   private readonly toCome = new TypedPhraseMatcher<true>();
   private readonly knocks = new TypedPhraseMatcher<true>();
+  private readonly ordnance = new TypedPhraseMatcher<true>();
+  private readonly finds = new TypedPhraseMatcher<true>();
   // Round 34: the `biters` and `bites` phrases written without diacritics (English: "dog", "bit"); one written with them
   // counts only typed with them ("cho hỏi … cần gì" is no dog that bites).
   private readonly plainBites: ReadonlySet<string>;
@@ -399,6 +404,8 @@ export class SituationModel {
     for (const p of situations.foretells) this.foretells.add(p, true);
     for (const p of situations.toCome) this.toCome.add(p, true);
     for (const p of situations.knocks) this.knocks.add(p, true);
+    for (const p of situations.ordnance) this.ordnance.add(p, true);
+    for (const p of situations.finds) this.finds.add(p, true);
     this.plainBites = new Set([...situations.biters, ...situations.bites].filter((p) => foldForMatch(p) === normaliseText(p.toLowerCase())).map(foldForMatch));
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
@@ -672,8 +679,15 @@ export class SituationModel {
     // Round 35: so is a knock on the head ("cô giáo báo cháu ngã ở sân trường, trán sưng một cục, vẫn chơi bình thường"):
     // its harm shows hours later, and every writer of every set gives one told now the line at least. Not in a figure
     // ("muốn đập đầu vào tường" over paperwork).
+    // Round 36: so is a shell, a bomb or a grenade found ("hôm nay đào móng … trông giống quả đạn pháo thời chiến tranh,
+    // trẻ con … kéo ra xem"; "bom đạn … đào được…, giờ vẫn để trong kho"): the model reads a calm find as no danger, yet
+    // what is found can still go off while the story is not over. Told as found (`finds`: "đào được", "thấy", "nhặt
+    // được"), not as shown ("bảo tàng có trưng bày quả bom…") nor as heard ("… người ta tìm thấy hôm nay, nghe nói đã rào
+    // lại rồi"). Not in a figure, a film or a "what if".
+    const found = !figurative && !frames.some((m) => m.value === 'hearsay') && this.ordnance.matchAll(...tokensOf(words)).length > 0
+      && this.finds.matchAll(...tokensOf(words)).length > 0;
     const bitten = graded === 'none' && !setApart && !imagined && time !== 'over' && time !== 'dated'
-      && (this.bitesSomeone(message, frames, marks) || (!figurative && this.knocksHead(words, marks)));
+      && (this.bitesSomeone(message, frames, marks) || (!figurative && this.knocksHead(words, marks)) || found);
     // Round 29: a message its writer marks as a joke (laughter, "đùa thôi", "hài vãi": no danger of any dev or blind set
     // is told so, and many look-alikes are) tells no danger now, whatever it names or states: the line when the model is
     // very sure, else nothing. Not harm to oneself (a farewell may hide behind a laugh).
