@@ -151,7 +151,8 @@ export function buildParser(
     // G22.TN-… thì sao?"): every short message holding a code in the styles sets and blind rounds is labelled dossier_status.
     else if (!letter && emergency.grade !== 'sure' && givesCode(ranking, analysis)) ranking = promote(ranking, DOSSIER_INTENT, Math.max(ranking[0].confidence, DOSSIER_CONFIDENCE));
     // "gọi cảnh sát số mấy" asks where to call: the bot answers with the numbers (emergency.asksNumbers), and the intent says so.
-    if (emergency.asksNumbers) ranking = promote(ranking, NUMBERS_INTENT, NUMBERS_CONFIDENCE);
+    // Round 36: a sure danger that asks which number stays `emergency`: the card, every number on it, is that answer.
+    if (emergency.asksNumbers && emergency.grade !== 'sure') ranking = promote(ranking, NUMBERS_INTENT, NUMBERS_CONFIDENCE);
     const intent = ranking[0];
     // "mở khách sạn phải làm những thủ tục gì" lists everything a hotel needs, not the one procedure its purpose suggests.
     const listAll = intent.name === LIST_INTENT && reading.purposeOnly;

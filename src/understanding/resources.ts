@@ -266,6 +266,8 @@ const lexiconSchema = z.object({
   foretells: phraseList.default([]),
   to_come: phraseList.default([]),
   knocks: phraseList.default([]),
+  ordnance: phraseList.default([]),
+  finds: phraseList.default([]),
 });
 const byService = z.object({ police: phraseList.default([]), fire: phraseList.default([]), medical: phraseList.default([]) });
 const writerSchema = z.object({

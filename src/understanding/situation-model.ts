@@ -92,6 +92,10 @@ const SERVICE_OF_FACT: Readonly<Record<string, EmergencyService>> = {
   violence: 'police', theft: 'police', scam: 'police', road: 'police', armed: 'police', threat: 'police',
   fire: 'fire', water: 'fire', trapped: 'fire', swarm: 'fire', lightning: 'fire', height: 'fire',
   injury: 'medical', illness: 'medical',
+  // Round 36: out in the wild or on the water (a forest, a mountain, a stream's bank, a boat): who is not back from there
+  // is the rescue's to search, as `wild` already tells the model; a near-tie between the police and the rescue moved with
+  // any retraining ("chiếc thuyền đánh cá … trời bão mà vẫn chưa thấy vào", "đi thả lưới ở hồ … chưa về").
+  wild: 'fire',
 };
 // Round 13: frames read by the grading rules only, not learnt: as features they moved unrelated dangers ("mẹ cúp máy,
 // giờ mẹ đang ở ngân hàng để chuyển…" fell below the line), and the rule already says what they mean.
@@ -252,6 +256,9 @@ export interface Situations {
   toCome: string[];
   /** Round 35: a knock on the head ("đập đầu", "trán sưng", "hit his head"): a wound whose harm shows later (see `grade`). */
   knocks: string[];
+  /** Round 36: a shell, a bomb or a grenade found ("quả đạn pháo", "lựu đạn", "unexploded bomb"): a blast to come (see `grade`). */
+  ordnance: string[];
+  finds: string[];
   examples: SituationExample[];
 }
 
@@ -344,6 +351,8 @@ export class SituationModel {
   private readonly foretells = new TypedPhraseMatcher<true>();
   private readonly toCome = new TypedPhraseMatcher<true>();
   private readonly knocks = new TypedPhraseMatcher<true>();
+  private readonly ordnance = new TypedPhraseMatcher<true>();
+  private readonly finds = new TypedPhraseMatcher<true>();
   // Round 34: the `biters` and `bites` phrases written without diacritics (English: "dog", "bit"); one written with them
   // counts only typed with them ("cho hỏi … cần gì" is no dog that bites).
   private readonly plainBites: ReadonlySet<string>;
@@ -395,6 +404,8 @@ export class SituationModel {
     for (const p of situations.foretells) this.foretells.add(p, true);
     for (const p of situations.toCome) this.toCome.add(p, true);
     for (const p of situations.knocks) this.knocks.add(p, true);
+    for (const p of situations.ordnance) this.ordnance.add(p, true);
+    for (const p of situations.finds) this.finds.add(p, true);
     this.plainBites = new Set([...situations.biters, ...situations.bites].filter((p) => foldForMatch(p) === normaliseText(p.toLowerCase())).map(foldForMatch));
     this.hourAsked = new Set(situations.hourAsked.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
     this.localUnits = new Set(situations.localUnits.flatMap((p) => [normaliseText(p.toLowerCase()), foldForMatch(p)]));
@@ -455,7 +466,7 @@ export class SituationModel {
     if (!after) return whole;
     const told = this.grade(after);
     if (GRADE_RANK[told.grade] <= GRADE_RANK[whole.grade]) return whole;
-    return { grade: told.grade, service: told.service, asksNumbers: told.grade !== 'sure' && (whole.asksNumbers || told.asksNumbers) };
+    return { grade: told.grade, service: told.service, asksNumbers: told.asksNumbers || (told.grade !== 'sure' && whole.asksNumbers) };
   }
 
   /**
@@ -668,8 +679,15 @@ export class SituationModel {
     // Round 35: so is a knock on the head ("cô giáo báo cháu ngã ở sân trường, trán sưng một cục, vẫn chơi bình thường"):
     // its harm shows hours later, and every writer of every set gives one told now the line at least. Not in a figure
     // ("muốn đập đầu vào tường" over paperwork).
+    // Round 36: so is a shell, a bomb or a grenade found ("hôm nay đào móng … trông giống quả đạn pháo thời chiến tranh,
+    // trẻ con … kéo ra xem"; "bom đạn … đào được…, giờ vẫn để trong kho"): the model reads a calm find as no danger, yet
+    // what is found can still go off while the story is not over. Told as found (`finds`: "đào được", "thấy", "nhặt
+    // được"), not as shown ("bảo tàng có trưng bày quả bom…") nor as heard ("… người ta tìm thấy hôm nay, nghe nói đã rào
+    // lại rồi"). Not in a figure, a film or a "what if".
+    const found = !figurative && !frames.some((m) => m.value === 'hearsay') && this.ordnance.matchAll(...tokensOf(words)).length > 0
+      && this.finds.matchAll(...tokensOf(words)).length > 0;
     const bitten = graded === 'none' && !setApart && !imagined && time !== 'over' && time !== 'dated'
-      && (this.bitesSomeone(message, frames, marks) || (!figurative && this.knocksHead(words, marks)));
+      && (this.bitesSomeone(message, frames, marks) || (!figurative && this.knocksHead(words, marks)) || found);
     // Round 29: a message its writer marks as a joke (laughter, "đùa thôi", "hài vãi": no danger of any dev or blind set
     // is told so, and many look-alikes are) tells no danger now, whatever it names or states: the line when the model is
     // very sure, else nothing. Not harm to oneself (a farewell may hide behind a laugh).
@@ -726,7 +744,10 @@ export class SituationModel {
     const asksWhich = has('which') && time === undefined && !toldNow && !has('plea') && closing === undefined && !rules && !selfHarm && clauses.length === 0;
     if (asksWhich) return { grade: 'none', service, asksNumbers: true };
     const asksLine = lineNamed && closing === undefined && (has('question') || has('request') || has('which')) && !hazardNow && !rules && !selfHarm;
-    const asksNumbers = grade !== 'sure' && ((scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine);
+    // Round 36: a danger told now that asks which number to call ("…không thở, moi tim tai. Toi can goi so nao nhanh nhat?")
+    // gets the card, which lists every number, its service's first; the parse says the numbers were asked too, so the bot's
+    // card is the answer asked for (parser.ts keeps the intent `emergency` for a sure one).
+    const asksNumbers = grade === 'sure' ? has('which') : (scores[0].label === 'numbers' && p('numbers') >= NUMBERS_AT_LEAST) || asksLine;
     return { grade, service, asksNumbers };
   }
 
