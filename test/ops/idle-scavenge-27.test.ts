@@ -84,16 +84,19 @@ describe('scavenging between answers (IdleScavenger)', () => {
 
   it('with V8: a worker with the understanding worker\'s 2-MB young generation scavenges between answers, not while answering', async function () {
     this.timeout(60_000);
-    // --expose-gc for the workers started from here on, as `npm start` gives every thread.
-    v8.setFlagsFromString('--expose-gc');
     const file = path.join(__dirname, '..', 'support', 'idle-scavenge-worker.ts');
     async function run(idle: boolean, messages: number) {
+      // --expose-gc for this worker, as `npm start` gives every thread; cleared once its context exists (`online`), so
+      // the workers of later tests in this process start as mocha's own do.
+      v8.setFlagsFromString('--expose-gc');
       const worker = new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(file)});`, {
         eval: true,
         workerData: { idle },
         resourceLimits: { maxYoungGenerationSizeMb: 2 },
       });
       try {
+        await new Promise((resolve) => worker.once('online', resolve));
+        v8.setFlagsFromString('--no-expose-gc');
         const next = () => new Promise<unknown>((resolve) => worker.once('message', resolve));
         for (let i = 0; i < messages; i++) {
           const answered = next();
@@ -119,5 +122,10 @@ describe('scavenging between answers (IdleScavenger)', () => {
     // answers; in the understanding's worker 74–92 of 93–94 landed on the answer's path: docs/performance.md).
     const without = await run(false, 200);
     assert.equal(without.asked, 0);
+    // And the flag is cleared for the workers of later tests.
+    const later = new Worker(`require('node:worker_threads').parentPort.postMessage(typeof globalThis.gc)`, { eval: true });
+    const gcType = await new Promise((resolve) => later.once('message', resolve));
+    await later.terminate();
+    assert.equal(gcType, 'undefined');
   });
 });
