@@ -3,7 +3,8 @@
  * SIGUSR2 opens or closes a window; closing it writes to PARSE_PROBE_OUT, as JSON, on `process.hrtime` (CLOCK_MONOTONIC,
  * shared with the client), what a `/model/parse` request passes through: the main thread's HTTP request events, its
  * posts to and messages from the understanding's worker, and its GCs; and, from each worker thread (collected over a
- * BroadcastChannel), each message it handled (arrival, end, the thread's own CPU over it) and its GCs.
+ * BroadcastChannel), each message it handled (arrival, end, the thread's own CPU over it, when its answer was posted), its GCs and its
+ * whole CPU over the window.
  * CommonJS so it loads before the server's code, in every thread.
  */
 'use strict';
@@ -36,17 +37,28 @@ if (!workerThreads.isMainThread) {
       started = { t0: now(), c0: cpu(), id: m && m.id, items: m && m.items ? m.items.length : 0 };
     });
     const post = port.postMessage;
+    // `posted`: when the post returned (the answer serialised and queued; a GC in between is on the answer's path).
     port.postMessage = function () {
-      if (started) note('handled', started.t0, now(), { cpu: cpu() - started.c0, thread, id: started.id, items: started.items });
+      const handling = started;
       started = undefined;
-      return post.apply(this, arguments);
+      const t1 = now();
+      const c1 = handling && cpu();
+      try {
+        return post.apply(this, arguments);
+      } finally {
+        if (handling) note('handled', handling.t0, t1, { cpu: c1 - handling.c0, thread, id: handling.id, items: handling.items, posted: now() });
+      }
     };
   }
+  let window;
   channel.onmessage = (m) => {
     if (m.data === 'open') {
       open = true;
       events = [];
+      window = { t0: now(), c0: cpu() };
     } else if (m.data === 'close') {
+      // The thread's whole CPU over the window: its handlings, what it did between them (its GCs there among it).
+      note('cpu', window.t0, now(), { cpu: cpu() - window.c0, thread });
       open = false;
       channel.postMessage({ events });
     }

@@ -30,6 +30,8 @@ interface Event extends Span {
   url?: string;
   id?: number;
   items?: number;
+  /** A handling's: when its answer's post returned. */
+  posted?: number;
 }
 interface Asked extends Span {
   text: number;
@@ -126,6 +128,11 @@ function report(events: Event[], asked: Asked[], clientBlocks: Span[], texts: st
     ds.sort((a, b) => b - a);
     console.log(`  gc ${k}: ${ds.length}, ${f(sum(ds))} ms in all, longest ${ds.slice(0, 5).map(f).join(', ')}`);
   }
+  // A worker GC between a handling's start and the return of its answer's post delays that answer; one after, nothing.
+  const workerGcs = gcs.filter((g) => g.thread?.startsWith('worker') && g.gcKind === 1);
+  const onPath = workerGcs.filter((g) => of('handled').some((h) => g.t0 >= h.t0 && g.t0 <= (h.posted ?? h.t1)));
+  const workerCpu = sum(of('cpu').filter((e) => e.thread?.startsWith('worker')).map((e) => e.cpu ?? 0));
+  console.log(`  worker scavenges on an answer's path (its handling to its post's return): ${onPath.length} of ${workerGcs.length}; worker CPU ${f(workerCpu)} ms over the window, ${f((1000 * workerCpu) / Math.max(1, asked.length))} µs a parse`);
   const lens = (xs: Span[]) => xs.map((b) => b.t1 - b.t0).sort((a, b) => b - a);
   console.log(`  server loop blocks over 2 ms: ${blocks.length}, ${f(sum(lens(blocks)))} ms, longest ${lens(blocks).slice(0, 5).map(f).join(', ')}`);
   console.log(`  client loop blocks over 2 ms: ${clientBlocks.length}, ${f(sum(lens(clientBlocks)))} ms, longest ${lens(clientBlocks).slice(0, 5).map(f).join(', ')}`);

@@ -4,6 +4,7 @@
  * reload) replaces both for every batch after it; one that fails keeps the previous and says why.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { IdleScavenger } from '../ops/idle-scavenge';
 import { collectStartUpGarbage } from '../ops/start-up-garbage';
 import { saveYamlCache, useYamlCache } from '../util/yaml-cache';
 import { createUnderstanding, type Understanding } from './index';
@@ -30,6 +31,8 @@ function understandOne(understanding: Understanding, text: string, locale: Under
 }
 
 let current: Understanding | undefined;
+/** The young generation is scavenged between answers, not in the middle of the next parse (src/ops/idle-scavenge.ts). */
+const scavenger = new IdleScavenger();
 
 /** The first build: the worker answers nothing before it, and a build that fails ends it (ParseThread's `ready()` rejects). */
 function begin(options: ParserOptions): void {
@@ -62,6 +65,7 @@ port.on('message', (message: ToWorker) => {
       }
     });
     post({ type: 'understood', id: message.id, results });
+    scavenger.answered();
   } else if (message.type === 'rebuild') {
     try {
       const built = build(message.options);
