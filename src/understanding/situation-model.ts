@@ -701,16 +701,17 @@ export class SituationModel {
     const deniedOnly = graded === 'sure' && unstated && !frames.some((m) => DANGER_FRAMES.has(m.value)) && this.deniesHazard(words);
     // Round 36: a harm told as a habit (`repeated`: "Tối nào cũng có nhóm thanh niên … cầm gậy, kiếm rượt đuổi nhau…
     // Tôi đề nghị công an tăng cường tuần tra") in no present time and no clause going on is a complaint about a habit,
-    // not an event now: the line (a harm still to come), never the card. So is a message whose every hazard is told in
-    // a time over with nothing after it telling a danger (`pastOnly`: "Ngày xưa … nhiều người chết đuối dưới đó, giờ
-    // lấp rồi"): a memory, however surely the model reads its words.
-    const habitual = unstated && frames.some((m) => m.value === 'repeated') && !marks.some((t) => t.time === 'present');
+    // not an event now: the line (a harm still to come), never the card. Every hazard is told in a sentence of the habit
+    // (the writer's own habit, "tối nào cũng đi qua…. Mấy hôm nay em thấy mùi gas nồng nặc", tells a hazard apart from it).
+    const habits = frames.filter((m) => m.value === 'repeated');
+    const habitual = unstated && habits.length > 0 && !marks.some((t) => t.time === 'present') && message.text !== undefined
+      && hazards.every((h) => habits.some((r) => !crossesSentence(words, Math.min(r.from, h.from), Math.max(r.to, h.to), message.text as string)));
     // Round 36: so is a message that asks to lodge a report (`report`: "nạp 3tr r ko rút dc, e mún tố cáo") in no present
     // time and no clause going on: what is reported was done; with no hazard named at all, not even the line.
     const reported = unstated && frames.some((m) => m.value === 'report') && !marks.some((t) => t.time === 'present');
     const grade: EmergencyGrade = joked
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
-      : (graded === 'none' && (pending || hedged || farewell || bitten)) || sign || (graded === 'sure' && (deniedOnly || habitual || pastOnly || (reported && hazards.length > 0) || heard())) ? 'possible'
+      : (graded === 'none' && (pending || hedged || farewell || bitten)) || sign || (graded === 'sure' && (deniedOnly || habitual || (reported && hazards.length > 0) || heard())) ? 'possible'
         : reported && hazards.length === 0 && !pending && graded !== 'none' ? 'none' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const ranked = told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features);
@@ -1304,6 +1305,12 @@ function clauseAround(words: readonly Word[], from: number, to: number, text: st
   let end = to;
   while (end < words.length && !CLAUSE_END.test(text.slice(words[end - 1].end, words[end].start))) end++;
   return [start, end];
+}
+
+/** Round 36: whether words `from`..`to` (end exclusive) run across a sentence's end. */
+function crossesSentence(words: readonly Word[], from: number, to: number, text: string): boolean {
+  for (let i = from + 1; i < to; i++) if (SENTENCE_END.test(text.slice(words[i - 1].end, words[i].start))) return true;
+  return false;
 }
 
 /** Whether the words `from`..`to` (exclusive) run across a clause's end in `text`. */

@@ -46,5 +46,6 @@ describe('understanding/round 36: false alarms (false27)', () => {
     expect('con chó nhà hàng xóm vừa cắn vào chân con tôi, chảy máu nhiều', ['possible', 'sure']);
     expect('nó chặn xe tôi giữa đường, cầm dao đòi tiền, cứu', ['sure'], ['police']);
     expect('đêm nào cũng có người gõ cửa, tối nay nó đang đứng ngoài cổng cầm dao', ['sure']);
+    expect('em chạy xe ôm, tối nào cũng qua ngõ này. Mấy hôm nay ngửi thấy mùi gas nồng nặc ở nhà số 5, nhà đóng cửa im lìm, có nên báo không', ['sure'], ['fire']);
   });
 });
