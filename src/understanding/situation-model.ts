@@ -30,7 +30,8 @@ const FIGURATIVE_FRAMES = new Set(['idiom', 'sales']);
 const HAZARD_FRAMES = new Set([...DANGER_FRAMES].filter((f) => f !== 'plea' && f !== 'at_risk'));
 // A message set in a film, a lesson, a kitchen, a figure of speech, an ad, an alarm test, the news or a "what if": its
 // clauses are not read apart from it.
-const SETTING_FRAMES = new Set(['hypothetical', 'fiction', 'lesson', 'cooking', 'idiom', 'sales', 'alarm_test', 'news']);
+// Round 36: a story told (`tale`: "kể chuyện ma", "các cụ kể"), like a film.
+const SETTING_FRAMES = new Set(['hypothetical', 'fiction', 'tale', 'lesson', 'cooking', 'idiom', 'sales', 'alarm_test', 'news']);
 // A message set apart from real life now (round 10): a film, a lesson, a kitchen, a figure of speech, an ad, an alarm test,
 // the news; a question about the law's fines and rules (round 12: "uống rượu lái xe có bị phạt không" asks about a rule,
 // it reports no one driving now). Not a "what if": a threat's own condition ("…nếu không chuyển tiền") reads as one. A
@@ -50,7 +51,8 @@ const NUMBER = /^\d+$/;
 // Round 29: laughter typed as a sound ("haha", "hihi", "hehe") or as an emoji or emoticon (😂 🤣 😆 😹, ":))"): with the
 // `jest` frame's words ("đùa thôi", "hài vãi"), the writer marks the message as a joke. No character of a language's words.
 // Round 34: "kk", "kkk" (the chat's laughter: every item of every set typed with it is harmless).
-const LAUGHTER = /(?<![\p{L}\p{N}])(?:(?:ha|hi|he){2,}h?|k{2,})(?![\p{L}\p{N}])|[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]|[:=]\)\)/iu;
+// Round 36: laughter typed with spaces too ("ha ha", "hi hi").
+const LAUGHTER = /(?<![\p{L}\p{N}])(?:(?:ha|hi|he)(?: ?(?:ha|hi|he))+h?|k{2,})(?![\p{L}\p{N}])|[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]|[:=]\)\)/iu;
 // Round 29: quotes around a title (straight, curly, guillemets), and the most words a title in quotes holds.
 // A quote opens after a space or the text's start and closes before a space, a stop or the text's end (an apostrophe
 // inside "don't" or after "kids'" is neither).
@@ -104,7 +106,7 @@ const SERVICE_OF_FACT: Readonly<Record<string, EmergencyService>> = {
 // Round 21: `consequence`. Review of round 26: `still`, which only hides.
 // Round 29: `jest`. Round 30: `prevention`, `hearsay`, and `property`, which only hides. Round 31: `thanks`, `sulk`,
 // `armed` and `referred`. Round 32: `reassure`.
-const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk', 'armed', 'referred', 'reassure']);
+const RULE_FRAMES = new Set(['resolved', 'persists', 'person', 'animal', 'passing', 'pending', 'stranger', 'intense', 'line', 'request', 'watching', 'threat', 'repeated', 'worry', 'which', 'consequence', 'still', 'jest', 'prevention', 'hearsay', 'property', 'thanks', 'sulk', 'armed', 'referred', 'reassure', 'tale', 'report']);
 // A number asked right beside a service's name ("số cấp cứu", "gọi cứu hỏa số mấy"): at most this many words between.
 const NEAR_WORDS = 2;
 // Round 14: the harms that a message can tell before they happen (a scam not yet paid, a threat, someone gone, a meeting
@@ -560,7 +562,11 @@ export class SituationModel {
     // come opens it, and nothing is told of now; the risk is asked about, not met.
     const planned = this.planned.matchAll(...tokensOf(words)).some((m) => m.from === 0)
       && frames.some((m) => m.value === 'question') && !marks.some((t) => t.time === 'present');
-    const imagined = planned || (frames.some((m) => m.value === 'hypothetical' && m.from === 0) && frames.some((m) => m.value === 'question' || (m.value === 'consequence' && m.from > 0)));
+    // Round 36: so does one whose opening question leads to the "what if" in its first clause ("What should I do if I ever
+    // witness a robbery…", "Cho hỏi nếu bị cướp thì báo ở đâu"): the question is about the condition.
+    const asksWhatIf = (h: PhraseMatch<string>) => h.from === 0 || (frames.some((q) => q.value === 'question' && q.from === 0 && q.to <= h.from)
+      && message.text !== undefined && !crossesClause(words, 0, h.to, message.text));
+    const imagined = planned || (frames.some((m) => m.value === 'hypothetical' && asksWhatIf(m)) && frames.some((m) => m.value === 'question' || (m.value === 'consequence' && m.from > 0)));
     const setApart = unstated
       && ((closing?.frames ?? frames).some((m) => SET_APART_FRAMES.has(m.value)) || imagined || time === 'over' || time === 'dated' || isMildFever(message) || pastOnly
         || (closingDanger !== undefined && closingDanger < GRADE_THRESHOLDS.possible && time !== 'present'));
@@ -711,9 +717,20 @@ export class SituationModel {
     // muỗi") says there is none; the model still reads the denied word, so only its own certainty gives the line, never
     // the card. Not with a hand rule, a clause going on or harm to oneself; another danger named keeps its grade.
     const deniedOnly = graded === 'sure' && unstated && !frames.some((m) => DANGER_FRAMES.has(m.value)) && this.deniesHazard(words);
+    // Round 36: a harm told as a habit (`repeated`: "Tối nào cũng có nhóm thanh niên … cầm gậy, kiếm rượt đuổi nhau…
+    // Tôi đề nghị công an tăng cường tuần tra") in no present time and no clause going on is a complaint about a habit,
+    // not an event now: the line (a harm still to come), never the card. Every hazard is told in a sentence of the habit
+    // (the writer's own habit, "tối nào cũng đi qua…. Mấy hôm nay em thấy mùi gas nồng nặc", tells a hazard apart from it).
+    const habits = frames.filter((m) => m.value === 'repeated');
+    const habitual = unstated && habits.length > 0 && !marks.some((t) => t.time === 'present') && message.text !== undefined
+      && hazards.every((h) => habits.some((r) => !crossesSentence(words, Math.min(r.from, h.from), Math.max(r.to, h.to), message.text as string)));
+    // Round 36: so is a message that asks to lodge a report (`report`: "nạp 3tr r ko rút dc, e mún tố cáo") in no present
+    // time and no clause going on: what is reported was done; with no hazard named at all, not even the line.
+    const reported = unstated && frames.some((m) => m.value === 'report') && !marks.some((t) => t.time === 'present');
     const grade: EmergencyGrade = joked
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
-      : (graded === 'none' && (pending || hedged || farewell || bitten)) || sign || (graded === 'sure' && (deniedOnly || heard())) ? 'possible' : graded;
+      : (graded === 'none' && (pending || hedged || farewell || bitten)) || sign || (graded === 'sure' && (deniedOnly || habitual || (reported && hazards.length > 0) || heard())) ? 'possible'
+        : reported && hazards.length === 0 && !pending && graded !== 'none' ? 'none' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const ranked = told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features);
     // The facts can move the first only where the model gives its own at most 1 - FACT_FLOOR: elsewhere they are not read.
@@ -1034,7 +1051,10 @@ export class SituationModel {
     // Typed as written: a phrase written with diacritics counts typed with some, one written plain (English) as it is.
     const typed = (m: PhraseMatch<true>) => this.plainBites.has(folded.slice(m.from, m.to).join(' ')) || words.slice(m.from, m.to).some((w) => w.toned !== w.text);
     const bites = this.bites.matchAll(folded, toned).filter((c) => typed(c) && stillCurrent(marks, c.to));
-    return this.biters.matchAll(folded, toned).filter(typed).some((b) => !frames.some((m) => m.value === 'animal' && m.to <= b.from)
+    // Round 36: nor a paper named right before the biter ("hộ chiếu bị con chó cắn nát một góc"): a thing chewed, no one bitten.
+    const chewed = (b: PhraseMatch<true>) => frames.some((m) => m.value === 'paperwork' && m.to <= b.from && b.from - m.to <= BITE_WORDS
+      && !(text !== undefined && crossesClause(words, m.from, b.to, text)));
+    return this.biters.matchAll(folded, toned).filter(typed).some((b) => !frames.some((m) => m.value === 'animal' && m.to <= b.from) && !chewed(b)
       && bites.some((c) => c.from >= b.to && c.from - b.to <= BITE_WORDS && !(text !== undefined && crossesClause(words, b.from, c.to, text))));
   }
 
@@ -1306,6 +1326,12 @@ function clauseAround(words: readonly Word[], from: number, to: number, text: st
   let end = to;
   while (end < words.length && !CLAUSE_END.test(text.slice(words[end - 1].end, words[end].start))) end++;
   return [start, end];
+}
+
+/** Round 36: whether words `from`..`to` (end exclusive) run across a sentence's end. */
+function crossesSentence(words: readonly Word[], from: number, to: number, text: string): boolean {
+  for (let i = from + 1; i < to; i++) if (SENTENCE_END.test(text.slice(words[i - 1].end, words[i].start))) return true;
+  return false;
 }
 
 /** Whether the words `from`..`to` (exclusive) run across a clause's end in `text`. */
