@@ -300,9 +300,13 @@ export class ProcedureRecogniser {
    * Round 31 (issue 10): the family a list question answers when the lexicon named the member `procedure`: the narrowest
    * family holding it, unless the words name by a family alias another family that does not hold it ("kể giúp tôi các thủ
    * tục cư trú và hộ chiếu": two families asked, no one of them is the list). See the parser's list rule.
+   * Round 36: a wider family named by its alias is the one asked ("bằng lái, đăng ký xe, phạt nguội … liệt kê giúp các thủ
+   * tục về giao thông": the traffic family, which holds the licence's and the vehicle's families named with it).
    */
   listFamily(words: readonly string[], toned: readonly string[], procedure: string): string | undefined {
     const named = this.aliases.match(this.respelt(words, toned), toned).flatMap((m) => (m.value.kind === 'group' && !m.value.hint ? [m.value.name] : []));
+    const widest = named.reduce<string | undefined>((w, g) => (w === undefined || this.families.membersOf(g).length > this.families.membersOf(w).length ? g : w), undefined);
+    if (widest && this.families.holds(widest, procedure) && named.every((g) => this.families.membersOf(g).every((id) => this.families.holds(widest, id)))) return widest;
     return named.every((g) => this.families.holds(g, procedure)) ? this.families.smallestHolding(procedure) : undefined;
   }
 
