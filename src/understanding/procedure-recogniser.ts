@@ -88,6 +88,7 @@ export class ProcedureRecogniser {
   private readonly families: ProcedureFamilies;
   private readonly documents = new PhraseMatcher<true>();
   private readonly applied = new PhraseMatcher<true>();
+  private readonly brought = new PhraseMatcher<true>();
   private readonly consequences = new PhraseMatcher<true>();
   private readonly residing = new PhraseMatcher<true>();
   private readonly residingBeforePlace = new PhraseMatcher<true>();
@@ -168,6 +169,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.blocked_toned) this.blockedToned.add(p, true);
     for (const p of lexicon.documents) this.documents.add(p, true);
     for (const p of lexicon.applied) this.applied.add(p, true);
+    for (const p of lexicon.brought) this.brought.add(p, true);
     for (const p of lexicon.consequences) this.consequences.add(p, true);
     for (const p of lexicon.residing) this.residing.add(p, true);
     for (const p of lexicon.residing_before_place) this.residingBeforePlace.add(p, true);
@@ -300,9 +302,13 @@ export class ProcedureRecogniser {
    * Round 31 (issue 10): the family a list question answers when the lexicon named the member `procedure`: the narrowest
    * family holding it, unless the words name by a family alias another family that does not hold it ("kể giúp tôi các thủ
    * tục cư trú và hộ chiếu": two families asked, no one of them is the list). See the parser's list rule.
+   * Round 36: a wider family named by its alias is the one asked ("bằng lái, đăng ký xe, phạt nguội … liệt kê giúp các thủ
+   * tục về giao thông": the traffic family, which holds the licence's and the vehicle's families named with it).
    */
   listFamily(words: readonly string[], toned: readonly string[], procedure: string): string | undefined {
     const named = this.aliases.match(this.respelt(words, toned), toned).flatMap((m) => (m.value.kind === 'group' && !m.value.hint ? [m.value.name] : []));
+    const widest = named.reduce<string | undefined>((w, g) => (w === undefined || this.families.membersOf(g).length > this.families.membersOf(w).length ? g : w), undefined);
+    if (widest && this.families.holds(widest, procedure) && named.every((g) => this.families.membersOf(g).every((id) => this.families.holds(widest, id)))) return widest;
     return named.every((g) => this.families.holds(g, procedure)) ? this.families.smallestHolding(procedure) : undefined;
   }
 
@@ -366,7 +372,11 @@ export class ProcedureRecogniser {
       const holding = docs.filter((d) => d.from <= m.from && m.to <= d.to);
       return holding.length > 0 && !holding.some((d) => applied.some((a) => a.to === d.from));
     };
-    const asked = (m: ProcedureMention) => inRequest(m) && !resolved.some((o) => o.mention !== m && inRequest(o.mention) && !isDocument(o.mention));
+    // Round 36: a paper brought, or all that is left ("có cần mang sổ hộ khẩu không", "tôi chỉ còn cái sổ hộ khẩu cũ"), is a
+    // document to bring even in the sentence that asks: the request is the procedure the story named.
+    const broughtAt = documents ? this.brought.matchAll(words) : [];
+    const brought = (m: ProcedureMention) => docs.some((d) => d.from <= m.from && m.to <= d.to && broughtAt.some((b) => b.to === d.from));
+    const asked = (m: ProcedureMention) => inRequest(m) && !brought(m) && !resolved.some((o) => o.mention !== m && inRequest(o.mention) && !isDocument(o.mention));
     // Issue 10: where the writer lives ("thường trú tại phường X") is who they are, not what they ask.
     // Round 35: and where a status runs straight into a place, without "ở" or "tại" ("hộ khẩu thường trú xã Ba Bể").
     const residing = [...this.residing.matchAll(words), ...this.residingBeforePlace.matchAll(words).filter((d) => this.placeAt(words, d.to))];

@@ -54,6 +54,8 @@ const proceduresSchema = z.object({
   documents: phraseList.default([]),
   /** Round 31: words right before a document that say it is applied for ("xin phiếu lý lịch tư pháp"): the request then. */
   applied: phraseList.default([]),
+  /** Round 36: words right before a document that say it is brought or all that is left ("mang sổ hộ khẩu", "chỉ còn cái sổ hộ khẩu"): never the request. */
+  brought: phraseList.default([]),
   /** Where someone lives told as a state ("thường trú tại xã X"): a mention inside is context when another procedure is named. */
   residing: phraseList.default([]),
   /**
