@@ -66,7 +66,8 @@ export class ProcedureRecogniser {
   // Issue 10, styles 16: a word every spelling of an alias writes without marks must be typed so ("thi" of "thi bằng lái":
   // folded, "thì bằng lái", then the licence…, is the test's alias); the others may carry any. Spellings of one alias
   // that fold alike are one alias; under another owner the first keeps it.
-  private readonly aliases = new TypedPhraseMatcher<Alias>({ marked: 'any' });
+  // Round 36: but a word listed in the lexicon's `own_marks` must be typed with its own ("rơi" is no "rồi").
+  private readonly aliases: TypedPhraseMatcher<Alias>;
   // Issue 10: an alias with one word spelt as it is said in the north or south ("tạm chú", "cư chú", "sang tê"), matched
   // only as the whole phrase and only with the respelt word typed with its marks (see soundVariants).
   private readonly spoken = new PhraseMatcher<{ words: string[]; at: number; typed: string }>();
@@ -106,6 +107,7 @@ export class ProcedureRecogniser {
   /** `placeWords`: the units that open a place's name (cues.yaml's `places`), read with the lexicon's `place_heads`. */
   constructor(lexicon: ProcedureLexicon, placeWords: readonly string[], extraAliases: Record<string, string[]> = {}) {
     this.families = new ProcedureFamilies(lexicon.groups);
+    this.aliases = new TypedPhraseMatcher<Alias>({ marked: 'any', toned: new Set(lexicon.own_marks.map((w) => normaliseText(w.toLowerCase()))) });
     // Specific procedures go in first so a phrase listed twice belongs to the procedure, not the group.
     for (const [id, list] of Object.entries(lexicon.procedures)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id });
     // Weak aliases (a channel like "vneid", a hint like "phòng trọ") name a procedure only when nothing stronger is said. They

@@ -50,6 +50,8 @@ const proceduresSchema = z.object({
   blocked: phraseList.default([]),
   /** The same, matched with diacritics: "con dâu" (daughter-in-law) is not "con dấu" (seal), but "con dau" may be either. */
   blocked_toned: phraseList.default([]),
+  /** Round 36: words of an alias that must be typed with their own marks ("rơi" is no "rồi"); see Typing.toned. */
+  own_marks: phraseList.default([]),
   /** Aliases that are also documents ("sổ hộ khẩu"): context, not the request, when another procedure is named. */
   documents: phraseList.default([]),
   /** Round 31: words right before a document that say it is applied for ("xin phiếu lý lịch tư pháp"): the request then. */
