@@ -98,6 +98,8 @@ export class ProcedureRecogniser {
   private readonly done = new PhraseMatcher<true>();
   private readonly finished = new PhraseMatcher<true>();
   private readonly finishedClosing = new TypedPhraseMatcher<true>();
+  // Round 36: typed as written ("thì", then, is no "thi", a test, where typed with its marks).
+  private readonly finishedThen = new TypedPhraseMatcher<true>();
   private readonly heldState = new PhraseMatcher<true>();
   private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
   private readonly conjunctions = new Set<string>();
@@ -179,6 +181,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.done) this.done.add(p, true);
     for (const p of lexicon.finished) this.finished.add(p, true);
     for (const p of lexicon.finished_closing) this.finishedClosing.add(p, true);
+    for (const p of lexicon.finished_then) this.finishedThen.add(p, true);
     for (const p of lexicon.held_state) this.heldState.add(p, true);
     // Contrast phrases go in first: "không phải" is longer than "không", so it is what matches before a mention.
     for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
@@ -358,7 +361,13 @@ export class ProcedureRecogniser {
     const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
-    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words, breakAfter, toned));
+    const doneAt = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words, breakAfter, toned));
+    // Round 36: a procedure told finished is finished where the story named it before ("sửa ngày sinh trên dữ liệu dân cư
+    // xong": both aliases name the correction, "xong" closes the second); not where it is named again after ("xin lý lịch
+    // tư pháp xong mới làm hộ chiếu được, vậy lý lịch tư pháp mất bao lâu" asks about it).
+    const finishedAt = resolved.filter((r) => doneAt(r.mention)).map((r) => r.mention);
+    const isDone = (m: ProcedureMention) =>
+      doneAt(m) || (m.procedure !== undefined && m.family === undefined && finishedAt.some((f) => f.procedure === m.procedure && f.from >= m.to));
     // Issue 10: a paper is a document to bring only beside a procedure the request asks about; one the request itself
     // applies for ("… đã đổi căn cước. Xin hỏi nộp hồ sơ cấp phiếu lý lịch tư pháp ở đâu?") is the request.
     // Round 31: nor is one applied for, the paper's name right after an `applied` word ("xin phiếu lý lịch tư pháp … để đi
@@ -425,6 +434,9 @@ export class ProcedureRecogniser {
    */
   private finishedAt(m: ProcedureMention, words: readonly string[], breakAfter: (i: number) => boolean = () => false, toned: readonly string[] = words): boolean {
     const end = Math.min(words.length, m.to + FINISHED_GAP + FINISHED_WORDS);
+    // Round 36: or where the next clause opens right after it ("đăng ký thường trú chỗ mới xong thì có phải đổi căn cước"):
+    // `finished_then` after a `finished` word.
+    const then = (to: number) => this.finishedThen.matchAll(words, toned, to, Math.min(words.length, to + 2)).some((t) => t.from === 0);
     const closes = (to: number) => to >= words.length || breakAfter(to - 1);
     // Round 34: a `finished_closing` word ("rồi") only where it closes the clause, at most FINISHED_GAP words on.
     // Not a paper held or lost ("có giấy chứng nhận an ninh trật tự rồi", "làm mất bằng lái xe rồi"): a `held_state`
@@ -433,7 +445,7 @@ export class ProcedureRecogniser {
     const held = () => this.heldState.matchAll(words.slice(from, m.from + HELD_STATE_WORDS)).some((h) => from + h.to === m.from || from + h.from === m.from);
     if (this.finishedClosing.matchAll(words, toned, m.to, end).some((f) => f.from <= FINISHED_GAP && closes(m.to + f.to)) && !held()) return true;
     return this.finished.match(words.slice(m.to, end))
-      .some((f) => f.from === 0 || (f.from <= FINISHED_GAP && closes(m.to + f.to)));
+      .some((f) => f.from === 0 || (f.from <= FINISHED_GAP && (closes(m.to + f.to) || then(m.to + f.to))));
   }
 
   /** Round 35: whether a place's name opens at word `at` ("xã", "phường" …: `place_heads`). */

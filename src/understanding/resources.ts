@@ -77,6 +77,8 @@ const proceduresSchema = z.object({
   finished: phraseList.default([]),
   /** Round 34: words that close the clause of a procedure told as done ("đã thu hồi đăng ký xe rồi, …"): the story, like `finished`. */
   finished_closing: phraseList.default([]),
+  /** Round 36: words that open the next clause right after a `finished` word ("… xong thì …"): the step told is done. */
+  finished_then: phraseList.default([]),
   /** Round 34: words right before a paper that tell it held or lost ("có giấy chứng nhận … rồi"): a state, no `finished_closing`. */
   held_state: phraseList.default([]),
   /** Words right before a mention that make it context: "không (phải)" (negated). */
