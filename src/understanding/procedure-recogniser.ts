@@ -54,6 +54,8 @@ const ATTACHED_GAP = 1;
 const FINISHED_WORDS = 3;
 // Words allowed between a mention and its `finished` phrase ("cho cháu nội", "và khám sức khỏe").
 const FINISHED_GAP = 4;
+// Round 36: the longest `finished_then` phrase, in words.
+const FINISHED_THEN_WORDS = 4;
 // The longest `held_state` phrase, read right before a mention.
 const HELD_STATE_WORDS = 2;
 // The longest `place_heads` phrase ("thị trấn", "thành phố").
@@ -362,12 +364,16 @@ export class ProcedureRecogniser {
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
     const doneAt = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words, breakAfter, toned));
-    // Round 36: a procedure told finished is finished where the story named it before ("sửa ngày sinh trên dữ liệu dân cư
+    // Round 36: a procedure told finished is finished where its clause named it before ("sửa ngày sinh trên dữ liệu dân cư
     // xong": both aliases name the correction, "xong" closes the second); not where it is named again after ("xin lý lịch
-    // tư pháp xong mới làm hộ chiếu được, vậy lý lịch tư pháp mất bao lâu" asks about it).
+    // tư pháp xong mới làm hộ chiếu được, vậy lý lịch tư pháp mất bao lâu" asks about it), nor in an earlier clause.
     const finishedAt = resolved.filter((r) => doneAt(r.mention)).map((r) => r.mention);
+    const oneClause = (from: number, to: number) => {
+      for (let i = from; i < to; i++) if (breakAfter?.(i)) return false;
+      return true;
+    };
     const isDone = (m: ProcedureMention) =>
-      doneAt(m) || (m.procedure !== undefined && m.family === undefined && finishedAt.some((f) => f.procedure === m.procedure && f.from >= m.to));
+      doneAt(m) || (m.procedure !== undefined && m.family === undefined && finishedAt.some((f) => f.procedure === m.procedure && f.from >= m.to && oneClause(m.to - 1, f.from)));
     // Issue 10: a paper is a document to bring only beside a procedure the request asks about; one the request itself
     // applies for ("… đã đổi căn cước. Xin hỏi nộp hồ sơ cấp phiếu lý lịch tư pháp ở đâu?") is the request.
     // Round 31: nor is one applied for, the paper's name right after an `applied` word ("xin phiếu lý lịch tư pháp … để đi
@@ -434,9 +440,9 @@ export class ProcedureRecogniser {
    */
   private finishedAt(m: ProcedureMention, words: readonly string[], breakAfter: (i: number) => boolean = () => false, toned: readonly string[] = words): boolean {
     const end = Math.min(words.length, m.to + FINISHED_GAP + FINISHED_WORDS);
-    // Round 36: or where the next clause opens right after it ("đăng ký thường trú chỗ mới xong thì có phải đổi căn cước"):
-    // `finished_then` after a `finished` word.
-    const then = (to: number) => this.finishedThen.matchAll(words, toned, to, Math.min(words.length, to + 2)).some((t) => t.from === 0);
+    // Round 36: or where a clause asking what must be done next opens right after it ("đăng ký thường trú chỗ mới xong thì
+    // có phải đổi căn cước"): `finished_then` after a `finished` word.
+    const then = (to: number) => this.finishedThen.matchAll(words, toned, to, Math.min(words.length, to + FINISHED_THEN_WORDS)).some((t) => t.from === 0);
     const closes = (to: number) => to >= words.length || breakAfter(to - 1);
     // Round 34: a `finished_closing` word ("rồi") only where it closes the clause, at most FINISHED_GAP words on.
     // Not a paper held or lost ("có giấy chứng nhận an ninh trật tự rồi", "làm mất bằng lái xe rồi"): a `held_state`

@@ -77,7 +77,7 @@ const proceduresSchema = z.object({
   finished: phraseList.default([]),
   /** Round 34: words that close the clause of a procedure told as done ("đã thu hồi đăng ký xe rồi, …"): the story, like `finished`. */
   finished_closing: phraseList.default([]),
-  /** Round 36: words that open the next clause right after a `finished` word ("… xong thì …"): the step told is done. */
+  /** Round 36: a clause asking what must be done next, right after a `finished` word ("… xong thì có phải …"): the step told is done. */
   finished_then: phraseList.default([]),
   /** Round 34: words right before a paper that tell it held or lost ("có giấy chứng nhận … rồi"): a state, no `finished_closing`. */
   held_state: phraseList.default([]),
