@@ -367,7 +367,8 @@ export class ProcedureRecogniser {
     // Round 36: a procedure told finished is finished where its clause named it before ("sửa ngày sinh trên dữ liệu dân cư
     // xong": both aliases name the correction, "xong" closes the second); not where it is named again after ("xin lý lịch
     // tư pháp xong mới làm hộ chiếu được, vậy lý lịch tư pháp mất bao lâu" asks about it), nor in an earlier clause.
-    const finishedAt = resolved.filter((r) => doneAt(r.mention)).map((r) => r.mention);
+    // Only a `finished` word ("xong"): a closing "rồi" may follow a paper lost ("mất giấy chứng nhận huấn luyện cũ rồi").
+    const finishedAt = resolved.filter((r) => r.mention.procedure !== undefined && r.mention.family === undefined && this.finishedAt(r.mention, words, breakAfter, toned, false)).map((r) => r.mention);
     const oneClause = (from: number, to: number) => {
       for (let i = from; i < to; i++) if (breakAfter?.(i)) return false;
       return true;
@@ -438,7 +439,7 @@ export class ProcedureRecogniser {
    * khám sức khỏe xong xuôi."): at most FINISHED_GAP words between. Not a step asked after ("nộp phạt qua mạng xong bao
    * lâu được trả lại"), whose clause goes on.
    */
-  private finishedAt(m: ProcedureMention, words: readonly string[], breakAfter: (i: number) => boolean = () => false, toned: readonly string[] = words): boolean {
+  private finishedAt(m: ProcedureMention, words: readonly string[], breakAfter: (i: number) => boolean = () => false, toned: readonly string[] = words, closing = true): boolean {
     const end = Math.min(words.length, m.to + FINISHED_GAP + FINISHED_WORDS);
     // Round 36: or where a clause asking what must be done next opens right after it ("đăng ký thường trú chỗ mới xong thì
     // có phải đổi căn cước"): `finished_then` after a `finished` word.
@@ -449,7 +450,7 @@ export class ProcedureRecogniser {
     // phrase ends right before the mention or opens it (an alias may hold the loss: "mất bằng lái").
     const from = Math.max(0, m.from - HELD_STATE_WORDS);
     const held = () => this.heldState.matchAll(words.slice(from, m.from + HELD_STATE_WORDS)).some((h) => from + h.to === m.from || from + h.from === m.from);
-    if (this.finishedClosing.matchAll(words, toned, m.to, end).some((f) => f.from <= FINISHED_GAP && closes(m.to + f.to)) && !held()) return true;
+    if (closing && this.finishedClosing.matchAll(words, toned, m.to, end).some((f) => f.from <= FINISHED_GAP && closes(m.to + f.to)) && !held()) return true;
     return this.finished.match(words.slice(m.to, end))
       .some((f) => f.from === 0 || (f.from <= FINISHED_GAP && (closes(m.to + f.to) || then(m.to + f.to))));
   }
