@@ -49,7 +49,7 @@ describe('understanding/procedures 27', () => {
 
   describe('a step told finished, the next clause right after it ("… xong thì …")', () => {
     it('is the story: the card asked after it is the request', () => {
-      assert.equal(procedure('đăng ký thường trú ở nhà mới xong thì thẻ căn cước có phải đổi không'), 'can-cuoc-cap-doi'); // (main: thuong-tru)
+      assert.equal(procedure('đăng ký thường trú cho cả nhà xong thì có phải đổi thẻ căn cước không'), 'can-cuoc-cap-doi'); // (main: thuong-tru)
       // The correction named twice before "xong": both are the story.
       assert.equal(procedure('sửa năm sinh trong dữ liệu dân cư xong thì căn cước có phải đổi lại không'), 'can-cuoc-cap-doi'); // (main: dieu-chinh-thong-tin-dan-cu)
     });
