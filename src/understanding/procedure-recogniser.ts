@@ -54,6 +54,8 @@ const ATTACHED_GAP = 1;
 const FINISHED_WORDS = 3;
 // Words allowed between a mention and its `finished` phrase ("cho cháu nội", "và khám sức khỏe").
 const FINISHED_GAP = 4;
+// Round 36: the longest `finished_then` phrase, in words.
+const FINISHED_THEN_WORDS = 4;
 // The longest `held_state` phrase, read right before a mention.
 const HELD_STATE_WORDS = 2;
 // The longest `place_heads` phrase ("thị trấn", "thành phố").
@@ -66,7 +68,8 @@ export class ProcedureRecogniser {
   // Issue 10, styles 16: a word every spelling of an alias writes without marks must be typed so ("thi" of "thi bằng lái":
   // folded, "thì bằng lái", then the licence…, is the test's alias); the others may carry any. Spellings of one alias
   // that fold alike are one alias; under another owner the first keeps it.
-  private readonly aliases = new TypedPhraseMatcher<Alias>({ marked: 'any' });
+  // Round 36: but a word listed in the lexicon's `own_marks` must be typed with its own ("rơi" is no "rồi").
+  private readonly aliases: TypedPhraseMatcher<Alias>;
   // Issue 10: an alias with one word spelt as it is said in the north or south ("tạm chú", "cư chú", "sang tê"), matched
   // only as the whole phrase and only with the respelt word typed with its marks (see soundVariants).
   private readonly spoken = new PhraseMatcher<{ words: string[]; at: number; typed: string }>();
@@ -98,6 +101,8 @@ export class ProcedureRecogniser {
   private readonly done = new PhraseMatcher<true>();
   private readonly finished = new PhraseMatcher<true>();
   private readonly finishedClosing = new TypedPhraseMatcher<true>();
+  // Round 36: typed as written ("thì", then, is no "thi", a test, where typed with its marks).
+  private readonly finishedThen = new TypedPhraseMatcher<true>();
   private readonly heldState = new PhraseMatcher<true>();
   private readonly negators = new PhraseMatcher<'negation' | 'contrast'>();
   private readonly conjunctions = new Set<string>();
@@ -107,6 +112,7 @@ export class ProcedureRecogniser {
   /** `placeWords`: the units that open a place's name (cues.yaml's `places`), read with the lexicon's `place_heads`. */
   constructor(lexicon: ProcedureLexicon, placeWords: readonly string[], extraAliases: Record<string, string[]> = {}) {
     this.families = new ProcedureFamilies(lexicon.groups);
+    this.aliases = new TypedPhraseMatcher<Alias>({ marked: 'any', toned: new Set(lexicon.own_marks.map((w) => normaliseText(w.toLowerCase()))) });
     // Specific procedures go in first so a phrase listed twice belongs to the procedure, not the group.
     for (const [id, list] of Object.entries(lexicon.procedures)) for (const a of list) this.aliases.add(a, { kind: 'procedure', id });
     // Weak aliases (a channel like "vneid", a hint like "phòng trọ") name a procedure only when nothing stronger is said. They
@@ -179,6 +185,7 @@ export class ProcedureRecogniser {
     for (const p of lexicon.done) this.done.add(p, true);
     for (const p of lexicon.finished) this.finished.add(p, true);
     for (const p of lexicon.finished_closing) this.finishedClosing.add(p, true);
+    for (const p of lexicon.finished_then) this.finishedThen.add(p, true);
     for (const p of lexicon.held_state) this.heldState.add(p, true);
     // Contrast phrases go in first: "không phải" is longer than "không", so it is what matches before a mention.
     for (const p of lexicon.contrast) this.negators.add(p, 'contrast');
@@ -362,7 +369,18 @@ export class ProcedureRecogniser {
     const contrasted = (m: ProcedureMention) => negs.some((n) => n.to === m.from && n.value === 'contrast');
     // A paper the police hold ("bị tạm giữ bằng lái với giấy đăng ký xe, nộp phạt xong bao lâu được trả") is the story.
     const dones = this.done.matchAll(words);
-    const isDone = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words, breakAfter, toned));
+    const doneAt = (m: ProcedureMention) => m.procedure !== undefined && m.family === undefined && (dones.some((d) => d.to === m.from) || this.finishedAt(m, words, breakAfter, toned));
+    // Round 36: a procedure told finished is finished where its clause named it before ("sửa ngày sinh trên dữ liệu dân cư
+    // xong": both aliases name the correction, "xong" closes the second); not where it is named again after ("xin lý lịch
+    // tư pháp xong mới làm hộ chiếu được, vậy lý lịch tư pháp mất bao lâu" asks about it), nor in an earlier clause.
+    // Only a `finished` word ("xong"): a closing "rồi" may follow a paper lost ("mất giấy chứng nhận huấn luyện cũ rồi").
+    const finishedAt = resolved.filter((r) => r.mention.procedure !== undefined && r.mention.family === undefined && this.finishedAt(r.mention, words, breakAfter, toned, false)).map((r) => r.mention);
+    const oneClause = (from: number, to: number) => {
+      for (let i = from; i < to; i++) if (breakAfter?.(i)) return false;
+      return true;
+    };
+    const isDone = (m: ProcedureMention) =>
+      doneAt(m) || (m.procedure !== undefined && m.family === undefined && finishedAt.some((f) => f.procedure === m.procedure && f.from >= m.to && oneClause(m.to - 1, f.from)));
     // Issue 10: a paper is a document to bring only beside a procedure the request asks about; one the request itself
     // applies for ("… đã đổi căn cước. Xin hỏi nộp hồ sơ cấp phiếu lý lịch tư pháp ở đâu?") is the request.
     // Round 31: nor is one applied for, the paper's name right after an `applied` word ("xin phiếu lý lịch tư pháp … để đi
@@ -431,17 +449,20 @@ export class ProcedureRecogniser {
    * khám sức khỏe xong xuôi."): at most FINISHED_GAP words between. Not a step asked after ("nộp phạt qua mạng xong bao
    * lâu được trả lại"), whose clause goes on.
    */
-  private finishedAt(m: ProcedureMention, words: readonly string[], breakAfter: (i: number) => boolean = () => false, toned: readonly string[] = words): boolean {
+  private finishedAt(m: ProcedureMention, words: readonly string[], breakAfter: (i: number) => boolean = () => false, toned: readonly string[] = words, closing = true): boolean {
     const end = Math.min(words.length, m.to + FINISHED_GAP + FINISHED_WORDS);
+    // Round 36: or where a clause asking what must be done next opens right after it ("đăng ký thường trú chỗ mới xong thì
+    // có phải đổi căn cước"): `finished_then` after a `finished` word.
+    const then = (to: number) => this.finishedThen.matchAll(words, toned, to, Math.min(words.length, to + FINISHED_THEN_WORDS)).some((t) => t.from === 0);
     const closes = (to: number) => to >= words.length || breakAfter(to - 1);
     // Round 34: a `finished_closing` word ("rồi") only where it closes the clause, at most FINISHED_GAP words on.
     // Not a paper held or lost ("có giấy chứng nhận an ninh trật tự rồi", "làm mất bằng lái xe rồi"): a `held_state`
     // phrase ends right before the mention or opens it (an alias may hold the loss: "mất bằng lái").
     const from = Math.max(0, m.from - HELD_STATE_WORDS);
     const held = () => this.heldState.matchAll(words.slice(from, m.from + HELD_STATE_WORDS)).some((h) => from + h.to === m.from || from + h.from === m.from);
-    if (this.finishedClosing.matchAll(words, toned, m.to, end).some((f) => f.from <= FINISHED_GAP && closes(m.to + f.to)) && !held()) return true;
+    if (closing && this.finishedClosing.matchAll(words, toned, m.to, end).some((f) => f.from <= FINISHED_GAP && closes(m.to + f.to)) && !held()) return true;
     return this.finished.match(words.slice(m.to, end))
-      .some((f) => f.from === 0 || (f.from <= FINISHED_GAP && closes(m.to + f.to)));
+      .some((f) => f.from === 0 || (f.from <= FINISHED_GAP && (closes(m.to + f.to) || then(m.to + f.to))));
   }
 
   /** Round 35: whether a place's name opens at word `at` ("xã", "phường" …: `place_heads`). */

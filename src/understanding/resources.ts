@@ -50,6 +50,8 @@ const proceduresSchema = z.object({
   blocked: phraseList.default([]),
   /** The same, matched with diacritics: "con dâu" (daughter-in-law) is not "con dấu" (seal), but "con dau" may be either. */
   blocked_toned: phraseList.default([]),
+  /** Round 36: words of an alias that must be typed with their own marks ("rơi" is no "rồi"); see Typing.toned. */
+  own_marks: phraseList.default([]),
   /** Aliases that are also documents ("sổ hộ khẩu"): context, not the request, when another procedure is named. */
   documents: phraseList.default([]),
   /** Round 31: words right before a document that say it is applied for ("xin phiếu lý lịch tư pháp"): the request then. */
@@ -77,6 +79,8 @@ const proceduresSchema = z.object({
   finished: phraseList.default([]),
   /** Round 34: words that close the clause of a procedure told as done ("đã thu hồi đăng ký xe rồi, …"): the story, like `finished`. */
   finished_closing: phraseList.default([]),
+  /** Round 36: a clause asking what must be done next, right after a `finished` word ("… xong thì có phải …"): the step told is done. */
+  finished_then: phraseList.default([]),
   /** Round 34: words right before a paper that tell it held or lost ("có giấy chứng nhận … rồi"): a state, no `finished_closing`. */
   held_state: phraseList.default([]),
   /** Words right before a mention that make it context: "không (phải)" (negated). */

@@ -27,6 +27,11 @@ export interface Typing {
    * are another word ("cát", sand, is no "cat"; "sông", a river, no "song"; "đảo", an island, no "dao", a knife).
    */
   plain?: ReadonlySet<string>;
+  /**
+   * Round 36: words a phrase writes with diacritics that, typed with other ones, are another common word, whatever
+   * `marked` says ("rơi", dropped, is no "rồi", already: "sáp nhập tỉnh rồi, căn cước …" names no lost card).
+   */
+  toned?: ReadonlySet<string>;
 }
 
 const STRICT: Typing = { marked: 'own', bare: 'bare', spellings: 'sameValue' };
@@ -81,7 +86,23 @@ export class TypedPhraseMatcher<V> {
    */
   match(folded: readonly string[], toned: readonly string[] = folded, from = 0, to = folded.length): PhraseMatch<V>[] {
     const part = from === 0 && to === folded.length ? folded : folded.slice(from, to);
-    return this.typed(this.phrases.match(part), folded, toned, from);
+    const found = this.phrases.match(part);
+    const kept = this.typed(found, folded, toned, from);
+    if (!this.typing.toned?.size || kept.length === found.length) return kept;
+    // Round 36: a phrase lost to a word typed as another (`toned`: "rồi" for "rơi") hides nothing: the phrases inside it
+    // that fit are read instead ("sáp nhập tỉnh rồi, căn cước …" still names the card).
+    const lost = found.filter((m) => !kept.some((k) => k.from === m.from) && m.value.some((sp) => this.fits(sp, from + m.from, folded, toned, false)));
+    if (lost.length === 0) return kept;
+    const all = this.phrases.matchAll(part);
+    const inside = lost.flatMap((m) => {
+      const fitting = this.typed(all.filter((a) => a.from >= m.from && a.to <= m.to && !(a.from === m.from && a.to === m.to)), folded, toned, from);
+      const chosen: PhraseMatch<V>[] = [];
+      for (const f of [...fitting].sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from)) {
+        if (!chosen.some((c) => c.from < f.to && f.from < c.to)) chosen.push(f);
+      }
+      return chosen;
+    });
+    return [...kept, ...inside].sort((a, b) => a.from - b.from);
   }
 
   /** Every phrase at every position (overlapping), kept when typed as written; as `match` otherwise. */
@@ -103,13 +124,15 @@ export class TypedPhraseMatcher<V> {
     return out;
   }
 
-  private fits(s: Spelling<V>, from: number, folded: readonly string[], toned: readonly string[]): boolean {
+  /** Whether `s` is typed as written at `from`; with `withToned` false, the `toned` words are read as `marked` says. */
+  private fits(s: Spelling<V>, from: number, folded: readonly string[], toned: readonly string[], withToned = true): boolean {
     const { marked, bare } = this.typing;
+    const own = withToned ? this.typing.toned : undefined;
     for (let k = 0; k < s.written.length; k++) {
       const typed = toned[from + k];
       // Typed without diacritics (and past the words given, as a bare word would be).
       if (typed === undefined || typed === folded[from + k]) continue;
-      if (s.bare[k] ? bare === 'bare' || this.typing.plain?.has(s.written[k]) : marked === 'own' && typed !== s.written[k]) return false;
+      if (s.bare[k] ? bare === 'bare' || this.typing.plain?.has(s.written[k]) : (marked === 'own' || own?.has(s.written[k])) && typed !== s.written[k]) return false;
     }
     return true;
   }
