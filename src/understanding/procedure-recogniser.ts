@@ -237,8 +237,11 @@ export class ProcedureRecogniser {
         // A bare verb inside another procedure's own alias is that alias's word ("đổi" in "đổi bằng lái" beside "căn cước";
         // a phrase keeps its meaning: "sai quê" in "sai quê quán" still says the card is wrong), and a qualifier typed with
         // other diacritics is another word: folded, "ui dời", "gãy đôi", "đợi" are all "đổi".
+        // Round 36, second wave: nor does one read across punctuation ("ông cụ đã mất, giấy đăng ký xe máy đứng tên cụ":
+        // folded, "mất giấy" is a lost paper, but the comma parts a death from the paper).
         const votes = (this.qualifiers.get(group)?.matchAll(words, toned) ?? [])
           .filter((q) => !contrasts.some((n) => n.to === q.from) && !(q.to - q.from === 1 && spelled.some((m) => m.from <= q.from && q.to <= m.to)))
+          .filter((q) => !spansBreak(q, layout.breakAfter))
           .map((q) => q.value.filter((id) => !attached(q, id)))
           .filter((v) => v.length > 0);
         // Qualifiers that agree on one member name it ("bị gãy đôi" + "đổi": cấp đổi); otherwise each member voted for counts,
@@ -583,7 +586,7 @@ export class ProcedureRecogniser {
       for (const a of firsts) {
         const b = seconds.find((s) => (s.from >= a.to && s.from - a.to <= PAIR_WINDOW) || (s.to <= a.from && a.from - s.to <= PAIR_WINDOW));
         if (b) {
-          hits.push({ from: a.from, to: a.from + 1, value: { kind: 'procedure', id }, parts: [a, b] });
+          hits.push({ from: a.from, to: a.to, value: { kind: 'procedure', id }, parts: [a, b] });
           break;
         }
       }
@@ -639,6 +642,13 @@ export interface Layout {
 }
 
 const words = (phrase: string) => foldForMatch(phrase).split(/\s+/).filter(Boolean);
+
+/** Whether punctuation falls inside the words [from, to) of a phrase matched. */
+const spansBreak = (m: { from: number; to: number }, breakAfter?: (i: number) => boolean) => {
+  if (!breakAfter) return false;
+  for (let i = m.from; i < m.to - 1; i++) if (breakAfter(i)) return true;
+  return false;
+};
 
 // Issue 10: consonants merged in speech, so written as said: tr/ch, s/x, r/d/gi (the south says all three alike), l/n.
 const MERGED_ONSETS: Readonly<Record<string, readonly string[]>> = { tr: ['ch'], ch: ['tr'], s: ['x'], x: ['s'], r: ['d', 'gi'], d: ['r', 'gi'], gi: ['d', 'r'], l: ['n'], n: ['l'] };
