@@ -586,7 +586,9 @@ export class ProcedureRecogniser {
       for (const a of firsts) {
         const b = seconds.find((s) => (s.from >= a.to && s.from - a.to <= PAIR_WINDOW) || (s.to <= a.from && a.from - s.to <= PAIR_WINDOW));
         if (b) {
-          hits.push({ from: a.from, to: a.to, value: { kind: 'procedure', id }, parts: [a, b] });
+          // Round 36, second wave: as specific as its shorter part ("số cũ" + "giấy xác nhận": two words, above a family
+          // resolved by one qualifier, "căn cước … 12 số"), never as its longer ("dùng điện thoại khi lái" + "phạt": one).
+          hits.push({ from: a.from, to: a.from + Math.min(a.to - a.from, b.to - b.from), value: { kind: 'procedure', id }, parts: [a, b] });
           break;
         }
       }
