@@ -415,8 +415,14 @@ export class Analyser {
       if (phrase) facetHits.push({ from: i, to: i + 1, value: phrase });
     });
     const facets = [...new Set(facetHits.map((m) => m.value))];
+    // Round 36 (issue 10): the clauses that decline or deny before the request ("không cần gặp cán bộ đâu, bot trả lời là
+    // được: …", "không cần người thật đâu, …") say what is not asked: their topic cues (a person to talk to) are no evidence
+    // of the intent, which the request after them decides. (Their words stay context: without them "không muốn thường trú,
+    // chỉ tạm trú 6 tháng thôi được không" read as the processing time.)
+    const [nFrom, nTo] = askFrom > stressedFrom ? [delexedRange(0, stressedFrom).length, delexedRange(0, askFrom).length] : [0, 0];
+    const undenied = (i: number) => i < nFrom || i >= nTo;
     // A placeholder stands for its first word, so each entry of `delexed` has the word it was typed as.
-    const topics = [...new Set(this.topicsOf(delexed, toned.filter((_, i) => placeholders[i] !== '')).map((m) => m.value))];
+    const topics = [...new Set(this.topicsOf(delexed, toned.filter((_, i) => placeholders[i] !== '')).filter((m) => undenied(m.from)).map((m) => m.value))];
     // Whether a procedure is named at all: "how do I get a birth certificate" looks like a procedure question but names none of ours.
     topics.push(mention ? 'named_procedure' : 'no_procedure');
     const focusWords = focused ? delexedRange(qFrom, qTo) : delexed;
