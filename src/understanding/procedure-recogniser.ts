@@ -378,12 +378,8 @@ export class ProcedureRecogniser {
     // tư pháp xong mới làm hộ chiếu được, vậy lý lịch tư pháp mất bao lâu" asks about it), nor in an earlier clause.
     // Only a `finished` word ("xong"): a closing "rồi" may follow a paper lost ("mất giấy chứng nhận huấn luyện cũ rồi").
     const finishedAt = resolved.filter((r) => r.mention.procedure !== undefined && r.mention.family === undefined && this.finishedAt(r.mention, words, breakAfter, toned, false)).map((r) => r.mention);
-    const oneClause = (from: number, to: number) => {
-      for (let i = from; i < to; i++) if (breakAfter?.(i)) return false;
-      return true;
-    };
     const isDone = (m: ProcedureMention) =>
-      doneAt(m) || (m.procedure !== undefined && m.family === undefined && finishedAt.some((f) => f.procedure === m.procedure && f.from >= m.to && oneClause(m.to - 1, f.from)));
+      doneAt(m) || (m.procedure !== undefined && m.family === undefined && finishedAt.some((f) => f.procedure === m.procedure && f.from >= m.to && !spansBreak({ from: m.to - 1, to: f.from + 1 }, breakAfter)));
     // Issue 10: a paper is a document to bring only beside a procedure the request asks about; one the request itself
     // applies for ("… đã đổi căn cước. Xin hỏi nộp hồ sơ cấp phiếu lý lịch tư pháp ở đâu?") is the request.
     // Round 31: nor is one applied for, the paper's name right after an `applied` word ("xin phiếu lý lịch tư pháp … để đi

@@ -690,10 +690,11 @@ export class SituationModel {
     // what is found can still go off while the story is not over. Told as found (`finds`: "đào được", "thấy", "nhặt
     // được"), not as shown ("bảo tàng có trưng bày quả bom…") nor as heard ("… người ta tìm thấy hôm nay, nghe nói đã rào
     // lại rồi"). Not in a figure, a film or a "what if".
-    const found = !figurative && !frames.some((m) => m.value === 'hearsay') && this.ordnance.matchAll(...tokensOf(words)).length > 0
+    // Read only for a message the model grades none (the last of the three readings): the per-message path skips it.
+    const found = () => !figurative && !frames.some((m) => m.value === 'hearsay') && this.ordnance.matchAll(...tokensOf(words)).length > 0
       && this.finds.matchAll(...tokensOf(words)).length > 0;
     const bitten = graded === 'none' && !setApart && !imagined && time !== 'over' && time !== 'dated'
-      && (this.bitesSomeone(message, frames, marks) || (!figurative && this.knocksHead(words, marks)) || found);
+      && (this.bitesSomeone(message, frames, marks) || (!figurative && this.knocksHead(words, marks)) || found());
     // Round 29: a message its writer marks as a joke (laughter, "đùa thôi", "hài vãi": no danger of any dev or blind set
     // is told so, and many look-alikes are) tells no danger now, whatever it names or states: the line when the model is
     // very sure, else nothing. Not harm to oneself (a farewell may hide behind a laugh).
@@ -723,7 +724,7 @@ export class SituationModel {
     // (the writer's own habit, "tối nào cũng đi qua…. Mấy hôm nay em thấy mùi gas nồng nặc", tells a hazard apart from it).
     const habits = frames.filter((m) => m.value === 'repeated');
     const habitual = unstated && habits.length > 0 && !marks.some((t) => t.time === 'present') && message.text !== undefined
-      && hazards.every((h) => habits.some((r) => !crossesSentence(words, Math.min(r.from, h.from), Math.max(r.to, h.to), message.text as string)));
+      && hazards.every((h) => habits.some((r) => !crossesClause(words, Math.min(r.from, h.from), Math.max(r.to, h.to), message.text as string, SENTENCE_END)));
     // Round 36: so is a message that asks to lodge a report (`report`: "nạp 3tr r ko rút dc, e mún tố cáo") in no present
     // time and no clause going on: what is reported was done; with no hazard named at all, not even the line.
     const reported = unstated && frames.some((m) => m.value === 'report') && !marks.some((t) => t.time === 'present');
@@ -1328,15 +1329,9 @@ function clauseAround(words: readonly Word[], from: number, to: number, text: st
   return [start, end];
 }
 
-/** Round 36: whether words `from`..`to` (end exclusive) run across a sentence's end. */
-function crossesSentence(words: readonly Word[], from: number, to: number, text: string): boolean {
-  for (let i = from + 1; i < to; i++) if (SENTENCE_END.test(text.slice(words[i - 1].end, words[i].start))) return true;
-  return false;
-}
-
-/** Whether the words `from`..`to` (exclusive) run across a clause's end in `text`. */
-function crossesClause(words: readonly Word[], from: number, to: number, text: string): boolean {
-  for (let k = from + 1; k < to; k++) if (CLAUSE_END.test(text.slice(words[k - 1].end, words[k].start))) return true;
+/** Whether the words `from`..`to` (exclusive) run across a clause's end in `text` (a sentence's, with `end` SENTENCE_END). */
+function crossesClause(words: readonly Word[], from: number, to: number, text: string, end: RegExp = CLAUSE_END): boolean {
+  for (let k = from + 1; k < to; k++) if (end.test(text.slice(words[k - 1].end, words[k].start))) return true;
   return false;
 }
 
