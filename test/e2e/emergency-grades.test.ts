@@ -60,6 +60,13 @@ describe('emergency grades (web chat)', () => {
     }
   });
 
+  it('sure, and asking which number to call: the card (every number, the fitting one first) is the answer', async () => {
+    // Round 36: the parse says the numbers were asked; the card, not the plain list of numbers, answers a danger told now.
+    const [card] = await chat(assistant().url, 'grade-sure-asks', 'Bố tôi vừa ngã gục trong bếp, không thở được nữa, tôi phải gọi số nào?');
+    assert.ok(card.text.startsWith(vi('emergency.intro')), card.text);
+    assert.ok(['113', '114'].every((n) => card.text.indexOf('115') < card.text.indexOf(n)), card.text);
+  });
+
   it('a question for the numbers gets them as an answer, not an alarm', async () => {
     for (const [text, first] of [[NUMBERS, '113'], ['số cứu hỏa là bao nhiêu', '114'], ['số điện thoại khẩn cấp', undefined]] as const) {
       const [answer] = await chat(assistant().url, `numbers-${text.length}`, text);
