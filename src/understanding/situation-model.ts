@@ -728,10 +728,14 @@ export class SituationModel {
     // Round 36: so is a message that asks to lodge a report (`report`: "nạp 3tr r ko rút dc, e mún tố cáo") in no present
     // time and no clause going on: what is reported was done; with no hazard named at all, not even the line.
     const reported = unstated && frames.some((m) => m.value === 'report') && !marks.some((t) => t.time === 'present');
+    // The rules move the model's grade to the line: up from none (a harm to come, hedged, a farewell, a bite, a knock, a
+    // find) or down from the card (denied, a habit, a report with a hazard, hearsay); a report naming no hazard clears it.
+    const raised = graded === 'none' && (pending || hedged || farewell || bitten);
+    const lowered = () => graded === 'sure' && (deniedOnly || habitual || (reported && hazards.length > 0) || heard());
+    const cleared = reported && hazards.length === 0 && !pending && graded !== 'none';
     const grade: EmergencyGrade = joked
       ? danger >= GRADE_THRESHOLDS.setApartSure ? 'possible' : 'none'
-      : (graded === 'none' && (pending || hedged || farewell || bitten)) || sign || (graded === 'sure' && (deniedOnly || habitual || (reported && hazards.length > 0) || heard())) ? 'possible'
-        : reported && hazards.length === 0 && !pending && graded !== 'none' ? 'none' : graded;
+      : raised || sign || lowered() ? 'possible' : cleared ? 'none' : graded;
     // The whole message's features are already encoded (the two models share one index); a clause's are encoded here.
     const ranked = told.features === features ? this.service.predictEncoded(encoded) : this.service.predict(told.features);
     // The facts can move the first only where the model gives its own at most 1 - FACT_FLOOR: elsewhere they are not read.
